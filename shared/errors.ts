@@ -1,0 +1,82 @@
+/**
+ * Named domain errors. Functions map them to HTTP in one place (functions/http/errors.ts);
+ * the mini-program turns the same `{ error: { code, message, issues } }` body back into these.
+ */
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+export type ErrorCode =
+  | 'validation'
+  | 'unauthorized'
+  | 'forbidden'
+  | 'not_found'
+  | 'conflict'
+  | 'rejected_content'
+  | 'too_many_requests'
+  | 'internal';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  constructor(message: string, issues: FieldIssue[] = []) {
+    super('validation', message, issues);
+  }
+}
+export class UnauthorizedError extends DomainError {
+  constructor(message = '请先登录') {
+    super('unauthorized', message);
+  }
+}
+export class ForbiddenError extends DomainError {
+  constructor(message = '您没有权限进行此操作') {
+    super('forbidden', message);
+  }
+}
+/** Also used for what the caller may not know exists: 404, never 403. */
+export class NotFoundError extends DomainError {
+  constructor(message = '未找到该记录') {
+    super('not_found', message);
+  }
+}
+/** A transition the status does not allow, or a write that lost a race. */
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super('conflict', message);
+  }
+}
+export class RejectedContentError extends DomainError {
+  constructor(message = '内容含有不当信息，请修改后再提交', issues: FieldIssue[] = []) {
+    super('rejected_content', message, issues);
+  }
+}
+export class TooManyRequestsError extends DomainError {
+  constructor(message = '提交过于频繁，请稍后再试') {
+    super('too_many_requests', message);
+  }
+}
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; issues: FieldIssue[] };
+}
+
+/** Turns zod issues into field issues: `photos.1` rather than `["photos",1]`. */
+export function issuesFrom(
+  zodIssues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  prefix = '',
+): FieldIssue[] {
+  return zodIssues.map((i) => ({
+    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
+    message: i.message,
+  }));
+}

@@ -1,0 +1,83 @@
+/**
+ * Routing: post → village → township centre; category → department kind and level; a county-level category goes
+ * to the county centre; without a post, the township the citizen chose.
+ */
+import { NotFoundError, ValidationError } from './errors';
+import type { Level } from './schemas/common';
+import type { Category, Department, OrgNode, Post } from './schemas/org';
+
+export interface Org {
+  nodes: ReadonlyMap<string, OrgNode>;
+  departments: readonly Department[];
+  categories: readonly Category[];
+}
+
+export interface Route {
+  countyId: string;
+  townshipId: string;
+  villageId?: string;
+  centreId: string;
+  centrePath: string;
+  level: Level;
+  departmentId?: string;
+}
+
+/** The chain of ids from the county down to the node, read off its path. */
+export function ancestors(org: Org, nodeId: string): OrgNode[] {
+  const node = org.nodes.get(nodeId);
+  if (!node) return [];
+  return node.path.split('/').flatMap((id) => {
+    const n = org.nodes.get(id);
+    return n ? [n] : [];
+  });
+}
+
+export function townshipOf(org: Org, nodeId: string): OrgNode | undefined {
+  return ancestors(org, nodeId).find((n) => n.kind === 'township');
+}
+
+export function countyOf(org: Org, nodeId: string): OrgNode | undefined {
+  return ancestors(org, nodeId).find((n) => n.kind === 'county');
+}
+
+/** The department of that kind at the centre, else the county's (谁主管谁负责). */
+export function departmentFor(org: Org, centreId: string, countyId: string, category: Category): Department | undefined {
+  const at = (c: string) => org.departments.find((d) => d.centreId === c && d.kind === category.departmentKind);
+  return at(centreId) ?? at(countyId);
+}
+
+export function categoriesAt(org: Org, post: Post | undefined): Category[] {
+  if (!post || post.categoryIds.length === 0) return [...org.categories];
+  return org.categories.filter((c) => post.categoryIds.includes(c.id));
+}
+
+export function route(org: Org, input: { post?: Post; townshipId?: string; category: Category }): Route {
+  const placeId = input.post?.nodeId ?? input.townshipId;
+  if (!placeId) throw new ValidationError('请扫码选择岗点，或选择所在苏木镇', [{ path: 'townshipId', message: '请选择苏木镇' }]);
+  const township = townshipOf(org, placeId);
+  const county = countyOf(org, placeId);
+  if (!township || !county) {
+    if (input.post) throw new NotFoundError('该岗点所属的苏木镇不存在');
+    throw new ValidationError('所选苏木镇不存在', [{ path: 'townshipId', message: '所选苏木镇不存在' }]);
+  }
+  const village = input.post ? ancestors(org, input.post.nodeId).find((n) => n.kind === 'village') : undefined;
+  if (input.post && !categoriesAt(org, input.post).some((c) => c.id === input.category.id)) {
+    throw new ValidationError('该岗点不受理此类诉求', [{ path: 'categoryId', message: '该岗点不受理此类诉求' }]);
+  }
+  const level = input.category.level;
+  const centre = level === 'county' ? county : township;
+  return {
+    countyId: county.id,
+    townshipId: township.id,
+    villageId: village?.id,
+    centreId: centre.id,
+    centrePath: centre.path,
+    level,
+    departmentId: departmentFor(org, centre.id, county.id, input.category)?.id,
+  };
+}
+
+/** Whether a staff user scoped to `scopePath` may see what a centre at `centrePath` owns: its subtree only. */
+export function inScope(scopePath: string, centrePath: string): boolean {
+  return centrePath === scopePath || centrePath.startsWith(`${scopePath}/`);
+}

@@ -1,0 +1,88 @@
+/** One schema per payload, used by the mini-program forms and the Lambda edge alike. */
+import * as z from 'zod';
+import { CHANNELS, GeoPoint, Id, Phone, Rating, Status, text } from './common';
+import { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './petition';
+
+export const WechatLoginBody = z.strictObject({ code: z.string({ error: '缺少登录凭证' }).min(1).max(128) });
+export const DevLoginBody = z.strictObject({ name: text('名字', 32) });
+export const StaffLoginBody = z.strictObject({
+  username: z.string({ error: '请填写用户名' }).min(1, { error: '请填写用户名' }).max(64),
+  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128),
+});
+export const TokenResponse = z.object({ token: z.string(), expiresAt: z.string() });
+
+export const SubmitPetitionBody = z
+  .strictObject({
+    /** agents file with phone/letter/visit/agent; the app sends scan or online */
+    channel: z.enum(CHANNELS, { error: '渠道不正确' }).default('online'),
+    postId: Id.optional(),
+    /** without a post, the citizen chooses the township */
+    townshipId: Id.optional(),
+    categoryId: Id,
+    description: text('问题描述', DESCRIPTION_MAX, 5),
+    photos: z.array(PhotoRef).max(PHOTOS_MAX, { error: `最多上传 ${PHOTOS_MAX} 张照片` }).default([]),
+    location: GeoPoint.optional(),
+    anonymous: z.boolean().default(false),
+    phone: Phone.optional(),
+  })
+  .refine((b) => b.postId || b.townshipId, { error: '请扫码选择岗点，或选择所在苏木镇', path: ['townshipId'] });
+export type SubmitPetitionBody = z.infer<typeof SubmitPetitionBody>;
+
+export const IdempotencyKey = z
+  .string({ error: '缺少 Idempotency-Key 请求头' })
+  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'Idempotency-Key 须为 8 到 64 位字母、数字、_ 或 -' });
+
+export const SubmitPetitionResponse = z.object({
+  id: Id,
+  trackingCode: z.string(),
+  /** only for anonymous reports, only in this response */
+  secret: z.string().optional(),
+  status: Status,
+  centreId: Id,
+  centreName: z.string(),
+  departmentId: Id.optional(),
+  departmentName: z.string().optional(),
+  dueAt: z.string().optional(),
+  repeatOf: Id.optional(),
+});
+export type SubmitPetitionResponse = z.infer<typeof SubmitPetitionResponse>;
+
+export const RatingBody = z.strictObject({ rating: Rating, comment: text('评价', 500).optional() });
+export type RatingBody = z.infer<typeof RatingBody>;
+
+export const TrackQuery = z.object({ secret: z.string({ error: '请填写查询密码' }).min(1, { error: '请填写查询密码' }).max(64) });
+export const TrackingCode = z.string().regex(/^[A-Z0-9]{10}$/, { error: '跟踪码为 10 位字母和数字' });
+
+export const PageQuery = z.object({
+  cursor: z.string().max(1024).optional(),
+  limit: z.coerce.number({ error: '每页条数须为数字' }).int().min(1).max(100).default(20),
+});
+export const StaffQueueQuery = PageQuery.extend({
+  status: Status.optional(),
+  overdue: z.enum(['true', 'false'], { error: 'overdue 须为 true 或 false' }).optional(),
+});
+export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;
+
+// Staff transitions: each body is the least the step needs.
+export const AcceptBody = z.strictObject({ note: text('备注', 500).optional() });
+export const DeclineBody = z.strictObject({
+  reason: text('不予受理的理由', 500),
+  redirect: text('建议的办理途径', 200),
+});
+export const DispatchBody = z.strictObject({
+  departmentId: Id,
+  handlerId: Id.optional(),
+  note: text('备注', 500).optional(),
+});
+export const ProgressBody = z.strictObject({
+  note: text('进展说明', 1000),
+  visibility: z.enum(['public', 'internal']).default('public'),
+});
+export const ResolveBody = z.strictObject({ summary: text('办理结果', 2000) });
+export const TransferBody = z.strictObject({ centreId: Id, reason: text('转办理由', 500) });
+export const EscalateBody = z.strictObject({ reason: text('上报理由', 500) });
+export const ReopenBody = z.strictObject({ reason: text('重新办理的理由', 500) });
+export const CloseBody = z.strictObject({ note: text('备注', 500).optional() });
+
+export const PageResponse = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.string().optional() });

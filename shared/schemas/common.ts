@@ -1,0 +1,65 @@
+import * as z from 'zod';
+
+/** Ids are short, URL-safe strings: our own are ULIDs or seed slugs. */
+export const Id = z
+  .string({ error: '缺少编号' })
+  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '编号格式不正确' });
+
+export const IsoTime = z.iso.datetime({ offset: true, error: '时间格式不正确' });
+
+export const STATUSES = [
+  'submitted',
+  'accepted',
+  'declined',
+  'dispatched',
+  'in_progress',
+  'resolved',
+  'rated',
+  'closed',
+  'reopened',
+] as const;
+export const Status = z.enum(STATUSES, { error: '状态不正确' });
+export type Status = z.infer<typeof Status>;
+
+export const CHANNELS = ['scan', 'online', 'phone', 'letter', 'visit', 'video', 'agent'] as const;
+export const Channel = z.enum(CHANNELS, { error: '渠道不正确' });
+export type Channel = z.infer<typeof Channel>;
+
+export const LEVELS = ['village', 'township', 'county'] as const;
+export const Level = z.enum(LEVELS, { error: '层级不正确' });
+export type Level = z.infer<typeof Level>;
+
+export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as const;
+export const Rating = z.enum(RATINGS, { error: '请选择 满意、基本满意 或 不满意' });
+export type Rating = z.infer<typeof Rating>;
+
+export const STAFF_ROLES = ['centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'] as const;
+export const StaffRole = z.enum(STAFF_ROLES, { error: '角色不正确' });
+export type StaffRole = z.infer<typeof StaffRole>;
+export type Role = StaffRole | 'citizen' | 'system';
+
+/** Mainland mobile numbers only: the app serves township residents. */
+export const Phone = z.string({ error: '请填写手机号' }).regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号' });
+
+export const GeoPoint = z.object({
+  lat: z.number({ error: '纬度须为数字' }).min(-90, { error: '纬度超出范围' }).max(90, { error: '纬度超出范围' }),
+  lng: z.number({ error: '经度须为数字' }).min(-180, { error: '经度超出范围' }).max(180, { error: '经度超出范围' }),
+});
+export type GeoPoint = z.infer<typeof GeoPoint>;
+
+/** A time limit: hours run on the clock, days on the calendar, workdays skip China's holidays. */
+export const Limit = z.object({
+  amount: z.number().int().positive().max(365),
+  unit: z.enum(['hours', 'days', 'workdays']),
+});
+export type Limit = z.infer<typeof Limit>;
+
+/** Free text a person typed: trimmed, no control characters except newlines and tabs. */
+export function text(label: string, max: number, min = 1) {
+  return z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
+    .max(max, { error: `${label}不能超过 ${max} 个字` })
+    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: `${label}含有无法识别的字符` });
+}

@@ -1,0 +1,82 @@
+import * as z from 'zod';
+import { GeoPoint, Id, Level, Limit, StaffRole, text } from './common';
+
+export const ORG_KINDS = ['county', 'township', 'village', 'grid'] as const;
+
+/** county → township → village/community → grid. A county and each township have a centre whose id is the node id. */
+export const OrgNode = z.object({
+  id: Id,
+  kind: z.enum(ORG_KINDS),
+  name: text('名称', 60),
+  parentId: Id.optional(),
+  /** `county/township/village`: the ids from the root, used for scope checks. */
+  path: z.string(),
+  centreName: z.string().optional(),
+});
+export type OrgNode = z.infer<typeof OrgNode>;
+
+export const DEPARTMENT_KINDS = [
+  'justice', // 司法所
+  'police', // 派出所
+  'natural_resources', // 自然资源
+  'human_resources', // 人社
+  'housing', // 住建
+  'agriculture', // 农牧
+  'ecology', // 生态环境 / 林草
+  'market', // 市场监管
+  'women', // 妇联
+  'letters', // 信访 / 综治
+] as const;
+export const DepartmentKind = z.enum(DEPARTMENT_KINDS);
+export type DepartmentKind = z.infer<typeof DepartmentKind>;
+
+export const Department = z.object({
+  id: Id,
+  /** the township or county node whose centre it belongs to */
+  centreId: Id,
+  kind: DepartmentKind,
+  name: text('部门名称', 60),
+});
+export type Department = z.infer<typeof Department>;
+
+export const CategoryLimits = z.object({
+  accept: Limit,
+  dispatch: Limit,
+  resolve: Limit,
+  rate: Limit,
+  review: Limit,
+});
+export type CategoryLimits = z.infer<typeof CategoryLimits>;
+
+export const Category = z.object({
+  id: Id,
+  name: text('类型名称', 30),
+  departmentKind: DepartmentKind,
+  level: Level,
+  limits: CategoryLimits,
+});
+export type Category = z.infer<typeof Category>;
+
+export const Post = z.object({
+  id: Id,
+  name: text('岗点名称', 60),
+  address: text('地址', 120),
+  location: GeoPoint,
+  /** the village or grid the post stands in */
+  nodeId: Id,
+  /** categories offered at this post; empty means all */
+  categoryIds: z.array(Id).default([]),
+});
+export type Post = z.infer<typeof Post>;
+
+export const StaffUser = z.object({
+  id: Id,
+  username: z.string().regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名为 3 到 32 位小写字母、数字或 _ . -' }),
+  name: text('姓名', 30),
+  role: StaffRole,
+  /** the org node the user acts for: a township (its centre) or the county */
+  scopeNodeId: Id,
+  /** handlers act for one department */
+  departmentId: Id.optional(),
+});
+export type StaffUser = z.infer<typeof StaffUser>;

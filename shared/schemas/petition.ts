@@ -1,0 +1,111 @@
+import * as z from 'zod';
+import { Channel, GeoPoint, Id, IsoTime, Level, Phone, Rating, Status, text } from './common';
+
+export const DESCRIPTION_MAX = 2000;
+export const PHOTOS_MAX = 3;
+
+/** A photo is referenced by the object key the upload route handed out. */
+export const PhotoRef = z.string().regex(/^photos\/[A-Za-z0-9/_.-]{1,200}$/, { error: '照片引用不正确' });
+
+export const Reporter = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('wechat'), openid: z.string() }),
+  z.object({ kind: z.literal('anonymous') }),
+]);
+export type Reporter = z.infer<typeof Reporter>;
+
+export const Actor = z.object({
+  role: z.string(),
+  id: z.string(),
+  name: z.string().optional(),
+});
+export type Actor = z.infer<typeof Actor>;
+
+export const ACTIONS = [
+  'submit',
+  'accept',
+  'decline',
+  'dispatch',
+  'progress',
+  'resolve',
+  'rate',
+  'transfer',
+  'escalate',
+  'reopen',
+  'close',
+  'remind',
+  'urge',
+  'overdue',
+  'extend',
+  'link_repeat',
+  'unlink_repeat',
+  'reveal_phone',
+] as const;
+export const Action = z.enum(ACTIONS);
+export type Action = z.infer<typeof Action>;
+
+/** One immutable line of the record: who, when, from, to, note. */
+export const TimelineEvent = z.object({
+  seq: z.number().int().positive(),
+  at: IsoTime,
+  actor: Actor,
+  action: Action,
+  from: Status.nullable(),
+  to: Status,
+  note: z.string().optional(),
+  /** internal notes are for staff only */
+  visibility: z.enum(['public', 'internal']),
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+export const Decline = z.object({
+  reason: text('不予受理的理由', 500),
+  redirect: text('建议的办理途径', 200),
+});
+
+export const Petition = z.object({
+  id: Id,
+  trackingCode: z.string(),
+  channel: Channel,
+  reporter: Reporter,
+  /** staff do not see who reported */
+  anonymous: z.boolean(),
+  agentId: z.string().optional(),
+  phone: Phone.optional(),
+  postId: Id.optional(),
+  location: GeoPoint.optional(),
+  categoryId: Id,
+  description: z.string(),
+  photos: z.array(PhotoRef),
+  status: Status,
+  level: Level,
+  countyId: Id,
+  townshipId: Id,
+  villageId: Id.optional(),
+  /** the owning centre: the node id of a township or the county */
+  centreId: Id,
+  centrePath: z.string(),
+  departmentId: Id.optional(),
+  handlerId: Id.optional(),
+  createdAt: IsoTime,
+  updatedAt: IsoTime,
+  acceptedAt: IsoTime.optional(),
+  resolvedAt: IsoTime.optional(),
+  /** deadline of the current step */
+  dueAt: IsoTime.optional(),
+  /** statutory resolve deadline: 60 days from acceptance, one extension of up to 30 */
+  resolveDueAt: IsoTime.optional(),
+  extended: z.boolean().default(false),
+  repeatOf: Id.optional(),
+  repeatConfirmed: z.boolean().optional(),
+  decline: Decline.optional(),
+  resolution: z.string().optional(),
+  rating: z.object({ rating: Rating, comment: z.string().optional(), at: IsoTime }).optional(),
+  overdue: z.boolean().default(false),
+  /** optimistic concurrency: equals the seq of the last timeline event */
+  version: z.number().int().nonnegative(),
+});
+export type Petition = z.infer<typeof Petition>;
+
+export const PetitionWithTimeline = Petition.extend({ timeline: z.array(TimelineEvent) });
+export type PetitionWithTimeline = z.infer<typeof PetitionWithTimeline>;

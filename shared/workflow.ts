@@ -1,0 +1,149 @@
+/**
+ * The petition workflow as data plus pure functions: which status and role may take which step, what the step
+ * records, and the deadline of the next step. Storage applies what `decide` returns; nothing here writes.
+ */
+import { ConflictError, ForbiddenError } from './errors';
+import { ACTION_LABELS, STATUS_LABELS } from './labels';
+import type { CategoryLimits } from './schemas/org';
+import type { Level, Rating, Role, Status } from './schemas/common';
+import type { Action, Actor, Petition, TimelineEvent } from './schemas/petition';
+import { addLimit, resolveDeadline } from './timeLimits';
+
+export type Command =
+  | { action: 'accept'; note?: string }
+  | { action: 'decline'; reason: string; redirect: string }
+  | { action: 'dispatch'; departmentId: string; handlerId?: string; note?: string }
+  | { action: 'progress'; note: string; visibility: 'public' | 'internal' }
+  | { action: 'resolve'; summary: string }
+  | { action: 'rate'; rating: Rating; comment?: string }
+  | { action: 'transfer'; centreId: string; centrePath: string; reason: string }
+  | { action: 'escalate'; reason: string; county: { centreId: string; centrePath: string } }
+  | { action: 'reopen'; reason: string }
+  | { action: 'close'; note?: string };
+export type CommandAction = Command['action'];
+
+const CENTRE: readonly Role[] = ['centre_staff', 'county_supervisor', 'admin'];
+const HANDLING: readonly Role[] = [...CENTRE, 'handler'];
+const OPEN: readonly Status[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reopened'];
+
+/** Who may take each step, and from which statuses. */
+export const RULES: Record<CommandAction, { from: readonly Status[]; roles: readonly Role[] }> = {
+  accept: { from: ['submitted'], roles: CENTRE },
+  decline: { from: ['submitted'], roles: CENTRE },
+  dispatch: { from: ['accepted', 'reopened'], roles: CENTRE },
+  progress: { from: ['dispatched', 'in_progress', 'reopened'], roles: HANDLING },
+  resolve: { from: ['dispatched', 'in_progress', 'reopened'], roles: HANDLING },
+  rate: { from: ['resolved'], roles: ['citizen'] },
+  transfer: { from: ['submitted', 'accepted', 'reopened'], roles: CENTRE },
+  escalate: { from: OPEN, roles: CENTRE },
+  reopen: { from: ['resolved', 'rated', 'closed', 'declined'], roles: CENTRE },
+  close: { from: ['resolved', 'rated'], roles: CENTRE },
+};
+
+export const OPEN_STATUSES = OPEN;
+export function isOpen(status: Status): boolean {
+  return OPEN.includes(status);
+}
+
+/** The actions a role may take on a petition in its current status: what the staff page offers. */
+export function allowedActions(status: Status, role: Role): CommandAction[] {
+  return (Object.keys(RULES) as CommandAction[]).filter(
+    (a) => RULES[a].from.includes(status) && RULES[a].roles.includes(role),
+  );
+}
+
+export interface Decision {
+  patch: Partial<Petition>;
+  event: Omit<TimelineEvent, 'seq'>;
+}
+
+export interface DecideContext {
+  now: Date;
+  limits: CategoryLimits;
+}
+
+const NEXT_LEVEL: Record<Level, Level> = { village: 'township', township: 'county', county: 'county' };
+
+/**
+ * Decides one step. Throws ForbiddenError when the role may not take it, ConflictError when the status does not
+ * allow it (both carry a message a person can read).
+ */
+export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role }, ctx: DecideContext): Decision {
+  const rule = RULES[cmd.action];
+  const label = ACTION_LABELS[cmd.action];
+  if (!rule.roles.includes(actor.role)) throw new ForbiddenError(`您的角色不能进行「${label}」`);
+  if (!rule.from.includes(p.status)) {
+    throw new ConflictError(`该诉求当前为「${STATUS_LABELS[p.status]}」，不能进行「${label}」`);
+  }
+  const now = ctx.now;
+  const at = now.toISOString();
+  const step = (to: Status, patch: Partial<Petition>, note?: string, extra: Partial<Decision['event']> = {}): Decision => ({
+    patch: { ...patch, status: to, updatedAt: at },
+    event: { at, actor, action: cmd.action, from: p.status, to, note, visibility: 'public', ...extra },
+  });
+  const after = (limit: CategoryLimits[keyof CategoryLimits]) => addLimit(now, limit).toISOString();
+  const onTime = (due?: string) => (due ? at <= due : true);
+
+  switch (cmd.action) {
+    case 'accept': {
+      const resolveDueAt = resolveDeadline(now, ctx.limits.resolve).toISOString();
+      return step('accepted', { acceptedAt: at, dueAt: after(ctx.limits.dispatch), resolveDueAt }, cmd.note, {
+        data: { onTime: onTime(p.dueAt) },
+      });
+    }
+    case 'decline':
+      return step(
+        'declined',
+        { decline: { reason: cmd.reason, redirect: cmd.redirect }, dueAt: undefined },
+        `${cmd.reason}（建议：${cmd.redirect}）`,
+        { data: { onTime: onTime(p.dueAt), redirect: cmd.redirect } },
+      );
+    case 'dispatch':
+      return step(
+        'dispatched',
+        { departmentId: cmd.departmentId, handlerId: cmd.handlerId, dueAt: p.resolveDueAt ?? after(ctx.limits.resolve) },
+        cmd.note,
+        { data: { departmentId: cmd.departmentId, handlerId: cmd.handlerId } },
+      );
+    case 'progress': {
+      const to = p.status === 'dispatched' ? 'in_progress' : p.status;
+      return step(to, {}, cmd.note, { visibility: cmd.visibility });
+    }
+    case 'resolve':
+      return step('resolved', { resolvedAt: at, resolution: cmd.summary, dueAt: after(ctx.limits.rate) }, cmd.summary, {
+        data: { onTime: onTime(p.resolveDueAt ?? p.dueAt) },
+      });
+    case 'rate': {
+      const rating = { rating: cmd.rating, comment: cmd.comment, at };
+      if (cmd.rating === 'dissatisfied') {
+        // 不满意 reopens the case for review (复诊) by the owning centre.
+        return step('reopened', { rating, dueAt: after(ctx.limits.review) }, cmd.comment, { data: { rating: cmd.rating } });
+      }
+      return step('rated', { rating, dueAt: undefined }, cmd.comment, { data: { rating: cmd.rating } });
+    }
+    case 'transfer':
+      if (cmd.centreId === p.centreId) throw new ConflictError('不能转办给本中心');
+      // The receiving centre starts its own acceptance clock; the case is theirs from now on (首接首办 moves with it).
+      return step(
+        'submitted',
+        { centreId: cmd.centreId, centrePath: cmd.centrePath, departmentId: undefined, handlerId: undefined, dueAt: after(ctx.limits.accept) },
+        cmd.reason,
+        { data: { fromCentreId: p.centreId, toCentreId: cmd.centreId } },
+      );
+    case 'escalate': {
+      if (p.level === 'county') throw new ConflictError('该诉求已在县级办理，不能再上报');
+      const level = NEXT_LEVEL[p.level];
+      const moves = level === 'county' ? { centreId: cmd.county.centreId, centrePath: cmd.county.centrePath } : {};
+      return step(p.status, { level, ...moves }, cmd.reason, { data: { fromLevel: p.level, toLevel: level, fromCentreId: p.centreId } });
+    }
+    case 'reopen':
+      return step('reopened', { dueAt: after(ctx.limits.review), resolvedAt: undefined }, cmd.reason);
+    case 'close':
+      return step('closed', { dueAt: undefined }, cmd.note);
+  }
+}
+
+/** The event every petition starts with. */
+export function submittedEvent(actor: Actor, now: Date, note?: string): Omit<TimelineEvent, 'seq'> {
+  return { at: now.toISOString(), actor, action: 'submit' as Action, from: null, to: 'submitted', note, visibility: 'public' };
+}
