@@ -1,0 +1,52 @@
+/**
+ * Taro build config. The CLI runs with cwd `miniprogram/` (see the build:* scripts in the root package.json);
+ * outputs go to the top-level dist/ so that `dist/weapp` imports straight into WeChat DevTools.
+ */
+import path from 'node:path';
+import { defineConfig } from '@tarojs/cli';
+
+// WeChat DevTools needs an appid; a tourist appid lets anyone open the build without an account.
+process.env.TARO_APP_ID = process.env.WECHAT_APPID || 'touristappid';
+
+const env = process.env.TARO_ENV === 'h5' ? 'h5' : 'weapp';
+const apiBaseUrl = process.env.API_BASE_URL || 'http://127.0.0.1:3000';
+const sharedDir = path.resolve(__dirname, '../../shared');
+
+export default defineConfig<'webpack5'>(async () => ({
+  projectName: 'shaogang',
+  date: '2026-11-23',
+  designWidth: 750,
+  deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
+  sourceRoot: 'src',
+  outputRoot: `../dist/${env}`,
+  plugins: [],
+  defineConstants: {
+    API_BASE_URL: JSON.stringify(apiBaseUrl),
+    // the dev login exists only on the local stage; a production build never offers it
+    DEV_LOGIN: JSON.stringify(process.env.DEV_LOGIN !== 'false'),
+  },
+  copy: { patterns: [], options: {} },
+  framework: 'react',
+  compiler: { type: 'webpack5', prebundle: { enable: false } },
+  cache: { enable: false },
+  logger: { quiet: true, stats: false },
+  mini: {
+    // shared/ is TypeScript outside src: compile it like the app's own code
+    compile: { include: [sharedDir] },
+    postcss: {
+      pxtransform: { enable: true, config: {} },
+      cssModules: { enable: false },
+    },
+    optimizeMainPackage: { enable: true },
+  },
+  h5: {
+    publicPath: '/',
+    staticDirectory: 'static',
+    compile: { include: [sharedDir] },
+    router: { mode: 'hash' },
+    devServer: { host: '127.0.0.1', port: 10086 },
+    output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
+    miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },
+    postcss: { autoprefixer: { enable: true, config: {} }, cssModules: { enable: false } },
+  },
+}));

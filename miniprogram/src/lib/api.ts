@@ -1,0 +1,164 @@
+/** The API routes the citizen app calls, each answer parsed with a schema (never cast). */
+import Taro from '@tarojs/taro';
+import * as z from 'zod';
+import { SubmitPetitionResponse, type RatingBody, type SubmitPetitionBody } from '../../../shared/schemas/api';
+import { Rating, Status } from '../../../shared/schemas/common';
+import { Action } from '../../../shared/schemas/petition';
+import { ApiError, apiBaseUrl, isWeapp, request } from './request';
+
+const Named = z.object({ id: z.string(), name: z.string() });
+
+export const PostInfo = z.object({
+  post: z.object({
+    id: z.string(),
+    name: z.string(),
+    address: z.string().optional(),
+    location: z.object({ lat: z.number(), lng: z.number() }).optional(),
+  }),
+  township: Named,
+  centreName: z.string(),
+  categories: z.array(Named),
+});
+export type PostInfo = z.infer<typeof PostInfo>;
+
+export const Townships = z.object({ items: z.array(Named.extend({ categories: z.array(Named) })) });
+export type Township = z.infer<typeof Townships>['items'][number];
+
+export const MineItem = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  status: Status,
+  categoryId: z.string().optional(),
+  categoryName: z.string().optional(),
+  summary: z.string().optional(),
+  createdAt: z.string(),
+  dueAt: z.string().optional(),
+  overdue: z.boolean().default(false),
+});
+export type MineItem = z.infer<typeof MineItem>;
+const MinePage = z.object({ items: z.array(MineItem), cursor: z.string().optional() });
+
+export const TimelineItem = z.object({
+  seq: z.number(),
+  at: z.string(),
+  action: Action,
+  from: Status.nullable().optional(),
+  to: Status,
+  note: z.string().optional(),
+  actor: z.object({ role: z.string(), name: z.string().optional() }).optional(),
+  dueAt: z.string().optional(),
+});
+export type TimelineItem = z.infer<typeof TimelineItem>;
+
+export const PetitionView = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  status: Status,
+  categoryName: z.string().optional(),
+  centreName: z.string().optional(),
+  departmentName: z.string().optional(),
+  description: z.string(),
+  photos: z.array(z.string()).default([]),
+  createdAt: z.string(),
+  dueAt: z.string().optional(),
+  overdue: z.boolean().default(false),
+  anonymous: z.boolean().optional(),
+  rating: z.object({ rating: Rating, comment: z.string().optional(), at: z.string().optional() }).optional(),
+  decline: z.object({ reason: z.string(), redirect: z.string() }).optional(),
+  resolution: z.string().optional(),
+  timeline: z.array(TimelineItem).default([]),
+});
+export type PetitionView = z.infer<typeof PetitionView>;
+
+function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new ApiError('http', '服务器返回的数据无法识别，请稍后再试');
+  return r.data;
+}
+
+export const api = {
+  async post(postId: string): Promise<PostInfo> {
+    return parse(PostInfo, await request(`/posts/${encodeURIComponent(postId)}`));
+  },
+  async townships(): Promise<Township[]> {
+    return parse(Townships, await request('/townships')).items;
+  },
+  async submit(body: SubmitPetitionBody, idempotencyKey: string): Promise<SubmitPetitionResponse> {
+    const res = await request('/petitions', { method: 'POST', data: body, headers: { 'Idempotency-Key': idempotencyKey } });
+    return parse(SubmitPetitionResponse, res);
+  },
+  async mine(cursor?: string): Promise<{ items: MineItem[]; cursor?: string }> {
+    const qs = cursor ? `?limit=20&cursor=${encodeURIComponent(cursor)}` : '?limit=20';
+    return parse(MinePage, await request(`/petitions/mine${qs}`));
+  },
+  async petition(id: string): Promise<PetitionView> {
+    return parse(PetitionView, await request(`/petitions/${encodeURIComponent(id)}`));
+  },
+  async track(code: string, secret: string): Promise<PetitionView> {
+    const path = `/track/${encodeURIComponent(code)}?secret=${encodeURIComponent(secret)}`;
+    return parse(PetitionView, await request(path, { auth: false }));
+  },
+  async rate(id: string, body: RatingBody): Promise<PetitionView> {
+    return parse(PetitionView, await request(`/petitions/${encodeURIComponent(id)}/rating`, { method: 'POST', data: body }));
+  },
+};
+
+/** The photos route does not exist on this API (404): the form says so and sends without photos. */
+export class PhotosUnavailable extends Error {
+  constructor() {
+    super('照片上传暂不可用，可以先不带照片提交');
+    this.name = 'PhotosUnavailable';
+  }
+}
+
+const UploadTicket = z.object({
+  key: z.string(),
+  url: z.string(),
+  method: z.enum(['PUT']).default('PUT'),
+  headers: z.record(z.string(), z.string()).default({}),
+});
+
+async function fileBody(filePath: string): Promise<ArrayBuffer | Blob> {
+  if (isWeapp()) {
+    return new Promise((resolve, reject) => {
+      Taro.getFileSystemManager().readFile({
+        filePath,
+        success: (r) => (typeof r.data === 'string' ? reject(new Error('读取照片失败')) : resolve(r.data)),
+        fail: () => reject(new ApiError('http', '读取照片失败')),
+      });
+    });
+  }
+  // H5: chooseMedia hands out blob: URLs
+  return (await fetch(filePath)).blob();
+}
+
+/**
+ * The whole photo flow behind one function: ask the API for a presigned PUT (POST /uploads), then PUT the
+ * compressed file straight to storage. Returns the object key the petition refers to.
+ */
+export async function uploadPhoto(filePath: string, contentType = 'image/jpeg'): Promise<string> {
+  let ticketBody: unknown;
+  try {
+    ticketBody = await request('/uploads', { method: 'POST', data: { contentType } });
+  } catch (e) {
+    if (e instanceof ApiError && (e.status === 404 || e.code === 'not_found')) throw new PhotosUnavailable();
+    throw e;
+  }
+  const ticket = parse(UploadTicket, ticketBody);
+  const body = await fileBody(filePath);
+  const url = /^https?:/.test(ticket.url) ? ticket.url : `${apiBaseUrl}${ticket.url}`;
+  const headers = { 'Content-Type': contentType, ...ticket.headers };
+  let status: number;
+  try {
+    if (isWeapp()) {
+      const res = await Taro.request({ url, method: 'PUT', data: body, header: headers, responseType: 'text', timeout: 60_000 });
+      status = res.statusCode;
+    } else {
+      status = (await fetch(url, { method: 'PUT', body, headers })).status;
+    }
+  } catch {
+    throw new ApiError('network', '照片上传失败，网络不好');
+  }
+  if (status < 200 || status >= 300) throw new ApiError('http', `照片上传失败（${status}）`, status);
+  return ticket.key;
+}

@@ -1,0 +1,159 @@
+/**
+ * The one request wrapper: picks the base URL, adds the token (logging in first when there is none, and once
+ * more on a 401), and turns the API's error body into an ApiError with field issues. A request that got no
+ * answer at all becomes an ApiError with code `network`, which is what the draft store waits on.
+ */
+import Taro from '@tarojs/taro';
+import type { ErrorCode, FieldIssue } from '../../../shared/errors';
+import { storage } from './storage';
+
+export type ApiErrorCode = ErrorCode | 'network' | 'http';
+
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly status = 0,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+  /** The messages for one field, keyed by the first part of the issue path (`description`, `photos` …). */
+  fieldMessages(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const i of this.issues) {
+      const field = i.path.split('.')[0] ?? i.path;
+      if (!(field in out)) out[field] = i.message;
+    }
+    return out;
+  }
+}
+
+export const apiBaseUrl: string = API_BASE_URL.replace(/\/+$/, '');
+const TOKEN_KEY = 'sg.token';
+const DEV_NAME_KEY = 'sg.devName';
+
+interface Token {
+  token: string;
+  expiresAt: string;
+}
+
+function savedToken(): string | null {
+  const t = storage.get(TOKEN_KEY);
+  if (typeof t !== 'object' || t === null) return null;
+  const { token, expiresAt } = t as Partial<Token>;
+  if (typeof token !== 'string' || typeof expiresAt !== 'string') return null;
+  // a minute's margin: a token that expires in flight is a needless 401
+  return Date.parse(expiresAt) - 60_000 > Date.now() ? token : null;
+}
+
+export function isWeapp(): boolean {
+  return process.env.TARO_ENV === 'weapp';
+}
+
+function errorFromBody(status: number, body: unknown): ApiError {
+  if (typeof body === 'object' && body !== null && 'error' in body) {
+    const e: unknown = body.error;
+    if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
+      const issues = 'issues' in e && Array.isArray(e.issues) ? e.issues.filter(isIssue) : [];
+      return new ApiError(String(e.code) as ErrorCode, String(e.message), status, issues);
+    }
+  }
+  return new ApiError('http', status >= 500 ? '服务暂时不可用，请稍后再试' : `请求失败（${status}）`, status);
+}
+
+function isIssue(v: unknown): v is FieldIssue {
+  return typeof v === 'object' && v !== null && 'path' in v && 'message' in v && typeof v.path === 'string' && typeof v.message === 'string';
+}
+
+export interface RequestOptions {
+  method?: 'GET' | 'POST' | 'PUT';
+  data?: unknown;
+  headers?: Record<string, string>;
+  /** false for the login routes themselves */
+  auth?: boolean;
+  timeout?: number;
+}
+
+async function raw(path: string, opts: RequestOptions, token: string | null): Promise<{ status: number; body: unknown }> {
+  const header: Record<string, string> = { 'Content-Type': 'application/json', ...opts.headers };
+  if (token) header['Authorization'] = `Bearer ${token}`;
+  try {
+    const res = await Taro.request({
+      url: `${apiBaseUrl}${path}`,
+      method: opts.method ?? 'GET',
+      data: opts.data === undefined ? undefined : JSON.stringify(opts.data),
+      header,
+      dataType: '其他',
+      responseType: 'text',
+      timeout: opts.timeout ?? 15_000,
+    });
+    const text: unknown = res.data;
+    let body: unknown = text;
+    if (typeof text === 'string' && text) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    return { status: res.statusCode, body };
+  } catch (e) {
+    throw new ApiError('network', '网络不好，没有连上服务器');
+  }
+}
+
+let loggingIn: Promise<string> | null = null;
+
+/** WeChat: Taro.login then /auth/wechat. H5 (local stage only): /auth/dev with a name kept in this browser. */
+export function login(): Promise<string> {
+  loggingIn ??= (async () => {
+    try {
+      let res: { status: number; body: unknown };
+      if (isWeapp()) {
+        const { code } = await Taro.login();
+        res = await raw('/auth/wechat', { method: 'POST', data: { code } }, null);
+      } else {
+        if (!DEV_LOGIN) throw new ApiError('unauthorized', '请在微信中打开哨岗小程序');
+        let name = storage.get(DEV_NAME_KEY);
+        if (typeof name !== 'string' || !name) {
+          name = `居民${Math.floor(Math.random() * 1e6)}`;
+          storage.set(DEV_NAME_KEY, name);
+        }
+        res = await raw('/auth/dev', { method: 'POST', data: { name } }, null);
+      }
+      if (res.status >= 400) throw errorFromBody(res.status, res.body);
+      const b = res.body;
+      if (typeof b !== 'object' || b === null || !('token' in b) || typeof b.token !== 'string') {
+        throw new ApiError('http', '登录失败，请稍后再试', res.status);
+      }
+      const expiresAt = 'expiresAt' in b && typeof b.expiresAt === 'string' ? b.expiresAt : new Date(Date.now() + 3600_000).toISOString();
+      storage.set(TOKEN_KEY, { token: b.token, expiresAt });
+      return b.token;
+    } finally {
+      loggingIn = null;
+    }
+  })();
+  return loggingIn;
+}
+
+/** Calls the API and returns the parsed body of a 2xx answer; anything else throws an ApiError. */
+export async function request(path: string, opts: RequestOptions = {}): Promise<unknown> {
+  const useAuth = opts.auth !== false;
+  let token = useAuth ? (savedToken() ?? (await login())) : null;
+  let res = await raw(path, opts, token);
+  if (res.status === 401 && useAuth) {
+    storage.remove(TOKEN_KEY);
+    token = await login();
+    res = await raw(path, opts, token);
+  }
+  if (res.status >= 200 && res.status < 300) return res.body;
+  throw errorFromBody(res.status, res.body);
+}
+
+/** A message for any error a page catches. */
+export function messageOf(e: unknown): string {
+  if (e instanceof ApiError) return e.message;
+  return '出了点问题，请稍后再试';
+}

@@ -1,0 +1,167 @@
+import { Button, Text, Textarea, View } from '@tarojs/components';
+import { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { ACTION_LABELS, RATING_LABELS, STATUS_LABELS } from '../../../../shared/labels';
+import { RatingBody } from '../../../../shared/schemas/api';
+import { RATINGS, type Rating } from '../../../../shared/schemas/common';
+import { Page } from '../../components/Page';
+import { api, type PetitionView } from '../../lib/api';
+import { formatTime } from '../../lib/format';
+import { toast } from '../../lib/prefs';
+import { messageOf } from '../../lib/request';
+import { stepsOf, type StepState } from '../../lib/steps';
+
+const STATE_LABELS: Record<StepState, string> = { done: '已完成', current: '进行中', pending: '未开始', problem: '' };
+
+export default function Detail() {
+  const router = useRouter();
+  const [p, setP] = useState<PetitionView | null>(null);
+  const [error, setError] = useState('');
+  const [rating, setRating] = useState<Rating | null>(null);
+  const [comment, setComment] = useState('');
+  const [ratingError, setRatingError] = useState('');
+  const [sending, setSending] = useState(false);
+  const { id, code, secret } = router.params;
+  const byTracking = !id && !!code && !!secret;
+
+  async function load() {
+    try {
+      if (id) setP(await api.petition(id));
+      else if (code && secret) setP(await api.track(code, secret));
+      else setError('缺少反映编号');
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+  useDidShow(() => void load());
+
+  async function rate() {
+    if (!p) return;
+    const parsed = RatingBody.safeParse({ rating: rating ?? undefined, comment: comment.trim() || undefined });
+    if (!parsed.success) {
+      setRatingError(parsed.error.issues[0]?.message ?? '请选择评价');
+      return;
+    }
+    setSending(true);
+    setRatingError('');
+    try {
+      setP(await api.rate(p.id, parsed.data));
+      toast('感谢您的评价');
+    } catch (e) {
+      setRatingError(messageOf(e));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  if (!p) {
+    return <Page>{error ? <View className='banner error'>{error}</View> : <View className='small'>正在加载…</View>}</Page>;
+  }
+
+  const steps = stepsOf(p);
+  const reopenedByRating = p.status === 'reopened' && p.rating?.rating === 'dissatisfied';
+
+  return (
+    <Page>
+      <View className='card'>
+        <View className='row'>
+          <Text className='label'>{p.categoryName ?? '反映'}</Text>
+          <View>
+            <Text className='tag status' id='status'>
+              {STATUS_LABELS[p.status]}
+            </Text>
+            {p.overdue && (
+              <Text className='tag overdue' id='overdue'>
+                已超期
+              </Text>
+            )}
+          </View>
+        </View>
+        <View className='small'>跟踪码 {p.trackingCode}</View>
+        <View className='small'>
+          {p.centreName}
+          {p.departmentName ? ` · ${p.departmentName}` : ''}
+        </View>
+        <View style={{ marginTop: '12px' }}>{p.description}</View>
+        {p.overdue && <View className='banner error'>这件事已超过办理时限，县里已在督办。</View>}
+      </View>
+
+      {reopenedByRating && (
+        <View className='banner' id='reopened'>
+          您的评价是“不满意”，这件事已重新办理，由{p.centreName ?? '综治中心'}复核。复核结果会在这里显示。
+        </View>
+      )}
+      {p.decline && (
+        <View className='banner error'>
+          <View>不予受理：{p.decline.reason}</View>
+          <View>建议您：{p.decline.redirect}</View>
+        </View>
+      )}
+      {p.resolution && (
+        <View className='card'>
+          <Text className='label'>办理结果</Text>
+          <View>{p.resolution}</View>
+        </View>
+      )}
+
+      <View className='card steps' id='timeline'>
+        {steps.map((s, i) => (
+          <View key={s.key} className={`step ${s.state}`} id={`step-${s.key}`}>
+            <View className='step-dot'>{s.state === 'done' ? '✓' : i + 1}</View>
+            <View className='step-body'>
+              <View>
+                <Text className='step-name'>{s.label}</Text>
+                <Text className='step-state'>
+                  {s.state === 'problem' ? (s.key === 'accept' ? '不予受理' : '已超期') : STATE_LABELS[s.state]}
+                </Text>
+              </View>
+              {s.at && <View className='small'>{formatTime(s.at)}</View>}
+              {s.dueAt && <View className='small'>截止：{formatTime(s.dueAt)}</View>}
+              {s.notes.map((n) => (
+                <View key={`${n.at}-${n.action}`} className='note'>
+                  <Text>{ACTION_LABELS[n.action]}</Text>
+                  {n.by && <Text className='small'>（{n.by}）</Text>}
+                  {n.note && <View>{n.note}</View>}
+                  <View className='small'>{formatTime(n.at)}</View>
+                </View>
+              ))}
+            </View>
+          </View>
+        ))}
+      </View>
+
+      {p.rating && (
+        <View className='card' id='my-rating'>
+          您的评价：{RATING_LABELS[p.rating.rating]}
+          {p.rating.comment ? `（${p.rating.comment}）` : ''}
+        </View>
+      )}
+
+      {p.status === 'resolved' && !byTracking && (
+        <View className='card' id='rating'>
+          <Text className='label'>这件事办得怎么样？</Text>
+          <View className='chips'>
+            {RATINGS.map((r) => (
+              <View key={r} id={`rate-${r}`} className={`chip ${rating === r ? 'on' : ''}`} onClick={() => setRating(r)}>
+                {RATING_LABELS[r]}
+              </View>
+            ))}
+          </View>
+          <Textarea
+            className='textarea'
+            id='rating-comment'
+            value={comment}
+            maxlength={500}
+            placeholder='说说您的看法（可选）'
+            onInput={(e) => setComment(e.detail.value)}
+          />
+          {rating === 'dissatisfied' && <View className='small'>选择“不满意”后，这件事会重新办理并由综治中心复核。</View>}
+          {ratingError && <Text className='field-error'>{ratingError}</Text>}
+          <Button className='btn primary' id='send-rating' disabled={sending} onClick={rate}>
+            提交评价
+          </Button>
+        </View>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,79 @@
+import { Button, Switch, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useLoad, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import { Page } from '../../components/Page';
+import { postIdFromLaunch, postIdFromScan, postIdFromUrl } from '../../lib/code';
+import type { Draft } from '../../lib/draft';
+import { drafts } from '../../lib/drafts';
+import { go, replace } from '../../lib/nav';
+import { toast, useLargeText } from '../../lib/prefs';
+import { isWeapp } from '../../lib/request';
+
+export default function Home() {
+  const router = useRouter();
+  const [large, setLarge] = useLargeText();
+  const [waiting, setWaiting] = useState<Draft[]>([]);
+
+  useLoad(() => {
+    // a code may open the app on its home page: go straight to the report form with the post filled in
+    const fromLaunch = postIdFromLaunch(router.params);
+    const fromUrl = !isWeapp() && typeof window !== 'undefined' ? postIdFromUrl(window.location.href) : null;
+    const postId = fromLaunch ?? fromUrl;
+    if (postId) replace('report', { postId });
+  });
+  useDidShow(() => setWaiting(drafts.waiting()));
+
+  async function scan() {
+    try {
+      const res = await Taro.scanCode({ onlyFromCamera: false });
+      const postId = postIdFromScan(res);
+      if (postId) go('report', { postId });
+      else toast('这不是哨岗的岗点二维码');
+    } catch {
+      // the citizen closed the scanner
+    }
+  }
+
+  return (
+    <Page>
+      <View className='title'>哨岗 · 有事您吹哨</View>
+      <View className='subtitle'>扫岗点二维码反映问题，办理每一步都能看到。</View>
+
+      {waiting.length > 0 && (
+        <View className='banner' id='waiting-drafts'>
+          <Text>有 {waiting.length} 件反映还没有发送成功，正在等待发送。</Text>
+          {waiting.map((d) => (
+            <Button key={d.target} className='btn primary' onClick={() => go('report', { draft: d.target })}>
+              打开并重新发送
+            </Button>
+          ))}
+        </View>
+      )}
+
+      {isWeapp() ? (
+        <Button className='btn primary big' onClick={scan}>
+          扫码吹哨
+        </Button>
+      ) : (
+        <View className='card small'>请用微信扫描岗点上的二维码；也可以直接反映。</View>
+      )}
+      <Button className='btn big' id='report-without-code' onClick={() => go('report')}>
+        没有二维码，直接反映
+      </Button>
+      <Button className='btn' id='my-petitions' onClick={() => go('mine')}>
+        我的反映和办理进度
+      </Button>
+      <Button className='btn' onClick={() => go('video')}>
+        预约视频接访
+      </Button>
+      <Button className='btn' onClick={() => go('track')}>
+        查询匿名反映
+      </Button>
+
+      <View className='card row'>
+        <Text>大字模式</Text>
+        <Switch checked={large} color='#b71c1c' onChange={(e) => setLarge(e.detail.value)} />
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,365 @@
+import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useLoad, useRouter } from '@tarojs/taro';
+import { useRef, useState } from 'react';
+import { SubmitPetitionBody } from '../../../../shared/schemas/api';
+import { DESCRIPTION_MAX, PHOTOS_MAX } from '../../../../shared/schemas/petition';
+import { Page } from '../../components/Page';
+import { api, PhotosUnavailable, uploadPhoto, type PostInfo, type Township } from '../../lib/api';
+import { postIdFromLaunch } from '../../lib/code';
+import { targetOf, type DraftForm } from '../../lib/draft';
+import { drafts, LAST_RESULT_KEY } from '../../lib/drafts';
+import { currentLocation, needsPrivacyConsent, openLocationSettings } from '../../lib/location';
+import { replace } from '../../lib/nav';
+import { toast } from '../../lib/prefs';
+import { ApiError, isWeapp, messageOf } from '../../lib/request';
+import { storage } from '../../lib/storage';
+
+type Errors = Partial<Record<'categoryId' | 'description' | 'photos' | 'location' | 'phone' | 'townshipId' | 'form', string>>;
+interface LocalPhoto {
+  /** shown on the page */
+  path: string;
+  key: string;
+}
+
+const EMPTY: DraftForm = { description: '', photos: [], anonymous: false };
+
+export default function Report() {
+  const router = useRouter();
+  const [form, setForm] = useState<DraftForm>(EMPTY);
+  const [post, setPost] = useState<PostInfo | null>(null);
+  const [townships, setTownships] = useState<Township[]>([]);
+  const [loadError, setLoadError] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [photos, setPhotos] = useState<LocalPhoto[]>([]);
+  const [photoNote, setPhotoNote] = useState('');
+  const [uploading, setUploading] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [waiting, setWaiting] = useState<string>('');
+  const [privacyOpen, setPrivacyOpen] = useState(false);
+  const sendingRef = useRef(false);
+
+  function update(patch: Partial<DraftForm>) {
+    setForm((prev) => {
+      const next = { ...prev, ...patch };
+      drafts.saveForm(next);
+      return next;
+    });
+  }
+
+  async function loadPost(postId: string) {
+    try {
+      const info = await api.post(postId);
+      setPost(info);
+      setLoadError('');
+    } catch (e) {
+      setLoadError(e instanceof ApiError && e.status === 404 ? '没有找到这个岗点，请重新扫码或直接反映' : messageOf(e));
+    }
+  }
+
+  async function loadTownships() {
+    try {
+      setTownships(await api.townships());
+      setLoadError('');
+    } catch (e) {
+      setLoadError(messageOf(e));
+    }
+  }
+
+  useLoad(() => {
+    const params = router.params;
+    const fromDraft = params.draft ? drafts.get(decodeURIComponent(params.draft)) : undefined;
+    const postId = fromDraft ? fromDraft.form.postId : (postIdFromLaunch(params) ?? undefined);
+    const draft = fromDraft ?? drafts.get(targetOf({ postId }));
+    const initial: DraftForm = draft ? { ...EMPTY, ...draft.form, postId } : { ...EMPTY, postId };
+    setForm(initial);
+    setPhotos(initial.photos.map((key) => ({ key, path: '' })));
+    if (draft?.waiting) setWaiting(draft.lastError ?? '上次没有发送成功');
+    if (postId) void loadPost(postId);
+    else void loadTownships();
+  });
+
+  const categories = post?.categories ?? townships.find((t) => t.id === form.townshipId)?.categories ?? [];
+
+  async function addPhotos() {
+    if (photos.length >= PHOTOS_MAX || uploading) return;
+    let picked: string[];
+    try {
+      const res = await Taro.chooseMedia({
+        count: PHOTOS_MAX - photos.length,
+        mediaType: ['image'],
+        sizeType: ['compressed'],
+        sourceType: ['album', 'camera'],
+      });
+      picked = res.tempFiles.map((f) => f.tempFilePath);
+    } catch {
+      return; // cancelled
+    }
+    setUploading(true);
+    setPhotoNote('');
+    const added: LocalPhoto[] = [];
+    try {
+      for (const original of picked) {
+        // compressed on the device: a herder's signal should not carry a 5 MB photo
+        const path = isWeapp() ? (await Taro.compressImage({ src: original, quality: 60 })).tempFilePath : original;
+        added.push({ path, key: await uploadPhoto(path) });
+      }
+    } catch (e) {
+      setPhotoNote(e instanceof PhotosUnavailable ? e.message : `照片没有传上去：${messageOf(e)}`);
+    } finally {
+      setUploading(false);
+    }
+    if (added.length) {
+      const next = [...photos, ...added].slice(0, PHOTOS_MAX);
+      setPhotos(next);
+      update({ photos: next.map((p) => p.key) });
+    }
+  }
+
+  function removePhoto(i: number) {
+    const next = photos.filter((_, j) => j !== i);
+    setPhotos(next);
+    update({ photos: next.map((p) => p.key) });
+  }
+
+  async function addLocation() {
+    if (await needsPrivacyConsent()) {
+      setPrivacyOpen(true);
+      return;
+    }
+    try {
+      update({ location: await currentLocation() });
+      setErrors((e) => ({ ...e, location: undefined }));
+    } catch {
+      setErrors((e) => ({ ...e, location: '没有取到位置。可以在设置里允许使用位置，或不附位置直接提交。' }));
+    }
+  }
+
+  function bodyOf(f: DraftForm) {
+    return {
+      channel: f.postId ? 'scan' : 'online',
+      postId: f.postId,
+      townshipId: f.postId ? undefined : f.townshipId,
+      categoryId: f.categoryId,
+      description: f.description,
+      photos: f.photos,
+      location: f.location,
+      anonymous: f.anonymous,
+      phone: f.phone ? f.phone : undefined,
+    };
+  }
+
+  async function send() {
+    if (sendingRef.current) return;
+    const parsed = SubmitPetitionBody.safeParse(bodyOf(form));
+    if (!parsed.success) {
+      const next: Errors = {};
+      for (const i of parsed.error.issues) {
+        const field = String(i.path[0] ?? 'form') as keyof Errors;
+        next[field] ??= i.message;
+      }
+      setErrors(next);
+      toast('请按红字提示修改');
+      return;
+    }
+    setErrors({});
+    sendingRef.current = true;
+    setSending(true);
+    // the key is made at the first send and kept with the draft: a resend can never make a second petition
+    const draft = drafts.beginSend(form);
+    try {
+      const res = await api.submit(parsed.data, draft.idempotencyKey ?? '');
+      drafts.remove(draft.target);
+      storage.set(LAST_RESULT_KEY, res);
+      replace('result', { id: res.id });
+    } catch (e) {
+      if (e instanceof ApiError && (e.code === 'network' || e.code === 'http' || e.code === 'internal' || e.code === 'too_many_requests')) {
+        drafts.markFailed(draft.target, e.message);
+        setWaiting(e.message);
+      } else if (e instanceof ApiError && e.code === 'rejected_content') {
+        setErrors({ description: e.message, ...e.fieldMessages() });
+      } else if (e instanceof ApiError && e.issues.length) {
+        setErrors({ form: e.message, ...e.fieldMessages() });
+      } else {
+        setErrors({ form: messageOf(e) });
+      }
+    } finally {
+      sendingRef.current = false;
+      setSending(false);
+    }
+  }
+
+  function discard() {
+    drafts.remove(targetOf(form));
+    setWaiting('');
+    setForm({ ...EMPTY, postId: form.postId });
+    setPhotos([]);
+  }
+
+  return (
+    <Page>
+      {waiting && (
+        <View className='banner' id='draft-waiting'>
+          <View>这件反映已保存在手机上，正在等待发送。</View>
+          <View className='small'>{waiting}。网络好一些时点“重新发送”，不会重复提交。</View>
+        </View>
+      )}
+      {loadError && <View className='banner error'>{loadError}</View>}
+
+      {post ? (
+        <View className='card' id='post-info'>
+          <View className='label'>{post.post.name}</View>
+          <View className='small'>
+            {post.township.name} · {post.centreName}
+          </View>
+          {post.post.address && <View className='small'>{post.post.address}</View>}
+        </View>
+      ) : (
+        !form.postId && (
+          <View className='card'>
+            <Text className='label'>您在哪个苏木镇（乡镇）？</Text>
+            <View className='chips'>
+              {townships.map((t) => (
+                <View
+                  key={t.id}
+                  className={`chip ${form.townshipId === t.id ? 'on' : ''}`}
+                  onClick={() => update({ townshipId: t.id, categoryId: undefined })}
+                >
+                  {t.name}
+                </View>
+              ))}
+            </View>
+            {errors.townshipId && <Text className='field-error'>{errors.townshipId}</Text>}
+          </View>
+        )
+      )}
+
+      <View className='card'>
+        <Text className='label'>反映什么事？</Text>
+        <View className='chips' id='categories'>
+          {categories.map((c) => (
+            <View key={c.id} className={`chip ${form.categoryId === c.id ? 'on' : ''}`} onClick={() => update({ categoryId: c.id })}>
+              {c.name}
+            </View>
+          ))}
+        </View>
+        {!categories.length && <View className='small'>{form.postId || form.townshipId ? '正在加载…' : '请先选择苏木镇'}</View>}
+        {errors.categoryId && <Text className='field-error'>请选择反映的类别</Text>}
+      </View>
+
+      <View className='card'>
+        <Text className='label'>把事情说一说</Text>
+        <Textarea
+          className='textarea'
+          id='description'
+          value={form.description}
+          maxlength={DESCRIPTION_MAX}
+          placeholder='发生了什么、在哪里、持续多久了（至少 5 个字）'
+          onInput={(e) => update({ description: e.detail.value })}
+        />
+        <View className='count'>
+          {form.description.length} / {DESCRIPTION_MAX}
+        </View>
+        {errors.description && <Text className='field-error'>{errors.description}</Text>}
+      </View>
+
+      <View className='card'>
+        <Text className='label'>照片（可选，最多 {PHOTOS_MAX} 张）</Text>
+        <View className='photos'>
+          {photos.map((p, i) => (
+            <View key={p.key} onClick={() => removePhoto(i)}>
+              {p.path ? <Image className='photo' src={p.path} mode='aspectFill' /> : <View className='photo' />}
+              <View className='small'>点击删除</View>
+            </View>
+          ))}
+          {photos.length < PHOTOS_MAX && (
+            <View className='photo-add' id='add-photo' onClick={addPhotos}>
+              {uploading ? '上传中…' : '+ 拍照'}
+            </View>
+          )}
+        </View>
+        {photoNote && <Text className='field-error'>{photoNote}</Text>}
+        {errors.photos && <Text className='field-error'>{errors.photos}</Text>}
+      </View>
+
+      <View className='card'>
+        <Text className='label'>位置（可选）</Text>
+        {form.location ? (
+          <View className='row'>
+            <Text>已附上当前位置</Text>
+            <Button className='btn' onClick={() => update({ location: undefined })}>
+              去掉
+            </Button>
+          </View>
+        ) : (
+          <Button className='btn' onClick={addLocation}>
+            附上我现在的位置
+          </Button>
+        )}
+        {errors.location && (
+          <Text className='field-error' onClick={openLocationSettings}>
+            {errors.location}
+          </Text>
+        )}
+      </View>
+
+      <View className='card'>
+        <Text className='label'>署名</Text>
+        <View className='chips'>
+          <View className={`chip ${!form.anonymous ? 'on' : ''}`} onClick={() => update({ anonymous: false })}>
+            实名反映
+          </View>
+          <View className={`chip ${form.anonymous ? 'on' : ''}`} id='anonymous' onClick={() => update({ anonymous: true })}>
+            匿名反映
+          </View>
+        </View>
+        <View className='small'>匿名反映会给您一个跟踪码和查询密码，请记下来。</View>
+        <Text className='label' style={{ marginTop: '16px' }}>
+          联系电话（可选）
+        </Text>
+        <Input
+          className='input'
+          id='phone'
+          type='number'
+          maxlength={11}
+          value={form.phone ?? ''}
+          placeholder='方便工作人员联系您'
+          onInput={(e) => update({ phone: e.detail.value })}
+        />
+        {errors.phone && <Text className='field-error'>{errors.phone}</Text>}
+      </View>
+
+      {errors.form && <View className='banner error'>{errors.form}</View>}
+      <Button className='btn primary big' id='send' disabled={sending || uploading} onClick={send}>
+        {sending ? '正在发送…' : waiting ? '重新发送' : '吹哨（提交）'}
+      </Button>
+      {waiting && (
+        <Button className='btn' onClick={discard}>
+          不发了，删除这件反映
+        </Button>
+      )}
+
+      {privacyOpen && (
+        <View className='mask'>
+          <View className='dialog'>
+            <View className='label'>隐私保护提示</View>
+            <View className='small'>附上位置前，请阅读并同意《哨岗隐私保护指引》。位置只用于工作人员找到问题所在的地方。</View>
+            <Button
+              className='btn primary'
+              id='agree-privacy'
+              openType='agreePrivacyAuthorization'
+              onAgreePrivacyAuthorization={() => {
+                setPrivacyOpen(false);
+                void addLocation();
+              }}
+            >
+              同意并附上位置
+            </Button>
+            <Button className='btn' onClick={() => setPrivacyOpen(false)}>
+              不同意
+            </Button>
+          </View>
+        </View>
+      )}
+    </Page>
+  );
+}

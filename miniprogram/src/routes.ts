@@ -1,0 +1,37 @@
+/**
+ * The one route registry: app.config.ts builds the page list from it, and every navigation goes through `urlOf`,
+ * so a page's path and its parameters are written in one place.
+ */
+export const ROUTES = {
+  home: { path: 'pages/index/index', title: '哨岗' },
+  report: { path: 'pages/report/index', title: '我要吹哨' },
+  result: { path: 'pages/result/index', title: '提交成功' },
+  mine: { path: 'pages/mine/index', title: '我的反映' },
+  detail: { path: 'pages/detail/index', title: '办理进度' },
+  track: { path: 'pages/track/index', title: '查询匿名反映' },
+  video: { path: 'pages/video/index', title: '预约视频接访' },
+} as const;
+
+export type RouteName = keyof typeof ROUTES;
+
+/** Query parameters each page accepts; `q` and `scene` are what WeChat passes when a code opens the app. */
+export interface RouteParams {
+  home: Record<string, never>;
+  report: { postId?: string; q?: string; scene?: string; draft?: string };
+  result: { id: string };
+  mine: Record<string, never>;
+  detail: { id: string } | { code: string; secret: string };
+  track: Record<string, never>;
+  video: Record<string, never>;
+}
+
+/** Staff pages come in their own subpackage (see issue on staff work); the registry keeps room for it. */
+export const SUBPACKAGES: ReadonlyArray<{ root: string; pages: readonly string[] }> = [];
+
+export function urlOf<N extends RouteName>(name: N, params?: RouteParams[N]): string {
+  const query = Object.entries(params ?? {})
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+  return `/${ROUTES[name].path}${query ? `?${query}` : ''}`;
+}

@@ -1,0 +1,14 @@
+/// <reference types="@tarojs/taro" />
+
+declare module '*.css';
+
+/** Set at build time by Taro's defineConstants (miniprogram/config/index.ts). */
+declare const API_BASE_URL: string;
+/** True on builds for the local stage, where POST /auth/dev exists. */
+declare const DEV_LOGIN: boolean;
+
+declare namespace NodeJS {
+  interface ProcessEnv {
+    TARO_ENV?: 'weapp' | 'h5' | 'swan' | 'alipay' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn';
+  }
+}
