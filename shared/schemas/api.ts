@@ -1,6 +1,6 @@
 /** One schema per payload, used by the mini-program forms and the Lambda edge alike. */
 import * as z from 'zod';
-import { CHANNELS, GeoPoint, Id, Phone, Rating, Status, text } from './common';
+import { CHANNELS, GeoPoint, Id, Phone, Rating, Status, idOf, text } from './common';
 import { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './petition';
 
 export const WechatLoginBody = z.strictObject({ code: z.string({ error: '缺少登录凭证' }).min(1).max(128) });
@@ -15,10 +15,10 @@ export const SubmitPetitionBody = z
   .strictObject({
     /** agents file with phone/letter/visit/agent; the app sends scan or online */
     channel: z.enum(CHANNELS, { error: '渠道不正确' }).default('online'),
-    postId: Id.optional(),
+    postId: idOf('岗点').optional(),
     /** without a post, the citizen chooses the township */
-    townshipId: Id.optional(),
-    categoryId: Id,
+    townshipId: idOf('苏木镇').optional(),
+    categoryId: idOf('诉求类型'),
     description: text('问题描述', DESCRIPTION_MAX, 5),
     photos: z.array(PhotoRef).max(PHOTOS_MAX, { error: `最多上传 ${PHOTOS_MAX} 张照片` }).default([]),
     location: GeoPoint.optional(),
@@ -70,8 +70,8 @@ export const DeclineBody = z.strictObject({
   redirect: text('建议的办理途径', 200),
 });
 export const DispatchBody = z.strictObject({
-  departmentId: Id,
-  handlerId: Id.optional(),
+  departmentId: idOf('责任部门'),
+  handlerId: idOf('承办人').optional(),
   note: text('备注', 500).optional(),
 });
 export const ProgressBody = z.strictObject({
@@ -79,7 +79,7 @@ export const ProgressBody = z.strictObject({
   visibility: z.enum(['public', 'internal']).default('public'),
 });
 export const ResolveBody = z.strictObject({ summary: text('办理结果', 2000) });
-export const TransferBody = z.strictObject({ centreId: Id, reason: text('转办理由', 500) });
+export const TransferBody = z.strictObject({ centreId: idOf('接收中心'), reason: text('转办理由', 500) });
 export const EscalateBody = z.strictObject({ reason: text('上报理由', 500) });
 export const ReopenBody = z.strictObject({ reason: text('重新办理的理由', 500) });
 export const CloseBody = z.strictObject({ note: text('备注', 500).optional() });

@@ -1,9 +1,10 @@
 import * as z from 'zod';
 
 /** Ids are short, URL-safe strings: our own are ULIDs or seed slugs. */
-export const Id = z
-  .string({ error: '缺少编号' })
-  .regex(/^[A-Za-z0-9_-]{1,64}$/, { error: '编号格式不正确' });
+/** An id field; `label` names it in the message a person reads, e.g. 诉求类型. */
+export const idOf = (label: string) =>
+  z.string({ error: `请选择${label}` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}编号格式不正确` });
+export const Id = idOf('编号');
 
 export const IsoTime = z.iso.datetime({ offset: true, error: '时间格式不正确' });
 

@@ -10,6 +10,8 @@ export const PhotoRef = z.string().regex(/^photos\/[A-Za-z0-9/_.-]{1,200}$/, { e
 export const Reporter = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('wechat'), openid: z.string() }),
   z.object({ kind: z.literal('anonymous') }),
+  /** an agent (代办员) or staff member filing on a citizen's behalf */
+  z.object({ kind: z.literal('agent'), userId: z.string() }),
 ]);
 export type Reporter = z.infer<typeof Reporter>;
 
@@ -109,3 +111,26 @@ export type Petition = z.infer<typeof Petition>;
 
 export const PetitionWithTimeline = Petition.extend({ timeline: z.array(TimelineEvent) });
 export type PetitionWithTimeline = z.infer<typeof PetitionWithTimeline>;
+
+/** What lists show: the fields the table's indexes project, plus the first words of the description. */
+export const PetitionSummary = Petition.pick({
+  id: true,
+  trackingCode: true,
+  channel: true,
+  status: true,
+  level: true,
+  categoryId: true,
+  countyId: true,
+  townshipId: true,
+  centreId: true,
+  departmentId: true,
+  postId: true,
+  createdAt: true,
+  updatedAt: true,
+  dueAt: true,
+  overdue: true,
+  repeatOf: true,
+  anonymous: true,
+}).extend({ summary: z.string() });
+export type PetitionSummary = z.infer<typeof PetitionSummary>;
+export const SUMMARY_LENGTH = 60;

@@ -1,0 +1,71 @@
+/** One DynamoDB document client per container, with a meter of requests and consumed capacity. */
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+
+export interface Meter {
+  requests: number;
+  reads: number;
+  writes: number;
+  readCapacity: number;
+  writeCapacity: number;
+}
+
+export const newMeter = (): Meter => ({ requests: 0, reads: 0, writes: 0, readCapacity: 0, writeCapacity: 0 });
+
+const WRITES = new Set(['PutItemCommand', 'UpdateItemCommand', 'DeleteItemCommand', 'TransactWriteItemsCommand', 'BatchWriteItemCommand']);
+const READS = new Set(['GetItemCommand', 'QueryCommand', 'ScanCommand', 'BatchGetItemCommand', 'TransactGetItemsCommand']);
+
+interface CapacityLike {
+  CapacityUnits?: number;
+  ReadCapacityUnits?: number;
+  WriteCapacityUnits?: number;
+}
+
+/** Adds ReturnConsumedCapacity to every data command and counts what DynamoDB reports into `meter`. */
+export function metered(client: DynamoDBClient, meter: Meter): DynamoDBClient {
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = context.commandName ?? '';
+      const isRead = READS.has(name);
+      const isWrite = WRITES.has(name);
+      const input = args.input as Record<string, unknown>;
+      if (isRead || isWrite) input.ReturnConsumedCapacity = 'TOTAL';
+      const result = await next(args);
+      if (isRead || isWrite) {
+        meter.requests += 1;
+        if (isRead) meter.reads += 1;
+        else meter.writes += 1;
+        const out = result.output as { ConsumedCapacity?: CapacityLike | CapacityLike[] };
+        const list = Array.isArray(out.ConsumedCapacity) ? out.ConsumedCapacity : out.ConsumedCapacity ? [out.ConsumedCapacity] : [];
+        for (const c of list) {
+          const units = c.CapacityUnits ?? 0;
+          if (isRead) meter.readCapacity += c.ReadCapacityUnits ?? units;
+          else meter.writeCapacity += c.WriteCapacityUnits ?? units;
+        }
+      }
+      return result;
+    },
+    { step: 'initialize', name: 'shaogangMeter' },
+  );
+  return client;
+}
+
+export interface DynamoOptions {
+  region: string;
+  endpoint?: string;
+  meter?: Meter;
+}
+
+export function documentClient(opts: DynamoOptions): DynamoDBDocumentClient {
+  const base = new DynamoDBClient({
+    region: opts.region,
+    ...(opts.endpoint
+      ? { endpoint: opts.endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+      : {}),
+    maxAttempts: 3,
+  });
+  if (opts.meter) metered(base, opts.meter);
+  return DynamoDBDocumentClient.from(base, {
+    marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+  });
+}

@@ -1,0 +1,81 @@
+/**
+ * Every key of the single table is built here. Items are `pk`/`sk`; indexes are sparse and overloaded:
+ *
+ * | index          | partition                          | sort              | what it answers                         |
+ * |----------------|------------------------------------|-------------------|-----------------------------------------|
+ * | byCentre       | C#centre / CP#township (posts)     | q_sk              | a centre's queue, newest first; posts   |
+ * | byCentreStatus | C#centre#status                    | q_sk              | a centre's queue tab                    |
+ * | byCounty       | K#county / KU#county (users)       | q_sk              | the county's queue; staff users         |
+ * | byCountyStatus | K#county#status                    | q_sk              | the county's queue tab                  |
+ * | byReporter     | R#openid                           | q_sk              | my petitions                            |
+ * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
+ * | byDue          | DUE#county                         | due_sk            | what is near due or overdue (sweeper)   |
+ * | byPostCategory | PC#post#category                   | q_sk              | repeat detection at a post              |
+ */
+import type { Status } from '../../../shared/schemas/common';
+
+export const INDEXES = {
+  byCentre: { pk: 'cq_pk', sk: 'q_sk' },
+  byCentreStatus: { pk: 'cs_pk', sk: 'q_sk' },
+  byCounty: { pk: 'kq_pk', sk: 'q_sk' },
+  byCountyStatus: { pk: 'ks_pk', sk: 'q_sk' },
+  byReporter: { pk: 'r_pk', sk: 'q_sk' },
+  byDepartment: { pk: 'd_pk', sk: 'q_sk' },
+  byDue: { pk: 'due_pk', sk: 'due_sk' },
+  byPostCategory: { pk: 'pc_pk', sk: 'q_sk' },
+} as const;
+export type IndexName = keyof typeof INDEXES;
+
+/**
+ * What every index projects besides its keys: one map attribute, `row`, holding what a list row shows. One
+ * attribute keeps the table far below DynamoDB's limit of 100 projected attributes across all indexes.
+ */
+export const ROW = 'row';
+
+export const keys = {
+  petition: (id: string) => ({ pk: `P#${id}`, sk: 'P' }),
+  event: (id: string, seq: number) => ({ pk: `P#${id}`, sk: `E#${String(seq).padStart(6, '0')}` }),
+  eventPrefix: 'E#',
+  tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
+  idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
+  orgPartition: 'ORG',
+  node: (id: string) => ({ pk: 'ORG', sk: `N#${id}` }),
+  department: (id: string) => ({ pk: 'ORG', sk: `DEP#${id}` }),
+  category: (id: string) => ({ pk: 'ORG', sk: `CAT#${id}` }),
+  post: (id: string) => ({ pk: `POST#${id}`, sk: 'POST' }),
+  user: (username: string) => ({ pk: `U#${username}`, sk: 'U' }),
+
+  queueSort: (createdAt: string, id: string) => `${createdAt}#${id}`,
+  dueSort: (dueAt: string, id: string) => `${dueAt}#${id}`,
+  centreQueue: (centreId: string) => `C#${centreId}`,
+  centreStatusQueue: (centreId: string, status: Status) => `C#${centreId}#${status}`,
+  countyQueue: (countyId: string) => `K#${countyId}`,
+  countyStatusQueue: (countyId: string, status: Status) => `K#${countyId}#${status}`,
+  reporter: (openid: string) => `R#${openid}`,
+  departmentQueue: (departmentId: string) => `D#${departmentId}`,
+  due: (countyId: string) => `DUE#${countyId}`,
+  postCategory: (postId: string, categoryId: string) => `PC#${postId}#${categoryId}`,
+  postsOfTownship: (townshipId: string) => `CP#${townshipId}`,
+  usersOfCounty: (countyId: string) => `KU#${countyId}`,
+};
+
+/** Every attribute that is a key or the index row, never part of a domain object itself. */
+export const KEY_ATTRIBUTES = new Set<string>(['pk', 'sk', ROW, ...Object.values(INDEXES).flatMap((i) => [i.pk, i.sk])]);
+
+/**
+ * An opaque cursor: the sort key of the last row, base64url. The partition is always chosen by the server from
+ * the caller's scope, so a cursor can never move a caller into another partition.
+ */
+export function encodeCursor(sortKey: string): string {
+  return Buffer.from(sortKey, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string): string | undefined {
+  const s = Buffer.from(cursor, 'base64url').toString('utf8');
+  return /^[\w:.+-]{1,80}(#[\w-]{1,64})?$/.test(s) ? s : undefined;
+}
+
+/** The id is what follows the last `#` of a sort key. */
+export function idOfSortKey(sortKey: string): string {
+  return sortKey.slice(sortKey.lastIndexOf('#') + 1);
+}

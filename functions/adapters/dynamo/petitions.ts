@@ -1,0 +1,283 @@
+/** The petition repository: the only place petitions become items and items become petitions. */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ValidationError } from '../../../shared/errors';
+import type { Status } from '../../../shared/schemas/common';
+import {
+  Petition,
+  PetitionSummary,
+  SUMMARY_LENGTH,
+  TimelineEvent,
+  type PetitionWithTimeline,
+} from '../../../shared/schemas/petition';
+import { isOpen } from '../../../shared/workflow';
+import type { NewPetition, Page, PetitionRepository, QueueScope } from '../../ports';
+import { INDEXES, KEY_ATTRIBUTES, ROW, decodeCursor, encodeCursor, idOfSortKey, keys, type IndexName } from './keys';
+
+type Item = Record<string, unknown>;
+
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+
+/** The petition item with the index keys its current state puts it under. */
+export function petitionItem(p: Petition): Item {
+  const qsk = keys.queueSort(p.createdAt, p.id);
+  const dispatchedOnward = !['submitted', 'accepted', 'declined'].includes(p.status);
+  const row: PetitionSummary = {
+    id: p.id,
+    trackingCode: p.trackingCode,
+    channel: p.channel,
+    status: p.status,
+    level: p.level,
+    categoryId: p.categoryId,
+    countyId: p.countyId,
+    townshipId: p.townshipId,
+    centreId: p.centreId,
+    departmentId: p.departmentId,
+    postId: p.postId,
+    createdAt: p.createdAt,
+    updatedAt: p.updatedAt,
+    dueAt: p.dueAt,
+    overdue: p.overdue,
+    repeatOf: p.repeatOf,
+    anonymous: p.anonymous,
+    summary: p.description.slice(0, SUMMARY_LENGTH),
+  };
+  return {
+    ...p,
+    ...keys.petition(p.id),
+    [ROW]: row,
+    q_sk: qsk,
+    cq_pk: keys.centreQueue(p.centreId),
+    cs_pk: keys.centreStatusQueue(p.centreId, p.status),
+    kq_pk: keys.countyQueue(p.countyId),
+    ks_pk: keys.countyStatusQueue(p.countyId, p.status),
+    ...(p.reporter.kind === 'wechat' ? { r_pk: keys.reporter(p.reporter.openid) } : {}),
+    ...(p.reporter.kind === 'agent' ? { r_pk: keys.reporter(`agent#${p.reporter.userId}`) } : {}),
+    ...(p.departmentId && dispatchedOnward ? { d_pk: keys.departmentQueue(p.departmentId) } : {}),
+    ...(p.dueAt ? { due_pk: keys.due(p.countyId), due_sk: keys.dueSort(p.dueAt, p.id) } : {}),
+    ...(p.postId && isOpen(p.status) ? { pc_pk: keys.postCategory(p.postId, p.categoryId) } : {}),
+  };
+}
+
+function strip(item: Item): Item {
+  const out: Item = {};
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k)) out[k] = v;
+  return out;
+}
+
+const toPetition = (item: Item) => Petition.parse(strip(item));
+const toSummary = (item: Item) => PetitionSummary.parse(item[ROW]);
+const toEvent = (item: Item) => TimelineEvent.parse(strip(item));
+
+function cursorKey(index: IndexName, partition: string, cursor: string | undefined): Item | undefined {
+  if (!cursor) return undefined;
+  const sortKey = decodeCursor(cursor);
+  if (!sortKey) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
+  const { pk, sk } = INDEXES[index];
+  return { [pk]: partition, [sk]: sortKey, ...keys.petition(idOfSortKey(sortKey)) };
+}
+
+function isConditionFailure(err: unknown): err is TransactionCanceledException {
+  return (
+    err instanceof TransactionCanceledException &&
+    (err.CancellationReasons ?? []).some((r) => r.Code === 'ConditionalCheckFailed')
+  );
+}
+
+export class DynamoPetitionRepository implements PetitionRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  async create(input: NewPetition) {
+    const { petition, event, secretHash, idempotency } = input;
+    const idemKey = keys.idempotency(idempotency.scope, idempotency.key);
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...idemKey, petitionId: petition.id, requestHash: idempotency.requestHash, secret: idempotency.secret, ttl: Math.floor(Date.parse(petition.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+            { Put: { TableName: this.table, Item: petitionItem(petition), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.table, Item: { ...event, ...keys.event(petition.id, event.seq) } } },
+            {
+              Put: {
+                TableName: this.table,
+                // The anonymous secret's hash lives with the tracking code, the only way in that needs it.
+                Item: { ...keys.tracking(petition.trackingCode), petitionId: petition.id, secretHash },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return { created: true as const };
+    } catch (err) {
+      if (!isConditionFailure(err)) throw err;
+      const existing = await this.db.send(new GetCommand({ TableName: this.table, Key: idemKey, ConsistentRead: true }));
+      if (existing.Item) {
+        return {
+          created: false as const,
+          existingId: String(existing.Item.petitionId),
+          requestHash: String(existing.Item.requestHash),
+          secret: existing.Item.secret as string | undefined,
+        };
+      }
+      // Not the idempotency record: a tracking code collision. The caller retries with a new code.
+      throw err;
+    }
+  }
+
+  async get(id: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.petition(id), ConsistentRead: true }));
+    return out.Item ? toPetition(out.Item) : undefined;
+  }
+
+  async getWithTimeline(id: string): Promise<PetitionWithTimeline | undefined> {
+    // The petition and its events share a partition: one query reads the whole case file.
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': keys.petition(id).pk },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    const head = items.find((i) => i.sk === 'P');
+    if (!head) return undefined;
+    const timeline = items.filter((i) => String(i.sk).startsWith(keys.eventPrefix)).map(toEvent);
+    return { ...toPetition(head), timeline };
+  }
+
+  async applyTransition(before: Petition, after: Petition, event: TimelineEvent) {
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Put: {
+                TableName: this.table,
+                Item: petitionItem(after),
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':v': before.version },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table,
+                Item: { ...event, ...keys.event(after.id, event.seq) },
+                ConditionExpression: 'attribute_not_exists(pk)',
+              },
+            },
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  async findByTrackingCode(code: string) {
+    const t = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.tracking(code) }));
+    if (!t.Item) return undefined;
+    return { id: String(t.Item.petitionId), secretHash: t.Item.secretHash as string | undefined };
+  }
+
+  listByReporter(openid: string, page: { limit: number; cursor?: string }) {
+    return this.page('byReporter', keys.reporter(openid), page);
+  }
+
+  listQueue(scope: QueueScope, filter: { status?: Status }, page: { limit: number; cursor?: string }) {
+    const { status } = filter;
+    switch (scope.kind) {
+      case 'centre':
+        return status
+          ? this.page('byCentreStatus', keys.centreStatusQueue(scope.centreId, status), page)
+          : this.page('byCentre', keys.centreQueue(scope.centreId), page);
+      case 'county':
+        return status
+          ? this.page('byCountyStatus', keys.countyStatusQueue(scope.countyId, status), page)
+          : this.page('byCounty', keys.countyQueue(scope.countyId), page);
+      case 'department':
+        return this.page('byDepartment', keys.departmentQueue(scope.departmentId), page, status ? { status } : {});
+    }
+  }
+
+  listOverdue(countyId: string, now: Date, filter: { centreId?: string; departmentId?: string }, page: { limit: number; cursor?: string }) {
+    // Oldest deadline first; the filter narrows within the county's due items, whose count bounds the cost.
+    return this.page('byDue', keys.due(countyId), page, filter, { before: keys.dueSort(now.toISOString(), ''), ascending: true });
+  }
+
+  async findRepeatCandidates(q: { openid?: string; postId?: string; categoryId: string; since: Date }) {
+    const since = q.since.toISOString();
+    const reads: Promise<Page<PetitionSummary>>[] = [];
+    if (q.openid) reads.push(this.page('byReporter', keys.reporter(q.openid), { limit: 10 }, {}, { after: since }));
+    if (q.postId) reads.push(this.page('byPostCategory', keys.postCategory(q.postId, q.categoryId), { limit: 10 }, {}, { after: since }));
+    const pages = await Promise.all(reads);
+    const seen = new Map<string, PetitionSummary>();
+    for (const p of pages.flatMap((x) => x.items)) if (isOpen(p.status)) seen.set(p.id, p);
+    return [...seen.values()];
+  }
+
+  private async page(
+    index: IndexName,
+    partition: string,
+    page: { limit: number; cursor?: string },
+    equals: Record<string, string | undefined> = {},
+    range: { before?: string; after?: string; ascending?: boolean } = {},
+  ): Promise<Page<PetitionSummary>> {
+    const { pk, sk } = INDEXES[index];
+    const names: Record<string, string> = { '#pk': pk };
+    const values: Record<string, unknown> = { ':pk': partition };
+    let keyCondition = '#pk = :pk';
+    if (range.before) {
+      names['#sk'] = sk;
+      values[':before'] = range.before;
+      keyCondition += ' AND #sk < :before';
+    } else if (range.after) {
+      names['#sk'] = sk;
+      values[':after'] = range.after;
+      keyCondition += ' AND #sk > :after';
+    }
+    const filters = Object.entries(equals).filter(([, v]) => v !== undefined);
+    filters.forEach(([k, v], i) => {
+      names[`#f${i}`] = k;
+      values[`:f${i}`] = v;
+    });
+    const input: QueryCommandInput = {
+      TableName: this.table,
+      IndexName: index,
+      KeyConditionExpression: keyCondition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: range.ascending ?? false,
+      Limit: page.limit,
+      ExclusiveStartKey: cursorKey(index, partition, page.cursor),
+      ...(filters.length ? { FilterExpression: filters.map((_, i) => `#f${i} = :f${i}`).join(' AND ') } : {}),
+    };
+    const out = await this.db.send(new QueryCommand(input));
+    const last = out.LastEvaluatedKey?.[sk];
+    return { items: (out.Items ?? []).map(toSummary), cursor: typeof last === 'string' ? encodeCursor(last) : undefined };
+  }
+}

@@ -1,0 +1,63 @@
+/**
+ * WeChat's server API over HTTP: code2session and the text content check (msgSecCheck v2). The base URL comes
+ * from config, so the local stack and tests point this same client at the stand-in server.
+ */
+import * as z from 'zod';
+import { UnauthorizedError } from '../../../shared/errors';
+import type { WechatClient } from '../../ports';
+
+const Session = z.object({ openid: z.string().optional(), errcode: z.number().optional(), errmsg: z.string().optional() });
+const AccessToken = z.object({ access_token: z.string().optional(), expires_in: z.number().optional(), errcode: z.number().optional() });
+const SecCheck = z.object({
+  errcode: z.number(),
+  errmsg: z.string().optional(),
+  result: z.object({ suggest: z.string(), label: z.number().optional() }).optional(),
+});
+
+export class HttpWechatClient implements WechatClient {
+  private token?: { value: string; until: number };
+
+  constructor(
+    private readonly base: string,
+    private readonly appid: string,
+    private readonly secret: string,
+    private readonly fetchImpl: typeof fetch = fetch,
+  ) {}
+
+  private async getJson(path: string, init?: RequestInit): Promise<unknown> {
+    const res = await this.fetchImpl(new URL(path, this.base), { ...init, signal: AbortSignal.timeout(5000) });
+    if (!res.ok) throw new Error(`WeChat API answered HTTP ${res.status} for ${new URL(path, this.base).pathname}`);
+    return res.json();
+  }
+
+  async code2session(code: string) {
+    const q = new URLSearchParams({ appid: this.appid, secret: this.secret, js_code: code, grant_type: 'authorization_code' });
+    const body = Session.parse(await this.getJson(`/sns/jscode2session?${q}`));
+    if (!body.openid) throw new UnauthorizedError('微信登录已失效，请重新进入小程序');
+    return { openid: body.openid };
+  }
+
+  private async accessToken(): Promise<string> {
+    if (this.token && this.token.until > Date.now()) return this.token.value;
+    const q = new URLSearchParams({ grant_type: 'client_credential', appid: this.appid, secret: this.secret });
+    const body = AccessToken.parse(await this.getJson(`/cgi-bin/token?${q}`));
+    if (!body.access_token) throw new Error(`WeChat access_token failed with errcode ${body.errcode ?? 'unknown'}`);
+    // Refresh five minutes early: WeChat tokens last 7200 s.
+    this.token = { value: body.access_token, until: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000 };
+    return body.access_token;
+  }
+
+  async checkText(content: string, openid?: string) {
+    const token = await this.accessToken();
+    const body = SecCheck.parse(
+      await this.getJson(`/wxa/msg_sec_check?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ content, version: 2, scene: 1, openid }),
+      }),
+    );
+    if (body.errcode === 87014) return false; // the v1 "risky content" answer
+    if (body.errcode !== 0) throw new Error(`WeChat msg_sec_check failed with errcode ${body.errcode}`);
+    return body.result?.suggest === 'pass';
+  }
+}

@@ -1,0 +1,34 @@
+/** Config is parsed once per container from the environment; a missing variable fails at start with its name. */
+import * as z from 'zod';
+
+const Env = z.object({
+  STAGE: z.string().min(1).default('local'),
+  TABLE_NAME: z.string().min(1),
+  AWS_REGION: z.string().min(1).default('cn-northwest-1'),
+  /** set only for DynamoDB Local */
+  DYNAMODB_ENDPOINT: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
+  JWT_SECRET: z.string().min(32, { error: 'JWT_SECRET must be at least 32 characters' }),
+  WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
+  WECHAT_APPID: z.string().min(1),
+  WECHAT_SECRET: z.string().min(1),
+  /** how long a container keeps the org tree and categories before reading them again */
+  ORG_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+  CITIZEN_TOKEN_HOURS: z.coerce.number().int().positive().default(24 * 30),
+  STAFF_TOKEN_HOURS: z.coerce.number().int().positive().default(8),
+});
+export type Config = z.infer<typeof Env>;
+
+let cached: Config | undefined;
+
+export function config(env: NodeJS.ProcessEnv = process.env): Config {
+  if (cached && env === process.env) return cached;
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const names = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${names}`);
+  }
+  if (env === process.env) cached = parsed.data;
+  return parsed.data;
+}
+
+export const isLocalStage = (c: Config) => c.STAGE === 'local';

@@ -1,0 +1,79 @@
+/** The API's Lambda entry: match the route, check who is asking, run the route's adapter, map errors. */
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/errors';
+import { verifyToken } from '../auth/tokens';
+import type { Caller, CitizenCaller, Deps, StaffCaller } from '../usecases/context';
+import { errorResponse, json } from './errors';
+import { header, jsonBody } from './request';
+import { ROUTES, compile, type Route } from './routes';
+import { makeDeps } from './deps';
+
+const match = compile(ROUTES);
+let deps: Deps | undefined;
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-headers': 'authorization,content-type,idempotency-key',
+  'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
+};
+
+function callerOf(event: APIGatewayProxyEventV2, d: Deps): Caller | undefined {
+  const auth = header(event, 'authorization');
+  if (!auth) return undefined;
+  const m = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(auth);
+  if (!m?.[1]) throw new UnauthorizedError('登录凭证无效，请重新登录');
+  const c = verifyToken(m[1], d.auth.secret, d.clock.now());
+  if (c.kind === 'citizen') return { kind: 'citizen', openid: c.sub, name: c.name } satisfies CitizenCaller;
+  return { kind: 'staff', id: c.sub, name: c.name, role: c.role, scopeNodeId: c.scope, departmentId: c.dept } satisfies StaffCaller;
+}
+
+async function run(route: Route, event: APIGatewayProxyEventV2, params: Record<string, string>, d: Deps) {
+  const caller = callerOf(event, d);
+  const base = {
+    body: route.method === 'GET' ? {} : jsonBody(event),
+    query: event.queryStringParameters ?? {},
+    params,
+    header: (name: string) => header(event, name),
+  };
+  switch (route.access) {
+    case 'public':
+      return route.handle({ ...base, caller: undefined }, d);
+    case 'citizen':
+      if (!caller) throw new UnauthorizedError();
+      // Staff file on a citizen's behalf through their own routes; citizen routes are for citizens.
+      if (caller.kind !== 'citizen') throw new NotFoundError('未找到');
+      return route.handle({ ...base, caller }, d);
+    case 'staff':
+      if (!caller) throw new UnauthorizedError();
+      if (caller.kind !== 'staff') throw new NotFoundError('未找到');
+      return route.handle({ ...base, caller }, d);
+  }
+}
+
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const started = Date.now();
+  const method = event.requestContext.http.method;
+  if (method === 'OPTIONS') return { statusCode: 204, headers: CORS };
+  let response: APIGatewayProxyStructuredResultV2;
+  let routeName = 'unmatched';
+  try {
+    deps ??= makeDeps();
+    let found;
+    try {
+      found = match(method, event.rawPath);
+    } catch {
+      throw new ValidationError('地址格式不正确', [{ path: '(path)', message: '地址格式不正确' }]);
+    }
+    if (!('route' in found) || !found.route) throw new NotFoundError('未找到');
+    routeName = `${found.route.method} ${found.route.path}`;
+    const reply = await run(found.route, event, found.params, deps);
+    response = json(reply.status, reply.body);
+  } catch (err) {
+    const { response: r, logged } = errorResponse(err);
+    response = r;
+    if (logged) console.error(JSON.stringify({ level: 'error', route: routeName, error: logged }));
+  }
+  // One line per request: the route pattern, never the path (it can hold ids) nor anything from the body.
+  console.log(JSON.stringify({ route: routeName, status: response.statusCode, ms: Date.now() - started }));
+  return { ...response, headers: { ...response.headers, ...CORS } };
+}

@@ -1,0 +1,34 @@
+/** The one map from errors to HTTP. Anything unnamed is a 500 that is logged by kind and leaks nothing. */
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { DomainError, type ErrorBody, type ErrorCode } from '../../shared/errors';
+
+const STATUS: Record<ErrorCode, number> = {
+  validation: 400,
+  rejected_content: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_many_requests: 429,
+  internal: 500,
+};
+
+export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+    body: JSON.stringify(body),
+  };
+}
+
+export function errorResponse(err: unknown): { response: APIGatewayProxyStructuredResultV2; logged?: string } {
+  if (err instanceof DomainError) {
+    const body: ErrorBody = { error: { code: err.code, message: err.message, issues: err.issues } };
+    return { response: json(STATUS[err.code], body) };
+  }
+  const body: ErrorBody = { error: { code: 'internal', message: '系统繁忙，请稍后再试', issues: [] } };
+  // Only the error's kind and first stack frame: messages can echo user input.
+  const kind = err instanceof Error ? err.name : typeof err;
+  const frame = err instanceof Error ? (err.stack?.split('\n')[1]?.trim() ?? '') : '';
+  return { response: json(500, body), logged: `${kind} ${frame}` };
+}

@@ -1,0 +1,43 @@
+/** Parsing at the edge: every body, query and path parameter through a shared schema, into a 400 with the field. */
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import type * as z from 'zod';
+import { ValidationError, issuesFrom } from '../../shared/errors';
+
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path' | 'header'): z.infer<T> {
+  const out = schema.safeParse(value);
+  if (!out.success) {
+    const issues = issuesFrom(out.error.issues, where === 'body' ? '' : where);
+    throw new ValidationError(issues[0]?.message ?? '请求内容不正确', issues);
+  }
+  return out.data;
+}
+
+/** The JSON body, or a 400 that says what is wrong with it. */
+export function jsonBody(event: APIGatewayProxyEventV2): unknown {
+  if (!event.body) return {};
+  const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');
+  if (raw.length > MAX_BODY_BYTES) throw new ValidationError('请求内容过大', [{ path: '(body)', message: `请求内容不能超过 ${MAX_BODY_BYTES / 1024} KB` }]);
+  const type = header(event, 'content-type') ?? '';
+  if (!/^application\/json\b/i.test(type)) {
+    throw new ValidationError('请求须为 JSON', [{ path: '(content-type)', message: 'Content-Type 须为 application/json' }]);
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(raw);
+  } catch {
+    throw new ValidationError('请求内容不是有效的 UTF-8 文本', [{ path: '(body)', message: '请求内容不是有效的 UTF-8 文本' }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ValidationError('请求内容不是有效的 JSON', [{ path: '(body)', message: '请求内容不是有效的 JSON' }]);
+  }
+}
+
+export function header(event: APIGatewayProxyEventV2, name: string): string | undefined {
+  const wanted = name.toLowerCase();
+  for (const [k, v] of Object.entries(event.headers ?? {})) if (k.toLowerCase() === wanted) return v;
+  return undefined;
+}

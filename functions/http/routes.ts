@@ -1,0 +1,183 @@
+/**
+ * The route table: every HTTP route, who may call it, and the thin adapter from request to use case.
+ * serverless.yml declares the same routes; a test checks the two agree.
+ */
+import * as z from 'zod';
+import { NotFoundError } from '../../shared/errors';
+import {
+  AcceptBody,
+  CloseBody,
+  DeclineBody,
+  DevLoginBody,
+  DispatchBody,
+  EscalateBody,
+  IdempotencyKey,
+  PageQuery,
+  ProgressBody,
+  RatingBody,
+  ReopenBody,
+  ResolveBody,
+  StaffLoginBody,
+  StaffQueueQuery,
+  SubmitPetitionBody,
+  TrackQuery,
+  TrackingCode,
+  TransferBody,
+  WechatLoginBody,
+} from '../../shared/schemas/api';
+import { Id } from '../../shared/schemas/common';
+import { Category, Department, Post, StaffUser } from '../../shared/schemas/org';
+import * as auth from '../usecases/auth';
+import type { CitizenCaller, Deps, StaffCaller } from '../usecases/context';
+import * as org from '../usecases/org';
+import * as petitions from '../usecases/petitions';
+import { parse } from './request';
+
+export type Access = 'public' | 'citizen' | 'staff';
+
+export interface Request<C> {
+  caller: C;
+  body: unknown;
+  query: Record<string, string | undefined>;
+  params: Record<string, string | undefined>;
+  header(name: string): string | undefined;
+}
+export interface Reply {
+  status: number;
+  body: unknown;
+}
+
+interface RouteDef<A extends Access> {
+  method: 'GET' | 'POST' | 'PUT';
+  path: string;
+  access: A;
+  handle: (req: Request<A extends 'citizen' ? CitizenCaller : A extends 'staff' ? StaffCaller : undefined>, deps: Deps) => Promise<Reply>;
+}
+export type Route = RouteDef<'public'> | RouteDef<'citizen'> | RouteDef<'staff'>;
+
+const ok = (body: unknown): Reply => ({ status: 200, body });
+const idParam = (req: { params: Record<string, string | undefined> }, name = 'id') => parse(Id, req.params[name], 'path');
+
+const pub = (method: RouteDef<'public'>['method'], path: string, handle: RouteDef<'public'>['handle']): Route => ({ method, path, access: 'public', handle });
+const citizen = (method: RouteDef<'citizen'>['method'], path: string, handle: RouteDef<'citizen'>['handle']): Route => ({ method, path, access: 'citizen', handle });
+const staff = (method: RouteDef<'staff'>['method'], path: string, handle: RouteDef<'staff'>['handle']): Route => ({ method, path, access: 'staff', handle });
+
+/** One route per staff step: the body schema is the step's, the use case is the same. */
+const STEP_BODIES = {
+  accept: AcceptBody,
+  decline: DeclineBody,
+  dispatch: DispatchBody,
+  progress: ProgressBody,
+  resolve: ResolveBody,
+  transfer: TransferBody,
+  escalate: EscalateBody,
+  reopen: ReopenBody,
+  close: CloseBody,
+} as const;
+type Step = keyof typeof STEP_BODIES;
+
+const stepRoute = (step: Step): Route =>
+  staff('POST', `/staff/petitions/{id}/${step}`, async (req, deps) => {
+    const id = idParam(req);
+    const body = parse(STEP_BODIES[step], req.body, 'body');
+    await petitions.transition(deps, req.caller, id, { action: step, ...body } as petitions.TransitionInput);
+    return ok(await petitions.getForStaff(deps, req.caller, id));
+  });
+
+const NewUser = StaffUser.omit({ id: true }).extend({ password: z.string().min(8, { error: '密码至少 8 位' }).max(128) }).strict();
+const EditUser = StaffUser.omit({ id: true, username: true }).extend({ password: z.string().min(8, { error: '密码至少 8 位' }).max(128).optional() }).strict();
+
+export const ROUTES: Route[] = [
+  // Citizens
+  pub('POST', '/auth/wechat', async (req, deps) => ok(await auth.wechatLogin(deps, parse(WechatLoginBody, req.body, 'body').code))),
+  pub('POST', '/auth/dev', async (req, deps) => ok(await auth.devLogin(deps, parse(DevLoginBody, req.body, 'body').name))),
+  pub('GET', '/posts/{postId}', async (req, deps) => ok(await org.postForCitizen(deps, idParam(req, 'postId')))),
+  pub('GET', '/townships', async (_req, deps) => ok(await org.listTownships(deps))),
+  pub('GET', '/track/{trackingCode}', async (req, deps) => {
+    const code = parse(TrackingCode, req.params.trackingCode, 'path');
+    const { secret } = parse(TrackQuery, req.query, 'query');
+    return ok(await petitions.track(deps, code, secret));
+  }),
+  citizen('POST', '/petitions', async (req, deps) => {
+    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header');
+    const body = parse(SubmitPetitionBody, req.body, 'body');
+    const out = await petitions.submitPetition(deps, req.caller, key, body);
+    return { status: out.created ? 201 : 200, body: out.response };
+  }),
+  citizen('GET', '/petitions/mine', async (req, deps) => ok(await petitions.listMine(deps, req.caller, parse(PageQuery, req.query, 'query')))),
+  citizen('GET', '/petitions/{id}', async (req, deps) => ok(await petitions.getForCitizen(deps, req.caller, idParam(req)))),
+  citizen('POST', '/petitions/{id}/rating', async (req, deps) => ok(await petitions.rate(deps, req.caller, idParam(req), parse(RatingBody, req.body, 'body')))),
+
+  // Staff
+  pub('POST', '/staff/login', async (req, deps) => {
+    const { username, password } = parse(StaffLoginBody, req.body, 'body');
+    return ok(await auth.staffLogin(deps, username, password));
+  }),
+  staff('GET', '/staff/me', async (req) => ok(req.caller)),
+  staff('GET', '/staff/petitions', async (req, deps) => ok(await petitions.staffQueue(deps, req.caller, parse(StaffQueueQuery, req.query, 'query')))),
+  staff('GET', '/staff/petitions/{id}', async (req, deps) => ok(await petitions.getForStaff(deps, req.caller, idParam(req)))),
+  staff('POST', '/staff/petitions', async (req, deps) => {
+    // Agents and staff file on a citizen's behalf (凡诉代办): phone, letter, visit or agent channels.
+    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header');
+    const body = parse(SubmitPetitionBody, req.body, 'body');
+    const out = await petitions.submitPetition(deps, req.caller, key, body);
+    return { status: out.created ? 201 : 200, body: out.response };
+  }),
+  ...(Object.keys(STEP_BODIES) as Step[]).map(stepRoute),
+  staff('GET', '/staff/org', async (req, deps) => ok(await org.orgForStaff(deps, req.caller))),
+  staff('GET', '/staff/townships/{townshipId}/posts', async (req, deps) =>
+    ok(await org.listPosts(deps, req.caller, idParam(req, 'townshipId'), parse(PageQuery, req.query, 'query'))),
+  ),
+  staff('PUT', '/staff/posts/{postId}', async (req, deps) => {
+    const post = parse(Post.omit({ id: true }).strict(), req.body, 'body');
+    return ok(await org.savePost(deps, req.caller, { ...post, id: idParam(req, 'postId') }));
+  }),
+  staff('PUT', '/staff/departments/{departmentId}', async (req, deps) => {
+    const d = parse(Department.omit({ id: true }).strict(), req.body, 'body');
+    return ok(await org.saveDepartment(deps, req.caller, { ...d, id: idParam(req, 'departmentId') }));
+  }),
+  staff('PUT', '/staff/categories/{categoryId}', async (req, deps) => {
+    const c = parse(Category.omit({ id: true }).strict(), req.body, 'body');
+    return ok(await org.saveCategory(deps, req.caller, { ...c, id: idParam(req, 'categoryId') }));
+  }),
+  staff('GET', '/staff/users', async (req, deps) => ok(await org.listUsers(deps, req.caller, parse(PageQuery, req.query, 'query')))),
+  staff('POST', '/staff/users', async (req, deps) => {
+    const u = parse(NewUser, req.body, 'body');
+    return { status: 201, body: await org.saveUser(deps, req.caller, { ...u, id: deps.ids.id() }, true) };
+  }),
+  staff('PUT', '/staff/users/{username}', async (req, deps) => {
+    const username = req.params.username ?? '';
+    const u = parse(EditUser, req.body, 'body');
+    const existing = await deps.org.getUser(username);
+    if (!existing) throw new NotFoundError('未找到该用户');
+    return ok(await org.saveUser(deps, req.caller, { ...u, username, id: existing.id }, false));
+  }),
+];
+
+/** `/petitions/{id}` as a matcher; literal segments win over parameters (`/petitions/mine`). */
+export function compile(routes: Route[]) {
+  const compiled = routes.map((r) => {
+    const names: string[] = [];
+    const pattern = r.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    return { route: r, regex: new RegExp(`^${pattern}$`), names, literal: names.length === 0 };
+  });
+  compiled.sort((a, b) => Number(b.literal) - Number(a.literal));
+  return (method: string, path: string) => {
+    let pathMatched = false;
+    for (const c of compiled) {
+      const m = c.regex.exec(path);
+      if (!m) continue;
+      pathMatched = true;
+      if (c.route.method !== method) continue;
+      const params: Record<string, string> = {};
+      c.names.forEach((n, i) => {
+        params[n] = decodeURIComponent(m[i + 1] ?? '');
+      });
+      return { route: c.route, params };
+    }
+    return { pathMatched };
+  };
+}

@@ -1,0 +1,36 @@
+/** Loads a seed file (functions/seed/demo.json by default) into the table. Safe to run again: it overwrites. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as z from 'zod';
+import { Category, Department, OrgNode, Post, StaffUser } from '../../shared/schemas/org';
+import { documentClient } from '../adapters/dynamo/client';
+import { DynamoOrgRepository } from '../adapters/dynamo/org';
+import { hashPassword } from '../auth/passwords';
+import { ROOT } from './table';
+
+export const Seed = z.object({
+  nodes: z.array(OrgNode),
+  departments: z.array(Department),
+  categories: z.array(Category),
+  posts: z.array(Post),
+  users: z.array(StaffUser.extend({ password: z.string().min(8) })),
+});
+export type Seed = z.infer<typeof Seed>;
+
+export function readSeed(file = join(ROOT, 'functions', 'seed', 'demo.json')): Seed {
+  return Seed.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+export async function loadSeed(endpoint: string, table: string, seed: Seed = readSeed()) {
+  const repo = new DynamoOrgRepository(documentClient({ region: 'local', endpoint }), table);
+  const byId = new Map(seed.nodes.map((n) => [n.id, n]));
+  const countyOf = (nodeId: string) => byId.get(nodeId)?.path.split('/')[0] ?? '';
+  const townshipOf = (nodeId: string) => byId.get(nodeId)?.path.split('/')[1] ?? '';
+  await Promise.all(seed.nodes.map((n) => repo.putNode(n)));
+  await Promise.all(seed.departments.map((d) => repo.putDepartment(d)));
+  await Promise.all(seed.categories.map((c) => repo.putCategory(c)));
+  await Promise.all(seed.posts.map((p) => repo.putPost(p, townshipOf(p.nodeId), countyOf(p.nodeId))));
+  await Promise.all(
+    seed.users.map(async ({ password, ...u }) => repo.putUser({ ...u, passwordHash: await hashPassword(password) }, countyOf(u.scopeNodeId))),
+  );
+}

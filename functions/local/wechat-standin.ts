@@ -1,0 +1,73 @@
+/**
+ * A local stand-in for WeChat's server API, for the local stack and tests: the real HTTP client talks to it.
+ * code2session turns a code `X` into the openid `wx_X` (the code `invalid` is refused, as an expired code is);
+ * msg_sec_check flags texts containing any word in RISKY_WORDS. Every call is recorded.
+ */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export const RISKY_WORDS = ['违禁测试词', '赌博网站', '代开发票'];
+
+export interface WechatCall {
+  path: string;
+  query: Record<string, string>;
+  body?: unknown;
+}
+
+export interface RunningWechat {
+  url: string;
+  calls: WechatCall[];
+  stop(): Promise<void>;
+}
+
+const readBody = (req: IncomingMessage) =>
+  new Promise<string>((resolve) => {
+    let data = '';
+    req.setEncoding('utf8');
+    req.on('data', (c: string) => (data += c));
+    req.on('end', () => resolve(data));
+  });
+
+export async function startWechatStandin(port = 0): Promise<RunningWechat> {
+  const calls: WechatCall[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const query = Object.fromEntries(url.searchParams);
+    const raw = req.method === 'POST' ? await readBody(req) : '';
+    let body: unknown;
+    try {
+      body = raw ? JSON.parse(raw) : undefined;
+    } catch {
+      body = raw;
+    }
+    calls.push({ path: url.pathname, query, body });
+    const send = (obj: unknown) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(obj));
+    };
+    switch (url.pathname) {
+      case '/sns/jscode2session': {
+        const code = query.js_code ?? '';
+        if (!code || code === 'invalid') return send({ errcode: 40029, errmsg: 'invalid code' });
+        return send({ openid: `wx_${code}`, session_key: 'standin-session-key' });
+      }
+      case '/cgi-bin/token':
+        return send({ access_token: `standin-token-${Date.now()}`, expires_in: 7200 });
+      case '/wxa/msg_sec_check': {
+        const content = typeof body === 'object' && body && 'content' in body ? String((body as { content: unknown }).content) : '';
+        const risky = RISKY_WORDS.some((w) => content.includes(w));
+        return send({ errcode: 0, errmsg: 'ok', result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20006 : 100 } });
+      }
+      default:
+        res.writeHead(404, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ errcode: 404, errmsg: 'unknown api' }));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const { port: bound } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${bound}`,
+    calls,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

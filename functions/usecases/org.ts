@@ -1,0 +1,139 @@
+/** The org as citizens see it (a post and what it offers) and as staff manage it, within their scope. */
+import { NotFoundError, ValidationError } from '../../shared/errors';
+import { categoriesAt, inScope, townshipOf, type Org } from '../../shared/routing';
+import type { Category, Department, Post, StaffUser } from '../../shared/schemas/org';
+import { hashPassword } from '../auth/passwords';
+import type { Deps, StaffCaller } from './context';
+
+const brief = (c: Category) => ({ id: c.id, name: c.name });
+
+export async function postForCitizen(deps: Deps, postId: string) {
+  const [post, org] = await Promise.all([deps.org.getPost(postId), deps.org.load()]);
+  const township = post ? townshipOf(org, post.nodeId) : undefined;
+  if (!post || !township) throw new NotFoundError('该岗点不存在或已停用，请重新扫码');
+  return {
+    post: { id: post.id, name: post.name, address: post.address, location: post.location },
+    township: { id: township.id, name: township.name },
+    centreName: township.centreName ?? township.name,
+    categories: categoriesAt(org, post).map(brief),
+  };
+}
+
+export async function listTownships(deps: Deps) {
+  const org = await deps.org.load();
+  const items = [...org.nodes.values()]
+    .filter((n) => n.kind === 'township')
+    .map((n) => ({ id: n.id, name: n.name, centreName: n.centreName ?? n.name, categories: org.categories.map(brief) }));
+  return { items };
+}
+
+function scopeOf(caller: StaffCaller, org: Org) {
+  const node = org.nodes.get(caller.scopeNodeId);
+  if (!node) throw new NotFoundError('您的管辖范围不存在');
+  return node;
+}
+
+function requireManager(caller: StaffCaller) {
+  // Handlers and agents do their cases; they do not manage the organisation.
+  if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
+}
+
+/** The org within the caller's scope: the subtree's nodes, departments of those centres, and the categories. */
+export async function orgForStaff(deps: Deps, caller: StaffCaller) {
+  const org = await deps.org.load();
+  const scope = scopeOf(caller, org);
+  const county = scope.path.split('/')[0];
+  const nodes = [...org.nodes.values()].filter((n) => inScope(scope.path, n.path) || n.id === county);
+  const centreIds = new Set(nodes.filter((n) => n.kind === 'township' || n.kind === 'county').map((n) => n.id));
+  return {
+    scope,
+    nodes,
+    departments: org.departments.filter((d) => centreIds.has(d.centreId)),
+    categories: org.categories,
+  };
+}
+
+export async function listPosts(deps: Deps, caller: StaffCaller, townshipId: string, page: { limit: number; cursor?: string }) {
+  const org = await deps.org.load();
+  const township = org.nodes.get(townshipId);
+  if (!township || township.kind !== 'township' || !inScope(scopeOf(caller, org).path, township.path)) throw new NotFoundError('未找到该苏木镇');
+  return deps.org.listPosts(townshipId, page);
+}
+
+export async function savePost(deps: Deps, caller: StaffCaller, post: Post) {
+  requireManager(caller);
+  const org = await deps.org.load();
+  const scope = scopeOf(caller, org);
+  const node = org.nodes.get(post.nodeId);
+  if (!node || (node.kind !== 'village' && node.kind !== 'grid') || !inScope(scope.path, node.path)) {
+    throw new ValidationError('岗点所在的嘎查村不存在', [{ path: 'nodeId', message: '请选择您管辖范围内的嘎查村或网格' }]);
+  }
+  const existing = await deps.org.getPost(post.id);
+  if (existing) {
+    const was = org.nodes.get(existing.nodeId);
+    if (!was || !inScope(scope.path, was.path)) throw new NotFoundError('未找到该岗点');
+  }
+  const unknown = post.categoryIds.filter((id) => !org.categories.some((c) => c.id === id));
+  if (unknown.length) throw new ValidationError('诉求类型不存在', [{ path: 'categoryIds', message: `诉求类型不存在：${unknown.join('、')}` }]);
+  const township = townshipOf(org, node.id);
+  const county = node.path.split('/')[0];
+  if (!township || !county) throw new ValidationError('岗点所在的嘎查村不存在', [{ path: 'nodeId', message: '该嘎查村不属于任何苏木镇' }]);
+  await deps.org.putPost(post, township.id, county);
+  return post;
+}
+
+export async function saveDepartment(deps: Deps, caller: StaffCaller, d: Department) {
+  requireManager(caller);
+  const org = await deps.org.load();
+  const centre = org.nodes.get(d.centreId);
+  if (!centre || (centre.kind !== 'township' && centre.kind !== 'county') || !inScope(scopeOf(caller, org).path, centre.path)) {
+    throw new ValidationError('所属中心不存在', [{ path: 'centreId', message: '请选择您管辖范围内的中心' }]);
+  }
+  await deps.org.putDepartment(d);
+  return d;
+}
+
+/** Categories and their time limits are county-wide: only the county's supervisors and admins set them. */
+export async function saveCategory(deps: Deps, caller: StaffCaller, c: Category) {
+  const org = await deps.org.load();
+  if (scopeOf(caller, org).kind !== 'county' || !['county_supervisor', 'admin'].includes(caller.role)) throw new NotFoundError('未找到');
+  await deps.org.putCategory(c);
+  return c;
+}
+
+export async function listUsers(deps: Deps, caller: StaffCaller, page: { limit: number; cursor?: string }) {
+  requireManager(caller);
+  const org = await deps.org.load();
+  const scope = scopeOf(caller, org);
+  const county = scope.path.split('/')[0] ?? scope.id;
+  const out = await deps.org.listUsers(county, page);
+  // The page is the county's; users outside the caller's subtree are left out of it.
+  return {
+    items: out.items.filter((u) => {
+      const n = org.nodes.get(u.scopeNodeId);
+      return n ? inScope(scope.path, n.path) : false;
+    }),
+    cursor: out.cursor,
+  };
+}
+
+export async function saveUser(deps: Deps, caller: StaffCaller, user: StaffUser & { password?: string }, isNew: boolean) {
+  if (!['county_supervisor', 'admin'].includes(caller.role)) throw new NotFoundError('未找到');
+  const org = await deps.org.load();
+  const scope = scopeOf(caller, org);
+  const node = org.nodes.get(user.scopeNodeId);
+  if (!node || !inScope(scope.path, node.path)) {
+    throw new ValidationError('管辖范围不存在', [{ path: 'scopeNodeId', message: '请选择您管辖范围内的单位' }]);
+  }
+  if (user.role === 'admin' && caller.role !== 'admin') throw new ValidationError('不能设置管理员', [{ path: 'role', message: '只有管理员可以设置管理员' }]);
+  if (user.role === 'handler' && !org.departments.some((d) => d.id === user.departmentId)) {
+    throw new ValidationError('承办人须属于一个部门', [{ path: 'departmentId', message: '请选择部门' }]);
+  }
+  const existing = await deps.org.getUser(user.username);
+  if (!isNew && !existing) throw new NotFoundError('未找到该用户');
+  if (isNew && !user.password) throw new ValidationError('请设置初始密码', [{ path: 'password', message: '请设置初始密码' }]);
+  const passwordHash = user.password ? await hashPassword(user.password) : (existing?.passwordHash ?? '');
+  const { password: _omit, ...clean } = user;
+  await deps.org.putUser({ ...clean, id: existing?.id ?? clean.id, passwordHash }, scope.path.split('/')[0] ?? scope.id, { mustBeNew: isNew });
+  return clean;
+}

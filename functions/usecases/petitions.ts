@@ -1,0 +1,277 @@
+import { createHash } from 'node:crypto';
+import { ConflictError, NotFoundError, RejectedContentError, ValidationError } from '../../shared/errors';
+import { inScope, route, type Org } from '../../shared/routing';
+import type { Role, Status } from '../../shared/schemas/common';
+import type { SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
+import type { Actor, Petition, Reporter } from '../../shared/schemas/petition';
+import { addLimit } from '../../shared/timeLimits';
+import { decide, submittedEvent, type Command } from '../../shared/workflow';
+import type { QueueScope } from '../ports';
+import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
+import { citizenSummary, citizenView, staffSummary, staffView } from './views';
+
+const REPEAT_WINDOW_DAYS = 30;
+const TRANSITION_ATTEMPTS = 5;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function idempotencyScope(caller: Caller) {
+  return caller.kind === 'citizen' ? `c:${caller.openid}` : `s:${caller.id}`;
+}
+
+function actorOf(caller: Caller): Actor & { role: Role } {
+  return caller.kind === 'citizen'
+    ? { role: 'citizen', id: caller.openid, name: caller.name }
+    : { role: caller.role, id: caller.id, name: caller.name };
+}
+
+/**
+ * Report (吹哨): route the report to its centre and department, check its text with WeChat, link a possible
+ * repeat, and store it with its first event in one transaction keyed by the caller's idempotency key. The same key
+ * again answers with the petition it made, never a second one.
+ */
+export async function submitPetition(
+  deps: Deps,
+  caller: Caller,
+  idempotencyKey: string,
+  body: SubmitPetitionBody,
+): Promise<{ created: boolean; response: SubmitPetitionResponse }> {
+  const now = deps.clock.now();
+  const org = await deps.org.load();
+  const post = body.postId ? await deps.org.getPost(body.postId) : undefined;
+  if (body.postId && !post) throw new ValidationError('该岗点不存在或已停用', [{ path: 'postId', message: '该岗点不存在或已停用，请重新扫码' }]);
+  const category = org.categories.find((c) => c.id === body.categoryId);
+  if (!category) throw new ValidationError('诉求类型不存在', [{ path: 'categoryId', message: '请选择诉求类型' }]);
+  const routed = route(org, { post, townshipId: body.townshipId, category });
+
+  const openid = caller.kind === 'citizen' ? caller.openid : undefined;
+  if (!(await deps.wechat.checkText(body.description, openid))) {
+    throw new RejectedContentError('问题描述未通过内容安全检查，请修改后再提交', [
+      { path: 'description', message: '内容含有不当信息，请修改后再提交' },
+    ]);
+  }
+
+  const reporter: Reporter =
+    caller.kind === 'citizen' ? { kind: 'wechat', openid: caller.openid } : { kind: 'agent', userId: caller.id };
+  const repeats = await deps.petitions.findRepeatCandidates({
+    openid: caller.kind === 'citizen' ? caller.openid : undefined,
+    postId: post?.id,
+    categoryId: category.id,
+    since: new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000),
+  });
+  // The earliest open one on the same matter is the case this one repeats.
+  const repeatOf = repeats.filter((r) => r.categoryId === category.id).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0];
+
+  const requestHash = sha256(JSON.stringify(body));
+  const secret = body.anonymous ? deps.ids.secret() : undefined;
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const petition: Petition = {
+      id: deps.ids.id(),
+      trackingCode: deps.ids.trackingCode(),
+      channel: caller.kind === 'staff' && body.channel === 'online' ? 'agent' : body.channel,
+      reporter,
+      anonymous: body.anonymous,
+      agentId: caller.kind === 'staff' ? caller.id : undefined,
+      phone: body.phone,
+      postId: post?.id,
+      location: body.location ?? post?.location,
+      categoryId: category.id,
+      description: body.description,
+      photos: body.photos,
+      status: 'submitted',
+      level: routed.level,
+      countyId: routed.countyId,
+      townshipId: routed.townshipId,
+      villageId: routed.villageId,
+      centreId: routed.centreId,
+      centrePath: routed.centrePath,
+      departmentId: routed.departmentId,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+      dueAt: addLimit(now, category.limits.accept).toISOString(),
+      extended: false,
+      overdue: false,
+      repeatOf: repeatOf?.id,
+      version: 1,
+    };
+    const event = { ...submittedEvent(actorOf(caller), now), seq: 1 };
+    let outcome;
+    try {
+      outcome = await deps.petitions.create({
+        petition,
+        event,
+        secretHash: secret ? sha256(secret) : undefined,
+        idempotency: { scope: idempotencyScope(caller), key: idempotencyKey, requestHash, secret },
+      });
+    } catch (err) {
+      if (attempt < 2 && err instanceof Error && err.name === 'TransactionCanceledException') continue; // tracking code collision
+      throw err;
+    }
+    if (outcome.created) return { created: true, response: submitResponse(petition, org, secret) };
+    if (outcome.requestHash !== requestHash) {
+      throw new ConflictError('这个提交编号已用于另一份诉求，请刷新页面后重新提交');
+    }
+    const existing = await deps.petitions.get(outcome.existingId);
+    if (!existing) throw new NotFoundError();
+    return { created: false, response: submitResponse(existing, org, outcome.secret) };
+  }
+  throw new ConflictError('提交失败，请稍后重试');
+}
+
+function submitResponse(p: Petition, org: Org, secret?: string): SubmitPetitionResponse {
+  const centre = org.nodes.get(p.centreId);
+  const department = p.departmentId ? org.departments.find((d) => d.id === p.departmentId) : undefined;
+  return {
+    id: p.id,
+    trackingCode: p.trackingCode,
+    secret,
+    status: p.status,
+    centreId: p.centreId,
+    centreName: centre?.centreName ?? centre?.name ?? '',
+    departmentId: department?.id,
+    departmentName: department?.name,
+    dueAt: p.dueAt,
+    repeatOf: p.repeatOf,
+  };
+}
+
+/** Whether a caller may know this petition exists. Everyone else is told it does not. */
+export function canSee(caller: Caller, p: Petition, org: Org): boolean {
+  if (caller.kind === 'citizen') return p.reporter.kind === 'wechat' && p.reporter.openid === caller.openid;
+  const scope = org.nodes.get(caller.scopeNodeId);
+  if (!scope) return false;
+  switch (caller.role) {
+    case 'agent':
+      return p.agentId === caller.id;
+    case 'handler':
+      return (
+        p.departmentId !== undefined &&
+        p.departmentId === caller.departmentId &&
+        !['submitted', 'accepted', 'declined'].includes(p.status)
+      );
+    default:
+      return inScope(scope.path, p.centrePath);
+  }
+}
+
+async function visible(deps: Deps, caller: Caller, id: string) {
+  const [p, org] = await Promise.all([deps.petitions.getWithTimeline(id), deps.org.load()]);
+  if (!p || !canSee(caller, p, org)) throw new NotFoundError('未找到该诉求');
+  return { p, org };
+}
+
+export async function getForCitizen(deps: Deps, caller: CitizenCaller, id: string) {
+  const { p, org } = await visible(deps, caller, id);
+  return citizenView(p, org, deps.clock.now());
+}
+
+export async function getForStaff(deps: Deps, caller: StaffCaller, id: string) {
+  const { p, org } = await visible(deps, caller, id);
+  return staffView(p, org, deps.clock.now(), caller);
+}
+
+export async function listMine(deps: Deps, caller: CitizenCaller, page: { limit: number; cursor?: string }) {
+  const [out, org] = await Promise.all([deps.petitions.listByReporter(caller.openid, page), deps.org.load()]);
+  const now = deps.clock.now();
+  return { items: out.items.map((p) => citizenSummary(p, org, now)), cursor: out.cursor };
+}
+
+/** Anonymous follow-up: the tracking code with its secret, compared as a hash. */
+export async function track(deps: Deps, code: string, secret: string) {
+  const found = await deps.petitions.findByTrackingCode(code);
+  if (!found?.secretHash || found.secretHash !== sha256(secret)) throw new NotFoundError('跟踪码或查询密码不正确');
+  const [p, org] = await Promise.all([deps.petitions.getWithTimeline(found.id), deps.org.load()]);
+  if (!p) throw new NotFoundError('跟踪码或查询密码不正确');
+  return citizenView(p, org, deps.clock.now());
+}
+
+export type TransitionInput =
+  | Exclude<Command, { action: 'transfer' } | { action: 'escalate' }>
+  | { action: 'transfer'; centreId: string; reason: string }
+  | { action: 'escalate'; reason: string };
+
+function resolveCommand(input: TransitionInput, p: Petition, org: Org): Command {
+  switch (input.action) {
+    case 'transfer': {
+      const target = org.nodes.get(input.centreId);
+      if (!target || (target.kind !== 'township' && target.kind !== 'county') || !target.path.startsWith(p.countyId)) {
+        throw new ValidationError('接收中心不存在', [{ path: 'centreId', message: '请选择本县的苏木镇或县综治中心' }]);
+      }
+      return { action: 'transfer', centreId: target.id, centrePath: target.path, reason: input.reason };
+    }
+    case 'escalate': {
+      const county = org.nodes.get(p.countyId);
+      if (!county) throw new NotFoundError('县级中心不存在');
+      return { action: 'escalate', reason: input.reason, county: { centreId: county.id, centrePath: county.path } };
+    }
+    case 'dispatch': {
+      const dep = org.departments.find((d) => d.id === input.departmentId);
+      if (!dep || (dep.centreId !== p.centreId && dep.centreId !== p.countyId)) {
+        throw new ValidationError('责任部门不存在', [{ path: 'departmentId', message: '请选择本中心或县级的责任部门' }]);
+      }
+      return input;
+    }
+    default:
+      return input;
+  }
+}
+
+/**
+ * Every step after the report: read the petition, let the workflow decide, and write the next version with its
+ * event under a version condition. A lost race is re-read and decided again, so concurrent steps never lose an
+ * event and never apply one the new status does not allow.
+ */
+export async function transition(deps: Deps, caller: Caller, id: string, input: TransitionInput) {
+  const org = await deps.org.load();
+  for (let attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+    const p = await deps.petitions.get(id);
+    if (!p || !canSee(caller, p, org)) throw new NotFoundError('未找到该诉求');
+    const category = org.categories.find((c) => c.id === p.categoryId);
+    if (!category) throw new NotFoundError('诉求类型不存在');
+    const decision = decide(p, resolveCommand(input, p, org), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
+    const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
+    const event = { ...decision.event, seq: next.version };
+    if (await deps.petitions.applyTransition(p, next, event)) return next;
+  }
+  throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
+}
+
+export async function rate(deps: Deps, caller: CitizenCaller, id: string, input: { rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied'; comment?: string }) {
+  await transition(deps, caller, id, { action: 'rate', ...input });
+  return getForCitizen(deps, caller, id);
+}
+
+export function queueScope(caller: StaffCaller, org: Org): QueueScope {
+  if (caller.role === 'handler' && caller.departmentId) return { kind: 'department', departmentId: caller.departmentId };
+  const scope = org.nodes.get(caller.scopeNodeId);
+  if (!scope) throw new NotFoundError('您的管辖范围不存在');
+  if (scope.kind === 'county') return { kind: 'county', countyId: scope.id };
+  const township = scope.path.split('/')[1];
+  if (!township) throw new NotFoundError('您的管辖范围不存在');
+  return { kind: 'centre', centreId: township };
+}
+
+/** The staff queue: the caller's subtree only, newest first, one page at a time. */
+export async function staffQueue(
+  deps: Deps,
+  caller: StaffCaller,
+  q: { status?: Status; overdue?: 'true' | 'false'; limit: number; cursor?: string },
+) {
+  if (caller.role === 'agent') throw new NotFoundError('未找到');
+  const org = await deps.org.load();
+  const scope = queueScope(caller, org);
+  const now = deps.clock.now();
+  const page = { limit: q.limit, cursor: q.cursor };
+  let out;
+  if (q.overdue === 'true') {
+    const scopeNode = org.nodes.get(caller.scopeNodeId);
+    const countyId = scopeNode?.path.split('/')[0] ?? '';
+    const filter =
+      scope.kind === 'centre' ? { centreId: scope.centreId } : scope.kind === 'department' ? { departmentId: scope.departmentId } : {};
+    out = await deps.petitions.listOverdue(countyId, now, filter, page);
+    out = { ...out, items: out.items.filter((p) => ['submitted', 'accepted', 'dispatched', 'in_progress', 'reopened'].includes(p.status)) };
+  } else {
+    out = await deps.petitions.listQueue(scope, { status: q.status }, page);
+  }
+  return { items: out.items.map((p) => staffSummary(p, org, now)), cursor: out.cursor };
+}

@@ -1,0 +1,83 @@
+/** What each kind of caller is shown: citizens never see internal notes; staff never see an unmasked phone. */
+import type { Org } from '../../shared/routing';
+import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../../shared/schemas/petition';
+import { allowedActions } from '../../shared/workflow';
+import type { StaffCaller } from './context';
+
+export function maskPhone(phone: string): string {
+  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
+}
+
+function names(org: Org, p: Pick<Petition, 'categoryId' | 'centreId' | 'townshipId'> & { departmentId?: string }) {
+  return {
+    categoryName: org.categories.find((c) => c.id === p.categoryId)?.name ?? '',
+    centreName: org.nodes.get(p.centreId)?.centreName ?? org.nodes.get(p.centreId)?.name ?? '',
+    townshipName: org.nodes.get(p.townshipId)?.name ?? '',
+    departmentName: p.departmentId ? org.departments.find((d) => d.id === p.departmentId)?.name : undefined,
+  };
+}
+
+const overdueAt = (p: { dueAt?: string; overdue?: boolean }, now: Date) =>
+  Boolean(p.overdue) || (p.dueAt !== undefined && p.dueAt < now.toISOString());
+
+function publicEvent(e: TimelineEvent) {
+  return { seq: e.seq, at: e.at, action: e.action, from: e.from, to: e.to, note: e.note, actor: { role: e.actor.role, name: e.actor.role === 'citizen' ? undefined : e.actor.name } };
+}
+
+export function citizenView(p: PetitionWithTimeline, org: Org, now: Date) {
+  return {
+    id: p.id,
+    trackingCode: p.trackingCode,
+    channel: p.channel,
+    status: p.status,
+    level: p.level,
+    categoryId: p.categoryId,
+    postId: p.postId,
+    description: p.description,
+    photos: p.photos,
+    location: p.location,
+    anonymous: p.anonymous,
+    phone: p.phone,
+    createdAt: p.createdAt,
+    acceptedAt: p.acceptedAt,
+    resolvedAt: p.resolvedAt,
+    dueAt: p.dueAt,
+    overdue: overdueAt(p, now),
+    decline: p.decline,
+    resolution: p.resolution,
+    rating: p.rating,
+    ...names(org, p),
+    timeline: p.timeline.filter((e) => e.visibility === 'public').map(publicEvent),
+  };
+}
+
+export function citizenSummary(p: PetitionSummary, org: Org, now: Date) {
+  const { categoryName, centreName } = names(org, p);
+  return {
+    id: p.id,
+    trackingCode: p.trackingCode,
+    status: p.status,
+    categoryId: p.categoryId,
+    categoryName,
+    centreName,
+    summary: p.summary,
+    createdAt: p.createdAt,
+    dueAt: p.dueAt,
+    overdue: overdueAt(p, now),
+  };
+}
+
+export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: StaffCaller) {
+  return {
+    ...p,
+    reporter: p.anonymous ? { kind: 'anonymous' as const } : p.reporter.kind === 'wechat' ? { kind: 'wechat' as const } : p.reporter,
+    phone: p.phone ? maskPhone(p.phone) : undefined,
+    overdue: overdueAt(p, now),
+    ...names(org, p),
+    actions: allowedActions(p.status, caller.role),
+  };
+}
+
+export function staffSummary(p: PetitionSummary, org: Org, now: Date) {
+  return { ...p, ...names(org, p), overdue: overdueAt(p, now) };
+}
