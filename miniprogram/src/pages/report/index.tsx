@@ -221,6 +221,7 @@ export default function Report() {
               {townships.map((t) => (
                 <View
                   key={t.id}
+                  id={`township-${t.id}`}
                   className={`chip ${form.townshipId === t.id ? 'on' : ''}`}
                   onClick={() => update({ townshipId: t.id, categoryId: undefined })}
                 >
@@ -237,7 +238,7 @@ export default function Report() {
         <Text className='label'>反映什么事？</Text>
         <View className='chips' id='categories'>
           {categories.map((c) => (
-            <View key={c.id} className={`chip ${form.categoryId === c.id ? 'on' : ''}`} onClick={() => update({ categoryId: c.id })}>
+            <View key={c.id} id={`cat-${c.id}`} className={`chip ${form.categoryId === c.id ? 'on' : ''}`} onClick={() => update({ categoryId: c.id })}>
               {c.name}
             </View>
           ))}

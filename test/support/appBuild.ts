@@ -1,0 +1,46 @@
+/**
+ * Builds the mini-program for a test run (weapp or h5) unless dist/ already holds a build of the same sources
+ * and settings: CI builds once from a fresh clone, a developer's second run reuses the build.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const ROOT = path.resolve(__dirname, '../..');
+const APP = path.join(ROOT, 'miniprogram');
+const STAMP = '-build.json';
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const name of readdirSync(dir)) {
+    const full = path.join(dir, name);
+    const st = statSync(full);
+    newest = Math.max(newest, st.isDirectory() ? newestMtime(full) : st.mtimeMs);
+  }
+  return newest;
+}
+
+export function distDir(type: 'weapp' | 'h5'): string {
+  return path.join(ROOT, 'dist', type);
+}
+
+/** Returns the output folder; env is what the build sees (API_BASE_URL …). */
+export function buildApp(type: 'weapp' | 'h5', env: Record<string, string> = {}): string {
+  const out = distDir(type);
+  const sources = Math.max(
+    newestMtime(path.join(APP, 'src')),
+    newestMtime(path.join(APP, 'config')),
+    newestMtime(path.join(ROOT, 'shared')),
+  );
+  const wanted = JSON.stringify({ env, sources });
+  const stampFile = path.join(ROOT, 'dist', `.${type}${STAMP}`);
+  if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return out;
+  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', type], {
+    cwd: APP,
+    env: { ...process.env, NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  writeFileSync(stampFile, wanted);
+  return out;
+}

@@ -1,0 +1,244 @@
+/**
+ * Runs the compiled dist/weapp headlessly: miniprogram-simulate supplies `wx` and renders components with
+ * j-component, WXML compiled by the official `wcc` (miniprogram-compiler). Every script of the build runs through
+ * `vm` with the mini-program globals (wx, App, Page, Component, getApp, getCurrentPages) passed in, as WeChat's
+ * JS engine does. Taro pages call `Page()`, which j-component does not know, so a page is registered as a
+ * component and its lifecycle is driven here. Needs a DOM: use in a test file with `@vitest-environment jsdom`.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+
+const nodeRequire = createRequire(__filename);
+
+export interface RecordedRequest {
+  url: string;
+  method: string;
+  header: Record<string, string>;
+  data: unknown;
+}
+export interface FakeResponse {
+  statusCode: number;
+  data: unknown;
+}
+/** What the API would answer; throwing (or returning 'fail') makes wx.request fail as a lost network does. */
+export type RequestHandler = (req: RecordedRequest) => FakeResponse | 'fail' | Promise<FakeResponse | 'fail'>;
+
+/** The part of j-component's element wrapper the tests use. */
+export interface SimNode {
+  dom: Element;
+  instance: Record<string, unknown> & { setData(d: object): void };
+  querySelector(sel: string): SimNode | null;
+  querySelectorAll(sel: string): SimNode[];
+  dispatchEvent(name: string, opts?: { detail?: unknown }): void;
+  attach(parent: Element): void;
+  detach(): void;
+}
+
+interface Simulate {
+  load(p: string, opts?: { compiler?: string; rootPath?: string }): string;
+  render(id: string): SimNode;
+  sleep(ms?: number): Promise<void>;
+}
+
+type PageConfig = Record<string, unknown> & { data?: object };
+type Lifecycle = (this: unknown, ...args: unknown[]) => unknown;
+
+export interface WeappPage {
+  node: SimNode;
+  route: string;
+  text(): string;
+  byId(id: string): SimNode;
+  tap(id: string): Promise<void>;
+  input(id: string, value: string): Promise<void>;
+  settle(ms?: number): Promise<void>;
+}
+
+export class WeappRuntime {
+  readonly requests: RecordedRequest[] = [];
+  readonly navigations: Array<{ kind: string; url: string }> = [];
+  readonly storage = new Map<string, unknown>();
+  private readonly simulate: Simulate;
+  private readonly wx: Record<string, unknown>;
+  private app: Record<string, unknown> | null = null;
+  private readonly pages: Array<Record<string, unknown>> = [];
+  private readonly moduleCache = new Map<string, { exports: unknown }>();
+  private running: string | null = null;
+  private readonly definitions = new Map<string, object>();
+  private readonly registeredNow = new Set<string>();
+  private readonly body: Element;
+
+  constructor(
+    readonly root: string,
+    private handler: RequestHandler,
+  ) {
+    // j-component and wcc expect a browser-like global window
+    (globalThis as { __webview_engine_version__?: number }).__webview_engine_version__ = 0.02;
+    this.simulate = nodeRequire('miniprogram-simulate') as Simulate;
+    const utils = nodeRequire('miniprogram-simulate/src/utils') as { runJs: (file: string) => void };
+    // a page or component script runs once (webpack keeps its module); a second load of it re-registers the definition
+    utils.runJs = (file) => {
+      const abs = path.resolve(file.endsWith('.js') ? file : `${file}.js`);
+      this.running = abs;
+      this.requireFile(abs);
+      this.running = null;
+      const def = this.definitions.get(abs);
+      if (!this.registeredNow.has(abs) && def) this.registerComponent(def);
+      this.registeredNow.delete(abs);
+    };
+    // a fresh wx for each runtime: webpack keeps its chunk list on it (wx.webpackJsonp)
+    this.wx = { ...(globalThis as unknown as { wx: Record<string, unknown> }).wx };
+    this.stubWx();
+    this.body = document.createElement('div');
+    document.body.appendChild(this.body);
+  }
+
+  setHandler(handler: RequestHandler): void {
+    this.handler = handler;
+  }
+
+  /** WeChat's storage, in memory (the simulate mock keeps nothing), and the network through the handler. */
+  private stubWx(): void {
+    const wx = this.wx;
+    const storage = this.storage;
+    const clone = (v: unknown) => (v === undefined ? undefined : JSON.parse(JSON.stringify(v)));
+    wx['getStorageSync'] = (k: string) => (storage.has(k) ? clone(storage.get(k)) : '');
+    wx['setStorageSync'] = (k: string, v: unknown) => void storage.set(k, clone(v));
+    wx['removeStorageSync'] = (k: string) => void storage.delete(k);
+    wx['request'] = (opts: {
+      url: string;
+      method?: string;
+      header?: Record<string, string>;
+      data?: unknown;
+      success?: (r: unknown) => void;
+      fail?: (e: unknown) => void;
+      complete?: (r: unknown) => void;
+    }) => {
+      const req: RecordedRequest = { url: opts.url, method: opts.method ?? 'GET', header: { ...opts.header }, data: opts.data };
+      this.requests.push(req);
+      void (async () => {
+        let res: FakeResponse | 'fail';
+        try {
+          res = await this.handler(req);
+        } catch {
+          res = 'fail';
+        }
+        if (res === 'fail') {
+          const err = { errMsg: 'request:fail timeout', errno: 5 };
+          opts.fail?.(err);
+          opts.complete?.(err);
+        } else {
+          const data = opts.method === 'PUT' || typeof res.data === 'string' ? res.data : JSON.stringify(res.data);
+          const r = { statusCode: res.statusCode, data, header: {}, errMsg: 'request:ok' };
+          opts.success?.(r);
+          opts.complete?.(r);
+        }
+      })();
+      return { abort() {}, onHeadersReceived() {}, offHeadersReceived() {} };
+    };
+    for (const kind of ['navigateTo', 'redirectTo', 'reLaunch', 'switchTab']) {
+      wx[kind] = (opts: { url: string; success?: (r: unknown) => void; complete?: (r: unknown) => void }) => {
+        this.navigations.push({ kind, url: opts.url });
+        const r = { errMsg: `${kind}:ok` };
+        return Promise.resolve().then(() => {
+          opts.success?.(r);
+          opts.complete?.(r);
+          return r;
+        });
+      };
+    }
+  }
+
+  /** CommonJS as WeChat runs it: each file wrapped in a function whose parameters are the mini-program globals. */
+  private requireFile(file: string): unknown {
+    const abs = path.resolve(file);
+    const cached = this.moduleCache.get(abs);
+    if (cached) return cached.exports;
+    const module = { exports: {} as unknown };
+    this.moduleCache.set(abs, module);
+    const code = readFileSync(abs, 'utf8');
+    const fn = vm.runInThisContext(
+      `(function (require, module, exports, wx, App, Page, Component, Behavior, getApp, getCurrentPages, __wxConfig) {${code}\n})`,
+      { filename: abs },
+    ) as (...args: unknown[]) => void;
+    const localRequire = (p: string) => this.requireFile(path.resolve(path.dirname(abs), p.endsWith('.js') ? p : `${p}.js`));
+    const g = globalThis as unknown as Record<string, unknown>;
+    fn(
+      localRequire,
+      module,
+      module.exports,
+      this.wx,
+      (cfg: Record<string, unknown>) => void (this.app = cfg),
+      (cfg: PageConfig) => this.registerPage(cfg),
+      (def: object) => this.registerComponent(def),
+      g['Behavior'],
+      () => this.app,
+      () => this.pages,
+      { envVersion: 'develop' },
+    );
+    return module.exports;
+  }
+
+  /** Page() as a component: the page's functions become methods; lifecycles are called by `open`. */
+  private registerPage(cfg: PageConfig): void {
+    const methods: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(cfg)) if (typeof v === 'function') methods[k] = v;
+    this.registerComponent({ data: cfg.data ?? {}, methods });
+  }
+
+  private registerComponent(def: object): void {
+    if (this.running) {
+      this.definitions.set(this.running, def);
+      this.registeredNow.add(this.running);
+    }
+    (globalThis as unknown as { Component: (def: object) => void }).Component(def);
+  }
+
+  /** Runs app.js and the app's launch lifecycles, as WeChat does once at start. */
+  launch(query: Record<string, string> = {}): void {
+    this.requireFile(path.join(this.root, 'app.js'));
+    const app = this.app;
+    if (!app) throw new Error('app.js did not call App()');
+    const opts = { path: '', query, scene: 1011, referrerInfo: {} };
+    (app['onLaunch'] as Lifecycle | undefined)?.call(app, opts);
+    (app['onShow'] as Lifecycle | undefined)?.call(app, opts);
+  }
+
+  /** Opens a page as WeChat would for `route?query`: load, show, ready. */
+  async open(route: string, query: Record<string, string> = {}): Promise<WeappPage> {
+    const id = this.simulate.load(path.join(this.root, route), { compiler: 'official', rootPath: this.root });
+    const node = this.simulate.render(id);
+    node.attach(this.body);
+    const page = node.instance;
+    Object.assign(page, { route, __route__: route, options: query });
+    this.pages.push(page);
+    const call = (name: string, ...args: unknown[]) => (page[name] as Lifecycle | undefined)?.apply(page, args);
+    call('onLoad', query);
+    call('onShow');
+    call('onReady');
+    const view: WeappPage = {
+      node,
+      route,
+      text: () => (node.dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      byId: (elId) => {
+        const found = node.querySelector(`#${elId}`);
+        if (!found) throw new Error(`no element #${elId} on ${route}: ${view.text().slice(0, 300)}`);
+        return found;
+      },
+      tap: async (elId) => {
+        view.byId(elId).dispatchEvent('tap', { detail: {} });
+        await view.settle();
+      },
+      input: async (elId, value) => {
+        view.byId(elId).dispatchEvent('input', { detail: { value, cursor: value.length } });
+        await view.settle();
+      },
+      settle: async (ms = 30) => {
+        for (let i = 0; i < 5; i++) await this.simulate.sleep(ms);
+      },
+    };
+    await view.settle();
+    return view;
+  }
+}

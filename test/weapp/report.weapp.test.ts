@@ -1,0 +1,126 @@
+// @vitest-environment jsdom
+/**
+ * The weapp build, run headlessly: the app is launched from an ordinary-link QR code (`q`), the report form is
+ * filled and sent, and the test checks the request the page made and what the citizen sees afterwards.
+ * Only wx.request is answered here (the API is not running); everything above it is the real build.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildApp } from '../support/appBuild';
+import { WeappRuntime, type FakeResponse, type RecordedRequest } from '../support/appWeapp';
+
+const API = 'http://127.0.0.1:3000';
+const POST = {
+  post: { id: 'P-qilian-01', name: '八宝镇白杨沟村委会岗', address: '白杨沟村委会门口', location: { lat: 38.19, lng: 100.24 } },
+  township: { id: 'babao', name: '八宝镇' },
+  centreName: '八宝镇综治中心',
+  categories: [
+    { id: 'land', name: '土地草场' },
+    { id: 'wages', name: '拖欠工资' },
+  ],
+};
+const CREATED = {
+  id: '01JH0000000000000000000000',
+  trackingCode: 'QL7K2M9X4B',
+  status: 'submitted',
+  centreId: 'babao',
+  centreName: '八宝镇综治中心',
+  departmentId: 'babao-hr',
+  departmentName: '八宝镇人社所',
+  dueAt: '2026-11-24T04:00:00.000Z',
+};
+
+function api(req: RecordedRequest): FakeResponse {
+  const { pathname } = new URL(req.url);
+  if (req.method === 'POST' && pathname === '/auth/wechat') return { statusCode: 200, data: { token: 'tok-1', expiresAt: '2099-01-01T00:00:00.000Z' } };
+  if (req.method === 'GET' && pathname === `/posts/${POST.post.id}`) return { statusCode: 200, data: POST };
+  if (req.method === 'POST' && pathname === '/petitions') return { statusCode: 201, data: CREATED };
+  return { statusCode: 404, data: { error: { code: 'not_found', message: '未找到', issues: [] } } };
+}
+
+const bodyOf = (r: RecordedRequest | undefined): Record<string, unknown> => JSON.parse(String(r?.data));
+const petitionPosts = (rt: WeappRuntime) => rt.requests.filter((r) => r.method === 'POST' && r.url.endsWith('/petitions'));
+
+describe('the weapp report page', () => {
+  let root: string;
+  beforeAll(() => {
+    root = buildApp('weapp');
+  }, 240_000);
+
+  it('opens from a q code with the post filled in, sends the report and shows where it went', async () => {
+    const rt = new WeappRuntime(root, api);
+    const q = encodeURIComponent(`https://shaogang.example.cn/p/${POST.post.id}`);
+    rt.launch({ q });
+    const page = await rt.open('pages/report/index', { q });
+
+    expect(page.text()).toContain('八宝镇白杨沟村委会岗');
+    expect(page.text()).toContain('八宝镇综治中心');
+    const login = rt.requests.find((r) => r.url === `${API}/auth/wechat`);
+    expect(bodyOf(login)).toEqual({ code: expect.any(String) });
+
+    // too short: the shared schema's Chinese message shows beside the field and nothing is sent
+    await page.tap('cat-wages');
+    await page.input('description', '没钱');
+    expect(page.text()).toContain('2 / 2000');
+    await page.tap('send');
+    expect(page.text()).toContain('问题描述至少 5 个字');
+    expect(petitionPosts(rt)).toHaveLength(0);
+
+    await page.input('description', '工地老板拖欠三个月工资不给');
+    await page.input('phone', '13912345678');
+    await page.tap('send');
+
+    const sent = petitionPosts(rt);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]?.header['Authorization']).toBe('Bearer tok-1');
+    expect(sent[0]?.header['Idempotency-Key']).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(bodyOf(sent[0])).toEqual({
+      channel: 'scan',
+      postId: POST.post.id,
+      categoryId: 'wages',
+      description: '工地老板拖欠三个月工资不给',
+      photos: [],
+      anonymous: false,
+      phone: '13912345678',
+    });
+    expect(rt.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: `/pages/result/index?id=${CREATED.id}` });
+    expect(rt.storage.get('sg.drafts')).toBeUndefined();
+
+    const result = await rt.open('pages/result/index', { id: CREATED.id });
+    expect(result.text()).toContain('QL7K2M9X4B');
+    expect(result.text()).toContain('八宝镇综治中心');
+    expect(result.text()).toContain('八宝镇人社所');
+    expect(result.text()).toContain('2026年11月24日 12:00');
+  });
+});
+
+describe('sending on a weak network (weapp)', () => {
+  it('keeps a failed report as a waiting draft and resends it with the same idempotency key', async () => {
+    const root = buildApp('weapp');
+    let cut = true;
+    const rt = new WeappRuntime(root, (req) => (cut && req.url.endsWith('/petitions') ? 'fail' : api(req)));
+    rt.launch();
+    const page = await rt.open('pages/report/index', { scene: encodeURIComponent(`p=${POST.post.id}`) });
+    expect(page.text()).toContain('八宝镇白杨沟村委会岗');
+
+    await page.tap('cat-land');
+    await page.input('description', '草场边界被邻村占用了');
+    await page.tap('anonymous');
+    await page.tap('send');
+
+    expect(page.text()).toContain('正在等待发送');
+    expect(page.text()).toContain('重新发送');
+    const drafts = rt.storage.get('sg.drafts') as Record<string, { idempotencyKey: string; waiting: boolean }>;
+    const saved = drafts[`post:${POST.post.id}`];
+    expect(saved?.waiting).toBe(true);
+
+    cut = false;
+    await page.tap('send');
+    const sent = petitionPosts(rt);
+    expect(sent).toHaveLength(2);
+    expect(sent[0]?.header['Idempotency-Key']).toBe(saved?.idempotencyKey);
+    expect(sent[1]?.header['Idempotency-Key']).toBe(saved?.idempotencyKey);
+    expect(bodyOf(sent[1])).toMatchObject({ anonymous: true, categoryId: 'land' });
+    expect(rt.storage.get('sg.drafts')).toBeUndefined();
+    expect(rt.navigations.at(-1)?.url).toBe(`/pages/result/index?id=${CREATED.id}`);
+  });
+});
