@@ -72,11 +72,12 @@ export interface ErrorBody {
 
 /** Turns zod issues into field issues: `photos.1` rather than `["photos",1]`. */
 export function issuesFrom(
-  zodIssues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>,
+  zodIssues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string; keys?: readonly string[] }>,
   prefix = '',
 ): FieldIssue[] {
-  return zodIssues.map((i) => ({
-    path: [prefix, ...i.path.map(String)].filter(Boolean).join('.') || '(body)',
-    message: i.message,
-  }));
+  const at = (path: ReadonlyArray<PropertyKey>) => [prefix, ...path.map(String)].filter(Boolean).join('.') || '(body)';
+  // An unknown field is named by its own path, so the person sees which field to remove.
+  return zodIssues.flatMap((i) =>
+    i.keys?.length ? i.keys.map((k) => ({ path: at([...i.path, k]), message: i.message })) : [{ path: at(i.path), message: i.message }],
+  );
 }

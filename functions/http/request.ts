@@ -5,10 +5,12 @@ import { ValidationError, issuesFrom } from '../../shared/errors';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
-export function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path' | 'header'): z.infer<T> {
+/** `where` prefixes the field path: `body` adds nothing, a header is named by its own name. */
+export function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path' | `header:${string}`): z.infer<T> {
   const out = schema.safeParse(value);
   if (!out.success) {
-    const issues = issuesFrom(out.error.issues, where === 'body' ? '' : where);
+    const prefix = where === 'body' ? '' : where.startsWith('header:') ? where.slice('header:'.length) : where;
+    const issues = issuesFrom(out.error.issues, prefix);
     throw new ValidationError(issues[0]?.message ?? '请求内容不正确', issues);
   }
   return out.data;

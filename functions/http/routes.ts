@@ -80,8 +80,7 @@ const stepRoute = (step: Step): Route =>
   staff('POST', `/staff/petitions/{id}/${step}`, async (req, deps) => {
     const id = idParam(req);
     const body = parse(STEP_BODIES[step], req.body, 'body');
-    await petitions.transition(deps, req.caller, id, { action: step, ...body } as petitions.TransitionInput);
-    return ok(await petitions.getForStaff(deps, req.caller, id));
+    return ok(await petitions.stepForStaff(deps, req.caller, id, { action: step, ...body } as petitions.TransitionInput));
   });
 
 const NewUser = StaffUser.omit({ id: true }).extend({ password: z.string().min(8, { error: '密码至少 8 位' }).max(128) }).strict();
@@ -99,7 +98,7 @@ export const ROUTES: Route[] = [
     return ok(await petitions.track(deps, code, secret));
   }),
   citizen('POST', '/petitions', async (req, deps) => {
-    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header');
+    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header:Idempotency-Key');
     const body = parse(SubmitPetitionBody, req.body, 'body');
     const out = await petitions.submitPetition(deps, req.caller, key, body);
     return { status: out.created ? 201 : 200, body: out.response };
@@ -118,7 +117,7 @@ export const ROUTES: Route[] = [
   staff('GET', '/staff/petitions/{id}', async (req, deps) => ok(await petitions.getForStaff(deps, req.caller, idParam(req)))),
   staff('POST', '/staff/petitions', async (req, deps) => {
     // Agents and staff file on a citizen's behalf (凡诉代办): phone, letter, visit or agent channels.
-    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header');
+    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header:Idempotency-Key');
     const body = parse(SubmitPetitionBody, req.body, 'body');
     const out = await petitions.submitPetition(deps, req.caller, key, body);
     return { status: out.created ? 201 : 200, body: out.response };

@@ -236,6 +236,15 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
   throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
 }
 
+/** A staff step answers with the case file; after a hand-over the caller sees only where the case went. */
+export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, input: TransitionInput) {
+  const next = await transition(deps, caller, id, input);
+  if (!canSee(caller, next, await deps.org.load())) {
+    return { id: next.id, status: next.status, level: next.level, centreId: next.centreId, handedOver: true };
+  }
+  return getForStaff(deps, caller, id);
+}
+
 export async function rate(deps: Deps, caller: CitizenCaller, id: string, input: { rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied'; comment?: string }) {
   await transition(deps, caller, id, { action: 'rate', ...input });
   return getForCitizen(deps, caller, id);

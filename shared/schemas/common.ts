@@ -1,5 +1,16 @@
 import * as z from 'zod';
 
+// Messages for what no field names itself: a person reads them, in Chinese.
+z.config({
+  customError: (iss) => {
+    if (iss.code === 'unrecognized_keys') return `不认识的字段：${iss.keys.join('、')}`;
+    if (iss.code === 'invalid_type') return iss.input === undefined ? '此项必填' : '格式不正确';
+    if (iss.code === 'too_big') return '内容过长或数值过大';
+    if (iss.code === 'too_small') return '内容过短或数值过小';
+    return undefined;
+  },
+});
+
 /** Ids are short, URL-safe strings: our own are ULIDs or seed slugs. */
 /** An id field; `label` names it in the message a person reads, e.g. 诉求类型. */
 export const idOf = (label: string) =>

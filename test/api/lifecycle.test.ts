@@ -1,0 +1,288 @@
+import { describe, expect, it } from 'vitest';
+import { call, citizenToken, newKey, report, staffToken } from '../support/api';
+
+const step = (token: string, id: string, action: string, body: unknown = {}) =>
+  call('POST', `/staff/petitions/${id}/${action}`, { token, body });
+
+describe('a petition from scan to rating', () => {
+  it('is routed to the township of the post, driven through every step, and rated', async () => {
+    const herder = await citizenToken();
+    const post = await call('GET', '/posts/babao-baiyanggou-p1');
+    expect(post.status).toBe(200);
+    expect(post.body.township).toEqual({ id: 'babao', name: '八宝镇' });
+    expect(post.body.categories.map((c: { id: string }) => c.id)).toContain('land_dispute');
+
+    const sent = await report(herder, { phone: '13812341234' });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ status: 'submitted', centreId: 'babao', centreName: '八宝镇综治中心', departmentId: 'babao-natural-resources' });
+    expect(sent.body.trackingCode).toMatch(/^[A-Z0-9]{10}$/);
+    expect(Date.parse(sent.body.dueAt)).toBeGreaterThan(Date.now());
+    const id = sent.body.id;
+
+    const centre = await staffToken('babao');
+    const queue = await call('GET', '/staff/petitions?status=submitted', { token: centre });
+    expect(queue.body.items.map((p: { id: string }) => p.id)).toContain(id);
+
+    const staffSees = await call('GET', `/staff/petitions/${id}`, { token: centre });
+    expect(staffSees.body.phone).toBe('138****1234');
+    expect(staffSees.body.actions).toEqual(expect.arrayContaining(['accept', 'decline', 'transfer']));
+
+    expect((await step(centre, id, 'accept', { note: '已登记' })).status).toBe(200);
+    expect((await step(centre, id, 'dispatch', { departmentId: 'babao-natural-resources', handlerId: 'u-babao-resources' })).status).toBe(200);
+
+    const handler = await staffToken('babao-resources');
+    expect((await step(handler, id, 'progress', { note: '已到现场测量边界' })).status).toBe(200);
+    expect((await step(handler, id, 'progress', { note: '邻居电话 139xxxx，仅内部', visibility: 'internal' })).status).toBe(200);
+    const resolved = await step(handler, id, 'resolve', { summary: '双方签订调解协议，围栏已恢复原位' });
+    expect(resolved.body.status).toBe('resolved');
+
+    const mine = await call('GET', `/petitions/${id}`, { token: herder });
+    expect(mine.body.status).toBe('resolved');
+    expect(mine.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'dispatch', 'progress', 'resolve']);
+    expect(JSON.stringify(mine.body)).not.toContain('仅内部');
+
+    const rated = await call('POST', `/petitions/${id}/rating`, { token: herder, body: { rating: 'satisfied', comment: '很快' } });
+    expect(rated.status).toBe(200);
+    expect(rated.body.status).toBe('rated');
+    expect(rated.body.rating.rating).toBe('satisfied');
+
+    const list = await call('GET', '/petitions/mine', { token: herder });
+    expect(list.body.items).toEqual([expect.objectContaining({ id, status: 'rated', categoryName: '土地纠纷' })]);
+
+    const file = await call('GET', `/staff/petitions/${id}`, { token: centre });
+    const tl = file.body.timeline as Array<{ seq: number; action: string; from: string | null; to: string; actor: { role: string }; at: string }>;
+    expect(tl.map((e) => [e.action, e.from, e.to])).toEqual([
+      ['submit', null, 'submitted'],
+      ['accept', 'submitted', 'accepted'],
+      ['dispatch', 'accepted', 'dispatched'],
+      ['progress', 'dispatched', 'in_progress'],
+      ['progress', 'in_progress', 'in_progress'],
+      ['resolve', 'in_progress', 'resolved'],
+      ['rate', 'resolved', 'rated'],
+    ]);
+    expect(tl.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+  });
+
+  it('reopens a case the citizen rates dissatisfied, for the centre to review', async () => {
+    const herder = await citizenToken();
+    const id = (await report(herder, { postId: 'babao-yingpantai-p1', categoryId: 'neighbour', description: '邻居家的狗经常咬我家的羊羔。' })).body.id;
+    const centre = await staffToken('babao');
+    await step(centre, id, 'accept');
+    await step(centre, id, 'dispatch', { departmentId: 'babao-justice' });
+    await step(centre, id, 'resolve', { summary: '已口头调解' });
+    const rated = await call('POST', `/petitions/${id}/rating`, { token: herder, body: { rating: 'dissatisfied', comment: '问题还在' } });
+    expect(rated.body.status).toBe('reopened');
+    expect(rated.body.dueAt).toBeDefined();
+    const again = await call('POST', `/petitions/${id}/rating`, { token: herder, body: { rating: 'satisfied' } });
+    expect(again.status).toBe(409);
+    const reopenedQueue = await call('GET', '/staff/petitions?status=reopened', { token: centre });
+    expect(reopenedQueue.body.items.map((p: { id: string }) => p.id)).toContain(id);
+    expect((await step(centre, id, 'dispatch', { departmentId: 'babao-justice', note: '复诊' })).body.status).toBe('dispatched');
+  });
+
+  it('sends a county-level category straight to the county centre', async () => {
+    const herder = await citizenToken();
+    const sent = await report(herder, { categoryId: 'wage_arrears', description: '工地老板拖欠我们三个月工资。' });
+    expect(sent.body).toMatchObject({ centreId: 'qilian', centreName: '祁连县综治中心', departmentId: 'qilian-human-resources' });
+    const county = await staffToken('county');
+    expect((await call('GET', `/staff/petitions/${sent.body.id}`, { token: county })).status).toBe(200);
+    expect((await call('GET', `/staff/petitions/${sent.body.id}`, { token: await staffToken('babao') })).status).toBe(404);
+  });
+
+  it('routes a report without a post by the township the citizen chose', async () => {
+    const herder = await citizenToken();
+    const sent = await report(herder, { postId: undefined, channel: 'online', townshipId: 'moler', categoryId: 'heating' });
+    expect(sent.status).toBe(201);
+    expect(sent.body.centreId).toBe('moler');
+  });
+});
+
+describe('transfer and escalation', () => {
+  it('moves a misrouted case to another centre, which then owns it', async () => {
+    const id = (await report(await citizenToken())).body.id;
+    const babao = await staffToken('babao');
+    const moved = await step(babao, id, 'transfer', { centreId: 'ebao', reason: '事发地在峨堡镇' });
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ status: 'submitted', centreId: 'ebao' });
+    expect((await call('GET', `/staff/petitions/${id}`, { token: babao })).status).toBe(404);
+    const ebao = await staffToken('ebao');
+    expect((await call('GET', '/staff/petitions', { token: ebao })).body.items.map((p: { id: string }) => p.id)).toContain(id);
+    expect((await step(ebao, id, 'accept')).body.status).toBe('accepted');
+  });
+
+  it('escalates a township case to the county centre (联合会诊) and records it', async () => {
+    const id = (await report(await citizenToken())).body.id;
+    const babao = await staffToken('babao');
+    await step(babao, id, 'accept');
+    const up = await step(babao, id, 'escalate', { reason: '涉及两镇草场边界' });
+    expect(up.status).toBe(200);
+    expect(up.body).toMatchObject({ level: 'county', centreId: 'qilian', status: 'accepted' });
+    const county = await staffToken('county');
+    const seen = await call('GET', `/staff/petitions/${id}`, { token: county });
+    expect(seen.body.timeline.at(-1)).toMatchObject({ action: 'escalate', note: '涉及两镇草场边界', data: { fromLevel: 'township', toLevel: 'county' } });
+    expect((await step(county, id, 'escalate', { reason: '再上报' })).status).toBe(409);
+  });
+
+  it('declines with a reason and where to go instead', async () => {
+    const herder = await citizenToken();
+    const id = (await report(herder)).body.id;
+    const babao = await staffToken('babao');
+    const missing = await step(babao, id, 'decline', { reason: '已进入诉讼程序' });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.issues).toEqual([expect.objectContaining({ path: 'redirect' })]);
+    const declined = await step(babao, id, 'decline', { reason: '已进入诉讼程序', redirect: '祁连县人民法院' });
+    expect(declined.body.status).toBe('declined');
+    expect((await call('GET', `/petitions/${id}`, { token: herder })).body.decline).toEqual({ reason: '已进入诉讼程序', redirect: '祁连县人民法院' });
+  });
+});
+
+describe('retries and races', () => {
+  it('makes one petition from the same idempotency key, however often it is sent', async () => {
+    const herder = await citizenToken();
+    const key = newKey();
+    const results = await Promise.all(Array.from({ length: 10 }, () => report(herder, {}, key)));
+    const ids = new Set(results.map((r) => r.body.id));
+    expect(ids.size).toBe(1);
+    expect(results.filter((r) => r.status === 201)).toHaveLength(1);
+    expect(results.every((r) => r.status === 201 || r.status === 200)).toBe(true);
+    expect((await call('GET', '/petitions/mine', { token: herder })).body.items).toHaveLength(1);
+  });
+
+  it('refuses the same key for a different report', async () => {
+    const herder = await citizenToken();
+    const key = newKey();
+    await report(herder, {}, key);
+    const other = await report(herder, { description: '完全不同的另一件事情，路灯坏了。' }, key);
+    expect(other.status).toBe(409);
+  });
+
+  it('lets exactly one of 20 concurrent accepts win', async () => {
+    const id = (await report(await citizenToken())).body.id;
+    const babao = await staffToken('babao');
+    const results = await Promise.all(Array.from({ length: 20 }, () => step(babao, id, 'accept')));
+    expect(results.filter((r) => r.status === 200)).toHaveLength(1);
+    const losers = results.filter((r) => r.status !== 200);
+    expect(losers).toHaveLength(19);
+    for (const r of losers) {
+      expect(r.status).toBe(409);
+      expect(r.body.error.message).toMatch(/已受理|他人/);
+    }
+    const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
+    expect(file.body.timeline.filter((e: { action: string }) => e.action === 'accept')).toHaveLength(1);
+  });
+
+  it('keeps every progress note written at the same moment', async () => {
+    const id = (await report(await citizenToken())).body.id;
+    const babao = await staffToken('babao');
+    await step(babao, id, 'accept');
+    await step(babao, id, 'dispatch', { departmentId: 'babao-natural-resources' });
+    const notes = await Promise.all(Array.from({ length: 5 }, (_, i) => step(babao, id, 'progress', { note: `进展 ${i}` })));
+    expect(notes.every((r) => r.status === 200)).toBe(true);
+    const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
+    expect(file.body.timeline.filter((e: { action: string }) => e.action === 'progress')).toHaveLength(5);
+    expect(file.body.version).toBe(8);
+  });
+
+  it('links a second open report at the same post and category as a possible repeat', async () => {
+    const first = await report(await citizenToken(), { postId: 'moler-moler-p1', categoryId: 'grassland', description: '河边草场有人私自开垦。' });
+    const second = await report(await citizenToken(), { postId: 'moler-moler-p1', categoryId: 'grassland', description: '河边草场又被开垦了一片。' });
+    expect(second.body.repeatOf).toBe(first.body.id);
+  });
+});
+
+describe('who may see what', () => {
+  it('tells a citizen that another citizen’s petition does not exist', async () => {
+    const id = (await report(await citizenToken())).body.id;
+    const other = await citizenToken();
+    const res = await call('GET', `/petitions/${id}`, { token: other });
+    expect(res.status).toBe(404);
+    expect((await call('POST', `/petitions/${id}/rating`, { token: other, body: { rating: 'dissatisfied' } })).status).toBe(404);
+  });
+
+  it('tells staff of another township that the petition does not exist', async () => {
+    const id = (await report(await citizenToken())).body.id;
+    const ebao = await staffToken('ebao');
+    expect((await call('GET', `/staff/petitions/${id}`, { token: ebao })).status).toBe(404);
+    expect((await step(ebao, id, 'accept')).status).toBe(404);
+    const queue = await call('GET', '/staff/petitions', { token: ebao });
+    expect(queue.body.items.map((p: { id: string }) => p.id)).not.toContain(id);
+  });
+
+  it('shows a handler only what was dispatched to their department', async () => {
+    const id = (await report(await citizenToken())).body.id;
+    const handler = await staffToken('babao-justice');
+    expect((await call('GET', `/staff/petitions/${id}`, { token: handler })).status).toBe(404);
+    const babao = await staffToken('babao');
+    await step(babao, id, 'accept');
+    await step(babao, id, 'dispatch', { departmentId: 'babao-justice' });
+    expect((await call('GET', `/staff/petitions/${id}`, { token: handler })).status).toBe(200);
+    expect((await step(handler, id, 'accept')).status).toBe(403);
+  });
+
+  it('asks for a login, and refuses forged or expired tokens', async () => {
+    expect((await call('GET', '/petitions/mine')).status).toBe(401);
+    const token = await citizenToken();
+    const [h, p] = token.split('.');
+    const forged = `${h}.${p}.${'A'.repeat(43)}`;
+    expect((await call('GET', '/petitions/mine', { token: forged })).status).toBe(401);
+    expect((await call('GET', '/staff/petitions', { token })).status).toBe(404);
+    expect((await call('POST', '/staff/login', { body: { username: 'babao', password: 'wrong-password' } })).status).toBe(401);
+  });
+
+  it('finds an anonymous report by tracking code and secret, and nothing without the secret', async () => {
+    const sent = await report(await citizenToken(), { anonymous: true });
+    expect(sent.body.secret).toBeTruthy();
+    const ok = await call('GET', `/track/${sent.body.trackingCode}?secret=${encodeURIComponent(sent.body.secret)}`);
+    expect(ok.status).toBe(200);
+    expect(ok.body.id).toBe(sent.body.id);
+    expect((await call('GET', `/track/${sent.body.trackingCode}?secret=wrong`)).status).toBe(404);
+    const staffView = await call('GET', `/staff/petitions/${sent.body.id}`, { token: await staffToken('babao') });
+    expect(staffView.body.reporter).toEqual({ kind: 'anonymous' });
+  });
+});
+
+describe('bad input', () => {
+  it('answers 400 with the field for malformed bodies', async () => {
+    const herder = await citizenToken();
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ categoryId: undefined }, 'categoryId'],
+      [{ description: '短' }, 'description'],
+      [{ description: 'x'.repeat(2001) }, 'description'],
+      [{ phone: '12345' }, 'phone'],
+      [{ photos: ['a', 'b'] }, 'photos.0'],
+      [{ location: { lat: 200, lng: 100 } }, 'location.lat'],
+      [{ channel: 'fax' }, 'channel'],
+      [{ unexpected: true }, 'unexpected'],
+    ];
+    for (const [body, path] of cases) {
+      const res = await report(herder, body);
+      expect(res.status, JSON.stringify(body).slice(0, 60)).toBe(400);
+      expect(res.body.error.code).toBe('validation');
+      expect(res.body.error.issues.map((i: { path: string }) => i.path)).toContain(path);
+      expect(res.body.error.issues[0].message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+
+  it('answers 400 for a body that is not JSON, and for a missing idempotency key', async () => {
+    const herder = await citizenToken();
+    const broken = await call('POST', '/petitions', { token: herder, headers: { 'idempotency-key': newKey() }, raw: '{"description":' });
+    expect(broken.status).toBe(400);
+    const noKey = await call('POST', '/petitions', { token: herder, body: { postId: 'babao-baiyanggou-p1', categoryId: 'other', description: '没有幂等键的提交' } });
+    expect(noKey.status).toBe(400);
+    expect(noKey.body.error.issues[0].path).toBe('Idempotency-Key');
+  });
+
+  it('rejects a description that fails WeChat’s content check, with a clear message', async () => {
+    const res = await report(await citizenToken(), { description: '有人在村里开设赌博网站，请查处。' });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toMatchObject({ code: 'rejected_content', issues: [{ path: 'description' }] });
+  });
+
+  it('answers 409 for a step the status does not allow', async () => {
+    const id = (await report(await citizenToken())).body.id;
+    const babao = await staffToken('babao');
+    const res = await step(babao, id, 'resolve', { summary: '直接办结' });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toContain('已上报');
+  });
+});
