@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { NotFoundError, ValidationError } from '../../shared/errors';
+import { inScope, route, type Org } from '../../shared/routing';
+import { readSeed } from '../../functions/local/seed';
+
+const seed = readSeed();
+const org: Org = { nodes: new Map(seed.nodes.map((n) => [n.id, n])), departments: seed.departments, categories: seed.categories };
+const post = (id: string) => {
+  const p = seed.posts.find((x) => x.id === id);
+  if (!p) throw new Error(id);
+  return p;
+};
+const category = (id: string) => {
+  const c = seed.categories.find((x) => x.id === id);
+  if (!c) throw new Error(id);
+  return c;
+};
+
+describe('routing', () => {
+  it.each([
+    ['a post in a village goes to its township centre and the department of the category', 'babao-baiyanggou-p1', 'land_dispute', { centreId: 'babao', townshipId: 'babao', villageId: 'babao-baiyanggou', level: 'township', departmentId: 'babao-natural-resources' }],
+    ['a post on a grid climbs to its village and township', 'ebao-huangcaogou-p2', 'grassland', { centreId: 'ebao', villageId: 'ebao-huangcaogou', departmentId: 'ebao-ecology' }],
+    ['a village-level category stays with the township centre, level village', 'moler-moler-p1', 'neighbour', { centreId: 'moler', level: 'village', departmentId: 'moler-justice' }],
+    ['a county-level category goes to the county centre', 'babao-baiyanggou-p1', 'wage_arrears', { centreId: 'qilian', centrePath: 'qilian', level: 'county', departmentId: 'qilian-human-resources' }],
+    ['a department the township lacks falls back to the county’s', 'babao-baiyanggou-p1', 'family', { centreId: 'babao', departmentId: 'babao-justice' }],
+  ] as const)('%s', (_name, postId, categoryId, expected) => {
+    expect(route(org, { post: post(postId), category: category(categoryId) })).toMatchObject(expected);
+  });
+
+  it('routes a report without a post by the chosen township', () => {
+    expect(route(org, { townshipId: 'ebao', category: category('heating') })).toMatchObject({ centreId: 'ebao', villageId: undefined });
+  });
+
+  it('refuses a category the post does not offer, and an unknown township', () => {
+    expect(() => route(org, { post: post('ebao-huangcaogou-p2'), category: category('heating') })).toThrow(ValidationError);
+    expect(() => route(org, { townshipId: 'nowhere', category: category('heating') })).toThrow(ValidationError);
+    expect(() => route(org, { post: { ...post('babao-baiyanggou-p1'), nodeId: 'gone' }, category: category('other') })).toThrow(NotFoundError);
+  });
+
+  it('lets a scope see its own subtree and nothing beside it', () => {
+    expect(inScope('qilian', 'qilian/babao')).toBe(true);
+    expect(inScope('qilian/babao', 'qilian/babao')).toBe(true);
+    expect(inScope('qilian/babao', 'qilian/ebao')).toBe(false);
+    expect(inScope('qilian/ba', 'qilian/babao')).toBe(false);
+    expect(inScope('qilian/babao', 'qilian')).toBe(false);
+  });
+});
