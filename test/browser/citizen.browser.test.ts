@@ -1,0 +1,142 @@
+/**
+ * The H5 build in headless Chromium against the local stack: a herder opens the app from a post URL, reports
+ * (the API is cut for the first send, after the server got it), sends the waiting draft again, sees exactly one
+ * petition in 我的反映, follows it through accept, dispatch and resolve done by staff through the API, and rates
+ * it dissatisfied. Screenshots go to test-results/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { postUrl, serveH5, type H5Server } from '../../miniprogram/dev/serve';
+import { call, staffToken } from '../support/api';
+import { buildApp, ROOT } from '../support/appBuild';
+
+const SHOTS = path.join(ROOT, 'test-results');
+const POST_ID = 'babao-baiyanggou-p1';
+// a 1×1 PNG, picked as the report's photo
+const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+const step = (token: string, id: string, action: string, body: unknown = {}) =>
+  call('POST', `/staff/petitions/${id}/${action}`, { token, body });
+
+describe('the citizen app in a browser (H5)', () => {
+  let server: H5Server;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  const apiUrl = inject('stack').apiUrl;
+
+  beforeAll(async () => {
+    const dir = buildApp('h5', { API_BASE_URL: apiUrl });
+    server = await serveH5({ dir });
+    mkdirSync(SHOTS, { recursive: true });
+    profile = mkdtempSync(path.join(tmpdir(), 'shaogang-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 240_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `h5-${name}.png`), fullPage: true });
+  /** Taro's H5 router keeps earlier pages hidden in the DOM: only the visible copy of an id counts. */
+  const el = (id: string) => page.locator(`#${id}:visible`).first();
+  const pagePath = () => decodeURIComponent(new URL(page.url()).hash);
+
+  it('reports from a post URL, survives a cut network, follows every step and rates', async () => {
+    // open from the post's code: the home page hands over to the report form with the post filled in
+    await page.goto(postUrl(server.url, POST_ID));
+    await page.waitForURL(/pages\/report\/index/);
+    await expect.poll(() => el('post-info').textContent()).toContain('白杨沟村党群服务中心岗');
+    await expect.poll(() => el('post-info').textContent()).toContain('八宝镇综治中心');
+
+    await el('cat-land_dispute').click();
+    await el('description').locator('textarea').fill('我家草场的网围栏被邻居挪了二十米');
+    await expect.poll(() => page.locator('.count:visible').textContent()).toContain('16 / 2000');
+
+    // a photo: the app asks the API for an upload URL; while the route does not exist the form says so
+    const chooser = page.waitForEvent('filechooser');
+    await el('add-photo').click();
+    await (await chooser).setFiles({ name: 'fence.png', mimeType: 'image/png', buffer: PHOTO });
+    await expect.poll(() => page.locator('.field-error:visible').allTextContents()).toContain('照片上传暂不可用，可以先不带照片提交');
+    await shot('1-report-form');
+
+    // the first send reaches the server but its answer is lost
+    let cut = true;
+    await context.route(
+      (url) => url.pathname === '/petitions',
+      async (route) => {
+        if (cut && route.request().method() === 'POST') {
+          cut = false;
+          await route.fetch();
+          await route.abort('connectionreset');
+        } else {
+          await route.continue();
+        }
+      },
+    );
+    await el('send').click();
+    await expect.poll(() => el('draft-waiting').textContent()).toContain('正在等待发送');
+    await shot('2-draft-waiting');
+    const draft = await page.evaluate(() => localStorage.getItem('sg.drafts'));
+    const key = /"idempotencyKey":"([A-Za-z0-9_-]+)"/.exec(draft ?? '')?.[1];
+    expect(key).toBeTruthy();
+
+    // sending again uses the same key: the server answers with the petition it already has
+    const resent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/petitions');
+    await el('send').click();
+    expect((await resent).headers()['idempotency-key']).toBe(key);
+    await page.waitForURL(/pages\/result\/index/);
+    await expect.poll(() => el('tracking-code').textContent()).toMatch(/^[A-Z0-9]{10}$/);
+    await expect.poll(() => el('routing').textContent()).toContain('八宝镇自然资源所');
+    await shot('3-result');
+    const id = new URLSearchParams(pagePath().split('?')[1]).get('id');
+    expect(id).toBeTruthy();
+    expect(await page.evaluate(() => localStorage.getItem('sg.drafts'))).toBeNull();
+
+    // 我的反映: exactly one petition, although the form was sent twice
+    await page.goto(`${server.url}/#/pages/mine/index`);
+    await expect.poll(() => page.locator('#mine-list:visible .list-item').count()).toBe(1);
+    await expect.poll(() => el('mine-list').textContent()).toContain('土地纠纷');
+    await shot('4-mine');
+
+    // staff act through the API
+    const centre = await staffToken('babao');
+    expect((await step(centre, id!, 'accept', { note: '已登记' })).status).toBe(200);
+    expect((await step(centre, id!, 'dispatch', { departmentId: 'babao-natural-resources', handlerId: 'u-babao-resources' })).status).toBe(200);
+    const handler = await staffToken('babao-resources');
+    expect((await step(handler, id!, 'progress', { note: '已到现场测量边界' })).status).toBe(200);
+    expect((await step(handler, id!, 'resolve', { summary: '双方签订调解协议，围栏已恢复原位' })).status).toBe(200);
+
+    await page.locator('#mine-list:visible .list-item').first().click();
+    await page.waitForURL(/pages\/detail\/index/);
+    await expect.poll(() => el('status').textContent()).toBe('已办结');
+    for (const key of ['report', 'accept', 'dispatch', 'handle']) {
+      await expect.poll(() => el(`step-${key}`).getAttribute('class')).toContain('done');
+    }
+    await expect.poll(() => el('step-rate').getAttribute('class')).toContain('current');
+    await expect.poll(() => el('timeline').textContent()).toContain('已到现场测量边界');
+    await expect.poll(() => page.locator('.page:visible').textContent()).toContain('双方签订调解协议');
+    await shot('5-detail-resolved');
+
+    // dissatisfied: the case is reopened and the citizen is told who reviews it
+    await el('rate-dissatisfied').click();
+    await el('rating-comment').locator('textarea').fill('围栏还没挪回去');
+    await el('send-rating').click();
+    await expect.poll(() => el('reopened').textContent()).toContain('重新办理');
+    await expect.poll(() => el('reopened').textContent()).toContain('八宝镇综治中心');
+    await expect.poll(() => el('status').textContent()).toBe('重新办理');
+    await shot('6-reopened');
+  });
+});
