@@ -54,6 +54,20 @@ describe('the citizen app in a browser (H5)', () => {
   const el = (id: string) => page.locator(`#${id}:visible`).first();
   const pagePath = () => decodeURIComponent(new URL(page.url()).hash);
 
+  it('remembers large-text mode on the home page', async () => {
+    await page.goto(server.url);
+    await el('large-text').waitFor();
+    await expect.poll(() => page.locator('.page:visible').first().getAttribute('class')).not.toContain('large');
+    await el('large-text').click();
+    await expect.poll(() => page.locator('.page:visible').first().getAttribute('class')).toContain('large');
+    await page.reload();
+    await el('large-text').waitFor();
+    await expect.poll(() => page.locator('.page:visible').first().getAttribute('class')).toContain('large');
+    await shot('0-home-large-text');
+    await el('large-text').click();
+    await expect.poll(() => page.locator('.page:visible').first().getAttribute('class')).not.toContain('large');
+  });
+
   it('reports from a post URL, survives a cut network, follows every step and rates', async () => {
     // open from the post's code: the home page hands over to the report form with the post filled in
     await page.goto(postUrl(server.url, POST_ID));

@@ -37,7 +37,9 @@ describe('the six steps of a petition', () => {
   });
 
   it('asks for a rating once resolved and is all done once rated', () => {
-    expect(stepsOf({ status: 'resolved', overdue: false, timeline: [] }).find((s) => s.key === 'rate')?.state).toBe('current');
+    const resolved = stepsOf({ status: 'resolved', overdue: false, timeline: [] });
+    expect(resolved.find((s) => s.key === 'rate')?.state).toBe('current');
+    expect(resolved.find((s) => s.key === 'supervise')?.state).toBe('done');
     expect(stepsOf({ status: 'rated', overdue: false, timeline: [] }).every((s) => s.state === 'done')).toBe(true);
   });
 

@@ -1,20 +1,27 @@
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { storage } from './storage';
 
 const LARGE_TEXT_KEY = 'sg.largeText';
+const listeners = new Set<() => void>();
+const readLargeText = () => storage.get(LARGE_TEXT_KEY) === true;
 
-/** Large-text mode, remembered on the device; every page reads it when it shows. */
+/** Large-text mode, remembered on the device; the switch and every page root share it. */
+export function setLargeText(on: boolean): void {
+  storage.set(LARGE_TEXT_KEY, on);
+  for (const l of listeners) l();
+}
+
 export function useLargeText(): [boolean, (on: boolean) => void] {
-  const [large, setLarge] = useState(() => storage.get(LARGE_TEXT_KEY) === true);
-  useDidShow(() => setLarge(storage.get(LARGE_TEXT_KEY) === true));
-  return [
-    large,
-    (on) => {
-      storage.set(LARGE_TEXT_KEY, on);
-      setLarge(on);
-    },
-  ];
+  const [large, setLarge] = useState(readLargeText);
+  useEffect(() => {
+    const listener = () => setLarge(readLargeText());
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  }, []);
+  // another page may have changed it while this one was hidden
+  useDidShow(() => setLarge(readLargeText()));
+  return [large, setLargeText];
 }
 
 export function toast(title: string): void {

@@ -54,7 +54,7 @@ export function stepsOf(p: { status: Status; dueAt?: string; overdue: boolean; t
     let state: StepState;
     if (step.key === 'supervise') {
       // supervision runs alongside: a problem once overdue, current while the case is open, done after it
-      state = p.overdue ? 'problem' : finished ? 'done' : events.length || waitingIdx > 1 ? 'current' : 'pending';
+      state = p.overdue ? 'problem' : finished || p.status === 'resolved' ? 'done' : events.length || waitingIdx > 1 ? 'current' : 'pending';
     } else if (p.status === 'declined') {
       state = idx === 0 ? 'done' : step.key === 'accept' ? 'problem' : 'pending';
     } else if (idx < waitingIdx) {

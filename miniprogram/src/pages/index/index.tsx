@@ -72,7 +72,7 @@ export default function Home() {
 
       <View className='card row'>
         <Text>大字模式</Text>
-        <Switch checked={large} color='#b71c1c' onChange={(e) => setLarge(e.detail.value)} />
+        <Switch id='large-text' checked={large} color='#b71c1c' onChange={(e) => setLarge(e.detail.value)} />
       </View>
     </Page>
   );

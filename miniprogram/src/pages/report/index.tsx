@@ -244,7 +244,7 @@ export default function Report() {
           ))}
         </View>
         {!categories.length && <View className='small'>{form.postId || form.townshipId ? '正在加载…' : '请先选择苏木镇'}</View>}
-        {errors.categoryId && <Text className='field-error'>请选择反映的类别</Text>}
+        {errors.categoryId && <Text className='field-error'>{errors.categoryId}</Text>}
       </View>
 
       <View className='card'>
