@@ -18,6 +18,9 @@ const POST_ID = 'babao-baiyanggou-p1';
 // a 1×1 PNG, picked as the report's photo
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
+/** The local API runs each Lambda cold the first time: give the page time to get its answers. */
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
 const step = (token: string, id: string, action: string, body: unknown = {}) =>
   call('POST', `/staff/petitions/${id}/${action}`, { token, body });
 
@@ -29,7 +32,7 @@ describe('the citizen app in a browser (H5)', () => {
   const apiUrl = inject('stack').apiUrl;
 
   beforeAll(async () => {
-    const dir = buildApp('h5', { API_BASE_URL: apiUrl });
+    const dir = await buildApp('h5', { API_BASE_URL: apiUrl });
     server = await serveH5({ dir });
     mkdirSync(SHOTS, { recursive: true });
     profile = mkdtempSync(path.join(tmpdir(), 'shaogang-chromium-'));
@@ -57,33 +60,33 @@ describe('the citizen app in a browser (H5)', () => {
   it('remembers large-text mode on the home page', async () => {
     await page.goto(server.url);
     await el('large-text').waitFor();
-    await expect.poll(() => page.locator('.page:visible').first().getAttribute('class')).not.toContain('large');
+    await poll(() => page.locator('.page:visible').first().getAttribute('class')).not.toContain('large');
     await el('large-text').click();
-    await expect.poll(() => page.locator('.page:visible').first().getAttribute('class')).toContain('large');
+    await poll(() => page.locator('.page:visible').first().getAttribute('class')).toContain('large');
     await page.reload();
     await el('large-text').waitFor();
-    await expect.poll(() => page.locator('.page:visible').first().getAttribute('class')).toContain('large');
+    await poll(() => page.locator('.page:visible').first().getAttribute('class')).toContain('large');
     await shot('0-home-large-text');
     await el('large-text').click();
-    await expect.poll(() => page.locator('.page:visible').first().getAttribute('class')).not.toContain('large');
+    await poll(() => page.locator('.page:visible').first().getAttribute('class')).not.toContain('large');
   });
 
   it('reports from a post URL, survives a cut network, follows every step and rates', async () => {
     // open from the post's code: the home page hands over to the report form with the post filled in
     await page.goto(postUrl(server.url, POST_ID));
     await page.waitForURL(/pages\/report\/index/);
-    await expect.poll(() => el('post-info').textContent()).toContain('白杨沟村党群服务中心岗');
-    await expect.poll(() => el('post-info').textContent()).toContain('八宝镇综治中心');
+    await poll(() => el('post-info').textContent()).toContain('白杨沟村党群服务中心岗');
+    await poll(() => el('post-info').textContent()).toContain('八宝镇综治中心');
 
     await el('cat-land_dispute').click();
     await el('description').locator('textarea').fill('我家草场的网围栏被邻居挪了二十米');
-    await expect.poll(() => page.locator('.count:visible').textContent()).toContain('16 / 2000');
+    await poll(() => page.locator('.count:visible').textContent()).toContain('16 / 2000');
 
     // a photo: the app asks the API for an upload URL; while the route does not exist the form says so
     const chooser = page.waitForEvent('filechooser');
     await el('add-photo').click();
     await (await chooser).setFiles({ name: 'fence.png', mimeType: 'image/png', buffer: PHOTO });
-    await expect.poll(() => page.locator('.field-error:visible').allTextContents()).toContain('照片上传暂不可用，可以先不带照片提交');
+    await poll(() => page.locator('.field-error:visible').allTextContents()).toContain('照片上传暂不可用，可以先不带照片提交');
     await shot('1-report-form');
 
     // the first send reaches the server but its answer is lost
@@ -101,7 +104,7 @@ describe('the citizen app in a browser (H5)', () => {
       },
     );
     await el('send').click();
-    await expect.poll(() => el('draft-waiting').textContent()).toContain('正在等待发送');
+    await poll(() => el('draft-waiting').textContent()).toContain('正在等待发送');
     await shot('2-draft-waiting');
     const draft = await page.evaluate(() => localStorage.getItem('sg.drafts'));
     const key = /"idempotencyKey":"([A-Za-z0-9_-]+)"/.exec(draft ?? '')?.[1];
@@ -112,8 +115,8 @@ describe('the citizen app in a browser (H5)', () => {
     await el('send').click();
     expect((await resent).headers()['idempotency-key']).toBe(key);
     await page.waitForURL(/pages\/result\/index/);
-    await expect.poll(() => el('tracking-code').textContent()).toMatch(/^[A-Z0-9]{10}$/);
-    await expect.poll(() => el('routing').textContent()).toContain('八宝镇自然资源所');
+    await poll(() => el('tracking-code').textContent()).toMatch(/^[A-Z0-9]{10}$/);
+    await poll(() => el('routing').textContent()).toContain('八宝镇自然资源所');
     await shot('3-result');
     const id = new URLSearchParams(pagePath().split('?')[1]).get('id');
     expect(id).toBeTruthy();
@@ -121,8 +124,8 @@ describe('the citizen app in a browser (H5)', () => {
 
     // 我的反映: exactly one petition, although the form was sent twice
     await page.goto(`${server.url}/#/pages/mine/index`);
-    await expect.poll(() => page.locator('#mine-list:visible .list-item').count()).toBe(1);
-    await expect.poll(() => el('mine-list').textContent()).toContain('土地纠纷');
+    await poll(() => page.locator('#mine-list:visible .list-item').count()).toBe(1);
+    await poll(() => el('mine-list').textContent()).toContain('土地纠纷');
     await shot('4-mine');
 
     // staff act through the API
@@ -135,22 +138,54 @@ describe('the citizen app in a browser (H5)', () => {
 
     await page.locator('#mine-list:visible .list-item').first().click();
     await page.waitForURL(/pages\/detail\/index/);
-    await expect.poll(() => el('status').textContent()).toBe('已办结');
+    await poll(() => el('status').textContent()).toBe('已办结');
     for (const key of ['report', 'accept', 'dispatch', 'handle']) {
-      await expect.poll(() => el(`step-${key}`).getAttribute('class')).toContain('done');
+      await poll(() => el(`step-${key}`).getAttribute('class')).toContain('done');
     }
-    await expect.poll(() => el('step-rate').getAttribute('class')).toContain('current');
-    await expect.poll(() => el('timeline').textContent()).toContain('已到现场测量边界');
-    await expect.poll(() => page.locator('.page:visible').textContent()).toContain('双方签订调解协议');
+    await poll(() => el('step-rate').getAttribute('class')).toContain('current');
+    await poll(() => el('timeline').textContent()).toContain('已到现场测量边界');
+    await poll(() => page.locator('.page:visible').textContent()).toContain('双方签订调解协议');
     await shot('5-detail-resolved');
 
     // dissatisfied: the case is reopened and the citizen is told who reviews it
     await el('rate-dissatisfied').click();
     await el('rating-comment').locator('textarea').fill('围栏还没挪回去');
     await el('send-rating').click();
-    await expect.poll(() => el('reopened').textContent()).toContain('重新办理');
-    await expect.poll(() => el('reopened').textContent()).toContain('八宝镇综治中心');
-    await expect.poll(() => el('status').textContent()).toBe('重新办理');
+    await poll(() => el('reopened').textContent()).toContain('重新办理');
+    await poll(() => el('reopened').textContent()).toContain('八宝镇综治中心');
+    await poll(() => el('status').textContent()).toBe('重新办理');
     await shot('6-reopened');
+  });
+
+  it('reports anonymously without a code, is told plainly when the text fails the content check, and tracks it', async () => {
+    await page.goto(server.url);
+    await el('report-without-code').click();
+    await page.waitForURL(/pages\/report\/index/);
+    await el('township-ebao').click();
+    await el('cat-neighbour').click();
+    await el('anonymous').click();
+    await el('description').locator('textarea').fill('邻居叫我去赌博网站充值还钱');
+    await el('send').click();
+    await poll(() => page.locator('.field-error:visible').allTextContents()).toContain('内容含有不当信息，请修改后再提交');
+    await shot('7-rejected-content');
+
+    await el('description').locator('textarea').fill('邻居家的狗天天夜里叫，劝了不听');
+    await el('send').click();
+    await page.waitForURL(/pages\/result\/index/);
+    const code = (await el('tracking-code').textContent())?.trim() ?? '';
+    const secret = (await el('secret').textContent())?.trim() ?? '';
+    expect(code).toMatch(/^[A-Z0-9]{10}$/);
+    expect(secret.length).toBeGreaterThan(0);
+    await poll(() => el('routing').textContent()).toContain('峨堡镇综治中心');
+    await shot('8-anonymous-result');
+
+    await page.goto(`${server.url}/#/pages/track/index`);
+    await el('track-code').locator('input').fill(code);
+    await el('track-secret').locator('input').fill(secret);
+    await el('track-send').click();
+    await page.waitForURL(/pages\/detail\/index/);
+    await poll(() => el('status').textContent()).toBe('已上报');
+    await poll(() => el('step-accept').getAttribute('class')).toContain('current');
+    await shot('9-tracked');
   });
 });

@@ -2,7 +2,7 @@
  * Builds the mini-program for a test run (weapp or h5) unless dist/ already holds a build of the same sources
  * and settings: CI builds once from a fresh clone, a developer's second run reuses the build.
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -25,7 +25,7 @@ export function distDir(type: 'weapp' | 'h5'): string {
 }
 
 /** Returns the output folder; env is what the build sees (API_BASE_URL …). */
-export function buildApp(type: 'weapp' | 'h5', env: Record<string, string> = {}): string {
+export async function buildApp(type: 'weapp' | 'h5', env: Record<string, string> = {}): Promise<string> {
   const out = distDir(type);
   const sources = Math.max(
     newestMtime(path.join(APP, 'src')),
@@ -35,11 +35,17 @@ export function buildApp(type: 'weapp' | 'h5', env: Record<string, string> = {})
   const wanted = JSON.stringify({ env, sources });
   const stampFile = path.join(ROOT, 'dist', `.${type}${STAMP}`);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return out;
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', type], {
-    cwd: APP,
-    env: { ...process.env, NODE_ENV: 'production', ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-    maxBuffer: 64 * 1024 * 1024,
+  // asynchronously: a test worker that blocks for the whole build stops answering vitest and is reported dead
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', type], {
+      cwd: APP,
+      env: { ...process.env, NODE_ENV: 'production', ...env },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => void (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`taro build --type ${type} failed (${code}):\n${stderr.slice(-4000)}`))));
   });
   writeFileSync(stampFile, wanted);
   return out;

@@ -65,6 +65,15 @@ describe('the draft store', () => {
     expect(store.beginSend(form()).idempotencyKey).not.toBe(sent.idempotencyKey);
   });
 
+  it('lets go of the key when the API refused the send outright, so the corrected form is a new request', () => {
+    const store = createDraftStore(memoryStore(), { newKey: keys });
+    const sent = store.beginSend(form({ description: '赌博网站骗了我的钱' }));
+    const released = store.releaseKey(sent.target);
+    expect(released?.idempotencyKey).toBeUndefined();
+    expect(released?.form.description).toBe('赌博网站骗了我的钱');
+    expect(store.beginSend(form()).idempotencyKey).not.toBe(sent.idempotencyKey);
+  });
+
   it('keeps drafts for different posts apart', () => {
     const store = createDraftStore(memoryStore(), { newKey: keys });
     const a = store.beginSend(form({ postId: 'A' }));

@@ -42,8 +42,8 @@ const petitionPosts = (rt: WeappRuntime) => rt.requests.filter((r) => r.method =
 
 describe('the weapp report page', () => {
   let root: string;
-  beforeAll(() => {
-    root = buildApp('weapp');
+  beforeAll(async () => {
+    root = await buildApp('weapp');
   }, 240_000);
 
   it('opens from a q code with the post filled in, sends the report and shows where it went', async () => {
@@ -95,7 +95,7 @@ describe('the weapp report page', () => {
 
 describe('sending on a weak network (weapp)', () => {
   it('keeps a failed report as a waiting draft and resends it with the same idempotency key', async () => {
-    const root = buildApp('weapp');
+    const root = await buildApp('weapp');
     let cut = true;
     const rt = new WeappRuntime(root, (req) => (cut && req.url.endsWith('/petitions') ? 'fail' : api(req)));
     rt.launch();

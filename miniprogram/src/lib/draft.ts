@@ -111,6 +111,16 @@ export function createDraftStore(kv: KeyValueStore, deps: { now?: () => Date; ne
       if (!prev) return undefined;
       return put({ ...prev, waiting: true, lastError: message, updatedAt: now().toISOString() });
     },
+    /**
+     * The API refused the send outright (validation, content check): nothing was created, so the corrected form
+     * goes out as a new request with a new key. Only an unanswered send keeps its key.
+     */
+    releaseKey(target: string): Draft | undefined {
+      const prev = all()[target];
+      if (!prev) return undefined;
+      const { idempotencyKey: _dropped, ...rest } = prev;
+      return put({ ...rest, waiting: false, lastError: undefined, updatedAt: now().toISOString() });
+    },
     /** The API answered with the petition, or the citizen threw the draft away. */
     remove(target: string): void {
       const drafts = all();

@@ -37,8 +37,12 @@ export default function Report() {
   const [waiting, setWaiting] = useState<string>('');
   const [privacyOpen, setPrivacyOpen] = useState(false);
   const sendingRef = useRef(false);
+  const lockedRef = useRef(false);
+  lockedRef.current = waiting !== '';
 
   function update(patch: Partial<DraftForm>) {
+    // while a send's outcome is unknown the draft is resent exactly as it was: the same key must carry the same body
+    if (lockedRef.current) return;
     setForm((prev) => {
       const next = { ...prev, ...patch };
       drafts.saveForm(next);
@@ -173,12 +177,17 @@ export default function Report() {
       replace('result', { id: res.id });
     } catch (e) {
       if (e instanceof ApiError && (e.code === 'network' || e.code === 'http' || e.code === 'internal' || e.code === 'too_many_requests')) {
+        // no answer, or no clear one: the petition may exist, so the draft keeps its key and waits
         drafts.markFailed(draft.target, e.message);
         setWaiting(e.message);
-      } else if (e instanceof ApiError && e.code === 'rejected_content') {
-        setErrors({ description: e.message, ...e.fieldMessages() });
-      } else if (e instanceof ApiError && e.issues.length) {
-        setErrors({ form: e.message, ...e.fieldMessages() });
+        void Taro.pageScrollTo({ scrollTop: 0, duration: 200 });
+        return;
+      }
+      if (e instanceof ApiError && (e.code === 'validation' || e.code === 'rejected_content')) {
+        // refused outright, nothing was created: the corrected form is a new request with a new key
+        drafts.releaseKey(draft.target);
+        setWaiting('');
+        setErrors({ form: e.code === 'rejected_content' ? undefined : e.message, description: e.code === 'rejected_content' ? e.message : undefined, ...e.fieldMessages() });
       } else {
         setErrors({ form: messageOf(e) });
       }
@@ -190,6 +199,7 @@ export default function Report() {
 
   function discard() {
     drafts.remove(targetOf(form));
+    lockedRef.current = false;
     setWaiting('');
     setForm({ ...EMPTY, postId: form.postId });
     setPhotos([]);
@@ -200,7 +210,7 @@ export default function Report() {
       {waiting && (
         <View className='banner' id='draft-waiting'>
           <View>这件反映已保存在手机上，正在等待发送。</View>
-          <View className='small'>{waiting}。网络好一些时点“重新发送”，不会重复提交。</View>
+          <View className='small'>{waiting}。网络好一些时点“重新发送”，不会重复提交。等待发送期间内容不能修改。</View>
         </View>
       )}
       {loadError && <View className='banner error'>{loadError}</View>}
@@ -330,7 +340,7 @@ export default function Report() {
       </View>
 
       {errors.form && <View className='banner error'>{errors.form}</View>}
-      <Button className='btn primary big' id='send' disabled={sending || uploading} onClick={send}>
+      <Button className={`btn primary big ${sending || uploading ? 'busy' : ''}`} id='send' disabled={sending || uploading} onClick={send}>
         {sending ? '正在发送…' : waiting ? '重新发送' : '吹哨（提交）'}
       </Button>
       {waiting && (

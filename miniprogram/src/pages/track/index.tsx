@@ -22,15 +22,15 @@ export default function Track() {
       <View className='title'>查询匿名反映</View>
       <View className='card'>
         <Text className='label'>跟踪码</Text>
-        <Input className='input' value={code} maxlength={10} placeholder='10 位字母和数字' onInput={(e) => setCode(e.detail.value)} />
+        <Input className='input' id='track-code' value={code} maxlength={10} placeholder='10 位字母和数字' onInput={(e) => setCode(e.detail.value)} />
         {errors.code && <Text className='field-error'>{errors.code}</Text>}
       </View>
       <View className='card'>
         <Text className='label'>查询密码</Text>
-        <Input className='input' value={secret} maxlength={64} placeholder='提交时显示的查询密码' onInput={(e) => setSecret(e.detail.value)} />
+        <Input className='input' id='track-secret' value={secret} maxlength={64} placeholder='提交时显示的查询密码' onInput={(e) => setSecret(e.detail.value)} />
         {errors.secret && <Text className='field-error'>{errors.secret}</Text>}
       </View>
-      <Button className='btn primary big' onClick={submit}>
+      <Button className='btn primary big' id='track-send' onClick={submit}>
         查询
       </Button>
     </Page>
