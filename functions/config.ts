@@ -13,8 +13,19 @@ const Env = z.object({
   WECHAT_SECRET: z.string().min(1),
   /** how long a container keeps the org tree and categories before reading them again */
   ORG_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
+  /** 临期提示: how long before a deadline the handler and centre are reminded */
+  NEAR_DUE_HOURS: z.coerce.number().min(0).default(24),
+  /** 逾期: how long after a deadline an unfinished step is escalated and marked overdue */
+  OVERDUE_GRACE_HOURS: z.coerce.number().min(0).default(24),
   CITIZEN_TOKEN_HOURS: z.coerce.number().int().positive().default(24 * 30),
   STAFF_TOKEN_HOURS: z.coerce.number().int().positive().default(8),
+  /** the video provider's room link; `{roomId}` is replaced by the room the host and the citizen share */
+  VIDEO_ROOM_URL_TEMPLATE: z
+    .string()
+    .default('https://meet.example.invalid/{roomId}')
+    .refine((s) => s.includes('{roomId}') && URL.canParse(s.replace('{roomId}', 'x')), { error: 'VIDEO_ROOM_URL_TEMPLATE must be a URL with {roomId}' }),
+  /** citizens may cancel or reschedule a booking until this many minutes before its start */
+  BOOKING_CHANGE_CUTOFF_MINUTES: z.coerce.number().int().min(0).default(120),
 });
 export type Config = z.infer<typeof Env>;
 

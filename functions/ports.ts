@@ -3,6 +3,7 @@ import type { Org } from '../shared/routing';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../shared/schemas/petition';
 import type { Post, StaffUser, Category, Department, OrgNode } from '../shared/schemas/org';
 import type { Status } from '../shared/schemas/common';
+import type { Booking, Host, HostFigures } from '../shared/schemas/booking';
 
 export interface Clock {
   now(): Date;
@@ -40,7 +41,9 @@ export interface PetitionRepository {
   get(id: string): Promise<Petition | undefined>;
   getWithTimeline(id: string): Promise<PetitionWithTimeline | undefined>;
   /** Writes the next version and its event; false when another write got there first. */
-  applyTransition(before: Petition, after: Petition, event: TimelineEvent): Promise<boolean>;
+  applyTransition(before: Petition, after: Petition, events: TimelineEvent[]): Promise<boolean>;
+  /** petitions whose next supervision alert falls due by `until`, oldest first */
+  listAlerts(countyId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   findByTrackingCode(code: string): Promise<{ id: string; secretHash?: string } | undefined>;
   listByReporter(openid: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   listQueue(scope: QueueScope, filter: { status?: Status }, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
@@ -66,6 +69,62 @@ export interface WechatClient {
   code2session(code: string): Promise<{ openid: string }>;
   /** true when WeChat passes the text */
   checkText(content: string, openid?: string): Promise<boolean>;
+}
+
+/** A reminder written with the booking, sent by the notification sweeper when `dueAt` comes. */
+export interface Reminder {
+  /** `<bookingId>-1d` or `<bookingId>-15m` */
+  id: string;
+  kind: 'booking_reminder';
+  lead: '1d' | '15m';
+  dueAt: string;
+  bookingId: string;
+  openid: string;
+  countyId: string;
+  /** what the citizen is told, in Chinese */
+  title: string;
+  body: string;
+}
+
+export interface HostRecord {
+  host: Host;
+  centrePath: string;
+  countyId: string;
+}
+
+export interface SlotState {
+  start: string;
+  booked: number;
+  bookingIds: string[];
+}
+
+/**
+ * Hosts, slot state and bookings. Every write that takes or frees a slot is one transaction whose conditions hold the
+ * invariant `booked <= capacity`; a condition that fails becomes a ConflictError.
+ */
+export interface BookingRepository {
+  putHost(record: HostRecord): Promise<void>;
+  getHost(id: string): Promise<HostRecord | undefined>;
+  listHosts(where: { centreId: string } | { countyId: string }): Promise<HostRecord[]>;
+  hostFigures(hostId: string): Promise<HostFigures>;
+  slotStates(hostId: string, from: string, to: string): Promise<SlotState[]>;
+  /** Takes the slot, writes the booking, its reminders and the idempotency record at once. */
+  book(input: {
+    booking: Booking;
+    capacity: number;
+    reminders: Reminder[];
+    idempotency: { scope: string; key: string; requestHash: string };
+  }): Promise<{ created: true } | { created: false; existingId: string; requestHash: string }>;
+  get(id: string): Promise<Booking | undefined>;
+  /** Takes the new slot, frees the old one (still held by this booking), writes the booking and its reminders. */
+  reschedule(before: Booking, after: Booking, capacity: number, reminders: Reminder[]): Promise<void>;
+  /** Frees the slot, writes the cancelled booking, drops its reminders. */
+  cancel(before: Booking, after: Booking): Promise<void>;
+  /** Attendance or rating: writes the booking and counts it into the host's and the centre's figures. */
+  record(before: Booking, after: Booking, count: keyof HostFigures): Promise<void>;
+  listByCitizen(openid: string, page: { limit: number; cursor?: string }): Promise<Page<Booking>>;
+  /** a centre's bookings starting in [from, to), by start */
+  listByCentre(centreId: string, from: string, to: string): Promise<Booking[]>;
 }
 
 export type { TimelineEvent };

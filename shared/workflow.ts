@@ -7,7 +7,7 @@ import { ACTION_LABELS, STATUS_LABELS } from './labels';
 import type { CategoryLimits } from './schemas/org';
 import type { Level, Rating, Role, Status } from './schemas/common';
 import type { Action, Actor, Petition, TimelineEvent } from './schemas/petition';
-import { addLimit, resolveDeadline } from './timeLimits';
+import { MAX_EXTENSION_DAYS, addLimit, extendedDeadline, resolveDeadline } from './timeLimits';
 
 export type Command =
   | { action: 'accept'; note?: string }
@@ -19,7 +19,8 @@ export type Command =
   | { action: 'transfer'; centreId: string; centrePath: string; reason: string }
   | { action: 'escalate'; reason: string; county: { centreId: string; centrePath: string } }
   | { action: 'reopen'; reason: string }
-  | { action: 'close'; note?: string };
+  | { action: 'close'; note?: string }
+  | { action: 'extend'; days: number; reason: string };
 export type CommandAction = Command['action'];
 
 const CENTRE: readonly Role[] = ['centre_staff', 'county_supervisor', 'admin'];
@@ -38,6 +39,7 @@ export const RULES: Record<CommandAction, { from: readonly Status[]; roles: read
   escalate: { from: OPEN, roles: CENTRE },
   reopen: { from: ['resolved', 'rated', 'closed', 'declined'], roles: CENTRE },
   close: { from: ['resolved', 'rated'], roles: CENTRE },
+  extend: { from: ['accepted', 'dispatched', 'in_progress'], roles: CENTRE },
 };
 
 export const OPEN_STATUSES = OPEN;
@@ -140,6 +142,19 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       return step('reopened', { dueAt: after(ctx.limits.review), resolvedAt: undefined }, cmd.reason);
     case 'close':
       return step('closed', { dueAt: undefined }, cmd.note);
+    case 'extend': {
+      // 《信访工作条例》: one extension of at most 30 days, with a reason the citizen is told.
+      if (p.extended) throw new ConflictError('该诉求已延期过一次，不能再次延期');
+      if (!p.resolveDueAt) throw new ConflictError('该诉求尚无办理期限，不能延期');
+      if (!Number.isInteger(cmd.days) || cmd.days < 1 || cmd.days > MAX_EXTENSION_DAYS) {
+        throw new ConflictError(`延期天数须为 1 到 ${MAX_EXTENSION_DAYS} 天`);
+      }
+      const resolveDueAt = extendedDeadline(new Date(p.resolveDueAt), cmd.days).toISOString();
+      const dueAt = p.status === 'accepted' ? p.dueAt : resolveDueAt;
+      return step(p.status, { resolveDueAt, dueAt, extended: true }, cmd.reason, {
+        data: { days: cmd.days, from: p.resolveDueAt, to: resolveDueAt },
+      });
+    }
   }
 }
 

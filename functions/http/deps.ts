@@ -3,10 +3,12 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { config, isLocalStage, type Config } from '../config';
 import { documentClient, newMeter, type Meter } from '../adapters/dynamo/client';
+import { DynamoBookingRepository } from '../adapters/dynamo/bookings';
 import { DynamoOrgRepository } from '../adapters/dynamo/org';
 import { DynamoPetitionRepository } from '../adapters/dynamo/petitions';
 import { HttpWechatClient } from '../adapters/wechat/client';
-import type { Ids } from '../ports';
+import type { SupervisionPolicy } from '../../shared/supervision';
+import type { Clock, Ids } from '../ports';
 import type { Deps } from '../usecases/context';
 
 /** No 0/O, 1/I: a tracking code is read aloud over the phone. */
@@ -24,13 +26,19 @@ export const systemIds = (): Ids => {
 
 export const meter: Meter = newMeter();
 
-export function makeDeps(cfg: Config = config()): Deps {
-  const db = documentClient({ region: cfg.AWS_REGION, endpoint: cfg.DYNAMODB_ENDPOINT, meter });
+export const supervisionPolicy = (cfg: Config): SupervisionPolicy => ({
+  nearDueHours: cfg.NEAR_DUE_HOURS,
+  overdueGraceHours: cfg.OVERDUE_GRACE_HOURS,
+});
+
+/** Tests and the operator commands pass their own clock and meter; Lambda containers take the defaults. */
+export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: Meter } = {}): Deps {
+  const db = documentClient({ region: cfg.AWS_REGION, endpoint: cfg.DYNAMODB_ENDPOINT, meter: over.meter ?? meter });
   return {
-    petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME),
+    petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervisionPolicy(cfg)),
     org: new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000),
     wechat: new HttpWechatClient(cfg.WECHAT_API_BASE, cfg.WECHAT_APPID, cfg.WECHAT_SECRET),
-    clock: { now: () => new Date() },
+    clock: over.clock ?? { now: () => new Date() },
     ids: systemIds(),
     auth: {
       secret: cfg.JWT_SECRET,
@@ -38,5 +46,7 @@ export function makeDeps(cfg: Config = config()): Deps {
       staffHours: cfg.STAFF_TOKEN_HOURS,
       devLogin: isLocalStage(cfg),
     },
+    bookings: new DynamoBookingRepository(db, cfg.TABLE_NAME),
+    booking: { roomUrlTemplate: cfg.VIDEO_ROOM_URL_TEMPLATE, changeCutoffMinutes: cfg.BOOKING_CHANGE_CUTOFF_MINUTES },
   };
 }

@@ -11,6 +11,7 @@ import {
   DevLoginBody,
   DispatchBody,
   EscalateBody,
+  ExtendBody,
   IdempotencyKey,
   PageQuery,
   ProgressBody,
@@ -27,7 +28,20 @@ import {
 } from '../../shared/schemas/api';
 import { Id } from '../../shared/schemas/common';
 import { Category, Department, Post, StaffUser } from '../../shared/schemas/org';
+import {
+  AttendanceBody,
+  BookBody,
+  BookingRatingBody,
+  CitizenCancelBody,
+  HostBody,
+  HostsQuery,
+  RescheduleBody,
+  ScheduleQuery,
+  SlotsQuery,
+  StaffCancelBody,
+} from '../../shared/schemas/booking';
 import * as auth from '../usecases/auth';
+import * as bookings from '../usecases/bookings';
 import type { CitizenCaller, Deps, StaffCaller } from '../usecases/context';
 import * as org from '../usecases/org';
 import * as petitions from '../usecases/petitions';
@@ -73,6 +87,7 @@ const STEP_BODIES = {
   escalate: EscalateBody,
   reopen: ReopenBody,
   close: CloseBody,
+  extend: ExtendBody,
 } as const;
 type Step = keyof typeof STEP_BODIES;
 
@@ -151,6 +166,38 @@ export const ROUTES: Route[] = [
     if (!existing) throw new NotFoundError('未找到该用户');
     return ok(await org.saveUser(deps, req.caller, { ...u, username, id: existing.id }, false));
   }),
+
+  // Video receptions (预约接访)
+  pub('GET', '/hosts', async (req, deps) => ok(await bookings.listHosts(deps, parse(HostsQuery, req.query, 'query')))),
+  pub('GET', '/hosts/{hostId}', async (req, deps) => ok(await bookings.getHost(deps, idParam(req, 'hostId')))),
+  pub('GET', '/hosts/{hostId}/slots', async (req, deps) => ok(await bookings.listSlots(deps, idParam(req, 'hostId'), parse(SlotsQuery, req.query, 'query')))),
+  citizen('POST', '/bookings', async (req, deps) => {
+    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header:Idempotency-Key');
+    const out = await bookings.book(deps, req.caller, key, parse(BookBody, req.body, 'body'));
+    return { status: out.created ? 201 : 200, body: out.view };
+  }),
+  citizen('GET', '/bookings/mine', async (req, deps) => ok(await bookings.listMine(deps, req.caller, parse(PageQuery, req.query, 'query')))),
+  citizen('GET', '/bookings/{id}', async (req, deps) => ok(await bookings.getMine(deps, req.caller, idParam(req)))),
+  citizen('POST', '/bookings/{id}/cancel', async (req, deps) =>
+    ok(await bookings.cancelMine(deps, req.caller, idParam(req), parse(CitizenCancelBody, req.body, 'body').reason)),
+  ),
+  citizen('POST', '/bookings/{id}/reschedule', async (req, deps) =>
+    ok(await bookings.reschedule(deps, req.caller, idParam(req), parse(RescheduleBody, req.body, 'body').start)),
+  ),
+  citizen('POST', '/bookings/{id}/rating', async (req, deps) => ok(await bookings.rate(deps, req.caller, idParam(req), parse(BookingRatingBody, req.body, 'body')))),
+  staff('GET', '/staff/hosts', async (req, deps) => ok(await bookings.listHostsForStaff(deps, req.caller))),
+  staff('GET', '/staff/hosts/{hostId}', async (req, deps) => ok(await bookings.getHostForStaff(deps, req.caller, idParam(req, 'hostId')))),
+  staff('PUT', '/staff/hosts/{hostId}', async (req, deps) =>
+    ok(await bookings.saveHost(deps, req.caller, idParam(req, 'hostId'), parse(HostBody, req.body, 'body'))),
+  ),
+  staff('GET', '/staff/bookings', async (req, deps) => ok(await bookings.schedule(deps, req.caller, parse(ScheduleQuery, req.query, 'query')))),
+  staff('GET', '/staff/bookings/{id}', async (req, deps) => ok(await bookings.getForStaff(deps, req.caller, idParam(req)))),
+  staff('POST', '/staff/bookings/{id}/cancel', async (req, deps) =>
+    ok(await bookings.cancelByStaff(deps, req.caller, idParam(req), parse(StaffCancelBody, req.body, 'body').reason)),
+  ),
+  staff('POST', '/staff/bookings/{id}/attendance', async (req, deps) =>
+    ok(await bookings.recordAttendance(deps, req.caller, idParam(req), parse(AttendanceBody, req.body, 'body'))),
+  ),
 ];
 
 /** `/petitions/{id}` as a matcher; literal segments win over parameters (`/petitions/mine`). */

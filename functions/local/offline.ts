@@ -38,6 +38,8 @@ export async function startApi(env: ApiEnv, opts: { echo?: boolean } = {}): Prom
       API_PORT: String(env.httpPort),
       LAMBDA_PORT: String(env.lambdaPort),
       TABLE_NAME_OVERRIDE: env.tableName,
+      // a loaded laptop or CI box is slower than Lambda; the deployed timeout stays 10 s
+      LAMBDA_TIMEOUT: process.env.LAMBDA_TIMEOUT ?? '30',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

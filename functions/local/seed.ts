@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as z from 'zod';
+import { Host } from '../../shared/schemas/booking';
 import { Category, Department, OrgNode, Post, StaffUser } from '../../shared/schemas/org';
+import { DynamoBookingRepository } from '../adapters/dynamo/bookings';
 import { documentClient } from '../adapters/dynamo/client';
 import { DynamoOrgRepository } from '../adapters/dynamo/org';
 import { hashPassword } from '../auth/passwords';
@@ -14,6 +16,8 @@ export const Seed = z.object({
   categories: z.array(Category),
   posts: z.array(Post),
   users: z.array(StaffUser.extend({ password: z.string().min(8) })),
+  /** hosts of video receptions (预约接访), each at a township's or the county's centre */
+  hosts: z.array(Host).default([]),
 });
 export type Seed = z.infer<typeof Seed>;
 
@@ -22,7 +26,9 @@ export function readSeed(file = join(ROOT, 'functions', 'seed', 'demo.json')): S
 }
 
 export async function loadSeed(endpoint: string, table: string, seed: Seed = readSeed()) {
-  const repo = new DynamoOrgRepository(documentClient({ region: 'local', endpoint }), table);
+  const db = documentClient({ region: 'local', endpoint });
+  const repo = new DynamoOrgRepository(db, table);
+  const hosts = new DynamoBookingRepository(db, table);
   const byId = new Map(seed.nodes.map((n) => [n.id, n]));
   const countyOf = (nodeId: string) => byId.get(nodeId)?.path.split('/')[0] ?? '';
   const townshipOf = (nodeId: string) => byId.get(nodeId)?.path.split('/')[1] ?? '';
@@ -33,4 +39,5 @@ export async function loadSeed(endpoint: string, table: string, seed: Seed = rea
   await Promise.all(
     seed.users.map(async ({ password, ...u }) => repo.putUser({ ...u, passwordHash: await hashPassword(password) }, countyOf(u.scopeNodeId))),
   );
+  await Promise.all(seed.hosts.map((host) => hosts.putHost({ host, centrePath: byId.get(host.centreId)?.path ?? host.centreId, countyId: countyOf(host.centreId) })));
 }

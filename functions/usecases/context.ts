@@ -1,5 +1,5 @@
 import type { StaffRole } from '../../shared/schemas/common';
-import type { Clock, Ids, OrgRepository, PetitionRepository, WechatClient } from '../ports';
+import type { BookingRepository, Clock, Ids, OrgRepository, PetitionRepository, WechatClient } from '../ports';
 
 export interface Deps {
   petitions: PetitionRepository;
@@ -8,6 +8,9 @@ export interface Deps {
   clock: Clock;
   ids: Ids;
   auth: { secret: string; citizenHours: number; staffHours: number; devLogin: boolean };
+  bookings: BookingRepository;
+  /** `roomUrlTemplate` has `{roomId}`; citizens may cancel or reschedule until `changeCutoffMinutes` before the start */
+  booking: { roomUrlTemplate: string; changeCutoffMinutes: number };
 }
 
 export interface StaffCaller {

@@ -231,7 +231,7 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
     const decision = decide(p, resolveCommand(input, p, org), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
     const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
     const event = { ...decision.event, seq: next.version };
-    if (await deps.petitions.applyTransition(p, next, event)) return next;
+    if (await deps.petitions.applyTransition(p, next, [event])) return next;
   }
   throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
 }

@@ -104,6 +104,10 @@ export const Petition = z.object({
   resolution: z.string().optional(),
   rating: z.object({ rating: Rating, comment: z.string().optional(), at: IsoTime }).optional(),
   overdue: z.boolean().default(false),
+  /** the deadline (dueAt) each supervision alert was last raised for: a sweep acts once per deadline */
+  remindedFor: IsoTime.optional(),
+  urgedFor: IsoTime.optional(),
+  overdueFor: IsoTime.optional(),
   /** optimistic concurrency: equals the seq of the last timeline event */
   version: z.number().int().nonnegative(),
 });

@@ -86,7 +86,7 @@ describe('the petition repository on DynamoDB Local', () => {
     const a = { ...p, status: 'accepted' as const, version: 2 };
     const b = { ...p, status: 'declined' as const, version: 2 };
     const ev = (to: 'accepted' | 'declined') => ({ ...event(p, 2), action: to === 'accepted' ? ('accept' as const) : ('decline' as const), from: 'submitted' as const, to });
-    const [wa, wb] = await Promise.all([repo.applyTransition(p, a, ev('accepted')), repo.applyTransition(p, b, ev('declined'))]);
+    const [wa, wb] = await Promise.all([repo.applyTransition(p, a, [ev('accepted')]), repo.applyTransition(p, b, [ev('declined')])]);
     expect([wa, wb].filter(Boolean)).toHaveLength(1);
     const file = await repo.getWithTimeline(p.id);
     expect(file?.timeline).toHaveLength(2);

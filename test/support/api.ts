@@ -20,7 +20,10 @@ export async function call<T = any>(method: string, path: string, opts: { token?
     body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
   });
   const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+  const body = text ? JSON.parse(text) : undefined;
+  // serverless offline answers a handler that timed out or crashed with 200 and errorType: never a pass.
+  if (body && typeof body === 'object' && 'errorType' in body) throw new Error(`the API failed: ${String(body.errorType)}`);
+  return { status: res.status, body };
 }
 
 export const STAFF_PASSWORDS: Record<string, string> = {

@@ -33,6 +33,7 @@ function petition(over: Partial<Petition> = {}): Petition {
     createdAt: '2026-11-22T02:00:00.000Z',
     updatedAt: '2026-11-22T02:00:00.000Z',
     dueAt: '2026-11-23T02:00:00.000Z',
+    resolveDueAt: '2027-01-20T02:00:00.000Z',
     extended: false,
     overdue: false,
     version: 1,
@@ -52,6 +53,7 @@ const commands: Record<Command['action'], Command> = {
   escalate: { action: 'escalate', reason: '复杂', county: { centreId: 'qilian', centrePath: 'qilian' } },
   reopen: { action: 'reopen', reason: '复查' },
   close: { action: 'close' },
+  extend: { action: 'extend', days: 30, reason: '需等待草场确权结果' },
 };
 
 describe('the transition table', () => {
@@ -118,9 +120,19 @@ describe('what each step records', () => {
     expect(() => decide(petition(), { ...commands.transfer, centreId: 'babao' } as Command, staff('centre_staff'), { now, limits })).toThrow(ConflictError);
   });
 
+  it('extends the resolve deadline once, by at most 30 days, telling the citizen why', () => {
+    const p = petition({ status: 'in_progress' });
+    const d = decide(p, commands.extend, staff('centre_staff'), { now, limits });
+    expect(d.patch).toMatchObject({ extended: true, resolveDueAt: '2027-02-19T02:00:00.000Z', dueAt: '2027-02-19T02:00:00.000Z' });
+    expect(d.event).toMatchObject({ visibility: 'public', note: '需等待草场确权结果' });
+    expect(() => decide({ ...p, ...d.patch }, commands.extend, staff('centre_staff'), { now, limits })).toThrow(/只能延期一次|不能再次延期/);
+    expect(() => decide(p, { action: 'extend', days: 31, reason: 'x' }, staff('centre_staff'), { now, limits })).toThrow(ConflictError);
+  });
+
   it('offers each role only the steps it may take now', () => {
     expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate']);
     expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve']);
+    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'escalate', 'extend']);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     expect(allowedActions('submitted', 'agent')).toEqual([]);
   });

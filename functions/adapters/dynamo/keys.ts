@@ -11,6 +11,7 @@
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
  * | byDue          | DUE#county                         | due_sk            | what is near due or overdue (sweeper)   |
  * | byPostCategory | PC#post#category                   | q_sk              | repeat detection at a post              |
+ * | byAlert        | AL#county / AL#outbox              | al_sk             | the sweeper: the next alert or send due |
  */
 import type { Status } from '../../../shared/schemas/common';
 
@@ -23,6 +24,7 @@ export const INDEXES = {
   byDepartment: { pk: 'd_pk', sk: 'q_sk' },
   byDue: { pk: 'due_pk', sk: 'due_sk' },
   byPostCategory: { pk: 'pc_pk', sk: 'q_sk' },
+  byAlert: { pk: 'al_pk', sk: 'al_sk' },
 } as const;
 export type IndexName = keyof typeof INDEXES;
 
@@ -55,8 +57,31 @@ export const keys = {
   departmentQueue: (departmentId: string) => `D#${departmentId}`,
   due: (countyId: string) => `DUE#${countyId}`,
   postCategory: (postId: string, categoryId: string) => `PC#${postId}#${categoryId}`,
+  alerts: (countyId: string) => `AL#${countyId}`,
+  alertSort: (at: string, id: string) => `${at}#${id}`,
   postsOfTownship: (townshipId: string) => `CP#${townshipId}`,
   usersOfCounty: (countyId: string) => `KU#${countyId}`,
+
+  // Video receptions (bookings). A host's item and its slot items share the partition `H#host`, so one query reads
+  // a host's booked slots. Hosts are listed through byCentre (`CH#centre`) and byCounty (`KH#county`); bookings
+  // through byReporter (`BR#openid`, a citizen's) and byCentre (`CB#centre`, a centre's schedule), sorted by start.
+  host: (id: string) => ({ pk: `H#${id}`, sk: 'H' }),
+  /** a slot's state: `booked` count and `bookingIds`; booking it is one conditional update in a transaction */
+  slot: (hostId: string, start: string) => ({ pk: `H#${hostId}`, sk: `SLOT#${start}` }),
+  slotPrefix: 'SLOT#',
+  /** counters of attendance and ratings of a host or a centre, kept apart so editing a host never races them */
+  hostFigures: (hostId: string) => ({ pk: `H#${hostId}`, sk: 'FIG' }),
+  centreFigures: (centreId: string) => ({ pk: `BFIG#${centreId}`, sk: 'FIG' }),
+  booking: (id: string) => ({ pk: `B#${id}`, sk: 'B' }),
+  /** a reminder to send; see functions/adapters/dynamo/bookings.ts for the item's shape */
+  outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  hostsOfCentre: (centreId: string) => `CH#${centreId}`,
+  hostsOfCounty: (countyId: string) => `KH#${countyId}`,
+  bookingsOfCitizen: (openid: string) => `BR#${openid}`,
+  bookingsOfCentre: (centreId: string) => `CB#${centreId}`,
+  bookingSort: (start: string, id: string) => `${start}#${id}`,
+  /** byDue partition of a county's unsent reminders, apart from the petitions' `DUE#county` */
+  outboxDue: (countyId: string) => `OB#${countyId}`,
 };
 
 /** Every attribute that is a key or the index row, never part of a domain object itself. */

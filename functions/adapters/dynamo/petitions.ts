@@ -16,6 +16,7 @@ import {
   TimelineEvent,
   type PetitionWithTimeline,
 } from '../../../shared/schemas/petition';
+import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
 import { isOpen } from '../../../shared/workflow';
 import type { NewPetition, Page, PetitionRepository, QueueScope } from '../../ports';
 import { INDEXES, KEY_ATTRIBUTES, ROW, decodeCursor, encodeCursor, idOfSortKey, keys, type IndexName } from './keys';
@@ -25,7 +26,8 @@ type Item = Record<string, unknown>;
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 
 /** The petition item with the index keys its current state puts it under. */
-export function petitionItem(p: Petition): Item {
+export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SUPERVISION): Item {
+  const alert = nextAlert(p, policy);
   const qsk = keys.queueSort(p.createdAt, p.id);
   const dispatchedOnward = !['submitted', 'accepted', 'declined'].includes(p.status);
   const row: PetitionSummary = {
@@ -62,6 +64,8 @@ export function petitionItem(p: Petition): Item {
     ...(p.departmentId && dispatchedOnward ? { d_pk: keys.departmentQueue(p.departmentId) } : {}),
     ...(p.dueAt ? { due_pk: keys.due(p.countyId), due_sk: keys.dueSort(p.dueAt, p.id) } : {}),
     ...(p.postId && isOpen(p.status) ? { pc_pk: keys.postCategory(p.postId, p.categoryId) } : {}),
+    // The sweeper's index holds each petition once, under its next alert: a sweep reads only what falls due.
+    ...(alert ? { al_pk: keys.alerts(p.countyId), al_sk: keys.alertSort(alert.at, p.id) } : {}),
   };
 }
 
@@ -94,6 +98,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
+    private readonly policy: SupervisionPolicy = DEFAULT_SUPERVISION,
   ) {}
 
   async create(input: NewPetition) {
@@ -110,7 +115,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            { Put: { TableName: this.table, Item: petitionItem(petition), ConditionExpression: 'attribute_not_exists(pk)' } },
+            { Put: { TableName: this.table, Item: petitionItem(petition, this.policy), ConditionExpression: 'attribute_not_exists(pk)' } },
             { Put: { TableName: this.table, Item: { ...event, ...keys.event(petition.id, event.seq) } } },
             {
               Put: {
@@ -168,7 +173,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return { ...toPetition(head), timeline };
   }
 
-  async applyTransition(before: Petition, after: Petition, event: TimelineEvent) {
+  async applyTransition(before: Petition, after: Petition, events: TimelineEvent[]) {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -176,18 +181,18 @@ export class DynamoPetitionRepository implements PetitionRepository {
             {
               Put: {
                 TableName: this.table,
-                Item: petitionItem(after),
+                Item: petitionItem(after, this.policy),
                 ConditionExpression: 'version = :v',
                 ExpressionAttributeValues: { ':v': before.version },
               },
             },
-            {
+            ...events.map((event) => ({
               Put: {
                 TableName: this.table,
                 Item: { ...event, ...keys.event(after.id, event.seq) },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
-            },
+            })),
           ],
         }),
       );
@@ -227,6 +232,11 @@ export class DynamoPetitionRepository implements PetitionRepository {
   listOverdue(countyId: string, now: Date, filter: { centreId?: string; departmentId?: string }, page: { limit: number; cursor?: string }) {
     // Oldest deadline first; the filter narrows within the county's due items, whose count bounds the cost.
     return this.page('byDue', keys.due(countyId), page, filter, { before: keys.dueSort(now.toISOString(), ''), ascending: true });
+  }
+
+  /** What falls due in a county by `until`, oldest first: the sweeper's read, bounded by the number due. */
+  listAlerts(countyId: string, until: Date, page: { limit: number; cursor?: string }) {
+    return this.page('byAlert', keys.alerts(countyId), page, {}, { before: keys.alertSort(until.toISOString(), '~'), ascending: true });
   }
 
   async findRepeatCandidates(q: { openid?: string; postId?: string; categoryId: string; since: Date }) {

@@ -1,0 +1,346 @@
+/**
+ * The booking repository: hosts, slot state, bookings and their reminders.
+ *
+ * A slot is an item `H#host / SLOT#start` holding `booked` and the set `bookingIds`. Taking it is a conditional
+ * update (`booked < capacity`) in the same transaction as the booking, so two requests can never both take the last
+ * place: DynamoDB runs a transaction whole or not at all, and a failed condition cancels it.
+ *
+ * Reminder outbox items (the notification sweeper sends them; nothing here sends):
+ *
+ *   pk      OUTBOX#<bookingId>-1d | OUTBOX#<bookingId>-15m      sk  OUTBOX
+ *   kind    'booking_reminder'      lead  '1d' | '15m'          dueAt  ISO UTC, when to send
+ *   bookingId, openid (whom to tell), countyId, title, body (Chinese text to send)
+ *   due_pk  OB#<county>   due_sk  <dueAt>#<id>                  on index byDue, next due first
+ *   row     the same fields, the only attribute the index projects
+ *   ttl     a week after dueAt
+ *
+ * They are written with the booking, rewritten on a reschedule and deleted on a cancel, each in the same
+ * transaction as the booking's own write. A reminder whose time has already passed is not written. The sender
+ * deletes an item once it is sent (a conditional delete on the item makes a send happen once).
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
+import { ConflictError, ValidationError } from '../../../shared/errors';
+import { Booking, Host, HostFigures } from '../../../shared/schemas/booking';
+import type { BookingRepository, HostRecord, Page, Reminder, SlotState } from '../../ports';
+import { INDEXES, ROW, decodeCursor, encodeCursor, idOfSortKey, keys } from './keys';
+
+type Item = Record<string, unknown>;
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+const REMINDER_LEADS = ['1d', '15m'] as const;
+/** Concurrent transactions on one slot may be cancelled as conflicts; they are retried and then see the slot. */
+const CONFLICT_RETRIES = 8;
+
+const FULL = '该时段已约满，请选择其他时间';
+const CHANGED = '该预约已有变化，请刷新后重试';
+
+export function bookingItem(b: Booking): Item {
+  const sort = keys.bookingSort(b.start, b.id);
+  return {
+    ...b,
+    ...keys.booking(b.id),
+    [ROW]: b,
+    q_sk: sort,
+    r_pk: keys.bookingsOfCitizen(b.citizen.openid),
+    cq_pk: keys.bookingsOfCentre(b.centreId),
+  };
+}
+
+function reminderItem(r: Reminder): Item {
+  const row = { id: r.id, kind: r.kind, lead: r.lead, dueAt: r.dueAt, bookingId: r.bookingId, openid: r.openid, countyId: r.countyId, title: r.title, body: r.body };
+  return {
+    ...row,
+    ...keys.outbox(r.id),
+    [ROW]: row,
+    due_pk: keys.outboxDue(r.countyId),
+    due_sk: keys.dueSort(r.dueAt, r.id),
+    ttl: Math.floor(Date.parse(r.dueAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+  };
+}
+
+const reminderId = (bookingId: string, lead: (typeof REMINDER_LEADS)[number]) => `${bookingId}-${lead}`;
+
+/** Which of the transaction's items failed its condition, by position. */
+function failedAt(err: unknown): number[] | undefined {
+  if (!(err instanceof TransactionCanceledException)) return undefined;
+  return (err.CancellationReasons ?? []).flatMap((r, i) => (r.Code === 'ConditionalCheckFailed' ? [i] : []));
+}
+
+function isConflictOnly(err: unknown): boolean {
+  if (!(err instanceof TransactionCanceledException)) return false;
+  const codes = (err.CancellationReasons ?? []).map((r) => r.Code);
+  return codes.includes('TransactionConflict') && !codes.includes('ConditionalCheckFailed');
+}
+
+const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export class DynamoBookingRepository implements BookingRepository {
+  constructor(
+    private readonly db: DynamoDBDocumentClient,
+    private readonly table: string,
+  ) {}
+
+  private async transact(items: TransactItem[]) {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await this.db.send(new TransactWriteCommand({ TransactItems: items }));
+        return;
+      } catch (err) {
+        if (attempt < CONFLICT_RETRIES && isConflictOnly(err)) {
+          await pause(10 + Math.random() * 40 * (attempt + 1));
+          continue;
+        }
+        throw err;
+      }
+    }
+  }
+
+  private takeSlot(b: Booking, capacity: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: keys.slot(b.hostId, b.start),
+        // Names throughout: `capacity` and `end` are DynamoDB reserved words.
+        UpdateExpression: 'SET #booked = if_not_exists(#booked, :zero) + :one, #cap = :cap, #host = :host, #start = :start, #end = :end ADD #ids :ids',
+        ConditionExpression: 'attribute_not_exists(#booked) OR #booked < :cap OR :one = :one',
+        ExpressionAttributeNames: { '#booked': 'booked', '#cap': 'capacity', '#host': 'hostId', '#start': 'start', '#end': 'end', '#ids': 'bookingIds' },
+        ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':cap': capacity, ':host': b.hostId, ':start': b.start, ':end': b.end, ':ids': new Set([b.id]) },
+      },
+    };
+  }
+
+  private freeSlot(b: Booking): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: keys.slot(b.hostId, b.start),
+        UpdateExpression: 'SET #booked = #booked - :one DELETE #ids :ids',
+        ConditionExpression: 'contains(#ids, :id)',
+        ExpressionAttributeNames: { '#booked': 'booked', '#ids': 'bookingIds' },
+        ExpressionAttributeValues: { ':one': 1, ':ids': new Set([b.id]), ':id': b.id },
+      },
+    };
+  }
+
+  private putBooking(after: Booking, before?: Booking): TransactItem {
+    return {
+      Put: {
+        TableName: this.table,
+        Item: bookingItem(after),
+        ...(before
+          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
+          : { ConditionExpression: 'attribute_not_exists(pk)' }),
+      },
+    };
+  }
+
+  /** Each lead's reminder is written when given, deleted otherwise: one item per lead, never two writes to one. */
+  private reminders(bookingId: string, reminders: Reminder[]): TransactItem[] {
+    return REMINDER_LEADS.map((lead) => {
+      const r = reminders.find((x) => x.lead === lead);
+      return r
+        ? { Put: { TableName: this.table, Item: reminderItem(r) } }
+        : { Delete: { TableName: this.table, Key: keys.outbox(reminderId(bookingId, lead)) } };
+    });
+  }
+
+  async putHost({ host, centrePath, countyId }: HostRecord) {
+    await this.db.send(
+      new PutCommand({
+        TableName: this.table,
+        Item: {
+          ...host,
+          centrePath,
+          countyId,
+          ...keys.host(host.id),
+          [ROW]: { host, centrePath, countyId },
+          q_sk: host.id,
+          cq_pk: keys.hostsOfCentre(host.centreId),
+          kq_pk: keys.hostsOfCounty(countyId),
+        },
+      }),
+    );
+  }
+
+  async getHost(id: string): Promise<HostRecord | undefined> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.host(id) }));
+    if (!out.Item) return undefined;
+    return { host: Host.parse(out.Item), centrePath: String(out.Item.centrePath), countyId: String(out.Item.countyId) };
+  }
+
+  async listHosts(where: { centreId: string } | { countyId: string }): Promise<HostRecord[]> {
+    const [index, partition] = 'centreId' in where ? (['byCentre', keys.hostsOfCentre(where.centreId)] as const) : (['byCounty', keys.hostsOfCounty(where.countyId)] as const);
+    const { pk } = INDEXES[index];
+    const rows: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: index,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': pk },
+          ExpressionAttributeValues: { ':pk': partition },
+          ExclusiveStartKey: start,
+        }),
+      );
+      rows.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return rows.map((i) => {
+      const row = i[ROW] as { host: unknown; centrePath: string; countyId: string };
+      return { host: Host.parse(row.host), centrePath: row.centrePath, countyId: row.countyId };
+    });
+  }
+
+  async hostFigures(hostId: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.hostFigures(hostId) }));
+    return HostFigures.parse(out.Item ?? {});
+  }
+
+  async slotStates(hostId: string, from: string, to: string): Promise<SlotState[]> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.host(hostId).pk, ':from': keys.slot(hostId, from).sk, ':to': keys.slot(hostId, to).sk },
+          ConsistentRead: true,
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items.map((i) => ({
+      start: String(i.sk).slice(keys.slotPrefix.length),
+      booked: Number(i.booked ?? 0),
+      bookingIds: i.bookingIds instanceof Set ? [...(i.bookingIds as Set<string>)] : [],
+    }));
+  }
+
+  async book(input: Parameters<BookingRepository['book']>[0]) {
+    const { booking, capacity, reminders, idempotency } = input;
+    const idemKey = keys.idempotency(idempotency.scope, idempotency.key);
+    try {
+      await this.transact([
+        {
+          Put: {
+            TableName: this.table,
+            Item: { ...idemKey, bookingId: booking.id, requestHash: idempotency.requestHash, ttl: Math.floor(Date.parse(booking.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+        this.takeSlot(booking, capacity),
+        this.putBooking(booking),
+        ...reminders.map((r): TransactItem => ({ Put: { TableName: this.table, Item: reminderItem(r) } })),
+      ]);
+      return { created: true as const };
+    } catch (err) {
+      const failed = failedAt(err);
+      if (!failed?.length) throw err;
+      if (failed.includes(0)) {
+        const existing = await this.db.send(new GetCommand({ TableName: this.table, Key: idemKey, ConsistentRead: true }));
+        if (existing.Item) return { created: false as const, existingId: String(existing.Item.bookingId), requestHash: String(existing.Item.requestHash) };
+      }
+      if (failed.includes(1)) throw new ConflictError(FULL);
+      throw err;
+    }
+  }
+
+  async get(id: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.booking(id), ConsistentRead: true }));
+    return out.Item ? Booking.parse(out.Item) : undefined;
+  }
+
+  async reschedule(before: Booking, after: Booking, capacity: number, reminders: Reminder[]) {
+    try {
+      await this.transact([this.takeSlot(after, capacity), this.freeSlot(before), this.putBooking(after, before), ...this.reminders(after.id, reminders)]);
+    } catch (err) {
+      const failed = failedAt(err);
+      if (!failed?.length) throw err;
+      // The new slot is checked first: a full slot is what the citizen can act on.
+      throw new ConflictError(failed.includes(0) ? FULL : CHANGED);
+    }
+  }
+
+  async cancel(before: Booking, after: Booking) {
+    try {
+      await this.transact([this.freeSlot(before), this.putBooking(after, before), ...this.reminders(after.id, [])]);
+    } catch (err) {
+      if (!failedAt(err)?.length) throw err;
+      throw new ConflictError(CHANGED);
+    }
+  }
+
+  async record(before: Booking, after: Booking, count: keyof HostFigures) {
+    const add = (Key: Record<string, string>): TransactItem => ({
+      Update: {
+        TableName: this.table,
+        Key,
+        UpdateExpression: 'ADD #c :one',
+        ExpressionAttributeNames: { '#c': count },
+        ExpressionAttributeValues: { ':one': 1 },
+      },
+    });
+    try {
+      await this.transact([this.putBooking(after, before), add(keys.hostFigures(after.hostId)), add(keys.centreFigures(after.centreId))]);
+    } catch (err) {
+      if (!failedAt(err)?.length) throw err;
+      throw new ConflictError(CHANGED);
+    }
+  }
+
+  async listByCitizen(openid: string, page: { limit: number; cursor?: string }): Promise<Page<Booking>> {
+    const partition = keys.bookingsOfCitizen(openid);
+    let startKey: Item | undefined;
+    if (page.cursor) {
+      const sortKey = decodeCursor(page.cursor);
+      if (!sortKey) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
+      startKey = { r_pk: partition, q_sk: sortKey, ...keys.booking(idOfSortKey(sortKey)) };
+    }
+    const out = await this.db.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: 'byReporter',
+        KeyConditionExpression: 'r_pk = :pk',
+        ExpressionAttributeValues: { ':pk': partition },
+        ScanIndexForward: false,
+        Limit: page.limit,
+        ExclusiveStartKey: startKey,
+      }),
+    );
+    const last = out.LastEvaluatedKey?.q_sk;
+    return { items: (out.Items ?? []).map((i) => Booking.parse(i[ROW])), cursor: typeof last === 'string' ? encodeCursor(last) : undefined };
+  }
+
+  async listByCentre(centreId: string, from: string, to: string): Promise<Booking[]> {
+    const items: Item[] = [];
+    let start: Item | undefined;
+    do {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: 'byCentre',
+          KeyConditionExpression: 'cq_pk = :pk AND q_sk BETWEEN :from AND :to',
+          ExpressionAttributeValues: { ':pk': keys.bookingsOfCentre(centreId), ':from': from, ':to': to },
+          ExclusiveStartKey: start,
+        }),
+      );
+      items.push(...(out.Items ?? []));
+      start = out.LastEvaluatedKey;
+    } while (start);
+    return items.map((i) => Booking.parse(i[ROW]));
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm run sweep -- --now 2026-12-01T09:00:00+08:00`: the supervision sweep against the local stack (`npm start`)
+ * as if it were that time, printing what it did. Without --now it sweeps at the present moment.
+ */
+import { config } from '../config';
+import { makeDeps, supervisionPolicy } from '../http/deps';
+import { sweep } from '../usecases/supervision';
+import { LOCAL_JWT_SECRET } from './ports';
+
+async function main() {
+  const i = process.argv.indexOf('--now');
+  const nowArg = i >= 0 ? process.argv[i + 1] : undefined;
+  const now = nowArg ? new Date(nowArg) : new Date();
+  if (Number.isNaN(now.getTime())) throw new Error(`--now must be a date and time, e.g. 2026-12-01T09:00:00+08:00 (got ${nowArg})`);
+  const cfg = config({
+    STAGE: 'local',
+    TABLE_NAME: process.env.TABLE_NAME_OVERRIDE ?? 'shaogang-local',
+    DYNAMODB_ENDPOINT: process.env.DYNAMODB_ENDPOINT ?? `http://127.0.0.1:${process.env.DYNAMODB_PORT ?? 8000}`,
+    JWT_SECRET: LOCAL_JWT_SECRET,
+    WECHAT_APPID: 'wx-local-appid',
+    WECHAT_SECRET: 'local-secret',
+    WECHAT_API_BASE: `http://127.0.0.1:${process.env.WECHAT_PORT ?? 3100}`,
+    NEAR_DUE_HOURS: process.env.NEAR_DUE_HOURS,
+    OVERDUE_GRACE_HOURS: process.env.OVERDUE_GRACE_HOURS,
+  });
+  const report = await sweep(makeDeps(cfg), supervisionPolicy(cfg), now);
+  console.log(`swept at ${report.at}: ${report.examined} due, ${report.acted.length} acted on`);
+  for (const a of report.acted) console.log(`  ${a.trackingCode}  ${a.alerts.join(' → ')}  (now ${a.level} level)`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

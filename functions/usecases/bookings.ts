@@ -1,0 +1,370 @@
+/**
+ * Video receptions (预约接访): citizens find a host, see the free slots, book one, reschedule, cancel and rate; staff
+ * keep hosts and their hours, read a centre's schedule, cancel with a reason and record attendance.
+ *
+ * A booking is one transaction that takes the slot under the condition `booked < capacity`, writes the booking with
+ * its reminders and the idempotency record; nothing is read and then written, so a rush can never double-book.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import { inScope, type Org } from '../../shared/routing';
+import {
+  HOST_KIND_LABELS,
+  WAY_LABELS,
+  type BookBody,
+  type Booking,
+  type HostBody,
+  type HostsQuery,
+  type ScheduleQuery,
+} from '../../shared/schemas/booking';
+import type { Rating } from '../../shared/schemas/common';
+import { addDays, bookableSlots, chinaMidnight, findSlot } from '../../shared/slots';
+import { chinaDate } from '../../shared/timeLimits';
+import type { HostRecord, Reminder } from '../ports';
+import type { CitizenCaller, Deps, StaffCaller } from './context';
+
+const MINUTE = 60_000;
+const REMINDER_LEADS = [
+  { lead: '1d', minutes: 24 * 60 },
+  { lead: '15m', minutes: 15 },
+] as const;
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** `11月24日 09:00`, China time. */
+export function chinaClock(iso: string): string {
+  const t = new Date(Date.parse(iso) + 8 * 60 * MINUTE).toISOString();
+  return `${Number(t.slice(5, 7))}月${Number(t.slice(8, 10))}日 ${t.slice(11, 16)}`;
+}
+
+function centreName(org: Org, centreId: string) {
+  const n = org.nodes.get(centreId);
+  return n?.centreName ?? n?.name ?? '';
+}
+
+function publicHost(rec: HostRecord, org: Org) {
+  const h = rec.host;
+  return {
+    id: h.id,
+    name: h.name,
+    kind: h.kind,
+    kindLabel: HOST_KIND_LABELS[h.kind],
+    title: h.title,
+    centreId: h.centreId,
+    centreName: centreName(org, h.centreId),
+    expertise: h.expertise,
+    ways: h.ways,
+    intro: h.intro,
+    slotMinutes: h.rules.slotMinutes,
+    capacity: h.rules.capacity,
+  };
+}
+
+export function roomUrl(template: string, roomId: string) {
+  return template.replace('{roomId}', encodeURIComponent(roomId));
+}
+
+function canChange(deps: Deps, b: Booking, now: Date) {
+  return b.status === 'booked' && now.getTime() < Date.parse(b.start) - deps.booking.changeCutoffMinutes * MINUTE;
+}
+function canRate(b: Booking, now: Date) {
+  return !b.rating && (b.status === 'attended' || (b.status === 'booked' && now.getTime() >= Date.parse(b.end)));
+}
+
+function bookingView(deps: Deps, b: Booking, org: Org, now: Date) {
+  return {
+    id: b.id,
+    host: { id: b.hostId, name: b.hostName, kind: b.hostKind, kindLabel: HOST_KIND_LABELS[b.hostKind] },
+    centreId: b.centreId,
+    centreName: centreName(org, b.centreId),
+    start: b.start,
+    end: b.end,
+    way: b.way,
+    wayLabel: WAY_LABELS[b.way],
+    topic: b.topic,
+    petitionId: b.petitionId,
+    status: b.status,
+    roomUrl: b.way === 'video' && b.status === 'booked' ? roomUrl(deps.booking.roomUrlTemplate, b.roomId) : undefined,
+    canChange: canChange(deps, b, now),
+    canRate: canRate(b, now),
+    cancel: b.cancel,
+    outcome: b.outcome,
+    rating: b.rating,
+    rescheduled: b.rescheduled,
+    createdAt: b.createdAt,
+  };
+}
+const staffBookingView = (deps: Deps, b: Booking, org: Org, now: Date) => ({ ...bookingView(deps, b, org, now), citizenName: b.citizen.name ?? '群众' });
+
+/** Reminders a day and fifteen minutes before; one whose time has passed is not written. */
+export function remindersFor(b: Booking, now: Date): Reminder[] {
+  const when = chinaClock(b.start);
+  const room = b.way === 'video' ? '，届时请在“我的预约”中点击“进入视频”' : '';
+  return REMINDER_LEADS.flatMap(({ lead, minutes }) => {
+    const dueAt = new Date(Date.parse(b.start) - minutes * MINUTE);
+    if (dueAt.getTime() <= now.getTime()) return [];
+    return [
+      {
+        id: `${b.id}-${lead}`,
+        kind: 'booking_reminder' as const,
+        lead,
+        dueAt: dueAt.toISOString(),
+        bookingId: b.id,
+        openid: b.citizen.openid,
+        countyId: b.countyId,
+        title: '预约接访提醒',
+        body: `您预约的${HOST_KIND_LABELS[b.hostKind]}${b.hostName}（${WAY_LABELS[b.way]}）将于 ${when} 开始${room}。`,
+      },
+    ];
+  });
+}
+
+async function activeHost(deps: Deps, hostId: string) {
+  const rec = await deps.bookings.getHost(hostId);
+  if (!rec || !rec.host.active) throw new NotFoundError('未找到该接访人');
+  return rec;
+}
+
+// Citizens
+
+export async function listHosts(deps: Deps, q: HostsQuery) {
+  const org = await deps.org.load();
+  let recs: HostRecord[];
+  if (q.centreId) recs = await deps.bookings.listHosts({ centreId: q.centreId });
+  else {
+    const counties = [...org.nodes.values()].filter((n) => n.kind === 'county');
+    recs = (await Promise.all(counties.map((c) => deps.bookings.listHosts({ countyId: c.id })))).flat();
+  }
+  const items = recs
+    .filter(({ host: h }) => h.active && (!q.kind || h.kind === q.kind) && (!q.way || h.ways.includes(q.way)) && (!q.expertise || h.expertise.includes(q.expertise)))
+    .map((r) => publicHost(r, org));
+  return { items };
+}
+
+export async function getHost(deps: Deps, hostId: string) {
+  const [rec, org] = await Promise.all([activeHost(deps, hostId), deps.org.load()]);
+  return publicHost(rec, org);
+}
+
+/** The next days' slots with what is left of each; full ones only when asked for (to show them greyed out). */
+export async function listSlots(deps: Deps, hostId: string, q: { days: number; all?: boolean }) {
+  const [rec, org] = await Promise.all([activeHost(deps, hostId), deps.org.load()]);
+  const slots = bookableSlots(rec.host, deps.clock.now(), q.days);
+  const first = slots[0];
+  const last = slots[slots.length - 1];
+  const states = first && last ? await deps.bookings.slotStates(hostId, first.start, last.start) : [];
+  const booked = new Map(states.map((s) => [s.start, s.booked]));
+  const capacity = rec.host.rules.capacity;
+  const items = slots
+    .map((s) => {
+      const n = booked.get(s.start) ?? 0;
+      return { hostId, start: s.start, end: s.end, capacity, booked: n, free: Math.max(0, capacity - n) };
+    })
+    .filter((s) => q.all || s.free > 0);
+  return { host: publicHost(rec, org), items };
+}
+
+export async function book(deps: Deps, caller: CitizenCaller, idempotencyKey: string, body: BookBody) {
+  const now = deps.clock.now();
+  const [rec, org] = await Promise.all([activeHost(deps, body.hostId), deps.org.load()]);
+  const { host } = rec;
+  if (!host.ways.includes(body.way)) {
+    throw new ValidationError('该接访人不提供这种接访方式', [{ path: 'way', message: `请选择：${host.ways.map((w) => WAY_LABELS[w]).join('、')}` }]);
+  }
+  const slot = findSlot(host, now, body.start);
+  if (!slot) throw new ValidationError('该时间不可预约', [{ path: 'start', message: '该时间不可预约，请从可预约时间中选择' }]);
+  if (body.petitionId) {
+    const p = await deps.petitions.get(body.petitionId);
+    if (!p || p.reporter.kind !== 'wechat' || p.reporter.openid !== caller.openid) {
+      throw new ValidationError('关联的诉求不存在', [{ path: 'petitionId', message: '请选择您本人提交的诉求' }]);
+    }
+  }
+  const at = now.toISOString();
+  const booking: Booking = {
+    id: deps.ids.id(),
+    hostId: host.id,
+    hostName: host.name,
+    hostKind: host.kind,
+    centreId: host.centreId,
+    centrePath: rec.centrePath,
+    countyId: rec.countyId,
+    citizen: { openid: caller.openid, name: caller.name },
+    start: slot.start,
+    end: slot.end,
+    way: body.way,
+    topic: body.topic,
+    petitionId: body.petitionId,
+    status: 'booked',
+    roomId: randomBytes(9).toString('base64url'),
+    rescheduled: 0,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+  };
+  const requestHash = sha256(JSON.stringify(body));
+  const out = await deps.bookings.book({
+    booking,
+    capacity: host.rules.capacity,
+    reminders: remindersFor(booking, now),
+    idempotency: { scope: `b:${caller.openid}`, key: idempotencyKey, requestHash },
+  });
+  if (out.created) return { created: true, view: bookingView(deps, booking, org, now) };
+  if (out.requestHash !== requestHash) throw new ConflictError('这个提交编号已用于另一次预约，请刷新页面后重新预约');
+  const existing = await deps.bookings.get(out.existingId);
+  if (!existing) throw new NotFoundError('未找到该预约');
+  return { created: false, view: bookingView(deps, existing, org, now) };
+}
+
+async function ownBooking(deps: Deps, caller: CitizenCaller, id: string) {
+  const b = await deps.bookings.get(id);
+  if (!b || b.citizen.openid !== caller.openid) throw new NotFoundError('未找到该预约');
+  return b;
+}
+
+export async function listMine(deps: Deps, caller: CitizenCaller, page: { limit: number; cursor?: string }) {
+  const [out, org] = await Promise.all([deps.bookings.listByCitizen(caller.openid, page), deps.org.load()]);
+  const now = deps.clock.now();
+  return { items: out.items.map((b) => bookingView(deps, b, org, now)), cursor: out.cursor };
+}
+
+export async function getMine(deps: Deps, caller: CitizenCaller, id: string) {
+  const [b, org] = await Promise.all([ownBooking(deps, caller, id), deps.org.load()]);
+  return bookingView(deps, b, org, deps.clock.now());
+}
+
+function requireChangeable(deps: Deps, b: Booking, now: Date) {
+  if (b.status !== 'booked') throw new ConflictError('该预约已取消或已结束');
+  if (!canChange(deps, b, now)) throw new ConflictError(`距开始已不足 ${deps.booking.changeCutoffMinutes} 分钟，不能再更改，请联系综治中心`);
+}
+
+export async function cancelMine(deps: Deps, caller: CitizenCaller, id: string, reason?: string) {
+  const now = deps.clock.now();
+  const b = await ownBooking(deps, caller, id);
+  requireChangeable(deps, b, now);
+  const after: Booking = { ...b, status: 'cancelled', cancel: { by: 'citizen', reason, at: now.toISOString() }, updatedAt: now.toISOString(), version: b.version + 1 };
+  await deps.bookings.cancel(b, after);
+  return bookingView(deps, after, await deps.org.load(), now);
+}
+
+/** The new slot is taken and the old one freed in one transaction: a lost race leaves the booking where it was. */
+export async function reschedule(deps: Deps, caller: CitizenCaller, id: string, start: string) {
+  const now = deps.clock.now();
+  const b = await ownBooking(deps, caller, id);
+  requireChangeable(deps, b, now);
+  const rec = await activeHost(deps, b.hostId);
+  const slot = findSlot(rec.host, now, start);
+  if (!slot) throw new ValidationError('该时间不可预约', [{ path: 'start', message: '该时间不可预约，请从可预约时间中选择' }]);
+  if (slot.start === b.start) throw new ValidationError('新时间与原时间相同', [{ path: 'start', message: '请选择另一个时间' }]);
+  const after: Booking = { ...b, start: slot.start, end: slot.end, rescheduled: b.rescheduled + 1, updatedAt: now.toISOString(), version: b.version + 1 };
+  await deps.bookings.reschedule(b, after, rec.host.rules.capacity, remindersFor(after, now));
+  return bookingView(deps, after, await deps.org.load(), now);
+}
+
+export async function rate(deps: Deps, caller: CitizenCaller, id: string, input: { rating: Rating; comment?: string }) {
+  const now = deps.clock.now();
+  const b = await ownBooking(deps, caller, id);
+  if (b.rating) throw new ConflictError('您已评价过这次接访');
+  if (!canRate(b, now)) throw new ConflictError('接访结束后才能评价');
+  const after: Booking = { ...b, rating: { ...input, at: now.toISOString() }, updatedAt: now.toISOString(), version: b.version + 1 };
+  await deps.bookings.record(b, after, input.rating);
+  return bookingView(deps, after, await deps.org.load(), now);
+}
+
+// Staff
+
+function staffScope(caller: StaffCaller, org: Org) {
+  // Handlers and agents work cases; receptions are the centres' and the county's.
+  if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
+  const node = org.nodes.get(caller.scopeNodeId);
+  if (!node) throw new NotFoundError('您的管辖范围不存在');
+  return node;
+}
+
+function centreInScope(org: Org, scopePath: string, centreId: string) {
+  const centre = org.nodes.get(centreId);
+  if (!centre || (centre.kind !== 'township' && centre.kind !== 'county') || !inScope(scopePath, centre.path)) return undefined;
+  return centre;
+}
+
+export async function listHostsForStaff(deps: Deps, caller: StaffCaller) {
+  const org = await deps.org.load();
+  const scope = staffScope(caller, org);
+  const county = scope.path.split('/')[0] ?? scope.id;
+  const recs = scope.kind === 'county' ? await deps.bookings.listHosts({ countyId: county }) : await deps.bookings.listHosts({ centreId: scope.path.split('/')[1] ?? scope.id });
+  const mine = recs.filter((r) => inScope(scope.path, r.centrePath));
+  const figures = await Promise.all(mine.map((r) => deps.bookings.hostFigures(r.host.id)));
+  return { items: mine.map((r, i) => ({ ...r.host, centreName: centreName(org, r.host.centreId), figures: figures[i] })) };
+}
+
+export async function getHostForStaff(deps: Deps, caller: StaffCaller, hostId: string) {
+  const org = await deps.org.load();
+  const scope = staffScope(caller, org);
+  const rec = await deps.bookings.getHost(hostId);
+  if (!rec || !inScope(scope.path, rec.centrePath)) throw new NotFoundError('未找到该接访人');
+  return { ...rec.host, centreName: centreName(org, rec.host.centreId), figures: await deps.bookings.hostFigures(hostId) };
+}
+
+/** Creates or replaces a host. Slots already booked stay booked; new hours apply to what is booked from now on. */
+export async function saveHost(deps: Deps, caller: StaffCaller, id: string, body: HostBody) {
+  const org = await deps.org.load();
+  const scope = staffScope(caller, org);
+  const existing = await deps.bookings.getHost(id);
+  if (existing && !inScope(scope.path, existing.centrePath)) throw new NotFoundError('未找到该接访人');
+  const centre = centreInScope(org, scope.path, body.centreId);
+  if (!centre) throw new ValidationError('所属中心不存在', [{ path: 'centreId', message: '请选择您管辖范围内的综治中心' }]);
+  const host = { ...body, id };
+  await deps.bookings.putHost({ host, centrePath: centre.path, countyId: centre.path.split('/')[0] ?? centre.id });
+  return { ...host, centreName: centreName(org, centre.id) };
+}
+
+/** A centre's day or week of receptions, by start. Another township's centre does not exist for the caller. */
+export async function schedule(deps: Deps, caller: StaffCaller, q: ScheduleQuery) {
+  const org = await deps.org.load();
+  const scope = staffScope(caller, org);
+  const now = deps.clock.now();
+  const centreId = q.centreId ?? (scope.kind === 'county' ? scope.id : (scope.path.split('/')[1] ?? scope.id));
+  const centre = centreInScope(org, scope.path, centreId);
+  if (!centre) throw new NotFoundError('未找到该中心');
+  const from = q.from ?? chinaDate(now);
+  const list = await deps.bookings.listByCentre(centre.id, chinaMidnight(from).toISOString(), chinaMidnight(addDays(from, q.days)).toISOString());
+  const items = list.filter((b) => !q.hostId || b.hostId === q.hostId).map((b) => staffBookingView(deps, b, org, now));
+  return { centre: { id: centre.id, name: centreName(org, centre.id) }, from, days: q.days, items };
+}
+
+async function visibleToStaff(deps: Deps, caller: StaffCaller, id: string) {
+  const [b, org] = await Promise.all([deps.bookings.get(id), deps.org.load()]);
+  const scope = staffScope(caller, org);
+  if (!b || !inScope(scope.path, b.centrePath)) throw new NotFoundError('未找到该预约');
+  return { b, org };
+}
+
+export async function getForStaff(deps: Deps, caller: StaffCaller, id: string) {
+  const { b, org } = await visibleToStaff(deps, caller, id);
+  return staffBookingView(deps, b, org, deps.clock.now());
+}
+
+/** Staff may cancel at any time before the reception; the citizen sees the reason. */
+export async function cancelByStaff(deps: Deps, caller: StaffCaller, id: string, reason: string) {
+  const now = deps.clock.now();
+  const { b, org } = await visibleToStaff(deps, caller, id);
+  if (b.status !== 'booked') throw new ConflictError('该预约已取消或已结束');
+  const after: Booking = { ...b, status: 'cancelled', cancel: { by: 'staff', reason, at: now.toISOString() }, updatedAt: now.toISOString(), version: b.version + 1 };
+  await deps.bookings.cancel(b, after);
+  return staffBookingView(deps, after, org, now);
+}
+
+export async function recordAttendance(deps: Deps, caller: StaffCaller, id: string, input: { attendance: 'attended' | 'no_show'; note: string }) {
+  const now = deps.clock.now();
+  const { b, org } = await visibleToStaff(deps, caller, id);
+  if (b.status !== 'booked') throw new ConflictError('该预约已取消或已记录');
+  if (now.getTime() < Date.parse(b.start)) throw new ConflictError('接访开始后才能记录到场情况');
+  const after: Booking = {
+    ...b,
+    status: input.attendance,
+    outcome: { ...input, at: now.toISOString(), by: caller.name },
+    updatedAt: now.toISOString(),
+    version: b.version + 1,
+  };
+  await deps.bookings.record(b, after, input.attendance === 'attended' ? 'attended' : 'noShow');
+  return staffBookingView(deps, after, org, now);
+}

@@ -1,0 +1,60 @@
+/**
+ * The sweep (督哨): for each county, read only the petitions whose next alert has fallen due (the byAlert index),
+ * and apply what `supervise` decides under the same version condition as every other step. A second sweep, or
+ * one running at the same moment, re-reads and finds nothing left to do, so each alert is raised once.
+ */
+import { supervise, type Alert, type SupervisionPolicy } from '../../shared/supervision';
+import type { Petition } from '../../shared/schemas/petition';
+import type { Clock, OrgRepository, PetitionRepository } from '../ports';
+
+export interface SweepReport {
+  at: string;
+  examined: number;
+  acted: Array<{ id: string; trackingCode: string; alerts: Alert[]; level: Petition['level'] }>;
+}
+
+const ATTEMPTS = 5;
+
+export async function sweep(
+  deps: { petitions: PetitionRepository; org: OrgRepository; clock: Clock },
+  policy: SupervisionPolicy,
+  now: Date = deps.clock.now(),
+): Promise<SweepReport> {
+  const org = await deps.org.load();
+  const report: SweepReport = { at: now.toISOString(), examined: 0, acted: [] };
+  for (const county of [...org.nodes.values()].filter((n) => n.kind === 'county')) {
+    let cursor: string | undefined;
+    do {
+      const page = await deps.petitions.listAlerts(county.id, now, { limit: 100, cursor });
+      for (const row of page.items) {
+        report.examined += 1;
+        const acted = await superviseOne(deps.petitions, row.id, now, policy, { centreId: county.id, centrePath: county.path });
+        if (acted) report.acted.push(acted);
+      }
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  return report;
+}
+
+async function superviseOne(
+  petitions: PetitionRepository,
+  id: string,
+  now: Date,
+  policy: SupervisionPolicy,
+  county: { centreId: string; centrePath: string },
+) {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const p = await petitions.get(id);
+    if (!p) return undefined;
+    const decisions = supervise(p, now, policy, county);
+    if (decisions.length === 0) return undefined;
+    const next: Petition = decisions.reduce((acc, d) => ({ ...acc, ...d.patch }), p);
+    next.version = p.version + decisions.length;
+    const events = decisions.map((d, i) => ({ ...d.event, seq: p.version + 1 + i }));
+    if (await petitions.applyTransition(p, next, events)) {
+      return { id: p.id, trackingCode: p.trackingCode, alerts: events.map((e) => e.action as Alert), level: next.level };
+    }
+  }
+  return undefined;
+}

@@ -1,0 +1,97 @@
+/**
+ * Supervision (督哨) as pure functions: when a petition's next alert falls due, and what the alert records.
+ * Near due (临期提示) a day before the deadline, reminding the centre and handler; at the deadline (到期催办) an urge on
+ * the public timeline; past it by the grace period (逾期问效问责) an escalation one level up, the overdue mark the
+ * figures count, and a record of whose step ran over. Each alert is raised once per deadline.
+ */
+import type { Level, Status } from './schemas/common';
+import type { Actor, Petition } from './schemas/petition';
+import { isOpen, type Decision } from './workflow';
+
+export interface SupervisionPolicy {
+  nearDueHours: number;
+  overdueGraceHours: number;
+}
+export const DEFAULT_SUPERVISION: SupervisionPolicy = { nearDueHours: 24, overdueGraceHours: 24 };
+
+export type Alert = 'remind' | 'urge' | 'overdue';
+
+const HOUR = 3_600_000;
+export const SYSTEM_ACTOR: Actor = { role: 'system', id: 'sweeper', name: '督办系统' };
+
+type Watched = Pick<Petition, 'status' | 'dueAt' | 'remindedFor' | 'urgedFor' | 'overdueFor'>;
+
+/** The next alert and when it falls due, or nothing when no deadline is being watched. */
+export function nextAlert(p: Watched, policy: SupervisionPolicy): { alert: Alert; at: string } | undefined {
+  if (!p.dueAt || !isOpen(p.status)) return undefined;
+  const due = Date.parse(p.dueAt);
+  if (p.remindedFor !== p.dueAt && p.urgedFor !== p.dueAt && p.overdueFor !== p.dueAt) {
+    return { alert: 'remind', at: new Date(due - policy.nearDueHours * HOUR).toISOString() };
+  }
+  if (p.urgedFor !== p.dueAt && p.overdueFor !== p.dueAt) return { alert: 'urge', at: p.dueAt };
+  if (p.overdueFor !== p.dueAt) return { alert: 'overdue', at: new Date(due + policy.overdueGraceHours * HOUR).toISOString() };
+  return undefined;
+}
+
+const STEP_OWNER: Partial<Record<Status, string>> = {
+  submitted: '受理',
+  accepted: '分派',
+  dispatched: '办理',
+  in_progress: '办理',
+  reopened: '复查',
+};
+const UP: Record<Level, Level> = { village: 'township', township: 'county', county: 'county' };
+
+/**
+ * What the sweep does to one petition at `now`: the alerts that have fallen due, oldest first, folded into one
+ * decision (a petition found a week late is reminded, urged and escalated in one write), or nothing.
+ */
+export function supervise(
+  p: Petition,
+  now: Date,
+  policy: SupervisionPolicy,
+  county: { centreId: string; centrePath: string },
+): Decision[] {
+  const out: Decision[] = [];
+  let cur: Petition = p;
+  for (;;) {
+    const next = nextAlert(cur, policy);
+    if (!next || next.at > now.toISOString()) return out;
+    const d = alertDecision(cur, next.alert, now, county);
+    out.push(d);
+    cur = { ...cur, ...d.patch };
+  }
+}
+
+function alertDecision(p: Petition, alert: Alert, now: Date, county: { centreId: string; centrePath: string }): Decision {
+  const at = now.toISOString();
+  const base = { at, actor: SYSTEM_ACTOR, from: p.status, to: p.status };
+  const step = STEP_OWNER[p.status] ?? '办理';
+  switch (alert) {
+    case 'remind':
+      return {
+        patch: { remindedFor: p.dueAt, updatedAt: at },
+        event: { ...base, action: 'remind', note: `「${step}」将于 ${p.dueAt} 到期，请抓紧办理`, visibility: 'internal', data: { dueAt: p.dueAt } },
+      };
+    case 'urge':
+      return {
+        patch: { urgedFor: p.dueAt, updatedAt: at },
+        event: { ...base, action: 'urge', note: `「${step}」已到期，督办催办`, visibility: 'public', data: { dueAt: p.dueAt } },
+      };
+    case 'overdue': {
+      const level = UP[p.level];
+      const moves = level === 'county' && p.level !== 'county' ? { centreId: county.centreId, centrePath: county.centrePath } : {};
+      return {
+        patch: { overdueFor: p.dueAt, overdue: true, level, ...moves, updatedAt: at },
+        event: {
+          ...base,
+          action: 'overdue',
+          note: level === p.level ? `「${step}」已逾期，记入问效问责` : `「${step}」已逾期，已上报${level === 'county' ? '县级' : '镇级'}督办`,
+          visibility: 'public',
+          // 问效问责: whose step ran over, for the record.
+          data: { dueAt: p.dueAt, step: p.status, centreId: p.centreId, departmentId: p.departmentId, handlerId: p.handlerId, fromLevel: p.level, toLevel: level },
+        },
+      };
+    }
+  }
+}

@@ -1,0 +1,145 @@
+/** The sweep on DynamoDB Local with a clock the test moves: each alert once, escalation, and a read bounded by what is due. */
+import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { documentClient, newMeter } from '../../functions/adapters/dynamo/client';
+import { petitionItem } from '../../functions/adapters/dynamo/petitions';
+import { config } from '../../functions/config';
+import { makeDeps, systemIds } from '../../functions/http/deps';
+import { loadSeed } from '../../functions/local/seed';
+import type { Deps } from '../../functions/usecases/context';
+import { submitPetition, transition } from '../../functions/usecases/petitions';
+import { sweep } from '../../functions/usecases/supervision';
+import { DEFAULT_SUPERVISION } from '../../shared/supervision';
+import type { Petition } from '../../shared/schemas/petition';
+import { freshTable } from '../support/table';
+
+const HOUR = 3_600_000;
+let table: { name: string; drop: () => Promise<void> };
+let deps: Deps;
+let clock: { t: Date; now(): Date };
+const meter = newMeter();
+const policy = DEFAULT_SUPERVISION; // remind 24 h before, overdue 24 h after: the config's defaults
+
+beforeAll(async () => {
+  const { dynamoEndpoint, wechatUrl } = inject('stack');
+  table = await freshTable(dynamoEndpoint);
+  await loadSeed(dynamoEndpoint, table.name);
+  clock = { t: new Date('2026-12-01T01:00:00Z'), now() { return this.t; } };
+  const cfg = config({
+    STAGE: 'local', TABLE_NAME: table.name, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32),
+    WECHAT_API_BASE: wechatUrl, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'secret',
+  });
+  deps = makeDeps(cfg, { clock, meter });
+}, 120_000);
+afterAll(() => table.drop());
+
+const at = (iso: string) => new Date(iso);
+const citizen = (name: string) => ({ kind: 'citizen' as const, openid: `wx_${name}` });
+const centre = { kind: 'staff' as const, id: 'u-babao', name: '值班员', role: 'centre_staff' as const, scopeNodeId: 'babao' };
+
+async function submit(name: string, categoryId = 'land_dispute') {
+  const out = await submitPetition(deps, citizen(name), `key-${name}-${Date.now()}`, {
+    channel: 'scan', postId: 'babao-baiyanggou-p1', categoryId, description: '草场围栏被挪动，请调解。', photos: [], anonymous: false,
+  });
+  return out.response.id;
+}
+const actions = async (id: string) => (await deps.petitions.getWithTimeline(id))?.timeline.map((e) => e.action) ?? [];
+
+describe('the supervision sweep', () => {
+  it('reminds, urges and escalates a petition walked past each threshold, exactly once each', async () => {
+    clock.t = at('2026-12-01T01:00:00Z');
+    const id = await submit('walker'); // acceptance due in 24 h: 2026-12-02T01:00Z
+    clock.t = at('2026-12-01T00:30:00Z');
+    expect((await sweep(deps, policy, at('2026-12-01T00:30:00Z'))).acted.map((a) => a.id)).not.toContain(id);
+
+    const near = await sweep(deps, policy, at('2026-12-01T01:05:00Z'));
+    expect(near.acted.find((a) => a.id === id)?.alerts).toEqual(['remind']);
+    await sweep(deps, policy, at('2026-12-01T12:00:00Z'));
+    expect(await actions(id)).toEqual(['submit', 'remind']);
+
+    const due = await sweep(deps, policy, at('2026-12-02T01:05:00Z'));
+    expect(due.acted.find((a) => a.id === id)?.alerts).toEqual(['urge']);
+    await sweep(deps, policy, at('2026-12-02T02:00:00Z'));
+
+    const late = await sweep(deps, policy, at('2026-12-03T01:05:00Z'));
+    expect(late.acted.find((a) => a.id === id)).toMatchObject({ alerts: ['overdue'], level: 'county' });
+    await sweep(deps, policy, at('2026-12-10T00:00:00Z'));
+    expect(await actions(id)).toEqual(['submit', 'remind', 'urge', 'overdue']);
+
+    const p = (await deps.petitions.getWithTimeline(id))!;
+    expect(p).toMatchObject({ overdue: true, level: 'county', centreId: 'qilian' });
+    const overdue = p.timeline.at(-1)!;
+    expect(overdue.data).toMatchObject({ step: 'submitted', centreId: 'babao', fromLevel: 'township', toLevel: 'county' });
+    expect(p.timeline.find((e) => e.action === 'remind')?.visibility).toBe('internal');
+    expect(p.timeline.find((e) => e.action === 'urge')?.visibility).toBe('public');
+  });
+
+  it('folds every alert that fell due while nobody swept into one write', async () => {
+    clock.t = at('2026-12-01T02:00:00Z');
+    const id = await submit('forgotten');
+    const report = await sweep(deps, policy, at('2026-12-09T00:00:00Z'));
+    expect(report.acted.find((a) => a.id === id)?.alerts).toEqual(['remind', 'urge', 'overdue']);
+    expect(await actions(id)).toEqual(['submit', 'remind', 'urge', 'overdue']);
+  });
+
+  it('acts once when two sweeps run at the same moment', async () => {
+    clock.t = at('2026-12-01T03:00:00Z');
+    const id = await submit('twice');
+    const [a, b] = await Promise.all([sweep(deps, policy, at('2026-12-01T03:01:00Z')), sweep(deps, policy, at('2026-12-01T03:01:00Z'))]);
+    const acted = [...a.acted, ...b.acted].filter((x) => x.id === id);
+    expect(acted).toHaveLength(1);
+    expect(await actions(id)).toEqual(['submit', 'remind']);
+  });
+
+  it('watches the next step’s deadline once a step is taken in time', async () => {
+    clock.t = at('2026-12-01T04:00:00Z');
+    const id = await submit('prompt');
+    clock.t = at('2026-12-01T05:00:00Z');
+    await transition(deps, centre, id, { action: 'accept' }); // dispatch due 2026-12-02T05:00Z
+    const report = await sweep(deps, policy, at('2026-12-02T05:01:00Z'));
+    expect(report.acted.find((a) => a.id === id)?.alerts).toEqual(['remind', 'urge']);
+    expect((await deps.petitions.get(id))?.overdue).toBe(false);
+  });
+
+  it('reads only the petitions that are due among 10,000 stored', async () => {
+    const db = documentClient({ region: 'local', endpoint: inject('stack').dynamoEndpoint });
+    const ids = systemIds();
+    const county = 'qilian';
+    const base: Omit<Petition, 'id' | 'trackingCode' | 'dueAt'> = {
+      channel: 'scan', reporter: { kind: 'wechat', openid: 'wx_bulk' }, anonymous: false, categoryId: 'land_dispute',
+      description: '批量数据', photos: [], status: 'submitted', level: 'township', countyId: county, townshipId: 'babao',
+      centreId: 'babao', centrePath: 'qilian/babao', createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
+      extended: false, overdue: false, version: 1,
+    };
+    const make = (dueAt: string): Petition => ({ ...base, id: ids.id(), trackingCode: ids.trackingCode(), dueAt });
+    // 9,990 with deadlines next year, 10 due now; their first alert falls on 2027-06-01 and on 2026-12-20.
+    const items = [
+      ...Array.from({ length: 9_990 }, () => make('2027-06-02T00:00:00.000Z')),
+      ...Array.from({ length: 10 }, () => make('2026-12-21T00:00:00.000Z')),
+    ];
+    const batches: Petition[][] = [];
+    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+    const write = async (batch: Petition[]) => {
+      let req: BatchWriteCommandInput['RequestItems'] = { [table.name]: batch.map((p) => ({ PutRequest: { Item: petitionItem(p, policy) } })) };
+      while (req && Object.keys(req).length) {
+        const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: req }));
+        req = out.UnprocessedItems;
+      }
+    };
+    for (let i = 0; i < batches.length; i += 16) await Promise.all(batches.slice(i, i + 16).map(write));
+
+    // Everything the earlier tests left has already been swept up to 2026-12-10; start from a clean slate there.
+    await sweep(deps, policy, at('2026-12-19T00:00:00Z'));
+    const before = { ...meter };
+    const report = await sweep(deps, policy, at('2026-12-20T01:00:00Z'));
+    const reads = meter.reads - before.reads;
+    const readUnits = meter.readCapacity - before.readCapacity;
+    expect(report.examined).toBe(10);
+    expect(report.acted).toHaveLength(10);
+    // One org read, one index page, one read per due petition: nothing grows with the other 9,990.
+    expect(reads).toBeLessThanOrEqual(12);
+    expect(readUnits).toBeLessThan(20);
+    console.log(`sweep over 10,000 stored / 10 due: ${reads} read requests, ${readUnits} RCU, ${meter.writes - before.writes} write requests, ${(meter.writeCapacity - before.writeCapacity).toFixed(1)} WCU`);
+  }, 300_000);
+});
