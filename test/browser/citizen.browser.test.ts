@@ -154,6 +154,8 @@ describe('the citizen app in a browser (H5)', () => {
     await poll(() => el('reopened').textContent()).toContain('重新办理');
     await poll(() => el('reopened').textContent()).toContain('八宝镇综治中心');
     await poll(() => el('status').textContent()).toBe('重新办理');
+    await poll(() => el('step-rate').textContent()).toContain('不满意，已重新办理');
+    await poll(() => el('step-handle').getAttribute('class')).toContain('current');
     await shot('6-reopened');
   });
 

@@ -98,6 +98,11 @@ export class WeappRuntime {
     this.handler = handler;
   }
 
+  /** Replaces one wx API, as the device would answer it (the camera for scanCode, say). */
+  stubWxApi(name: string, impl: (opts: Record<string, unknown>) => unknown): void {
+    this.wx[name] = impl;
+  }
+
   /** WeChat's storage, in memory (the simulate mock keeps nothing), and the network through the handler. */
   private stubWx(): void {
     const wx = this.wx;

@@ -123,4 +123,37 @@ describe('sending on a weak network (weapp)', () => {
     expect(rt.storage.get('sg.drafts')).toBeUndefined();
     expect(rt.navigations.at(-1)?.url).toBe(`/pages/result/index?id=${CREATED.id}`);
   });
+
+  it('shows a waiting draft on the home page and reopens it', async () => {
+    const root = await buildApp('weapp');
+    const rt = new WeappRuntime(root, (req) => (req.url.endsWith('/petitions') ? 'fail' : api(req)));
+    rt.launch();
+    const form = await rt.open('pages/report/index', { postId: POST.post.id });
+    await form.tap('cat-land');
+    await form.input('description', '草场边界被邻村占用了');
+    await form.tap('send');
+    expect(form.text()).toContain('正在等待发送');
+
+    const home = await rt.open('pages/index/index');
+    expect(home.text()).toContain('有 1 件反映还没有发送成功');
+    await home.tap('open-draft-0');
+    expect(rt.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: `/pages/report/index?draft=${encodeURIComponent(`post:${POST.post.id}`)}` });
+  });
+});
+
+describe('scanning a post code in the app (weapp)', () => {
+  it('reads the code with wx.scanCode and opens the report form of that post', async () => {
+    const root = await buildApp('weapp');
+    const rt = new WeappRuntime(root, api);
+    rt.stubWxApi('scanCode', (opts) => {
+      const res = { result: `https://shaogang.example.cn/p/${POST.post.id}`, scanType: 'QR_CODE', charSet: 'utf-8', errMsg: 'scanCode:ok' };
+      (opts['success'] as ((r: unknown) => void) | undefined)?.(res);
+      (opts['complete'] as ((r: unknown) => void) | undefined)?.(res);
+    });
+    rt.launch();
+    const home = await rt.open('pages/index/index');
+    expect(home.text()).toContain('扫码吹哨');
+    await home.tap('scan');
+    expect(rt.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: `/pages/report/index?postId=${POST.post.id}` });
+  });
 });

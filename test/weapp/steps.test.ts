@@ -47,6 +47,8 @@ describe('the six steps of a petition', () => {
     const steps = stepsOf({ status: 'reopened', overdue: false, timeline: [{ at: at(8), action: 'reopen', note: '群众不满意' }] });
     expect(steps.find((s) => s.key === 'handle')?.state).toBe('current');
     expect(steps.find((s) => s.key === 'rate')?.state).toBe('pending');
+    const rated = stepsOf({ status: 'reopened', overdue: false, timeline: [{ at: at(7), action: 'rate', note: '没修好' }] });
+    expect(rated.find((s) => s.key === 'rate')?.state).toBe('problem');
   });
 
   it('marks a declined report at the accept step', () => {

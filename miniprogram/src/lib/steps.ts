@@ -55,6 +55,9 @@ export function stepsOf(p: { status: Status; dueAt?: string; overdue: boolean; t
     if (step.key === 'supervise') {
       // supervision runs alongside: a problem once overdue, current while the case is open, done after it
       state = p.overdue ? 'problem' : finished || p.status === 'resolved' ? 'done' : events.length || waitingIdx > 1 ? 'current' : 'pending';
+    } else if (p.status === 'reopened' && step.key === 'rate' && events.length) {
+      // rated dissatisfied: the rating stands, and the case went back to handling
+      state = 'problem';
     } else if (p.status === 'declined') {
       state = idx === 0 ? 'done' : step.key === 'accept' ? 'problem' : 'pending';
     } else if (idx < waitingIdx) {

@@ -1,7 +1,7 @@
 import { Button, Text, Textarea, View } from '@tarojs/components';
 import { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
-import { ACTION_LABELS, RATING_LABELS, STATUS_LABELS } from '../../../../shared/labels';
+import { ACTION_LABELS, RATING_LABELS, STATUS_LABELS, type StepKey } from '../../../../shared/labels';
 import { RatingBody } from '../../../../shared/schemas/api';
 import { RATINGS, type Rating } from '../../../../shared/schemas/common';
 import { Page } from '../../components/Page';
@@ -12,6 +12,15 @@ import { messageOf } from '../../lib/request';
 import { stepsOf, type StepState } from '../../lib/steps';
 
 const STATE_LABELS: Record<StepState, string> = { done: '已完成', current: '进行中', pending: '未开始', problem: '' };
+/** What a step in trouble says: declined at accept, dissatisfied at rate, otherwise past its deadline. */
+const PROBLEM_LABELS: Record<StepKey, string> = {
+  report: '已超期',
+  accept: '不予受理',
+  dispatch: '已超期',
+  handle: '已超期',
+  supervise: '已超期，督办中',
+  rate: '不满意，已重新办理',
+};
 
 export default function Detail() {
   const router = useRouter();
@@ -112,7 +121,7 @@ export default function Detail() {
               <View>
                 <Text className='step-name'>{s.label}</Text>
                 <Text className='step-state'>
-                  {s.state === 'problem' ? (s.key === 'accept' ? '不予受理' : '已超期') : STATE_LABELS[s.state]}
+                  {s.state === 'problem' ? PROBLEM_LABELS[s.key] : STATE_LABELS[s.state]}
                 </Text>
               </View>
               {s.at && <View className='small'>{formatTime(s.at)}</View>}

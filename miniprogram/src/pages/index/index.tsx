@@ -42,8 +42,8 @@ export default function Home() {
       {waiting.length > 0 && (
         <View className='banner' id='waiting-drafts'>
           <Text>有 {waiting.length} 件反映还没有发送成功，正在等待发送。</Text>
-          {waiting.map((d) => (
-            <Button key={d.target} className='btn primary' onClick={() => go('report', { draft: d.target })}>
+          {waiting.map((d, i) => (
+            <Button key={d.target} id={`open-draft-${i}`} className='btn primary' onClick={() => go('report', { draft: d.target })}>
               打开并重新发送
             </Button>
           ))}
@@ -51,7 +51,7 @@ export default function Home() {
       )}
 
       {isWeapp() ? (
-        <Button className='btn primary big' onClick={scan}>
+        <Button className='btn primary big' id='scan' onClick={scan}>
           扫码吹哨
         </Button>
       ) : (
