@@ -111,7 +111,7 @@ export class DynamoBookingRepository implements BookingRepository {
         Key: keys.slot(b.hostId, b.start),
         // Names throughout: `capacity` and `end` are DynamoDB reserved words.
         UpdateExpression: 'SET #booked = if_not_exists(#booked, :zero) + :one, #cap = :cap, #host = :host, #start = :start, #end = :end ADD #ids :ids',
-        ConditionExpression: 'attribute_not_exists(#booked) OR #booked < :cap OR :one = :one',
+        ConditionExpression: 'attribute_not_exists(#booked) OR #booked < :cap',
         ExpressionAttributeNames: { '#booked': 'booked', '#cap': 'capacity', '#host': 'hostId', '#start': 'start', '#end': 'end', '#ids': 'bookingIds' },
         ExpressionAttributeValues: { ':zero': 0, ':one': 1, ':cap': capacity, ':host': b.hostId, ':start': b.start, ':end': b.end, ':ids': new Set([b.id]) },
       },

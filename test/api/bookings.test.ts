@@ -1,0 +1,287 @@
+/** Video receptions over HTTP: a rush on one slot, racing reschedules, cancel, privacy and staff scope. */
+import { randomUUID } from 'node:crypto';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { documentClient } from '../../functions/adapters/dynamo/client';
+import { keys } from '../../functions/adapters/dynamo/keys';
+import { call, citizenToken, newKey, staffToken } from '../support/api';
+
+interface SlotRow {
+  start: string;
+  end: string;
+  booked: number;
+  free: number;
+  capacity: number;
+}
+
+/** A host who receives around the clock every day, so the test has slots whatever the hour. */
+function hostBody(centreId: string, over: Record<string, unknown> = {}) {
+  return {
+    name: '测试调解员',
+    kind: 'mediator',
+    centreId,
+    expertise: ['land'],
+    ways: ['video', 'phone'],
+    availability: { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ from: '00:00', to: '24:00' }] })), exceptions: [], chinaCalendar: false },
+    // Notice beyond the 120-minute change cut-off, so every free slot may still be cancelled or moved.
+    rules: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 180, horizonDays: 3, capacity: 1 },
+    active: true,
+    ...over,
+  };
+}
+
+async function newHost(centreId = 'babao', over: Record<string, unknown> = {}) {
+  const id = `h-${randomUUID().slice(0, 8)}`;
+  const staff = await staffToken(centreId === 'qilian' ? 'county' : (centreId as 'babao' | 'ebao'));
+  const res = await call('PUT', `/staff/hosts/${id}`, { token: staff, body: hostBody(centreId, over) });
+  expect(res.status).toBe(200);
+  return id;
+}
+
+async function slots(hostId: string, all = true): Promise<SlotRow[]> {
+  const res = await call('GET', `/hosts/${hostId}/slots?days=3${all ? '&all=true' : ''}`);
+  expect(res.status).toBe(200);
+  return res.body.items;
+}
+
+function book(token: string, hostId: string, start: string, body: Record<string, unknown> = {}, key = newKey()) {
+  return call('POST', '/bookings', { token, headers: { 'idempotency-key': key }, body: { hostId, start, way: 'video', topic: '草场边界纠纷想请调解员帮忙', ...body } });
+}
+
+async function citizens(n: number) {
+  const out: string[] = [];
+  for (let i = 0; i < n; i += 20) out.push(...(await Promise.all(Array.from({ length: Math.min(20, n - i) }, () => citizenToken()))));
+  return out;
+}
+
+describe('hosts', () => {
+  it('lists the seeded hosts, filtered by kind, centre, way and expertise', async () => {
+    const lawyers = await call('GET', '/hosts?kind=lawyer');
+    expect(lawyers.status).toBe(200);
+    expect(lawyers.body.items.map((h: { id: string }) => h.id)).toContain('host-qilian-lawyer');
+    expect(lawyers.body.items.every((h: { kind: string }) => h.kind === 'lawyer')).toBe(true);
+    const ebao = await call('GET', '/hosts?centreId=ebao');
+    expect(ebao.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'host-ebao-mediator', centreName: '峨堡镇综治中心', kindLabel: '调解员' })]));
+    const inPerson = await call('GET', '/hosts?way=in_person&expertise=ecology');
+    expect(inPerson.body.items.map((h: { id: string }) => h.id)).toEqual(expect.arrayContaining(['host-ebao-mediator']));
+    expect(inPerson.body.items.map((h: { id: string }) => h.id)).not.toContain('host-qilian-judge');
+    const bad = await call('GET', '/hosts?kind=astrologer');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe('query.kind');
+  });
+
+  it('offers slots in the next days only, never sooner than the notice', async () => {
+    const hostId = await newHost();
+    const list = await slots(hostId, false);
+    expect(list.length).toBeGreaterThan(48);
+    const soonest = Date.now() + 180 * 60_000;
+    expect(list.every((s) => Date.parse(s.start) >= soonest - 5_000 && s.free === 1)).toBe(true);
+  });
+
+  it('may not be edited by staff of another township', async () => {
+    const hostId = await newHost('babao');
+    const ebao = await staffToken('ebao');
+    const res = await call('PUT', `/staff/hosts/${hostId}`, { token: ebao, body: hostBody('ebao') });
+    expect(res.status).toBe(404);
+    const into = await call('PUT', `/staff/hosts/h-${randomUUID().slice(0, 8)}`, { token: ebao, body: hostBody('babao') });
+    expect(into.status).toBe(400);
+    expect(into.body.error.issues[0].path).toBe('centreId');
+  });
+});
+
+describe('booking a slot', () => {
+  let hostId: string;
+  let free: SlotRow[];
+  beforeAll(async () => {
+    hostId = await newHost();
+    free = await slots(hostId, false);
+  });
+
+  it('lets exactly one of 100 concurrent bookings of a single-place slot through; the rest get a clear 409', async () => {
+    const slot = free[0]!;
+    const tokens = await citizens(100);
+    const results = await Promise.all(tokens.map((t) => book(t, hostId, slot.start)));
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(99);
+    for (const r of results.filter((x) => x.status === 409)) {
+      expect(r.body.error).toMatchObject({ code: 'conflict', message: '该时段已约满，请选择其他时间' });
+    }
+    const state = (await slots(hostId)).find((s) => s.start === slot.start);
+    expect(state).toMatchObject({ booked: 1, free: 0 });
+    expect((await slots(hostId, false)).map((s) => s.start)).not.toContain(slot.start);
+
+    const centre = await staffToken('babao');
+    const schedule = await call('GET', `/staff/bookings?hostId=${hostId}&days=7`, { token: centre });
+    expect(schedule.status).toBe(200);
+    expect(schedule.body.items.filter((b: { start: string; status: string }) => b.start === slot.start && b.status === 'booked')).toHaveLength(1);
+  }, 120_000);
+
+  it('answers the same Idempotency-Key with the same booking, never a second one', async () => {
+    const herder = await citizenToken();
+    const key = newKey();
+    const first = await book(herder, hostId, free[1]!.start, {}, key);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'booked', way: 'video', host: { id: hostId, kind: 'mediator' }, canChange: true });
+    expect(first.body.roomUrl).toMatch(/^https:\/\/meet\.example\.invalid\/[\w-]+$/);
+    const again = await book(herder, hostId, free[1]!.start, {}, key);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+    const other = await book(herder, hostId, free[2]!.start, {}, key);
+    expect(other.status).toBe(409);
+    const mine = await call('GET', '/bookings/mine', { token: herder });
+    expect(mine.body.items.map((b: { id: string }) => b.id)).toEqual([first.body.id]);
+  });
+
+  it('writes reminders a day and fifteen minutes before into the outbox with the booking', async () => {
+    const herder = await citizenToken();
+    const late = free[free.length - 1]!; // more than a day ahead
+    const res = await book(herder, hostId, late.start);
+    expect(res.status).toBe(201);
+    const { dynamoEndpoint, table } = inject('stack');
+    const db = documentClient({ region: 'local', endpoint: dynamoEndpoint });
+    const day = await db.send(new GetCommand({ TableName: table, Key: keys.outbox(`${res.body.id}-1d`) }));
+    const quarter = await db.send(new GetCommand({ TableName: table, Key: keys.outbox(`${res.body.id}-15m`) }));
+    expect(day.Item).toMatchObject({ kind: 'booking_reminder', lead: '1d', bookingId: res.body.id, dueAt: new Date(Date.parse(late.start) - 86_400_000).toISOString(), due_pk: 'OB#qilian' });
+    expect(quarter.Item).toMatchObject({ lead: '15m', dueAt: new Date(Date.parse(late.start) - 15 * 60_000).toISOString() });
+    expect(String(quarter.Item?.body)).toContain('测试调解员');
+
+    expect((await call('POST', `/bookings/${res.body.id}/cancel`, { token: herder })).status).toBe(200);
+    const gone = await db.send(new GetCommand({ TableName: table, Key: keys.outbox(`${res.body.id}-1d`) }));
+    expect(gone.Item).toBeUndefined();
+  });
+
+  it('refuses a time that is not a slot, a way the host does not offer, and a request without a key', async () => {
+    const herder = await citizenToken();
+    const offGrid = new Date(Date.parse(free[3]!.start) + 7 * 60_000).toISOString();
+    const a = await book(herder, hostId, offGrid);
+    expect(a.status).toBe(400);
+    expect(a.body.error.issues[0].path).toBe('start');
+    const b = await book(herder, hostId, free[3]!.start, { way: 'in_person' });
+    expect(b.status).toBe(400);
+    expect(b.body.error.issues[0].path).toBe('way');
+    const c = await call('POST', '/bookings', { token: herder, body: { hostId, start: free[3]!.start, way: 'video', topic: '咨询' } });
+    expect(c.status).toBe(400);
+    expect(c.body.error.issues[0].path).toBe('Idempotency-Key');
+    const d = await book(herder, hostId, free[3]!.start, { topic: '' });
+    expect(d.status).toBe(400);
+    expect(d.body.error.issues[0]).toEqual({ path: 'topic', message: '预约事项至少 2 个字' });
+  });
+});
+
+describe('rescheduling and cancelling', () => {
+  it('lets one of two citizens rescheduling into the same slot win; the loser keeps the old booking', async () => {
+    const hostId = await newHost();
+    const [s1, s2, target] = await slots(hostId, false);
+    const [a, b] = await citizens(2);
+    const ba = await book(a!, hostId, s1!.start);
+    const bb = await book(b!, hostId, s2!.start);
+    expect([ba.status, bb.status]).toEqual([201, 201]);
+
+    const [ra, rb] = await Promise.all([
+      call('POST', `/bookings/${ba.body.id}/reschedule`, { token: a, body: { start: target!.start } }),
+      call('POST', `/bookings/${bb.body.id}/reschedule`, { token: b, body: { start: target!.start } }),
+    ]);
+    expect([ra.status, rb.status].sort()).toEqual([200, 409]);
+    const [winner, loser, loserOld, winnerOld] = ra.status === 200 ? [ba, bb, s2!, s1!] : [bb, ba, s1!, s2!];
+    const loserToken = loser === ba ? a : b;
+    const winnerToken = winner === ba ? a : b;
+    expect((ra.status === 409 ? ra : rb).body.error.message).toBe('该时段已约满，请选择其他时间');
+
+    const kept = await call('GET', `/bookings/${loser.body.id}`, { token: loserToken });
+    expect(kept.body).toMatchObject({ status: 'booked', start: loserOld.start, rescheduled: 0 });
+    const moved = await call('GET', `/bookings/${winner.body.id}`, { token: winnerToken });
+    expect(moved.body).toMatchObject({ status: 'booked', start: target!.start, rescheduled: 1 });
+
+    const state = new Map((await slots(hostId)).map((s) => [s.start, s.booked]));
+    expect(state.get(target!.start)).toBe(1);
+    expect(state.get(loserOld.start)).toBe(1);
+    expect(state.get(winnerOld.start)).toBe(0);
+  });
+
+  it('frees the slot on cancel, for someone else to book', async () => {
+    const hostId = await newHost();
+    const [slot] = await slots(hostId, false);
+    const [a, b] = await citizens(2);
+    const first = await book(a!, hostId, slot!.start);
+    expect((await book(b!, hostId, slot!.start)).status).toBe(409);
+    const cancelled = await call('POST', `/bookings/${first.body.id}/cancel`, { token: a, body: { reason: '家里有事' } });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', cancel: { by: 'citizen', reason: '家里有事' }, canChange: false });
+    expect(cancelled.body.roomUrl).toBeUndefined();
+    expect((await slots(hostId)).find((s) => s.start === slot!.start)).toMatchObject({ booked: 0, free: 1 });
+    expect((await book(b!, hostId, slot!.start)).status).toBe(201);
+    expect((await call('POST', `/bookings/${first.body.id}/cancel`, { token: a })).status).toBe(409);
+    expect((await call('POST', `/bookings/${first.body.id}/reschedule`, { token: a, body: { start: slot!.start } })).status).toBe(409);
+  });
+
+  it('shows a staff cancellation and its reason to the citizen', async () => {
+    const hostId = await newHost();
+    const [slot] = await slots(hostId, false);
+    const herder = await citizenToken();
+    const made = await book(herder, hostId, slot!.start);
+    const centre = await staffToken('babao');
+    const noReason = await call('POST', `/staff/bookings/${made.body.id}/cancel`, { token: centre, body: {} });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.issues[0].path).toBe('reason');
+    const res = await call('POST', `/staff/bookings/${made.body.id}/cancel`, { token: centre, body: { reason: '调解员下乡，请改约其他时间' } });
+    expect(res.status).toBe(200);
+    const seen = await call('GET', `/bookings/${made.body.id}`, { token: herder });
+    expect(seen.body).toMatchObject({ status: 'cancelled', cancel: { by: 'staff', reason: '调解员下乡，请改约其他时间' } });
+    expect((await slots(hostId)).find((s) => s.start === slot!.start)?.booked).toBe(0);
+    // Attendance is for receptions that have begun.
+    const early = await call('POST', `/staff/bookings/${made.body.id}/attendance`, { token: centre, body: { attendance: 'attended', note: '已调解' } });
+    expect(early.status).toBe(409);
+  });
+});
+
+describe('who sees a booking', () => {
+  let hostId: string;
+  let bookingId: string;
+  let owner: string;
+  beforeAll(async () => {
+    hostId = await newHost('babao');
+    const [slot] = await slots(hostId, false);
+    owner = await citizenToken();
+    bookingId = (await book(owner, hostId, slot!.start)).body.id;
+  });
+
+  it('a citizen cannot see, cancel or move another citizen’s booking', async () => {
+    const other = await citizenToken();
+    expect((await call('GET', `/bookings/${bookingId}`, { token: other })).status).toBe(404);
+    expect((await call('POST', `/bookings/${bookingId}/cancel`, { token: other })).status).toBe(404);
+    expect((await call('POST', `/bookings/${bookingId}/reschedule`, { token: other, body: { start: new Date().toISOString() } })).status).toBe(404);
+    expect((await call('GET', '/bookings/mine', { token: other })).body.items).toEqual([]);
+    expect((await call('GET', `/bookings/${bookingId}`, { token: owner })).status).toBe(200);
+    // Staff tokens are not citizens.
+    expect((await call('GET', `/bookings/${bookingId}`, { token: await staffToken('babao') })).status).toBe(404);
+  });
+
+  it('staff of another township cannot see the centre’s schedule or its entries', async () => {
+    const ebao = await staffToken('ebao');
+    const schedule = await call('GET', '/staff/bookings?centreId=babao&days=7', { token: ebao });
+    expect(schedule.status).toBe(404);
+    expect((await call('GET', `/staff/bookings/${bookingId}`, { token: ebao })).status).toBe(404);
+    expect((await call('POST', `/staff/bookings/${bookingId}/cancel`, { token: ebao, body: { reason: '越权' } })).status).toBe(404);
+    const own = await call('GET', '/staff/bookings?days=7', { token: ebao });
+    expect(own.body.centre.id).toBe('ebao');
+    expect(own.body.items.map((b: { id: string }) => b.id)).not.toContain(bookingId);
+    expect((await call('GET', `/staff/hosts/${hostId}`, { token: ebao })).status).toBe(404);
+    expect((await call('GET', '/staff/hosts', { token: ebao })).body.items.map((h: { id: string }) => h.id)).not.toContain(hostId);
+  });
+
+  it('the centre and the county see it, with the citizen’s name and not their openid', async () => {
+    for (const who of ['babao', 'county'] as const) {
+      const token = await staffToken(who);
+      const schedule = await call('GET', '/staff/bookings?centreId=babao&days=7', { token });
+      expect(schedule.status).toBe(200);
+      const entry = schedule.body.items.find((b: { id: string }) => b.id === bookingId);
+      expect(entry).toMatchObject({ status: 'booked', host: { id: hostId } });
+      expect(entry.citizenName).toMatch(/^herder-/);
+      expect(JSON.stringify(entry)).not.toContain('openid');
+    }
+    const handler = await staffToken('babao-justice');
+    expect((await call('GET', '/staff/bookings?days=7', { token: handler })).status).toBe(404);
+  });
+});
