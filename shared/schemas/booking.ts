@@ -91,8 +91,8 @@ export type Host = z.infer<typeof Host>;
 export const HostBody = Host.omit({ id: true }).strict();
 export type HostBody = z.infer<typeof HostBody>;
 
+/** Counted when attendance is recorded and when the citizen rates (满意率 of receptions). */
 export const HostFigures = z.object({
-  bookings: z.number().int().default(0),
   attended: z.number().int().default(0),
   noShow: z.number().int().default(0),
   satisfied: z.number().int().default(0),

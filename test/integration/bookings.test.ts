@@ -1,0 +1,151 @@
+/**
+ * Booking use cases on DynamoDB Local with a clock the test moves: the change cut-off, reminders, attendance, ratings
+ * and the figures they count into, group sessions, and a holiday in the slot list.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { documentClient } from '../../functions/adapters/dynamo/client';
+import { keys } from '../../functions/adapters/dynamo/keys';
+import { config } from '../../functions/config';
+import { makeDeps } from '../../functions/http/deps';
+import { loadSeed } from '../../functions/local/seed';
+import * as bookings from '../../functions/usecases/bookings';
+import type { Deps } from '../../functions/usecases/context';
+import { HostBody } from '../../shared/schemas/booking';
+import { freshTable } from '../support/table';
+
+const MINUTE = 60_000;
+let table: { name: string; drop: () => Promise<void> };
+let deps: Deps;
+let endpoint: string;
+const clock = { t: new Date('2026-11-23T00:00:00Z'), now() { return this.t; } };
+
+beforeAll(async () => {
+  const { dynamoEndpoint, wechatUrl } = inject('stack');
+  endpoint = dynamoEndpoint;
+  table = await freshTable(dynamoEndpoint);
+  await loadSeed(dynamoEndpoint, table.name);
+  const cfg = config({
+    STAGE: 'local', TABLE_NAME: table.name, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32),
+    WECHAT_API_BASE: wechatUrl, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'secret',
+  });
+  deps = makeDeps(cfg, { clock });
+}, 120_000);
+afterAll(() => table.drop());
+
+const centre = { kind: 'staff' as const, id: 'u-babao', name: '值班员', role: 'centre_staff' as const, scopeNodeId: 'babao' };
+const county = { kind: 'staff' as const, id: 'u-county', name: '督办员', role: 'county_supervisor' as const, scopeNodeId: 'qilian' };
+const citizen = (name: string) => ({ kind: 'citizen' as const, openid: `wx_${name}`, name });
+
+/** Office hours on weekdays, China calendar, half-hour slots with a 10-minute buffer. */
+async function host(id: string, rules: Record<string, number> = {}) {
+  const body = HostBody.parse({
+    name: '马律师',
+    kind: 'lawyer',
+    centreId: 'babao',
+    ways: ['video', 'phone'],
+    availability: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, windows: [{ from: '09:00', to: '12:00' }] })) },
+    rules: { slotMinutes: 30, bufferMinutes: 10, minNoticeMinutes: 60, horizonDays: 14, capacity: 1, ...rules },
+  });
+  await bookings.saveHost(deps, centre, id, body);
+}
+
+const book = (who: string, hostId: string, start: string, key = `key-${who}-${start}`) =>
+  bookings.book(deps, citizen(who), key.replace(/[^\w-]/g, '_').slice(0, 64), { hostId, start, way: 'video', topic: '工资拖欠怎么维权' });
+
+describe('booking', () => {
+  it('offers slots on workdays in China time, with the buffer between them', async () => {
+    clock.t = new Date('2026-11-23T00:00:00Z'); // Monday 08:00 China time
+    await host('lawyer-a');
+    const out = await bookings.listSlots(deps, 'lawyer-a', { days: 1 });
+    // 09:00, 09:40, 10:20, 11:00 China time; 11:40 would overrun noon.
+    expect(out.items.map((s) => s.start)).toEqual(['2026-11-23T01:00:00.000Z', '2026-11-23T01:40:00.000Z', '2026-11-23T02:20:00.000Z', '2026-11-23T03:00:00.000Z']);
+  });
+
+  it('writes only the reminders still ahead, and moves them with a reschedule', async () => {
+    clock.t = new Date('2026-11-23T00:00:00Z');
+    const made = await book('a1', 'lawyer-a', '2026-11-23T03:00:00.000Z'); // in three hours: no day-before reminder
+    const db = documentClient({ region: 'local', endpoint });
+    const get = async (id: string) => (await db.send(new GetCommand({ TableName: table.name, Key: keys.outbox(id) }))).Item;
+    expect(await get(`${made.view.id}-1d`)).toBeUndefined();
+    expect(await get(`${made.view.id}-15m`)).toMatchObject({ dueAt: '2026-11-23T02:45:00.000Z', body: expect.stringContaining('11月23日 11:00') });
+
+    await bookings.reschedule(deps, citizen('a1'), made.view.id, '2026-11-25T01:00:00.000Z');
+    expect(await get(`${made.view.id}-1d`)).toMatchObject({ dueAt: '2026-11-24T01:00:00.000Z' });
+    expect(await get(`${made.view.id}-15m`)).toMatchObject({ dueAt: '2026-11-25T00:45:00.000Z' });
+  });
+
+  it('lets the citizen change a booking only until the cut-off before it starts', async () => {
+    clock.t = new Date('2026-11-23T00:00:00Z');
+    const made = await book('a2', 'lawyer-a', '2026-11-24T01:00:00.000Z');
+    clock.t = new Date(Date.parse('2026-11-24T01:00:00.000Z') - 119 * MINUTE);
+    await expect(bookings.cancelMine(deps, citizen('a2'), made.view.id)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('120 分钟') });
+    await expect(bookings.reschedule(deps, citizen('a2'), made.view.id, '2026-11-24T03:00:00.000Z')).rejects.toMatchObject({ code: 'conflict' });
+    // Staff may still cancel, with a reason.
+    const cancelled = await bookings.cancelByStaff(deps, centre, made.view.id, '律师临时出庭');
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancel: { by: 'staff', reason: '律师临时出庭' } });
+  });
+
+  it('fills a group session up to its capacity', async () => {
+    clock.t = new Date('2026-11-23T00:00:00Z');
+    await host('group-a', { capacity: 3 });
+    const start = '2026-11-24T01:00:00.000Z';
+    for (const who of ['g1', 'g2', 'g3']) expect((await book(who, 'group-a', start)).created).toBe(true);
+    await expect(book('g4', 'group-a', start)).rejects.toMatchObject({ code: 'conflict' });
+    const slot = (await bookings.listSlots(deps, 'group-a', { days: 2, all: true })).items.find((s) => s.start === start);
+    expect(slot).toMatchObject({ capacity: 3, booked: 3, free: 0 });
+  });
+
+  it('offers nothing over National Day and the make-up Saturday after it', async () => {
+    clock.t = new Date('2026-09-30T00:00:00Z');
+    const out = await bookings.listSlots(deps, 'lawyer-a', { days: 12 });
+    const days = [...new Set(out.items.map((s) => new Date(Date.parse(s.start) + 8 * 60 * MINUTE).toISOString().slice(0, 10)))];
+    expect(days).toEqual(['2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10']);
+  });
+});
+
+describe('after the reception', () => {
+  it('records attendance and a rating once each, and counts them for the host and the centre', async () => {
+    clock.t = new Date('2026-11-23T00:00:00Z');
+    await host('lawyer-b');
+    const start = '2026-11-24T01:40:00.000Z';
+    const made = await book('b1', 'lawyer-b', start);
+    await expect(bookings.rate(deps, citizen('b1'), made.view.id, { rating: 'satisfied' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(bookings.recordAttendance(deps, centre, made.view.id, { attendance: 'attended', note: '已解答' })).rejects.toMatchObject({ code: 'conflict' });
+
+    clock.t = new Date(Date.parse(start) + 35 * MINUTE);
+    const done = await bookings.recordAttendance(deps, centre, made.view.id, { attendance: 'attended', note: '已解答劳动仲裁流程，建议先向人社所申请调解' });
+    expect(done).toMatchObject({ status: 'attended', outcome: { attendance: 'attended', by: '值班员' }, canRate: true });
+    expect(done.roomUrl).toBeUndefined();
+    await expect(bookings.recordAttendance(deps, county, made.view.id, { attendance: 'no_show', note: '重复' })).rejects.toMatchObject({ code: 'conflict' });
+
+    const rated = await bookings.rate(deps, citizen('b1'), made.view.id, { rating: 'basically_satisfied', comment: '讲得清楚' });
+    expect(rated).toMatchObject({ rating: { rating: 'basically_satisfied' }, canRate: false });
+    await expect(bookings.rate(deps, citizen('b1'), made.view.id, { rating: 'satisfied' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(bookings.rate(deps, citizen('someone-else'), made.view.id, { rating: 'satisfied' })).rejects.toMatchObject({ code: 'not_found' });
+
+    const noShow = await book('b2', 'lawyer-b', '2026-11-25T01:00:00.000Z');
+    clock.t = new Date('2026-11-25T01:20:00.000Z');
+    await bookings.recordAttendance(deps, centre, noShow.view.id, { attendance: 'no_show', note: '未接通' });
+    await expect(bookings.rate(deps, citizen('b2'), noShow.view.id, { rating: 'dissatisfied' })).rejects.toMatchObject({ code: 'conflict' });
+
+    const staffHost = await bookings.getHostForStaff(deps, centre, 'lawyer-b');
+    expect(staffHost.figures).toEqual({ attended: 1, noShow: 1, satisfied: 0, basically_satisfied: 1, dissatisfied: 0 });
+    const db = documentClient({ region: 'local', endpoint });
+    const centreFigures = await db.send(new GetCommand({ TableName: table.name, Key: keys.centreFigures('babao') }));
+    expect(centreFigures.Item).toMatchObject({ attended: 1, noShow: 1, basically_satisfied: 1 });
+  });
+
+  it('the week schedule shows the centre’s receptions by start, and another township sees none of them', async () => {
+    clock.t = new Date('2026-11-23T00:00:00Z');
+    const week = await bookings.schedule(deps, centre, { from: '2026-11-23', days: 7 });
+    const starts = week.items.map((b) => b.start);
+    expect(starts).toEqual([...starts].sort());
+    expect(week.items.length).toBeGreaterThanOrEqual(5);
+    const day = await bookings.schedule(deps, centre, { from: '2026-11-24', days: 1 });
+    expect(day.items.every((b) => b.start >= '2026-11-23T16:00:00.000Z' && b.start < '2026-11-24T16:00:00.000Z')).toBe(true);
+    const ebao = { ...centre, id: 'u-ebao', scopeNodeId: 'ebao' };
+    await expect(bookings.schedule(deps, ebao, { centreId: 'babao', days: 7 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
