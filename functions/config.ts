@@ -11,6 +11,10 @@ const Env = z.object({
   WECHAT_API_BASE: z.url().default('https://api.weixin.qq.com'),
   WECHAT_APPID: z.string().min(1),
   WECHAT_SECRET: z.string().min(1),
+  /** subscribe-message template ids from the WeChat console: progress (进度), result (结果), reminder (预约提醒) */
+  WECHAT_TEMPLATE_PROGRESS: z.string().min(1).default('local-template-progress'),
+  WECHAT_TEMPLATE_RESULT: z.string().min(1).default('local-template-result'),
+  WECHAT_TEMPLATE_REMINDER: z.string().min(1).default('local-template-reminder'),
   /** how long a container keeps the org tree and categories before reading them again */
   ORG_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
   /** 临期提示: how long before a deadline the handler and centre are reminded */

@@ -3,6 +3,7 @@ import type { Org } from '../shared/routing';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../shared/schemas/petition';
 import type { Post, StaffUser, Category, Department, OrgNode } from '../shared/schemas/org';
 import type { Status } from '../shared/schemas/common';
+import type { OutboxMessage, Template } from '../shared/notifications';
 import type { Booking, Host, HostFigures } from '../shared/schemas/booking';
 
 export interface Clock {
@@ -41,7 +42,8 @@ export interface PetitionRepository {
   get(id: string): Promise<Petition | undefined>;
   getWithTimeline(id: string): Promise<PetitionWithTimeline | undefined>;
   /** Writes the next version and its event; false when another write got there first. */
-  applyTransition(before: Petition, after: Petition, events: TimelineEvent[]): Promise<boolean>;
+  /** the next version, its events and the messages they send, in one transaction */
+  applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[]): Promise<boolean>;
   /** petitions whose next supervision alert falls due by `until`, oldest first */
   listAlerts(countyId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   findByTrackingCode(code: string): Promise<{ id: string; secretHash?: string } | undefined>;
@@ -67,6 +69,7 @@ export interface OrgRepository {
 
 export interface WechatClient {
   code2session(code: string): Promise<{ openid: string }>;
+  sendSubscribeMessage(m: { openid: string; templateId: string; page: string; data: Record<string, string> }): Promise<SendResult>;
   /** true when WeChat passes the text */
   checkText(content: string, openid?: string): Promise<boolean>;
 }
@@ -126,5 +129,21 @@ export interface BookingRepository {
   /** a centre's bookings starting in [from, to), by start */
   listByCentre(centreId: string, from: string, to: string): Promise<Booking[]>;
 }
+
+export interface OutboxRepository {
+  /** messages to try by `until`, oldest first */
+  due(countyId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<OutboxMessage>>;
+  claim(id: string, leaseUntil: Date): Promise<{ attempts: number; message: OutboxMessage } | undefined>;
+  sent(id: string): Promise<void>;
+  retryAt(id: string, at: Date, error: string): Promise<void>;
+  park(id: string, state: 'failed' | 'skipped', reason: string): Promise<void>;
+  get(id: string): Promise<{ state: string; attempts: number; lastError?: string } | undefined>;
+  addConsent(openid: string, templates: Template[]): Promise<void>;
+  takeConsent(openid: string, template: Template): Promise<boolean>;
+  refundConsent(openid: string, template: Template): Promise<void>;
+}
+
+/** WeChat's answer to a subscribe message: sent, refused for good, or failed for now. */
+export type SendResult = { ok: true } | { ok: false; permanent: boolean; reason: string };
 
 export type { TimelineEvent };

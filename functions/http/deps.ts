@@ -5,6 +5,7 @@ import { config, isLocalStage, type Config } from '../config';
 import { documentClient, newMeter, type Meter } from '../adapters/dynamo/client';
 import { DynamoBookingRepository } from '../adapters/dynamo/bookings';
 import { DynamoOrgRepository } from '../adapters/dynamo/org';
+import { DynamoOutboxRepository } from '../adapters/dynamo/outbox';
 import { DynamoPetitionRepository } from '../adapters/dynamo/petitions';
 import { HttpWechatClient } from '../adapters/wechat/client';
 import type { SupervisionPolicy } from '../../shared/supervision';
@@ -47,6 +48,8 @@ export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: 
       devLogin: isLocalStage(cfg),
     },
     bookings: new DynamoBookingRepository(db, cfg.TABLE_NAME),
+    outbox: new DynamoOutboxRepository(db, cfg.TABLE_NAME),
+    templates: { progress: cfg.WECHAT_TEMPLATE_PROGRESS, result: cfg.WECHAT_TEMPLATE_RESULT, reminder: cfg.WECHAT_TEMPLATE_REMINDER },
     booking: { roomUrlTemplate: cfg.VIDEO_ROOM_URL_TEMPLATE, changeCutoffMinutes: cfg.BOOKING_CHANGE_CUTOFF_MINUTES },
   };
 }

@@ -21,6 +21,7 @@ import {
   StaffLoginBody,
   StaffQueueQuery,
   SubmitPetitionBody,
+  SubscribeBody,
   TrackQuery,
   TrackingCode,
   TransferBody,
@@ -43,6 +44,7 @@ import {
 import * as auth from '../usecases/auth';
 import * as bookings from '../usecases/bookings';
 import type { CitizenCaller, Deps, StaffCaller } from '../usecases/context';
+import * as notifications from '../usecases/notifications';
 import * as org from '../usecases/org';
 import * as petitions from '../usecases/petitions';
 import { parse } from './request';
@@ -112,6 +114,9 @@ export const ROUTES: Route[] = [
     const { secret } = parse(TrackQuery, req.query, 'query');
     return ok(await petitions.track(deps, code, secret));
   }),
+  citizen('POST', '/subscriptions', async (req, deps) =>
+    ok(await notifications.subscribe(deps, req.caller.openid, parse(SubscribeBody, req.body, 'body').templates)),
+  ),
   citizen('POST', '/petitions', async (req, deps) => {
     const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header:Idempotency-Key');
     const body = parse(SubmitPetitionBody, req.body, 'body');

@@ -4,6 +4,7 @@
  */
 import { config } from '../config';
 import { makeDeps, supervisionPolicy } from '../http/deps';
+import { sendDue } from '../usecases/notifications';
 import { sweep } from '../usecases/supervision';
 import { LOCAL_JWT_SECRET } from './ports';
 
@@ -23,9 +24,14 @@ async function main() {
     NEAR_DUE_HOURS: process.env.NEAR_DUE_HOURS,
     OVERDUE_GRACE_HOURS: process.env.OVERDUE_GRACE_HOURS,
   });
-  const report = await sweep(makeDeps(cfg), supervisionPolicy(cfg), now);
+  const deps = makeDeps(cfg);
+  const report = await sweep(deps, supervisionPolicy(cfg), now);
   console.log(`swept at ${report.at}: ${report.examined} due, ${report.acted.length} acted on`);
   for (const a of report.acted) console.log(`  ${a.trackingCode}  ${a.alerts.join(' → ')}  (now ${a.level} level)`);
+  const sends = await sendDue(deps, now);
+  console.log(
+    `notifications: ${sends.sent.length} sent, ${sends.retrying.length} to retry, ${sends.failed.length} failed, ${sends.skipped.length} not subscribed`,
+  );
 }
 
 main().catch((err) => {

@@ -1,7 +1,9 @@
 /**
  * A local stand-in for WeChat's server API, for the local stack and tests: the real HTTP client talks to it.
  * code2session turns a code `X` into the openid `wx_X` (the code `invalid` is refused, as an expired code is);
- * msg_sec_check flags texts containing any word in RISKY_WORDS. Every call is recorded.
+ * msg_sec_check flags texts containing any word in RISKY_WORDS; subscribe messages are recorded and listed at
+ * `GET /__standin/messages`. `POST /__standin/fail {count, errcode}` makes the next sends fail, as WeChat does when
+ * busy (-1) or when a user refused (43101). Every call is recorded.
  */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +32,8 @@ const readBody = (req: IncomingMessage) =>
 
 export async function startWechatStandin(port = 0): Promise<RunningWechat> {
   const calls: WechatCall[] = [];
+  const messages: unknown[] = [];
+  const failing = { count: 0, errcode: -1 };
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const query = Object.fromEntries(url.searchParams);
@@ -57,6 +61,22 @@ export async function startWechatStandin(port = 0): Promise<RunningWechat> {
         const content = typeof body === 'object' && body && 'content' in body ? String((body as { content: unknown }).content) : '';
         const risky = RISKY_WORDS.some((w) => content.includes(w));
         return send({ errcode: 0, errmsg: 'ok', result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20006 : 100 } });
+      }
+      case '/cgi-bin/message/subscribe/send': {
+        if (failing.count > 0) {
+          failing.count -= 1;
+          return send({ errcode: failing.errcode, errmsg: failing.errcode === -1 ? 'system error' : 'refused' });
+        }
+        messages.push(body);
+        return send({ errcode: 0, errmsg: 'ok', msgid: messages.length });
+      }
+      case '/__standin/messages':
+        return send({ messages });
+      case '/__standin/fail': {
+        const b = (body ?? {}) as { count?: number; errcode?: number };
+        failing.count = b.count ?? 1;
+        failing.errcode = b.errcode ?? -1;
+        return send({ ok: true });
       }
       default:
         res.writeHead(404, { 'content-type': 'application/json' });

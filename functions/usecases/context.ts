@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../shared/schemas/common';
-import type { BookingRepository, Clock, Ids, OrgRepository, PetitionRepository, WechatClient } from '../ports';
+import type { Template } from '../../shared/notifications';
+import type { BookingRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, WechatClient } from '../ports';
 
 export interface Deps {
   petitions: PetitionRepository;
@@ -11,6 +12,9 @@ export interface Deps {
   bookings: BookingRepository;
   /** `roomUrlTemplate` has `{roomId}`; citizens may cancel or reschedule until `changeCutoffMinutes` before the start */
   booking: { roomUrlTemplate: string; changeCutoffMinutes: number };
+  outbox: OutboxRepository;
+  /** WeChat subscribe-message template ids, by our template name */
+  templates: Record<Template, string>;
 }
 
 export interface StaffCaller {

@@ -4,6 +4,7 @@ import { inScope, route, type Org } from '../../shared/routing';
 import type { Role, Status } from '../../shared/schemas/common';
 import type { SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
 import type { Actor, Petition, Reporter } from '../../shared/schemas/petition';
+import { messageFor } from '../../shared/notifications';
 import { addLimit } from '../../shared/timeLimits';
 import { decide, submittedEvent, type Command } from '../../shared/workflow';
 import type { QueueScope } from '../ports';
@@ -231,7 +232,8 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
     const decision = decide(p, resolveCommand(input, p, org), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
     const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
     const event = { ...decision.event, seq: next.version };
-    if (await deps.petitions.applyTransition(p, next, [event])) return next;
+    const message = messageFor(next, event);
+    if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [])) return next;
   }
   throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
 }

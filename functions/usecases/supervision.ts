@@ -3,6 +3,7 @@
  * and apply what `supervise` decides under the same version condition as every other step. A second sweep, or
  * one running at the same moment, re-reads and finds nothing left to do, so each alert is raised once.
  */
+import { messageFor } from '../../shared/notifications';
 import { supervise, type Alert, type SupervisionPolicy } from '../../shared/supervision';
 import type { Petition } from '../../shared/schemas/petition';
 import type { Clock, OrgRepository, PetitionRepository } from '../ports';
@@ -52,7 +53,9 @@ async function superviseOne(
     const next: Petition = decisions.reduce((acc, d) => ({ ...acc, ...d.patch }), p);
     next.version = p.version + decisions.length;
     const events = decisions.map((d, i) => ({ ...d.event, seq: p.version + 1 + i }));
-    if (await petitions.applyTransition(p, next, events)) {
+    // The citizen hears of the latest public alert only: one message per sweep, however late the sweep.
+    const message = events.map((e) => messageFor(next, e)).filter((m) => m !== undefined).at(-1);
+    if (await petitions.applyTransition(p, next, events, message ? [message] : [])) {
       return { id: p.id, trackingCode: p.trackingCode, alerts: events.map((e) => e.action as Alert), level: next.level };
     }
   }

@@ -90,3 +90,11 @@ export const ExtendBody = z.strictObject({
 
 export const PageResponse = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.string().optional() });
+
+/** After the citizen taps 允许 in WeChat's subscribe dialog, the app tells us which templates they accepted. */
+export const SubscribeBody = z.strictObject({
+  templates: z
+    .array(z.enum(['progress', 'result', 'reminder'], { error: '未知的消息模板' }))
+    .min(1, { error: '请至少选择一种消息' })
+    .max(3, { error: '最多三种消息' }),
+});

@@ -80,6 +80,8 @@ export const keys = {
   bookingsOfCitizen: (openid: string) => `BR#${openid}`,
   bookingsOfCentre: (centreId: string) => `CB#${centreId}`,
   bookingSort: (start: string, id: string) => `${start}#${id}`,
+  /** a citizen's consents to subscribe messages, counted per template */
+  subscription: (openid: string) => ({ pk: `SUB#${openid}`, sk: 'SUB' }),
   /** byDue partition of a county's unsent reminders, apart from the petitions' `DUE#county` */
   outboxDue: (countyId: string) => `OB#${countyId}`,
 };

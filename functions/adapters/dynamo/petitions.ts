@@ -16,9 +16,11 @@ import {
   TimelineEvent,
   type PetitionWithTimeline,
 } from '../../../shared/schemas/petition';
+import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
 import { isOpen } from '../../../shared/workflow';
 import type { NewPetition, Page, PetitionRepository, QueueScope } from '../../ports';
+import { outboxItem } from './outbox';
 import { INDEXES, KEY_ATTRIBUTES, ROW, decodeCursor, encodeCursor, idOfSortKey, keys, type IndexName } from './keys';
 
 type Item = Record<string, unknown>;
@@ -173,7 +175,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return { ...toPetition(head), timeline };
   }
 
-  async applyTransition(before: Petition, after: Petition, events: TimelineEvent[]) {
+  async applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages: OutboxMessage[] = []) {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -193,6 +195,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             })),
+            ...messages.map((m) => ({ Put: { TableName: this.table, Item: outboxItem(m) } })),
           ],
         }),
       );

@@ -4,10 +4,14 @@
  */
 import * as z from 'zod';
 import { UnauthorizedError } from '../../../shared/errors';
-import type { WechatClient } from '../../ports';
+import type { SendResult, WechatClient } from '../../ports';
 
 const Session = z.object({ openid: z.string().optional(), errcode: z.number().optional(), errmsg: z.string().optional() });
 const AccessToken = z.object({ access_token: z.string().optional(), expires_in: z.number().optional(), errcode: z.number().optional() });
+const Errcode = z.object({ errcode: z.number().default(0), errmsg: z.string().optional() });
+/** WeChat's answers that no retry will change: the user refused, or the template or openid is wrong. */
+const PERMANENT = new Set([43101, 40003, 40037, 47003, 41030]);
+
 const SecCheck = z.object({
   errcode: z.number(),
   errmsg: z.string().optional(),
@@ -45,6 +49,32 @@ export class HttpWechatClient implements WechatClient {
     // Refresh five minutes early: WeChat tokens last 7200 s.
     this.token = { value: body.access_token, until: Date.now() + ((body.expires_in ?? 7200) - 300) * 1000 };
     return body.access_token;
+  }
+
+  async sendSubscribeMessage(m: { openid: string; templateId: string; page: string; data: Record<string, string> }): Promise<SendResult> {
+    let body;
+    try {
+      const token = await this.accessToken();
+      body = Errcode.parse(
+        await this.getJson(`/cgi-bin/message/subscribe/send?access_token=${encodeURIComponent(token)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({
+            touser: m.openid,
+            template_id: m.templateId,
+            page: m.page,
+            miniprogram_state: 'formal',
+            lang: 'zh_CN',
+            // thing.DATA holds at most 20 characters
+            data: Object.fromEntries(Object.entries(m.data).map(([k, v]) => [k, { value: [...v].slice(0, 20).join('') }])),
+          }),
+        }),
+      );
+    } catch (err) {
+      return { ok: false, permanent: false, reason: err instanceof Error ? err.message : 'network error' };
+    }
+    if (body.errcode === 0) return { ok: true };
+    return { ok: false, permanent: PERMANENT.has(body.errcode), reason: `errcode ${body.errcode}${body.errmsg ? ` ${body.errmsg}` : ''}` };
   }
 
   async checkText(content: string, openid?: string) {

@@ -1,0 +1,91 @@
+/** Notifications through the real WeChat client and the local stand-in: consent, sending, retries and parking. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { config } from '../../functions/config';
+import { makeDeps } from '../../functions/http/deps';
+import { loadSeed } from '../../functions/local/seed';
+import type { Deps } from '../../functions/usecases/context';
+import { sendDue, subscribe } from '../../functions/usecases/notifications';
+import { submitPetition, transition } from '../../functions/usecases/petitions';
+import { freshTable } from '../support/table';
+
+let table: { name: string; drop: () => Promise<void> };
+let deps: Deps;
+const clock = { t: new Date('2026-12-01T01:00:00Z'), now() { return this.t; } };
+const standin = () => inject('stack').wechatUrl;
+const centre = { kind: 'staff' as const, id: 'u-babao', name: '值班员', role: 'centre_staff' as const, scopeNodeId: 'babao' };
+
+beforeAll(async () => {
+  const { dynamoEndpoint, wechatUrl } = inject('stack');
+  table = await freshTable(dynamoEndpoint);
+  await loadSeed(dynamoEndpoint, table.name);
+  const cfg = config({
+    STAGE: 'local', TABLE_NAME: table.name, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32),
+    WECHAT_API_BASE: wechatUrl, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'secret', WECHAT_TEMPLATE_PROGRESS: 'TPL-PROGRESS',
+  });
+  deps = makeDeps(cfg, { clock });
+}, 120_000);
+afterAll(() => table.drop());
+
+async function reportAndAccept(openid: string) {
+  const out = await submitPetition(deps, { kind: 'citizen', openid }, `k-${openid}`, {
+    channel: 'scan', postId: 'babao-baiyanggou-p1', categoryId: 'land_dispute', description: '草场围栏被挪动，请调解。', photos: [], anonymous: false,
+  });
+  await transition(deps, centre, out.response.id, { action: 'accept', note: '已受理，将派司法所调解' });
+  return out.response.id;
+}
+const sentTo = async (openid: string) => {
+  const res = await fetch(`${standin()}/__standin/messages`);
+  const { messages } = (await res.json()) as { messages: Array<{ touser: string; template_id: string; page: string; data: Record<string, { value: string }> }> };
+  return messages.filter((m) => m.touser === openid);
+};
+const failNext = (count: number, errcode = -1) =>
+  fetch(`${standin()}/__standin/fail`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ count, errcode }) });
+
+describe('notifications', () => {
+  it('tells a subscribed citizen their petition was accepted, once', async () => {
+    await subscribe(deps, 'wx_subscribed', ['progress', 'result']);
+    const id = await reportAndAccept('wx_subscribed');
+    const first = await sendDue(deps, clock.t);
+    expect(first.sent).toEqual([`${id}-2`]);
+    const got = await sentTo('wx_subscribed');
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({ template_id: 'TPL-PROGRESS', page: `pages/detail/index?id=${id}` });
+    expect(got[0]!.data.thing2!.value).toBe('已受理，将派司法所调解');
+    expect((await sendDue(deps, new Date(clock.t.getTime() + 3_600_000))).sent).toEqual([]);
+    expect(await sentTo('wx_subscribed')).toHaveLength(1);
+  });
+
+  it('sends nothing to a citizen who did not subscribe, and parks the message with that reason', async () => {
+    const id = await reportAndAccept('wx_silent');
+    const report = await sendDue(deps, clock.t);
+    expect(report.skipped).toContain(`${id}-2`);
+    expect(await sentTo('wx_silent')).toEqual([]);
+    expect(await deps.outbox.get(`${id}-2`)).toMatchObject({ state: 'skipped', lastError: 'not_subscribed' });
+  });
+
+  it('retries a failed send with backoff, then parks it as failed with WeChat’s reason', async () => {
+    await subscribe(deps, 'wx_unlucky', ['progress']);
+    const id = await reportAndAccept('wx_unlucky');
+    const mid = `${id}-2`;
+    await failNext(100);
+    try {
+      const t0 = clock.t.getTime();
+      const at = (minutes: number) => new Date(t0 + minutes * 60_000);
+      expect((await sendDue(deps, at(0))).retrying).toContain(mid);
+      expect((await sendDue(deps, at(0.5))).retrying).not.toContain(mid); // waits its minute
+      expect((await sendDue(deps, at(1.01))).retrying).toContain(mid);
+      expect((await sendDue(deps, at(6.02))).retrying).toContain(mid);
+      expect((await sendDue(deps, at(21.03))).retrying).toContain(mid);
+      expect((await sendDue(deps, at(81.04))).failed).toContain(mid);
+      expect(await deps.outbox.get(mid)).toMatchObject({ state: 'failed', attempts: 5, lastError: 'errcode -1 system error' });
+      expect((await sendDue(deps, at(1000))).failed).not.toContain(mid);
+    } finally {
+      await failNext(0);
+    }
+    expect(await sentTo('wx_unlucky')).toEqual([]);
+    // The consent was never spent: the next message still goes out.
+    await transition(deps, centre, id, { action: 'dispatch', departmentId: 'babao-justice' });
+    expect((await sendDue(deps, new Date(clock.t.getTime() + 2000 * 60_000))).sent).toContain(`${id}-3`);
+  });
+});
