@@ -2,6 +2,8 @@
  * The one route registry: app.config.ts builds the page list from it, and every navigation goes through `urlOf`,
  * so a page's path and its parameters are written in one place.
  */
+import { BOOKING_SUBPACKAGE } from './booking/routes';
+
 export const ROUTES = {
   home: { path: 'pages/index/index', title: '哨岗' },
   report: { path: 'pages/report/index', title: '我要吹哨' },
@@ -26,7 +28,7 @@ export interface RouteParams {
 }
 
 /** Staff pages come in their own subpackage (see issue on staff work); the registry keeps room for it. */
-export const SUBPACKAGES: ReadonlyArray<{ root: string; pages: readonly string[] }> = [];
+export const SUBPACKAGES: ReadonlyArray<{ root: string; pages: readonly string[] }> = [BOOKING_SUBPACKAGE];
 
 export function urlOf<N extends RouteName>(name: N, params?: RouteParams[N]): string {
   const query = Object.entries(params ?? {})

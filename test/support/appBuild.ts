@@ -24,8 +24,20 @@ export function distDir(type: 'weapp' | 'h5'): string {
   return path.join(ROOT, 'dist', type);
 }
 
-/** Returns the output folder; env is what the build sees (API_BASE_URL …). */
-export async function buildApp(type: 'weapp' | 'h5', env: Record<string, string> = {}): Promise<string> {
+const builds = new Map<string, Promise<string>>();
+
+/** Returns the output folder; env is what the build sees (API_BASE_URL …). Built at most once per test file. */
+export function buildApp(type: 'weapp' | 'h5', env: Record<string, string> = {}): Promise<string> {
+  const id = JSON.stringify([type, env]);
+  let build = builds.get(id);
+  if (!build) {
+    build = buildOnce(type, env);
+    builds.set(id, build);
+  }
+  return build;
+}
+
+async function buildOnce(type: 'weapp' | 'h5', env: Record<string, string> = {}): Promise<string> {
   const out = distDir(type);
   const sources = Math.max(
     newestMtime(path.join(APP, 'src')),

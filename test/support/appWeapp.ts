@@ -98,8 +98,25 @@ export class WeappRuntime {
     this.handler = handler;
   }
 
-  /** Replaces one wx API, as the device would answer it (the camera for scanCode, say). */
-  stubWxApi(name: string, impl: (opts: Record<string, unknown>) => unknown): void {
+  /**
+   * Answers one async wx API as the device would (the camera for scanCode, say): success and complete callbacks,
+   * or, called without callbacks, a promise, as WeChat's base library does for async APIs.
+   */
+  answerWxApi(name: string, answer: (opts: Record<string, unknown>) => object): void {
+    this.wx[name] = (opts: Record<string, unknown> = {}) => {
+      const res = { errMsg: `${name}:ok`, ...answer(opts) };
+      const cb = (k: string) => opts[k] as ((r: unknown) => void) | undefined;
+      if (!cb('success') && !cb('fail') && !cb('complete')) return Promise.resolve(res);
+      queueMicrotask(() => {
+        cb('success')?.(res);
+        cb('complete')?.(res);
+      });
+      return undefined;
+    };
+  }
+
+  /** Replaces one synchronous wx API (getFileSystemManager …). */
+  stubWxApi(name: string, impl: (...args: unknown[]) => unknown): void {
     this.wx[name] = impl;
   }
 

@@ -145,15 +145,64 @@ describe('scanning a post code in the app (weapp)', () => {
   it('reads the code with wx.scanCode and opens the report form of that post', async () => {
     const root = await buildApp('weapp');
     const rt = new WeappRuntime(root, api);
-    rt.stubWxApi('scanCode', (opts) => {
-      const res = { result: `https://shaogang.example.cn/p/${POST.post.id}`, scanType: 'QR_CODE', charSet: 'utf-8', errMsg: 'scanCode:ok' };
-      (opts['success'] as ((r: unknown) => void) | undefined)?.(res);
-      (opts['complete'] as ((r: unknown) => void) | undefined)?.(res);
-    });
+    rt.answerWxApi('scanCode', () => ({ result: `https://shaogang.example.cn/p/${POST.post.id}`, scanType: 'QR_CODE', charSet: 'utf-8' }));
     rt.launch();
     const home = await rt.open('pages/index/index');
     expect(home.text()).toContain('扫码吹哨');
     await home.tap('scan');
     expect(rt.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: `/pages/report/index?postId=${POST.post.id}` });
+  });
+});
+
+describe('photos and location on the report form (weapp)', () => {
+  it('compresses and uploads a photo with a presigned PUT, asks for privacy consent before the location, and sends both', async () => {
+    const root = await buildApp('weapp');
+    const UPLOAD = { key: 'photos/2026/11/abc123.jpg', url: 'http://127.0.0.1:4569/shaogang-photos/photos/2026/11/abc123.jpg?X-Amz-Signature=x', headers: {} };
+    const rt = new WeappRuntime(root, (req) => {
+      if (req.method === 'POST' && req.url === `${API}/uploads`) return { statusCode: 200, data: UPLOAD };
+      if (req.method === 'PUT' && req.url === UPLOAD.url) return { statusCode: 200, data: '' };
+      return api(req);
+    });
+    // the device: camera roll, compression, files, privacy setting, GPS
+    const compressed: string[] = [];
+    rt.answerWxApi('chooseMedia', () => ({ type: 'image', tempFiles: [{ tempFilePath: 'wxfile://tmp/fence.jpg', size: 4_000_000, fileType: 'image' }] }));
+    rt.answerWxApi('compressImage', (o) => {
+      compressed.push(String(o['src']));
+      return { tempFilePath: 'wxfile://tmp/fence-small.jpg' };
+    });
+    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xd9]).buffer;
+    const read: string[] = [];
+    rt.stubWxApi('getFileSystemManager', () => ({
+      readFile: (o: { filePath: string; success: (r: unknown) => void }) => {
+        read.push(o.filePath);
+        queueMicrotask(() => o.success({ data: jpeg }));
+      },
+    }));
+    let agreed = false;
+    rt.answerWxApi('getPrivacySetting', () => ({ needAuthorization: !agreed, privacyContractName: '哨岗隐私保护指引' }));
+    rt.answerWxApi('getLocation', () => ({ latitude: 38.1812345, longitude: 100.2456789, accuracy: 30 }));
+    rt.launch();
+    const page = await rt.open('pages/report/index', { postId: POST.post.id });
+
+    await page.tap('cat-land');
+    await page.input('description', '草场网围栏被挪走了二十米');
+    await page.tap('add-photo');
+    expect(compressed).toEqual(['wxfile://tmp/fence.jpg']);
+    expect(read).toEqual(['wxfile://tmp/fence-small.jpg']);
+    const put = rt.requests.find((r) => r.method === 'PUT');
+    expect(put?.url).toBe(UPLOAD.url);
+    expect(put?.data).toBeInstanceOf(ArrayBuffer);
+    expect(bodyOf(rt.requests.find((r) => r.url === `${API}/uploads`))).toEqual({ contentType: 'image/jpeg' });
+
+    await page.tap('add-location');
+    expect(page.text()).toContain('隐私保护提示');
+    agreed = true;
+    page.byId('agree-privacy').dispatchEvent('agreeprivacyauthorization', { detail: {} });
+    await page.settle();
+    expect(page.text()).toContain('已附上当前位置');
+    expect(page.text()).not.toContain('隐私保护提示');
+
+    await page.tap('send');
+    expect(bodyOf(petitionPosts(rt)[0])).toMatchObject({ photos: [UPLOAD.key], location: { lat: 38.181235, lng: 100.245679 } });
   });
 });

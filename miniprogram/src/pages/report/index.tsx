@@ -296,13 +296,13 @@ export default function Report() {
         <Text className='label'>位置（可选）</Text>
         {form.location ? (
           <View className='row'>
-            <Text>已附上当前位置</Text>
+            <Text id='location-added'>已附上当前位置</Text>
             <Button className='btn' onClick={() => update({ location: undefined })}>
               去掉
             </Button>
           </View>
         ) : (
-          <Button className='btn' onClick={addLocation}>
+          <Button className='btn' id='add-location' onClick={addLocation}>
             附上我现在的位置
           </Button>
         )}

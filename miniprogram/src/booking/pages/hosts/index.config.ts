@@ -1,0 +1,3 @@
+import { BOOKING_ROUTES } from '../../routes';
+
+export default definePageConfig({ navigationBarTitleText: BOOKING_ROUTES.hosts.title });

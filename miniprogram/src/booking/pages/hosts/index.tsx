@@ -1,0 +1,105 @@
+import { Button, Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { HOST_KINDS, HOST_KIND_LABELS, WAYS, WAY_LABELS, type HostKind, type Way } from '../../../../../shared/schemas/booking';
+import { Page } from '../../../components/Page';
+import { messageOf } from '../../../lib/request';
+import { bookingApi, goBooking, type HostRow } from '../../api';
+
+/** Choose a centre, a way and a kind of host (or a named host), then the host's free times. */
+export default function Hosts() {
+  const [townships, setTownships] = useState<Array<{ id: string; name: string }>>([]);
+  const [centreId, setCentreId] = useState<string | undefined>();
+  const [way, setWay] = useState<Way>('video');
+  const [kind, setKind] = useState<HostKind | undefined>();
+  const [hosts, setHosts] = useState<HostRow[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState('');
+
+  useDidShow(() => {
+    bookingApi.townships().then(setTownships, () => setTownships([]));
+  });
+
+  async function load() {
+    setState('loading');
+    try {
+      setHosts(await bookingApi.hosts({ centreId, way, kind }));
+      setState('ready');
+    } catch (e) {
+      setError(messageOf(e));
+      setState('error');
+    }
+  }
+  useEffect(() => {
+    void load();
+  }, [centreId, way, kind]);
+
+  return (
+    <Page>
+      <View className='title'>预约接访</View>
+      <View className='subtitle'>选好方式和接访人，再选一个空闲时间。视频接访在手机上就能面谈。</View>
+      <Button className='btn' id='my-bookings' onClick={() => goBooking('mine')}>
+        我的预约
+      </Button>
+
+      <View className='card'>
+        <Text className='label'>接访方式</Text>
+        <View className='chips' id='ways'>
+          {WAYS.map((w) => (
+            <View key={w} id={`way-${w}`} className={`chip ${way === w ? 'on' : ''}`} onClick={() => setWay(w)}>
+              {WAY_LABELS[w]}
+            </View>
+          ))}
+        </View>
+        <Text className='label'>接访人</Text>
+        <View className='chips' id='kinds'>
+          <View className={`chip ${!kind ? 'on' : ''}`} onClick={() => setKind(undefined)}>
+            全部
+          </View>
+          {HOST_KINDS.map((k) => (
+            <View key={k} id={`kind-${k}`} className={`chip ${kind === k ? 'on' : ''}`} onClick={() => setKind(k)}>
+              {HOST_KIND_LABELS[k]}
+            </View>
+          ))}
+        </View>
+        <Text className='label'>综治中心</Text>
+        <View className='chips' id='centres'>
+          <View className={`chip ${!centreId ? 'on' : ''}`} onClick={() => setCentreId(undefined)}>
+            全县
+          </View>
+          {townships.map((t) => (
+            <View key={t.id} id={`centre-${t.id}`} className={`chip ${centreId === t.id ? 'on' : ''}`} onClick={() => setCentreId(t.id)}>
+              {t.name}
+            </View>
+          ))}
+        </View>
+      </View>
+
+      {state === 'loading' && <View className='small'>正在加载…</View>}
+      {state === 'error' && (
+        <View className='banner error'>
+          {error}
+          <Button className='btn' onClick={() => void load()}>
+            再试一次
+          </Button>
+        </View>
+      )}
+      {state === 'ready' && !hosts.length && <View className='card'>没有符合条件的接访人，换个方式或中心试试。</View>}
+      <View id='host-list'>
+        {hosts.map((h) => (
+          <View key={h.id} id={`host-${h.id}`} className='list-item' onClick={() => goBooking('slots', { hostId: h.id })}>
+            <View className='row'>
+              <Text className='label'>{h.name}</Text>
+              <Text className='tag status'>{h.kindLabel}</Text>
+            </View>
+            {h.title && <View>{h.title}</View>}
+            <View className='small'>
+              {h.centreName} · {h.ways.map((w) => WAY_LABELS[w]).join('、')}
+            </View>
+            {h.intro && <View className='small'>{h.intro}</View>}
+          </View>
+        ))}
+      </View>
+    </Page>
+  );
+}

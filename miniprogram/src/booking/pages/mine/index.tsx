@@ -1,0 +1,111 @@
+import { Button, Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState } from 'react';
+import { RATING_LABELS } from '../../../../../shared/labels';
+import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
+import { RATINGS } from '../../../../../shared/schemas/common';
+import { Page } from '../../../components/Page';
+import { formatTime } from '../../../lib/format';
+import { messageOf } from '../../../lib/request';
+import { bookingApi, goBooking, joinRoom, type BookingView } from '../../api';
+
+/** My bookings: join the video room, move or cancel before the cut-off, rate afterwards. */
+export default function MyBookings() {
+  const [items, setItems] = useState<BookingView[]>([]);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [banner, setBanner] = useState('');
+
+  async function load() {
+    try {
+      setItems(await bookingApi.mine());
+      setState('ready');
+    } catch (e) {
+      setBanner(messageOf(e));
+      setState('error');
+    }
+  }
+  useDidShow(() => void load());
+
+  async function act(run: () => Promise<unknown>) {
+    setBanner('');
+    try {
+      await run();
+    } catch (e) {
+      setBanner(messageOf(e));
+    }
+    await load();
+  }
+
+  async function cancel(b: BookingView) {
+    const ok = await Taro.showModal({ title: '取消预约', content: `取消 ${formatTime(b.start)} 与${b.host.name}的接访？`, confirmText: '取消预约', cancelText: '不取消' });
+    if (ok.confirm) await act(() => bookingApi.cancel(b.id));
+  }
+
+  async function join(url: string) {
+    const how = await joinRoom(url);
+    if (how === 'copied') void Taro.showToast({ title: '链接已复制，请在浏览器中打开', icon: 'none' });
+  }
+
+  return (
+    <Page>
+      <Button className='btn' id='new-booking' onClick={() => goBooking('hosts')}>
+        预约新的接访
+      </Button>
+      {banner && (
+        <View className='banner error' id='mine-banner'>
+          {banner}
+        </View>
+      )}
+      {state === 'loading' && <View className='small'>正在加载…</View>}
+      {state === 'ready' && !items.length && <View className='card'>您还没有预约过接访。</View>}
+      <View id='booking-list'>
+        {items.map((b) => (
+          <View key={b.id} id={`booking-${b.id}`} className='card booking'>
+            <View className='row'>
+              <Text className='label'>
+                {b.host.name}（{b.host.kindLabel}）
+              </Text>
+              <Text className='tag status'>{BOOKING_STATUS_LABELS[b.status]}</Text>
+            </View>
+            <View className='when'>
+              {formatTime(b.start)} · {b.wayLabel}
+            </View>
+            <View className='small'>
+              {b.centreName} · {b.topic}
+            </View>
+            {b.cancel?.by === 'staff' && <View className='note'>中心已取消：{b.cancel.reason ?? ''}</View>}
+            {b.outcome && <View className='note'>接访结果：{b.outcome.note}</View>}
+            {b.roomUrl && (
+              <Button className='btn primary join' onClick={() => void join(b.roomUrl ?? '')}>
+                进入视频
+              </Button>
+            )}
+            {b.canChange && (
+              <View className='chips'>
+                <View className='chip reschedule' onClick={() => goBooking('slots', { hostId: b.host.id, reschedule: b.id })}>
+                  改时间
+                </View>
+                <View className='chip cancel' onClick={() => void cancel(b)}>
+                  取消预约
+                </View>
+              </View>
+            )}
+            {b.canRate && (
+              <View>
+                <Text className='label'>这次接访您满意吗？</Text>
+                <View className='chips'>
+                  {RATINGS.map((r) => (
+                    <View key={r} className='chip' onClick={() => void act(() => bookingApi.rate(b.id, r))}>
+                      {RATING_LABELS[r]}
+                    </View>
+                  ))}
+                </View>
+              </View>
+            )}
+            {b.rating && <View className='small'>您的评价：{RATING_LABELS[b.rating.rating]}</View>}
+          </View>
+        ))}
+      </View>
+    </Page>
+  );
+}

@@ -1,0 +1,29 @@
+/**
+ * The booking subpackage (预约接访): its pages and how to reach them. The app's registry (src/routes.ts) lists this
+ * subpackage; navigation inside it goes through `bookingUrl`.
+ */
+export const BOOKING_ROOT = 'booking';
+
+export const BOOKING_ROUTES = {
+  hosts: { path: 'pages/hosts/index', title: '预约接访' },
+  slots: { path: 'pages/slots/index', title: '选择时间' },
+  mine: { path: 'pages/mine/index', title: '我的预约' },
+} as const;
+export type BookingRouteName = keyof typeof BOOKING_ROUTES;
+
+export interface BookingRouteParams {
+  hosts: { centreId?: string };
+  /** `reschedule` is the booking being moved */
+  slots: { hostId: string; reschedule?: string };
+  mine: Record<string, never>;
+}
+
+export const BOOKING_SUBPACKAGE = { root: BOOKING_ROOT, pages: Object.values(BOOKING_ROUTES).map((r) => r.path) } as const;
+
+export function bookingUrl<N extends BookingRouteName>(name: N, params?: BookingRouteParams[N]): string {
+  const query = Object.entries(params ?? {})
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+  return `/${BOOKING_ROOT}/${BOOKING_ROUTES[name].path}${query ? `?${query}` : ''}`;
+}
