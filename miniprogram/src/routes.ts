@@ -4,8 +4,6 @@
  */
 import { BOOKING_SUBPACKAGE } from './booking/routes';
 
-import { BOOKING_SUBPACKAGE } from './booking/routes';
-
 export const ROUTES = {
   home: { path: 'pages/index/index', title: '哨岗' },
   report: { path: 'pages/report/index', title: '我要吹哨' },
