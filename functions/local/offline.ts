@@ -1,5 +1,6 @@
 /** The API as serverless-offline runs it: the same serverless.yml, handlers bundled by serverless-esbuild. */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './table';
 
@@ -21,6 +22,7 @@ export interface RunningApi {
 
 export async function startApi(env: ApiEnv, opts: { echo?: boolean } = {}): Promise<RunningApi> {
   const bin = join(ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
+  const workFolder = `.esbuild-offline-${env.httpPort}`;
   const proc = spawn(process.execPath, [bin, 'offline', 'start', '--stage', 'local'], {
     cwd: ROOT,
     env: {
@@ -40,6 +42,7 @@ export async function startApi(env: ApiEnv, opts: { echo?: boolean } = {}): Prom
       TABLE_NAME_OVERRIDE: env.tableName,
       // a loaded laptop or CI box is slower than Lambda; the deployed timeout stays 10 s
       LAMBDA_TIMEOUT: process.env.LAMBDA_TIMEOUT ?? '30',
+      ESBUILD_WORK_FOLDER: workFolder,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
@@ -74,13 +77,17 @@ export async function startApi(env: ApiEnv, opts: { echo?: boolean } = {}): Prom
     output: () => out,
     stop: () =>
       new Promise<void>((resolve) => {
-        if (proc.exitCode !== null || proc.pid === undefined) return resolve();
-        proc.once('exit', () => resolve());
+        const done = () => {
+          rmSync(join(ROOT, workFolder), { recursive: true, force: true });
+          resolve();
+        };
+        if (proc.exitCode !== null || proc.pid === undefined) return done();
+        proc.once('exit', done);
         // the whole group: serverless-offline runs handlers in child workers
         try {
           process.kill(-proc.pid, 'SIGTERM');
         } catch {
-          resolve();
+          done();
         }
       }),
   };

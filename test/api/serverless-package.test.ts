@@ -9,7 +9,12 @@ import { ROUTES } from '../../functions/http/routes';
 import { ROOT } from '../../functions/local/table';
 
 const out = mkdtempSync(join(tmpdir(), 'sls-'));
-afterAll(() => rmSync(out, { recursive: true, force: true }));
+// its own build folder: the running stack's handlers stay where serverless offline loads them
+const work = `.esbuild-package-${process.pid}`;
+afterAll(() => {
+  rmSync(out, { recursive: true, force: true });
+  rmSync(join(ROOT, work), { recursive: true, force: true });
+});
 
 interface Template {
   Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
@@ -20,7 +25,7 @@ describe('the packaged AWS stack', () => {
   it('packages with serverless for the prod stage', () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/serverless/bin/serverless.js'), 'package', '--stage', 'prod', '--package', out], {
       cwd: ROOT,
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', TABLE_NAME_OVERRIDE: '' },
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', TABLE_NAME_OVERRIDE: '', ESBUILD_WORK_FOLDER: work },
       stdio: 'pipe',
       timeout: 180_000,
     });
