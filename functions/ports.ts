@@ -74,20 +74,11 @@ export interface WechatClient {
   checkText(content: string, openid?: string): Promise<boolean>;
 }
 
-/** A reminder written with the booking, sent by the notification sweeper when `dueAt` comes. */
-export interface Reminder {
-  /** `<bookingId>-1d` or `<bookingId>-15m` */
-  id: string;
-  kind: 'booking_reminder';
-  lead: '1d' | '15m';
-  dueAt: string;
-  bookingId: string;
-  openid: string;
-  countyId: string;
-  /** what the citizen is told, in Chinese */
-  title: string;
-  body: string;
-}
+/**
+ * A booking reminder: an outbox message (`<bookingId>-1d` or `<bookingId>-15m`, template `reminder`) written with
+ * the booking, which the notification sender sends when `dueAt` comes.
+ */
+export type Reminder = OutboxMessage & { kind: 'booking_reminder' };
 
 export interface HostRecord {
   host: Host;

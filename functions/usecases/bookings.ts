@@ -107,13 +107,13 @@ export function remindersFor(b: Booking, now: Date): Reminder[] {
       {
         id: `${b.id}-${lead}`,
         kind: 'booking_reminder' as const,
-        lead,
+        template: 'reminder' as const,
         dueAt: dueAt.toISOString(),
-        bookingId: b.id,
         openid: b.citizen.openid,
         countyId: b.countyId,
         title: '预约接访提醒',
         body: `您预约的${HOST_KIND_LABELS[b.hostKind]}${b.hostName}（${WAY_LABELS[b.way]}）将于 ${when} 开始${room}。`,
+        page: 'booking/pages/mine/index',
       },
     ];
   });

@@ -143,8 +143,8 @@ describe('booking a slot', () => {
     const db = documentClient({ region: 'local', endpoint: dynamoEndpoint });
     const day = await db.send(new GetCommand({ TableName: table, Key: keys.outbox(`${res.body.id}-1d`) }));
     const quarter = await db.send(new GetCommand({ TableName: table, Key: keys.outbox(`${res.body.id}-15m`) }));
-    expect(day.Item).toMatchObject({ kind: 'booking_reminder', lead: '1d', bookingId: res.body.id, dueAt: new Date(Date.parse(late.start) - 86_400_000).toISOString(), due_pk: 'OB#qilian' });
-    expect(quarter.Item).toMatchObject({ lead: '15m', dueAt: new Date(Date.parse(late.start) - 15 * 60_000).toISOString() });
+    expect(day.Item).toMatchObject({ kind: 'booking_reminder', template: 'reminder', state: 'pending', id: `${res.body.id}-1d`, dueAt: new Date(Date.parse(late.start) - 86_400_000).toISOString(), due_pk: 'OB#qilian' });
+    expect(quarter.Item).toMatchObject({ id: `${res.body.id}-15m`, dueAt: new Date(Date.parse(late.start) - 15 * 60_000).toISOString(), page: 'booking/pages/mine/index' });
     expect(String(quarter.Item?.body)).toContain('测试调解员');
 
     expect((await call('POST', `/bookings/${res.body.id}/cancel`, { token: herder })).status).toBe(200);

@@ -74,6 +74,10 @@ describe('booking', () => {
     await bookings.reschedule(deps, citizen('a1'), made.view.id, '2026-11-25T01:00:00.000Z');
     expect(await get(`${made.view.id}-1d`)).toMatchObject({ dueAt: '2026-11-24T01:00:00.000Z' });
     expect(await get(`${made.view.id}-15m`)).toMatchObject({ dueAt: '2026-11-25T00:45:00.000Z' });
+    // The notification sender finds them when they fall due, and may claim them.
+    const due = await deps.outbox.due('qilian', new Date('2026-11-25T00:50:00.000Z'), { limit: 100 });
+    expect(due.items.filter((m) => m.id.startsWith(made.view.id)).map((m) => m.id).sort()).toEqual([`${made.view.id}-15m`, `${made.view.id}-1d`]);
+    expect(await deps.outbox.claim(`${made.view.id}-1d`, new Date('2026-11-25T00:52:00.000Z'))).toMatchObject({ attempts: 1, message: { template: 'reminder' } });
   });
 
   it('lets the citizen change a booking only until the cut-off before it starts', async () => {

@@ -5,18 +5,11 @@
  * update (`booked < capacity`) in the same transaction as the booking, so two requests can never both take the last
  * place: DynamoDB runs a transaction whole or not at all, and a failed condition cancels it.
  *
- * Reminder outbox items (the notification sweeper sends them; nothing here sends):
- *
- *   pk      OUTBOX#<bookingId>-1d | OUTBOX#<bookingId>-15m      sk  OUTBOX
- *   kind    'booking_reminder'      lead  '1d' | '15m'          dueAt  ISO UTC, when to send
- *   bookingId, openid (whom to tell), countyId, title, body (Chinese text to send)
- *   due_pk  OB#<county>   due_sk  <dueAt>#<id>                  on index byDue, next due first
- *   row     the same fields, the only attribute the index projects
- *   ttl     a week after dueAt
- *
- * They are written with the booking, rewritten on a reschedule and deleted on a cancel, each in the same
- * transaction as the booking's own write. A reminder whose time has already passed is not written. The sender
- * deletes an item once it is sent (a conditional delete on the item makes a send happen once).
+ * Reminders are outbox messages (functions/adapters/dynamo/outbox.ts has the item's shape; the notification sender
+ * sends them): `OUTBOX#<bookingId>-1d` and `OUTBOX#<bookingId>-15m`, template `reminder`, due a day and fifteen
+ * minutes before the start, waiting on byDue under `OB#<county>`. They are written with the booking, rewritten on a
+ * reschedule and deleted on a cancel, each in the same transaction as the booking's own write. A reminder whose time
+ * has already passed is not written.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -31,6 +24,7 @@ import { ConflictError, ValidationError } from '../../../shared/errors';
 import { Booking, Host, HostFigures } from '../../../shared/schemas/booking';
 import type { BookingRepository, HostRecord, Page, Reminder, SlotState } from '../../ports';
 import { INDEXES, ROW, decodeCursor, encodeCursor, idOfSortKey, keys } from './keys';
+import { outboxItem } from './outbox';
 
 type Item = Record<string, unknown>;
 type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -52,18 +46,6 @@ export function bookingItem(b: Booking): Item {
     q_sk: sort,
     r_pk: keys.bookingsOfCitizen(b.citizen.openid),
     cq_pk: keys.bookingsOfCentre(b.centreId),
-  };
-}
-
-function reminderItem(r: Reminder): Item {
-  const row = { id: r.id, kind: r.kind, lead: r.lead, dueAt: r.dueAt, bookingId: r.bookingId, openid: r.openid, countyId: r.countyId, title: r.title, body: r.body };
-  return {
-    ...row,
-    ...keys.outbox(r.id),
-    [ROW]: row,
-    due_pk: keys.outboxDue(r.countyId),
-    due_sk: keys.dueSort(r.dueAt, r.id),
-    ttl: Math.floor(Date.parse(r.dueAt) / 1000) + IDEMPOTENCY_TTL_SECONDS,
   };
 }
 
@@ -146,9 +128,9 @@ export class DynamoBookingRepository implements BookingRepository {
   /** Each lead's reminder is written when given, deleted otherwise: one item per lead, never two writes to one. */
   private reminders(bookingId: string, reminders: Reminder[]): TransactItem[] {
     return REMINDER_LEADS.map((lead) => {
-      const r = reminders.find((x) => x.lead === lead);
+      const r = reminders.find((x) => x.id === reminderId(bookingId, lead));
       return r
-        ? { Put: { TableName: this.table, Item: reminderItem(r) } }
+        ? { Put: { TableName: this.table, Item: outboxItem(r) } }
         : { Delete: { TableName: this.table, Key: keys.outbox(reminderId(bookingId, lead)) } };
     });
   }
@@ -244,7 +226,7 @@ export class DynamoBookingRepository implements BookingRepository {
         },
         this.takeSlot(booking, capacity),
         this.putBooking(booking),
-        ...reminders.map((r): TransactItem => ({ Put: { TableName: this.table, Item: reminderItem(r) } })),
+        ...reminders.map((r): TransactItem => ({ Put: { TableName: this.table, Item: outboxItem(r) } })),
       ]);
       return { created: true as const };
     } catch (err) {
