@@ -192,7 +192,7 @@ describe('photos and location on the report form (weapp)', () => {
     const put = rt.requests.find((r) => r.method === 'PUT');
     expect(put?.url).toBe(UPLOAD.url);
     expect(put?.data).toBeInstanceOf(ArrayBuffer);
-    expect(bodyOf(rt.requests.find((r) => r.url === `${API}/uploads`))).toEqual({ contentType: 'image/jpeg' });
+    expect(bodyOf(rt.requests.find((r) => r.url === `${API}/uploads`))).toEqual({ contentType: 'image/jpeg', size: 4 });
 
     await page.tap('add-location');
     expect(page.text()).toContain('隐私保护提示');

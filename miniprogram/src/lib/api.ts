@@ -118,43 +118,47 @@ const UploadTicket = z.object({
   headers: z.record(z.string(), z.string()).default({}),
 });
 
-async function fileBody(filePath: string): Promise<ArrayBuffer | Blob> {
+async function readPhoto(filePath: string): Promise<{ body: ArrayBuffer | Blob; size: number; contentType: string }> {
   if (isWeapp()) {
-    return new Promise((resolve, reject) => {
+    const data = await new Promise<ArrayBuffer>((resolve, reject) => {
       Taro.getFileSystemManager().readFile({
         filePath,
-        success: (r) => (typeof r.data === 'string' ? reject(new Error('读取照片失败')) : resolve(r.data)),
+        success: (r) => (typeof r.data === 'string' ? reject(new ApiError('http', '读取照片失败')) : resolve(r.data)),
         fail: () => reject(new ApiError('http', '读取照片失败')),
       });
     });
+    // compressImage writes JPEG
+    return { body: data, size: data.byteLength, contentType: /\.png$/i.test(filePath) ? 'image/png' : 'image/jpeg' };
   }
   // H5: chooseMedia hands out blob: URLs
-  return (await fetch(filePath)).blob();
+  const blob = await (await fetch(filePath)).blob();
+  return { body: blob, size: blob.size, contentType: blob.type || 'image/jpeg' };
 }
 
 /**
- * The whole photo flow behind one function: ask the API for a presigned PUT (POST /uploads), then PUT the
- * compressed file straight to storage. Returns the object key the petition refers to.
+ * The whole photo flow behind one function: ask the API for a presigned PUT (POST /uploads with the type and
+ * size), then PUT the compressed file straight to storage. Returns the object key the petition refers to.
+ * Throws PhotosUnavailable when the API has no upload route.
  */
-export async function uploadPhoto(filePath: string, contentType = 'image/jpeg'): Promise<string> {
+export async function uploadPhoto(filePath: string): Promise<string> {
+  const photo = await readPhoto(filePath);
   let ticketBody: unknown;
   try {
-    ticketBody = await request('/uploads', { method: 'POST', data: { contentType } });
+    ticketBody = await request('/uploads', { method: 'POST', data: { contentType: photo.contentType, size: photo.size } });
   } catch (e) {
-    if (e instanceof ApiError && (e.status === 404 || e.code === 'not_found')) throw new PhotosUnavailable();
+    if (e instanceof ApiError && e.status === 404) throw new PhotosUnavailable();
     throw e;
   }
   const ticket = parse(UploadTicket, ticketBody);
-  const body = await fileBody(filePath);
   const url = /^https?:/.test(ticket.url) ? ticket.url : `${apiBaseUrl}${ticket.url}`;
-  const headers = { 'Content-Type': contentType, ...ticket.headers };
+  const headers = { 'Content-Type': photo.contentType, ...ticket.headers };
   let status: number;
   try {
     if (isWeapp()) {
-      const res = await Taro.request({ url, method: 'PUT', data: body, header: headers, responseType: 'text', timeout: 60_000 });
+      const res = await Taro.request({ url, method: 'PUT', data: photo.body, header: headers, responseType: 'text', timeout: 60_000 });
       status = res.statusCode;
     } else {
-      status = (await fetch(url, { method: 'PUT', body, headers })).status;
+      status = (await fetch(url, { method: 'PUT', body: photo.body, headers })).status;
     }
   } catch {
     throw new ApiError('network', '照片上传失败，网络不好');
