@@ -19,6 +19,7 @@ import {
   ReopenBody,
   ResolveBody,
   StaffLoginBody,
+  DashboardQuery,
   StaffQueueQuery,
   SubmitPetitionBody,
   SubscribeBody,
@@ -42,6 +43,7 @@ import {
   StaffCancelBody,
 } from '../../shared/schemas/booking';
 import * as auth from '../usecases/auth';
+import * as dashboard from '../usecases/dashboard';
 import * as bookings from '../usecases/bookings';
 import type { CitizenCaller, Deps, StaffCaller } from '../usecases/context';
 import * as notifications from '../usecases/notifications';
@@ -143,6 +145,7 @@ export const ROUTES: Route[] = [
     return { status: out.created ? 201 : 200, body: out.response };
   }),
   ...(Object.keys(STEP_BODIES) as Step[]).map(stepRoute),
+  staff('GET', '/staff/dashboard', async (req, deps) => ok(await dashboard.dashboard(deps, req.caller, parse(DashboardQuery, req.query, 'query')))),
   staff('GET', '/staff/org', async (req, deps) => ok(await org.orgForStaff(deps, req.caller))),
   staff('GET', '/staff/townships/{townshipId}/posts', async (req, deps) =>
     ok(await org.listPosts(deps, req.caller, idParam(req, 'townshipId'), parse(PageQuery, req.query, 'query'))),

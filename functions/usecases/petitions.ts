@@ -12,7 +12,10 @@ import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
 import { citizenSummary, citizenView, staffSummary, staffView } from './views';
 
 const REPEAT_WINDOW_DAYS = 30;
-const TRANSITION_ATTEMPTS = 5;
+const TRANSITION_ATTEMPTS = 6;
+const SUBMIT_ATTEMPTS = 5;
+/** A short random wait before trying a lost race again, so racers do not collide in step. */
+const jitter = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 20 * (attempt + 1)));
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
@@ -65,7 +68,7 @@ export async function submitPetition(
 
   const requestHash = sha256(JSON.stringify(body));
   const secret = body.anonymous ? deps.ids.secret() : undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  for (let attempt = 0; attempt < SUBMIT_ATTEMPTS; attempt++) {
     const petition: Petition = {
       id: deps.ids.id(),
       trackingCode: deps.ids.trackingCode(),
@@ -105,7 +108,11 @@ export async function submitPetition(
         idempotency: { scope: idempotencyScope(caller), key: idempotencyKey, requestHash, secret },
       });
     } catch (err) {
-      if (attempt < 2 && err instanceof Error && err.name === 'TransactionCanceledException') continue; // tracking code collision
+      // A tracking code collision, or a counter another step held at that instant: try again with new codes.
+      if (attempt < SUBMIT_ATTEMPTS - 1 && err instanceof Error && err.name === 'TransactionCanceledException') {
+        await jitter(attempt);
+        continue;
+      }
       throw err;
     }
     if (outcome.created) return { created: true, response: submitResponse(petition, org, secret) };
@@ -234,6 +241,7 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
     const event = { ...decision.event, seq: next.version };
     const message = messageFor(next, event);
     if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [])) return next;
+    await jitter(attempt);
   }
   throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
 }

@@ -98,3 +98,10 @@ export const SubscribeBody = z.strictObject({
     .min(1, { error: '请至少选择一种消息' })
     .max(3, { error: '最多三种消息' }),
 });
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' });
+/** A dashboard period in China calendar days, at most a year. */
+export const DashboardQuery = z
+  .object({ from: Day.optional(), to: Day.optional() })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] })
+  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { error: '统计区间最长一年', path: ['to'] });

@@ -191,6 +191,24 @@ describe('retries and races', () => {
 });
 
 describe('who may see what', () => {
+  it('shows centre staff their overdue filter and dashboard, and a handler neither the dashboard nor other departments', async () => {
+    const babao = await staffToken('babao');
+    const overdue = await call('GET', '/staff/petitions?overdue=true', { token: babao });
+    expect(overdue.status).toBe(200);
+    expect(overdue.body.items.every((p: { centreId: string }) => p.centreId === 'babao')).toBe(true);
+    const dash = await call('GET', '/staff/dashboard', { token: babao });
+    expect(dash.status).toBe(200);
+    expect(dash.body.scope).toMatchObject({ kind: 'centre', id: 'babao' });
+    expect(dash.body.timelyAcceptance.denominator).toBeGreaterThan(0);
+    expect(dash.body.definitions.timelyAcceptance).toContain('及时受理率');
+    const handler = await staffToken('babao-justice');
+    expect((await call('GET', '/staff/dashboard', { token: handler })).status).toBe(404);
+    expect((await call('GET', '/staff/petitions?status=dispatched', { token: handler })).status).toBe(200);
+    const bad = await call('GET', '/staff/dashboard?from=2026-12-01&to=2026-11-01', { token: babao });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0].path).toBe('query.from');
+  });
+
   it('tells a citizen that another citizen’s petition does not exist', async () => {
     const id = (await report(await citizenToken())).body.id;
     const other = await citizenToken();

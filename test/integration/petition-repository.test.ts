@@ -114,8 +114,11 @@ describe('the petition repository on DynamoDB Local', () => {
     await store(petition({ countyId: county, dueAt: '2026-11-20T00:00:00.000Z' }));
     await store(petition({ countyId: county, dueAt: '2026-11-18T00:00:00.000Z' }));
     await store(petition({ countyId: county, dueAt: '2026-12-30T00:00:00.000Z' }));
+    await store(petition({ countyId: county, centreId: 'ebao', dueAt: '2026-11-19T00:00:00.000Z' }));
     const out = await repo.listOverdue(county, new Date('2026-11-23T00:00:00Z'), {}, { limit: 10 });
-    expect(out.items.map((x) => x.dueAt)).toEqual(['2026-11-18T00:00:00.000Z', '2026-11-20T00:00:00.000Z']);
+    expect(out.items.map((x) => x.dueAt)).toEqual(['2026-11-18T00:00:00.000Z', '2026-11-19T00:00:00.000Z', '2026-11-20T00:00:00.000Z']);
+    const babaoOnly = await repo.listOverdue(county, new Date('2026-11-23T00:00:00Z'), { centreId: 'babao' }, { limit: 10 });
+    expect(babaoOnly.items.map((x) => x.dueAt)).toEqual(['2026-11-18T00:00:00.000Z', '2026-11-20T00:00:00.000Z']);
   });
 
   it('rejects a forged cursor with a 400-style validation error', async () => {

@@ -80,11 +80,24 @@ export const keys = {
   bookingsOfCitizen: (openid: string) => `BR#${openid}`,
   bookingsOfCentre: (centreId: string) => `CB#${centreId}`,
   bookingSort: (start: string, id: string) => `${start}#${id}`,
+  /**
+   * The figures' counters of a centre or county for a day (`D#YYYY-MM-DD`) or now (`NOW`), split into FIGURE_SHARDS
+   * items by petition so that busy days do not make every step of a county wait on one item.
+   */
+  figures: (scope: string, key: string, shard: number) => ({ pk: `FIG#${scope}#${shard}`, sk: key }),
   /** a citizen's consents to subscribe messages, counted per template */
   subscription: (openid: string) => ({ pk: `SUB#${openid}`, sk: 'SUB' }),
   /** byDue partition of a county's unsent reminders, apart from the petitions' `DUE#county` */
   outboxDue: (countyId: string) => `OB#${countyId}`,
 };
+
+export const FIGURE_SHARDS = 8;
+/** The counter shard a petition writes to: stable, from its id. */
+export function figureShard(petitionId: string): number {
+  let h = 0;
+  for (const c of petitionId) h = (h * 31 + c.charCodeAt(0)) >>> 0;
+  return h % FIGURE_SHARDS;
+}
 
 /** Every attribute that is a key or the index row, never part of a domain object itself. */
 export const KEY_ATTRIBUTES = new Set<string>(['pk', 'sk', ROW, ...Object.values(INDEXES).flatMap((i) => [i.pk, i.sk])]);

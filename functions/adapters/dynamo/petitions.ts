@@ -1,8 +1,11 @@
 /** The petition repository: the only place petitions become items and items become petitions. */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   GetCommand,
   QueryCommand,
+  type BatchGetCommandInput,
+  type BatchGetCommandOutput,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
   type QueryCommandInput,
@@ -21,7 +24,8 @@ import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../..
 import { isOpen } from '../../../shared/workflow';
 import type { NewPetition, Page, PetitionRepository, QueueScope } from '../../ports';
 import { outboxItem } from './outbox';
-import { INDEXES, KEY_ATTRIBUTES, ROW, decodeCursor, encodeCursor, idOfSortKey, keys, type IndexName } from './keys';
+import { NOW_KEY, figureDeltas, type FigureDelta } from '../../../shared/figures';
+import { FIGURE_SHARDS, INDEXES, KEY_ATTRIBUTES, ROW, figureShard, decodeCursor, encodeCursor, idOfSortKey, keys, type IndexName } from './keys';
 
 type Item = Record<string, unknown>;
 
@@ -96,6 +100,28 @@ function isConditionFailure(err: unknown): err is TransactionCanceledException {
   );
 }
 
+/** Another transaction held one of the items (a shared counter): the step is simply tried again. */
+function isTransactionConflict(err: unknown): boolean {
+  return err instanceof TransactionCanceledException && (err.CancellationReasons ?? []).some((r) => r.Code === 'TransactionConflict');
+}
+
+/** The counters a step adds, as ADD updates in its transaction. */
+function figureUpdates(table: string, petitionId: string, deltas: FigureDelta[]) {
+  const shard = figureShard(petitionId);
+  return deltas.map((d) => {
+    const fields = Object.entries(d.add);
+    return {
+      Update: {
+        TableName: table,
+        Key: keys.figures(d.scope, d.key, shard),
+        UpdateExpression: `ADD ${fields.map((_, i) => `#f${i} :v${i}`).join(', ')}`,
+        ExpressionAttributeNames: Object.fromEntries(fields.map(([f], i) => [`#f${i}`, f])),
+        ExpressionAttributeValues: Object.fromEntries(fields.map(([, n], i) => [`:v${i}`, n])),
+      },
+    };
+  });
+}
+
 export class DynamoPetitionRepository implements PetitionRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -127,6 +153,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
+            ...figureUpdates(this.table, petition.id, figureDeltas(undefined, petition, [event])),
           ],
         }),
       );
@@ -196,12 +223,13 @@ export class DynamoPetitionRepository implements PetitionRepository {
               },
             })),
             ...messages.map((m) => ({ Put: { TableName: this.table, Item: outboxItem(m) } })),
+            ...figureUpdates(this.table, after.id, figureDeltas(before, after, events)),
           ],
         }),
       );
       return true;
     } catch (err) {
-      if (isConditionFailure(err)) return false;
+      if (isConditionFailure(err) || isTransactionConflict(err)) return false;
       throw err;
     }
   }
@@ -235,6 +263,24 @@ export class DynamoPetitionRepository implements PetitionRepository {
   listOverdue(countyId: string, now: Date, filter: { centreId?: string; departmentId?: string }, page: { limit: number; cursor?: string }) {
     // Oldest deadline first; the filter narrows within the county's due items, whose count bounds the cost.
     return this.page('byDue', keys.due(countyId), page, filter, { before: keys.dueSort(now.toISOString(), ''), ascending: true });
+  }
+
+  /** The counter items of a centre or county: the given months and now, all shards, in as few reads as DynamoDB allows. */
+  async figures(scope: string, months: string[]) {
+    const wanted = [...months, NOW_KEY].flatMap((key) => Array.from({ length: FIGURE_SHARDS }, (_, shard) => keys.figures(scope, key, shard)));
+    const items: Item[] = [];
+    for (let i = 0; i < wanted.length; i += 100) {
+      let request: BatchGetCommandInput['RequestItems'] = { [this.table]: { Keys: wanted.slice(i, i + 100) } };
+      while (request && Object.keys(request).length) {
+        const out: BatchGetCommandOutput = await this.db.send(new BatchGetCommand({ RequestItems: request }));
+        items.push(...(out.Responses?.[this.table] ?? []));
+        request = out.UnprocessedKeys;
+      }
+    }
+    const counts = (i: Item) => Object.fromEntries(Object.entries(i).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
+    const now: Record<string, number> = {};
+    for (const i of items.filter((x) => x.sk === NOW_KEY)) for (const [k, v] of Object.entries(counts(i))) now[k] = (now[k] ?? 0) + v;
+    return { months: items.filter((x) => x.sk !== NOW_KEY).map((i) => ({ key: String(i.sk), counts: counts(i) })), now };
   }
 
   /** What falls due in a county by `until`, oldest first: the sweeper's read, bounded by the number due. */
@@ -273,7 +319,9 @@ export class DynamoPetitionRepository implements PetitionRepository {
       values[':after'] = range.after;
       keyCondition += ' AND #sk > :after';
     }
+    // Indexes project only `row`, so filters look inside it.
     const filters = Object.entries(equals).filter(([, v]) => v !== undefined);
+    if (filters.length) names['#row'] = ROW;
     filters.forEach(([k, v], i) => {
       names[`#f${i}`] = k;
       values[`:f${i}`] = v;
@@ -287,7 +335,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
       ScanIndexForward: range.ascending ?? false,
       Limit: page.limit,
       ExclusiveStartKey: cursorKey(index, partition, page.cursor),
-      ...(filters.length ? { FilterExpression: filters.map((_, i) => `#f${i} = :f${i}`).join(' AND ') } : {}),
+      ...(filters.length ? { FilterExpression: filters.map((_, i) => `#row.#f${i} = :f${i}`).join(' AND ') } : {}),
     };
     const out = await this.db.send(new QueryCommand(input));
     const last = out.LastEvaluatedKey?.[sk];

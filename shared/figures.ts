@@ -1,0 +1,181 @@
+/**
+ * The four figures every centre is judged by, kept as counters while cases move (never by scanning petitions).
+ *
+ * | figure | 中文 | numerator | denominator |
+ * |---|---|---|---|
+ * | timely acceptance | 及时受理率 | accepted or declined within the acceptance limit | registered, by registration day |
+ * | on-time completion | 按期办结率 | resolved by the resolve deadline, by that deadline's day | cases whose resolve deadline falls in the period (open and overdue ones count against it) |
+ * | satisfaction | 满意率 | 满意 + 基本满意 | rated, by rating day |
+ * | participation | 参评率 | rated | resolved, by resolve day |
+ *
+ * Each count is kept for the owning centre and for the county, per China calendar day, in one item per month
+ * (`M#YYYY-MM`, fields `dDD_<count>`) so a period's figures are a handful of items read at once; the current status
+ * counts are kept apart (`NOW`, fields `st_<status>`). `figureDeltas` says what one step adds; storage applies it in
+ * the step's transaction.
+ */
+import { STATUSES, type Status } from './schemas/common';
+import type { Petition, TimelineEvent } from './schemas/petition';
+import { chinaDate } from './timeLimits';
+
+export interface FigureDelta {
+  /** a centre id or a county id */
+  scope: string;
+  /** `M#YYYY-MM` or `NOW` */
+  key: string;
+  add: Record<string, number>;
+}
+
+export const NOW_KEY = 'NOW';
+export const monthKey = (day: string) => `M#${day.slice(0, 7)}`;
+/** The month item and the field prefix of the China calendar day of `iso`. */
+function dayOf(iso: string): { key: string; prefix: string } {
+  const day = chinaDate(new Date(iso));
+  return { key: monthKey(day), prefix: `d${day.slice(8, 10)}_` };
+}
+const statusField = (s: Status) => `st_${s}`;
+
+type Counted = Pick<Petition, 'centreId' | 'countyId' | 'townshipId' | 'categoryId' | 'status' | 'createdAt' | 'resolveDueAt'>;
+
+/** What one step adds to the counters, merged per item. `before` is undefined for a new petition. */
+export function figureDeltas(before: Counted | undefined, after: Counted, events: ReadonlyArray<Pick<TimelineEvent, 'action' | 'at' | 'data' | 'from'>>): FigureDelta[] {
+  const out: FigureDelta[] = [];
+  const both = (p: Counted, key: string, add: Record<string, number>) => {
+    for (const scope of new Set([p.centreId, p.countyId])) out.push({ scope, key, add });
+  };
+  /** counts on the day of `iso` */
+  const onDay = (p: Counted, iso: string, add: Record<string, number>) => {
+    const { key, prefix } = dayOf(iso);
+    both(p, key, Object.fromEntries(Object.entries(add).map(([f, n]) => [prefix + f, n])));
+  };
+  const reg = after.createdAt;
+  if (!before) {
+    onDay(after, reg, { registered: 1, [`cat_${after.categoryId}`]: 1, [`tw_${after.townshipId}`]: 1 });
+    both(after, NOW_KEY, { [statusField(after.status)]: 1 });
+    return merge(out);
+  }
+  if (before.status !== after.status || before.centreId !== after.centreId) {
+    both(before, NOW_KEY, { [statusField(before.status)]: -1 });
+    both(after, NOW_KEY, { [statusField(after.status)]: 1 });
+  }
+  if (before.centreId !== after.centreId) {
+    // A transfer or an escalation moves the case's registration to its new owner.
+    onDay(before, reg, { registered: -1, [`cat_${before.categoryId}`]: -1, [`tw_${before.townshipId}`]: -1 });
+    onDay(after, reg, { registered: 1, [`cat_${after.categoryId}`]: 1, [`tw_${after.townshipId}`]: 1 });
+  }
+  if (before.resolveDueAt !== after.resolveDueAt) {
+    if (before.resolveDueAt) onDay(before, before.resolveDueAt, { resolveDue: -1 });
+    if (after.resolveDueAt) onDay(after, after.resolveDueAt, { resolveDue: 1 });
+  }
+  for (const e of events) {
+    switch (e.action) {
+      case 'accept':
+      case 'decline':
+        if (e.data?.onTime === true) onDay(after, reg, { acceptedOnTime: 1 });
+        break;
+      case 'resolve':
+        // A case counts once: resolving it again after a review changes neither figure.
+        if (e.from === 'reopened') break;
+        onDay(after, e.at, { resolved: 1 });
+        if (e.data?.onTime === true && after.resolveDueAt) onDay(after, after.resolveDueAt, { resolvedOnTime: 1 });
+        break;
+      case 'rate':
+        onDay(after, e.at, { rated: 1, ...(e.data?.rating !== 'dissatisfied' ? { satisfied: 1 } : {}) });
+        break;
+      default:
+        break;
+    }
+  }
+  return merge(out);
+}
+
+function merge(deltas: FigureDelta[]): FigureDelta[] {
+  const byItem = new Map<string, FigureDelta>();
+  for (const d of deltas) {
+    const k = `${d.scope}|${d.key}`;
+    const cur = byItem.get(k) ?? { scope: d.scope, key: d.key, add: {} };
+    for (const [f, n] of Object.entries(d.add)) cur.add[f] = (cur.add[f] ?? 0) + n;
+    byItem.set(k, cur);
+  }
+  return [...byItem.values()]
+    .map((d) => ({ ...d, add: Object.fromEntries(Object.entries(d.add).filter(([, n]) => n !== 0)) }))
+    .filter((d) => Object.keys(d.add).length > 0);
+}
+
+export interface Ratio {
+  numerator: number;
+  denominator: number;
+  /** null when there is nothing to divide by */
+  rate: number | null;
+}
+const ratio = (numerator: number, denominator: number): Ratio => ({
+  numerator,
+  denominator,
+  rate: denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null,
+});
+
+export interface Figures {
+  timelyAcceptance: Ratio;
+  onTimeCompletion: Ratio;
+  satisfaction: Ratio;
+  participation: Ratio;
+  byCategory: Record<string, number>;
+  byTownship: Record<string, number>;
+  byStatus: Partial<Record<Status, number>>;
+  daily: Array<{ day: string; registered: number; resolved: number }>;
+}
+
+/** The months whose items hold the days from `from` to `to` (YYYY-MM-DD, inclusive). */
+export function monthsOf(from: string, to: string): string[] {
+  const out: string[] = [];
+  let [y, m] = [Number(from.slice(0, 4)), Number(from.slice(5, 7))];
+  const [ty, tm] = [Number(to.slice(0, 4)), Number(to.slice(5, 7))];
+  while (y < ty || (y === ty && m <= tm)) {
+    out.push(monthKey(`${y}-${String(m).padStart(2, '0')}-01`));
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
+/**
+ * The figures of the days `from`..`to` (China calendar, inclusive) from the month items (summed over their
+ * shards by the caller or not: items of one month may come more than once) and the current status counts.
+ */
+export function figuresOf(
+  months: ReadonlyArray<{ key: string; counts: Record<string, number> }>,
+  now: Record<string, number>,
+  from: string,
+  to: string,
+): Figures {
+  const perDay = new Map<string, Record<string, number>>();
+  for (const m of months) {
+    const month = m.key.slice(2);
+    for (const [field, n] of Object.entries(m.counts)) {
+      const hit = /^d(\d\d)_(.+)$/.exec(field);
+      if (!hit) continue;
+      const day = `${month}-${hit[1]}`;
+      if (day < from || day > to) continue;
+      const counts = perDay.get(day) ?? {};
+      counts[hit[2]!] = (counts[hit[2]!] ?? 0) + n;
+      perDay.set(day, counts);
+    }
+  }
+  const days = [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, counts]) => ({ day, counts }));
+  const sum = (f: string) => days.reduce((n, d) => n + (d.counts[f] ?? 0), 0);
+  const prefixed = (prefix: string) => {
+    const out: Record<string, number> = {};
+    for (const d of days) for (const [k, v] of Object.entries(d.counts)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = (out[k.slice(prefix.length)] ?? 0) + v;
+    return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== 0));
+  };
+  const byStatus: Partial<Record<Status, number>> = {};
+  for (const s of STATUSES) if ((now[statusField(s)] ?? 0) > 0) byStatus[s] = now[statusField(s)];
+  return {
+    timelyAcceptance: ratio(sum('acceptedOnTime'), sum('registered')),
+    onTimeCompletion: ratio(sum('resolvedOnTime'), sum('resolveDue')),
+    satisfaction: ratio(sum('satisfied'), sum('rated')),
+    participation: ratio(sum('rated'), sum('resolved')),
+    byCategory: prefixed('cat_'),
+    byTownship: prefixed('tw_'),
+    byStatus,
+    daily: days.map((d) => ({ day: d.day, registered: d.counts.registered ?? 0, resolved: d.counts.resolved ?? 0 })),
+  };
+}
