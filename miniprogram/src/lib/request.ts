@@ -4,31 +4,10 @@
  * answer at all becomes an ApiError with code `network`, which is what the draft store waits on.
  */
 import Taro from '@tarojs/taro';
-import type { ErrorCode, FieldIssue } from '../../../shared/errors';
+import { ApiError, errorFromBody } from './apiError';
 import { storage } from './storage';
 
-export type ApiErrorCode = ErrorCode | 'network' | 'http';
-
-export class ApiError extends Error {
-  constructor(
-    readonly code: ApiErrorCode,
-    message: string,
-    readonly status = 0,
-    readonly issues: FieldIssue[] = [],
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-  /** The messages for one field, keyed by the first part of the issue path (`description`, `photos` …). */
-  fieldMessages(): Record<string, string> {
-    const out: Record<string, string> = {};
-    for (const i of this.issues) {
-      const field = i.path.split('.')[0] ?? i.path;
-      if (!(field in out)) out[field] = i.message;
-    }
-    return out;
-  }
-}
+export { ApiError } from './apiError';
 
 export const apiBaseUrl: string = API_BASE_URL.replace(/\/+$/, '');
 const TOKEN_KEY = 'sg.token';
@@ -50,21 +29,6 @@ function savedToken(): string | null {
 
 export function isWeapp(): boolean {
   return process.env.TARO_ENV === 'weapp';
-}
-
-function errorFromBody(status: number, body: unknown): ApiError {
-  if (typeof body === 'object' && body !== null && 'error' in body) {
-    const e: unknown = body.error;
-    if (typeof e === 'object' && e !== null && 'code' in e && 'message' in e) {
-      const issues = 'issues' in e && Array.isArray(e.issues) ? e.issues.filter(isIssue) : [];
-      return new ApiError(String(e.code) as ErrorCode, String(e.message), status, issues);
-    }
-  }
-  return new ApiError('http', status >= 500 ? '服务暂时不可用，请稍后再试' : `请求失败（${status}）`, status);
-}
-
-function isIssue(v: unknown): v is FieldIssue {
-  return typeof v === 'object' && v !== null && 'path' in v && 'message' in v && typeof v.path === 'string' && typeof v.message === 'string';
 }
 
 export interface RequestOptions {
