@@ -15,6 +15,10 @@ const Env = z.object({
   WECHAT_TEMPLATE_PROGRESS: z.string().min(1).default('local-template-progress'),
   WECHAT_TEMPLATE_RESULT: z.string().min(1).default('local-template-result'),
   WECHAT_TEMPLATE_REMINDER: z.string().min(1).default('local-template-reminder'),
+  /** the private bucket photos are uploaded to, with a presigned PUT */
+  PHOTO_BUCKET: z.string().min(1).default('shaogang-photos'),
+  /** set only for the local S3 stand-in (s3rver) */
+  S3_ENDPOINT: z.preprocess((v) => (v === '' ? undefined : v), z.url().optional()),
   /** how long a container keeps the org tree and categories before reading them again */
   ORG_CACHE_SECONDS: z.coerce.number().int().min(0).default(60),
   /** 临期提示: how long before a deadline the handler and centre are reminded */

@@ -139,4 +139,8 @@ export interface OutboxRepository {
 /** WeChat's answer to a subscribe message: sent, refused for good, or failed for now. */
 export type SendResult = { ok: true } | { ok: false; permanent: boolean; reason: string };
 
+export interface PhotoStore {
+  presignPut(key: string, contentType: string, size: number, expiresSeconds: number): Promise<{ url: string; headers: Record<string, string> }>;
+}
+
 export type { TimelineEvent };

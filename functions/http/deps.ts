@@ -6,6 +6,7 @@ import { documentClient, newMeter, type Meter } from '../adapters/dynamo/client'
 import { DynamoBookingRepository } from '../adapters/dynamo/bookings';
 import { DynamoOrgRepository } from '../adapters/dynamo/org';
 import { DynamoOutboxRepository } from '../adapters/dynamo/outbox';
+import { S3PhotoStore } from '../adapters/s3/photos';
 import { DynamoPetitionRepository } from '../adapters/dynamo/petitions';
 import { HttpWechatClient } from '../adapters/wechat/client';
 import type { SupervisionPolicy } from '../../shared/supervision';
@@ -49,6 +50,7 @@ export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: 
     },
     bookings: new DynamoBookingRepository(db, cfg.TABLE_NAME),
     outbox: new DynamoOutboxRepository(db, cfg.TABLE_NAME),
+    photos: new S3PhotoStore(cfg.PHOTO_BUCKET, { region: cfg.AWS_REGION, endpoint: cfg.S3_ENDPOINT }),
     templates: { progress: cfg.WECHAT_TEMPLATE_PROGRESS, result: cfg.WECHAT_TEMPLATE_RESULT, reminder: cfg.WECHAT_TEMPLATE_REMINDER },
     booking: { roomUrlTemplate: cfg.VIDEO_ROOM_URL_TEMPLATE, changeCutoffMinutes: cfg.BOOKING_CHANGE_CUTOFF_MINUTES },
   };

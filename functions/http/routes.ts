@@ -23,6 +23,7 @@ import {
   StaffQueueQuery,
   SubmitPetitionBody,
   SubscribeBody,
+  UploadBody,
   TrackQuery,
   TrackingCode,
   TransferBody,
@@ -48,6 +49,7 @@ import * as bookings from '../usecases/bookings';
 import type { CitizenCaller, Deps, StaffCaller } from '../usecases/context';
 import * as notifications from '../usecases/notifications';
 import * as org from '../usecases/org';
+import * as uploads from '../usecases/uploads';
 import * as petitions from '../usecases/petitions';
 import { parse } from './request';
 
@@ -116,6 +118,7 @@ export const ROUTES: Route[] = [
     const { secret } = parse(TrackQuery, req.query, 'query');
     return ok(await petitions.track(deps, code, secret));
   }),
+  citizen('POST', '/uploads', async (req, deps) => ok(await uploads.presignPhoto(deps, req.caller, parse(UploadBody, req.body, 'body')))),
   citizen('POST', '/subscriptions', async (req, deps) =>
     ok(await notifications.subscribe(deps, req.caller.openid, parse(SubscribeBody, req.body, 'body').templates)),
   ),

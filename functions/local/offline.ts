@@ -9,6 +9,8 @@ export interface ApiEnv {
   dynamoEndpoint: string;
   wechatUrl: string;
   jwtSecret: string;
+  s3Endpoint: string;
+  photoBucket: string;
   httpPort: number;
   lambdaPort: number;
 }
@@ -34,6 +36,8 @@ export async function startApi(env: ApiEnv, opts: { echo?: boolean } = {}): Prom
       AWS_REGION: 'cn-northwest-1',
       DYNAMODB_ENDPOINT: env.dynamoEndpoint,
       WECHAT_API_BASE: env.wechatUrl,
+      S3_ENDPOINT: env.s3Endpoint,
+      PHOTO_BUCKET: env.photoBucket,
       WECHAT_APPID: 'wx-local-appid',
       WECHAT_SECRET: 'local-secret',
       JWT_SECRET: env.jwtSecret,

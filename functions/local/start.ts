@@ -12,6 +12,7 @@ import { startApi } from './offline';
 import { LOCAL_JWT_SECRET } from './ports';
 import { loadSeed, readSeed } from './seed';
 import { ROOT, ensureTable } from './table';
+import { startS3Standin } from './s3-standin';
 import { startWechatStandin } from './wechat-standin';
 
 const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
@@ -33,7 +34,11 @@ async function main() {
   await loadSeed(dynamo.endpoint, table, seed);
   const wechat = await startWechatStandin(port('WECHAT_PORT', 3100));
   stops.push(wechat.stop);
+  const s3 = await startS3Standin({ port: port('S3_PORT', 4569), directory: join(ROOT, '.data', 's3') });
+  stops.push(s3.stop);
   const api = await startApi({
+    s3Endpoint: s3.endpoint,
+    photoBucket: s3.bucket,
     tableName: table,
     dynamoEndpoint: dynamo.endpoint,
     wechatUrl: wechat.url,
@@ -57,6 +62,7 @@ async function main() {
   API (serverless offline)   ${api.url}
   DynamoDB Local             ${dynamo.endpoint}   table ${table}${created ? ' (created)' : ''}, data in .data/dynamodb
   WeChat stand-in            ${wechat.url}
+  S3 stand-in (s3rver)       ${s3.endpoint}   bucket ${s3.bucket}, files in .data/s3
   demo post                  ${post?.id} (${post?.name})  ->  ${api.url}/posts/${post?.id}
   H5 app                     ${h5.url}
   staff logins               see README.md (local-only passwords)

@@ -1,6 +1,6 @@
 import type { StaffRole } from '../../shared/schemas/common';
 import type { Template } from '../../shared/notifications';
-import type { BookingRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, WechatClient } from '../ports';
+import type { BookingRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
 
 export interface Deps {
   petitions: PetitionRepository;
@@ -13,6 +13,7 @@ export interface Deps {
   /** `roomUrlTemplate` has `{roomId}`; citizens may cancel or reschedule until `changeCutoffMinutes` before the start */
   booking: { roomUrlTemplate: string; changeCutoffMinutes: number };
   outbox: OutboxRepository;
+  photos: PhotoStore;
   /** WeChat subscribe-message template ids, by our template name */
   templates: Record<Template, string>;
 }

@@ -11,6 +11,13 @@ export const StaffLoginBody = z.strictObject({
 });
 export const TokenResponse = z.object({ token: z.string(), expiresAt: z.string() });
 
+/** A photo the app is about to upload: already compressed on the phone. */
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+export const UploadBody = z.strictObject({
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: '照片须为 JPG、PNG 或 WebP 格式' }),
+  size: z.number({ error: '缺少照片大小' }).int().min(1, { error: '照片是空的' }).max(PHOTO_MAX_BYTES, { error: '照片不能超过 5 MB' }),
+});
+
 export const SubmitPetitionBody = z
   .strictObject({
     /** agents file with phone/letter/visit/agent; the app sends scan or online */

@@ -7,12 +7,15 @@ import { startApi } from '../../functions/local/offline';
 import { LOCAL_JWT_SECRET, freePort } from '../../functions/local/ports';
 import { loadSeed } from '../../functions/local/seed';
 import { ensureTable } from '../../functions/local/table';
+import { startS3Standin } from '../../functions/local/s3-standin';
 import { startWechatStandin } from '../../functions/local/wechat-standin';
 
 export interface StackInfo {
   apiUrl: string;
   dynamoEndpoint: string;
   wechatUrl: string;
+  s3Endpoint: string;
+  photoBucket: string;
   table: string;
   jwtSecret: string;
 }
@@ -29,7 +32,10 @@ export async function startStack(): Promise<Stack> {
   await ensureTable(dynamo.endpoint, table);
   await loadSeed(dynamo.endpoint, table);
   const wechat = await startWechatStandin(0);
+  const s3 = await startS3Standin();
   const api = await startApi({
+    s3Endpoint: s3.endpoint,
+    photoBucket: s3.bucket,
     tableName: table,
     dynamoEndpoint: dynamo.endpoint,
     wechatUrl: wechat.url,
@@ -37,14 +43,16 @@ export async function startStack(): Promise<Stack> {
     httpPort,
     lambdaPort,
   }).catch(async (err) => {
+    await s3.stop();
     await wechat.stop();
     await dynamo.stop();
     throw err;
   });
   return {
-    info: { apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, wechatUrl: wechat.url, table, jwtSecret: LOCAL_JWT_SECRET },
+    info: { apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, wechatUrl: wechat.url, s3Endpoint: s3.endpoint, photoBucket: s3.bucket, table, jwtSecret: LOCAL_JWT_SECRET },
     stop: async () => {
       await api.stop();
+      await s3.stop();
       await wechat.stop();
       await dynamo.stop();
     },

@@ -1,0 +1,32 @@
+/** Photos go from the phone straight to S3 with a presigned PUT; the API never carries the bytes. */
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { PhotoStore } from '../../ports';
+
+export class S3PhotoStore implements PhotoStore {
+  private readonly s3: S3Client;
+
+  constructor(
+    private readonly bucket: string,
+    opts: { region: string; endpoint?: string },
+  ) {
+    this.s3 = new S3Client({
+      region: opts.region,
+      // A presigned URL must not carry a checksum of an empty body: the phone's bytes would never match it.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      ...(opts.endpoint
+        ? { endpoint: opts.endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } }
+        : {}),
+    });
+  }
+
+  /** A URL that accepts exactly this object: its key, type and size are part of the signature. */
+  async presignPut(key: string, contentType: string, size: number, expiresSeconds: number) {
+    const url = await getSignedUrl(
+      this.s3,
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, ContentType: contentType, ContentLength: size }),
+      { expiresIn: expiresSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
+    );
+    return { url, headers: { 'Content-Type': contentType } };
+  }
+}
