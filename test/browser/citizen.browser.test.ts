@@ -52,7 +52,16 @@ describe('the citizen app in a browser (H5)', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `h5-${name}.png`), fullPage: true });
+  /** Taro's H5 router slides pages in: wait until no CSS transition or animation is running. */
+  const transitioned = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  const shot = async (name: string) => {
+    await transitioned();
+    await page.screenshot({ path: path.join(SHOTS, `h5-${name}.png`), fullPage: true });
+  };
+  const arrive = async (route: RegExp) => {
+    await page.waitForURL(route);
+    await transitioned();
+  };
   /** Taro's H5 router keeps earlier pages hidden in the DOM: only the visible copy of an id counts. */
   const el = (id: string) => page.locator(`#${id}:visible`).first();
   const pagePath = () => decodeURIComponent(new URL(page.url()).hash);
@@ -74,7 +83,7 @@ describe('the citizen app in a browser (H5)', () => {
   it('reports from a post URL, survives a cut network, follows every step and rates', async () => {
     // open from the post's code: the home page hands over to the report form with the post filled in
     await page.goto(postUrl(server.url, POST_ID));
-    await page.waitForURL(/pages\/report\/index/);
+    await arrive(/pages\/report\/index/);
     await poll(() => el('post-info').textContent()).toContain('白杨沟村党群服务中心岗');
     await poll(() => el('post-info').textContent()).toContain('八宝镇综治中心');
 
@@ -120,7 +129,7 @@ describe('the citizen app in a browser (H5)', () => {
     const resent = page.waitForRequest((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/petitions');
     await el('send').click();
     expect((await resent).headers()['idempotency-key']).toBe(key);
-    await page.waitForURL(/pages\/result\/index/);
+    await arrive(/pages\/result\/index/);
     await poll(() => el('tracking-code').textContent()).toMatch(/^[A-Z0-9]{10}$/);
     await poll(() => el('routing').textContent()).toContain('八宝镇自然资源所');
     await shot('3-result');
@@ -145,7 +154,7 @@ describe('the citizen app in a browser (H5)', () => {
     expect((await step(handler, id!, 'resolve', { summary: '双方签订调解协议，围栏已恢复原位' })).status).toBe(200);
 
     await page.locator('#mine-list:visible .list-item').first().click();
-    await page.waitForURL(/pages\/detail\/index/);
+    await arrive(/pages\/detail\/index/);
     await poll(() => el('status').textContent()).toBe('已办结');
     for (const key of ['report', 'accept', 'dispatch', 'handle']) {
       await poll(() => el(`step-${key}`).getAttribute('class')).toContain('done');
@@ -170,7 +179,7 @@ describe('the citizen app in a browser (H5)', () => {
   it('reports anonymously without a code, is told plainly when the text fails the content check, and tracks it', async () => {
     await page.goto(server.url);
     await el('report-without-code').click();
-    await page.waitForURL(/pages\/report\/index/);
+    await arrive(/pages\/report\/index/);
     await el('township-ebao').click();
     await el('cat-neighbour').click();
     await el('anonymous').click();
@@ -181,7 +190,7 @@ describe('the citizen app in a browser (H5)', () => {
 
     await el('description').locator('textarea').fill('邻居家的狗天天夜里叫，劝了不听');
     await el('send').click();
-    await page.waitForURL(/pages\/result\/index/);
+    await arrive(/pages\/result\/index/);
     const code = (await el('tracking-code').textContent())?.trim() ?? '';
     const secret = (await el('secret').textContent())?.trim() ?? '';
     expect(code).toMatch(/^[A-Z0-9]{10}$/);
@@ -193,7 +202,7 @@ describe('the citizen app in a browser (H5)', () => {
     await el('track-code').locator('input').fill(code);
     await el('track-secret').locator('input').fill(secret);
     await el('track-send').click();
-    await page.waitForURL(/pages\/detail\/index/);
+    await arrive(/pages\/detail\/index/);
     await poll(() => el('status').textContent()).toBe('已上报');
     await poll(() => el('step-accept').getAttribute('class')).toContain('current');
     await shot('9-tracked');

@@ -3,7 +3,7 @@
  * and settings: CI builds once from a fresh clone, a developer's second run reuses the build.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 export const ROOT = path.resolve(__dirname, '../..');
@@ -47,6 +47,35 @@ async function buildOnce(type: 'weapp' | 'h5', env: Record<string, string> = {})
   const wanted = JSON.stringify({ env, sources });
   const stampFile = path.join(ROOT, 'dist', `.${type}${STAMP}`);
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return out;
+  // Test files in other workers build the same folder: one builds, the others wait and then reuse its build.
+  const release = await lockBuild(type);
+  try {
+    if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return out;
+    await runTaro(type, env);
+    writeFileSync(stampFile, wanted);
+    return out;
+  } finally {
+    release();
+  }
+}
+
+/** A lock folder per build type; mkdir is atomic. A lock older than the longest build is a crashed run's. */
+async function lockBuild(type: 'weapp' | 'h5'): Promise<() => void> {
+  const lock = path.join(ROOT, 'dist', `.${type}.lock`);
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      return () => rmSync(lock, { recursive: true, force: true });
+    } catch {
+      const age = existsSync(lock) ? Date.now() - statSync(lock).mtimeMs : 0;
+      if (age > 10 * 60_000) rmSync(lock, { recursive: true, force: true });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+}
+
+async function runTaro(type: 'weapp' | 'h5', env: Record<string, string>): Promise<void> {
   // asynchronously: a test worker that blocks for the whole build stops answering vitest and is reported dead
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', type], {
@@ -59,6 +88,4 @@ async function buildOnce(type: 'weapp' | 'h5', env: Record<string, string> = {})
     child.on('error', reject);
     child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`taro build --type ${type} failed (${code}):\n${stderr.slice(-4000)}`))));
   });
-  writeFileSync(stampFile, wanted);
-  return out;
 }
