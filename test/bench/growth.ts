@@ -1,0 +1,92 @@
+/**
+ * Growth: the reads of the queue page, my list, the dashboard and the sweep with few and with many petitions
+ * stored. The stored set differs only in size: the same ten are due, the rest have deadlines next year, spread
+ * over the three townships, 500 reporters and the last sixty days.
+ */
+import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../functions/adapters/dynamo/client';
+import { petitionItem } from '../../functions/adapters/dynamo/petitions';
+import { supervisionPolicy, systemIds } from '../../functions/http/deps';
+import { config } from '../../functions/config';
+import { loadSeed } from '../../functions/local/seed';
+import { dashboard } from '../../functions/usecases/dashboard';
+import { listMine, staffQueue } from '../../functions/usecases/petitions';
+import { sweep } from '../../functions/usecases/supervision';
+import type { Petition } from '../../shared/schemas/petition';
+import { freshTable } from '../support/table';
+import { CENTRE, citizen, fixedClock, measure, meteredDeps, type Cost } from './capacity';
+
+export type GrowthName = 'queue page' | 'my list' | 'dashboard' | 'sweep';
+export const NOW = '2026-12-20T01:00:00.000Z';
+const TOWNSHIPS = ['babao', 'ebao', 'moler'] as const;
+const REPORTERS = 500;
+const DUE_NOW = 10;
+
+function petitions(n: number): Petition[] {
+  const ids = systemIds();
+  const now = Date.parse(NOW);
+  return Array.from({ length: n }, (_, i): Petition => {
+    const township = TOWNSHIPS[i % TOWNSHIPS.length] ?? 'babao';
+    const created = new Date(now - 2 * 3_600_000 - ((i * 7919) % (60 * 24)) * 3_600_000).toISOString();
+    return {
+      id: ids.id(), trackingCode: ids.trackingCode(), channel: 'scan',
+      reporter: { kind: 'wechat', openid: `wx_bulk_${i % REPORTERS}` }, anonymous: false, categoryId: 'land_dispute',
+      description: '批量数据：草场围栏纠纷，请调解。', photos: [], status: 'submitted', level: 'township', countyId: 'qilian',
+      townshipId: township, centreId: township, centrePath: `qilian/${township}`, createdAt: created, updatedAt: created,
+      // The first DUE_NOW fell due two days ago; the rest are due next year.
+      dueAt: i < DUE_NOW ? '2026-12-18T00:00:00.000Z' : '2027-06-02T00:00:00.000Z',
+      extended: false, overdue: false, version: 1,
+    };
+  });
+}
+
+/** BatchWrite, 25 items a request, 16 requests at a time, retrying what DynamoDB left unprocessed. */
+async function store(endpoint: string, table: string, items: Petition[]) {
+  const db = documentClient({ region: 'local', endpoint });
+  const policy = supervisionPolicy(config({ TABLE_NAME: table, JWT_SECRET: 'x'.repeat(32), WECHAT_APPID: 'a', WECHAT_SECRET: 's' }));
+  const batches: Petition[][] = [];
+  for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+  const write = async (batch: Petition[]) => {
+    let req: BatchWriteCommandInput['RequestItems'] = { [table]: batch.map((p) => ({ PutRequest: { Item: petitionItem(p, policy) } })) };
+    while (req && Object.keys(req).length) {
+      const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: req }));
+      req = out.UnprocessedItems;
+    }
+  };
+  let next = 0;
+  await Promise.all(Array.from({ length: 16 }, async () => {
+    while (next < batches.length) {
+      const batch = batches[next++];
+      if (batch) await write(batch);
+    }
+  }));
+}
+
+/** The four reads with `n` petitions stored, on a table of their own that is dropped afterwards. */
+export async function growthAt(endpoint: string, wechatUrl: string, n: number, log: (s: string) => void): Promise<{ costs: Map<GrowthName, Cost>; seedSeconds: number }> {
+  const table = await freshTable(endpoint);
+  try {
+    await loadSeed(endpoint, table.name);
+    const t0 = performance.now();
+    await store(endpoint, table.name, petitions(n));
+    const seedSeconds = (performance.now() - t0) / 1000;
+    log(`  stored ${n.toLocaleString('en')} petitions in ${seedSeconds.toFixed(0)} s`);
+    const clock = fixedClock(NOW);
+    const { deps, meter, used } = meteredDeps(endpoint, wechatUrl, table.name, clock);
+    const policy = supervisionPolicy(config({ TABLE_NAME: table.name, JWT_SECRET: 'x'.repeat(32), WECHAT_APPID: 'a', WECHAT_SECRET: 's' }));
+    await deps.org.load();
+    const runs = Array.from({ length: 5 }, (_, i) => i);
+    const costs = new Map<GrowthName, Cost>();
+    costs.set('queue page', await measure(meter, used, runs, () => staffQueue(deps, CENTRE, { limit: 20 })));
+    costs.set('my list', await measure(meter, used, runs, () => listMine(deps, citizen('bulk_0'), { limit: 20 })));
+    costs.set('dashboard', await measure(meter, used, runs, () => dashboard(deps, CENTRE, {})));
+    // One sweep: it acts on the ten that are due, so a second would find nothing and cost less.
+    costs.set('sweep', await measure(meter, used, [0], async () => {
+      const report = await sweep(deps, policy, new Date(NOW));
+      if (report.examined !== DUE_NOW) log(`  (the sweep examined ${report.examined}, expected ${DUE_NOW})`);
+    }));
+    return { costs, seedSeconds };
+  } finally {
+    await table.drop();
+  }
+}
