@@ -18,7 +18,8 @@ export default defineConfig<'webpack5'>(async () => ({
   designWidth: 750,
   deviceRatio: { 640: 2.34 / 2, 750: 1, 375: 2, 828: 1.81 / 2 },
   sourceRoot: 'src',
-  outputRoot: `../dist/${env}`,
+  // tests build into a folder of their own (test/support/appBuild.ts), so that runs never share an output
+  outputRoot: process.env.SHAOGANG_OUTPUT_ROOT ?? `../dist/${env}`,
   plugins: [],
   defineConstants: {
     API_BASE_URL: JSON.stringify(apiBaseUrl),

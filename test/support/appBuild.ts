@@ -1,8 +1,11 @@
 /**
- * Builds the mini-program for a test run (weapp or h5) unless dist/ already holds a build of the same sources
- * and settings: CI builds once from a fresh clone, a developer's second run reuses the build.
+ * Builds the mini-program for a test run (weapp or h5) into dist/test/<type>-<settings hash>, unless that folder
+ * already holds a build of the same sources and settings: CI builds once from a fresh clone, a developer's second
+ * run reuses the build. Tests never build into dist/weapp or dist/h5, so a run never clobbers another's (or a
+ * developer's) output while it is being served.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -20,8 +23,9 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-export function distDir(type: 'weapp' | 'h5'): string {
-  return path.join(ROOT, 'dist', type);
+export function distDir(type: 'weapp' | 'h5', env: Record<string, string> = {}): string {
+  const hash = createHash('sha1').update(JSON.stringify(env)).digest('hex').slice(0, 10);
+  return path.join(ROOT, 'dist', 'test', `${type}-${hash}`);
 }
 
 const builds = new Map<string, Promise<string>>();
@@ -38,20 +42,20 @@ export function buildApp(type: 'weapp' | 'h5', env: Record<string, string> = {})
 }
 
 async function buildOnce(type: 'weapp' | 'h5', env: Record<string, string> = {}): Promise<string> {
-  const out = distDir(type);
+  const out = distDir(type, env);
   const sources = Math.max(
     newestMtime(path.join(APP, 'src')),
     newestMtime(path.join(APP, 'config')),
     newestMtime(path.join(ROOT, 'shared')),
   );
   const wanted = JSON.stringify({ env, sources });
-  const stampFile = path.join(ROOT, 'dist', `.${type}${STAMP}`);
+  const stampFile = `${out}${STAMP}`;
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return out;
   // Test files in other workers build the same folder: one builds, the others wait and then reuse its build.
-  const release = await lockBuild(type);
+  const release = await lockBuild(out);
   try {
     if (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted) return out;
-    await runTaro(type, env);
+    await runTaro(type, out, env);
     writeFileSync(stampFile, wanted);
     return out;
   } finally {
@@ -60,8 +64,8 @@ async function buildOnce(type: 'weapp' | 'h5', env: Record<string, string> = {})
 }
 
 /** A lock folder per build type; mkdir is atomic. A lock older than the longest build is a crashed run's. */
-async function lockBuild(type: 'weapp' | 'h5'): Promise<() => void> {
-  const lock = path.join(ROOT, 'dist', `.${type}.lock`);
+async function lockBuild(out: string): Promise<() => void> {
+  const lock = `${out}.lock`;
   mkdirSync(path.dirname(lock), { recursive: true });
   for (;;) {
     try {
@@ -75,12 +79,12 @@ async function lockBuild(type: 'weapp' | 'h5'): Promise<() => void> {
   }
 }
 
-async function runTaro(type: 'weapp' | 'h5', env: Record<string, string>): Promise<void> {
+async function runTaro(type: 'weapp' | 'h5', out: string, env: Record<string, string>): Promise<void> {
   // asynchronously: a test worker that blocks for the whole build stops answering vitest and is reported dead
   await new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/@tarojs/cli/bin/taro'), 'build', '--type', type], {
       cwd: APP,
-      env: { ...process.env, NODE_ENV: 'production', ...env },
+      env: { ...process.env, NODE_ENV: 'production', ...env, SHAOGANG_OUTPUT_ROOT: out },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
