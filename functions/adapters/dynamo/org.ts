@@ -1,11 +1,13 @@
 /** Org tree, departments, categories (one small partition, cached per container), posts and staff users. */
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { ConflictError, ValidationError } from '../../../shared/errors';
+import { ConflictError } from '../../../shared/errors';
 import type { Org } from '../../../shared/routing';
 import { Category, Department, OrgNode, Post, StaffUser } from '../../../shared/schemas/org';
 import type { OrgRepository, Page } from '../../ports';
-import { INDEXES, KEY_ATTRIBUTES, ROW, decodeCursor, encodeCursor, keys } from './keys';
+import { queryAll } from './client';
+import { indexPage } from './pages';
+import { KEY_ATTRIBUTES, ROW, keys } from './keys';
 
 type Item = Record<string, unknown>;
 
@@ -27,20 +29,11 @@ export class DynamoOrgRepository implements OrgRepository {
 
   async load(): Promise<Org> {
     if (this.cache && this.now() - this.cache.at < this.cacheMs) return this.cache.org;
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.orgPartition },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.orgPartition },
+    });
     const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map(strip);
     const org: Org = {
       nodes: new Map(of('N#').map((i) => OrgNode.parse(i)).map((n) => [n.id, n])),
@@ -81,8 +74,8 @@ export class DynamoOrgRepository implements OrgRepository {
   }
 
   async listPosts(townshipId: string, page: { limit: number; cursor?: string }): Promise<Page<Post & { townshipId: string }>> {
-    const out = await this.indexPage('byCentre', keys.postsOfTownship(townshipId), page, (id) => keys.post(id));
-    return { items: out.items.map((i) => ({ ...Post.parse(i), townshipId })), cursor: out.cursor };
+    const out = await indexPage(this.db, this.table, { index: 'byCentre', partition: keys.postsOfTownship(townshipId), page, tableKey: keys.post, ascending: true });
+    return { items: out.rows.map((r) => ({ ...Post.parse(r), townshipId })), cursor: out.cursor };
   }
 
   async getUser(username: string) {
@@ -113,35 +106,8 @@ export class DynamoOrgRepository implements OrgRepository {
   }
 
   async listUsers(countyId: string, page: { limit: number; cursor?: string }): Promise<Page<StaffUser>> {
-    const out = await this.indexPage('byCounty', keys.usersOfCounty(countyId), page, (u) => keys.user(u));
-    return { items: out.items.map((i) => StaffUser.parse(i)), cursor: out.cursor };
+    const out = await indexPage(this.db, this.table, { index: 'byCounty', partition: keys.usersOfCounty(countyId), page, tableKey: keys.user, ascending: true });
+    return { items: out.rows.map((r) => StaffUser.parse(r)), cursor: out.cursor };
   }
 
-  private async indexPage(
-    index: 'byCentre' | 'byCounty',
-    partition: string,
-    page: { limit: number; cursor?: string },
-    tableKey: (sortKey: string) => { pk: string; sk: string },
-  ): Promise<Page<Item>> {
-    const { pk, sk } = INDEXES[index];
-    let start: Item | undefined;
-    if (page.cursor) {
-      const s = decodeCursor(page.cursor);
-      if (!s) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
-      start = { [pk]: partition, [sk]: s, ...tableKey(s) };
-    }
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: index,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': pk },
-        ExpressionAttributeValues: { ':pk': partition },
-        Limit: page.limit,
-        ExclusiveStartKey: start,
-      }),
-    );
-    const last = out.LastEvaluatedKey?.[sk];
-    return { items: (out.Items ?? []).map((i) => i[ROW] as Item), cursor: typeof last === 'string' ? encodeCursor(last) : undefined };
-  }
 }

@@ -8,10 +8,11 @@
  * Sending is claimed with a condition on `attempts`, so two senders never send one message twice.
  */
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { DeleteCommand, GetCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboxMessage, Template } from '../../../shared/notifications';
 import type { OutboxRepository, Page } from '../../ports';
-import { INDEXES, ROW, decodeCursor, encodeCursor, idOfSortKey, keys } from './keys';
+import { indexPage } from './pages';
+import { ROW, keys } from './keys';
 
 type Item = Record<string, unknown>;
 const WEEK_SECONDS = 7 * 24 * 3600;
@@ -39,26 +40,17 @@ export class DynamoOutboxRepository implements OutboxRepository {
   ) {}
 
   async due(countyId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<OutboxMessage>> {
-    const { pk, sk } = INDEXES.byDue;
-    const partition = keys.outboxDue(countyId);
-    const start = page.cursor ? decodeCursor(page.cursor) : undefined;
-    const out = await this.db.send(
-      new QueryCommand({
-        TableName: this.table,
-        IndexName: 'byDue',
-        KeyConditionExpression: '#pk = :pk AND #sk < :until',
-        ExpressionAttributeNames: { '#pk': pk, '#sk': sk },
-        ExpressionAttributeValues: { ':pk': partition, ':until': keys.dueSort(until.toISOString(), '~') },
-        Limit: page.limit,
-        ExclusiveStartKey: start ? { [pk]: partition, [sk]: start, ...keys.outbox(idOfSortKey(start)) } : undefined,
-      }),
-    );
-    const last = out.LastEvaluatedKey?.[sk];
-    return {
-      items: (out.Items ?? []).map((i) => i[ROW] as OutboxMessage),
-      cursor: typeof last === 'string' ? encodeCursor(last) : undefined,
-    };
+    const out = await indexPage(this.db, this.table, {
+      index: 'byDue',
+      partition: keys.outboxDue(countyId),
+      page,
+      tableKey: keys.outbox,
+      before: keys.dueSort(until.toISOString(), '~'),
+      ascending: true,
+    });
+    return { items: out.rows as OutboxMessage[], cursor: out.cursor };
   }
+
 
   /** Takes the message for one send attempt: false when another sender has it or it is gone. */
   async claim(id: string, leaseUntil: Date): Promise<{ attempts: number; message: OutboxMessage } | undefined> {

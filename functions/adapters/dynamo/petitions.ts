@@ -3,14 +3,11 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
-  QueryCommand,
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
-  type QueryCommandInput,
 } from '@aws-sdk/lib-dynamodb';
-import { ValidationError } from '../../../shared/errors';
 import type { Status } from '../../../shared/schemas/common';
 import {
   Petition,
@@ -23,9 +20,11 @@ import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
 import { isOpen } from '../../../shared/workflow';
 import type { NewPetition, Page, PetitionRepository, QueueScope } from '../../ports';
+import { queryAll } from './client';
+import { indexPage } from './pages';
 import { outboxItem } from './outbox';
 import { NOW_KEY, figureDeltas, type FigureDelta } from '../../../shared/figures';
-import { FIGURE_SHARDS, INDEXES, KEY_ATTRIBUTES, ROW, figureShard, decodeCursor, encodeCursor, idOfSortKey, keys, type IndexName } from './keys';
+import { FIGURE_SHARDS, KEY_ATTRIBUTES, ROW, figureShard, keys, type IndexName } from './keys';
 
 type Item = Record<string, unknown>;
 
@@ -82,16 +81,7 @@ function strip(item: Item): Item {
 }
 
 const toPetition = (item: Item) => Petition.parse(strip(item));
-const toSummary = (item: Item) => PetitionSummary.parse(item[ROW]);
 const toEvent = (item: Item) => TimelineEvent.parse(strip(item));
-
-function cursorKey(index: IndexName, partition: string, cursor: string | undefined): Item | undefined {
-  if (!cursor) return undefined;
-  const sortKey = decodeCursor(cursor);
-  if (!sortKey) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
-  const { pk, sk } = INDEXES[index];
-  return { [pk]: partition, [sk]: sortKey, ...keys.petition(idOfSortKey(sortKey)) };
-}
 
 function isConditionFailure(err: unknown): err is TransactionCanceledException {
   return (
@@ -181,21 +171,12 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   async getWithTimeline(id: string): Promise<PetitionWithTimeline | undefined> {
     // The petition and its events share a partition: one query reads the whole case file.
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': keys.petition(id).pk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': keys.petition(id).pk },
+      ConsistentRead: true,
+    });
     const head = items.find((i) => i.sk === 'P');
     if (!head) return undefined;
     const timeline = items.filter((i) => String(i.sk).startsWith(keys.eventPrefix)).map(toEvent);
@@ -306,39 +287,8 @@ export class DynamoPetitionRepository implements PetitionRepository {
     equals: Record<string, string | undefined> = {},
     range: { before?: string; after?: string; ascending?: boolean } = {},
   ): Promise<Page<PetitionSummary>> {
-    const { pk, sk } = INDEXES[index];
-    const names: Record<string, string> = { '#pk': pk };
-    const values: Record<string, unknown> = { ':pk': partition };
-    let keyCondition = '#pk = :pk';
-    if (range.before) {
-      names['#sk'] = sk;
-      values[':before'] = range.before;
-      keyCondition += ' AND #sk < :before';
-    } else if (range.after) {
-      names['#sk'] = sk;
-      values[':after'] = range.after;
-      keyCondition += ' AND #sk > :after';
-    }
-    // Indexes project only `row`, so filters look inside it.
-    const filters = Object.entries(equals).filter(([, v]) => v !== undefined);
-    if (filters.length) names['#row'] = ROW;
-    filters.forEach(([k, v], i) => {
-      names[`#f${i}`] = k;
-      values[`:f${i}`] = v;
-    });
-    const input: QueryCommandInput = {
-      TableName: this.table,
-      IndexName: index,
-      KeyConditionExpression: keyCondition,
-      ExpressionAttributeNames: names,
-      ExpressionAttributeValues: values,
-      ScanIndexForward: range.ascending ?? false,
-      Limit: page.limit,
-      ExclusiveStartKey: cursorKey(index, partition, page.cursor),
-      ...(filters.length ? { FilterExpression: filters.map((_, i) => `#row.#f${i} = :f${i}`).join(' AND ') } : {}),
-    };
-    const out = await this.db.send(new QueryCommand(input));
-    const last = out.LastEvaluatedKey?.[sk];
-    return { items: (out.Items ?? []).map(toSummary), cursor: typeof last === 'string' ? encodeCursor(last) : undefined };
+    const out = await indexPage(this.db, this.table, { index, partition, page, equals, ...range, tableKey: keys.petition });
+    return { items: out.rows.map((r) => PetitionSummary.parse(r)), cursor: out.cursor };
   }
+
 }
