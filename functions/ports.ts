@@ -46,6 +46,8 @@ export interface PetitionRepository {
   applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[]): Promise<boolean>;
   /** the figures' counter items of a centre or county: the months asked for (`M#YYYY-MM`) and the current status counts */
   figures(scope: string, months: string[]): Promise<{ months: Array<{ key: string; counts: Record<string, number> }>; now: Record<string, number> }>;
+  /** a centre's review and follow-up tasks due by `until`, oldest first */
+  listTasks(centreId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** petitions whose next supervision alert falls due by `until`, oldest first */
   listAlerts(countyId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   findByTrackingCode(code: string): Promise<{ id: string; secretHash?: string } | undefined>;

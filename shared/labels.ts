@@ -33,6 +33,7 @@ export const ACTION_LABELS: Record<Action, string> = {
   link_repeat: '标记重复',
   unlink_repeat: '取消重复',
   reveal_phone: '查看电话',
+  follow_up: '回访',
 };
 
 export const STEPS = [
@@ -65,6 +66,7 @@ export const STEP_OF_ACTION: Record<Action, StepKey> = {
   link_repeat: 'report',
   unlink_repeat: 'report',
   reveal_phone: 'supervise',
+  follow_up: 'rate',
 };
 
 export const RATING_LABELS: Record<Rating, string> = {

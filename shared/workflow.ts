@@ -20,7 +20,8 @@ export type Command =
   | { action: 'escalate'; reason: string; county: { centreId: string; centrePath: string } }
   | { action: 'reopen'; reason: string }
   | { action: 'close'; note?: string }
-  | { action: 'extend'; days: number; reason: string };
+  | { action: 'extend'; days: number; reason: string }
+  | { action: 'follow_up'; reached: boolean; rating?: Rating; note: string };
 export type CommandAction = Command['action'];
 
 const CENTRE: readonly Role[] = ['centre_staff', 'county_supervisor', 'admin'];
@@ -40,6 +41,7 @@ export const RULES: Record<CommandAction, { from: readonly Status[]; roles: read
   reopen: { from: ['resolved', 'rated', 'closed', 'declined'], roles: CENTRE },
   close: { from: ['resolved', 'rated'], roles: CENTRE },
   extend: { from: ['accepted', 'dispatched', 'in_progress'], roles: CENTRE },
+  follow_up: { from: ['resolved', 'rated', 'closed'], roles: CENTRE },
 };
 
 export const OPEN_STATUSES = OPEN;
@@ -112,7 +114,7 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       return step(to, {}, cmd.note, { visibility: cmd.visibility });
     }
     case 'resolve':
-      return step('resolved', { resolvedAt: at, resolution: cmd.summary, dueAt: after(ctx.limits.rate) }, cmd.summary, {
+      return step('resolved', { resolvedAt: at, resolution: cmd.summary, dueAt: after(ctx.limits.rate), followUpAt: after(ctx.limits.followUp), followUp: undefined }, cmd.summary, {
         data: { onTime: onTime(p.resolveDueAt ?? p.dueAt) },
       });
     case 'rate': {
@@ -142,6 +144,11 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       return step('reopened', { dueAt: after(ctx.limits.review), resolvedAt: undefined }, cmd.reason);
     case 'close':
       return step('closed', { dueAt: undefined }, cmd.note);
+    case 'follow_up': {
+      if (!p.followUpAt || p.followUp) throw new ConflictError('该诉求没有待办的回访');
+      const followUp = { at, reached: cmd.reached, rating: cmd.rating, note: cmd.note };
+      return step(p.status, { followUp }, cmd.note, { visibility: 'internal', data: { reached: cmd.reached, rating: cmd.rating } });
+    }
     case 'extend': {
       // 《信访工作条例》: one extension of at most 30 days, with a reason the citizen is told.
       if (p.extended) throw new ConflictError('该诉求已延期过一次，不能再次延期');
@@ -161,4 +168,14 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
 /** The event every petition starts with. */
 export function submittedEvent(actor: Actor, now: Date, note?: string): Omit<TimelineEvent, 'seq'> {
   return { at: now.toISOString(), actor, action: 'submit' as Action, from: null, to: 'submitted', note, visibility: 'public' };
+}
+
+/**
+ * The task a petition is for its centre, if any: a review (复查) as soon as it is reopened, a follow-up call (回访)
+ * from its follow-up time until the call is recorded.
+ */
+export function taskOf(p: Pick<Petition, 'status' | 'updatedAt' | 'followUpAt' | 'followUp'>): { task: 'review' | 'follow_up'; at: string } | undefined {
+  if (p.status === 'reopened') return { task: 'review', at: p.updatedAt };
+  if (['resolved', 'rated', 'closed'].includes(p.status) && p.followUpAt && !p.followUp) return { task: 'follow_up', at: p.followUpAt };
+  return undefined;
 }

@@ -12,6 +12,7 @@ import {
   DispatchBody,
   EscalateBody,
   ExtendBody,
+  FollowUpBody,
   IdempotencyKey,
   PageQuery,
   ProgressBody,
@@ -94,11 +95,13 @@ const STEP_BODIES = {
   reopen: ReopenBody,
   close: CloseBody,
   extend: ExtendBody,
+  follow_up: FollowUpBody,
 } as const;
 type Step = keyof typeof STEP_BODIES;
 
 const stepRoute = (step: Step): Route =>
-  staff('POST', `/staff/petitions/{id}/${step}`, async (req, deps) => {
+  // paths use hyphens: follow_up is /follow-up
+  staff('POST', `/staff/petitions/{id}/${step.replace('_', '-')}`, async (req, deps) => {
     const id = idParam(req);
     const body = parse(STEP_BODIES[step], req.body, 'body');
     return ok(await petitions.stepForStaff(deps, req.caller, id, { action: step, ...body } as petitions.TransitionInput));
@@ -148,6 +151,7 @@ export const ROUTES: Route[] = [
     return { status: out.created ? 201 : 200, body: out.response };
   }),
   ...(Object.keys(STEP_BODIES) as Step[]).map(stepRoute),
+  staff('GET', '/staff/tasks', async (req, deps) => ok(await petitions.staffTasks(deps, req.caller, parse(PageQuery, req.query, 'query')))),
   staff('GET', '/staff/dashboard', async (req, deps) => ok(await dashboard.dashboard(deps, req.caller, parse(DashboardQuery, req.query, 'query')))),
   staff('GET', '/staff/org', async (req, deps) => ok(await org.orgForStaff(deps, req.caller))),
   staff('GET', '/staff/townships/{townshipId}/posts', async (req, deps) =>

@@ -270,6 +270,20 @@ export function queueScope(caller: StaffCaller, org: Org): QueueScope {
   return { kind: 'centre', centreId: township };
 }
 
+/** 复查 and 回访: what the caller's centre must call back or review now. */
+export async function staffTasks(deps: Deps, caller: StaffCaller, page: { limit: number; cursor?: string }) {
+  if (caller.role === 'agent' || caller.role === 'handler') throw new NotFoundError('未找到');
+  const org = await deps.org.load();
+  const scope = queueScope(caller, org);
+  const centreId = scope.kind === 'centre' ? scope.centreId : scope.kind === 'county' ? scope.countyId : '';
+  const now = deps.clock.now();
+  const out = await deps.petitions.listTasks(centreId, now, page);
+  return {
+    items: out.items.map((p) => ({ ...staffSummary(p, org, now), task: p.status === 'reopened' ? ('review' as const) : ('follow_up' as const) })),
+    cursor: out.cursor,
+  };
+}
+
 /** The staff queue: the caller's subtree only, newest first, one page at a time. */
 export async function staffQueue(
   deps: Deps,

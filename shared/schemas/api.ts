@@ -90,6 +90,11 @@ export const TransferBody = z.strictObject({ centreId: idOf('接收中心'), rea
 export const EscalateBody = z.strictObject({ reason: text('上报理由', 500) });
 export const ReopenBody = z.strictObject({ reason: text('重新办理的理由', 500) });
 export const CloseBody = z.strictObject({ note: text('备注', 500).optional() });
+export const FollowUpBody = z.strictObject({
+  reached: z.boolean({ error: '请说明是否联系上群众' }),
+  rating: Rating.optional(),
+  note: text('回访情况', 1000),
+});
 export const ExtendBody = z.strictObject({
   days: z.number({ error: '请填写延期天数' }).int({ error: '延期天数须为整数' }).min(1, { error: '延期至少 1 天' }).max(30, { error: '延期最多 30 天' }),
   reason: text('延期理由', 500),

@@ -45,6 +45,8 @@ export const CategoryLimits = z.object({
   resolve: Limit,
   rate: Limit,
   review: Limit,
+  /** 回访: how long after resolution staff call the citizen back */
+  followUp: Limit.default({ amount: 7, unit: 'days' }),
 });
 export type CategoryLimits = z.infer<typeof CategoryLimits>;
 

@@ -41,6 +41,7 @@ export const ACTIONS = [
   'link_repeat',
   'unlink_repeat',
   'reveal_phone',
+  'follow_up',
 ] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
@@ -108,6 +109,9 @@ export const Petition = z.object({
   remindedFor: IsoTime.optional(),
   urgedFor: IsoTime.optional(),
   overdueFor: IsoTime.optional(),
+  /** 回访: when the follow-up call falls due after resolution, and how it went */
+  followUpAt: IsoTime.optional(),
+  followUp: z.object({ at: IsoTime, reached: z.boolean(), rating: Rating.optional(), note: z.string() }).optional(),
   /** optimistic concurrency: equals the seq of the last timeline event */
   version: z.number().int().nonnegative(),
 });

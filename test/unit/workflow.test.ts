@@ -11,6 +11,7 @@ const limits: CategoryLimits = {
   resolve: { amount: 15, unit: 'workdays' },
   rate: { amount: 7, unit: 'days' },
   review: { amount: 30, unit: 'days' },
+  followUp: { amount: 7, unit: 'days' },
 };
 const now = new Date('2026-11-23T02:00:00Z');
 
@@ -34,6 +35,7 @@ function petition(over: Partial<Petition> = {}): Petition {
     updatedAt: '2026-11-22T02:00:00.000Z',
     dueAt: '2026-11-23T02:00:00.000Z',
     resolveDueAt: '2027-01-20T02:00:00.000Z',
+    followUpAt: '2026-11-30T02:00:00.000Z',
     extended: false,
     overdue: false,
     version: 1,
@@ -54,6 +56,7 @@ const commands: Record<Command['action'], Command> = {
   reopen: { action: 'reopen', reason: '复查' },
   close: { action: 'close' },
   extend: { action: 'extend', days: 30, reason: '需等待草场确权结果' },
+  follow_up: { action: 'follow_up', reached: true, rating: 'satisfied', note: '电话回访，群众表示问题已解决' },
 };
 
 describe('the transition table', () => {

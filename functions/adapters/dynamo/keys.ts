@@ -11,7 +11,8 @@
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
  * | byDue          | DUE#county                         | due_sk            | what is near due or overdue (sweeper)   |
  * | byPostCategory | PC#post#category                   | q_sk              | repeat detection at a post              |
- * | byAlert        | AL#county / AL#outbox              | al_sk             | the sweeper: the next alert or send due |
+ * | byAlert        | AL#county                          | al_sk             | the sweeper: the next alert due         |
+ * | byTask         | TK#centre                          | tk_sk             | review and follow-up tasks, by when due |
  */
 import type { Status } from '../../../shared/schemas/common';
 
@@ -25,6 +26,7 @@ export const INDEXES = {
   byDue: { pk: 'due_pk', sk: 'due_sk' },
   byPostCategory: { pk: 'pc_pk', sk: 'q_sk' },
   byAlert: { pk: 'al_pk', sk: 'al_sk' },
+  byTask: { pk: 'tk_pk', sk: 'tk_sk' },
 } as const;
 export type IndexName = keyof typeof INDEXES;
 
@@ -59,6 +61,7 @@ export const keys = {
   postCategory: (postId: string, categoryId: string) => `PC#${postId}#${categoryId}`,
   alerts: (countyId: string) => `AL#${countyId}`,
   alertSort: (at: string, id: string) => `${at}#${id}`,
+  tasks: (centreId: string) => `TK#${centreId}`,
   postsOfTownship: (townshipId: string) => `CP#${townshipId}`,
   usersOfCounty: (countyId: string) => `KU#${countyId}`,
 

@@ -18,7 +18,7 @@ import {
 } from '../../../shared/schemas/petition';
 import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
-import { isOpen } from '../../../shared/workflow';
+import { isOpen, taskOf } from '../../../shared/workflow';
 import type { NewPetition, Page, PetitionRepository, QueueScope } from '../../ports';
 import { queryAll } from './client';
 import { indexPage } from './pages';
@@ -33,6 +33,7 @@ const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 /** The petition item with the index keys its current state puts it under. */
 export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SUPERVISION): Item {
   const alert = nextAlert(p, policy);
+  const task = taskOf(p);
   const qsk = keys.queueSort(p.createdAt, p.id);
   const dispatchedOnward = !['submitted', 'accepted', 'declined'].includes(p.status);
   const row: PetitionSummary = {
@@ -71,6 +72,7 @@ export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SU
     ...(p.postId && isOpen(p.status) ? { pc_pk: keys.postCategory(p.postId, p.categoryId) } : {}),
     // The sweeper's index holds each petition once, under its next alert: a sweep reads only what falls due.
     ...(alert ? { al_pk: keys.alerts(p.countyId), al_sk: keys.alertSort(alert.at, p.id) } : {}),
+    ...(task ? { tk_pk: keys.tasks(p.centreId), tk_sk: keys.alertSort(task.at, p.id) } : {}),
   };
 }
 
@@ -262,6 +264,11 @@ export class DynamoPetitionRepository implements PetitionRepository {
     const now: Record<string, number> = {};
     for (const i of items.filter((x) => x.sk === NOW_KEY)) for (const [k, v] of Object.entries(counts(i))) now[k] = (now[k] ?? 0) + v;
     return { months: items.filter((x) => x.sk !== NOW_KEY).map((i) => ({ key: String(i.sk), counts: counts(i) })), now };
+  }
+
+  /** A centre's review and follow-up tasks that are due by `until`, oldest first. */
+  listTasks(centreId: string, until: Date, page: { limit: number; cursor?: string }) {
+    return this.page('byTask', keys.tasks(centreId), page, {}, { before: keys.alertSort(until.toISOString(), '~'), ascending: true });
   }
 
   /** What falls due in a county by `until`, oldest first: the sweeper's read, bounded by the number due. */
