@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import qrcode from 'qrcode-terminal';
+import { buildInto } from './build';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -66,4 +67,15 @@ export function printPostQr(appUrl: string, postId: string, postName: string): v
   qrcode.generate(url, { small: true }, (qr) => {
     console.log(`\n  H5 app                     ${appUrl}\n  report form for ${postName}\n  ${url}\n${qr}`);
   });
+}
+
+/**
+ * For `npm start`: builds dist/h5 against the running API (reused when nothing changed), serves it on
+ * 127.0.0.1:10086 (H5_PORT) and prints the demo post's report-form URL with a QR code.
+ */
+export async function startH5(opts: { apiUrl: string; post: { id: string; name: string }; port?: number }): Promise<H5Server> {
+  await buildInto('h5', H5_DIST, { API_BASE_URL: opts.apiUrl });
+  const server = await serveH5({ port: opts.port ?? Number(process.env.H5_PORT ?? 10086) });
+  printPostQr(server.url, opts.post.id, opts.post.name);
+  return server;
 }
