@@ -1,8 +1,10 @@
 /** Latency over HTTP against the running API (serverless offline, the real handler), with autocannon. */
 import { randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { STAFF_PASSWORDS } from '../support/api';
 import { SUBMIT_BODY } from './capacity';
+
+/** The demo centre's local-only login (README; test/support/api.ts has them all but imports vitest). */
+const BABAO_PASSWORD = 'babao-local-2026';
 
 export interface Latency {
   clients: number;
@@ -30,12 +32,16 @@ interface Target {
   uniqueKey?: boolean;
 }
 
-async function run(apiUrl: string, t: Target, clients: number, seconds: number): Promise<Latency> {
+/**
+ * A fixed number of requests, not a duration: a timed run leaves requests in flight that go uncounted (flattering
+ * p99) and still load the server during the next run.
+ */
+async function run(apiUrl: string, t: Target, clients: number, amount: number): Promise<Latency> {
   const headers: Record<string, string> = { authorization: `Bearer ${t.token}`, ...(t.body ? { 'content-type': 'application/json' } : {}) };
   const result = await autocannon({
     url: apiUrl,
     connections: clients,
-    duration: seconds,
+    amount,
     timeout: 30,
     requests: [{
       method: t.method,
@@ -55,10 +61,13 @@ async function run(apiUrl: string, t: Target, clients: number, seconds: number):
   };
 }
 
-/** Each target at 1 and at 32 clients for `seconds` each, after a short warm-up that loads the handler. */
-export async function latencies(apiUrl: string, seconds: number, log: (s: string) => void): Promise<Map<string, Latency[]>> {
+/**
+ * Each target at 1 and at 32 clients, after a short warm-up that loads the handler: `perClient` requests per client
+ * (half that for submit, the slowest), at least 30 in all.
+ */
+export async function latencies(apiUrl: string, perClient: number, log: (s: string) => void): Promise<Map<string, Latency[]>> {
   const { token: citizen } = await post<{ token: string }>(`${apiUrl}/auth/dev`, { name: 'bench-citizen' });
-  const { token: staff } = await post<{ token: string }>(`${apiUrl}/staff/login`, { username: 'babao', password: STAFF_PASSWORDS.babao });
+  const { token: staff } = await post<{ token: string }>(`${apiUrl}/staff/login`, { username: 'babao', password: BABAO_PASSWORD });
   const targets: Target[] = [
     { name: 'submit', method: 'POST', path: '/petitions', token: citizen, body: JSON.stringify(SUBMIT_BODY), uniqueKey: true },
     { name: 'queue page', method: 'GET', path: '/staff/petitions?limit=20', token: staff },
@@ -74,10 +83,11 @@ export async function latencies(apiUrl: string, seconds: number, log: (s: string
     });
     const text = await check.text();
     if (!check.ok || text.includes('"errorType"')) throw new Error(`${t.method} ${t.path}: ${check.status} ${text.slice(0, 300)}`);
-    await run(apiUrl, t, 1, 1);
+    await run(apiUrl, t, 1, 3);
     const rows: Latency[] = [];
     for (const clients of [1, 32]) {
-      const r = await run(apiUrl, t, clients, seconds);
+      const amount = Math.max(30, Math.ceil((clients * perClient) / (t.uniqueKey ? 2 : 1)));
+      const r = await run(apiUrl, t, clients, amount);
       log(`  ${t.name} × ${clients}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.failed} failed`);
       rows.push(r);
     }

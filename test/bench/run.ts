@@ -4,7 +4,7 @@
  * a Markdown table with each budget's PASS or FAIL beside its figure, writes test/bench/results.md and
  * test/bench/results.json, and exits non-zero if a budget fails.
  *
- * BENCH_SECONDS (5): each latency run; BENCH_SMALL (1000) / BENCH_LARGE (100000): petitions stored for growth;
+ * BENCH_PER_CLIENT (4): latency requests per client at 32 clients (at least 30 a run); BENCH_SMALL (1000) / BENCH_LARGE (100000): petitions stored for growth;
  * BENCH_CALLS (20): calls averaged per command; BENCH_ONLY (unset): a comma list of parts to run
  * (capacity, latency, growth, size).
  */
@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { MAIN_BUDGET_KIB } from '../weapp/size';
 import { startStack, type Stack } from '../support/stack';
-import { commandCosts, type CommandName, type Cost } from './capacity';
+import { commandCosts, type CommandName, type Cost, type ItemWrite } from './capacity';
 import { growthAt, type GrowthName } from './growth';
 import { latencies, type Latency } from './latency';
 import { bundles, h5Fcp, weapp, type Bundle } from './size';
@@ -22,7 +22,7 @@ const env = (name: string, fallback: number) => {
   if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number`);
   return v;
 };
-const SECONDS = env('BENCH_SECONDS', 5);
+const PER_CLIENT = env('BENCH_PER_CLIENT', 4);
 const SMALL = env('BENCH_SMALL', 1_000);
 const LARGE = env('BENCH_LARGE', 100_000);
 const CALLS = env('BENCH_CALLS', 20);
@@ -62,6 +62,7 @@ async function main() {
   let stack: Stack | undefined;
   const results: {
     commands?: Record<string, Cost>;
+    petitionWrite?: ItemWrite;
     latency?: Record<string, Latency[]>;
     growth?: { small: number; large: number; seedSeconds: number; rows: Record<string, { small: Cost; large: Cost; ratio: number }> };
     bundles?: { bundles: Bundle[]; emptyMs: number };
@@ -75,11 +76,13 @@ async function main() {
       const { dynamoEndpoint, wechatUrl, apiUrl } = stack.info;
       if (PARTS.has('capacity')) {
         log(`capacity: each command ${CALLS} times on a fresh table`);
-        results.commands = Object.fromEntries(await commandCosts(dynamoEndpoint, wechatUrl, CALLS));
+        const measured = await commandCosts(dynamoEndpoint, wechatUrl, CALLS);
+        results.commands = Object.fromEntries(measured.costs);
+        results.petitionWrite = measured.petitionWrite;
       }
       if (PARTS.has('latency')) {
-        log(`latency: ${SECONDS} s per run at 1 and 32 clients`);
-        results.latency = Object.fromEntries(await latencies(apiUrl, SECONDS, log));
+        log(`latency: 1 and 32 clients, ${PER_CLIENT} requests per client`);
+        results.latency = Object.fromEntries(await latencies(apiUrl, PER_CLIENT, log));
       }
       if (PARTS.has('growth')) {
         log(`growth: ${SMALL.toLocaleString('en')} and ${LARGE.toLocaleString('en')} petitions stored`);
@@ -118,6 +121,7 @@ async function main() {
 
 function report(r: {
   commands?: Record<string, Cost>;
+  petitionWrite?: ItemWrite;
   latency?: Record<string, Latency[]>;
   growth?: { small: number; large: number; seedSeconds: number; rows: Record<string, { small: Cost; large: Cost; ratio: number }> };
   bundles?: { bundles: Bundle[]; emptyMs: number };
@@ -131,7 +135,8 @@ function report(r: {
       '## Commands',
       '',
       `DynamoDB requests and capacity per call: the use case each route calls, in this process, on DynamoDB Local, mean of ${CALLS} calls,`,
-      'org tree cached (a warm container). Latency: HTTP against serverless offline on this machine, autocannon, ' + `${SECONDS} s per run.`,
+      'org tree cached (a warm container). Latency: HTTP against serverless offline on this machine (2 shared cores, DynamoDB Local),',
+      `autocannon, a fixed number of requests per run (${PER_CLIENT} per client at 32 clients, half for submit; at least 30): an emulator's figures, not Lambda's.`,
       `Budget: at most ${BUDGET.writes} write request and ${BUDGET.reads} read requests per command.`,
       '',
       '| command | reads | writes | RCU | WCU | budget | ms in-process | p50 / p99 ms, 1 client | p50 / p99 ms, 32 clients | repository calls |',
@@ -145,6 +150,12 @@ function report(r: {
       const budget = !c ? '' : floor ? '(floor)' : check(c.reads <= BUDGET.reads && c.writes <= BUDGET.writes, `${name}: ${n1(c.reads)} reads, ${n1(c.writes)} writes per call`);
       const lat = (x: Latency | undefined) => (x ? `${x.p50} / ${x.p99}${x.failed ? ` (${x.failed} failed)` : ''}` : '');
       out.push(`| ${name} | ${c ? n1(c.reads) : ''} | ${c ? n1(c.writes) : ''} | ${c ? n1(c.rcu) : ''} | ${c ? n1(c.wcu) : ''} | ${budget} | ${c ? c.ms.toFixed(1) : ''} | ${lat(l?.[0])} | ${lat(l?.[1])} | ${c?.calls ?? ''} |`);
+    }
+    const w = r.petitionWrite;
+    if (w) {
+      const idx = Object.entries(w.indexes).map(([n, u]) => `${n} ${n1(u)}`).join(', ');
+      out.push('', `Where a step's WCU goes: one stored petition (${w.kib.toFixed(1)} KiB as JSON) put alone costs ${n1(w.total)} WCU: table ${n1(w.table)}, indexes ${idx || 'none reported'}.`,
+        'A transaction costs each item\'s units twice; a step writes the petition, its event, its outbox message and its counters.');
     }
     if (r.latency) {
       const thr = Object.entries(r.latency).map(([n, ls]) => `${n} ${ls.map((x) => `${Math.round(x.rps)}`).join(' / ')}`).join('; ');
@@ -183,6 +194,7 @@ function report(r: {
       }
     } else out.push('| weapp | no dist/weapp: run npm run build:weapp | | not measured |');
     out.push(r.h5FcpMs === undefined ? '| H5 | no dist/h5: run npm run build:h5 | | |' : `| H5 first contentful paint (headless Chromium, median of 3) | | ${r.h5FcpMs.toFixed(0)} ms | |`);
+    for (const b of r.bundles?.bundles ?? []) out.push('', `Largest in ${b.name}: ${b.top.map((t) => `${t.name} ${t.kib.toFixed(1)} KiB`).join(', ')}.`);
     out.push(
       '',
       'Cold start: median of 5 `require`s of the bundle, each in a fresh node with the @aws-sdk modules from node_modules, timed inside the child.',

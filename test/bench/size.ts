@@ -19,6 +19,14 @@ export interface Bundle {
   kib: number;
   /** median of 5 cold requires, each in a fresh node process, in ms */
   requireMs: number;
+  /** the largest contributors: packages from node_modules, and the project's own code */
+  top: Array<{ name: string; kib: number }>;
+}
+
+/** `node_modules/zod/v4/…` → `zod`; `node_modules/@a/b/…` → `@a/b`; the project's own files → their top folder. */
+function owner(input: string): string {
+  const m = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+  return m?.[1] ?? `${input.split('/')[0] ?? input}/ (own code)`;
 }
 
 const median = (xs: number[]) => {
@@ -50,8 +58,12 @@ export async function bundles(): Promise<{ bundles: Bundle[]; emptyMs: number }>
         entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, minify: true, platform: 'node', target: 'node22',
         format: 'cjs', external: ['@aws-sdk/*'], metafile: true, logLevel: 'error',
       });
-      const bytes = Object.values(res.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-      out.push({ name, kib: bytes / 1024, requireMs: coldRequire(outfile) });
+      const outputs = Object.values(res.metafile.outputs);
+      const bytes = outputs.reduce((n, o) => n + o.bytes, 0);
+      const by = new Map<string, number>();
+      for (const o of outputs) for (const [input, { bytesInOutput }] of Object.entries(o.inputs)) by.set(owner(input), (by.get(owner(input)) ?? 0) + bytesInOutput);
+      const top = [...by].sort((a, b) => b[1] - a[1]).slice(0, 6).map(([n, b]) => ({ name: n, kib: b / 1024 }));
+      out.push({ name, kib: bytes / 1024, requireMs: coldRequire(outfile), top });
     }
     const empty = path.join(dir, 'empty.js');
     writeFileSync(empty, 'exports.handler = async () => ({ statusCode: 200 });\n');
