@@ -206,3 +206,63 @@ describe('photos and location on the report form (weapp)', () => {
     expect(bodyOf(petitionPosts(rt)[0])).toMatchObject({ photos: [UPLOAD.key], location: { lat: 38.181235, lng: 100.245679 } });
   });
 });
+
+describe('following a petition (weapp)', () => {
+  it('shows the six steps with times, deadline, notes and overdue, and a dissatisfied rating reopens it', async () => {
+    const root = await buildApp('weapp');
+    const base = {
+      id: CREATED.id,
+      trackingCode: CREATED.trackingCode,
+      categoryName: '拖欠工资',
+      centreName: '八宝镇综治中心',
+      departmentName: '八宝镇人社所',
+      description: '工地老板拖欠三个月工资不给',
+      photos: [],
+      createdAt: '2026-11-20T01:00:00.000Z',
+      timeline: [
+        { seq: 1, at: '2026-11-20T01:00:00.000Z', action: 'submit', from: null, to: 'submitted', actor: { role: 'citizen' } },
+        { seq: 2, at: '2026-11-20T02:00:00.000Z', action: 'accept', from: 'submitted', to: 'accepted', actor: { role: 'centre_staff', name: '值班员' } },
+        { seq: 3, at: '2026-11-20T03:00:00.000Z', action: 'dispatch', from: 'accepted', to: 'dispatched', actor: { role: 'centre_staff', name: '值班员' } },
+        { seq: 4, at: '2026-11-21T03:00:00.000Z', action: 'progress', from: 'dispatched', to: 'in_progress', note: '已约谈包工头', actor: { role: 'handler', name: '李干事' } },
+      ],
+    };
+    let view: Record<string, unknown> = { ...base, status: 'in_progress', dueAt: '2026-11-22T10:00:00.000Z', overdue: true };
+    const rt = new WeappRuntime(root, (req) => {
+      const { pathname } = new URL(req.url);
+      if (req.method === 'GET' && pathname === `/petitions/${CREATED.id}`) return { statusCode: 200, data: view };
+      if (req.method === 'POST' && pathname === `/petitions/${CREATED.id}/rating`) {
+        view = { ...view, status: 'reopened', overdue: false, rating: { rating: 'dissatisfied', comment: '钱还没到', at: '2026-11-25T01:00:00.000Z' } };
+        return { statusCode: 200, data: view };
+      }
+      return api(req);
+    });
+    rt.launch();
+
+    const overdue = await rt.open('pages/detail/index', { id: CREATED.id });
+    expect(overdue.text()).toContain('已超期');
+    expect(overdue.text()).toContain('这件事已超过办理时限');
+    expect(overdue.byId('step-handle').dom.textContent).toContain('截止：2026年11月22日 18:00');
+    expect(overdue.byId('step-handle').dom.textContent).toContain('已约谈包工头');
+    expect(overdue.byId('step-handle').dom.textContent).toContain('李干事');
+    expect(overdue.byId('step-accept').dom.textContent).toContain('2026年11月20日 10:00');
+    expect(overdue.text()).not.toContain('这件事办得怎么样');
+
+    view = {
+      ...base,
+      status: 'resolved',
+      overdue: false,
+      resolution: '老板已结清工资',
+      timeline: [...base.timeline, { seq: 5, at: '2026-11-24T03:00:00.000Z', action: 'resolve', from: 'in_progress', to: 'resolved', actor: { role: 'handler', name: '李干事' } }],
+    };
+    const resolved = await rt.open('pages/detail/index', { id: CREATED.id });
+    expect(resolved.text()).toContain('老板已结清工资');
+    expect(resolved.text()).toContain('这件事办得怎么样');
+    await resolved.tap('rate-dissatisfied');
+    await resolved.input('rating-comment', '钱还没到');
+    await resolved.tap('send-rating');
+    const rating = rt.requests.find((r) => r.url.endsWith('/rating'));
+    expect(bodyOf(rating)).toEqual({ rating: 'dissatisfied', comment: '钱还没到' });
+    expect(resolved.byId('reopened').dom.textContent).toContain('已重新办理，由八宝镇综治中心复核');
+    expect(resolved.text()).toContain('您的评价：不满意（钱还没到）');
+  });
+});
