@@ -25,6 +25,9 @@ const Env = z.object({
   NEAR_DUE_HOURS: z.coerce.number().min(0).default(24),
   /** 逾期: how long after a deadline an unfinished step is escalated and marked overdue */
   OVERDUE_GRACE_HOURS: z.coerce.number().min(0).default(24),
+  /** how many reports one user, and one post, may send in an hour before 429 */
+  RATE_LIMIT_USER_PER_HOUR: z.coerce.number().int().positive().default(10),
+  RATE_LIMIT_POST_PER_HOUR: z.coerce.number().int().positive().default(200),
   CITIZEN_TOKEN_HOURS: z.coerce.number().int().positive().default(24 * 30),
   STAFF_TOKEN_HOURS: z.coerce.number().int().positive().default(8),
   /** the video provider's room link; `{roomId}` is replaced by the room the host and the citizen share */

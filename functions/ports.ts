@@ -29,6 +29,8 @@ export interface NewPetition {
   secretHash?: string;
   /** the anonymous secret rides on the idempotency record so a retried send can show it again */
   idempotency: { scope: string; key: string; requestHash: string; secret?: string };
+  /** counters that must stay under their maximum for the report to be taken (a flood from one user or one post) */
+  quotas: Array<{ key: string; max: number; expiresAt: number }>;
 }
 
 export type QueueScope =

@@ -14,6 +14,7 @@ export interface Deps {
   booking: { roomUrlTemplate: string; changeCutoffMinutes: number };
   outbox: OutboxRepository;
   photos: PhotoStore;
+  rateLimits: { perUserHour: number; perPostHour: number };
   /** WeChat subscribe-message template ids, by our template name */
   templates: Record<Template, string>;
 }

@@ -106,6 +106,7 @@ export async function submitPetition(
         event,
         secretHash: secret ? sha256(secret) : undefined,
         idempotency: { scope: idempotencyScope(caller), key: idempotencyKey, requestHash, secret },
+        quotas: quotasFor(deps, caller, post?.id, now),
       });
     } catch (err) {
       // A tracking code collision, or a counter another step held at that instant: try again with new codes.
@@ -124,6 +125,16 @@ export async function submitPetition(
     return { created: false, response: submitResponse(existing, org, outcome.secret) };
   }
   throw new ConflictError('提交失败，请稍后重试');
+}
+
+/** A flood of reports from one user or at one post stops at the hour's limit; agents file for many, so only posts count them. */
+function quotasFor(deps: Deps, caller: Caller, postId: string | undefined, now: Date) {
+  const hour = now.toISOString().slice(0, 13);
+  const expiresAt = Math.floor(now.getTime() / 1000) + 2 * 3600;
+  return [
+    ...(caller.kind === 'citizen' ? [{ key: `u:${caller.openid}#${hour}`, max: deps.rateLimits.perUserHour, expiresAt }] : []),
+    ...(postId ? [{ key: `p:${postId}#${hour}`, max: deps.rateLimits.perPostHour, expiresAt }] : []),
+  ];
 }
 
 function submitResponse(p: Petition, org: Org, secret?: string): SubmitPetitionResponse {

@@ -190,6 +190,20 @@ describe('retries and races', () => {
   });
 });
 
+describe('floods', () => {
+  it('stops the eleventh report from one user within an hour with 429 and a clear message, and still answers a retry', async () => {
+    const herder = await citizenToken();
+    const keys = Array.from({ length: 10 }, () => newKey());
+    for (const key of keys) expect((await report(herder, { postId: 'moler-zhadalong-p1', categoryId: 'other' }, key)).status).toBe(201);
+    const eleventh = await report(herder, { postId: 'moler-zhadalong-p1', categoryId: 'other' });
+    expect(eleventh.status).toBe(429);
+    expect(eleventh.body.error).toMatchObject({ code: 'too_many_requests' });
+    expect(eleventh.body.error.message).toContain('频繁');
+    // A weak network's retry of a report already taken is not a new report.
+    expect((await report(herder, { postId: 'moler-zhadalong-p1', categoryId: 'other' }, keys[0])).status).toBe(200);
+  });
+});
+
 describe('who may see what', () => {
   it('shows centre staff their overdue filter and dashboard, and a handler neither the dashboard nor other departments', async () => {
     const babao = await staffToken('babao');

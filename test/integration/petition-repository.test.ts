@@ -57,7 +57,7 @@ const event = (p: Petition, seq = 1) => ({
 });
 
 async function store(p: Petition, key = ids.id()) {
-  const out = await repo.create({ petition: p, event: event(p), idempotency: { scope: 'c:wx_repo', key, requestHash: 'h' } });
+  const out = await repo.create({ petition: p, event: event(p), idempotency: { scope: 'c:wx_repo', key, requestHash: 'h' }, quotas: [] });
   expect(out.created).toBe(true);
   return p;
 }
@@ -75,7 +75,7 @@ describe('the petition repository on DynamoDB Local', () => {
     const first = petition();
     await store(first, 'same-key-123');
     const second = petition();
-    const out = await repo.create({ petition: second, event: event(second), idempotency: { scope: 'c:wx_repo', key: 'same-key-123', requestHash: 'h' } });
+    const out = await repo.create({ petition: second, event: event(second), idempotency: { scope: 'c:wx_repo', key: 'same-key-123', requestHash: 'h' }, quotas: [] });
     expect(out).toMatchObject({ created: false, existingId: first.id });
     expect(await repo.get(second.id)).toBeUndefined();
     expect(await repo.findByTrackingCode(second.trackingCode)).toBeUndefined();

@@ -88,6 +88,8 @@ export const keys = {
    * items by petition so that busy days do not make every step of a county wait on one item.
    */
   figures: (scope: string, key: string, shard: number) => ({ pk: `FIG#${scope}#${shard}`, sk: key }),
+  /** a rate-limit counter, e.g. `c:<openid>#2026-12-01T09` */
+  quota: (key: string) => ({ pk: `Q#${key}`, sk: 'Q' }),
   /** a citizen's consents to subscribe messages, counted per template */
   subscription: (openid: string) => ({ pk: `SUB#${openid}`, sk: 'SUB' }),
   /** byDue partition of a county's unsent reminders, apart from the petitions' `DUE#county` */

@@ -23,6 +23,7 @@ import type { NewPetition, Page, PetitionRepository, QueueScope } from '../../po
 import { queryAll } from './client';
 import { indexPage } from './pages';
 import { outboxItem } from './outbox';
+import { TooManyRequestsError } from '../../../shared/errors';
 import { NOW_KEY, figureDeltas, type FigureDelta } from '../../../shared/figures';
 import { FIGURE_SHARDS, KEY_ATTRIBUTES, ROW, figureShard, keys, type IndexName } from './keys';
 
@@ -146,12 +147,28 @@ export class DynamoPetitionRepository implements PetitionRepository {
               },
             },
             ...figureUpdates(this.table, petition.id, figureDeltas(undefined, petition, [event])),
+            ...input.quotas.map((q) => ({
+              Update: {
+                TableName: this.table,
+                Key: keys.quota(q.key),
+                UpdateExpression: 'ADD #n :one SET #ttl = if_not_exists(#ttl, :ttl)',
+                ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
+                ExpressionAttributeNames: { '#n': 'n', '#ttl': 'ttl' },
+                ExpressionAttributeValues: { ':one': 1, ':max': q.max, ':ttl': q.expiresAt },
+              },
+            })),
           ],
         }),
       );
       return { created: true as const };
     } catch (err) {
       if (!isConditionFailure(err)) throw err;
+      const reasons = err.CancellationReasons ?? [];
+      // The first item is the idempotency record: a replay is answered before any limit is looked at.
+      const quotaFailed = reasons.slice(reasons.length - input.quotas.length).some((r) => input.quotas.length > 0 && r.Code === 'ConditionalCheckFailed');
+      if (reasons[0]?.Code !== 'ConditionalCheckFailed' && quotaFailed) {
+        throw new TooManyRequestsError('提交过于频繁，请一小时后再试；紧急情况请拨打综治中心电话');
+      }
       const existing = await this.db.send(new GetCommand({ TableName: this.table, Key: idemKey, ConsistentRead: true }));
       if (existing.Item) {
         return {
