@@ -14,6 +14,8 @@ export interface Latency {
   rps: number;
   /** answers outside 2xx, and connection errors */
   failed: number;
+  /** e.g. `201×60 429×4` */
+  statuses: string;
 }
 
 async function post<T>(url: string, body: unknown): Promise<T> {
@@ -58,6 +60,7 @@ async function run(apiUrl: string, t: Target, clients: number, amount: number): 
     p99: result.latency.p99,
     rps: result.requests.average,
     failed: result.non2xx + result.errors,
+    statuses: Object.entries(result.statusCodeStats ?? {}).map(([code, v]) => `${code}×${v.count ?? 0}`).join(' '),
   };
 }
 
@@ -88,7 +91,7 @@ export async function latencies(apiUrl: string, perClient: number, log: (s: stri
     for (const clients of [1, 32]) {
       const amount = Math.max(30, Math.ceil((clients * perClient) / (t.uniqueKey ? 2 : 1)));
       const r = await run(apiUrl, t, clients, amount);
-      log(`  ${t.name} × ${clients}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests, ${r.failed} failed`);
+      log(`  ${t.name} × ${clients}: p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.requests} requests (${r.statuses}), ${r.failed} failed`);
       rows.push(r);
     }
     out.set(t.name, rows);
