@@ -22,7 +22,7 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-export async function startApi(env: ApiEnv, opts: { echo?: boolean } = {}): Promise<RunningApi> {
+export async function startApi(env: ApiEnv, opts: { echo?: boolean; onOutput?: (text: string) => void } = {}): Promise<RunningApi> {
   const bin = join(ROOT, 'node_modules', 'serverless', 'bin', 'serverless.js');
   const workFolder = `.esbuild-offline-${env.httpPort}`;
   const proc = spawn(process.execPath, [bin, 'offline', 'start', '--stage', 'local'], {
@@ -54,6 +54,7 @@ export async function startApi(env: ApiEnv, opts: { echo?: boolean } = {}): Prom
   let out = '';
   const keep = (chunk: Buffer) => {
     out += chunk.toString();
+    opts.onOutput?.(chunk.toString());
     if (out.length > 200_000) out = out.slice(-100_000);
     if (opts.echo) process.stdout.write(chunk);
   };

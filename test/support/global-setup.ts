@@ -9,6 +9,8 @@ export default async function setup(project: TestProject) {
   project.provide('stack', stack.info);
   return async () => {
     await stack?.stop();
+    // Every API test's requests went through this stack: its log must hold nothing personal.
+    if (stack?.leaks.length) throw new Error(`the API logged personal data:\n${stack.leaks.slice(0, 20).join('\n')}`);
   };
 }
 

@@ -8,6 +8,7 @@ import { LOCAL_JWT_SECRET, freePort } from '../../functions/local/ports';
 import { loadSeed } from '../../functions/local/seed';
 import { ensureTable } from '../../functions/local/table';
 import { startS3Standin } from '../../functions/local/s3-standin';
+import { findPersonalData } from './privacy';
 import { startWechatStandin } from '../../functions/local/wechat-standin';
 
 export interface StackInfo {
@@ -22,6 +23,8 @@ export interface StackInfo {
 
 export interface Stack {
   info: StackInfo;
+  /** what the API logged that it must not have (see privacy.ts), masked */
+  leaks: string[];
   stop(): Promise<void>;
 }
 
@@ -33,6 +36,14 @@ export async function startStack(): Promise<Stack> {
   await loadSeed(dynamo.endpoint, table);
   const wechat = await startWechatStandin(0);
   const s3 = await startS3Standin();
+  const leaks: string[] = [];
+  let pending = '';
+  const scan = (text: string) => {
+    // whole lines only: a chunk may end in the middle of one
+    const lines = (pending + text).split('\n');
+    pending = lines.pop() ?? '';
+    leaks.push(...findPersonalData(lines.join('\n')));
+  };
   const api = await startApi({
     s3Endpoint: s3.endpoint,
     photoBucket: s3.bucket,
@@ -42,7 +53,7 @@ export async function startStack(): Promise<Stack> {
     jwtSecret: LOCAL_JWT_SECRET,
     httpPort,
     lambdaPort,
-  }).catch(async (err) => {
+  }, { onOutput: scan }).catch(async (err) => {
     await s3.stop();
     await wechat.stop();
     await dynamo.stop();
@@ -50,8 +61,10 @@ export async function startStack(): Promise<Stack> {
   });
   return {
     info: { apiUrl: api.url, dynamoEndpoint: dynamo.endpoint, wechatUrl: wechat.url, s3Endpoint: s3.endpoint, photoBucket: s3.bucket, table, jwtSecret: LOCAL_JWT_SECRET },
+    leaks,
     stop: async () => {
       await api.stop();
+      leaks.push(...findPersonalData(pending));
       await s3.stop();
       await wechat.stop();
       await dynamo.stop();

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { findPersonalData } from '../support/privacy';
+
+describe('the log check', () => {
+  it('finds phone numbers, ID card numbers and tokens, and masks them in its report', () => {
+    const log = [
+      '{"route":"POST /petitions","status":201,"ms":12}',
+      'body {"phone":"13812341234"}',
+      'id 11010519491231002X here',
+      'Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ3eF8xMjMifQ.c2lnbmF0dXJlc2lnbmF0dXJl',
+    ].join('\n');
+    const found = findPersonalData(log);
+    expect(found.map((f) => f.split(':')[0])).toEqual(['phone number', 'ID card number', 'token']);
+    expect(found.join('\n')).not.toMatch(/13812341234|11010519491231002X|eyJhbGci/);
+  });
+
+  it('leaves ids, times and counts alone', () => {
+    expect(findPersonalData('{"route":"GET /staff/petitions/{id}","status":200,"ms":1731234567890} 01M848ZNBWVDQDJ8DSHQDSMGSG 2026-11-24T13:19:33.015Z')).toEqual([]);
+  });
+});
