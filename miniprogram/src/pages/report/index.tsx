@@ -263,6 +263,7 @@ export default function Report() {
           className='textarea'
           id='description'
           value={form.description}
+          disabled={waiting !== ''}
           maxlength={DESCRIPTION_MAX}
           placeholder='发生了什么、在哪里、持续多久了（至少 5 个字）'
           onInput={(e) => update({ description: e.detail.value })}
@@ -331,6 +332,7 @@ export default function Report() {
           className='input'
           id='phone'
           type='number'
+          disabled={waiting !== ''}
           maxlength={11}
           value={form.phone ?? ''}
           placeholder='方便工作人员联系您'
