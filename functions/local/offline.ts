@@ -13,6 +13,8 @@ export interface ApiEnv {
   photoBucket: string;
   httpPort: number;
   lambdaPort: number;
+  /** further variables for the functions, e.g. a higher rate limit for a load test */
+  extra?: Record<string, string>;
 }
 
 export interface RunningApi {
@@ -47,6 +49,7 @@ export async function startApi(env: ApiEnv, opts: { echo?: boolean; onOutput?: (
       // a loaded laptop or CI box is slower than Lambda; the deployed timeout stays 10 s
       LAMBDA_TIMEOUT: process.env.LAMBDA_TIMEOUT ?? '30',
       ESBUILD_WORK_FOLDER: workFolder,
+      ...env.extra,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
