@@ -10,6 +10,7 @@ import { indexPage } from './pages';
 import { KEY_ATTRIBUTES, ROW, keys } from './keys';
 
 type Item = Record<string, unknown>;
+const POST_CACHE_SIZE = 2000;
 
 function strip(item: Item): Item {
   const out: Item = {};
@@ -19,6 +20,7 @@ function strip(item: Item): Item {
 
 export class DynamoOrgRepository implements OrgRepository {
   private cache?: { org: Org; at: number };
+  private readonly posts = new Map<string, { post: Post; at: number }>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -59,9 +61,20 @@ export class DynamoOrgRepository implements OrgRepository {
     return this.put({ ...c, ...keys.category(c.id) });
   }
 
+  /**
+   * Posts are read on every report made at them and change rarely: a container keeps the ones it has read as
+   * long as it keeps the org, up to POST_CACHE_SIZE of them, so a busy post costs no read.
+   */
   async getPost(id: string) {
+    const hit = this.posts.get(id);
+    if (hit && this.now() - hit.at < this.cacheMs) return hit.post;
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.post(id) }));
-    return out.Item ? Post.parse(strip(out.Item)) : undefined;
+    const post = out.Item ? Post.parse(strip(out.Item)) : undefined;
+    if (post) {
+      if (this.posts.size >= POST_CACHE_SIZE) this.posts.delete(this.posts.keys().next().value ?? '');
+      this.posts.set(id, { post, at: this.now() });
+    }
+    return post;
   }
 
   async putPost(post: Post, townshipId: string, countyId: string) {
@@ -71,6 +84,7 @@ export class DynamoOrgRepository implements OrgRepository {
         Item: { ...post, townshipId, countyId, ...keys.post(post.id), [ROW]: post, cq_pk: keys.postsOfTownship(townshipId), q_sk: post.id },
       }),
     );
+    this.posts.delete(post.id);
   }
 
   async listPosts(townshipId: string, page: { limit: number; cursor?: string }): Promise<Page<Post & { townshipId: string }>> {
