@@ -1,0 +1,125 @@
+/**
+ * Booking a reception through the H5 build in headless Chromium against the local stack: a herder picks a host of
+ * their township, books the first free time with a topic, moves it to the next time, and cancels it; each step is
+ * checked against what the API then holds. Screenshots go to test-results/.
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
+import { call, staffToken } from '../support/api';
+import { buildApp, ROOT } from '../support/appBuild';
+
+const SHOTS = path.join(ROOT, 'test-results');
+const HOST_NAME = '马调解员';
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+interface Slot {
+  start: string;
+  booked: number;
+}
+
+describe('booking a video reception in a browser (H5)', () => {
+  let server: H5Server;
+  let context: BrowserContext;
+  let page: Page;
+  let profile: string;
+  let hostId: string;
+  const apiUrl = inject('stack').apiUrl;
+
+  beforeAll(async () => {
+    // A host of 八宝镇 who receives at any hour, so the test has free times whenever it runs.
+    hostId = `h-${randomUUID().slice(0, 8)}`;
+    const res = await call('PUT', `/staff/hosts/${hostId}`, {
+      token: await staffToken('babao'),
+      body: {
+        name: HOST_NAME,
+        kind: 'mediator',
+        centreId: 'babao',
+        expertise: ['land'],
+        ways: ['video', 'phone'],
+        availability: { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ from: '00:00', to: '24:00' }] })), chinaCalendar: false },
+        rules: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 180, horizonDays: 2, capacity: 1 },
+      },
+    });
+    expect(res.status).toBe(200);
+    const dir = await buildApp('h5', { API_BASE_URL: apiUrl });
+    server = await serveH5({ dir });
+    mkdirSync(SHOTS, { recursive: true });
+    profile = mkdtempSync(path.join(tmpdir(), 'shaogang-chromium-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      viewport: { width: 390, height: 844 },
+      locale: 'zh-CN',
+    });
+    page = context.pages()[0] ?? (await context.newPage());
+  }, 300_000);
+
+  afterAll(async () => {
+    await context?.close();
+    await server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `h5-booking-${name}.png`), fullPage: true });
+  /** Taro's H5 router keeps earlier pages hidden in the DOM: only the visible copy counts. */
+  const el = (selector: string) => page.locator(`${selector}:visible`).first();
+  const slots = async (): Promise<Slot[]> => (await call('GET', `/hosts/${hostId}/slots?days=2&all=true`)).body.items;
+  const schedule = async () =>
+    (await call('GET', `/staff/bookings?hostId=${hostId}&days=3`, { token: await staffToken('babao') })).body.items as Array<{ start: string; status: string; topic: string }>;
+
+  it('books the first free time, moves it to the next, and cancels it', async () => {
+    const [first, second] = await slots();
+    expect(first && second).toBeTruthy();
+
+    // the video page leads to the hosts; the township's chip narrows them to its centre
+    await page.goto(`${server.url}/#/pages/video/index`);
+    await el('#book-reception').click();
+    await page.waitForURL(/booking\/pages\/hosts\/index/);
+    await el('#centre-babao').click();
+    await el(`#host-${hostId}`).waitFor();
+    await shot('1-hosts');
+    await el(`#host-${hostId}`).click();
+
+    // the free times, by day; pick the first and say what it is about
+    await page.waitForURL(/booking\/pages\/slots\/index/);
+    const firstChip = `#slot-${first!.start.replace(/[^0-9]/g, '')}`;
+    await el(firstChip).click();
+    await el('#topic textarea').fill('草场边界纠纷想请调解员帮忙');
+    await shot('2-slots');
+    await el('#confirm').click();
+
+    await page.waitForURL(/booking\/pages\/mine\/index/);
+    await poll(() => page.locator('#booking-list:visible .booking').count()).toBe(1);
+    await poll(() => el('#booking-list').textContent()).toContain(HOST_NAME);
+    await poll(() => el('#booking-list').textContent()).toContain('已预约');
+    await poll(async () => (await schedule()).map((b) => [b.start, b.status])).toEqual([[first!.start, 'booked']]);
+    await shot('3-booked');
+
+    // move it: the new time is taken and the old one freed
+    await el('#booking-list .chip.reschedule').click();
+    await page.waitForURL(/booking\/pages\/slots\/index\?.*reschedule=/);
+    await el(`#slot-${second!.start.replace(/[^0-9]/g, '')}`).click();
+    await el('#confirm').click();
+    await page.waitForURL(/booking\/pages\/mine\/index/);
+    await poll(async () => (await schedule()).map((b) => [b.start, b.status])).toEqual([[second!.start, 'booked']]);
+    const after = new Map((await slots()).map((s) => [s.start, s.booked]));
+    expect(after.get(first!.start)).toBe(0);
+    expect(after.get(second!.start)).toBe(1);
+    await shot('4-rescheduled');
+
+    // cancel, confirming in the dialog
+    await poll(() => page.locator('#booking-list:visible .chip.cancel').count()).toBe(1);
+    await el('#booking-list .chip.cancel').click();
+    await el('.taro-model__confirm').click();
+    await poll(() => el('#booking-list').textContent()).toContain('已取消');
+    await poll(async () => (await schedule()).map((b) => [b.start, b.status])).toEqual([[second!.start, 'cancelled']]);
+    expect((await slots()).find((s) => s.start === second!.start)?.booked).toBe(0);
+    await shot('5-cancelled');
+  }, 120_000);
+});
