@@ -3,10 +3,8 @@
  * table from serverless.yml, the demo county, the WeChat stand-in, and the API under serverless-offline.
  * Ctrl-C stops everything it started.
  */
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { H5_DIST, printPostQr, serveH5 } from '../../miniprogram/dev/serve';
+import { startH5 } from '../../miniprogram/dev/serve';
 import { startDynamo } from './dynamo';
 import { startApi } from './offline';
 import { LOCAL_JWT_SECRET } from './ports';
@@ -48,26 +46,22 @@ async function main() {
   });
   stops.push(api.stop);
 
-  // The H5 app has the API's address built in, so it is built for this run unless told to reuse the last build.
-  if (process.env.SKIP_H5_BUILD !== '1' || !existsSync(join(H5_DIST, 'index.html'))) {
-    console.log('building the H5 app (SKIP_H5_BUILD=1 reuses the last build)…');
-    execFileSync('npm', ['run', 'build:h5'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, API_BASE_URL: api.url } });
-  }
-  const h5 = await serveH5({ port: port('H5_PORT', 10086) });
-  stops.push(h5.close);
-
   const post = seed.posts[0];
+  if (!post) throw new Error('the demo seed has no post');
+  // The H5 app has the API's address built in: built for this API unless a build for it is already there.
+  console.log('building the H5 app if its sources or the API address changed…');
+  const h5 = await startH5({ apiUrl: api.url, post: { id: post.id, name: post.name }, port: port('H5_PORT', 10086) });
+  stops.push(h5.close);
   console.log(`
 哨岗 local stack is running
   API (serverless offline)   ${api.url}
   DynamoDB Local             ${dynamo.endpoint}   table ${table}${created ? ' (created)' : ''}, data in .data/dynamodb
   WeChat stand-in            ${wechat.url}
   S3 stand-in (s3rver)       ${s3.endpoint}   bucket ${s3.bucket}, files in .data/s3
-  demo post                  ${post?.id} (${post?.name})  ->  ${api.url}/posts/${post?.id}
+  demo post                  ${post.id} (${post.name})  ->  ${api.url}/posts/${post.id}
   H5 app                     ${h5.url}
   staff logins               see README.md (local-only passwords)
 Press Ctrl-C to stop.`);
-  if (post) printPostQr(h5.url, post.id, post.name);
 }
 
 main().catch((err) => {

@@ -25,6 +25,10 @@ export default defineConfig<'webpack5'>(async () => ({
     API_BASE_URL: JSON.stringify(apiBaseUrl),
     // the dev login exists only on the local stage; a production build never offers it
     DEV_LOGIN: JSON.stringify(process.env.DEV_LOGIN !== 'false'),
+    // subscribe-message template ids, the same variables as the API's
+    WECHAT_TEMPLATE_PROGRESS: JSON.stringify(process.env.WECHAT_TEMPLATE_PROGRESS ?? 'local-template-progress'),
+    WECHAT_TEMPLATE_RESULT: JSON.stringify(process.env.WECHAT_TEMPLATE_RESULT ?? 'local-template-result'),
+    WECHAT_TEMPLATE_REMINDER: JSON.stringify(process.env.WECHAT_TEMPLATE_REMINDER ?? 'local-template-reminder'),
   },
   copy: { patterns: [], options: {} },
   framework: 'react',

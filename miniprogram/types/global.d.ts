@@ -6,6 +6,10 @@ declare module '*.css';
 declare const API_BASE_URL: string;
 /** True on builds for the local stage, where POST /auth/dev exists. */
 declare const DEV_LOGIN: boolean;
+/** WeChat subscribe-message template ids (the same variables as the API's). */
+declare const WECHAT_TEMPLATE_PROGRESS: string;
+declare const WECHAT_TEMPLATE_RESULT: string;
+declare const WECHAT_TEMPLATE_REMINDER: string;
 
 declare namespace NodeJS {
   interface ProcessEnv {

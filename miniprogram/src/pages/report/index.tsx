@@ -4,6 +4,7 @@ import { useRef, useState } from 'react';
 import { SubmitPetitionBody } from '../../../../shared/schemas/api';
 import { DESCRIPTION_MAX, PHOTOS_MAX } from '../../../../shared/schemas/petition';
 import { Page } from '../../components/Page';
+import { askForUpdates } from '../../lib/subscribe';
 import { api, PhotosUnavailable, uploadPhoto, type PostInfo, type Township } from '../../lib/api';
 import { postIdFromLaunch } from '../../lib/code';
 import { targetOf, type DraftForm } from '../../lib/draft';
@@ -154,6 +155,8 @@ export default function Report() {
 
   async function send() {
     if (sendingRef.current) return;
+    // right in the tap, before any await: WeChat shows the subscribe dialog only here
+    askForUpdates(['progress', 'result']);
     const parsed = SubmitPetitionBody.safeParse(bodyOf(form));
     if (!parsed.success) {
       const next: Errors = {};
