@@ -93,6 +93,29 @@ describe('the weapp report page', () => {
   });
 });
 
+describe('subscribe messages (weapp)', () => {
+  it('asks for them right in the tap on send, and tells the API which the citizen accepted', async () => {
+    const root = await buildApp('weapp');
+    const rt = new WeappRuntime(root, api);
+    const asked: string[][] = [];
+    rt.answerWxApi('requestSubscribeMessage', (opts) => {
+      const ids = opts.tmplIds as string[];
+      asked.push(ids);
+      return { [ids[0] ?? '']: 'accept', [ids[1] ?? '']: 'reject' };
+    });
+    const q = encodeURIComponent(`https://shaogang.example.cn/p/${POST.post.id}`);
+    rt.launch({ q });
+    const page = await rt.open('pages/report/index', { q });
+    await page.tap('cat-wages');
+    await page.input('description', '工地老板拖欠三个月工资不给');
+    await page.tap('send');
+    expect(asked).toEqual([['local-template-progress', 'local-template-result']]);
+    await new Promise((r) => setTimeout(r, 50));
+    const told = rt.requests.find((r) => r.method === 'POST' && r.url === `${API}/subscriptions`);
+    expect(bodyOf(told)).toEqual({ templates: ['progress'] });
+  }, 240_000);
+});
+
 describe('sending on a weak network (weapp)', () => {
   it('keeps a failed report as a waiting draft and resends it with the same idempotency key', async () => {
     const root = await buildApp('weapp');
