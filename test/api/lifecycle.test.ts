@@ -148,6 +148,25 @@ describe('retries and races', () => {
     expect((await call('GET', '/petitions/mine', { token: herder })).body.items).toHaveLength(1);
   });
 
+  it('makes one petition from a thousand repeats of one submission', async () => {
+    const herder = await citizenToken();
+    const key = newKey();
+    const statuses: number[] = [];
+    const ids = new Set<string>();
+    for (let wave = 0; wave < 20; wave++) {
+      const results = await Promise.all(Array.from({ length: 50 }, () => report(herder, {}, key)));
+      for (const r of results) {
+        statuses.push(r.status);
+        ids.add(r.body.id);
+      }
+    }
+    expect(statuses).toHaveLength(1000);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(999);
+    expect(ids.size).toBe(1);
+    expect((await call('GET', '/petitions/mine', { token: herder })).body.items).toHaveLength(1);
+  }, 300_000);
+
   it('refuses the same key for a different report', async () => {
     const herder = await citizenToken();
     const key = newKey();
