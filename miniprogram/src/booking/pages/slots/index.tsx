@@ -6,6 +6,7 @@ import { Page } from '../../../components/Page';
 import { newIdempotencyKey } from '../../../lib/draft';
 import { formatTime } from '../../../lib/format';
 import { ApiError, messageOf } from '../../../lib/request';
+import { askForUpdates } from '../../../lib/subscribe';
 import { bookingApi, chinaClock, chinaDayLabel, replaceBooking, type HostRow, type SlotRow } from '../../api';
 
 /** The host's free times for the next days, grouped by day; confirm with a topic, or move an existing booking. */
@@ -47,6 +48,8 @@ export default function Slots() {
   async function confirm() {
     setBanner('');
     if (!start) return setErrors({ start: '请选择一个时间' });
+    // in the tap, before any await: the reminders a day and fifteen minutes before need the citizen's consent
+    askForUpdates(['reminder']);
     setBusy(true);
     try {
       if (moving) {
