@@ -3,12 +3,12 @@
  * handler, the weapp packages (test/weapp/size.ts counts them), and the H5 first contentful paint in Chromium.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
-import { chromium } from 'playwright-core';
 import { H5_DIST, serveH5 } from '../../miniprogram/dev/serve';
+import { openBrowser } from '../support/browser';
 import { packageSizes } from '../weapp/size';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -86,17 +86,9 @@ export async function h5Fcp(): Promise<number | undefined> {
   try {
     const times: number[] = [];
     for (let i = 0; i < 3; i++) {
-      const profile = mkdtempSync(path.join(tmpdir(), 'shaogang-bench-chromium-'));
-      mkdirSync(profile, { recursive: true });
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        headless: true,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-        viewport: { width: 390, height: 844 },
-        locale: 'zh-CN',
-      });
+      const browser = await openBrowser();
       try {
-        const page = context.pages()[0] ?? (await context.newPage());
+        const { page } = browser;
         await page.goto(`${server.url}/?postId=babao-baiyanggou-p1`, { waitUntil: 'load' });
         const fcp = await page.evaluate(
           () =>
@@ -110,8 +102,7 @@ export async function h5Fcp(): Promise<number | undefined> {
         );
         times.push(fcp);
       } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
+        await browser.close();
       }
     }
     return median(times);

@@ -4,14 +4,14 @@
  * checked against what the API then holds. Screenshots go to test-results/.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { call, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
+import { openBrowser, type Browser } from '../support/browser';
 
 const SHOTS = path.join(ROOT, 'test-results');
 const HOST_NAME = '马调解员';
@@ -24,9 +24,8 @@ interface Slot {
 
 describe('booking a video reception in a browser (H5)', () => {
   let server: H5Server;
-  let context: BrowserContext;
+  let browser: Browser;
   let page: Page;
-  let profile: string;
   let hostId: string;
   const apiUrl = inject('stack').apiUrl;
 
@@ -49,21 +48,13 @@ describe('booking a video reception in a browser (H5)', () => {
     const dir = await buildApp('h5', { API_BASE_URL: apiUrl });
     server = await serveH5({ dir });
     mkdirSync(SHOTS, { recursive: true });
-    profile = mkdtempSync(path.join(tmpdir(), 'shaogang-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openBrowser();
+    page = browser.page;
   }, 300_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `h5-booking-${name}.png`), fullPage: true });

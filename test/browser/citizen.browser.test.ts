@@ -4,14 +4,14 @@
  * petition in 我的反映, follows it through accept, dispatch and resolve done by staff through the API, and rates
  * it dissatisfied. Screenshots go to test-results/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { postUrl, serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { call, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
+import { openBrowser, type Browser } from '../support/browser';
 
 const SHOTS = path.join(ROOT, 'test-results');
 const POST_ID = 'babao-baiyanggou-p1';
@@ -26,30 +26,21 @@ const step = (token: string, id: string, action: string, body: unknown = {}) =>
 
 describe('the citizen app in a browser (H5)', () => {
   let server: H5Server;
-  let context: BrowserContext;
+  let browser: Browser;
   let page: Page;
-  let profile: string;
   const apiUrl = inject('stack').apiUrl;
 
   beforeAll(async () => {
     const dir = await buildApp('h5', { API_BASE_URL: apiUrl });
     server = await serveH5({ dir });
     mkdirSync(SHOTS, { recursive: true });
-    profile = mkdtempSync(path.join(tmpdir(), 'shaogang-chromium-'));
-    context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 390, height: 844 },
-      locale: 'zh-CN',
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    browser = await openBrowser();
+    page = browser.page;
   }, 240_000);
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
   /** Taro's H5 router slides pages in: wait until no CSS transition or animation is running. */
@@ -106,7 +97,7 @@ describe('the citizen app in a browser (H5)', () => {
 
     // the first send reaches the server but its answer is lost
     let cut = true;
-    await context.route(
+    await browser.context.route(
       (url) => url.pathname === '/petitions',
       async (route) => {
         if (cut && route.request().method() === 'POST') {

@@ -1,32 +1,22 @@
 /** The four figures from counters, against a hand-computed set of petitions walked with a clock the test moves. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { config } from '../../functions/config';
-import { makeDeps } from '../../functions/http/deps';
-import { loadSeed } from '../../functions/local/seed';
 import type { Deps, StaffCaller } from '../../functions/usecases/context';
 import { dashboard } from '../../functions/usecases/dashboard';
 import { submitPetition, transition, type TransitionInput } from '../../functions/usecases/petitions';
-import { freshTable } from '../support/table';
+import { movableClock, seededDeps } from '../support/deps';
 
-let table: { name: string; drop: () => Promise<void> };
 let deps: Deps;
-const clock = { t: new Date('2026-12-01T01:00:00Z'), now() { return this.t; } };
+let drop: () => Promise<void>;
+const clock = movableClock('2026-12-01T01:00:00Z');
 const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
 const county: StaffCaller = { kind: 'staff', id: 'u-county', name: '督办员', role: 'county_supervisor', scopeNodeId: 'qilian' };
 const H = 3_600_000;
 const D = 24 * H;
 
 beforeAll(async () => {
-  const { dynamoEndpoint, wechatUrl } = inject('stack');
-  table = await freshTable(dynamoEndpoint);
-  await loadSeed(dynamoEndpoint, table.name);
-  deps = makeDeps(
-    config({ STAGE: 'local', TABLE_NAME: table.name, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechatUrl, WECHAT_APPID: 'a', WECHAT_SECRET: 's' }),
-    { clock },
-  );
+  ({ deps, drop } = await seededDeps({ clock }));
 }, 120_000);
-afterAll(() => table.drop());
+afterAll(() => drop());
 
 const at = (ms: number) => { clock.t = new Date(Date.parse('2026-12-01T01:00:00Z') + ms); };
 async function report(name: string, categoryId = 'land_dispute') {

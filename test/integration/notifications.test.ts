@@ -1,31 +1,21 @@
 /** Notifications through the real WeChat client and the local stand-in: consent, sending, retries and parking. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { config } from '../../functions/config';
-import { makeDeps } from '../../functions/http/deps';
-import { loadSeed } from '../../functions/local/seed';
 import type { Deps } from '../../functions/usecases/context';
 import { sendDue, subscribe } from '../../functions/usecases/notifications';
 import { submitPetition, transition } from '../../functions/usecases/petitions';
-import { freshTable } from '../support/table';
+import { movableClock, seededDeps } from '../support/deps';
 
-let table: { name: string; drop: () => Promise<void> };
 let deps: Deps;
-const clock = { t: new Date('2026-12-01T01:00:00Z'), now() { return this.t; } };
+let drop: () => Promise<void>;
+const clock = movableClock('2026-12-01T01:00:00Z');
 const standin = () => inject('stack').wechatUrl;
 const centre = { kind: 'staff' as const, id: 'u-babao', name: '值班员', role: 'centre_staff' as const, scopeNodeId: 'babao' };
 
 beforeAll(async () => {
-  const { dynamoEndpoint, wechatUrl } = inject('stack');
-  table = await freshTable(dynamoEndpoint);
-  await loadSeed(dynamoEndpoint, table.name);
-  const cfg = config({
-    STAGE: 'local', TABLE_NAME: table.name, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32),
-    WECHAT_API_BASE: wechatUrl, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'secret', WECHAT_TEMPLATE_PROGRESS: 'TPL-PROGRESS',
-  });
-  deps = makeDeps(cfg, { clock });
+  ({ deps, drop } = await seededDeps({ clock, env: { WECHAT_TEMPLATE_PROGRESS: 'TPL-PROGRESS' } }));
 }, 120_000);
-afterAll(() => table.drop());
+afterAll(() => drop());
 
 async function reportAndAccept(openid: string) {
   const out = await submitPetition(deps, { kind: 'citizen', openid }, `k-${openid}`, {

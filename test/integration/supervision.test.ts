@@ -4,33 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { documentClient, newMeter } from '../../functions/adapters/dynamo/client';
 import { petitionItem } from '../../functions/adapters/dynamo/petitions';
-import { config } from '../../functions/config';
-import { makeDeps, systemIds } from '../../functions/http/deps';
-import { loadSeed } from '../../functions/local/seed';
+import { systemIds } from '../../functions/http/deps';
 import type { Deps } from '../../functions/usecases/context';
 import { submitPetition, transition } from '../../functions/usecases/petitions';
 import { sweep } from '../../functions/usecases/supervision';
 import { DEFAULT_SUPERVISION } from '../../shared/supervision';
 import type { Petition } from '../../shared/schemas/petition';
-import { freshTable } from '../support/table';
+import { movableClock, seededDeps } from '../support/deps';
 
-const HOUR = 3_600_000;
 let table: { name: string; drop: () => Promise<void> };
 let deps: Deps;
-let clock: { t: Date; now(): Date };
+const clock = movableClock('2026-12-01T01:00:00Z');
 const meter = newMeter();
 const policy = DEFAULT_SUPERVISION; // remind 24 h before, overdue 24 h after: the config's defaults
 
 beforeAll(async () => {
-  const { dynamoEndpoint, wechatUrl } = inject('stack');
-  table = await freshTable(dynamoEndpoint);
-  await loadSeed(dynamoEndpoint, table.name);
-  clock = { t: new Date('2026-12-01T01:00:00Z'), now() { return this.t; } };
-  const cfg = config({
-    STAGE: 'local', TABLE_NAME: table.name, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32),
-    WECHAT_API_BASE: wechatUrl, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'secret',
-  });
-  deps = makeDeps(cfg, { clock, meter });
+  const made = await seededDeps({ clock, meter });
+  deps = made.deps;
+  table = { name: made.table, drop: made.drop };
 }, 120_000);
 afterAll(() => table.drop());
 

@@ -1,31 +1,21 @@
 /** 回访 and 复查: tasks that appear in the centre's list when they fall due, and leave it when done. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
-import { config } from '../../functions/config';
-import { makeDeps } from '../../functions/http/deps';
-import { loadSeed } from '../../functions/local/seed';
 import type { Deps, StaffCaller } from '../../functions/usecases/context';
 import { staffTasks, submitPetition, transition } from '../../functions/usecases/petitions';
-import { freshTable } from '../support/table';
+import { movableClock, seededDeps } from '../support/deps';
 
-let table: { name: string; drop: () => Promise<void> };
 let deps: Deps;
+let drop: () => Promise<void>;
 const T0 = Date.parse('2026-12-01T01:00:00Z');
-const clock = { t: new Date(T0), now() { return this.t; } };
+const clock = movableClock(new Date(T0).toISOString());
 const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
 const D = 86_400_000;
 const at = (days: number) => { clock.t = new Date(T0 + days * D); };
 
 beforeAll(async () => {
-  const { dynamoEndpoint, wechatUrl } = inject('stack');
-  table = await freshTable(dynamoEndpoint);
-  await loadSeed(dynamoEndpoint, table.name);
-  deps = makeDeps(
-    config({ STAGE: 'local', TABLE_NAME: table.name, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32), WECHAT_API_BASE: wechatUrl, WECHAT_APPID: 'a', WECHAT_SECRET: 's' }),
-    { clock },
-  );
+  ({ deps, drop } = await seededDeps({ clock }));
 }, 120_000);
-afterAll(() => table.drop());
+afterAll(() => drop());
 
 async function resolved(name: string) {
   at(0);
