@@ -49,6 +49,11 @@ export function isOpen(status: Status): boolean {
   return OPEN.includes(status);
 }
 
+/** Whether the case has reached a department: from then on its handlers see it. */
+export function isDispatched(status: Status): boolean {
+  return !['submitted', 'accepted', 'declined'].includes(status);
+}
+
 /** The actions a role may take on a petition in its current status: what the staff page offers. */
 export function allowedActions(status: Status, role: Role): CommandAction[] {
   return (Object.keys(RULES) as CommandAction[]).filter(

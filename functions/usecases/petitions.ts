@@ -6,7 +6,7 @@ import type { SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/sc
 import type { Actor, Petition, Reporter } from '../../shared/schemas/petition';
 import { messageFor } from '../../shared/notifications';
 import { addLimit } from '../../shared/timeLimits';
-import { decide, submittedEvent, type Command } from '../../shared/workflow';
+import { decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
 import type { QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
 import { citizenSummary, citizenView, staffSummary, staffView } from './views';
@@ -163,11 +163,7 @@ export function canSee(caller: Caller, p: Petition, org: Org): boolean {
     case 'agent':
       return p.agentId === caller.id;
     case 'handler':
-      return (
-        p.departmentId !== undefined &&
-        p.departmentId === caller.departmentId &&
-        !['submitted', 'accepted', 'declined'].includes(p.status)
-      );
+      return p.departmentId !== undefined && p.departmentId === caller.departmentId && isDispatched(p.status);
     default:
       return inScope(scope.path, p.centrePath);
   }
@@ -313,7 +309,7 @@ export async function staffQueue(
     const filter =
       scope.kind === 'centre' ? { centreId: scope.centreId } : scope.kind === 'department' ? { departmentId: scope.departmentId } : {};
     out = await deps.petitions.listOverdue(countyId, now, filter, page);
-    out = { ...out, items: out.items.filter((p) => ['submitted', 'accepted', 'dispatched', 'in_progress', 'reopened'].includes(p.status)) };
+    out = { ...out, items: out.items.filter((p) => isOpen(p.status)) };
   } else {
     out = await deps.petitions.listQueue(scope, { status: q.status }, page);
   }

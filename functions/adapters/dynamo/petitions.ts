@@ -18,7 +18,7 @@ import {
 } from '../../../shared/schemas/petition';
 import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
-import { isOpen, taskOf } from '../../../shared/workflow';
+import { isDispatched, isOpen, taskOf } from '../../../shared/workflow';
 import type { NewPetition, Page, PetitionRepository, QueueScope } from '../../ports';
 import { queryAll } from './client';
 import { indexPage } from './pages';
@@ -36,27 +36,9 @@ export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SU
   const alert = nextAlert(p, policy);
   const task = taskOf(p);
   const qsk = keys.queueSort(p.createdAt, p.id);
-  const dispatchedOnward = !['submitted', 'accepted', 'declined'].includes(p.status);
-  const row: PetitionSummary = {
-    id: p.id,
-    trackingCode: p.trackingCode,
-    channel: p.channel,
-    status: p.status,
-    level: p.level,
-    categoryId: p.categoryId,
-    countyId: p.countyId,
-    townshipId: p.townshipId,
-    centreId: p.centreId,
-    departmentId: p.departmentId,
-    postId: p.postId,
-    createdAt: p.createdAt,
-    updatedAt: p.updatedAt,
-    dueAt: p.dueAt,
-    overdue: p.overdue,
-    repeatOf: p.repeatOf,
-    anonymous: p.anonymous,
-    summary: p.description.slice(0, SUMMARY_LENGTH),
-  };
+  // what list rows show: the summary schema's fields, the rest left out
+  const row = PetitionSummary.parse({ ...p, summary: p.description.slice(0, SUMMARY_LENGTH) });
+
   return {
     ...p,
     ...keys.petition(p.id),
@@ -68,7 +50,7 @@ export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SU
     ks_pk: keys.countyStatusQueue(p.countyId, p.status),
     ...(p.reporter.kind === 'wechat' ? { r_pk: keys.reporter(p.reporter.openid) } : {}),
     ...(p.reporter.kind === 'agent' ? { r_pk: keys.reporter(`agent#${p.reporter.userId}`) } : {}),
-    ...(p.departmentId && dispatchedOnward ? { d_pk: keys.departmentQueue(p.departmentId) } : {}),
+    ...(p.departmentId && isDispatched(p.status) ? { d_pk: keys.departmentQueue(p.departmentId) } : {}),
     ...(p.dueAt ? { due_pk: keys.due(p.countyId), due_sk: keys.dueSort(p.dueAt, p.id) } : {}),
     ...(p.postId && isOpen(p.status) ? { pc_pk: keys.postCategory(p.postId, p.categoryId) } : {}),
     // The sweeper's index holds each petition once, under its next alert: a sweep reads only what falls due.
