@@ -1,6 +1,7 @@
 /** What must never reach a log: phone numbers, ID card numbers, bearer tokens. */
 const PATTERNS: Array<[string, RegExp]> = [
-  ['phone number', /(?<!\d)1[3-9]\d{9}(?!\d)/g],
+  // not inside a longer run of letters and digits: request ids and hashes hold digit runs too
+  ['phone number', /(?<![\dA-Za-z])1[3-9]\d{9}(?![\dA-Za-z])/g],
   ['ID card number', /(?<![\dA-Za-z])\d{17}[\dXx](?![\dA-Za-z])/g],
   ['token', /eyJ[\w-]{10,}\.[\w-]{10,}\.[\w-]{10,}/g],
 ];

@@ -16,5 +16,8 @@ describe('the log check', () => {
 
   it('leaves ids, times and counts alone', () => {
     expect(findPersonalData('{"route":"GET /staff/petitions/{id}","status":200,"ms":1731234567890} 01M848ZNBWVDQDJ8DSHQDSMGSG 2026-11-24T13:19:33.015Z')).toEqual([]);
+    // a request id whose last group is eleven digits and a letter, as serverless offline prints them
+    expect(findPersonalData('(λ: api) RequestId: 0008e8a2-acc7-46fa-b950-16412345678d  Duration: 621.63 ms')).toEqual([]);
+    expect(findPersonalData('phone=13812341234&x=1')).toHaveLength(1);
   });
 });
