@@ -23,6 +23,7 @@ import {
 import { ConflictError, ValidationError } from '../../../shared/errors';
 import { Booking, Host, HostFigures } from '../../../shared/schemas/booking';
 import type { BookingRepository, HostRecord, Page, Reminder, SlotState } from '../../ports';
+import { queryAll } from './client';
 import { INDEXES, ROW, decodeCursor, encodeCursor, idOfSortKey, keys } from './keys';
 import { outboxItem } from './outbox';
 
@@ -162,22 +163,13 @@ export class DynamoBookingRepository implements BookingRepository {
   async listHosts(where: { centreId: string } | { countyId: string }): Promise<HostRecord[]> {
     const [index, partition] = 'centreId' in where ? (['byCentre', keys.hostsOfCentre(where.centreId)] as const) : (['byCounty', keys.hostsOfCounty(where.countyId)] as const);
     const { pk } = INDEXES[index];
-    const rows: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: index,
-          KeyConditionExpression: '#pk = :pk',
-          ExpressionAttributeNames: { '#pk': pk },
-          ExpressionAttributeValues: { ':pk': partition },
-          ExclusiveStartKey: start,
-        }),
-      );
-      rows.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const rows = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: index,
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': pk },
+      ExpressionAttributeValues: { ':pk': partition },
+    });
     return rows.map((i) => {
       const row = i[ROW] as { host: unknown; centrePath: string; countyId: string };
       return { host: Host.parse(row.host), centrePath: row.centrePath, countyId: row.countyId };
@@ -190,21 +182,12 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   async slotStates(hostId: string, from: string, to: string): Promise<SlotState[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': keys.host(hostId).pk, ':from': keys.slot(hostId, from).sk, ':to': keys.slot(hostId, to).sk },
-          ConsistentRead: true,
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.host(hostId).pk, ':from': keys.slot(hostId, from).sk, ':to': keys.slot(hostId, to).sk },
+      ConsistentRead: true,
+    });
     return items.map((i) => ({
       start: String(i.sk).slice(keys.slotPrefix.length),
       booked: Number(i.booked ?? 0),
@@ -308,21 +291,12 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   async listByCentre(centreId: string, from: string, to: string): Promise<Booking[]> {
-    const items: Item[] = [];
-    let start: Item | undefined;
-    do {
-      const out = await this.db.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: 'byCentre',
-          KeyConditionExpression: 'cq_pk = :pk AND q_sk BETWEEN :from AND :to',
-          ExpressionAttributeValues: { ':pk': keys.bookingsOfCentre(centreId), ':from': from, ':to': to },
-          ExclusiveStartKey: start,
-        }),
-      );
-      items.push(...(out.Items ?? []));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      IndexName: 'byCentre',
+      KeyConditionExpression: 'cq_pk = :pk AND q_sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.bookingsOfCentre(centreId), ':from': from, ':to': to },
+    });
     return items.map((i) => Booking.parse(i[ROW]));
   }
 }
