@@ -3,6 +3,7 @@
  * so a page's path and its parameters are written in one place.
  */
 import { BOOKING_SUBPACKAGE } from './booking/routes';
+import { STAFF_SUBPACKAGE } from './staff/routes';
 
 export const ROUTES = {
   home: { path: 'pages/index/index', title: '哨岗' },
@@ -27,8 +28,8 @@ export interface RouteParams {
   video: Record<string, never>;
 }
 
-/** Staff pages come in their own subpackage (see issue on staff work); the registry keeps room for it. */
-export const SUBPACKAGES: ReadonlyArray<{ root: string; pages: readonly string[] }> = [BOOKING_SUBPACKAGE];
+/** Booking and staff pages are subpackages: they load when first opened and do not weigh on the main package. */
+export const SUBPACKAGES: ReadonlyArray<{ root: string; pages: readonly string[] }> = [BOOKING_SUBPACKAGE, STAFF_SUBPACKAGE];
 
 export function urlOf<N extends RouteName>(name: N, params?: RouteParams[N]): string {
   const query = Object.entries(params ?? {})

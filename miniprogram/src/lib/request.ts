@@ -40,7 +40,8 @@ export interface RequestOptions {
   timeout?: number;
 }
 
-async function raw(path: string, opts: RequestOptions, token: string | null): Promise<{ status: number; body: unknown }> {
+/** One HTTP exchange, no login: the citizen `request` below and the staff session (src/staff/lib) build on it. */
+export async function send(path: string, opts: RequestOptions, token: string | null): Promise<{ status: number; body: unknown }> {
   const header: Record<string, string> = { 'Content-Type': 'application/json', ...opts.headers };
   if (token) header['Authorization'] = `Bearer ${token}`;
   try {
@@ -77,7 +78,7 @@ export function login(): Promise<string> {
       let res: { status: number; body: unknown };
       if (isWeapp()) {
         const { code } = await Taro.login();
-        res = await raw('/auth/wechat', { method: 'POST', data: { code } }, null);
+        res = await send('/auth/wechat', { method: 'POST', data: { code } }, null);
       } else {
         if (!DEV_LOGIN) throw new ApiError('unauthorized', '请在微信中打开哨岗小程序');
         let name = storage.get(DEV_NAME_KEY);
@@ -85,7 +86,7 @@ export function login(): Promise<string> {
           name = `居民${Math.floor(Math.random() * 1e6)}`;
           storage.set(DEV_NAME_KEY, name);
         }
-        res = await raw('/auth/dev', { method: 'POST', data: { name } }, null);
+        res = await send('/auth/dev', { method: 'POST', data: { name } }, null);
       }
       if (res.status >= 400) throw errorFromBody(res.status, res.body);
       const b = res.body;
@@ -106,11 +107,11 @@ export function login(): Promise<string> {
 export async function request(path: string, opts: RequestOptions = {}): Promise<unknown> {
   const useAuth = opts.auth !== false;
   let token = useAuth ? (savedToken() ?? (await login())) : null;
-  let res = await raw(path, opts, token);
+  let res = await send(path, opts, token);
   if (res.status === 401 && useAuth) {
     storage.remove(TOKEN_KEY);
     token = await login();
-    res = await raw(path, opts, token);
+    res = await send(path, opts, token);
   }
   if (res.status >= 200 && res.status < 300) return res.body;
   throw errorFromBody(res.status, res.body);

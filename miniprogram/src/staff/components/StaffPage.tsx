@@ -1,0 +1,47 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useState, type ReactNode } from 'react';
+import { logout, ROLE_LABELS, staffSession, toLogin, type StaffUser } from '../lib/session';
+import { navFor, staffUrl, type StaffRouteName } from '../routes';
+import '../staff.css';
+
+/**
+ * Every staff page's frame: the menu for the user's role, who is logged in, and logout. A page without a valid
+ * session goes to the login page (and comes back after). Children render only with a user, so pages may assume one.
+ */
+export function StaffPage({ current, children, wide }: { current?: StaffRouteName; children: (user: StaffUser) => ReactNode; wide?: boolean }) {
+  const [user, setUser] = useState<StaffUser | null>(() => staffSession()?.user ?? null);
+  useDidShow(() => {
+    const s = staffSession();
+    if (!s) toLogin();
+    setUser(s?.user ?? null);
+  });
+  if (!user) return <View className='staff' />;
+  return (
+    <View className={`staff ${wide ? 'wide' : ''}`}>
+      <View className='staff-bar'>
+        <View className='staff-nav'>
+          {navFor(user.role).map((n) => (
+            <Text
+              key={n.name}
+              id={`nav-${n.name}`}
+              className={`staff-nav-item ${n.name === current ? 'on' : ''}`}
+              onClick={() => void Taro.reLaunch({ url: staffUrl(n.name) })}
+            >
+              {n.label}
+            </Text>
+          ))}
+        </View>
+        <View className='staff-who'>
+          <Text id='staff-user'>
+            {user.name} · {ROLE_LABELS[user.role]}
+          </Text>
+          <Text id='logout' className='staff-link' onClick={logout}>
+            退出
+          </Text>
+        </View>
+      </View>
+      <View className='staff-body'>{children(user)}</View>
+    </View>
+  );
+}

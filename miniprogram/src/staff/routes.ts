@@ -1,0 +1,42 @@
+/**
+ * The staff subpackage (工作台): its pages and how to reach them. The app's registry (src/routes.ts) lists this
+ * subpackage, so staff pages never weigh on the citizen main package; navigation inside it goes through `staffUrl`.
+ * `nav` puts a page in the staff menu, for the roles listed (all staff when absent).
+ */
+import type { StaffRole } from '../../../shared/schemas/common';
+
+export const STAFF_ROOT = 'staff';
+
+interface StaffRoute {
+  path: string;
+  title: string;
+  nav?: { label: string; roles?: readonly StaffRole[] };
+}
+
+export const STAFF_ROUTES = {
+  login: { path: 'pages/login/index', title: '工作人员登录' },
+  home: { path: 'pages/home/index', title: '工作台', nav: { label: '工作台' } },
+} as const satisfies Record<string, StaffRoute>;
+export type StaffRouteName = keyof typeof STAFF_ROUTES;
+
+export interface StaffRouteParams {
+  login: { next?: string };
+  home: Record<string, never>;
+}
+
+export const STAFF_SUBPACKAGE = { root: STAFF_ROOT, pages: Object.values(STAFF_ROUTES).map((r) => r.path) } as const;
+
+export function staffUrl<N extends StaffRouteName>(name: N, params?: StaffRouteParams[N]): string {
+  const query = Object.entries(params ?? {})
+    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
+    .join('&');
+  return `/${STAFF_ROOT}/${STAFF_ROUTES[name].path}${query ? `?${query}` : ''}`;
+}
+
+/** The menu a role sees, in registry order. */
+export function navFor(role: StaffRole): Array<{ name: StaffRouteName; label: string }> {
+  return (Object.entries(STAFF_ROUTES) as Array<[StaffRouteName, StaffRoute]>)
+    .filter(([, r]) => r.nav && (!r.nav.roles || r.nav.roles.includes(role)))
+    .map(([name, r]) => ({ name, label: r.nav!.label }));
+}

@@ -1,0 +1,66 @@
+/**
+ * The staff pages in headless Chromium against the local stack: the H5 build served, a browser at desktop width
+ * (1280 px, where the queue is a table) or phone width, and the steps every staff browser test takes (log in as a
+ * seeded user, find the visible copy of an element, take a screenshot into test-results/).
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
+import { STAFF_PASSWORDS } from './api';
+import { buildApp, ROOT } from './appBuild';
+import { openBrowser, type Browser } from './browser';
+
+export const SHOTS = path.join(ROOT, 'test-results');
+export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+export interface StaffApp {
+  server: H5Server;
+  browser: Browser;
+  page: Page;
+  /** Taro's H5 router keeps earlier pages hidden in the DOM: only the visible copy counts. */
+  el(selector: string): ReturnType<Page['locator']>;
+  /** Opens a staff page by its path under the subpackage, e.g. `pages/queue/index?status=submitted`. */
+  open(pathAndQuery: string): Promise<void>;
+  loginAs(username: keyof typeof STAFF_PASSWORDS & string): Promise<void>;
+  logout(): Promise<void>;
+  shot(name: string): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+export async function openStaffApp(opts: { prefix: string; width?: number; height?: number }): Promise<StaffApp> {
+  const dir = await buildApp('h5', { API_BASE_URL: inject('stack').apiUrl });
+  const server = await serveH5({ dir });
+  mkdirSync(SHOTS, { recursive: true });
+  const browser = await openBrowser({ width: opts.width ?? 1280, height: opts.height ?? 900 });
+  const page = browser.page;
+  const el = (selector: string) => page.locator(`${selector}:visible`).first();
+  const open = async (p: string) => {
+    await page.goto(`${server.url}/#/staff/${p}`);
+  };
+  return {
+    server,
+    browser,
+    page,
+    el,
+    open,
+    async loginAs(username) {
+      await open('pages/login/index');
+      await el('#username input').fill(username);
+      await el('#password input').fill(STAFF_PASSWORDS[username]!);
+      await el('#login').click();
+      await page.waitForURL(/staff\/pages\/home\/index/);
+      await el('#staff-user').waitFor();
+    },
+    async logout() {
+      await el('#logout').click();
+      await page.waitForURL(/staff\/pages\/login\/index/);
+    },
+    shot: (name) => page.screenshot({ path: path.join(SHOTS, `${opts.prefix}-${name}.png`), fullPage: true }),
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
