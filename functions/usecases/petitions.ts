@@ -57,12 +57,14 @@ export async function submitPetition(
 
   const reporter: Reporter =
     caller.kind === 'citizen' ? { kind: 'wechat', openid: caller.openid } : { kind: 'agent', userId: caller.id };
-  const repeats = await deps.petitions.findRepeatCandidates({
-    openid: caller.kind === 'citizen' ? caller.openid : undefined,
-    postId: post?.id,
-    categoryId: category.id,
-    since: new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000),
-  });
+  // One read for repeats: a report at a post repeats an open one on the same matter at that post, whoever made it;
+  // without a post, the reporter's own open one on the same matter.
+  const since = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
+  const repeats = post
+    ? await deps.petitions.findRepeatCandidates({ postId: post.id, categoryId: category.id, since })
+    : caller.kind === 'citizen'
+      ? await deps.petitions.findRepeatCandidates({ openid: caller.openid, categoryId: category.id, since })
+      : [];
   // The earliest open one on the same matter is the case this one repeats.
   const repeatOf = repeats.filter((r) => r.categoryId === category.id).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0];
 

@@ -207,6 +207,16 @@ describe('retries and races', () => {
     const second = await report(await citizenToken(), { postId: 'moler-moler-p1', categoryId: 'grassland', description: '河边草场又被开垦了一片。' });
     expect(second.body.repeatOf).toBe(first.body.id);
   });
+
+  it('without a post, links the same citizen\'s second open report on the same matter, not another citizen\'s', async () => {
+    const herder = await citizenToken();
+    const body = { postId: undefined, townshipId: 'ebao', categoryId: 'wage_arrears', description: '工地老板拖欠三个月工资。' };
+    const first = await report(herder, body);
+    const again = await report(herder, { ...body, description: '拖欠的工资还是没有给。' });
+    const other = await report(await citizenToken(), body);
+    expect(again.body.repeatOf).toBe(first.body.id);
+    expect(other.body.repeatOf).toBeUndefined();
+  });
 });
 
 describe('floods', () => {
