@@ -4,7 +4,7 @@ import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } f
 import type { Post, StaffUser, Category, Department, OrgNode } from '../shared/schemas/org';
 import type { Status } from '../shared/schemas/common';
 import type { OutboxMessage, Template } from '../shared/notifications';
-import type { Booking, Host, HostFigures } from '../shared/schemas/booking';
+import type { Booking, Host } from '../shared/schemas/booking';
 
 export interface Clock {
   now(): Date;
@@ -86,6 +86,11 @@ export interface WechatClient {
  */
 export type Reminder = OutboxMessage & { kind: 'booking_reminder' };
 
+export interface BookingFigureItems {
+  centre: Array<{ key: string; counts: Record<string, number> }>;
+  hosts: Map<string, Array<{ key: string; counts: Record<string, number> }>>;
+}
+
 export interface HostRecord {
   host: Host;
   centrePath: string;
@@ -106,7 +111,8 @@ export interface BookingRepository {
   putHost(record: HostRecord): Promise<void>;
   getHost(id: string): Promise<HostRecord | undefined>;
   listHosts(where: { centreId: string } | { countyId: string }): Promise<HostRecord[]>;
-  hostFigures(hostId: string): Promise<HostFigures>;
+  /** the reception figures' month items (`M#YYYY-MM`) of a centre and of each of its hosts, for the months asked */
+  bookingFigures(centreId: string, months: string[]): Promise<BookingFigureItems>;
   slotStates(hostId: string, from: string, to: string): Promise<SlotState[]>;
   /** Takes the slot, writes the booking, its reminders and the idempotency record at once. */
   book(input: {
@@ -121,7 +127,7 @@ export interface BookingRepository {
   /** Frees the slot, writes the cancelled booking, drops its reminders. */
   cancel(before: Booking, after: Booking): Promise<void>;
   /** Attendance or rating: writes the booking and counts it into the host's and the centre's figures. */
-  record(before: Booking, after: Booking, count: keyof HostFigures): Promise<void>;
+  record(before: Booking, after: Booking): Promise<void>;
   listByCitizen(openid: string, page: { limit: number; cursor?: string }): Promise<Page<Booking>>;
   /** a centre's bookings starting in [from, to), by start */
   listByCentre(centreId: string, from: string, to: string): Promise<Booking[]>;

@@ -107,7 +107,7 @@ export interface Ratio {
   /** null when there is nothing to divide by */
   rate: number | null;
 }
-const ratio = (numerator: number, denominator: number): Ratio => ({
+export const ratio = (numerator: number, denominator: number): Ratio => ({
   numerator,
   denominator,
   rate: denominator > 0 ? Math.round((numerator / denominator) * 10_000) / 10_000 : null,
@@ -137,18 +137,13 @@ export function monthsOf(from: string, to: string): string[] {
 }
 
 /**
- * The figures of the days `from`..`to` (China calendar, inclusive) from the month items (summed over their
- * shards by the caller or not: items of one month may come more than once) and the current status counts.
+ * The counts of each day `from`..`to` (China calendar, inclusive) from month items whose fields are `dDD_<count>`
+ * (items of one month may come more than once: shards are summed), sorted by day.
  */
-export function figuresOf(
-  months: ReadonlyArray<{ key: string; counts: Record<string, number> }>,
-  now: Record<string, number>,
-  from: string,
-  to: string,
-): Figures {
+export function countsByDay(months: ReadonlyArray<{ key: string; counts: Record<string, number> }>, from: string, to: string) {
   const perDay = new Map<string, Record<string, number>>();
   for (const m of months) {
-    const month = m.key.slice(2);
+    const month = m.key.slice(2, 9);
     for (const [field, n] of Object.entries(m.counts)) {
       const hit = /^d(\d\d)_(.+)$/.exec(field);
       if (!hit) continue;
@@ -159,7 +154,20 @@ export function figuresOf(
       perDay.set(day, counts);
     }
   }
-  const days = [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, counts]) => ({ day, counts }));
+  return [...perDay.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([day, counts]) => ({ day, counts }));
+}
+
+/**
+ * The figures of the days `from`..`to` (China calendar, inclusive) from the month items (summed over their
+ * shards by the caller or not: items of one month may come more than once) and the current status counts.
+ */
+export function figuresOf(
+  months: ReadonlyArray<{ key: string; counts: Record<string, number> }>,
+  now: Record<string, number>,
+  from: string,
+  to: string,
+): Figures {
+  const days = countsByDay(months, from, to);
   const sum = (f: string) => days.reduce((n, d) => n + (d.counts[f] ?? 0), 0);
   const prefixed = (prefix: string) => {
     const out: Record<string, number> = {};

@@ -35,6 +35,7 @@ import { Category, Department, Post, StaffUser } from '../../shared/schemas/org'
 import {
   AttendanceBody,
   BookBody,
+  BookingFiguresQuery,
   BookingRatingBody,
   CitizenCancelBody,
   HostBody,
@@ -205,6 +206,7 @@ export const ROUTES: Route[] = [
   staff('PUT', '/staff/hosts/{hostId}', async (req, deps) =>
     ok(await bookings.saveHost(deps, req.caller, idParam(req, 'hostId'), parse(HostBody, req.body, 'body'))),
   ),
+  staff('GET', '/staff/booking-figures', async (req, deps) => ok(await bookings.figures(deps, req.caller, parse(BookingFiguresQuery, req.query, 'query')))),
   staff('GET', '/staff/bookings', async (req, deps) => ok(await bookings.schedule(deps, req.caller, parse(ScheduleQuery, req.query, 'query')))),
   staff('GET', '/staff/bookings/{id}', async (req, deps) => ok(await bookings.getForStaff(deps, req.caller, idParam(req)))),
   staff('POST', '/staff/bookings/{id}/cancel', async (req, deps) =>

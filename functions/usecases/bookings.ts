@@ -6,13 +6,16 @@
  * its reminders and the idempotency record; nothing is read and then written, so a rush can never double-book.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { BOOKING_FIGURE_DEFINITIONS, bookingTotals } from '../../shared/bookingFigures';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
+import { monthsOf } from '../../shared/figures';
 import { inScope, type Org } from '../../shared/routing';
 import {
   HOST_KIND_LABELS,
   WAY_LABELS,
   type BookBody,
   type Booking,
+  type BookingFiguresQuery,
   type HostBody,
   type HostsQuery,
   type ScheduleQuery,
@@ -83,6 +86,7 @@ function bookingView(deps: Deps, b: Booking, org: Org, now: Date) {
     wayLabel: WAY_LABELS[b.way],
     topic: b.topic,
     petitionId: b.petitionId,
+    petition: b.petition,
     status: b.status,
     roomUrl: b.way === 'video' && b.status === 'booked' ? roomUrl(deps.booking.roomUrlTemplate, b.roomId) : undefined,
     canChange: canChange(deps, b, now),
@@ -173,12 +177,7 @@ export async function book(deps: Deps, caller: CitizenCaller, idempotencyKey: st
   }
   const slot = findSlot(host, now, body.start);
   if (!slot) throw new ValidationError('该时间不可预约', [{ path: 'start', message: '该时间不可预约，请从可预约时间中选择' }]);
-  if (body.petitionId) {
-    const p = await deps.petitions.get(body.petitionId);
-    if (!p || p.reporter.kind !== 'wechat' || p.reporter.openid !== caller.openid) {
-      throw new ValidationError('关联的诉求不存在', [{ path: 'petitionId', message: '请选择您本人提交的诉求' }]);
-    }
-  }
+  const petition = body.petitionId ? await ownPetition(deps, caller, org, body.petitionId) : undefined;
   const at = now.toISOString();
   const booking: Booking = {
     id: deps.ids.id(),
@@ -194,6 +193,7 @@ export async function book(deps: Deps, caller: CitizenCaller, idempotencyKey: st
     way: body.way,
     topic: body.topic,
     petitionId: body.petitionId,
+    petition,
     status: 'booked',
     roomId: randomBytes(9).toString('base64url'),
     rescheduled: 0,
@@ -213,6 +213,18 @@ export async function book(deps: Deps, caller: CitizenCaller, idempotencyKey: st
   const existing = await deps.bookings.get(out.existingId);
   if (!existing) throw new NotFoundError('未找到该预约');
   return { created: false, view: bookingView(deps, existing, org, now) };
+}
+
+/** A petition the caller reported, as the booking keeps it; anyone else's does not exist for them (404). */
+async function ownPetition(deps: Deps, caller: CitizenCaller, org: Org, id: string): Promise<Booking['petition']> {
+  const p = await deps.petitions.get(id);
+  if (!p || p.reporter.kind !== 'wechat' || p.reporter.openid !== caller.openid) throw new NotFoundError('未找到该诉求，请选择您本人提交的诉求');
+  const text = p.description.replace(/\s+/g, ' ').trim();
+  return {
+    trackingCode: p.trackingCode,
+    categoryName: org.categories.find((c) => c.id === p.categoryId)?.name ?? '诉求',
+    summary: text.length > 30 ? `${text.slice(0, 30)}…` : text,
+  };
 }
 
 async function ownBooking(deps: Deps, caller: CitizenCaller, id: string) {
@@ -266,7 +278,7 @@ export async function rate(deps: Deps, caller: CitizenCaller, id: string, input:
   if (b.rating) throw new ConflictError('您已评价过这次接访');
   if (!canRate(b, now)) throw new ConflictError('接访结束后才能评价');
   const after: Booking = { ...b, rating: { ...input, at: now.toISOString() }, updatedAt: now.toISOString(), version: b.version + 1 };
-  await deps.bookings.record(b, after, input.rating);
+  await deps.bookings.record(b, after);
   return bookingView(deps, after, await deps.org.load(), now);
 }
 
@@ -292,8 +304,7 @@ export async function listHostsForStaff(deps: Deps, caller: StaffCaller) {
   const county = scope.path.split('/')[0] ?? scope.id;
   const recs = scope.kind === 'county' ? await deps.bookings.listHosts({ countyId: county }) : await deps.bookings.listHosts({ centreId: scope.path.split('/')[1] ?? scope.id });
   const mine = recs.filter((r) => inScope(scope.path, r.centrePath));
-  const figures = await Promise.all(mine.map((r) => deps.bookings.hostFigures(r.host.id)));
-  return { items: mine.map((r, i) => ({ ...r.host, centreName: centreName(org, r.host.centreId), figures: figures[i] })) };
+  return { items: mine.map((r) => ({ ...r.host, centreName: centreName(org, r.host.centreId) })) };
 }
 
 export async function getHostForStaff(deps: Deps, caller: StaffCaller, hostId: string) {
@@ -301,7 +312,7 @@ export async function getHostForStaff(deps: Deps, caller: StaffCaller, hostId: s
   const scope = staffScope(caller, org);
   const rec = await deps.bookings.getHost(hostId);
   if (!rec || !inScope(scope.path, rec.centrePath)) throw new NotFoundError('未找到该接访人');
-  return { ...rec.host, centreName: centreName(org, rec.host.centreId), figures: await deps.bookings.hostFigures(hostId) };
+  return { ...rec.host, centreName: centreName(org, rec.host.centreId) };
 }
 
 /** Creates or replaces a host. Slots already booked stay booked; new hours apply to what is booked from now on. */
@@ -317,14 +328,19 @@ export async function saveHost(deps: Deps, caller: StaffCaller, id: string, body
   return { ...host, centreName: centreName(org, centre.id) };
 }
 
-/** A centre's day or week of receptions, by start. Another township's centre does not exist for the caller. */
+/** The centre asked for, else the caller's own; another township's centre does not exist for the caller. */
+function centreOf(org: Org, caller: StaffCaller, centreId: string | undefined) {
+  const scope = staffScope(caller, org);
+  const centre = centreInScope(org, scope.path, centreId ?? (scope.kind === 'county' ? scope.id : (scope.path.split('/')[1] ?? scope.id)));
+  if (!centre) throw new NotFoundError('未找到该中心');
+  return centre;
+}
+
+/** A centre's day or week of receptions, by start. */
 export async function schedule(deps: Deps, caller: StaffCaller, q: ScheduleQuery) {
   const org = await deps.org.load();
-  const scope = staffScope(caller, org);
+  const centre = centreOf(org, caller, q.centreId);
   const now = deps.clock.now();
-  const centreId = q.centreId ?? (scope.kind === 'county' ? scope.id : (scope.path.split('/')[1] ?? scope.id));
-  const centre = centreInScope(org, scope.path, centreId);
-  if (!centre) throw new NotFoundError('未找到该中心');
   const from = q.from ?? chinaDate(now);
   const list = await deps.bookings.listByCentre(centre.id, chinaMidnight(from).toISOString(), chinaMidnight(addDays(from, q.days)).toISOString());
   const items = list.filter((b) => !q.hostId || b.hostId === q.hostId).map((b) => staffBookingView(deps, b, org, now));
@@ -365,6 +381,34 @@ export async function recordAttendance(deps: Deps, caller: StaffCaller, id: stri
     updatedAt: now.toISOString(),
     version: b.version + 1,
   };
-  await deps.bookings.record(b, after, input.attendance === 'attended' ? 'attended' : 'noShow');
+  await deps.bookings.record(b, after);
   return staffBookingView(deps, after, org, now);
+}
+
+/**
+ * A centre's reception figures for a period (the last 30 China days by default), the centre's and each host's, from
+ * the counters kept as bookings move: one query of the centre's counter partition, whatever the number of bookings.
+ */
+export async function figures(deps: Deps, caller: StaffCaller, q: BookingFiguresQuery) {
+  const org = await deps.org.load();
+  const centre = centreOf(org, caller, q.centreId);
+  const to = q.to ?? chinaDate(deps.clock.now());
+  const from = q.from ?? addDays(to, -29);
+  if (from > to) throw new ValidationError('结束日期不能早于开始日期', [{ path: 'query.to', message: '结束日期不能早于开始日期' }]);
+  if (to > addDays(from, 366)) throw new ValidationError('统计期间最长一年', [{ path: 'query.from', message: '统计期间最长一年' }]);
+  const [counters, hosts] = await Promise.all([deps.bookings.bookingFigures(centre.id, monthsOf(from, to)), deps.bookings.listHosts({ centreId: centre.id })]);
+  const names = new Map(hosts.map((r) => [r.host.id, r.host]));
+  const hostIds = [...new Set([...names.keys(), ...counters.hosts.keys()])];
+  return {
+    centre: { id: centre.id, name: centreName(org, centre.id) },
+    period: { from, to },
+    totals: bookingTotals(counters.centre, from, to),
+    hosts: hostIds
+      .map((id) => {
+        const h = names.get(id);
+        return { id, name: h?.name ?? id, kind: h?.kind, kindLabel: h ? HOST_KIND_LABELS[h.kind] : undefined, ...bookingTotals(counters.hosts.get(id) ?? [], from, to) };
+      })
+      .sort((a, b) => b.booked - a.booked || a.name.localeCompare(b.name, 'zh')),
+    definitions: BOOKING_FIGURE_DEFINITIONS,
+  };
 }

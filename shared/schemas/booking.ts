@@ -91,16 +91,6 @@ export type Host = z.infer<typeof Host>;
 export const HostBody = Host.omit({ id: true }).strict();
 export type HostBody = z.infer<typeof HostBody>;
 
-/** Counted when attendance is recorded and when the citizen rates (满意率 of receptions). */
-export const HostFigures = z.object({
-  attended: z.number().int().default(0),
-  noShow: z.number().int().default(0),
-  satisfied: z.number().int().default(0),
-  basically_satisfied: z.number().int().default(0),
-  dissatisfied: z.number().int().default(0),
-});
-export type HostFigures = z.infer<typeof HostFigures>;
-
 export const Slot = z.object({
   hostId: Id,
   start: IsoTime,
@@ -130,6 +120,8 @@ export const Booking = z.object({
   way: Way,
   topic: z.string(),
   petitionId: Id.optional(),
+  /** what the citizen and staff see of the linked petition, kept with the booking so a list reads no petition */
+  petition: z.object({ trackingCode: z.string(), categoryName: z.string(), summary: z.string() }).optional(),
   status: BookingStatus,
   /** shared by the host and the citizen; the link is made from the configured provider template */
   roomId: z.string(),
@@ -187,6 +179,10 @@ export const ScheduleQuery = z.object({
   hostId: idOf('接访人').optional(),
 });
 export type ScheduleQuery = z.infer<typeof ScheduleQuery>;
+
+/** A centre's reception figures for the China days `from`..`to` (inclusive; at most a year). */
+export const BookingFiguresQuery = z.object({ centreId: idOf('中心').optional(), from: ChinaDay.optional(), to: ChinaDay.optional() });
+export type BookingFiguresQuery = z.infer<typeof BookingFiguresQuery>;
 
 export const HOST_KIND_LABELS: Record<HostKind, string> = {
   leader: '党政领导',

@@ -72,6 +72,7 @@ const MATRIX: Record<string, Row> = {
   'GET /staff/hosts': staff(404, 404, 200, 200, 200, 200),
   'GET /staff/hosts/{hostId}': staff(404, 404, 200, 404, 200, 200),
   'PUT /staff/hosts/{hostId}': anyStaff(400),
+  'GET /staff/booking-figures': staff(404, 404, 200, 200, 200, 200),
   'GET /staff/bookings': staff(404, 404, 200, 200, 200, 200),
   'GET /staff/bookings/{id}': anyStaff(404),
   'POST /staff/bookings/{id}/cancel': anyStaff(400),

@@ -1,11 +1,16 @@
-/** Video receptions over HTTP: a rush on one slot, racing reschedules, cancel, privacy and staff scope. */
+/**
+ * Video receptions over HTTP: a rush on one slot, racing reschedules, cancel, privacy and staff scope, the reception
+ * figures, and linking a booking to the citizen's own petition.
+ */
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { documentClient } from '../../functions/adapters/dynamo/client';
 import { keys } from '../../functions/adapters/dynamo/keys';
-import { call, citizenToken, newKey, staffToken } from '../support/api';
+import * as bookingUseCases from '../../functions/usecases/bookings';
+import { call, citizenToken, newKey, report, staffToken } from '../support/api';
+import { movableClock, stackDeps } from '../support/deps';
 
 interface SlotRow {
   start: string;
@@ -283,5 +288,118 @@ describe('who sees a booking', () => {
     }
     const handler = await staffToken('babao-justice');
     expect((await call('GET', '/staff/bookings?days=7', { token: handler })).status).toBe(404);
+  });
+});
+
+describe('reception figures', () => {
+  // Receptions on 29 February and 1 March 2024 (China time), made with a clock the test moves: only this test
+  // writes 八宝镇's bookings of 2024, so the centre's totals are exactly these.
+  const at = (iso: string) => new Date(iso);
+  const clock = movableClock('2024-02-28T00:00:00Z');
+  const centreStaff = { kind: 'staff' as const, id: 'u-babao', name: '值班员', role: 'centre_staff' as const, scopeNodeId: 'babao' };
+  const herder = (n: number) => ({ kind: 'citizen' as const, openid: `wx_figures-${n}`, name: `figures-${n}` });
+  let hostId: string;
+  let otherHostId: string;
+
+  beforeAll(async () => {
+    const deps = stackDeps(clock);
+    [hostId, otherHostId] = [await newHost('babao'), await newHost('babao')];
+    const made: string[] = [];
+    const starts = ['2024-02-29T02:00:00.000Z', '2024-02-29T03:00:00.000Z', '2024-02-29T04:00:00.000Z', '2024-03-01T02:00:00.000Z', '2024-03-01T03:00:00.000Z', '2024-03-01T04:00:00.000Z'];
+    for (const [i, start] of starts.entries()) {
+      const out = await bookingUseCases.book(deps, herder(i), newKey(), { hostId, start, way: 'video', topic: '草场补贴发放问题' });
+      made.push(out.view.id);
+    }
+    await bookingUseCases.book(deps, herder(9), newKey(), { hostId: otherHostId, start: starts[0]!, way: 'phone', topic: '邻里纠纷' });
+    const [attended1, attended2, absent, cancelledByCitizen, cancelledByStaff, moved] = made as [string, string, string, string, string, string];
+    await bookingUseCases.cancelMine(deps, herder(3), cancelledByCitizen);
+    await bookingUseCases.cancelByStaff(deps, centreStaff, cancelledByStaff, '调解员下乡');
+    clock.t = at('2024-02-29T00:00:00Z');
+    await bookingUseCases.reschedule(deps, herder(5), moved, '2024-03-02T01:00:00.000Z');
+    clock.t = at('2024-02-29T05:00:00Z');
+    await bookingUseCases.recordAttendance(deps, centreStaff, attended1, { attendance: 'attended', note: '已答复' });
+    await bookingUseCases.recordAttendance(deps, centreStaff, attended2, { attendance: 'attended', note: '已调解' });
+    await bookingUseCases.recordAttendance(deps, centreStaff, absent, { attendance: 'no_show', note: '未接通' });
+    await bookingUseCases.rate(deps, herder(0), attended1, { rating: 'satisfied' });
+    await bookingUseCases.rate(deps, herder(1), attended2, { rating: 'dissatisfied' });
+  }, 60_000);
+
+  it('counts bookings, cancellations, attendance and ratings on the reception day, for the centre and each host', async () => {
+    const res = await call('GET', '/staff/booking-figures?from=2024-02-29&to=2024-03-01', { token: await staffToken('babao') });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ centre: { id: 'babao', name: '八宝镇综治中心' }, period: { from: '2024-02-29', to: '2024-03-01' } });
+    const host = res.body.hosts.find((h: { id: string }) => h.id === hostId);
+    expect(host).toEqual({
+      id: hostId, name: '测试调解员', kind: 'mediator', kindLabel: '调解员',
+      booked: 5, cancelled: 2, attended: 2, noShow: 1, satisfied: 1, basically_satisfied: 0, dissatisfied: 1, rated: 2,
+      satisfaction: { numerator: 1, denominator: 2, rate: 0.5 },
+      attendance: { numerator: 2, denominator: 3, rate: 0.6667 },
+    });
+    expect(res.body.hosts.find((h: { id: string }) => h.id === otherHostId)).toMatchObject({ booked: 1, attended: 0, rated: 0, satisfaction: { rate: null } });
+    expect(res.body.totals).toMatchObject({ booked: 6, cancelled: 2, attended: 2, noShow: 1, satisfied: 1, dissatisfied: 1, rated: 2 });
+    expect(res.body.definitions.satisfaction).toContain('满意');
+
+    // The rescheduled one counts on its new day; one day alone is one day's receptions.
+    const moved = await call('GET', '/staff/booking-figures?from=2024-03-02&to=2024-03-02', { token: await staffToken('babao') });
+    expect(moved.body.totals).toMatchObject({ booked: 1, cancelled: 0 });
+    const leapDay = await call('GET', '/staff/booking-figures?from=2024-02-29&to=2024-02-29', { token: await staffToken('babao') });
+    expect(leapDay.body.hosts.find((h: { id: string }) => h.id === hostId)).toMatchObject({ booked: 3, attended: 2, noShow: 1, cancelled: 0 });
+  });
+
+  it('counts a booking made over HTTP at once', async () => {
+    const liveHost = await newHost('babao');
+    const [slot] = await slots(liveHost, false);
+    expect((await book(await citizenToken(), liveHost, slot!.start)).status).toBe(201);
+    const day = new Date(Date.parse(slot!.start) + 8 * 3600_000).toISOString().slice(0, 10);
+    const res = await call('GET', `/staff/booking-figures?from=${day}&to=${day}`, { token: await staffToken('babao') });
+    expect(res.body.hosts.find((h: { id: string }) => h.id === liveHost)).toMatchObject({ booked: 1, cancelled: 0 });
+  });
+
+  it('is the county’s to read too, and another township’s staff find no such centre', async () => {
+    const county = await call('GET', '/staff/booking-figures?centreId=babao&from=2024-02-29&to=2024-03-01', { token: await staffToken('county') });
+    expect(county.status).toBe(200);
+    expect(county.body.totals.booked).toBe(6);
+    const ebao = await staffToken('ebao');
+    expect((await call('GET', '/staff/booking-figures?centreId=babao&from=2024-02-29&to=2024-03-01', { token: ebao })).status).toBe(404);
+    const own = await call('GET', '/staff/booking-figures?from=2024-02-29&to=2024-03-01', { token: ebao });
+    expect(own.body.centre.id).toBe('ebao');
+    expect(own.body.totals.booked).toBe(0);
+    expect(own.body.hosts.map((h: { id: string }) => h.id)).not.toContain(hostId);
+    expect((await call('GET', '/staff/booking-figures', { token: await staffToken('babao-justice') })).status).toBe(404);
+  });
+
+  it('says which date is wrong, in Chinese', async () => {
+    const token = await staffToken('babao');
+    const backwards = await call('GET', '/staff/booking-figures?from=2024-03-01&to=2024-02-29', { token });
+    expect(backwards.status).toBe(400);
+    expect(backwards.body.error.issues[0]).toEqual({ path: 'query.to', message: '结束日期不能早于开始日期' });
+    const bad = await call('GET', '/staff/booking-figures?from=2024-13-01', { token });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues[0]).toEqual({ path: 'query.from', message: '日期须为 YYYY-MM-DD' });
+  });
+});
+
+describe('linking a booking to a petition', () => {
+  it('keeps one of the citizen’s own petitions with the booking, and refuses anyone else’s as not found', async () => {
+    const hostId = await newHost('babao');
+    const [s1, s2] = await slots(hostId, false);
+    const [owner, other] = await citizens(2);
+    const petition = await report(owner!);
+    expect(petition.status).toBe(201);
+    const linked = await book(owner!, hostId, s1!.start, { petitionId: petition.body.id });
+    expect(linked.status).toBe(201);
+    expect(linked.body).toMatchObject({ petitionId: petition.body.id, petition: { trackingCode: petition.body.trackingCode, categoryName: '土地纠纷', summary: expect.stringContaining('网围栏') } });
+    const mine = await call('GET', '/bookings/mine', { token: owner });
+    expect(mine.body.items[0]).toMatchObject({ id: linked.body.id, petition: { trackingCode: petition.body.trackingCode } });
+    const staffView = await call('GET', `/staff/bookings/${linked.body.id}`, { token: await staffToken('babao') });
+    expect(staffView.body.petition).toMatchObject({ categoryName: '土地纠纷' });
+
+    const theirs = await book(other!, hostId, s2!.start, { petitionId: petition.body.id });
+    expect(theirs.status).toBe(404);
+    expect(theirs.body.error.message).toContain('未找到该诉求');
+    const nobody = await book(other!, hostId, s2!.start, { petitionId: 'P-nobody' });
+    expect(nobody.status).toBe(404);
+    // nothing was booked by the refused requests
+    expect((await slots(hostId)).find((s) => s.start === s2!.start)?.booked).toBe(0);
   });
 });

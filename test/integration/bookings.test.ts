@@ -134,11 +134,17 @@ describe('after the reception', () => {
     await bookings.recordAttendance(deps, centre, noShow.view.id, { attendance: 'no_show', note: '未接通' });
     await expect(bookings.rate(deps, citizen('b2'), noShow.view.id, { rating: 'dissatisfied' })).rejects.toMatchObject({ code: 'conflict' });
 
-    const staffHost = await bookings.getHostForStaff(deps, centre, 'lawyer-b');
-    expect(staffHost.figures).toEqual({ attended: 1, noShow: 1, satisfied: 0, basically_satisfied: 1, dissatisfied: 0 });
-    const db = documentClient({ region: 'local', endpoint });
-    const centreFigures = await db.send(new GetCommand({ TableName: table.name, Key: keys.centreFigures('babao') }));
-    expect(centreFigures.Item).toMatchObject({ attended: 1, noShow: 1, basically_satisfied: 1 });
+    // Counted on the reception's day, for the host and the centre.
+    const figures = await bookings.figures(deps, centre, { from: '2026-11-24', to: '2026-11-25' });
+    expect(figures.hosts.find((h) => h.id === 'lawyer-b')).toMatchObject({
+      name: '马律师', booked: 2, cancelled: 0, attended: 1, noShow: 1, satisfied: 0, basically_satisfied: 1, dissatisfied: 0, rated: 1,
+      satisfaction: { numerator: 1, denominator: 1, rate: 1 }, attendance: { numerator: 1, denominator: 2, rate: 0.5 },
+    });
+    // The centre: lawyer-b's two, a1 (moved from the 23rd to the 25th), a2 (cancelled by staff) and the group of three.
+    expect(figures.totals).toMatchObject({ booked: 7, cancelled: 1, attended: 1, noShow: 1, basically_satisfied: 1, rated: 1 });
+    expect((await bookings.figures(deps, centre, { from: '2026-11-23', to: '2026-11-23' })).totals.booked).toBe(0);
+    const ebao = { ...centre, id: 'u-ebao', scopeNodeId: 'ebao' };
+    await expect(bookings.figures(deps, ebao, { centreId: 'babao' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('the week schedule shows the centre’s receptions by start, and another township sees none of them', async () => {

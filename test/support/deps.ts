@@ -16,14 +16,23 @@ export interface MovableClock {
 }
 export const movableClock = (iso: string): MovableClock => ({ t: new Date(iso), now() { return this.t; } });
 
-export async function seededDeps(opts: { clock: MovableClock; meter?: Meter; env?: Record<string, string> }) {
+function depsOn(table: string, opts: { clock: MovableClock; meter?: Meter; env?: Record<string, string> }): Deps {
   const { dynamoEndpoint, wechatUrl } = inject('stack');
-  const table = await freshTable(dynamoEndpoint);
-  await loadSeed(dynamoEndpoint, table.name);
   const cfg = config({
-    STAGE: 'local', TABLE_NAME: table.name, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32),
+    STAGE: 'local', TABLE_NAME: table, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32),
     WECHAT_API_BASE: wechatUrl, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'secret', ...opts.env,
   });
-  const deps: Deps = makeDeps(cfg, { clock: opts.clock, meter: opts.meter });
-  return { deps, table: table.name, drop: table.drop };
+  return makeDeps(cfg, { clock: opts.clock, meter: opts.meter });
 }
+
+export async function seededDeps(opts: { clock: MovableClock; meter?: Meter; env?: Record<string, string> }) {
+  const table = await freshTable(inject('stack').dynamoEndpoint);
+  await loadSeed(inject('stack').dynamoEndpoint, table.name);
+  return { deps: depsOn(table.name, opts), table: table.name, drop: table.drop };
+}
+
+/**
+ * The ports on the table the running API serves, with a clock the test moves: for an API test that needs what only
+ * time makes (a reception that has taken place) and then reads it over HTTP. Use dates no other test uses.
+ */
+export const stackDeps = (clock: MovableClock): Deps => depsOn(inject('stack').table, { clock });

@@ -10,6 +10,9 @@
  * minutes before the start, waiting on byDue under `OB#<county>`. They are written with the booking, rewritten on a
  * reschedule and deleted on a cancel, each in the same transaction as the booking's own write. A reminder whose time
  * has already passed is not written.
+ *
+ * Every change that the reception figures count (a booking, a reschedule to another day, a cancel, attendance, a
+ * rating) adds to the counters of its host and centre in that same transaction (`counters`).
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -21,10 +24,11 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '../../../shared/errors';
-import { Booking, Host, HostFigures } from '../../../shared/schemas/booking';
-import type { BookingRepository, HostRecord, Page, Reminder, SlotState } from '../../ports';
+import { bookingFigureDeltas } from '../../../shared/bookingFigures';
+import { Booking, Host } from '../../../shared/schemas/booking';
+import type { BookingFigureItems, BookingRepository, HostRecord, Page, Reminder, SlotState } from '../../ports';
 import { queryAll } from './client';
-import { INDEXES, ROW, decodeCursor, encodeCursor, idOfSortKey, keys } from './keys';
+import { INDEXES, ROW, decodeCursor, encodeCursor, figureShard, idOfSortKey, keys } from './keys';
 import { outboxItem } from './outbox';
 
 type Item = Record<string, unknown>;
@@ -126,6 +130,34 @@ export class DynamoBookingRepository implements BookingRepository {
     };
   }
 
+  /** The counter updates of a change: the centre's shard item and the host's item of each month touched. */
+  private counters(before: Booking | undefined, after: Booking): TransactItem[] {
+    const items = new Map<string, { Key: Record<string, string>; add: Map<string, number> }>();
+    for (const d of bookingFigureDeltas(before, after)) {
+      for (const of of [{ shard: figureShard(after.id) }, { hostId: after.hostId }]) {
+        const Key = keys.bookingFigures(after.centreId, d.month, of);
+        const item = items.get(Key.sk) ?? { Key, add: new Map<string, number>() };
+        item.add.set(d.field, (item.add.get(d.field) ?? 0) + d.add);
+        items.set(Key.sk, item);
+      }
+    }
+    return [...items.values()].flatMap(({ Key, add }) => {
+      const fields = [...add.entries()].filter(([, n]) => n !== 0);
+      if (!fields.length) return [];
+      return [
+        {
+          Update: {
+            TableName: this.table,
+            Key,
+            UpdateExpression: `ADD ${fields.map((_f, i) => `#f${i} :n${i}`).join(', ')}`,
+            ExpressionAttributeNames: Object.fromEntries(fields.map(([f], i) => [`#f${i}`, f])),
+            ExpressionAttributeValues: Object.fromEntries(fields.map(([, n], i) => [`:n${i}`, n])),
+          },
+        },
+      ];
+    });
+  }
+
   /** Each lead's reminder is written when given, deleted otherwise: one item per lead, never two writes to one. */
   private reminders(bookingId: string, reminders: Reminder[]): TransactItem[] {
     return REMINDER_LEADS.map((lead) => {
@@ -176,9 +208,27 @@ export class DynamoBookingRepository implements BookingRepository {
     });
   }
 
-  async hostFigures(hostId: string) {
-    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.hostFigures(hostId) }));
-    return HostFigures.parse(out.Item ?? {});
+  async bookingFigures(centreId: string, months: string[]): Promise<BookingFigureItems> {
+    const out: BookingFigureItems = { centre: [], hosts: new Map() };
+    const [first, last] = [months[0], months[months.length - 1]];
+    if (!first || !last) return out;
+    const range = keys.bookingFiguresRange(first, last);
+    const items = await queryAll(this.db, {
+      TableName: this.table,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
+      ExpressionAttributeValues: { ':pk': keys.bookingFigures(centreId, first, { shard: 0 }).pk, ':from': range.from, ':to': range.to },
+    });
+    for (const i of items) {
+      const sk = String(i.sk);
+      const key = sk.slice(0, sk.indexOf('#', 2));
+      const counts = Object.fromEntries(Object.entries(i).filter((e): e is [string, number] => typeof e[1] === 'number'));
+      const rest = sk.slice(key.length + 1);
+      if (rest.startsWith('H#')) {
+        const hostId = rest.slice(2);
+        out.hosts.set(hostId, [...(out.hosts.get(hostId) ?? []), { key, counts }]);
+      } else out.centre.push({ key, counts });
+    }
+    return out;
   }
 
   async slotStates(hostId: string, from: string, to: string): Promise<SlotState[]> {
@@ -209,6 +259,7 @@ export class DynamoBookingRepository implements BookingRepository {
         },
         this.takeSlot(booking, capacity),
         this.putBooking(booking),
+        ...this.counters(undefined, booking),
         ...reminders.map((r): TransactItem => ({ Put: { TableName: this.table, Item: outboxItem(r) } })),
       ]);
       return { created: true as const };
@@ -231,7 +282,7 @@ export class DynamoBookingRepository implements BookingRepository {
 
   async reschedule(before: Booking, after: Booking, capacity: number, reminders: Reminder[]) {
     try {
-      await this.transact([this.takeSlot(after, capacity), this.freeSlot(before), this.putBooking(after, before), ...this.reminders(after.id, reminders)]);
+      await this.transact([this.takeSlot(after, capacity), this.freeSlot(before), this.putBooking(after, before), ...this.reminders(after.id, reminders), ...this.counters(before, after)]);
     } catch (err) {
       const failed = failedAt(err);
       if (!failed?.length) throw err;
@@ -242,25 +293,16 @@ export class DynamoBookingRepository implements BookingRepository {
 
   async cancel(before: Booking, after: Booking) {
     try {
-      await this.transact([this.freeSlot(before), this.putBooking(after, before), ...this.reminders(after.id, [])]);
+      await this.transact([this.freeSlot(before), this.putBooking(after, before), ...this.reminders(after.id, []), ...this.counters(before, after)]);
     } catch (err) {
       if (!failedAt(err)?.length) throw err;
       throw new ConflictError(CHANGED);
     }
   }
 
-  async record(before: Booking, after: Booking, count: keyof HostFigures) {
-    const add = (Key: Record<string, string>): TransactItem => ({
-      Update: {
-        TableName: this.table,
-        Key,
-        UpdateExpression: 'ADD #c :one',
-        ExpressionAttributeNames: { '#c': count },
-        ExpressionAttributeValues: { ':one': 1 },
-      },
-    });
+  async record(before: Booking, after: Booking) {
     try {
-      await this.transact([this.putBooking(after, before), add(keys.hostFigures(after.hostId)), add(keys.centreFigures(after.centreId))]);
+      await this.transact([this.putBooking(after, before), ...this.counters(before, after)]);
     } catch (err) {
       if (!failedAt(err)?.length) throw err;
       throw new ConflictError(CHANGED);

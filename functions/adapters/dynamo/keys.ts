@@ -72,9 +72,17 @@ export const keys = {
   /** a slot's state: `booked` count and `bookingIds`; booking it is one conditional update in a transaction */
   slot: (hostId: string, start: string) => ({ pk: `H#${hostId}`, sk: `SLOT#${start}` }),
   slotPrefix: 'SLOT#',
-  /** counters of attendance and ratings of a host or a centre, kept apart so editing a host never races them */
-  hostFigures: (hostId: string) => ({ pk: `H#${hostId}`, sk: 'FIG' }),
-  centreFigures: (centreId: string) => ({ pk: `BFIG#${centreId}`, sk: 'FIG' }),
+  /**
+   * The reception figures' counters of a centre (shared/bookingFigures.ts), one partition per centre, one item per
+   * month (`M#YYYY-MM`): the centre's own split into FIGURE_SHARDS items by booking (`…#C#<shard>`), and one per host
+   * (`…#H#<host>`), so one query of a range of months reads the centre's and every host's figures.
+   */
+  bookingFigures: (centreId: string, month: string, of: { shard: number } | { hostId: string }) => ({
+    pk: `BFIG#${centreId}`,
+    sk: `${month}#${'shard' in of ? `C#${of.shard}` : `H#${of.hostId}`}`,
+  }),
+  /** the sort-key bounds of the months `fromMonth`..`toMonth` of a centre's reception counters */
+  bookingFiguresRange: (fromMonth: string, toMonth: string) => ({ from: `${fromMonth}#`, to: `${toMonth}#~` }),
   booking: (id: string) => ({ pk: `B#${id}`, sk: 'B' }),
   /** a reminder to send; see functions/adapters/dynamo/bookings.ts for the item's shape */
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
