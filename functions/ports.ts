@@ -2,7 +2,7 @@
 import type { Org } from '../shared/routing';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../shared/schemas/petition';
 import type { Post, StaffUser, Category, Department, OrgNode } from '../shared/schemas/org';
-import type { Status } from '../shared/schemas/common';
+import type { Channel, Status } from '../shared/schemas/common';
 import type { OutboxMessage, Template } from '../shared/notifications';
 import type { Booking, Host } from '../shared/schemas/booking';
 
@@ -36,7 +36,21 @@ export interface NewPetition {
 export type QueueScope =
   | { kind: 'centre'; centreId: string }
   | { kind: 'county'; countyId: string }
-  | { kind: 'department'; departmentId: string };
+  | { kind: 'department'; departmentId: string; countyId: string };
+
+/** What a queue page shows: all optional but the order. Times are ISO instants. */
+export interface QueueFilter {
+  status?: Status;
+  /** by deadline: `before` it (overdue: now), or from `after` to `before` (near due: now to a day ahead) */
+  due?: { before: string; after?: string };
+  categoryId?: string;
+  townshipId?: string;
+  channel?: Channel;
+  /** created from `from` (inclusive) to `to` (exclusive) */
+  created?: { from?: string; to?: string };
+  /** newest first unless asked */
+  sort?: 'newest' | 'urgent';
+}
 
 export interface PetitionRepository {
   /** Creates the petition with its first event, tracking code and idempotency record in one transaction. */
@@ -54,7 +68,7 @@ export interface PetitionRepository {
   listAlerts(countyId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   findByTrackingCode(code: string): Promise<{ id: string; secretHash?: string } | undefined>;
   listByReporter(openid: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
-  listQueue(scope: QueueScope, filter: { status?: Status }, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
+  listQueue(scope: QueueScope, filter: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   listOverdue(countyId: string, now: Date, filter: { centreId?: string; departmentId?: string }, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** open petitions that may be repeats of a new one */
   findRepeatCandidates(q: { openid?: string; postId?: string; categoryId: string; since: Date }): Promise<PetitionSummary[]>;
@@ -151,6 +165,8 @@ export type SendResult = { ok: true } | { ok: false; permanent: boolean; reason:
 
 export interface PhotoStore {
   presignPut(key: string, contentType: string, size: number, expiresSeconds: number): Promise<{ url: string; headers: Record<string, string> }>;
+  /** a link that shows one stored photo until it expires */
+  presignGet(key: string, expiresSeconds: number): Promise<string>;
 }
 
 export type { TimelineEvent };

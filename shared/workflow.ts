@@ -21,12 +21,16 @@ export type Command =
   | { action: 'reopen'; reason: string }
   | { action: 'close'; note?: string }
   | { action: 'extend'; days: number; reason: string }
-  | { action: 'follow_up'; reached: boolean; rating?: Rating; note: string };
+  | { action: 'follow_up'; reached: boolean; rating?: Rating; note: string }
+  | { action: 'reveal_phone' }
+  | { action: 'link_repeat'; repeatOf: string; note?: string }
+  | { action: 'unlink_repeat'; note?: string };
 export type CommandAction = Command['action'];
 
 const CENTRE: readonly Role[] = ['centre_staff', 'county_supervisor', 'admin'];
 const HANDLING: readonly Role[] = [...CENTRE, 'handler'];
 const OPEN: readonly Status[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reopened'];
+const ANY: readonly Status[] = ['submitted', 'accepted', 'declined', 'dispatched', 'in_progress', 'resolved', 'rated', 'closed', 'reopened'];
 
 /** Who may take each step, and from which statuses. */
 export const RULES: Record<CommandAction, { from: readonly Status[]; roles: readonly Role[] }> = {
@@ -42,6 +46,11 @@ export const RULES: Record<CommandAction, { from: readonly Status[]; roles: read
   close: { from: ['resolved', 'rated'], roles: CENTRE },
   extend: { from: ['accepted', 'dispatched', 'in_progress'], roles: CENTRE },
   follow_up: { from: ['resolved', 'rated', 'closed'], roles: CENTRE },
+  // Handlers call the citizen too; every look at the whole number is on the record.
+  reveal_phone: { from: ANY, roles: HANDLING },
+  // 重复信访: the centre confirms or undoes the mark submit set, or links a repeat it found itself.
+  link_repeat: { from: ANY, roles: CENTRE },
+  unlink_repeat: { from: ANY, roles: CENTRE },
 };
 
 export const OPEN_STATUSES = OPEN;
@@ -154,6 +163,23 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       const followUp = { at, reached: cmd.reached, rating: cmd.rating, note: cmd.note };
       return step(p.status, { followUp }, cmd.note, { visibility: 'internal', data: { reached: cmd.reached, rating: cmd.rating } });
     }
+    case 'reveal_phone':
+      if (!p.phone) throw new ConflictError('该诉求没有留电话');
+      // Internal, and the status and deadlines stay as they are: looking is not a step of the case.
+      return { patch: {}, event: { at, actor, action: cmd.action, from: p.status, to: p.status, visibility: 'internal' } };
+    case 'link_repeat':
+      if (cmd.repeatOf === p.id) throw new ConflictError('不能把诉求标记为它自己的重复');
+      if (p.repeatOf === cmd.repeatOf && p.repeatConfirmed) throw new ConflictError('该诉求已标记为这件诉求的重复');
+      return {
+        patch: { repeatOf: cmd.repeatOf, repeatConfirmed: true, updatedAt: at },
+        event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility: 'internal', data: { repeatOf: cmd.repeatOf, was: p.repeatOf } },
+      };
+    case 'unlink_repeat':
+      if (!p.repeatOf) throw new ConflictError('该诉求没有标记为重复');
+      return {
+        patch: { repeatOf: undefined, repeatConfirmed: false, updatedAt: at },
+        event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility: 'internal', data: { was: p.repeatOf } },
+      };
     case 'extend': {
       // 《信访工作条例》: one extension of at most 30 days, with a reason the citizen is told.
       if (p.extended) throw new ConflictError('该诉求已延期过一次，不能再次延期');

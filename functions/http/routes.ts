@@ -14,11 +14,13 @@ import {
   ExtendBody,
   FollowUpBody,
   IdempotencyKey,
+  LinkRepeatBody,
   PageQuery,
   ProgressBody,
   RatingBody,
   ReopenBody,
   ResolveBody,
+  RevealPhoneBody,
   StaffLoginBody,
   DashboardQuery,
   StaffQueueQuery,
@@ -28,6 +30,7 @@ import {
   TrackQuery,
   TrackingCode,
   TransferBody,
+  UnlinkRepeatBody,
   WechatLoginBody,
 } from '../../shared/schemas/api';
 import { Id } from '../../shared/schemas/common';
@@ -97,6 +100,7 @@ const STEP_BODIES = {
   close: CloseBody,
   extend: ExtendBody,
   follow_up: FollowUpBody,
+  unlink_repeat: UnlinkRepeatBody,
 } as const;
 type Step = keyof typeof STEP_BODIES;
 
@@ -152,6 +156,15 @@ export const ROUTES: Route[] = [
     return { status: out.created ? 201 : 200, body: out.response };
   }),
   ...(Object.keys(STEP_BODIES) as Step[]).map(stepRoute),
+  staff('POST', '/staff/petitions/{id}/link-repeat', async (req, deps) => {
+    const id = idParam(req);
+    return ok(await petitions.linkRepeat(deps, req.caller, id, parse(LinkRepeatBody, req.body, 'body')));
+  }),
+  staff('POST', '/staff/petitions/{id}/reveal-phone', async (req, deps) => {
+    const id = idParam(req);
+    parse(RevealPhoneBody, req.body, 'body');
+    return ok(await petitions.revealPhone(deps, req.caller, id));
+  }),
   staff('GET', '/staff/tasks', async (req, deps) => ok(await petitions.staffTasks(deps, req.caller, parse(PageQuery, req.query, 'query')))),
   staff('GET', '/staff/dashboard', async (req, deps) => ok(await dashboard.dashboard(deps, req.caller, parse(DashboardQuery, req.query, 'query')))),
   staff('GET', '/staff/org', async (req, deps) => ok(await org.orgForStaff(deps, req.caller))),

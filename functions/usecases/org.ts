@@ -45,12 +45,22 @@ export async function orgForStaff(deps: Deps, caller: StaffCaller) {
   const county = scope.path.split('/')[0];
   const nodes = [...org.nodes.values()].filter((n) => inScope(scope.path, n.path) || n.id === county);
   const centreIds = new Set(nodes.filter((n) => n.kind === 'township' || n.kind === 'county').map((n) => n.id));
-  return {
-    scope,
-    nodes,
-    departments: org.departments.filter((d) => centreIds.has(d.centreId)),
-    categories: org.categories,
-  };
+  const departments = org.departments.filter((d) => centreIds.has(d.centreId));
+  return { scope, nodes, departments, categories: org.categories, handlers: await handlersOf(deps, county ?? scope.id, departments) };
+}
+
+/** The handlers a case may be dispatched to: the staff users of those departments, by name. */
+async function handlersOf(deps: Deps, countyId: string, departments: Department[]) {
+  const ids = new Set(departments.map((d) => d.id));
+  const handlers: Array<{ id: string; name: string; departmentId: string }> = [];
+  let cursor: string | undefined;
+  // a county's staff users: dozens, never the petitions
+  do {
+    const page = await deps.org.listUsers(countyId, { limit: 100, cursor });
+    for (const u of page.items) if (u.role === 'handler' && u.departmentId && ids.has(u.departmentId)) handlers.push({ id: u.id, name: u.name, departmentId: u.departmentId });
+    cursor = page.cursor;
+  } while (cursor);
+  return handlers;
 }
 
 export async function listPosts(deps: Deps, caller: StaffCaller, townshipId: string, page: { limit: number; cursor?: string }) {

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, RejectedContentError, ValidationError } from '../../shared/errors';
 import { inScope, route, type Org } from '../../shared/routing';
-import type { Role, Status } from '../../shared/schemas/common';
-import type { SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
-import type { Actor, Petition, Reporter } from '../../shared/schemas/petition';
+import type { Role } from '../../shared/schemas/common';
+import type { StaffQueueQuery, SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
+import { summaryOf, type Actor, type Petition, type Reporter } from '../../shared/schemas/petition';
+import { DEFAULT_SUPERVISION } from '../../shared/supervision';
 import { messageFor } from '../../shared/notifications';
 import { addLimit } from '../../shared/timeLimits';
 import { decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
-import type { QueueScope } from '../ports';
+import type { QueueFilter, QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
 import { citizenSummary, citizenView, staffSummary, staffView } from './views';
 
@@ -182,9 +183,21 @@ export async function getForCitizen(deps: Deps, caller: CitizenCaller, id: strin
   return citizenView(p, org, deps.clock.now());
 }
 
+/** How long a photo link in the case file works: long enough to look, too short to pass around. */
+const PHOTO_VIEW_SECONDS = 10 * 60;
+
+/** The case file for staff: photos as short-lived links, and the tracking code of the case it repeats if in scope. */
 export async function getForStaff(deps: Deps, caller: StaffCaller, id: string) {
   const { p, org } = await visible(deps, caller, id);
-  return staffView(p, org, deps.clock.now(), caller);
+  const [photoUrls, original] = await Promise.all([
+    Promise.all(p.photos.map((key) => deps.photos.presignGet(key, PHOTO_VIEW_SECONDS))),
+    p.repeatOf ? deps.petitions.get(p.repeatOf) : undefined,
+  ]);
+  return {
+    ...staffView(p, org, deps.clock.now(), caller),
+    photoUrls,
+    repeatOfTrackingCode: original && canSee(caller, original, org) ? original.trackingCode : undefined,
+  };
 }
 
 export async function listMine(deps: Deps, caller: CitizenCaller, page: { limit: number; cursor?: string }) {
@@ -270,9 +283,11 @@ export async function rate(deps: Deps, caller: CitizenCaller, id: string, input:
 }
 
 export function queueScope(caller: StaffCaller, org: Org): QueueScope {
-  if (caller.role === 'handler' && caller.departmentId) return { kind: 'department', departmentId: caller.departmentId };
   const scope = org.nodes.get(caller.scopeNodeId);
   if (!scope) throw new NotFoundError('您的管辖范围不存在');
+  if (caller.role === 'handler' && caller.departmentId) {
+    return { kind: 'department', departmentId: caller.departmentId, countyId: scope.path.split('/')[0] ?? scope.id };
+  }
   if (scope.kind === 'county') return { kind: 'county', countyId: scope.id };
   const township = scope.path.split('/')[1];
   if (!township) throw new NotFoundError('您的管辖范围不存在');
@@ -293,27 +308,61 @@ export async function staffTasks(deps: Deps, caller: StaffCaller, page: { limit:
   };
 }
 
-/** The staff queue: the caller's subtree only, newest first, one page at a time. */
-export async function staffQueue(
-  deps: Deps,
-  caller: StaffCaller,
-  q: { status?: Status; overdue?: 'true' | 'false'; limit: number; cursor?: string },
-) {
+/** A China calendar day's first instant, as the ISO time petitions are stored with. */
+const chinaDayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
+
+/**
+ * The staff queue: the caller's subtree only, a page at a time, newest or most urgent first, narrowed by status,
+ * deadline, category, township, channel and period. A tracking code is one exact lookup, answered only in scope:
+ * another centre's code finds nothing.
+ */
+export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<StaffQueueQuery> & { limit: number; cursor?: string }) {
   if (caller.role === 'agent') throw new NotFoundError('未找到');
   const org = await deps.org.load();
-  const scope = queueScope(caller, org);
   const now = deps.clock.now();
-  const page = { limit: q.limit, cursor: q.cursor };
-  let out;
-  if (q.overdue === 'true') {
-    const scopeNode = org.nodes.get(caller.scopeNodeId);
-    const countyId = scopeNode?.path.split('/')[0] ?? '';
-    const filter =
-      scope.kind === 'centre' ? { centreId: scope.centreId } : scope.kind === 'department' ? { departmentId: scope.departmentId } : {};
-    out = await deps.petitions.listOverdue(countyId, now, filter, page);
-    out = { ...out, items: out.items.filter((p) => isOpen(p.status)) };
-  } else {
-    out = await deps.petitions.listQueue(scope, { status: q.status }, page);
+  if (q.code) {
+    const found = await deps.petitions.findByTrackingCode(q.code);
+    const p = found ? await deps.petitions.get(found.id) : undefined;
+    return { items: p && canSee(caller, p, org) ? [staffSummary(summaryOf(p), org, now)] : [], cursor: undefined };
   }
+  const due = q.due ?? (q.overdue === 'true' ? 'overdue' : undefined);
+  const nowIso = now.toISOString();
+  const filter: QueueFilter = {
+    status: q.status,
+    due:
+      due === 'overdue'
+        ? { before: nowIso }
+        : due === 'near'
+          ? { after: nowIso, before: new Date(now.getTime() + DEFAULT_SUPERVISION.nearDueHours * 3_600_000).toISOString() }
+          : undefined,
+    categoryId: q.categoryId,
+    townshipId: q.townshipId,
+    channel: q.channel,
+    created: q.from || q.to ? { from: q.from && chinaDayStart(q.from), to: q.to && chinaDayStart(q.to, 1) } : undefined,
+    // A tab of closed cases has no deadlines to order by: those stay newest first.
+    sort: q.sort === 'urgent' && (!q.status || isOpen(q.status)) ? 'urgent' : 'newest',
+  };
+  const out = await deps.petitions.listQueue(queueScope(caller, org), filter, { limit: q.limit, cursor: q.cursor });
   return { items: out.items.map((p) => staffSummary(p, org, now)), cursor: out.cursor };
+}
+
+/** 查看电话: the whole number, for a petition in scope; the look is on the staff timeline, written with the next version. */
+export async function revealPhone(deps: Deps, caller: StaffCaller, id: string) {
+  const next = await transition(deps, caller, id, { action: 'reveal_phone' });
+  if (!next.phone) throw new ConflictError('该诉求没有留电话');
+  return { phone: next.phone };
+}
+
+/** Marks the petition a repeat (重复信访) of an earlier one the caller can see, found by id or tracking code. */
+export async function linkRepeat(deps: Deps, caller: StaffCaller, id: string, body: { repeatOf?: string; trackingCode?: string; note?: string }) {
+  const org = await deps.org.load();
+  const p = await deps.petitions.get(id);
+  if (!p || !canSee(caller, p, org)) throw new NotFoundError('未找到该诉求');
+  const targetId = body.repeatOf ?? (body.trackingCode ? (await deps.petitions.findByTrackingCode(body.trackingCode))?.id : undefined);
+  const target = targetId ? await deps.petitions.get(targetId) : undefined;
+  if (!target || !canSee(caller, target, org)) {
+    const field = body.repeatOf ? 'repeatOf' : 'trackingCode';
+    throw new ValidationError('未找到被重复的诉求', [{ path: field, message: '未找到该诉求，请核对跟踪码（只能关联本中心的诉求）' }]);
+  }
+  return stepForStaff(deps, caller, id, { action: 'link_repeat', repeatOf: target.id, note: body.note });
 }

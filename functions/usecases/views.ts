@@ -1,12 +1,11 @@
 /** What each kind of caller is shown: citizens never see internal notes; staff never see an unmasked phone. */
 import type { Org } from '../../shared/routing';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../../shared/schemas/petition';
-import { allowedActions } from '../../shared/workflow';
+import { maskPhone } from '../../shared/privacy';
+import type { Status } from '../../shared/schemas/common';
+import { DEFAULT_SUPERVISION } from '../../shared/supervision';
+import { allowedActions, isOpen } from '../../shared/workflow';
 import type { StaffCaller } from './context';
-
-export function maskPhone(phone: string): string {
-  return `${phone.slice(0, 3)}****${phone.slice(-4)}`;
-}
 
 function names(org: Org, p: Pick<Petition, 'categoryId' | 'centreId' | 'townshipId'> & { departmentId?: string }) {
   return {
@@ -74,10 +73,16 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     phone: p.phone ? maskPhone(p.phone) : undefined,
     overdue: overdueAt(p, now),
     ...names(org, p),
-    actions: allowedActions(p.status, caller.role),
+    // what the role may do now, less what this case has nothing for (no phone to show, no repeat to undo)
+    actions: allowedActions(p.status, caller.role).filter((a) => (a !== 'reveal_phone' || p.phone) && (a !== 'unlink_repeat' || p.repeatOf)),
   };
 }
 
+/** Near due (临期): an open case whose step falls due within the day the sweeper reminds before. */
+const nearAt = (p: { status: Status; dueAt?: string }, now: Date) =>
+  isOpen(p.status) && p.dueAt !== undefined && p.dueAt >= now.toISOString() && Date.parse(p.dueAt) - now.getTime() <= DEFAULT_SUPERVISION.nearDueHours * 3_600_000;
+
 export function staffSummary(p: PetitionSummary, org: Org, now: Date) {
-  return { ...p, ...names(org, p), overdue: overdueAt(p, now) };
+  const overdue = overdueAt(p, now);
+  return { ...p, ...names(org, p), overdue, near: !overdue && nearAt(p, now) };
 }

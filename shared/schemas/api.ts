@@ -1,6 +1,6 @@
 /** One schema per payload, used by the mini-program forms and the Lambda edge alike. */
 import * as z from 'zod';
-import { CHANNELS, GeoPoint, Id, Phone, Rating, Status, idOf, text } from './common';
+import { CHANNELS, Channel, GeoPoint, Id, Phone, Rating, Status, idOf, text } from './common';
 import { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './petition';
 
 export const WechatLoginBody = z.strictObject({ code: z.string({ error: '缺少登录凭证' }).min(1).max(128) });
@@ -64,11 +64,6 @@ export const PageQuery = z.object({
   cursor: z.string().max(1024).optional(),
   limit: z.coerce.number({ error: '每页条数须为数字' }).int().min(1).max(100).default(20),
 });
-export const StaffQueueQuery = PageQuery.extend({
-  status: Status.optional(),
-  overdue: z.enum(['true', 'false'], { error: 'overdue 须为 true 或 false' }).optional(),
-});
-export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;
 
 // Staff transitions: each body is the least the step needs.
 export const AcceptBody = z.strictObject({ note: text('备注', 500).optional() });
@@ -95,6 +90,17 @@ export const FollowUpBody = z.strictObject({
   rating: Rating.optional(),
   note: text('回访情况', 1000),
 });
+/** Nothing to say: the reveal itself is what is recorded. */
+export const RevealPhoneBody = z.strictObject({});
+/** The earlier petition this one repeats: by id (the mark submit set) or by the tracking code staff type. */
+export const LinkRepeatBody = z
+  .strictObject({
+    repeatOf: idOf('被重复的诉求').optional(),
+    trackingCode: z.string({ error: '请填写被重复诉求的跟踪码' }).trim().toUpperCase().pipe(z.string().regex(/^[A-Z0-9]{10}$/, { error: '跟踪码为 10 位字母和数字' })).optional(),
+    note: text('备注', 500).optional(),
+  })
+  .refine((b) => b.repeatOf || b.trackingCode, { error: '请填写被重复诉求的跟踪码', path: ['trackingCode'] });
+export const UnlinkRepeatBody = z.strictObject({ note: text('备注', 500).optional() });
 export const ExtendBody = z.strictObject({
   days: z.number({ error: '请填写延期天数' }).int({ error: '延期天数须为整数' }).min(1, { error: '延期至少 1 天' }).max(30, { error: '延期最多 30 天' }),
   reason: text('延期理由', 500),
@@ -117,3 +123,23 @@ export const DashboardQuery = z
   .object({ from: Day.optional(), to: Day.optional() })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] })
   .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { error: '统计区间最长一年', path: ['to'] });
+
+export const QUEUE_SORTS = ['newest', 'urgent'] as const;
+/**
+ * The staff queue: a status tab, overdue or near due, filters, one tracking code, the order, a page. Dates are
+ * China calendar days, both inclusive.
+ */
+export const StaffQueueQuery = PageQuery.extend({
+  status: Status.optional(),
+  /** the same as due=overdue, kept for links made before `due` */
+  overdue: z.enum(['true', 'false'], { error: 'overdue 须为 true 或 false' }).optional(),
+  due: z.enum(['overdue', 'near'], { error: '期限筛选须为 overdue（逾期）或 near（临期）' }).optional(),
+  categoryId: idOf('诉求类型').optional(),
+  townshipId: idOf('苏木镇').optional(),
+  channel: Channel.optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  code: z.string().trim().toUpperCase().pipe(TrackingCode).optional(),
+  sort: z.enum(QUEUE_SORTS, { error: '排序须为 newest（最新）或 urgent（最紧急）' }).default('newest'),
+}).refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] });
+export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { maskPhone } from '../privacy';
 import { Channel, GeoPoint, Id, IsoTime, Level, Phone, Rating, Status, text } from './common';
 
 export const DESCRIPTION_MAX = 2000;
@@ -136,9 +137,27 @@ export const PetitionSummary = Petition.pick({
   createdAt: true,
   updatedAt: true,
   dueAt: true,
+  resolveDueAt: true,
   overdue: true,
   repeatOf: true,
+  repeatConfirmed: true,
   anonymous: true,
-}).extend({ summary: z.string() });
+}).extend({
+  summary: z.string(),
+  /** the citizen's rating, without their comment */
+  rating: Rating.optional(),
+  /** only ever masked (138****1234): lists and exports never hold a whole phone number */
+  phoneMasked: z.string().regex(/^\d{3}\*{4}\d{4}$/).optional(),
+});
 export type PetitionSummary = z.infer<typeof PetitionSummary>;
 export const SUMMARY_LENGTH = 60;
+
+/** A list row of a petition: what the indexes project, and what a tracking-code search shows. */
+export function summaryOf(p: Petition): PetitionSummary {
+  return PetitionSummary.parse({
+    ...p,
+    summary: p.description.slice(0, SUMMARY_LENGTH),
+    rating: p.rating?.rating,
+    phoneMasked: p.phone ? maskPhone(p.phone) : undefined,
+  });
+}

@@ -57,6 +57,9 @@ const commands: Record<Command['action'], Command> = {
   close: { action: 'close' },
   extend: { action: 'extend', days: 30, reason: '需等待草场确权结果' },
   follow_up: { action: 'follow_up', reached: true, rating: 'satisfied', note: '电话回访，群众表示问题已解决' },
+  reveal_phone: { action: 'reveal_phone' },
+  link_repeat: { action: 'link_repeat', repeatOf: 'P0' },
+  unlink_repeat: { action: 'unlink_repeat' },
 };
 
 describe('the transition table', () => {
@@ -68,7 +71,7 @@ describe('the transition table', () => {
         const allowedByStatus = RULES[action].from.includes(status);
         const expected = !allowedByRole ? 'forbidden' : !allowedByStatus ? 'conflict' : 'ok';
         it(`${action} from ${status} by ${role}: ${expected}`, () => {
-          const p = petition({ status, level: action === 'escalate' ? 'township' : 'township' });
+          const p = petition({ status, level: 'township', phone: '13812341234', repeatOf: 'P0' });
           const run = () => decide(p, commands[action], staff(role), { now, limits });
           if (expected === 'forbidden') expect(run).toThrow(ForbiddenError);
           else if (expected === 'conflict') expect(run).toThrow(ConflictError);
@@ -133,10 +136,28 @@ describe('what each step records', () => {
   });
 
   it('offers each role only the steps it may take now', () => {
-    expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate']);
-    expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve']);
-    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'escalate', 'extend']);
+    const looks = ['reveal_phone', 'link_repeat', 'unlink_repeat'];
+    expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate', ...looks]);
+    expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'reveal_phone']);
+    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'escalate', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     expect(allowedActions('submitted', 'agent')).toEqual([]);
+  });
+
+  it('a look at the phone is recorded for staff only and changes nothing of the case', () => {
+    const d = decide(petition({ phone: '13812341234', status: 'dispatched' }), { action: 'reveal_phone' }, staff('handler'), { now, limits });
+    expect(d.patch).toEqual({});
+    expect(d.event).toMatchObject({ action: 'reveal_phone', from: 'dispatched', to: 'dispatched', visibility: 'internal' });
+    expect(() => decide(petition(), { action: 'reveal_phone' }, staff('centre_staff'), { now, limits })).toThrow('该诉求没有留电话');
+  });
+
+  it('links a repeat and undoes it, on the staff record, never to itself', () => {
+    const linked = decide(petition(), { action: 'link_repeat', repeatOf: 'P0' }, staff('centre_staff'), { now, limits });
+    expect(linked.patch).toMatchObject({ repeatOf: 'P0', repeatConfirmed: true });
+    expect(linked.event).toMatchObject({ action: 'link_repeat', visibility: 'internal', data: { repeatOf: 'P0' } });
+    const unlinked = decide(petition({ ...linked.patch }), { action: 'unlink_repeat' }, staff('centre_staff'), { now, limits });
+    expect(unlinked.patch).toMatchObject({ repeatOf: undefined, repeatConfirmed: false });
+    expect(() => decide(petition(), { action: 'link_repeat', repeatOf: 'P1' }, staff('centre_staff'), { now, limits })).toThrow(ConflictError);
+    expect(() => decide(petition(), { action: 'unlink_repeat' }, staff('centre_staff'), { now, limits })).toThrow(ConflictError);
   });
 });

@@ -10,6 +10,7 @@
  * | byReporter     | R#openid                           | q_sk              | my petitions                            |
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
  * | byDue          | DUE#county                         | due_sk            | what is near due or overdue (sweeper)   |
+ * | byCentreDue    | CD#centre                          | due_sk            | a centre's queue, most urgent first     |
  * | byPostCategory | PC#post#category                   | q_sk              | repeat detection at a post              |
  * | byAlert        | AL#county                          | al_sk             | the sweeper: the next alert due         |
  * | byTask         | TK#centre                          | tk_sk             | review and follow-up tasks, by when due |
@@ -24,6 +25,7 @@ export const INDEXES = {
   byReporter: { pk: 'r_pk', sk: 'q_sk' },
   byDepartment: { pk: 'd_pk', sk: 'q_sk' },
   byDue: { pk: 'due_pk', sk: 'due_sk' },
+  byCentreDue: { pk: 'cd_pk', sk: 'due_sk' },
   byPostCategory: { pk: 'pc_pk', sk: 'q_sk' },
   byAlert: { pk: 'al_pk', sk: 'al_sk' },
   byTask: { pk: 'tk_pk', sk: 'tk_sk' },
@@ -58,6 +60,8 @@ export const keys = {
   reporter: (openid: string) => `R#${openid}`,
   departmentQueue: (departmentId: string) => `D#${departmentId}`,
   due: (countyId: string) => `DUE#${countyId}`,
+  /** a centre's petitions that have a deadline, by deadline: its queue, most urgent first, and its overdue tab */
+  centreDue: (centreId: string) => `CD#${centreId}`,
   postCategory: (postId: string, categoryId: string) => `PC#${postId}#${categoryId}`,
   alerts: (countyId: string) => `AL#${countyId}`,
   alertSort: (at: string, id: string) => `${at}#${id}`,

@@ -12,9 +12,21 @@ export interface IndexQuery {
   tableKey: (id: string) => { pk: string; sk: string };
   /** exact matches on fields of the projected row */
   equals?: Record<string, string | undefined>;
+  /** a field of the row that must be one of these values */
+  oneOf?: { field: string; values: readonly string[] };
+  /** a field of the row from `from` (inclusive) to `to` (exclusive), compared as strings (ISO times) */
+  rowRange?: { field: string; from?: string; to?: string };
   before?: string;
   after?: string;
+  /** sort keys from the first to the second, both inclusive */
+  between?: readonly [string, string];
   ascending?: boolean;
+  /**
+   * A filter is applied after DynamoDB has read the items, and its Limit counts items read, not rows kept. So a
+   * filtered page is read in at most this many queries (default 1), each of at most the rows still wanted: the cost
+   * stays bounded by maxReads × limit whatever the partition holds, and a page may come back short with a cursor.
+   */
+  maxReads?: number;
 }
 
 export async function indexPage(db: DynamoDBDocumentClient, table: string, q: IndexQuery): Promise<{ rows: unknown[]; cursor?: string }> {
@@ -22,7 +34,12 @@ export async function indexPage(db: DynamoDBDocumentClient, table: string, q: In
   const names: Record<string, string> = { '#pk': pk };
   const values: Record<string, unknown> = { ':pk': q.partition };
   let keyCondition = '#pk = :pk';
-  if (q.before !== undefined) {
+  if (q.between !== undefined) {
+    names['#sk'] = sk;
+    values[':from'] = q.between[0];
+    values[':to'] = q.between[1];
+    keyCondition += ' AND #sk BETWEEN :from AND :to';
+  } else if (q.before !== undefined) {
     names['#sk'] = sk;
     values[':before'] = q.before;
     keyCondition += ' AND #sk < :before';
@@ -32,30 +49,56 @@ export async function indexPage(db: DynamoDBDocumentClient, table: string, q: In
     keyCondition += ' AND #sk > :after';
   }
   // Indexes project only `row`, so filters look inside it.
-  const filters = Object.entries(q.equals ?? {}).filter(([, v]) => v !== undefined);
-  if (filters.length) names['#row'] = ROW;
-  filters.forEach(([k, v], i) => {
-    names[`#f${i}`] = k;
-    values[`:f${i}`] = v;
-  });
+  const filters: string[] = [];
+  const rowField = (name: string) => {
+    names['#row'] = ROW;
+    names[`#f${filters.length}`] = name;
+    return `#row.#f${filters.length}`;
+  };
+  for (const [k, v] of Object.entries(q.equals ?? {})) {
+    if (v === undefined) continue;
+    values[`:f${filters.length}`] = v;
+    filters.push(`${rowField(k)} = :f${filters.length}`);
+  }
+  if (q.oneOf) {
+    const field = rowField(q.oneOf.field);
+    const n = filters.length;
+    q.oneOf.values.forEach((v, i) => (values[`:f${n}_${i}`] = v));
+    filters.push(`${field} IN (${q.oneOf.values.map((_, i) => `:f${n}_${i}`).join(', ')})`);
+  }
+  if (q.rowRange?.from !== undefined) {
+    values[`:f${filters.length}`] = q.rowRange.from;
+    filters.push(`${rowField(q.rowRange.field)} >= :f${filters.length}`);
+  }
+  if (q.rowRange?.to !== undefined) {
+    values[`:f${filters.length}`] = q.rowRange.to;
+    filters.push(`${rowField(q.rowRange.field)} < :f${filters.length}`);
+  }
   let start: Record<string, unknown> | undefined;
   if (q.page.cursor) {
     const sortKey = decodeCursor(q.page.cursor);
     if (!sortKey) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
     start = { [pk]: q.partition, [sk]: sortKey, ...q.tableKey(idOfSortKey(sortKey)) };
   }
-  const input: QueryCommandInput = {
-    TableName: table,
-    IndexName: q.index,
-    KeyConditionExpression: keyCondition,
-    ExpressionAttributeNames: names,
-    ExpressionAttributeValues: values,
-    ScanIndexForward: q.ascending ?? false,
-    Limit: q.page.limit,
-    ExclusiveStartKey: start,
-    ...(filters.length ? { FilterExpression: filters.map((_, i) => `#row.#f${i} = :f${i}`).join(' AND ') } : {}),
-  };
-  const out = await db.send(new QueryCommand(input));
-  const last = out.LastEvaluatedKey?.[sk];
-  return { rows: (out.Items ?? []).map((i) => i[ROW]), cursor: typeof last === 'string' ? encodeCursor(last) : undefined };
+  const rows: unknown[] = [];
+  const reads = filters.length ? Math.max(1, q.maxReads ?? 1) : 1;
+  for (let read = 0; read < reads; read++) {
+    const input: QueryCommandInput = {
+      TableName: table,
+      IndexName: q.index,
+      KeyConditionExpression: keyCondition,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+      ScanIndexForward: q.ascending ?? false,
+      Limit: q.page.limit - rows.length,
+      ExclusiveStartKey: start,
+      ...(filters.length ? { FilterExpression: filters.join(' AND ') } : {}),
+    };
+    const out = await db.send(new QueryCommand(input));
+    rows.push(...(out.Items ?? []).map((i) => i[ROW]));
+    start = out.LastEvaluatedKey;
+    if (!start || rows.length >= q.page.limit) break;
+  }
+  const last = start?.[sk];
+  return { rows, cursor: typeof last === 'string' ? encodeCursor(last) : undefined };
 }

@@ -12,16 +12,16 @@ import type { Status } from '../../../shared/schemas/common';
 import {
   Petition,
   PetitionSummary,
-  SUMMARY_LENGTH,
   TimelineEvent,
+  summaryOf,
   type PetitionWithTimeline,
 } from '../../../shared/schemas/petition';
 import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
-import { isDispatched, isOpen, taskOf } from '../../../shared/workflow';
-import type { NewPetition, Page, PetitionRepository, QueueScope } from '../../ports';
+import { OPEN_STATUSES, isDispatched, isOpen, taskOf } from '../../../shared/workflow';
+import type { NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
 import { queryAll } from './client';
-import { indexPage } from './pages';
+import { indexPage, type IndexQuery } from './pages';
 import { outboxItem } from './outbox';
 import { TooManyRequestsError } from '../../../shared/errors';
 import { NOW_KEY, figureDeltas, type FigureDelta } from '../../../shared/figures';
@@ -30,6 +30,8 @@ import { FIGURE_SHARDS, KEY_ATTRIBUTES, ROW, figureShard, keys, type IndexName }
 type Item = Record<string, unknown>;
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
+/** How many queries a filtered queue page may take at most (see listQueue). */
+export const QUEUE_FILTER_READS = 3;
 
 /** The petition item with the index keys its current state puts it under. */
 export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SUPERVISION): Item {
@@ -37,7 +39,7 @@ export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SU
   const task = taskOf(p);
   const qsk = keys.queueSort(p.createdAt, p.id);
   // what list rows show: the summary schema's fields, the rest left out
-  const row = PetitionSummary.parse({ ...p, summary: p.description.slice(0, SUMMARY_LENGTH) });
+  const row = summaryOf(p);
 
   return {
     ...p,
@@ -51,7 +53,7 @@ export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SU
     ...(p.reporter.kind === 'wechat' ? { r_pk: keys.reporter(p.reporter.openid) } : {}),
     ...(p.reporter.kind === 'agent' ? { r_pk: keys.reporter(`agent#${p.reporter.userId}`) } : {}),
     ...(p.departmentId && isDispatched(p.status) ? { d_pk: keys.departmentQueue(p.departmentId) } : {}),
-    ...(p.dueAt ? { due_pk: keys.due(p.countyId), due_sk: keys.dueSort(p.dueAt, p.id) } : {}),
+    ...(p.dueAt ? { due_pk: keys.due(p.countyId), cd_pk: keys.centreDue(p.centreId), due_sk: keys.dueSort(p.dueAt, p.id) } : {}),
     ...(p.postId && isOpen(p.status) ? { pc_pk: keys.postCategory(p.postId, p.categoryId) } : {}),
     // The sweeper's index holds each petition once, under its next alert: a sweep reads only what falls due.
     ...(alert ? { al_pk: keys.alerts(p.countyId), al_sk: keys.alertSort(alert.at, p.id) } : {}),
@@ -226,20 +228,53 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return this.page('byReporter', keys.reporter(openid), page);
   }
 
-  listQueue(scope: QueueScope, filter: { status?: Status }, page: { limit: number; cursor?: string }) {
-    const { status } = filter;
-    switch (scope.kind) {
-      case 'centre':
-        return status
-          ? this.page('byCentreStatus', keys.centreStatusQueue(scope.centreId, status), page)
-          : this.page('byCentre', keys.centreQueue(scope.centreId), page);
-      case 'county':
-        return status
-          ? this.page('byCountyStatus', keys.countyStatusQueue(scope.countyId, status), page)
-          : this.page('byCounty', keys.countyQueue(scope.countyId), page);
-      case 'department':
-        return this.page('byDepartment', keys.departmentQueue(scope.departmentId), page, status ? { status } : {});
+  /**
+   * A queue page. Newest first reads the scope's queue (or its status tab) by creation time, the period being part
+   * of the key; most urgent first and the overdue and near-due views read by deadline: a centre its own `CD#centre`,
+   * the county and a department the county's `DUE#county`. Category, township, channel, and a period or status
+   * that is not part of the key are filters: DynamoDB reads items and drops those that fail, so they are read with
+   * a bound (QUEUE_FILTER_READS queries of at most a page each) and a page may come back short with a cursor.
+   */
+  listQueue(scope: QueueScope, f: QueueFilter, page: { limit: number; cursor?: string }) {
+    const equals = { categoryId: f.categoryId, townshipId: f.townshipId, channel: f.channel };
+    const bounded = { maxReads: QUEUE_FILTER_READS };
+    if (f.sort !== 'urgent' && !f.due) {
+      const created = f.created ?? {};
+      const range =
+        created.from && created.to
+          ? { between: [created.from, created.to] as const }
+          : created.from
+            ? { after: created.from }
+            : created.to
+              ? { before: created.to }
+              : {};
+      switch (scope.kind) {
+        case 'centre':
+          return f.status
+            ? this.page('byCentreStatus', keys.centreStatusQueue(scope.centreId, f.status), page, equals, { ...range, ...bounded })
+            : this.page('byCentre', keys.centreQueue(scope.centreId), page, equals, { ...range, ...bounded });
+        case 'county':
+          return f.status
+            ? this.page('byCountyStatus', keys.countyStatusQueue(scope.countyId, f.status), page, equals, { ...range, ...bounded })
+            : this.page('byCounty', keys.countyQueue(scope.countyId), page, equals, { ...range, ...bounded });
+        case 'department':
+          return this.page('byDepartment', keys.departmentQueue(scope.departmentId), page, { ...equals, status: f.status }, { ...range, ...bounded });
+      }
     }
+    // By deadline, soonest (or longest overdue) first. Without a status, only open cases: a resolved one waits on
+    // the citizen's rating, not on staff.
+    const due = f.due ? { before: f.due.before, ...(f.due.after ? { between: [f.due.after, f.due.before] as const } : {}) } : {};
+    const statuses = f.status ? {} : { oneOf: { field: 'status', values: OPEN_STATUSES } };
+    const filters = {
+      ...due,
+      ...statuses,
+      ...bounded,
+      ascending: true,
+      rowRange: f.created ? { field: 'createdAt', from: f.created.from, to: f.created.to } : undefined,
+    };
+    if (scope.kind === 'centre') return this.page('byCentreDue', keys.centreDue(scope.centreId), page, { ...equals, status: f.status }, filters);
+    const inScope = scope.kind === 'department' ? { departmentId: scope.departmentId } : {};
+    return this.page('byDue', keys.due(scope.countyId), page, { ...equals, ...inScope, status: f.status }, filters);
   }
 
   listOverdue(countyId: string, now: Date, filter: { centreId?: string; departmentId?: string }, page: { limit: number; cursor?: string }) {
@@ -291,7 +326,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
     partition: string,
     page: { limit: number; cursor?: string },
     equals: Record<string, string | undefined> = {},
-    range: { before?: string; after?: string; ascending?: boolean } = {},
+    range: Omit<IndexQuery, 'index' | 'partition' | 'page' | 'equals' | 'tableKey'> = {},
   ): Promise<Page<PetitionSummary>> {
     const out = await indexPage(this.db, this.table, { index, partition, page, equals, ...range, tableKey: keys.petition });
     return { items: out.rows.map((r) => PetitionSummary.parse(r)), cursor: out.cursor };

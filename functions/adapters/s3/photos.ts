@@ -1,5 +1,5 @@
-/** Photos go from the phone straight to S3 with a presigned PUT; the API never carries the bytes. */
-import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+/** Photos go from the phone straight to S3 with a presigned PUT, and to staff with a presigned GET; the API never carries the bytes. */
+import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { PhotoStore } from '../../ports';
 
@@ -28,5 +28,10 @@ export class S3PhotoStore implements PhotoStore {
       { expiresIn: expiresSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
     );
     return { url, headers: { 'Content-Type': contentType } };
+  }
+
+  /** Staff see a case's photos through links that expire: the bucket itself stays private. */
+  async presignGet(key: string, expiresSeconds: number) {
+    return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: expiresSeconds });
   }
 }
