@@ -80,7 +80,7 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
 
 /** Near due (临期): an open case whose step falls due within the day the sweeper reminds before. */
 const nearAt = (p: { status: Status; dueAt?: string }, now: Date) =>
-  isOpen(p.status) && p.dueAt !== undefined && p.dueAt >= now.toISOString() && Date.parse(p.dueAt) - now.getTime() <= DEFAULT_SUPERVISION.nearDueHours * 3_600_000;
+  isOpen(p.status) && p.dueAt !== undefined && p.dueAt >= now.toISOString() && Date.parse(p.dueAt) - now.getTime() < DEFAULT_SUPERVISION.nearDueHours * 3_600_000;
 
 export function staffSummary(p: PetitionSummary, org: Org, now: Date) {
   const overdue = overdueAt(p, now);

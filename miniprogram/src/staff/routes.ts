@@ -16,12 +16,17 @@ interface StaffRoute {
 export const STAFF_ROUTES = {
   login: { path: 'pages/login/index', title: '工作人员登录' },
   home: { path: 'pages/home/index', title: '工作台', nav: { label: '工作台' } },
+  queue: { path: 'pages/queue/index', title: '待办', nav: { label: '待办', roles: ['centre_staff', 'handler', 'county_supervisor', 'admin'] } },
+  /** the case file; the dashboard links its overdue list here with `?id=` */
+  petition: { path: 'pages/petition/index', title: '诉求详情' },
 } as const satisfies Record<string, StaffRoute>;
 export type StaffRouteName = keyof typeof STAFF_ROUTES;
 
 export interface StaffRouteParams {
   login: { next?: string };
   home: Record<string, never>;
+  queue: { status?: string; due?: string };
+  petition: { id: string };
 }
 
 export const STAFF_SUBPACKAGE = { root: STAFF_ROOT, pages: Object.values(STAFF_ROUTES).map((r) => r.path) } as const;

@@ -1,0 +1,97 @@
+/**
+ * What the queue and the case file read from the API, parsed (never cast), and the small pure helpers both pages use:
+ * the query string of a queue view and the time left to a deadline in words.
+ */
+import * as z from 'zod';
+import { ACTIONS, TimelineEvent } from '../../../../shared/schemas/petition';
+import { Channel, GeoPoint, Status } from '../../../../shared/schemas/common';
+
+export const QueueRow = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  summary: z.string(),
+  status: Status,
+  channel: Channel,
+  categoryName: z.string(),
+  townshipName: z.string(),
+  createdAt: z.string(),
+  dueAt: z.string().optional(),
+  overdue: z.boolean(),
+  near: z.boolean().optional(),
+  repeatOf: z.string().optional(),
+  repeatConfirmed: z.boolean().optional(),
+  phoneMasked: z.string().optional(),
+});
+export type QueueRow = z.infer<typeof QueueRow>;
+export const QueuePage = z.object({ items: z.array(QueueRow), cursor: z.string().optional() });
+
+export const CaseFile = z.object({
+  id: z.string(),
+  trackingCode: z.string(),
+  status: Status,
+  channel: Channel,
+  description: z.string(),
+  categoryName: z.string(),
+  townshipName: z.string(),
+  centreName: z.string(),
+  departmentId: z.string().optional(),
+  departmentName: z.string().optional(),
+  createdAt: z.string(),
+  dueAt: z.string().optional(),
+  overdue: z.boolean(),
+  anonymous: z.boolean(),
+  phone: z.string().optional(),
+  location: GeoPoint.optional(),
+  photoUrls: z.array(z.string()),
+  repeatOf: z.string().optional(),
+  repeatConfirmed: z.boolean().optional(),
+  repeatOfTrackingCode: z.string().optional(),
+  resolution: z.string().optional(),
+  decline: z.object({ reason: z.string(), redirect: z.string() }).optional(),
+  timeline: z.array(TimelineEvent),
+  actions: z.array(z.enum(ACTIONS)),
+});
+export type CaseFile = z.infer<typeof CaseFile>;
+
+/** After a transfer or escalation the caller may no longer see the case: the API says where it went. */
+export const HandedOver = z.object({ id: z.string(), status: Status, handedOver: z.literal(true) });
+
+export const StaffOrg = z.object({
+  scope: z.object({ id: z.string(), kind: z.string(), name: z.string() }),
+  nodes: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), centreName: z.string().optional() })),
+  departments: z.array(z.object({ id: z.string(), name: z.string(), centreId: z.string() })),
+  categories: z.array(z.object({ id: z.string(), name: z.string() })),
+  handlers: z.array(z.object({ id: z.string(), name: z.string(), departmentId: z.string() })).default([]),
+});
+export type StaffOrg = z.infer<typeof StaffOrg>;
+
+export interface QueueView {
+  status?: Status;
+  due?: 'overdue' | 'near';
+  categoryId?: string;
+  townshipId?: string;
+  channel?: Channel;
+  from?: string;
+  to?: string;
+  code?: string;
+  sort: 'newest' | 'urgent';
+}
+
+/** The query string of a queue view and page; empty choices are left out. */
+export function queueQuery(v: QueueView, page: { limit: number; cursor?: string }): string {
+  const pairs = Object.entries({ ...v, ...page }).filter(([, x]) => x !== undefined && x !== '');
+  return pairs.map(([k, x]) => `${k}=${encodeURIComponent(String(x))}`).join('&');
+}
+
+/** 剩 5 小时 / 逾期 2 天 3 小时: the time to a deadline, in whole hours, days past 48 hours. */
+export function timeLeft(dueAt: string, now = Date.now()): string {
+  const ms = Date.parse(dueAt) - now;
+  const hours = Math.floor(Math.abs(ms) / 3_600_000);
+  const words = hours >= 48 ? `${Math.floor(hours / 24)} 天${hours % 24 ? ` ${hours % 24} 小时` : ''}` : hours >= 1 ? `${hours} 小时` : '不到 1 小时';
+  return ms >= 0 ? `剩 ${words}` : `逾期 ${words}`;
+}
+
+/** A person's view of a date: China calendar day of an ISO time. */
+export function chinaDay(iso: string): string {
+  return new Date(Date.parse(iso) + 8 * 3_600_000).toISOString().slice(0, 10);
+}

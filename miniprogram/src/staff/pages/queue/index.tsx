@@ -1,0 +1,276 @@
+import { Input, Picker, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
+import { CHANNELS, STATUSES, type Channel } from '../../../../../shared/schemas/common';
+import { ApiError } from '../../../lib/apiError';
+import { formatTime } from '../../../lib/format';
+import { messageOf } from '../../../lib/request';
+import { StaffPage } from '../../components/StaffPage';
+import { parseAnswer, staffRequest, type StaffUser } from '../../lib/session';
+import { QueuePage, StaffOrg, queueQuery, timeLeft, type QueueRow, type QueueView } from '../../lib/petitions';
+import { staffUrl } from '../../routes';
+
+const PAGE = 20;
+const DUE_LABELS = { overdue: '逾期', near: '临期' } as const;
+
+function Badges({ row }: { row: QueueRow }) {
+  return (
+    <View className='staff-badges'>
+      <Text className='staff-badge status'>{STATUS_LABELS[row.status]}</Text>
+      {row.overdue && row.dueAt ? <Text className='staff-badge overdue'>逾期 · {timeLeft(row.dueAt).replace('逾期 ', '')}</Text> : null}
+      {row.near && row.dueAt ? <Text className='staff-badge near'>临期 · {timeLeft(row.dueAt)}</Text> : null}
+      {row.repeatOf ? <Text className='staff-badge repeat'>{row.repeatConfirmed ? '重复' : '疑似重复'}</Text> : null}
+    </View>
+  );
+}
+
+/** A row of choices; the one on is highlighted, tapping it again clears it. */
+function Chips<T extends string>(props: { id: string; label: string; options: ReadonlyArray<{ value: T; label: string }>; value?: T; onChange: (v: T | undefined) => void }) {
+  return (
+    <View className='staff-field'>
+      <Text className='staff-field-label'>{props.label}</Text>
+      <View className='staff-tabs'>
+        <Text id={`${props.id}-all`} className={`staff-tab ${props.value === undefined ? 'on' : ''}`} onClick={() => props.onChange(undefined)}>
+          全部
+        </Text>
+        {props.options.map((o) => (
+          <Text key={o.value} id={`${props.id}-${o.value}`} className={`staff-tab ${props.value === o.value ? 'on' : ''}`} onClick={() => props.onChange(props.value === o.value ? undefined : o.value)}>
+            {o.label}
+          </Text>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function Queue({ user }: { user: StaffUser }) {
+  const { params } = useRouter();
+  const [view, setView] = useState<QueueView>(() => ({
+    sort: 'newest',
+    status: STATUSES.find((s) => s === params.status),
+    due: params.due === 'overdue' || params.due === 'near' ? params.due : undefined,
+  }));
+  const [rows, setRows] = useState<QueueRow[]>([]);
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
+  const [error, setError] = useState('');
+  const [fields, setFields] = useState<Record<string, string>>({});
+  const [code, setCode] = useState('');
+  const [org, setOrg] = useState<StaffOrg | null>(null);
+  const [showFilters, setShowFilters] = useState(false);
+  const asked = useRef(0);
+
+  const load = async (v: QueueView, after?: string) => {
+    const ask = ++asked.current;
+    setState(after ? 'more' : 'loading');
+    setError('');
+    setFields({});
+    try {
+      const page = parseAnswer(QueuePage, await staffRequest(`/staff/petitions?${queueQuery(v, { limit: PAGE, cursor: after })}`));
+      if (ask !== asked.current) return; // a newer view was asked for meanwhile
+      setRows((old) => (after ? [...old, ...page.items] : page.items));
+      setCursor(page.cursor);
+    } catch (e) {
+      if (ask !== asked.current) return;
+      if (e instanceof ApiError) setFields(e.fieldMessages());
+      setError(messageOf(e));
+      if (!after) setRows([]);
+    } finally {
+      if (ask === asked.current) setState('ready');
+    }
+  };
+  const show = (patch: Partial<QueueView>) => {
+    const next = { ...view, ...patch };
+    setView(next);
+    void load(next);
+  };
+
+  useEffect(() => {
+    void load(view);
+    staffRequest('/staff/org')
+      .then((b) => setOrg(parseAnswer(StaffOrg, b)))
+      .catch(() => setOrg(null));
+    // the first view only: later views load when they are chosen
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  useDidShow(() => {
+    // back from a case file: its row may have moved on
+    if (state === 'ready') void load(view);
+  });
+
+  const open = (row: QueueRow) => void Taro.navigateTo({ url: staffUrl('petition', { id: row.id }) });
+  const search = () => show({ code: code.trim() || undefined });
+  const townships = org?.nodes.filter((n) => n.kind === 'township') ?? [];
+
+  return (
+    <View>
+      <View className='staff-queue-head'>
+        <View className='staff-title'>待办</View>
+        <View className='staff-search'>
+          <Input
+            id='code'
+            className='staff-input'
+            placeholder='输入 10 位跟踪码查找'
+            value={code}
+            maxlength={10}
+            onInput={(e) => setCode(e.detail.value.toUpperCase())}
+            onConfirm={search}
+          />
+          <View id='search' className='staff-btn primary' onClick={search}>
+            查找
+          </View>
+          {view.code ? (
+            <View
+              id='clear-search'
+              className='staff-btn'
+              onClick={() => {
+                setCode('');
+                show({ code: undefined });
+              }}
+            >
+              清除
+            </View>
+          ) : null}
+        </View>
+        {fields.code ? <Text className='staff-error'>{fields.code}</Text> : null}
+      </View>
+
+      <View className='staff-tabs' id='status-tabs'>
+        <Text id='tab-all' className={`staff-tab ${!view.status && !view.due ? 'on' : ''}`} onClick={() => show({ status: undefined, due: undefined })}>
+          全部
+        </Text>
+        {(['overdue', 'near'] as const).map((d) => (
+          <Text key={d} id={`tab-${d}`} className={`staff-tab ${d} ${view.due === d ? 'on' : ''}`} onClick={() => show({ due: view.due === d ? undefined : d })}>
+            {DUE_LABELS[d]}
+          </Text>
+        ))}
+        {STATUSES.map((s) => (
+          <Text key={s} id={`tab-${s}`} className={`staff-tab ${view.status === s ? 'on' : ''}`} onClick={() => show({ status: view.status === s ? undefined : s })}>
+            {STATUS_LABELS[s]}
+          </Text>
+        ))}
+      </View>
+
+      <View className='staff-toolbar'>
+        <View id='sort' className='staff-btn' onClick={() => show({ sort: view.sort === 'newest' ? 'urgent' : 'newest' })}>
+          {view.sort === 'newest' ? '排序：最新在前' : '排序：最紧急在前'}
+        </View>
+        <View id='toggle-filters' className='staff-btn' onClick={() => setShowFilters(!showFilters)}>
+          {showFilters ? '收起筛选' : '筛选'}
+          {view.categoryId || view.townshipId || view.channel || view.from || view.to ? '（已筛选）' : ''}
+        </View>
+      </View>
+
+      {showFilters ? (
+        <View className='staff-card' id='filters'>
+          <Chips id='category' label='诉求类型' options={(org?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))} value={view.categoryId} onChange={(categoryId) => show({ categoryId })} />
+          {user.role === 'county_supervisor' || user.role === 'admin' ? (
+            <Chips id='township' label='苏木镇' options={townships.map((t) => ({ value: t.id, label: t.name }))} value={view.townshipId} onChange={(townshipId) => show({ townshipId })} />
+          ) : null}
+          <Chips<Channel> id='channel' label='渠道' options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} value={view.channel} onChange={(channel) => show({ channel })} />
+          <View className='staff-field'>
+            <Text className='staff-field-label'>上报日期</Text>
+            <View className='staff-toolbar'>
+              <Picker mode='date' value={view.from ?? ''} onChange={(e) => show({ from: e.detail.value })}>
+                <View id='from' className='staff-btn'>
+                  {view.from ? `从 ${view.from}` : '开始日期'}
+                </View>
+              </Picker>
+              <Picker mode='date' value={view.to ?? ''} onChange={(e) => show({ to: e.detail.value })}>
+                <View id='to' className='staff-btn'>
+                  {view.to ? `到 ${view.to}` : '结束日期'}
+                </View>
+              </Picker>
+              {view.from || view.to ? (
+                <View id='clear-dates' className='staff-btn' onClick={() => show({ from: undefined, to: undefined })}>
+                  不限日期
+                </View>
+              ) : null}
+            </View>
+            {fields.from || fields.to ? <Text className='staff-error'>{fields.from ?? fields.to}</Text> : null}
+          </View>
+        </View>
+      ) : null}
+
+      {error ? (
+        <View id='queue-error' className='staff-card staff-error'>
+          {error}
+        </View>
+      ) : null}
+      {state === 'loading' ? (
+        <View id='queue-loading' className='staff-card staff-muted'>
+          正在加载…
+        </View>
+      ) : rows.length === 0 && !error ? (
+        <View id='queue-empty' className='staff-card staff-muted'>
+          {view.code ? '没有找到这个跟踪码的诉求（只能查找本中心的诉求）' : '这里没有诉求'}
+        </View>
+      ) : null}
+
+      {rows.length > 0 ? (
+        <View>
+          {/* a dense table at 1280 px and wider */}
+          <View className='staff-qtable' id='queue-table'>
+            <View className='staff-qrow head'>
+              <Text>跟踪码</Text>
+              <Text>内容</Text>
+              <Text>类型</Text>
+              <Text>苏木镇</Text>
+              <Text>渠道</Text>
+              <Text>电话</Text>
+              <Text>上报时间</Text>
+              <Text>期限</Text>
+              <Text>状态</Text>
+            </View>
+            {rows.map((r) => (
+              <View key={r.id} id={`row-${r.id}`} className='staff-qrow' onClick={() => open(r)}>
+                <Text className='staff-code'>{r.trackingCode}</Text>
+                <Text className='staff-summary'>{r.summary}</Text>
+                <Text>{r.categoryName}</Text>
+                <Text>{r.townshipName}</Text>
+                <Text>{CHANNEL_LABELS[r.channel]}</Text>
+                <Text>{r.phoneMasked ?? '—'}</Text>
+                <Text>{formatTime(r.createdAt)}</Text>
+                <Text>{r.dueAt ? formatTime(r.dueAt) : '—'}</Text>
+                <Badges row={r} />
+              </View>
+            ))}
+          </View>
+          {/* a list of cards on a phone */}
+          <View className='staff-qcards' id='queue-cards'>
+            {rows.map((r) => (
+              <View key={r.id} id={`card-${r.id}`} className='staff-card staff-qcard' onClick={() => open(r)}>
+                <Badges row={r} />
+                <View className='staff-summary'>{r.summary}</View>
+                <View className='staff-muted'>
+                  {r.categoryName} · {r.townshipName} · {CHANNEL_LABELS[r.channel]}
+                  {r.phoneMasked ? ` · ${r.phoneMasked}` : ''}
+                </View>
+                <View className='staff-muted'>
+                  <Text className='staff-code'>{r.trackingCode}</Text> · {formatTime(r.createdAt)}
+                  {r.dueAt ? ` · 期限 ${formatTime(r.dueAt)}` : ''}
+                </View>
+              </View>
+            ))}
+          </View>
+        </View>
+      ) : null}
+
+      {cursor && state !== 'loading' ? (
+        <View id='more' className={`staff-btn staff-more ${state === 'more' ? 'busy' : ''}`} onClick={() => state === 'ready' && void load(view, cursor)}>
+          {state === 'more' ? '正在加载…' : '加载更多'}
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** 待办: the caller's queue, as a table on a desktop and cards on a phone; a row opens its case file. */
+export default function QueuePageView() {
+  return (
+    <StaffPage current='queue' wide>
+      {(user) => <Queue user={user} />}
+    </StaffPage>
+  );
+}

@@ -1,0 +1,125 @@
+/**
+ * The staff queue and case file over HTTP: scope (another township's petition is not there, its code finds
+ * nothing, its case file is 404), the query's 400s by field, the phone shown whole only on a recorded reveal, and
+ * a repeat linked and unlinked on the record.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { call, citizenToken, report, staffToken } from '../support/api';
+
+let babao: string;
+let ebao: string;
+let justice: string;
+beforeAll(async () => {
+  [babao, ebao, justice] = await Promise.all([staffToken('babao'), staffToken('ebao'), staffToken('babao-justice')]);
+});
+
+const queue = (token: string, query: string) => call('GET', `/staff/petitions?${query}`, { token });
+const ids = (res: { body: { items: Array<{ id: string }> } }) => res.body.items.map((r) => r.id);
+
+describe('the staff queue over HTTP', () => {
+  it('shows a report to its township only; a tracking code is found in scope only', async () => {
+    const herder = await citizenToken();
+    const sent = await report(herder, { categoryId: 'grassland', phone: '13912345678' });
+    expect(sent.status).toBe(201);
+    const { id, trackingCode } = sent.body;
+
+    const mine = await queue(babao, 'status=submitted&categoryId=grassland&limit=100');
+    expect(ids(mine)).toContain(id);
+    expect(mine.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({ trackingCode, phoneMasked: '139****5678', categoryName: '草原生态', near: true, overdue: false });
+    expect(JSON.stringify(mine.body)).not.toContain('13912345678');
+    expect(ids(await queue(ebao, 'limit=100'))).not.toContain(id);
+
+    expect(ids(await queue(babao, `code=${trackingCode.toLowerCase()}`))).toEqual([id]);
+    const elsewhere = await queue(ebao, `code=${trackingCode}`);
+    expect(elsewhere.status).toBe(200);
+    expect(elsewhere.body.items).toEqual([]);
+
+    const urgent = await queue(babao, 'sort=urgent&limit=50');
+    const dues = urgent.body.items.map((r: { dueAt: string }) => r.dueAt);
+    expect(dues).toEqual([...dues].sort());
+  });
+
+  it('answers a query it cannot read with 400 and the field, in Chinese', async () => {
+    const cases: Array<[string, string]> = [
+      ['from=2026-13-45', 'query.from'],
+      ['from=2026-12-02&to=2026-12-01', 'query.from'],
+      ['sort=oldest', 'query.sort'],
+      ['due=soon', 'query.due'],
+      ['channel=fax', 'query.channel'],
+      ['code=abc', 'query.code'],
+      ['categoryId=土地', 'query.categoryId'],
+    ];
+    for (const [query, path] of cases) {
+      const res = await queue(babao, query);
+      expect(res.status, query).toBe(400);
+      expect(res.body.error.issues.map((i: { path: string }) => i.path), query).toContain(path);
+      expect(res.body.error.message).toMatch(/[\u4e00-\u9fa5]/);
+    }
+  });
+});
+
+describe('the case file', () => {
+  it('keeps the phone masked until staff reveal it, and records every reveal for staff only', async () => {
+    const herder = await citizenToken();
+    const id = (await report(herder, { categoryId: 'grassland', phone: '13712345678', photos: ['photos/2026-11/queue-test.jpg'] })).body.id;
+
+    const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
+    expect(file.status).toBe(200);
+    expect(file.body.phone).toBe('137****5678');
+    expect(file.body.actions).toEqual(expect.arrayContaining(['accept', 'reveal_phone', 'link_repeat']));
+    expect(file.body.actions).not.toContain('unlink_repeat');
+    expect(file.body.photoUrls).toHaveLength(1);
+    expect(file.body.photoUrls[0]).toContain('queue-test.jpg');
+    expect(file.body.photoUrls[0]).toContain('X-Amz-Expires=600');
+
+    expect((await call('POST', `/staff/petitions/${id}/reveal-phone`, { token: ebao, body: {} })).status).toBe(404);
+    expect((await call('POST', `/staff/petitions/${id}/reveal-phone`, { token: justice, body: {} })).status).toBe(404);
+    const shown = await call('POST', `/staff/petitions/${id}/reveal-phone`, { token: babao, body: {} });
+    expect(shown.status).toBe(200);
+    expect(shown.body).toEqual({ phone: '13712345678' });
+
+    const after = await call('GET', `/staff/petitions/${id}`, { token: babao });
+    expect(after.body.phone).toBe('137****5678');
+    expect(after.body.status).toBe('submitted');
+    expect(after.body.timeline.at(-1)).toMatchObject({ action: 'reveal_phone', visibility: 'internal', actor: { id: 'u-babao' } });
+    const citizenView = await call('GET', `/petitions/${id}`, { token: herder });
+    expect(citizenView.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit']);
+
+    const noPhone = (await report(await citizenToken(), { categoryId: 'grassland' })).body.id;
+    expect((await call('POST', `/staff/petitions/${noPhone}/reveal-phone`, { token: babao, body: {} })).status).toBe(409);
+  });
+
+  it('links a repeat to an earlier case in scope and undoes it, on the staff record', async () => {
+    const first = (await report(await citizenToken(), { categoryId: 'family', postId: 'babao-chengxi-p1' })).body;
+    const second = (await report(await citizenToken(), { categoryId: 'family', townshipId: 'babao', postId: undefined })).body.id;
+    const elsewhere = (await report(await citizenToken(), { categoryId: 'family', postId: 'ebao-ebao-p1' })).body;
+
+    expect((await call('POST', `/staff/petitions/${second}/link-repeat`, { token: ebao, body: { trackingCode: elsewhere.trackingCode } })).status).toBe(404);
+    const outOfScope = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: { trackingCode: elsewhere.trackingCode } });
+    expect(outOfScope.status).toBe(400);
+    expect(outOfScope.body.error.issues[0]).toMatchObject({ path: 'trackingCode' });
+    const empty = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: {} });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.issues[0]).toMatchObject({ path: 'trackingCode', message: '请填写被重复诉求的跟踪码' });
+
+    const linked = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: { trackingCode: first.trackingCode, note: '同一户的婚姻纠纷' } });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toMatchObject({ repeatOf: first.id, repeatConfirmed: true, repeatOfTrackingCode: first.trackingCode });
+    expect(linked.body.actions).toContain('unlink_repeat');
+    expect(linked.body.timeline.at(-1)).toMatchObject({ action: 'link_repeat', visibility: 'internal', note: '同一户的婚姻纠纷' });
+    const row = await queue(babao, `code=${linked.body.trackingCode}`);
+    expect(row.body.items[0]).toMatchObject({ repeatOf: first.id, repeatConfirmed: true });
+
+    const unlinked = await call('POST', `/staff/petitions/${second}/unlink-repeat`, { token: babao, body: {} });
+    expect(unlinked.status).toBe(200);
+    expect(unlinked.body.repeatOf).toBeUndefined();
+    expect(unlinked.body.timeline.at(-1)).toMatchObject({ action: 'unlink_repeat', visibility: 'internal' });
+    expect((await call('POST', `/staff/petitions/${second}/unlink-repeat`, { token: babao, body: {} })).status).toBe(409);
+  });
+
+  it('offers the dispatch form the handlers of the departments in scope', async () => {
+    const org = await call('GET', '/staff/org', { token: babao });
+    expect(org.body.handlers).toContainEqual({ id: 'u-babao-justice', name: expect.any(String), departmentId: 'babao-justice' });
+    expect(org.body.handlers.every((h: { departmentId: string }) => org.body.departments.some((d: { id: string }) => d.id === h.departmentId))).toBe(true);
+  });
+});
