@@ -117,7 +117,13 @@ export const SubscribeBody = z.strictObject({
     .max(3, { error: '最多三种消息' }),
 });
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' });
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' })
+  .refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, { error: '不是有效的日期' });
 /** A dashboard period in China calendar days, at most a year. */
 export const DashboardQuery = z
   .object({ from: Day.optional(), to: Day.optional() })

@@ -50,6 +50,7 @@ export const CaseFile = z.object({
   decline: z.object({ reason: z.string(), redirect: z.string() }).optional(),
   timeline: z.array(TimelineEvent),
   actions: z.array(z.enum(ACTIONS)),
+  version: z.number(),
 });
 export type CaseFile = z.infer<typeof CaseFile>;
 

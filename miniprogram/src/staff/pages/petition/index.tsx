@@ -1,0 +1,322 @@
+import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { ACTION_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
+import { ApiError } from '../../../lib/apiError';
+import { formatTime } from '../../../lib/format';
+import { messageOf } from '../../../lib/request';
+import { StaffPage } from '../../components/StaffPage';
+import { ROLE_LABELS, parseAnswer, staffRequest } from '../../lib/session';
+import { CaseFile, HandedOver, StaffOrg, timeLeft } from '../../lib/petitions';
+import { bodyOf, issuesOf, stepForms, type StepForm } from '../../lib/stepForms';
+import { staffUrl } from '../../routes';
+import * as z from 'zod';
+
+const NOT_FOUND = '该反映不存在或您无权查看';
+const PhoneAnswer = z.object({ phone: z.string() });
+const roleLabel = (role: string) => (role in ROLE_LABELS ? ROLE_LABELS[role as keyof typeof ROLE_LABELS] : role === 'citizen' ? '群众' : role === 'system' ? '系统' : role);
+
+/** One step's form: fields, templates, field errors from the shared schema or the API, and its submit button. */
+function StepFormView({ form, busy, onSubmit }: { form: StepForm; busy: boolean; onSubmit: (body: Record<string, unknown>) => Promise<Record<string, string> | void> }) {
+  const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(form.fields.map((f) => [f.name, f.initial ?? ''])));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value, ...(name === 'departmentId' ? { handlerId: '' } : {}) }));
+  const submit = async () => {
+    if (busy) return;
+    const body = bodyOf(form, values);
+    const checked = form.schema.safeParse(body);
+    if (!checked.success) {
+      setErrors(issuesOf(checked.error));
+      return;
+    }
+    setErrors((await onSubmit(body)) ?? {});
+  };
+  const id = (name: string) => `f-${form.action}-${name}`;
+  return (
+    <View id={`form-${form.action}`} className='staff-card'>
+      <View className='staff-title'>{form.label}</View>
+      {form.templates ? (
+        <View className='staff-field'>
+          <Text className='staff-field-label'>常用模板（选后可修改）</Text>
+          <View className='staff-tabs'>
+            {form.templates.map((t, i) => (
+              <Text key={t.label} id={`${id('template')}-${i}`} className='staff-tab' onClick={() => setValues((v) => ({ ...v, ...t.values }))}>
+                {t.label}
+              </Text>
+            ))}
+          </View>
+        </View>
+      ) : null}
+      {form.fields.map((f) => (
+        <View key={f.name} className='staff-field'>
+          <Text className='staff-field-label'>{f.label}</Text>
+          {f.kind === 'textarea' ? (
+            <Textarea id={id(f.name)} className='staff-input staff-textarea' value={values[f.name] ?? ''} maxlength={f.max ?? 500} onInput={(e) => set(f.name, e.detail.value)} />
+          ) : f.kind === 'choice' ? (
+            <View className='staff-tabs'>
+              {(f.options?.(values) ?? []).map((o) => (
+                <Text key={o.value} id={`${id(f.name)}-${o.value}`} className={`staff-tab ${values[f.name] === o.value ? 'on' : ''}`} onClick={() => set(f.name, values[f.name] === o.value ? '' : o.value)}>
+                  {o.label}
+                </Text>
+              ))}
+              {(f.options?.(values) ?? []).length === 0 ? <Text className='staff-muted'>无可选项</Text> : null}
+            </View>
+          ) : (
+            <Input
+              id={id(f.name)}
+              className='staff-input'
+              type={f.kind === 'number' ? 'number' : 'text'}
+              value={values[f.name] ?? ''}
+              placeholder={f.placeholder}
+              maxlength={f.max ?? 500}
+              onInput={(e) => set(f.name, e.detail.value)}
+            />
+          )}
+          {errors[f.name] ? (
+            <Text id={`err-${form.action}-${f.name}`} className='staff-error'>
+              {errors[f.name]}
+            </Text>
+          ) : null}
+        </View>
+      ))}
+      {Object.entries(errors)
+        .filter(([k]) => !form.fields.some((f) => f.name === k))
+        .map(([k, m]) => (
+          <View key={k} className='staff-error staff-field'>
+            {m}
+          </View>
+        ))}
+      <View id={`submit-${form.action}`} className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={() => void submit()}>
+        {busy ? '正在提交…' : `确认${form.label}`}
+      </View>
+    </View>
+  );
+}
+
+function CaseView({ id }: { id: string }) {
+  const [p, setP] = useState<CaseFile | null>(null);
+  const [org, setOrg] = useState<StaffOrg | null>(null);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [open, setOpen] = useState<StepForm['action'] | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [phone, setPhone] = useState('');
+
+  const load = async () => {
+    try {
+      setP(parseAnswer(CaseFile, await staffRequest(`/staff/petitions/${encodeURIComponent(id)}`)));
+      setError('');
+    } catch (e) {
+      setError(e instanceof ApiError && e.code === 'not_found' ? NOT_FOUND : messageOf(e));
+    }
+  };
+  useEffect(() => {
+    void load();
+    staffRequest('/staff/org')
+      .then((b) => setOrg(parseAnswer(StaffOrg, b)))
+      .catch(() => setOrg(null));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [id]);
+
+  const step = async (form: StepForm, body: Record<string, unknown>): Promise<Record<string, string> | void> => {
+    setBusy(true);
+    setNotice('');
+    try {
+      const answer = await staffRequest(`/staff/petitions/${encodeURIComponent(id)}/${form.path}`, { method: 'POST', data: body });
+      const moved = HandedOver.safeParse(answer);
+      if (moved.success) {
+        setP(null);
+        setError(`已${form.label}，该诉求已移交，您不再负责办理。`);
+        return;
+      }
+      setP(parseAnswer(CaseFile, answer));
+      setOpen(null);
+      setNotice(`已${form.label}`);
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'not_found') setError(NOT_FOUND);
+      setNotice('');
+      const fields = e instanceof ApiError ? e.fieldMessages() : {};
+      return Object.keys(fields).length ? fields : { _: messageOf(e) };
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const reveal = async () => {
+    if (busy) return;
+    setBusy(true);
+    try {
+      setPhone(parseAnswer(PhoneAnswer, await staffRequest(`/staff/petitions/${encodeURIComponent(id)}/reveal-phone`, { method: 'POST', data: {} })).phone);
+      await load(); // the timeline now shows the look
+    } catch (e) {
+      setNotice(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  if (!p) {
+    return error ? (
+      <View id={error === NOT_FOUND ? 'not-found' : 'case-error'} className='staff-card staff-error'>
+        {error}
+        <View className='staff-btn' id='back-to-queue' onClick={() => void Taro.reLaunch({ url: staffUrl('queue') })}>
+          返回待办
+        </View>
+      </View>
+    ) : (
+      <View id='case-loading' className='staff-card staff-muted'>
+        正在加载…
+      </View>
+    );
+  }
+
+  const forms = stepForms(p, org);
+  const form = forms.find((f) => f.action === open);
+  const possibleRepeat = p.repeatOf && !p.repeatConfirmed && p.actions.includes('link_repeat');
+
+  return (
+    <View className='staff-case'>
+      <View>
+        <View className='staff-card' id='report'>
+          <View className='staff-badges'>
+            <Text id='status' className='staff-badge status'>
+              {STATUS_LABELS[p.status]}
+            </Text>
+            {p.overdue && p.dueAt ? <Text className='staff-badge overdue'>{timeLeft(p.dueAt)}</Text> : null}
+            {!p.overdue && p.dueAt && Date.parse(p.dueAt) - Date.now() < 24 * 3_600_000 && Date.parse(p.dueAt) > Date.now() ? (
+              <Text className='staff-badge near'>临期 · {timeLeft(p.dueAt)}</Text>
+            ) : null}
+            {p.repeatOf ? (
+              <Text id='repeat-mark' className='staff-badge repeat'>
+                {p.repeatConfirmed ? '重复' : '疑似重复'}
+                {p.repeatOfTrackingCode ? ` · ${p.repeatOfTrackingCode}` : ''}
+              </Text>
+            ) : null}
+          </View>
+          <View className='staff-title'>
+            {p.categoryName} · <Text className='staff-code'>{p.trackingCode}</Text>
+          </View>
+          <Text id='description' className='staff-description' userSelect>
+            {p.description}
+          </Text>
+          <View className='staff-facts'>
+            <Text className='staff-muted'>渠道</Text>
+            <Text id='channel'>{CHANNEL_LABELS[p.channel]}</Text>
+            <Text className='staff-muted'>苏木镇</Text>
+            <Text>{p.townshipName}</Text>
+            <Text className='staff-muted'>办理中心</Text>
+            <Text>
+              {p.centreName}
+              {p.departmentName ? ` · ${p.departmentName}` : ''}
+            </Text>
+            <Text className='staff-muted'>上报时间</Text>
+            <Text>{formatTime(p.createdAt)}</Text>
+            <Text className='staff-muted'>本步期限</Text>
+            <Text>{p.dueAt ? `${formatTime(p.dueAt)}（${timeLeft(p.dueAt)}）` : '—'}</Text>
+            <Text className='staff-muted'>位置</Text>
+            <Text id='location'>{p.location ? `纬度 ${p.location.lat.toFixed(5)}，经度 ${p.location.lng.toFixed(5)}` : '未提供'}</Text>
+            <Text className='staff-muted'>联系电话</Text>
+            <View>
+              {p.anonymous && !p.phone ? <Text>匿名</Text> : null}
+              {p.phone ? (
+                <Text id='phone' className='staff-code'>
+                  {phone || p.phone}
+                </Text>
+              ) : !p.anonymous ? (
+                <Text>未留电话</Text>
+              ) : null}
+              {p.phone && !phone && p.actions.includes('reveal_phone') ? (
+                <Text id='reveal-phone' className='staff-link' onClick={() => void reveal()}>
+                  查看电话
+                </Text>
+              ) : null}
+            </View>
+          </View>
+          {p.decline ? (
+            <View className='staff-field staff-error'>
+              不予受理：{p.decline.reason}（建议：{p.decline.redirect}）
+            </View>
+          ) : null}
+          {p.resolution ? <View className='staff-field'>办理结果：{p.resolution}</View> : null}
+        </View>
+
+        {p.photoUrls.length ? (
+          <View className='staff-card'>
+            <View className='staff-field-label'>照片（点击查看大图）</View>
+            <View className='staff-photos' id='photos'>
+              {p.photoUrls.map((url, i) => (
+                <Image key={url} id={`photo-${i}`} className='staff-photo' src={url} mode='aspectFill' onClick={() => void Taro.previewImage({ current: url, urls: p.photoUrls })} />
+              ))}
+            </View>
+          </View>
+        ) : null}
+
+        <View className='staff-card' id='timeline'>
+          <View className='staff-title'>办理记录</View>
+          {p.timeline.map((e) => (
+            <View key={e.seq} className={`staff-timeline-item ${e.visibility}`} id={`event-${e.seq}`} data-action={e.action}>
+              <View>
+                <Text className='staff-timeline-action'>{ACTION_LABELS[e.action]}</Text>
+                {e.visibility === 'internal' ? <Text className='staff-badge'>仅内部</Text> : null}
+                {e.from && e.from !== e.to ? <Text className='staff-muted'> {STATUS_LABELS[e.from]} → {STATUS_LABELS[e.to]}</Text> : null}
+              </View>
+              {e.note ? <Text className='staff-description'>{e.note}</Text> : null}
+              <View className='staff-muted'>
+                {formatTime(e.at)} · {e.actor.name ?? roleLabel(e.actor.role)}（{roleLabel(e.actor.role)}）
+              </View>
+            </View>
+          ))}
+        </View>
+      </View>
+
+      <View>
+        <View className='staff-card' id='actions'>
+          <View className='staff-title'>办理</View>
+          {notice ? (
+            <View id='notice' className='staff-ok staff-field'>
+              {notice}
+            </View>
+          ) : null}
+          {possibleRepeat ? (
+            <View className='staff-field'>
+              <Text className='staff-muted'>系统发现这可能是 {p.repeatOfTrackingCode ?? '另一件诉求'} 的重复反映。</Text>
+              <View className='staff-actions'>
+                <View id='confirm-repeat' className='staff-btn' onClick={() => void step(forms.find((f) => f.action === 'link_repeat')!, { repeatOf: p.repeatOf })}>
+                  确认重复
+                </View>
+              </View>
+            </View>
+          ) : null}
+          {forms.length === 0 ? <View className='staff-muted'>该诉求当前没有您可以办理的步骤。</View> : null}
+          <View className='staff-actions'>
+            {forms.map((f) => (
+              <View key={f.action} id={`action-${f.action}`} className={`staff-btn ${open === f.action ? 'on' : ''}`} onClick={() => setOpen(open === f.action ? null : f.action)}>
+                {f.label}
+              </View>
+            ))}
+          </View>
+        </View>
+        {form ? <StepFormView key={`${form.action}-${p.version}`} form={form} busy={busy} onSubmit={(body) => step(form, body)} /> : null}
+      </View>
+    </View>
+  );
+}
+
+/** The case file: the report, photos, place and phone (masked until revealed), the whole record, and the steps the role may take now. */
+export default function PetitionPage() {
+  const { params } = useRouter();
+  const id = params.id ?? '';
+  return (
+    <StaffPage current='queue' wide>
+      {() =>
+        id ? (
+          <CaseView id={id} />
+        ) : (
+          <View id='not-found' className='staff-card staff-error'>
+            {NOT_FOUND}
+          </View>
+        )
+      }
+    </StaffPage>
+  );
+}

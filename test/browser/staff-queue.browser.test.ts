@@ -1,0 +1,133 @@
+/**
+ * A morning at 八宝镇's centre in the H5 staff pages: a citizen's report (made through the API) is in 八宝镇's queue
+ * and not in 峨堡镇's; staff open it, see its text as text, reveal the phone (the record shows it), accept, dispatch
+ * to the justice office, add a note and resolve, and after each step the citizen's own API shows it. 峨堡镇 staff
+ * who open the case's address are told it does not exist. On a phone the queue is a list of cards.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, citizenToken, report } from '../support/api';
+import { openStaffApp, poll, type StaffApp } from '../support/staffApp';
+
+const DESCRIPTION = '冬季牧道被挖断，羊群无法转场 <img src=x onerror=alert(1)> 请尽快处理';
+
+describe('the staff queue and case file (H5)', () => {
+  let app: StaffApp;
+  let herder: string;
+  let id: string;
+  let code: string;
+  const dialogs: string[] = [];
+  const citizenSees = async () => (await call('GET', `/petitions/${id}`, { token: herder })).body;
+
+  beforeAll(async () => {
+    app = await openStaffApp({ prefix: 'staff-queue' });
+    app.page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    herder = await citizenToken();
+    const sent = await report(herder, { categoryId: 'grassland', description: DESCRIPTION, phone: '13812341234', location: { lat: 38.1801, lng: 100.2452 } });
+    expect(sent.status).toBe(201);
+    ({ id, trackingCode: code } = sent.body);
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  const search = async (trackingCode: string) => {
+    await app.el('#code input').fill(trackingCode);
+    await app.el('#search').click();
+  };
+
+  it('shows the report in 八宝镇 staff\'s queue, as a table row with its badges', async () => {
+    await app.loginAs('babao');
+    await app.el('#desk-queue').click();
+    await app.page.waitForURL(/staff\/pages\/queue\/index/);
+    await app.el('#queue-table').waitFor();
+    await search(code);
+    const row = app.el(`#row-${id}`);
+    await poll(() => row.textContent()).toContain(code);
+    const text = await row.textContent();
+    expect(text).toContain('草原生态');
+    expect(text).toContain('138****1234');
+    expect(text).toContain('临期');
+    expect(text).not.toContain('13812341234');
+    await app.el('#clear-search').click();
+    await app.shot('1-queue-desktop');
+  });
+
+  it('shows the report text as text, the phone masked until revealed, and the reveal on the record', async () => {
+    await search(code);
+    await app.el(`#row-${id}`).click();
+    await app.page.waitForURL(new RegExp(`staff/pages/petition/index\\?id=${id}`));
+    await poll(() => app.el('#description').textContent()).toBe(DESCRIPTION);
+    expect(await app.page.locator('img[src="x"]').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+    expect(await app.el('#phone').textContent()).toBe('138****1234');
+    expect(await app.el('#location').textContent()).toContain('38.18010');
+    expect(await app.el('#channel').textContent()).toBe('扫码');
+
+    await app.el('#reveal-phone').click();
+    await poll(() => app.el('#phone').textContent()).toBe('13812341234');
+    await poll(() => app.el('#timeline').textContent()).toContain('查看电话');
+    expect((await citizenSees()).timeline.map((e: { action: string }) => e.action)).toEqual(['submit']);
+  });
+
+  it('accepts, dispatches to the justice office, notes and resolves, and the citizen sees each step', async () => {
+    await app.el('#action-accept').click();
+    await app.el('#submit-accept').click();
+    await poll(() => app.el('#status').textContent()).toBe('已受理');
+    await poll(async () => (await citizenSees()).status).toBe('accepted');
+
+    await app.el('#action-dispatch').click();
+    // nothing chosen: the field says what is missing, in Chinese, and nothing is sent
+    await app.el('#submit-dispatch').click();
+    await poll(() => app.el('#err-dispatch-departmentId').textContent()).toContain('请选择责任部门');
+    await app.el('#f-dispatch-departmentId-babao-justice').click();
+    await app.el('#f-dispatch-handlerId-u-babao-justice').click();
+    await app.el('#submit-dispatch').click();
+    await poll(() => app.el('#status').textContent()).toBe('已分派');
+    await poll(async () => (await citizenSees()).departmentName).toBe('八宝镇司法所');
+
+    await app.el('#action-progress').click();
+    await app.el('#f-progress-note textarea').fill('司法所已约双方周三到村委会调解');
+    await app.el('#submit-progress').click();
+    await poll(() => app.el('#status').textContent()).toBe('办理中');
+    await poll(async () => (await citizenSees()).timeline.map((e: { note?: string }) => e.note)).toContain('司法所已约双方周三到村委会调解');
+
+    await app.el('#action-resolve').click();
+    await app.el('#f-resolve-summary textarea').fill('牧道已由施工方恢复，双方签字确认');
+    await app.el('#submit-resolve').click();
+    await poll(() => app.el('#status').textContent()).toBe('已办结');
+    const resolved = await citizenSees();
+    expect(resolved).toMatchObject({ status: 'resolved', resolution: '牧道已由施工方恢复，双方签字确认' });
+    expect(resolved.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'dispatch', 'progress', 'resolve']);
+    expect(dialogs).toEqual([]);
+    await app.shot('2-petition');
+  });
+
+  it('tells 峨堡镇 staff the case does not exist, and keeps it out of their queue', async () => {
+    await app.logout();
+    await app.loginAs('ebao');
+    await app.open(`pages/petition/index?id=${id}`);
+    await poll(() => app.el('#not-found').textContent()).toContain('该反映不存在或您无权查看');
+    await app.open('pages/queue/index');
+    await app.el('#code input').waitFor();
+    await search(code);
+    await poll(() => app.el('#queue-empty').textContent()).toContain('没有找到');
+    expect(await app.page.locator(`#row-${id}, #card-${id}`).count()).toBe(0);
+  });
+
+  it('lists the queue as cards on a phone', async () => {
+    await app.logout();
+    await app.page.setViewportSize({ width: 390, height: 844 });
+    await app.loginAs('babao');
+    await app.open('pages/queue/index');
+    await app.el('#code input').waitFor();
+    await search(code);
+    await poll(() => app.el(`#card-${id}`).textContent()).toContain('已办结');
+    expect(await app.page.locator('#queue-table:visible').count()).toBe(0);
+    await app.el('#clear-search').click();
+    await app.el('#queue-cards').waitFor();
+    await app.shot('3-queue-phone');
+  });
+});
