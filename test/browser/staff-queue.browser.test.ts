@@ -4,11 +4,23 @@
  * to the justice office, add a note and resolve, and after each step the citizen's own API shows it. 峨堡镇 staff
  * who open the case's address are told it does not exist. On a phone the queue is a list of cards.
  */
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, citizenToken, report } from '../support/api';
+import { call, citizenToken, report, staffToken as staffTokenOf } from '../support/api';
 import { openStaffApp, poll, type StaffApp } from '../support/staffApp';
 
 const DESCRIPTION = '冬季牧道被挖断，羊群无法转场 <img src=x onerror=alert(1)> 请尽快处理';
+
+/** A real photo in the S3 stand-in, uploaded the citizen's way: a presigned PUT from the API. */
+async function uploadPhoto(token: string): Promise<string> {
+  const png = new PNG({ width: 16, height: 12 });
+  png.data.fill(180);
+  const bytes = PNG.sync.write(png);
+  const ticket = await call('POST', '/uploads', { token, body: { contentType: 'image/png', size: bytes.length } });
+  const put = await fetch(ticket.body.url, { method: 'PUT', body: new Uint8Array(bytes), headers: ticket.body.headers });
+  expect(put.status).toBe(200);
+  return ticket.body.key;
+}
 
 describe('the staff queue and case file (H5)', () => {
   let app: StaffApp;
@@ -25,7 +37,8 @@ describe('the staff queue and case file (H5)', () => {
       void d.dismiss();
     });
     herder = await citizenToken();
-    const sent = await report(herder, { categoryId: 'grassland', description: DESCRIPTION, phone: '13812341234', location: { lat: 38.1801, lng: 100.2452 } });
+    const photo = await uploadPhoto(herder);
+    const sent = await report(herder, { categoryId: 'grassland', description: DESCRIPTION, phone: '13812341234', location: { lat: 38.1801, lng: 100.2452 }, photos: [photo] });
     expect(sent.status).toBe(201);
     ({ id, trackingCode: code } = sent.body);
   }, 600_000);
@@ -65,6 +78,8 @@ describe('the staff queue and case file (H5)', () => {
     expect(await app.el('#phone').textContent()).toBe('138****1234');
     expect(await app.el('#location').textContent()).toContain('38.18010');
     expect(await app.el('#channel').textContent()).toBe('扫码');
+    // the photo loads from its short-lived link
+    await poll(() => app.el('#photo-0 img').evaluate((img) => (img as HTMLImageElement).naturalWidth)).toBe(16);
 
     await app.el('#reveal-phone').click();
     await poll(() => app.el('#phone').textContent()).toBe('13812341234');
@@ -103,6 +118,19 @@ describe('the staff queue and case file (H5)', () => {
     expect(resolved.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'dispatch', 'progress', 'resolve']);
     expect(dialogs).toEqual([]);
     await app.shot('2-petition');
+  });
+
+  it('declines with a reason and a redirect from a template, edited before sending', async () => {
+    const other = (await report(await citizenToken(), { categoryId: 'other', townshipId: 'babao', postId: undefined, description: '工地拖欠三个月工资，老板联系不上' })).body;
+    await app.open(`pages/petition/index?id=${other.id}`);
+    await app.el('#action-decline').click();
+    await app.el('#f-decline-template-1').click();
+    await poll(() => app.el('#f-decline-reason textarea').inputValue()).toContain('劳动人事争议仲裁');
+    await app.el('#f-decline-redirect textarea').fill('祁连县劳动人事争议仲裁委员会（县政务服务中心二楼）');
+    await app.el('#submit-decline').click();
+    await poll(() => app.el('#status').textContent()).toBe('不予受理');
+    const seen = (await call('GET', `/staff/petitions/${other.id}`, { token: await staffTokenOf('babao') })).body;
+    expect(seen.decline).toEqual({ reason: expect.stringContaining('劳动人事争议仲裁'), redirect: '祁连县劳动人事争议仲裁委员会（县政务服务中心二楼）' });
   });
 
   it('tells 峨堡镇 staff the case does not exist, and keeps it out of their queue', async () => {

@@ -65,6 +65,8 @@ export const StaffOrg = z.object({
   handlers: z.array(z.object({ id: z.string(), name: z.string(), departmentId: z.string() })).default([]),
 });
 export type StaffOrg = z.infer<typeof StaffOrg>;
+/** GET /townships: every township of the county with its centre, the places a case may be transferred to */
+export const Townships = z.object({ items: z.array(z.object({ id: z.string(), centreName: z.string() })) });
 
 export interface QueueView {
   status?: Status;

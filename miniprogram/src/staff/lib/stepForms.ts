@@ -68,13 +68,16 @@ export const DECLINE_TEMPLATES = [
 
 const note = (label = '备注', max = 500): Field => ({ name: 'note', label, kind: 'textarea', max });
 
-export function stepForms(p: CaseFile, org: StaffOrg | null): StepForm[] {
+/**
+ * The forms of the steps the caller may take on this case now. `townships` are all of the county's (GET /townships):
+ * a case may be transferred to any of them, while the org of a township's staff holds only their own.
+ */
+export function stepForms(p: CaseFile, org: StaffOrg | null, townships: Array<{ id: string; centreName: string }> = []): StepForm[] {
   const departments = (org?.departments ?? []).map((d) => ({ value: d.id, label: d.name }));
   const handlersOf = (v: Record<string, string>) =>
     (org?.handlers ?? []).filter((h) => h.departmentId === v.departmentId).map((h) => ({ value: h.id, label: h.name }));
-  const centres = (org?.nodes ?? [])
-    .filter((n) => (n.kind === 'township' || n.kind === 'county') && n.centreName && n.centreName !== p.centreName)
-    .map((n) => ({ value: n.id, label: n.centreName ?? n.name }));
+  const county = (org?.nodes ?? []).filter((n) => n.kind === 'county').map((n) => ({ id: n.id, centreName: n.centreName ?? n.name }));
+  const centres = [...townships, ...county].filter((c) => c.centreName !== p.centreName).map((c) => ({ value: c.id, label: c.centreName }));
   const forms: StepForm[] = [
     { action: 'accept', label: '受理', path: 'accept', fields: [note('受理备注（可不填）')], schema: AcceptBody },
     {

@@ -7,7 +7,7 @@ import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
 import { ROLE_LABELS, parseAnswer, staffRequest } from '../../lib/session';
-import { CaseFile, HandedOver, StaffOrg, timeLeft } from '../../lib/petitions';
+import { CaseFile, HandedOver, StaffOrg, Townships, timeLeft } from '../../lib/petitions';
 import { bodyOf, issuesOf, stepForms, type StepForm } from '../../lib/stepForms';
 import { staffUrl } from '../../routes';
 import * as z from 'zod';
@@ -96,6 +96,7 @@ function StepFormView({ form, busy, onSubmit }: { form: StepForm; busy: boolean;
 function CaseView({ id }: { id: string }) {
   const [p, setP] = useState<CaseFile | null>(null);
   const [org, setOrg] = useState<StaffOrg | null>(null);
+  const [townships, setTownships] = useState<Array<{ id: string; centreName: string }>>([]);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [open, setOpen] = useState<StepForm['action'] | null>(null);
@@ -115,6 +116,9 @@ function CaseView({ id }: { id: string }) {
     staffRequest('/staff/org')
       .then((b) => setOrg(parseAnswer(StaffOrg, b)))
       .catch(() => setOrg(null));
+    staffRequest('/townships')
+      .then((b) => setTownships(parseAnswer(Townships, b).items))
+      .catch(() => setTownships([]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
@@ -170,7 +174,7 @@ function CaseView({ id }: { id: string }) {
     );
   }
 
-  const forms = stepForms(p, org);
+  const forms = stepForms(p, org, townships);
   const form = forms.find((f) => f.action === open);
   const possibleRepeat = p.repeatOf && !p.repeatConfirmed && p.actions.includes('link_repeat');
 
