@@ -167,17 +167,18 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       if (!p.phone) throw new ConflictError('该诉求没有留电话');
       // Internal, and the status and deadlines stay as they are: looking is not a step of the case.
       return { patch: {}, event: { at, actor, action: cmd.action, from: p.status, to: p.status, visibility: 'internal' } };
+    // Marks on the record, not steps: status, deadlines and updatedAt (a review task's time) stay as they are.
     case 'link_repeat':
       if (cmd.repeatOf === p.id) throw new ConflictError('不能把诉求标记为它自己的重复');
       if (p.repeatOf === cmd.repeatOf && p.repeatConfirmed) throw new ConflictError('该诉求已标记为这件诉求的重复');
       return {
-        patch: { repeatOf: cmd.repeatOf, repeatConfirmed: true, updatedAt: at },
+        patch: { repeatOf: cmd.repeatOf, repeatConfirmed: true },
         event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility: 'internal', data: { repeatOf: cmd.repeatOf, was: p.repeatOf } },
       };
     case 'unlink_repeat':
       if (!p.repeatOf) throw new ConflictError('该诉求没有标记为重复');
       return {
-        patch: { repeatOf: undefined, repeatConfirmed: false, updatedAt: at },
+        patch: { repeatOf: undefined, repeatConfirmed: false },
         event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility: 'internal', data: { was: p.repeatOf } },
       };
     case 'extend': {
