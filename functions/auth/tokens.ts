@@ -1,18 +1,18 @@
 /** Signed bearer tokens (JWT, HS256) for citizens and staff. */
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { StaffRole } from '../../shared/schemas/common';
 import { UnauthorizedError } from '../../shared/errors';
 
 export const Claims = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('citizen'), sub: z.string().min(1), name: z.string().optional(), exp: z.number(), iat: z.number() }),
+  z.object({ kind: z.literal('citizen'), sub: z.string().check(z.minLength(1)), name: z.optional(z.string()), exp: z.number(), iat: z.number() }),
   z.object({
     kind: z.literal('staff'),
-    sub: z.string().min(1),
+    sub: z.string().check(z.minLength(1)),
     name: z.string(),
     role: StaffRole,
     scope: z.string(),
-    dept: z.string().optional(),
+    dept: z.optional(z.string()),
     exp: z.number(),
     iat: z.number(),
   }),

@@ -1,12 +1,12 @@
 /** Parsing at the edge: every body, query and path parameter through a shared schema, into a 400 with the field. */
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ValidationError, issuesFrom } from '../../shared/errors';
 
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** `where` prefixes the field path: `body` adds nothing, a header is named by its own name. */
-export function parse<T extends z.ZodType>(schema: T, value: unknown, where: 'body' | 'query' | 'path' | `header:${string}`): z.infer<T> {
+export function parse<T extends z.ZodMiniType>(schema: T, value: unknown, where: 'body' | 'query' | 'path' | `header:${string}`): z.infer<T> {
   const out = schema.safeParse(value);
   if (!out.success) {
     const prefix = where === 'body' ? '' : where.startsWith('header:') ? where.slice('header:'.length) : where;

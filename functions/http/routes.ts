@@ -2,7 +2,7 @@
  * The route table: every HTTP route, who may call it, and the thin adapter from request to use case.
  * serverless.yml declares the same routes; a test checks the two agree.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { NotFoundError } from '../../shared/errors';
 import {
   AcceptBody,
@@ -33,7 +33,7 @@ import {
   UnlinkRepeatBody,
   WechatLoginBody,
 } from '../../shared/schemas/api';
-import { Id } from '../../shared/schemas/common';
+import { Id, strict } from '../../shared/schemas/common';
 import { Category, Department, Post, StaffUser } from '../../shared/schemas/org';
 import {
   AttendanceBody,
@@ -112,8 +112,9 @@ const stepRoute = (step: Step): Route =>
     return ok(await petitions.stepForStaff(deps, req.caller, id, { action: step, ...body } as petitions.TransitionInput));
   });
 
-const NewUser = StaffUser.omit({ id: true }).extend({ password: z.string().min(8, { error: '密码至少 8 位' }).max(128) }).strict();
-const EditUser = StaffUser.omit({ id: true, username: true }).extend({ password: z.string().min(8, { error: '密码至少 8 位' }).max(128).optional() }).strict();
+const Password = z.string().check(z.minLength(8, { error: '密码至少 8 位' }), z.maxLength(128));
+const NewUser = z.strictObject({ ...z.omit(StaffUser, { id: true }).shape, password: Password });
+const EditUser = z.strictObject({ ...z.omit(StaffUser, { id: true, username: true }).shape, password: z.optional(Password) });
 
 export const ROUTES: Route[] = [
   // Citizens
@@ -172,15 +173,15 @@ export const ROUTES: Route[] = [
     ok(await org.listPosts(deps, req.caller, idParam(req, 'townshipId'), parse(PageQuery, req.query, 'query'))),
   ),
   staff('PUT', '/staff/posts/{postId}', async (req, deps) => {
-    const post = parse(Post.omit({ id: true }).strict(), req.body, 'body');
+    const post = parse(strict(z.omit(Post, { id: true })), req.body, 'body');
     return ok(await org.savePost(deps, req.caller, { ...post, id: idParam(req, 'postId') }));
   }),
   staff('PUT', '/staff/departments/{departmentId}', async (req, deps) => {
-    const d = parse(Department.omit({ id: true }).strict(), req.body, 'body');
+    const d = parse(strict(z.omit(Department, { id: true })), req.body, 'body');
     return ok(await org.saveDepartment(deps, req.caller, { ...d, id: idParam(req, 'departmentId') }));
   }),
   staff('PUT', '/staff/categories/{categoryId}', async (req, deps) => {
-    const c = parse(Category.omit({ id: true }).strict(), req.body, 'body');
+    const c = parse(strict(z.omit(Category, { id: true })), req.body, 'body');
     return ok(await org.saveCategory(deps, req.caller, { ...c, id: idParam(req, 'categoryId') }));
   }),
   staff('GET', '/staff/users', async (req, deps) => ok(await org.listUsers(deps, req.caller, parse(PageQuery, req.query, 'query')))),

@@ -1,7 +1,7 @@
 /** Loads a seed file (functions/seed/demo.json by default) into the table. Safe to run again: it overwrites. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { Host } from '../../shared/schemas/booking';
 import { Category, Department, OrgNode, Post, StaffUser } from '../../shared/schemas/org';
 import { DynamoBookingRepository } from '../adapters/dynamo/bookings';
@@ -15,9 +15,9 @@ export const Seed = z.object({
   departments: z.array(Department),
   categories: z.array(Category),
   posts: z.array(Post),
-  users: z.array(StaffUser.extend({ password: z.string().min(8) })),
+  users: z.array(z.extend(StaffUser, { password: z.string().check(z.minLength(8)) })),
   /** hosts of video receptions (预约接访), each at a township's or the county's centre */
-  hosts: z.array(Host).default([]),
+  hosts: z._default(z.array(Host), []),
 });
 export type Seed = z.infer<typeof Seed>;
 

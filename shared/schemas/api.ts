@@ -1,13 +1,13 @@
 /** One schema per payload, used by the mini-program forms and the Lambda edge alike. */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CHANNELS, Channel, GeoPoint, Id, Phone, Rating, Status, idOf, text } from './common';
 import { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './petition';
 
-export const WechatLoginBody = z.strictObject({ code: z.string({ error: '缺少登录凭证' }).min(1).max(128) });
+export const WechatLoginBody = z.strictObject({ code: z.string({ error: '缺少登录凭证' }).check(z.minLength(1), z.maxLength(128)) });
 export const DevLoginBody = z.strictObject({ name: text('名字', 32) });
 export const StaffLoginBody = z.strictObject({
-  username: z.string({ error: '请填写用户名' }).min(1, { error: '请填写用户名' }).max(64),
-  password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128),
+  username: z.string({ error: '请填写用户名' }).check(z.minLength(1, { error: '请填写用户名' }), z.maxLength(64)),
+  password: z.string({ error: '请填写密码' }).check(z.minLength(1, { error: '请填写密码' }), z.maxLength(128)),
 });
 export const TokenResponse = z.object({ token: z.string(), expiresAt: z.string() });
 
@@ -15,79 +15,81 @@ export const TokenResponse = z.object({ token: z.string(), expiresAt: z.string()
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const UploadBody = z.strictObject({
   contentType: z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: '照片须为 JPG、PNG 或 WebP 格式' }),
-  size: z.number({ error: '缺少照片大小' }).int().min(1, { error: '照片是空的' }).max(PHOTO_MAX_BYTES, { error: '照片不能超过 5 MB' }),
+  size: z.int({ error: '缺少照片大小' }).check(z.gte(1, { error: '照片是空的' }), z.lte(PHOTO_MAX_BYTES, { error: '照片不能超过 5 MB' })),
 });
 
 export const SubmitPetitionBody = z
   .strictObject({
     /** agents file with phone/letter/visit/agent; the app sends scan or online */
-    channel: z.enum(CHANNELS, { error: '渠道不正确' }).default('online'),
-    postId: idOf('岗点').optional(),
+    channel: z._default(z.enum(CHANNELS, { error: '渠道不正确' }), 'online'),
+    postId: z.optional(idOf('岗点')),
     /** without a post, the citizen chooses the township */
-    townshipId: idOf('苏木镇').optional(),
+    townshipId: z.optional(idOf('苏木镇')),
     categoryId: idOf('诉求类型'),
     description: text('问题描述', DESCRIPTION_MAX, 5),
-    photos: z.array(PhotoRef).max(PHOTOS_MAX, { error: `最多上传 ${PHOTOS_MAX} 张照片` }).default([]),
-    location: GeoPoint.optional(),
-    anonymous: z.boolean().default(false),
-    phone: Phone.optional(),
+    photos: z._default(z.array(PhotoRef).check(z.maxLength(PHOTOS_MAX, { error: `最多上传 ${PHOTOS_MAX} 张照片` })), []),
+    location: z.optional(GeoPoint),
+    anonymous: z._default(z.boolean(), false),
+    phone: z.optional(Phone),
   })
-  .refine((b) => b.postId || b.townshipId, { error: '请扫码选择岗点，或选择所在苏木镇', path: ['townshipId'] });
+  .check(z.refine((b) => !!(b.postId || b.townshipId), { error: '请扫码选择岗点，或选择所在苏木镇', path: ['townshipId'] }));
 export type SubmitPetitionBody = z.infer<typeof SubmitPetitionBody>;
 
 export const IdempotencyKey = z
   .string({ error: '缺少 Idempotency-Key 请求头' })
-  .regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'Idempotency-Key 须为 8 到 64 位字母、数字、_ 或 -' });
+  .check(z.regex(/^[A-Za-z0-9_-]{8,64}$/, { error: 'Idempotency-Key 须为 8 到 64 位字母、数字、_ 或 -' }));
 
 export const SubmitPetitionResponse = z.object({
   id: Id,
   trackingCode: z.string(),
   /** only for anonymous reports, only in this response */
-  secret: z.string().optional(),
+  secret: z.optional(z.string()),
   status: Status,
   centreId: Id,
   centreName: z.string(),
-  departmentId: Id.optional(),
-  departmentName: z.string().optional(),
-  dueAt: z.string().optional(),
-  repeatOf: Id.optional(),
+  departmentId: z.optional(Id),
+  departmentName: z.optional(z.string()),
+  dueAt: z.optional(z.string()),
+  repeatOf: z.optional(Id),
 });
 export type SubmitPetitionResponse = z.infer<typeof SubmitPetitionResponse>;
 
-export const RatingBody = z.strictObject({ rating: Rating, comment: text('评价', 500).optional() });
+export const RatingBody = z.strictObject({ rating: Rating, comment: z.optional(text('评价', 500)) });
 export type RatingBody = z.infer<typeof RatingBody>;
 
-export const TrackQuery = z.object({ secret: z.string({ error: '请填写查询密码' }).min(1, { error: '请填写查询密码' }).max(64) });
-export const TrackingCode = z.string().regex(/^[A-Z0-9]{10}$/, { error: '跟踪码为 10 位字母和数字' });
+export const TrackQuery = z.object({ secret: z.string({ error: '请填写查询密码' }).check(z.minLength(1, { error: '请填写查询密码' }), z.maxLength(64)) });
+export const TrackingCode = z.string().check(z.regex(/^[A-Z0-9]{10}$/, { error: '跟踪码为 10 位字母和数字' }));
+/** A tracking code as staff type it: spaces around and lower case are forgiven. */
+const TypedTrackingCode = z.pipe(z.string({ error: '请填写跟踪码' }).check(z.trim(), z.toUpperCase()), TrackingCode);
 
 export const PageQuery = z.object({
-  cursor: z.string().max(1024).optional(),
-  limit: z.coerce.number({ error: '每页条数须为数字' }).int().min(1).max(100).default(20),
+  cursor: z.optional(z.string().check(z.maxLength(1024))),
+  limit: z._default(z.coerce.number({ error: '每页条数须为数字' }).check(z.multipleOf(1), z.gte(1), z.lte(100)), 20),
 });
 
 // Staff transitions: each body is the least the step needs.
-export const AcceptBody = z.strictObject({ note: text('备注', 500).optional() });
+export const AcceptBody = z.strictObject({ note: z.optional(text('备注', 500)) });
 export const DeclineBody = z.strictObject({
   reason: text('不予受理的理由', 500),
   redirect: text('建议的办理途径', 200),
 });
 export const DispatchBody = z.strictObject({
   departmentId: idOf('责任部门'),
-  handlerId: idOf('承办人').optional(),
-  note: text('备注', 500).optional(),
+  handlerId: z.optional(idOf('承办人')),
+  note: z.optional(text('备注', 500)),
 });
 export const ProgressBody = z.strictObject({
   note: text('进展说明', 1000),
-  visibility: z.enum(['public', 'internal']).default('public'),
+  visibility: z._default(z.enum(['public', 'internal']), 'public'),
 });
 export const ResolveBody = z.strictObject({ summary: text('办理结果', 2000) });
 export const TransferBody = z.strictObject({ centreId: idOf('接收中心'), reason: text('转办理由', 500) });
 export const EscalateBody = z.strictObject({ reason: text('上报理由', 500) });
 export const ReopenBody = z.strictObject({ reason: text('重新办理的理由', 500) });
-export const CloseBody = z.strictObject({ note: text('备注', 500).optional() });
+export const CloseBody = z.strictObject({ note: z.optional(text('备注', 500)) });
 export const FollowUpBody = z.strictObject({
   reached: z.boolean({ error: '请说明是否联系上群众' }),
-  rating: Rating.optional(),
+  rating: z.optional(Rating),
   note: text('回访情况', 1000),
 });
 /** Nothing to say: the reveal itself is what is recorded. */
@@ -95,57 +97,63 @@ export const RevealPhoneBody = z.strictObject({});
 /** The earlier petition this one repeats: by id (the mark submit set) or by the tracking code staff type. */
 export const LinkRepeatBody = z
   .strictObject({
-    repeatOf: idOf('被重复的诉求').optional(),
-    trackingCode: z.string({ error: '请填写被重复诉求的跟踪码' }).trim().toUpperCase().pipe(z.string().regex(/^[A-Z0-9]{10}$/, { error: '跟踪码为 10 位字母和数字' })).optional(),
-    note: text('备注', 500).optional(),
+    repeatOf: z.optional(idOf('被重复的诉求')),
+    trackingCode: z.optional(TypedTrackingCode),
+    note: z.optional(text('备注', 500)),
   })
-  .refine((b) => b.repeatOf || b.trackingCode, { error: '请填写被重复诉求的跟踪码', path: ['trackingCode'] });
-export const UnlinkRepeatBody = z.strictObject({ note: text('备注', 500).optional() });
+  .check(z.refine((b) => !!(b.repeatOf || b.trackingCode), { error: '请填写被重复诉求的跟踪码', path: ['trackingCode'] }));
+export const UnlinkRepeatBody = z.strictObject({ note: z.optional(text('备注', 500)) });
 export const ExtendBody = z.strictObject({
-  days: z.number({ error: '请填写延期天数' }).int({ error: '延期天数须为整数' }).min(1, { error: '延期至少 1 天' }).max(30, { error: '延期最多 30 天' }),
+  days: z
+    .number({ error: '请填写延期天数' })
+    .check(z.multipleOf(1, { error: '延期天数须为整数' }), z.gte(1, { error: '延期至少 1 天' }), z.lte(30, { error: '延期最多 30 天' })),
   reason: text('延期理由', 500),
 });
 
-export const PageResponse = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), cursor: z.string().optional() });
+export const PageResponse = <T extends z.ZodMiniType>(item: T) =>
+  z.object({ items: z.array(item), cursor: z.optional(z.string()) });
 
 /** After the citizen taps 允许 in WeChat's subscribe dialog, the app tells us which templates they accepted. */
 export const SubscribeBody = z.strictObject({
   templates: z
     .array(z.enum(['progress', 'result', 'reminder'], { error: '未知的消息模板' }))
-    .min(1, { error: '请至少选择一种消息' })
-    .max(3, { error: '最多三种消息' }),
+    .check(z.minLength(1, { error: '请至少选择一种消息' }), z.maxLength(3, { error: '最多三种消息' })),
 });
 
-const Day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' })
-  .refine((d) => {
+const Day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' }),
+  z.refine((d) => {
     const t = Date.parse(`${d}T00:00:00Z`);
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-  }, { error: '不是有效的日期' });
+  }, { error: '不是有效的日期' }),
+);
 /** A dashboard period in China calendar days, at most a year. */
 export const DashboardQuery = z
-  .object({ from: Day.optional(), to: Day.optional() })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] })
-  .refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { error: '统计区间最长一年', path: ['to'] });
+  .object({ from: z.optional(Day), to: z.optional(Day) })
+  .check(
+    z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }),
+    z.refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { error: '统计区间最长一年', path: ['to'] }),
+  );
+
 
 export const QUEUE_SORTS = ['newest', 'urgent'] as const;
 /**
  * The staff queue: a status tab, overdue or near due, filters, one tracking code, the order, a page. Dates are
  * China calendar days, both inclusive.
  */
-export const StaffQueueQuery = PageQuery.extend({
-  status: Status.optional(),
-  /** the same as due=overdue, kept for links made before `due` */
-  overdue: z.enum(['true', 'false'], { error: 'overdue 须为 true 或 false' }).optional(),
-  due: z.enum(['overdue', 'near'], { error: '期限筛选须为 overdue（逾期）或 near（临期）' }).optional(),
-  categoryId: idOf('诉求类型').optional(),
-  townshipId: idOf('苏木镇').optional(),
-  channel: Channel.optional(),
-  from: Day.optional(),
-  to: Day.optional(),
-  code: z.string().trim().toUpperCase().pipe(TrackingCode).optional(),
-  sort: z.enum(QUEUE_SORTS, { error: '排序须为 newest（最新）或 urgent（最紧急）' }).default('newest'),
-}).refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] });
+export const StaffQueueQuery = z
+  .extend(PageQuery, {
+    status: z.optional(Status),
+    /** the same as due=overdue, kept for links made before `due` */
+    overdue: z.optional(z.enum(['true', 'false'], { error: 'overdue 须为 true 或 false' })),
+    due: z.optional(z.enum(['overdue', 'near'], { error: '期限筛选须为 overdue（逾期）或 near（临期）' })),
+    categoryId: z.optional(idOf('诉求类型')),
+    townshipId: z.optional(idOf('苏木镇')),
+    channel: z.optional(Channel),
+    from: z.optional(Day),
+    to: z.optional(Day),
+    code: z.optional(TypedTrackingCode),
+    sort: z._default(z.enum(QUEUE_SORTS, { error: '排序须为 newest（最新）或 urgent（最紧急）' }), 'newest'),
+  })
+  .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
 export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;

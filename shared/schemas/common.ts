@@ -1,4 +1,8 @@
-import * as z from 'zod';
+/**
+ * zod/mini everywhere (shared/, functions/, the app): its functions tree-shake, so a Lambda bundle or the mini-program
+ * carries only the checks it uses (a classic zod schema pulls all of zod, 88 KiB minified, into every bundle).
+ */
+import * as z from 'zod/mini';
 
 // Messages for what no field names itself: a person reads them, in Chinese.
 z.config({
@@ -14,7 +18,7 @@ z.config({
 /** Ids are short, URL-safe strings: our own are ULIDs or seed slugs. */
 /** An id field; `label` names it in the message a person reads, e.g. 诉求类型. */
 export const idOf = (label: string) =>
-  z.string({ error: `请选择${label}` }).regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}编号格式不正确` });
+  z.string({ error: `请选择${label}` }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: `${label}编号格式不正确` }));
 export const Id = idOf('编号');
 
 export const IsoTime = z.iso.datetime({ offset: true, error: '时间格式不正确' });
@@ -51,17 +55,17 @@ export type StaffRole = z.infer<typeof StaffRole>;
 export type Role = StaffRole | 'citizen' | 'system';
 
 /** Mainland mobile numbers only: the app serves township residents. */
-export const Phone = z.string({ error: '请填写手机号' }).regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号' });
+export const Phone = z.string({ error: '请填写手机号' }).check(z.regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号' }));
 
 export const GeoPoint = z.object({
-  lat: z.number({ error: '纬度须为数字' }).min(-90, { error: '纬度超出范围' }).max(90, { error: '纬度超出范围' }),
-  lng: z.number({ error: '经度须为数字' }).min(-180, { error: '经度超出范围' }).max(180, { error: '经度超出范围' }),
+  lat: z.number({ error: '纬度须为数字' }).check(z.gte(-90, { error: '纬度超出范围' }), z.lte(90, { error: '纬度超出范围' })),
+  lng: z.number({ error: '经度须为数字' }).check(z.gte(-180, { error: '经度超出范围' }), z.lte(180, { error: '经度超出范围' })),
 });
 export type GeoPoint = z.infer<typeof GeoPoint>;
 
 /** A time limit: hours run on the clock, days on the calendar, workdays skip China's holidays. */
 export const Limit = z.object({
-  amount: z.number().int().positive().max(365),
+  amount: z.int().check(z.positive(), z.lte(365)),
   unit: z.enum(['hours', 'days', 'workdays']),
 });
 export type Limit = z.infer<typeof Limit>;
@@ -70,8 +74,15 @@ export type Limit = z.infer<typeof Limit>;
 export function text(label: string, max: number, min = 1) {
   return z
     .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` })
-    .max(max, { error: `${label}不能超过 ${max} 个字` })
-    .refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: `${label}含有无法识别的字符` });
+    .check(
+      z.trim(),
+      z.minLength(min, { error: min <= 1 ? `请填写${label}` : `${label}至少 ${min} 个字` }),
+      z.maxLength(max, { error: `${label}不能超过 ${max} 个字` }),
+      z.refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: `${label}含有无法识别的字符` }),
+    );
+}
+
+/** The same object with no unknown fields allowed: request bodies are strict, stored records are not. */
+export function strict<S extends z.ZodMiniObject>(schema: S) {
+  return z.strictObject(schema.shape as S['shape']);
 }

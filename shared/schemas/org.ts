@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { GeoPoint, Id, Level, Limit, StaffRole, text } from './common';
 
 export const ORG_KINDS = ['county', 'township', 'village', 'grid'] as const;
@@ -8,10 +8,10 @@ export const OrgNode = z.object({
   id: Id,
   kind: z.enum(ORG_KINDS),
   name: text('名称', 60),
-  parentId: Id.optional(),
+  parentId: z.optional(Id),
   /** `county/township/village`: the ids from the root, used for scope checks. */
   path: z.string(),
-  centreName: z.string().optional(),
+  centreName: z.optional(z.string()),
 });
 export type OrgNode = z.infer<typeof OrgNode>;
 
@@ -46,7 +46,7 @@ export const CategoryLimits = z.object({
   rate: Limit,
   review: Limit,
   /** 回访: how long after resolution staff call the citizen back */
-  followUp: Limit.default({ amount: 7, unit: 'days' }),
+  followUp: z._default(Limit, { amount: 7, unit: 'days' }),
 });
 export type CategoryLimits = z.infer<typeof CategoryLimits>;
 
@@ -67,18 +67,18 @@ export const Post = z.object({
   /** the village or grid the post stands in */
   nodeId: Id,
   /** categories offered at this post; empty means all */
-  categoryIds: z.array(Id).default([]),
+  categoryIds: z._default(z.array(Id), []),
 });
 export type Post = z.infer<typeof Post>;
 
 export const StaffUser = z.object({
   id: Id,
-  username: z.string().regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名为 3 到 32 位小写字母、数字或 _ . -' }),
+  username: z.string().check(z.regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名为 3 到 32 位小写字母、数字或 _ . -' })),
   name: text('姓名', 30),
   role: StaffRole,
   /** the org node the user acts for: a township (its centre) or the county */
   scopeNodeId: Id,
   /** handlers act for one department */
-  departmentId: Id.optional(),
+  departmentId: z.optional(Id),
 });
 export type StaffUser = z.infer<typeof StaffUser>;

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { maskPhone } from '../privacy';
 import { Channel, GeoPoint, Id, IsoTime, Level, Phone, Rating, Status, text } from './common';
 
@@ -6,7 +6,7 @@ export const DESCRIPTION_MAX = 2000;
 export const PHOTOS_MAX = 3;
 
 /** A photo is referenced by the object key the upload route handed out. */
-export const PhotoRef = z.string().regex(/^photos\/[A-Za-z0-9/_.-]{1,200}$/, { error: '照片引用不正确' });
+export const PhotoRef = z.string().check(z.regex(/^photos\/[A-Za-z0-9/_.-]{1,200}$/, { error: '照片引用不正确' }));
 
 export const Reporter = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('wechat'), openid: z.string() }),
@@ -19,7 +19,7 @@ export type Reporter = z.infer<typeof Reporter>;
 export const Actor = z.object({
   role: z.string(),
   id: z.string(),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
 });
 export type Actor = z.infer<typeof Actor>;
 
@@ -49,16 +49,16 @@ export type Action = z.infer<typeof Action>;
 
 /** One immutable line of the record: who, when, from, to, note. */
 export const TimelineEvent = z.object({
-  seq: z.number().int().positive(),
+  seq: z.int().check(z.positive()),
   at: IsoTime,
   actor: Actor,
   action: Action,
-  from: Status.nullable(),
+  from: z.nullable(Status),
   to: Status,
-  note: z.string().optional(),
+  note: z.optional(z.string()),
   /** internal notes are for staff only */
   visibility: z.enum(['public', 'internal']),
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
@@ -74,10 +74,10 @@ export const Petition = z.object({
   reporter: Reporter,
   /** staff do not see who reported */
   anonymous: z.boolean(),
-  agentId: z.string().optional(),
-  phone: Phone.optional(),
-  postId: Id.optional(),
-  location: GeoPoint.optional(),
+  agentId: z.optional(z.string()),
+  phone: z.optional(Phone),
+  postId: z.optional(Id),
+  location: z.optional(GeoPoint),
   categoryId: Id,
   description: z.string(),
   photos: z.array(PhotoRef),
@@ -85,70 +85,73 @@ export const Petition = z.object({
   level: Level,
   countyId: Id,
   townshipId: Id,
-  villageId: Id.optional(),
+  villageId: z.optional(Id),
   /** the owning centre: the node id of a township or the county */
   centreId: Id,
   centrePath: z.string(),
-  departmentId: Id.optional(),
-  handlerId: Id.optional(),
+  departmentId: z.optional(Id),
+  handlerId: z.optional(Id),
   createdAt: IsoTime,
   updatedAt: IsoTime,
-  acceptedAt: IsoTime.optional(),
-  resolvedAt: IsoTime.optional(),
+  acceptedAt: z.optional(IsoTime),
+  resolvedAt: z.optional(IsoTime),
   /** deadline of the current step */
-  dueAt: IsoTime.optional(),
+  dueAt: z.optional(IsoTime),
   /** statutory resolve deadline: 60 days from acceptance, one extension of up to 30 */
-  resolveDueAt: IsoTime.optional(),
-  extended: z.boolean().default(false),
-  repeatOf: Id.optional(),
-  repeatConfirmed: z.boolean().optional(),
-  decline: Decline.optional(),
-  resolution: z.string().optional(),
-  rating: z.object({ rating: Rating, comment: z.string().optional(), at: IsoTime }).optional(),
-  overdue: z.boolean().default(false),
+  resolveDueAt: z.optional(IsoTime),
+  extended: z._default(z.boolean(), false),
+  repeatOf: z.optional(Id),
+  repeatConfirmed: z.optional(z.boolean()),
+  decline: z.optional(Decline),
+  resolution: z.optional(z.string()),
+  rating: z.optional(z.object({ rating: Rating, comment: z.optional(z.string()), at: IsoTime })),
+  overdue: z._default(z.boolean(), false),
   /** the deadline (dueAt) each supervision alert was last raised for: a sweep acts once per deadline */
-  remindedFor: IsoTime.optional(),
-  urgedFor: IsoTime.optional(),
-  overdueFor: IsoTime.optional(),
+  remindedFor: z.optional(IsoTime),
+  urgedFor: z.optional(IsoTime),
+  overdueFor: z.optional(IsoTime),
   /** 回访: when the follow-up call falls due after resolution, and how it went */
-  followUpAt: IsoTime.optional(),
-  followUp: z.object({ at: IsoTime, reached: z.boolean(), rating: Rating.optional(), note: z.string() }).optional(),
+  followUpAt: z.optional(IsoTime),
+  followUp: z.optional(z.object({ at: IsoTime, reached: z.boolean(), rating: z.optional(Rating), note: z.string() })),
   /** optimistic concurrency: equals the seq of the last timeline event */
-  version: z.number().int().nonnegative(),
+  version: z.int().check(z.nonnegative()),
 });
 export type Petition = z.infer<typeof Petition>;
 
-export const PetitionWithTimeline = Petition.extend({ timeline: z.array(TimelineEvent) });
+export const PetitionWithTimeline = z.extend(Petition, { timeline: z.array(TimelineEvent) });
 export type PetitionWithTimeline = z.infer<typeof PetitionWithTimeline>;
 
 /** What lists show: the fields the table's indexes project, plus the first words of the description. */
-export const PetitionSummary = Petition.pick({
-  id: true,
-  trackingCode: true,
-  channel: true,
-  status: true,
-  level: true,
-  categoryId: true,
-  countyId: true,
-  townshipId: true,
-  centreId: true,
-  departmentId: true,
-  postId: true,
-  createdAt: true,
-  updatedAt: true,
-  dueAt: true,
-  resolveDueAt: true,
-  overdue: true,
-  repeatOf: true,
-  repeatConfirmed: true,
-  anonymous: true,
-}).extend({
-  summary: z.string(),
-  /** the citizen's rating, without their comment */
-  rating: Rating.optional(),
-  /** only ever masked (138****1234): lists and exports never hold a whole phone number */
-  phoneMasked: z.string().regex(/^\d{3}\*{4}\d{4}$/).optional(),
-});
+export const PetitionSummary = z.extend(
+  z.pick(Petition, {
+    id: true,
+    trackingCode: true,
+    channel: true,
+    status: true,
+    level: true,
+    categoryId: true,
+    countyId: true,
+    townshipId: true,
+    centreId: true,
+    departmentId: true,
+    postId: true,
+    createdAt: true,
+    updatedAt: true,
+    dueAt: true,
+    resolveDueAt: true,
+    overdue: true,
+    repeatOf: true,
+    repeatConfirmed: true,
+    anonymous: true,
+  }),
+  {
+    summary: z.string(),
+    /** the citizen's rating, without their comment */
+    rating: z.optional(Rating),
+    /** only ever masked (138****1234): lists and exports never hold a whole phone number */
+    phoneMasked: z.optional(z.string().check(z.regex(/^\d{3}\*{4}\d{4}$/))),
+  },
+);
 export type PetitionSummary = z.infer<typeof PetitionSummary>;
 export const SUMMARY_LENGTH = 60;
 

@@ -2,20 +2,20 @@
  * WeChat's server API over HTTP: code2session and the text content check (msgSecCheck v2). The base URL comes
  * from config, so the local stack and tests point this same client at the stand-in server.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { UnauthorizedError } from '../../../shared/errors';
 import type { SendResult, WechatClient } from '../../ports';
 
-const Session = z.object({ openid: z.string().optional(), errcode: z.number().optional(), errmsg: z.string().optional() });
-const AccessToken = z.object({ access_token: z.string().optional(), expires_in: z.number().optional(), errcode: z.number().optional() });
-const Errcode = z.object({ errcode: z.number().default(0), errmsg: z.string().optional() });
+const Session = z.object({ openid: z.optional(z.string()), errcode: z.optional(z.number()), errmsg: z.optional(z.string()) });
+const AccessToken = z.object({ access_token: z.optional(z.string()), expires_in: z.optional(z.number()), errcode: z.optional(z.number()) });
+const Errcode = z.object({ errcode: z._default(z.number(), 0), errmsg: z.optional(z.string()) });
 /** WeChat's answers that no retry will change: the user refused, or the template or openid is wrong. */
 const PERMANENT = new Set([43101, 40003, 40037, 47003, 41030]);
 
 const SecCheck = z.object({
   errcode: z.number(),
-  errmsg: z.string().optional(),
-  result: z.object({ suggest: z.string(), label: z.number().optional() }).optional(),
+  errmsg: z.optional(z.string()),
+  result: z.optional(z.object({ suggest: z.string(), label: z.optional(z.number()) })),
 });
 
 export class HttpWechatClient implements WechatClient {

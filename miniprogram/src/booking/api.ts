@@ -1,9 +1,10 @@
 /** The booking routes the citizen app calls, each answer parsed with a schema (never cast). */
 import Taro from '@tarojs/taro';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BOOKING_STATUSES, HOST_KINDS, WAYS, type BookBody } from '../../../shared/schemas/booking';
 import { Rating } from '../../../shared/schemas/common';
 import { newIdempotencyKey } from '../lib/draft';
+import { parseAnswer } from '../lib/apiError';
 import { ApiError, isWeapp, request } from '../lib/request';
 import { bookingUrl, type BookingRouteName, type BookingRouteParams } from './routes';
 
@@ -12,12 +13,12 @@ export const HostRow = z.object({
   name: z.string(),
   kind: z.enum(HOST_KINDS),
   kindLabel: z.string(),
-  title: z.string().optional(),
+  title: z.optional(z.string()),
   centreId: z.string(),
   centreName: z.string(),
-  expertise: z.array(z.string()).default([]),
+  expertise: z._default(z.array(z.string()), []),
   ways: z.array(z.enum(WAYS)),
-  intro: z.string().optional(),
+  intro: z.optional(z.string()),
   slotMinutes: z.number(),
   capacity: z.number(),
 });
@@ -36,22 +37,16 @@ export const BookingView = z.object({
   wayLabel: z.string(),
   topic: z.string(),
   status: z.enum(BOOKING_STATUSES),
-  roomUrl: z.string().optional(),
+  roomUrl: z.optional(z.string()),
   canChange: z.boolean(),
   canRate: z.boolean(),
-  cancel: z.object({ by: z.enum(['citizen', 'staff']), reason: z.string().optional() }).optional(),
-  outcome: z.object({ attendance: z.enum(['attended', 'no_show']), note: z.string() }).optional(),
-  rating: z.object({ rating: Rating, comment: z.string().optional() }).optional(),
+  cancel: z.optional(z.object({ by: z.enum(['citizen', 'staff']), reason: z.optional(z.string()) })),
+  outcome: z.optional(z.object({ attendance: z.enum(['attended', 'no_show']), note: z.string() })),
+  rating: z.optional(z.object({ rating: Rating, comment: z.optional(z.string()) })),
 });
 export type BookingView = z.infer<typeof BookingView>;
 
 const Townships = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), centreName: z.string() })) });
-
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new ApiError('http', '服务器返回的数据无法识别，请稍后再试');
-  return r.data;
-}
 
 const q = (params: Record<string, string | undefined>) => {
   const s = Object.entries(params)
@@ -63,28 +58,28 @@ const q = (params: Record<string, string | undefined>) => {
 
 export const bookingApi = {
   async townships() {
-    return parse(Townships, await request('/townships')).items;
+    return parseAnswer(Townships, await request('/townships')).items;
   },
   async hosts(filter: { centreId?: string; kind?: string; way?: string }) {
-    return parse(z.object({ items: z.array(HostRow) }), await request(`/hosts${q(filter)}`)).items;
+    return parseAnswer(z.object({ items: z.array(HostRow) }), await request(`/hosts${q(filter)}`)).items;
   },
   async slots(hostId: string, days = 7) {
-    return parse(z.object({ host: HostRow, items: z.array(SlotRow) }), await request(`/hosts/${encodeURIComponent(hostId)}/slots?days=${days}`));
+    return parseAnswer(z.object({ host: HostRow, items: z.array(SlotRow) }), await request(`/hosts/${encodeURIComponent(hostId)}/slots?days=${days}`));
   },
   async book(body: BookBody, key = newIdempotencyKey()) {
-    return parse(BookingView, await request('/bookings', { method: 'POST', data: body, headers: { 'Idempotency-Key': key } }));
+    return parseAnswer(BookingView, await request('/bookings', { method: 'POST', data: body, headers: { 'Idempotency-Key': key } }));
   },
   async mine() {
-    return parse(z.object({ items: z.array(BookingView) }), await request('/bookings/mine?limit=50')).items;
+    return parseAnswer(z.object({ items: z.array(BookingView) }), await request('/bookings/mine?limit=50')).items;
   },
   async cancel(id: string, reason?: string) {
-    return parse(BookingView, await request(`/bookings/${encodeURIComponent(id)}/cancel`, { method: 'POST', data: reason ? { reason } : {} }));
+    return parseAnswer(BookingView, await request(`/bookings/${encodeURIComponent(id)}/cancel`, { method: 'POST', data: reason ? { reason } : {} }));
   },
   async reschedule(id: string, start: string) {
-    return parse(BookingView, await request(`/bookings/${encodeURIComponent(id)}/reschedule`, { method: 'POST', data: { start } }));
+    return parseAnswer(BookingView, await request(`/bookings/${encodeURIComponent(id)}/reschedule`, { method: 'POST', data: { start } }));
   },
   async rate(id: string, rating: Rating) {
-    return parse(BookingView, await request(`/bookings/${encodeURIComponent(id)}/rating`, { method: 'POST', data: { rating } }));
+    return parseAnswer(BookingView, await request(`/bookings/${encodeURIComponent(id)}/rating`, { method: 'POST', data: { rating } }));
   },
 };
 

@@ -1,9 +1,10 @@
 /** The API routes the citizen app calls, each answer parsed with a schema (never cast). */
 import Taro from '@tarojs/taro';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { SubmitPetitionResponse, type RatingBody, type SubmitPetitionBody } from '../../../shared/schemas/api';
 import { Rating, Status } from '../../../shared/schemas/common';
 import { Action } from '../../../shared/schemas/petition';
+import { parseAnswer } from './apiError';
 import { ApiError, apiBaseUrl, isWeapp, request } from './request';
 
 const Named = z.object({ id: z.string(), name: z.string() });
@@ -12,8 +13,8 @@ export const PostInfo = z.object({
   post: z.object({
     id: z.string(),
     name: z.string(),
-    address: z.string().optional(),
-    location: z.object({ lat: z.number(), lng: z.number() }).optional(),
+    address: z.optional(z.string()),
+    location: z.optional(z.object({ lat: z.number(), lng: z.number() })),
   }),
   township: Named,
   centreName: z.string(),
@@ -21,32 +22,32 @@ export const PostInfo = z.object({
 });
 export type PostInfo = z.infer<typeof PostInfo>;
 
-export const Townships = z.object({ items: z.array(Named.extend({ categories: z.array(Named) })) });
+export const Townships = z.object({ items: z.array(z.extend(Named, { categories: z.array(Named) })) });
 export type Township = z.infer<typeof Townships>['items'][number];
 
 export const MineItem = z.object({
   id: z.string(),
   trackingCode: z.string(),
   status: Status,
-  categoryId: z.string().optional(),
-  categoryName: z.string().optional(),
-  summary: z.string().optional(),
+  categoryId: z.optional(z.string()),
+  categoryName: z.optional(z.string()),
+  summary: z.optional(z.string()),
   createdAt: z.string(),
-  dueAt: z.string().optional(),
-  overdue: z.boolean().default(false),
+  dueAt: z.optional(z.string()),
+  overdue: z._default(z.boolean(), false),
 });
 export type MineItem = z.infer<typeof MineItem>;
-const MinePage = z.object({ items: z.array(MineItem), cursor: z.string().optional() });
+const MinePage = z.object({ items: z.array(MineItem), cursor: z.optional(z.string()) });
 
 export const TimelineItem = z.object({
   seq: z.number(),
   at: z.string(),
   action: Action,
-  from: Status.nullable().optional(),
+  from: z.optional(z.nullable(Status)),
   to: Status,
-  note: z.string().optional(),
-  actor: z.object({ role: z.string(), name: z.string().optional() }).optional(),
-  dueAt: z.string().optional(),
+  note: z.optional(z.string()),
+  actor: z.optional(z.object({ role: z.string(), name: z.optional(z.string()) })),
+  dueAt: z.optional(z.string()),
 });
 export type TimelineItem = z.infer<typeof TimelineItem>;
 
@@ -54,52 +55,46 @@ export const PetitionView = z.object({
   id: z.string(),
   trackingCode: z.string(),
   status: Status,
-  categoryName: z.string().optional(),
-  centreName: z.string().optional(),
-  departmentName: z.string().optional(),
+  categoryName: z.optional(z.string()),
+  centreName: z.optional(z.string()),
+  departmentName: z.optional(z.string()),
   description: z.string(),
-  photos: z.array(z.string()).default([]),
+  photos: z._default(z.array(z.string()), []),
   createdAt: z.string(),
-  dueAt: z.string().optional(),
-  overdue: z.boolean().default(false),
-  anonymous: z.boolean().optional(),
-  rating: z.object({ rating: Rating, comment: z.string().optional(), at: z.string().optional() }).optional(),
-  decline: z.object({ reason: z.string(), redirect: z.string() }).optional(),
-  resolution: z.string().optional(),
-  timeline: z.array(TimelineItem).default([]),
+  dueAt: z.optional(z.string()),
+  overdue: z._default(z.boolean(), false),
+  anonymous: z.optional(z.boolean()),
+  rating: z.optional(z.object({ rating: Rating, comment: z.optional(z.string()), at: z.optional(z.string()) })),
+  decline: z.optional(z.object({ reason: z.string(), redirect: z.string() })),
+  resolution: z.optional(z.string()),
+  timeline: z._default(z.array(TimelineItem), []),
 });
 export type PetitionView = z.infer<typeof PetitionView>;
 
-function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new ApiError('http', '服务器返回的数据无法识别，请稍后再试');
-  return r.data;
-}
-
 export const api = {
   async post(postId: string): Promise<PostInfo> {
-    return parse(PostInfo, await request(`/posts/${encodeURIComponent(postId)}`));
+    return parseAnswer(PostInfo, await request(`/posts/${encodeURIComponent(postId)}`));
   },
   async townships(): Promise<Township[]> {
-    return parse(Townships, await request('/townships')).items;
+    return parseAnswer(Townships, await request('/townships')).items;
   },
   async submit(body: SubmitPetitionBody, idempotencyKey: string): Promise<SubmitPetitionResponse> {
     const res = await request('/petitions', { method: 'POST', data: body, headers: { 'Idempotency-Key': idempotencyKey } });
-    return parse(SubmitPetitionResponse, res);
+    return parseAnswer(SubmitPetitionResponse, res);
   },
   async mine(cursor?: string): Promise<{ items: MineItem[]; cursor?: string }> {
     const qs = cursor ? `?limit=20&cursor=${encodeURIComponent(cursor)}` : '?limit=20';
-    return parse(MinePage, await request(`/petitions/mine${qs}`));
+    return parseAnswer(MinePage, await request(`/petitions/mine${qs}`));
   },
   async petition(id: string): Promise<PetitionView> {
-    return parse(PetitionView, await request(`/petitions/${encodeURIComponent(id)}`));
+    return parseAnswer(PetitionView, await request(`/petitions/${encodeURIComponent(id)}`));
   },
   async track(code: string, secret: string): Promise<PetitionView> {
     const path = `/track/${encodeURIComponent(code)}?secret=${encodeURIComponent(secret)}`;
-    return parse(PetitionView, await request(path, { auth: false }));
+    return parseAnswer(PetitionView, await request(path, { auth: false }));
   },
   async rate(id: string, body: RatingBody): Promise<PetitionView> {
-    return parse(PetitionView, await request(`/petitions/${encodeURIComponent(id)}/rating`, { method: 'POST', data: body }));
+    return parseAnswer(PetitionView, await request(`/petitions/${encodeURIComponent(id)}/rating`, { method: 'POST', data: body }));
   },
 };
 
@@ -114,8 +109,8 @@ export class PhotosUnavailable extends Error {
 const UploadTicket = z.object({
   key: z.string(),
   url: z.string(),
-  method: z.enum(['PUT']).default('PUT'),
-  headers: z.record(z.string(), z.string()).default({}),
+  method: z._default(z.enum(['PUT']), 'PUT'),
+  headers: z._default(z.record(z.string(), z.string()), {}),
 });
 
 async function readPhoto(filePath: string): Promise<{ body: ArrayBuffer | Blob; size: number; contentType: string }> {
@@ -149,7 +144,7 @@ export async function uploadPhoto(filePath: string): Promise<string> {
     if (e instanceof ApiError && e.status === 404) throw new PhotosUnavailable();
     throw e;
   }
-  const ticket = parse(UploadTicket, ticketBody);
+  const ticket = parseAnswer(UploadTicket, ticketBody);
   const url = /^https?:/.test(ticket.url) ? ticket.url : `${apiBaseUrl}${ticket.url}`;
   const headers = { 'Content-Type': photo.contentType, ...ticket.headers };
   let status: number;

@@ -2,6 +2,7 @@
  * The API's error body (`{ error: { code, message, issues } }`, shared/errors.ts) as an error a page can show:
  * a message in Chinese and the message of each form field. Pure: tested without Taro.
  */
+import type * as z from 'zod/mini';
 import type { ErrorCode, FieldIssue } from '../../../shared/errors';
 
 /** `network`: no answer at all (the draft waits); `http`: an answer that is not the API's error body. */
@@ -55,4 +56,11 @@ export function errorFromBody(status: number, body: unknown): ApiError {
     }
   }
   return new ApiError('http', status >= 500 ? '服务暂时不可用，请稍后再试' : `请求失败（${status}）`, status);
+}
+
+/** Parses an API answer with its schema (never a cast); a shape the app does not know is an error a page can show. */
+export function parseAnswer<T extends z.ZodMiniType>(schema: T, body: unknown): z.infer<T> {
+  const r = schema.safeParse(body);
+  if (!r.success) throw new ApiError('http', '服务器返回的数据无法识别，请稍后再试');
+  return r.data;
 }

@@ -2,7 +2,7 @@
  * What the queue and the case file read from the API, parsed (never cast), and the small pure helpers both pages use:
  * the query string of a queue view and the time left to a deadline in words.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ACTIONS, TimelineEvent } from '../../../../shared/schemas/petition';
 import { Channel, GeoPoint, Status } from '../../../../shared/schemas/common';
 
@@ -15,15 +15,15 @@ export const QueueRow = z.object({
   categoryName: z.string(),
   townshipName: z.string(),
   createdAt: z.string(),
-  dueAt: z.string().optional(),
+  dueAt: z.optional(z.string()),
   overdue: z.boolean(),
-  near: z.boolean().optional(),
-  repeatOf: z.string().optional(),
-  repeatConfirmed: z.boolean().optional(),
-  phoneMasked: z.string().optional(),
+  near: z.optional(z.boolean()),
+  repeatOf: z.optional(z.string()),
+  repeatConfirmed: z.optional(z.boolean()),
+  phoneMasked: z.optional(z.string()),
 });
 export type QueueRow = z.infer<typeof QueueRow>;
-export const QueuePage = z.object({ items: z.array(QueueRow), cursor: z.string().optional() });
+export const QueuePage = z.object({ items: z.array(QueueRow), cursor: z.optional(z.string()) });
 
 export const CaseFile = z.object({
   id: z.string(),
@@ -34,20 +34,20 @@ export const CaseFile = z.object({
   categoryName: z.string(),
   townshipName: z.string(),
   centreName: z.string(),
-  departmentId: z.string().optional(),
-  departmentName: z.string().optional(),
+  departmentId: z.optional(z.string()),
+  departmentName: z.optional(z.string()),
   createdAt: z.string(),
-  dueAt: z.string().optional(),
+  dueAt: z.optional(z.string()),
   overdue: z.boolean(),
   anonymous: z.boolean(),
-  phone: z.string().optional(),
-  location: GeoPoint.optional(),
+  phone: z.optional(z.string()),
+  location: z.optional(GeoPoint),
   photoUrls: z.array(z.string()),
-  repeatOf: z.string().optional(),
-  repeatConfirmed: z.boolean().optional(),
-  repeatOfTrackingCode: z.string().optional(),
-  resolution: z.string().optional(),
-  decline: z.object({ reason: z.string(), redirect: z.string() }).optional(),
+  repeatOf: z.optional(z.string()),
+  repeatConfirmed: z.optional(z.boolean()),
+  repeatOfTrackingCode: z.optional(z.string()),
+  resolution: z.optional(z.string()),
+  decline: z.optional(z.object({ reason: z.string(), redirect: z.string() })),
   timeline: z.array(TimelineEvent),
   actions: z.array(z.enum(ACTIONS)),
   version: z.number(),
@@ -59,10 +59,10 @@ export const HandedOver = z.object({ id: z.string(), status: Status, handedOver:
 
 export const StaffOrg = z.object({
   scope: z.object({ id: z.string(), kind: z.string(), name: z.string() }),
-  nodes: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), centreName: z.string().optional() })),
+  nodes: z.array(z.object({ id: z.string(), kind: z.string(), name: z.string(), centreName: z.optional(z.string()) })),
   departments: z.array(z.object({ id: z.string(), name: z.string(), centreId: z.string() })),
   categories: z.array(z.object({ id: z.string(), name: z.string() })),
-  handlers: z.array(z.object({ id: z.string(), name: z.string(), departmentId: z.string() })).default([]),
+  handlers: z._default(z.array(z.object({ id: z.string(), name: z.string(), departmentId: z.string() })), []),
 });
 export type StaffOrg = z.infer<typeof StaffOrg>;
 /** GET /townships: every township of the county with its centre, the places a case may be transferred to */

@@ -4,9 +4,9 @@
  * to the API: a missing or refused session sends the user to the login page and back afterwards.
  */
 import Taro from '@tarojs/taro';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { StaffRole } from '../../../../shared/schemas/common';
-import { ApiError, errorFromBody } from '../../lib/apiError';
+import { ApiError, errorFromBody, parseAnswer } from '../../lib/apiError';
 import { send, type RequestOptions } from '../../lib/request';
 import { storage } from '../../lib/storage';
 import { staffUrl } from '../routes';
@@ -19,7 +19,7 @@ export const StaffUser = z.object({
   name: z.string(),
   role: StaffRole,
   scopeNodeId: z.string(),
-  departmentId: z.string().optional(),
+  departmentId: z.optional(z.string()),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
@@ -84,9 +84,5 @@ export async function staffRequest(path: string, opts: RequestOptions = {}): Pro
   throw errorFromBody(res.status, res.body);
 }
 
-/** Parses an answer with a schema (never a cast); a shape we do not know is an error the page can show. */
-export function parseAnswer<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
-  const r = schema.safeParse(body);
-  if (!r.success) throw new ApiError('http', '服务器返回的数据无法识别，请稍后再试');
-  return r.data;
-}
+/** Staff pages parse answers the way the citizen pages do. */
+export { parseAnswer };

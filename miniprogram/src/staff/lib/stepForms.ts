@@ -2,7 +2,7 @@
  * The forms of the case file's steps, as data: each step's route, its fields and the shared body schema that checks
  * them before they are sent (the same schema the API parses with, so the messages match). Pure: no Taro.
  */
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import {
   AcceptBody,
   CloseBody,
@@ -40,7 +40,7 @@ export interface StepForm {
   /** the route under /staff/petitions/{id}/ */
   path: string;
   fields: Field[];
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** texts a form offers to fill in one tap, still editable */
   templates?: Array<{ label: string; values: Record<string, string> }>;
   danger?: boolean;
@@ -164,7 +164,7 @@ export function bodyOf(form: StepForm, values: Record<string, string>): Record<s
 }
 
 /** The schema's issues by field, the first message of each. */
-export function issuesOf(error: z.ZodError): Record<string, string> {
+export function issuesOf(error: z.core.$ZodError): Record<string, string> {
   const out: Record<string, string> = {};
   for (const i of error.issues) {
     const field = String(i.path[0] ?? '');

@@ -10,7 +10,7 @@ import { ROLE_LABELS, parseAnswer, staffRequest } from '../../lib/session';
 import { CaseFile, HandedOver, StaffOrg, Townships, timeLeft } from '../../lib/petitions';
 import { bodyOf, issuesOf, stepForms, type StepForm } from '../../lib/stepForms';
 import { staffUrl } from '../../routes';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 const NOT_FOUND = '该反映不存在或您无权查看';
 const PhoneAnswer = z.object({ phone: z.string() });
