@@ -181,7 +181,7 @@ export const ScheduleQuery = z.object({
 export type ScheduleQuery = z.infer<typeof ScheduleQuery>;
 
 /** A centre's reception figures for the China days `from`..`to` (inclusive; at most a year). */
-export const BookingFiguresQuery = z.object({ centreId: idOf('中心').optional(), from: ChinaDay.optional(), to: ChinaDay.optional() });
+export const BookingFiguresQuery = z.object({ centreId: z.optional(idOf('中心')), from: z.optional(ChinaDay), to: z.optional(ChinaDay) });
 export type BookingFiguresQuery = z.infer<typeof BookingFiguresQuery>;
 
 export const HOST_KIND_LABELS: Record<HostKind, string> = {
