@@ -51,6 +51,8 @@ export interface QueueFilter {
   /** newest first unless asked */
   sort?: 'newest' | 'urgent';
 }
+/** Whose figures and exports: one township centre, or the whole county. */
+export type FigureScope = Exclude<QueueScope, { kind: 'department' }>;
 
 export interface PetitionRepository {
   /** Creates the petition with its first event, tracking code and idempotency record in one transaction. */
@@ -69,6 +71,8 @@ export interface PetitionRepository {
   findByTrackingCode(code: string): Promise<{ id: string; secretHash?: string } | undefined>;
   listByReporter(openid: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   listQueue(scope: QueueScope, filter: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
+  /** petitions registered from `from` to `to` (ISO instants, both inclusive) in the scope, oldest first, a page at a time */
+  listRegistered(scope: FigureScope, from: string, to: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   listOverdue(countyId: string, now: Date, filter: { centreId?: string; departmentId?: string }, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** open petitions that may be repeats of a new one */
   findRepeatCandidates(q: { openid?: string; postId?: string; categoryId: string; since: Date }): Promise<PetitionSummary[]>;

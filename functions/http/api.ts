@@ -3,7 +3,7 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/errors';
 import { verifyToken } from '../auth/tokens';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from '../usecases/context';
-import { errorResponse, json } from './errors';
+import { download, errorResponse, json } from './errors';
 import { header, jsonBody } from './request';
 import { ROUTES, compile, type Route } from './routes';
 import { makeDeps } from './deps';
@@ -67,7 +67,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     if (!('route' in found) || !found.route) throw new NotFoundError('未找到');
     routeName = `${found.route.method} ${found.route.path}`;
     const reply = await run(found.route, event, found.params, deps);
-    response = json(reply.status, reply.body);
+    response = 'file' in reply ? download(reply.status, reply.file) : json(reply.status, reply.body);
   } catch (err) {
     const { response: r, logged } = errorResponse(err);
     response = r;

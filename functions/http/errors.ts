@@ -21,6 +21,15 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
   };
 }
 
+/** A file to save (a CSV export): its type, and the name a browser saves it under. */
+export function download(statusCode: number, file: { contentType: string; filename: string; content: string }): APIGatewayProxyStructuredResultV2 {
+  return {
+    statusCode,
+    headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'no-store' },
+    body: file.content,
+  };
+}
+
 export function errorResponse(err: unknown): { response: APIGatewayProxyStructuredResultV2; logged?: string } {
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message, issues: err.issues } };

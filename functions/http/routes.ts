@@ -23,6 +23,7 @@ import {
   RevealPhoneBody,
   StaffLoginBody,
   DashboardQuery,
+  ExportQuery,
   StaffQueueQuery,
   SubmitPetitionBody,
   SubscribeBody,
@@ -50,6 +51,7 @@ import {
 } from '../../shared/schemas/booking';
 import * as auth from '../usecases/auth';
 import * as dashboard from '../usecases/dashboard';
+import * as exporting from '../usecases/export';
 import * as bookings from '../usecases/bookings';
 import type { CitizenCaller, Deps, StaffCaller } from '../usecases/context';
 import * as notifications from '../usecases/notifications';
@@ -67,10 +69,10 @@ export interface Request<C> {
   params: Record<string, string | undefined>;
   header(name: string): string | undefined;
 }
-export interface Reply {
-  status: number;
-  body: unknown;
-}
+/** Most routes answer JSON; a route that answers a file (a CSV export) says its type and name. */
+export type Reply =
+  | { status: number; body: unknown }
+  | { status: number; file: { contentType: string; filename: string; content: string } };
 
 interface RouteDef<A extends Access> {
   method: 'GET' | 'POST' | 'PUT';
@@ -168,6 +170,10 @@ export const ROUTES: Route[] = [
   }),
   staff('GET', '/staff/tasks', async (req, deps) => ok(await petitions.staffTasks(deps, req.caller, parse(PageQuery, req.query, 'query')))),
   staff('GET', '/staff/dashboard', async (req, deps) => ok(await dashboard.dashboard(deps, req.caller, parse(DashboardQuery, req.query, 'query')))),
+  staff('GET', '/staff/export', async (req, deps) => {
+    const out = await exporting.exportPetitions(deps, req.caller, parse(ExportQuery, req.query, 'query'));
+    return { status: 200, file: { contentType: 'text/csv; charset=utf-8', filename: out.filename, content: out.csv } };
+  }),
   staff('GET', '/staff/org', async (req, deps) => ok(await org.orgForStaff(deps, req.caller))),
   staff('GET', '/staff/townships/{townshipId}/posts', async (req, deps) =>
     ok(await org.listPosts(deps, req.caller, idParam(req, 'townshipId'), parse(PageQuery, req.query, 'query'))),

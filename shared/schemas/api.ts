@@ -127,13 +127,20 @@ const Day = z.string().check(
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
   }, { error: '不是有效的日期' }),
 );
-/** A dashboard period in China calendar days, at most a year. */
-export const DashboardQuery = z
-  .object({ from: z.optional(Day), to: z.optional(Day) })
-  .check(
-    z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }),
-    z.refine((q) => !q.from || !q.to || Date.parse(q.to) - Date.parse(q.from) <= 366 * 86_400_000, { error: '统计区间最长一年', path: ['to'] }),
-  );
+const daysOf = (q: { from?: string; to?: string }) => (q.from && q.to ? (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1 : 0);
+/** A period in China calendar days (both inclusive) and, for a county caller, one township of the county. */
+const PeriodQuery = z
+  .object({ from: z.optional(Day), to: z.optional(Day), townshipId: z.optional(idOf('苏木镇')) })
+  .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
+
+export const DASHBOARD_MAX_DAYS = 367;
+/** A dashboard period: at most a year. */
+export const DashboardQuery = PeriodQuery.check(z.refine((q) => daysOf(q) <= DASHBOARD_MAX_DAYS, { error: '统计区间最长一年', path: ['to'] }));
+
+/** An export reads every petition of its period, so the period is shorter: a quarter at most. */
+export const EXPORT_MAX_DAYS = 93;
+export const EXPORT_TOO_LONG = `导出区间最长 ${EXPORT_MAX_DAYS} 天，请分次导出`;
+export const ExportQuery = PeriodQuery.check(z.refine((q) => daysOf(q) <= EXPORT_MAX_DAYS, { error: EXPORT_TOO_LONG, path: ['to'] }));
 
 
 export const QUEUE_SORTS = ['newest', 'urgent'] as const;

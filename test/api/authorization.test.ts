@@ -54,6 +54,8 @@ const MATRIX: Record<string, Row> = {
   'POST /staff/petitions/{id}/reveal-phone': anyStaff(400),
   'GET /staff/tasks': staff(404, 404, 200, 200, 200, 200),
   'GET /staff/dashboard': staff(404, 404, 200, 200, 200, 200),
+  // the period's petitions as CSV, in the dashboard's scope
+  'GET /staff/export': staff(404, 404, 200, 200, 200, 200),
   'GET /staff/org': anyStaff(200),
   'GET /staff/townships/{townshipId}/posts': staff(404, 200, 200, 404, 200, 200),
   'PUT /staff/posts/{postId}': anyStaff(400),

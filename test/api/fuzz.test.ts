@@ -55,7 +55,7 @@ describe('every route under random input', () => {
         fc.constantFrom(...ROUTES),
         fc.jsonValue({ maxDepth: 4 }),
         segment,
-        fc.dictionary(fc.constantFrom('status', 'overdue', 'cursor', 'limit', 'from', 'to', 'secret', 'centreId'), fc.string({ maxLength: 40 }), { maxKeys: 3 }),
+        fc.dictionary(fc.constantFrom('status', 'overdue', 'cursor', 'limit', 'from', 'to', 'secret', 'centreId', 'townshipId'), fc.string({ maxLength: 40 }), { maxKeys: 3 }),
         fc.constantFrom('none', 'citizen', 'staff'),
         async (route, body, seg, query, who) => {
           const path = route.path.replace(/\{\w+\}/g, encodeURIComponent(seg).slice(0, 200) || 'x');

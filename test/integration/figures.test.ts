@@ -73,6 +73,16 @@ describe('the four figures', () => {
     expect(all.byTownship).toEqual([{ id: 'babao', name: '八宝镇', count: 5 }]);
     expect(all.byStatus).toMatchObject({ resolved: 1 });
 
+    // The county may look at one township: the same figures its centre staff see. Centre staff see no other.
+    const chosen = await dashboard(deps, county, { ...period, townshipId: 'babao' });
+    expect(chosen.scope).toEqual({ kind: 'centre', id: 'babao', name: '八宝镇综治中心' });
+    expect([chosen.timelyAcceptance, chosen.onTimeCompletion, chosen.satisfaction, chosen.participation]).toEqual([
+      town.timelyAcceptance, town.onTimeCompletion, town.satisfaction, town.participation,
+    ]);
+    expect(chosen.townships.map((t) => t.id)).toEqual(expect.arrayContaining(['babao', 'ebao', 'moler']));
+    expect(town.townships).toEqual([]);
+    await expect(dashboard(deps, babao, { ...period, townshipId: 'ebao' })).rejects.toThrow('未找到该苏木镇');
+
     // A period before anything happened has nothing to divide by.
     const empty = await dashboard(deps, babao, { from: '2026-11-01', to: '2026-11-30' });
     expect(empty.timelyAcceptance).toEqual({ numerator: 0, denominator: 0, rate: null });

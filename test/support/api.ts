@@ -20,7 +20,8 @@ export async function call<T = any>(method: string, path: string, opts: { token?
     body: opts.raw ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
   });
   const text = await res.text();
-  const body = text ? JSON.parse(text) : undefined;
+  // a file (the CSV export) stays text; everything else is JSON
+  const body = /^application\/json\b/.test(res.headers.get('content-type') ?? 'application/json') ? (text ? JSON.parse(text) : undefined) : text;
   // serverless offline answers a handler that timed out or crashed with 200 and errorType: never a pass.
   if (body && typeof body === 'object' && 'errorType' in body) throw new Error(`the API failed: ${String(body.errorType)}`);
   return { status: res.status, body };

@@ -19,7 +19,7 @@ import {
 import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
 import { OPEN_STATUSES, isDispatched, isOpen, taskOf } from '../../../shared/workflow';
-import type { NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
+import type { FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
 import { queryAll } from './client';
 import { indexPage, type IndexQuery } from './pages';
 import { outboxItem } from './outbox';
@@ -275,6 +275,14 @@ export class DynamoPetitionRepository implements PetitionRepository {
     if (scope.kind === 'centre') return this.page('byCentreDue', keys.centreDue(scope.centreId), page, { ...equals, status: f.status }, filters);
     const inScope = scope.kind === 'department' ? { departmentId: scope.departmentId } : {};
     return this.page('byDue', keys.due(scope.countyId), page, { ...equals, ...inScope, status: f.status }, filters);
+  }
+
+  listRegistered(scope: FigureScope, from: string, to: string, page: { limit: number; cursor?: string }) {
+    // The queue's own index, read by registration time: the cost follows the rows of the period, not the table.
+    const between = [keys.queueSort(from, ''), keys.queueSort(to, '~')] as const;
+    return scope.kind === 'centre'
+      ? this.page('byCentre', keys.centreQueue(scope.centreId), page, {}, { between, ascending: true })
+      : this.page('byCounty', keys.countyQueue(scope.countyId), page, {}, { between, ascending: true });
   }
 
   listOverdue(countyId: string, now: Date, filter: { centreId?: string; departmentId?: string }, page: { limit: number; cursor?: string }) {
