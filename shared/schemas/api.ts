@@ -164,3 +164,34 @@ export const StaffQueueQuery = z
   })
   .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
 export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;
+
+const Ratio = z.object({ numerator: z.number(), denominator: z.number(), rate: z.number().nullable() });
+const Counted = z.object({ id: z.string(), name: z.string(), count: z.number() });
+const FourFigures = <T extends z.ZodType>(t: T) => z.object({ timelyAcceptance: t, onTimeCompletion: t, satisfaction: t, participation: t });
+/** GET /staff/dashboard: what the dashboard page reads of the answer. */
+export const DashboardAnswer = z.object({
+  scope: z.object({ kind: z.enum(['centre', 'county']), id: z.string(), name: z.string() }),
+  /** the townships a county caller may choose; empty for centre staff */
+  townships: z.array(z.object({ id: z.string(), name: z.string() })),
+  period: z.object({ from: z.string(), to: z.string() }),
+  ...FourFigures(Ratio).shape,
+  /** current status counts of the scope (not of the period) */
+  byStatus: z.partialRecord(Status, z.number()),
+  byCategory: z.array(Counted),
+  byTownship: z.array(Counted),
+  daily: z.array(z.object({ day: z.string(), registered: z.number(), resolved: z.number() })),
+  overdue: z.array(
+    z.object({
+      id: z.string(),
+      trackingCode: z.string(),
+      status: Status,
+      townshipName: z.string(),
+      categoryName: z.string(),
+      summary: z.string(),
+      dueAt: z.string().optional(),
+    }),
+  ),
+  definitions: FourFigures(z.string()),
+  workingDefinitions: FourFigures(z.string()),
+});
+export type DashboardAnswer = z.infer<typeof DashboardAnswer>;

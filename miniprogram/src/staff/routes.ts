@@ -19,6 +19,7 @@ export const STAFF_ROUTES = {
   queue: { path: 'pages/queue/index', title: '待办', nav: { label: '待办', roles: ['centre_staff', 'handler', 'county_supervisor', 'admin'] } },
   /** the case file; the dashboard links its overdue list here with `?id=` */
   petition: { path: 'pages/petition/index', title: '诉求详情' },
+  dashboard: { path: 'pages/dashboard/index', title: '统计', nav: { label: '统计', roles: ['centre_staff', 'county_supervisor', 'admin'] } },
 } as const satisfies Record<string, StaffRoute>;
 export type StaffRouteName = keyof typeof STAFF_ROUTES;
 
@@ -27,6 +28,8 @@ export interface StaffRouteParams {
   home: Record<string, never>;
   queue: { status?: string; due?: string };
   petition: { id: string };
+  /** a month (YYYY-MM) or a period of days; a county caller's township */
+  dashboard: { month?: string; from?: string; to?: string; township?: string };
 }
 
 export const STAFF_SUBPACKAGE = { root: STAFF_ROOT, pages: Object.values(STAFF_ROUTES).map((r) => r.path) } as const;

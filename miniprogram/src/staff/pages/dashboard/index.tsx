@@ -1,0 +1,296 @@
+import { Picker, Text, View } from '@tarojs/components';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import { STATUS_LABELS } from '../../../../../shared/labels';
+import { DashboardAnswer } from '../../../../../shared/schemas/api';
+import { STATUSES } from '../../../../../shared/schemas/common';
+import { formatTime } from '../../../lib/format';
+import { messageOf } from '../../../lib/request';
+import { StaffPage } from '../../components/StaffPage';
+import { downloadFile } from '../../lib/download';
+import { parseAnswer, staffRequest } from '../../lib/session';
+import { staffUrl } from '../../routes';
+
+/**
+ * 统计: the four figures of a period for the caller's scope (a county supervisor may choose one township), each with
+ * its numerator, denominator and definition; counts by status, category and township; the daily trend drawn as bars;
+ * what is overdue now; and the period's petitions as a CSV file.
+ */
+export default function StaffDashboard() {
+  const { params } = useRouter();
+  return <StaffPage current='dashboard'>{() => <Dashboard params={params} />}</StaffPage>;
+}
+
+const FIGURES = [
+  { key: 'timelyAcceptance', label: '及时受理率' },
+  { key: 'onTimeCompletion', label: '按期办结率' },
+  { key: 'satisfaction', label: '满意率' },
+  { key: 'participation', label: '参评率' },
+] as const;
+
+type Period = { from: string; to: string };
+type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: DashboardAnswer };
+
+const DAY = 86_400_000;
+const isDay = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
+const isMonth = (s: string | undefined): s is string => !!s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
+const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+function monthPeriod(month: string): Period {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+function shiftMonth(month: string, by: number): string {
+  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
+  return d.toISOString().slice(0, 7);
+}
+function daysOf(p: Period): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${p.from}T00:00:00Z`); t <= Date.parse(`${p.to}T00:00:00Z`) && out.length < 400; t += DAY) out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+const percent = (n: number, d: number) => (d > 0 ? `${((n / d) * 100).toFixed(1)}%` : '—');
+const query = (p: Period, township: string) => `from=${p.from}&to=${p.to}${township ? `&townshipId=${encodeURIComponent(township)}` : ''}`;
+
+function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
+  const [mode, setMode] = useState<'month' | 'range'>(isDay(params.from) && isDay(params.to) ? 'range' : 'month');
+  const [month, setMonth] = useState(isMonth(params.month) ? params.month : chinaToday().slice(0, 7));
+  const [range, setRange] = useState<Period>(
+    isDay(params.from) && isDay(params.to) ? { from: params.from, to: params.to } : monthPeriod(chinaToday().slice(0, 7)),
+  );
+  const [township, setTownship] = useState(params.township ?? '');
+  const [load, setLoad] = useState<Load>({ kind: 'loading' });
+  /** the last answer's scope and choices stay on screen while the next period loads */
+  const [scope, setScope] = useState<Pick<DashboardAnswer, 'scope' | 'townships'>>();
+  const [attempt, setAttempt] = useState(0);
+  const [exporting, setExporting] = useState<'' | 'busy' | { error: string }>('');
+  const latest = useRef(0);
+  const period = mode === 'month' ? monthPeriod(month) : range;
+
+  useEffect(() => {
+    const mine = ++latest.current;
+    setLoad({ kind: 'loading' });
+    staffRequest(`/staff/dashboard?${query(period, township)}`)
+      .then((body) => {
+        const data = parseAnswer(DashboardAnswer, body);
+        if (mine !== latest.current) return;
+        setLoad({ kind: 'ready', data });
+        setScope({ scope: data.scope, townships: data.townships });
+      })
+      .catch((e: unknown) => mine === latest.current && setLoad({ kind: 'error', message: messageOf(e) }));
+  }, [period.from, period.to, township, attempt]);
+
+  const exportCsv = async () => {
+    if (exporting === 'busy') return;
+    setExporting('busy');
+    try {
+      await downloadFile(`/staff/export?${query(period, township)}`, `shaogang-${township || scope?.scope.id || 'export'}-${period.from}-${period.to}.csv`);
+      setExporting('');
+    } catch (e) {
+      setExporting({ error: messageOf(e) });
+    }
+  };
+
+  return (
+    <View>
+      <View className='staff-title'>统计{scope ? ` · ${scope.scope.name}` : ''}</View>
+      <View className='staff-card'>
+        {scope && scope.townships.length > 0 ? (
+          <View className='staff-field'>
+            <Text className='staff-field-label'>范围</Text>
+            <View className='staff-tabs'>
+              <Text id='scope-all' className={`staff-tab ${township === '' ? 'on' : ''}`} onClick={() => setTownship('')}>
+                全县
+              </Text>
+              {scope.townships.map((t) => (
+                <Text key={t.id} id={`scope-${t.id}`} className={`staff-tab ${township === t.id ? 'on' : ''}`} onClick={() => setTownship(t.id)}>
+                  {t.name}
+                </Text>
+              ))}
+            </View>
+          </View>
+        ) : null}
+        <View className='staff-field'>
+          <Text className='staff-field-label'>统计期间</Text>
+          <View className='staff-tabs'>
+            <Text id='mode-month' className={`staff-tab ${mode === 'month' ? 'on' : ''}`} onClick={() => setMode('month')}>
+              按月
+            </Text>
+            <Text id='mode-range' className={`staff-tab ${mode === 'range' ? 'on' : ''}`} onClick={() => setMode('range')}>
+              按日期
+            </Text>
+          </View>
+          {mode === 'month' ? (
+            <View className='dash-period'>
+              <Text id='month-prev' className='staff-btn' onClick={() => setMonth(shiftMonth(month, -1))}>
+                上月
+              </Text>
+              <Picker mode='date' fields='month' value={month} onChange={(e) => isMonth(e.detail.value.slice(0, 7)) && setMonth(e.detail.value.slice(0, 7))}>
+                <View id='month' className='staff-btn'>
+                  {Number(month.slice(0, 4))}年{Number(month.slice(5, 7))}月
+                </View>
+              </Picker>
+              <Text id='month-next' className='staff-btn' onClick={() => setMonth(shiftMonth(month, 1))}>
+                下月
+              </Text>
+            </View>
+          ) : (
+            <View className='dash-period'>
+              <Picker mode='date' value={range.from} onChange={(e) => isDay(e.detail.value) && setRange({ ...range, from: e.detail.value })}>
+                <View id='range-from' className='staff-btn'>
+                  自 {range.from}
+                </View>
+              </Picker>
+              <Picker mode='date' value={range.to} onChange={(e) => isDay(e.detail.value) && setRange({ ...range, to: e.detail.value })}>
+                <View id='range-to' className='staff-btn'>
+                  至 {range.to}
+                </View>
+              </Picker>
+            </View>
+          )}
+        </View>
+        <View className='dash-period'>
+          <Text id='export' className={`staff-btn primary ${exporting === 'busy' ? 'busy' : ''}`} onClick={() => void exportCsv()}>
+            {exporting === 'busy' ? '正在导出…' : '导出 CSV'}
+          </Text>
+          <Text className='staff-muted'>导出本期间登记的全部诉求，电话号码已脱敏；最长 93 天。</Text>
+        </View>
+        {typeof exporting === 'object' ? (
+          <View id='export-error' className='staff-error'>
+            {exporting.error}
+          </View>
+        ) : null}
+      </View>
+
+      {load.kind === 'loading' ? (
+        <View id='dash-loading' className='staff-card staff-muted'>
+          正在统计…
+        </View>
+      ) : load.kind === 'error' ? (
+        <View id='dash-error' className='staff-card'>
+          <View className='staff-error staff-field'>{load.message}</View>
+          <Text className='staff-btn' onClick={() => setAttempt(attempt + 1)}>
+            重试
+          </Text>
+        </View>
+      ) : (
+        <Figures data={load.data} />
+      )}
+    </View>
+  );
+}
+
+function Figures({ data }: { data: DashboardAnswer }) {
+  const days = daysOf(data.period);
+  const byDay = new Map(data.daily.map((d) => [d.day, d]));
+  const max = Math.max(1, ...data.daily.map((d) => Math.max(d.registered, d.resolved)));
+  const registered = data.daily.reduce((n, d) => n + d.registered, 0);
+  const now = new Date().toISOString();
+  return (
+    <View id='dash-figures' data-scope={data.scope.id} data-from={data.period.from} data-to={data.period.to}>
+      <View className='staff-muted staff-field'>
+        期间 {data.period.from} 至 {data.period.to}，按中国日历日计。
+      </View>
+      <View className='dash-rates'>
+        {FIGURES.map(({ key, label }) => {
+          const r = data[key];
+          return (
+            <View key={key} id={`figure-${key}`} className='staff-card dash-rate'>
+              <View className='dash-rate-label'>{label}</View>
+              <View id={`rate-${key}`} className='dash-rate-value'>
+                {percent(r.numerator, r.denominator)}
+              </View>
+              <View className='dash-rate-ratio'>
+                <Text id={`num-${key}`}>{r.numerator}</Text> / <Text id={`den-${key}`}>{r.denominator}</Text>
+              </View>
+              <View id={`def-${key}`} className='dash-def'>
+                {data.definitions[key]}
+              </View>
+              <View className='dash-def'>
+                工作定义：<Text id={`wdef-${key}`}>{data.workingDefinitions[key]}</Text>
+              </View>
+            </View>
+          );
+        })}
+      </View>
+
+      <View className='staff-card'>
+        <View className='dash-heading'>每日趋势</View>
+        {registered === 0 && data.daily.every((d) => d.resolved === 0) ? (
+          <View id='trend-empty' className='staff-muted'>
+            本期间没有登记或办结的诉求。
+          </View>
+        ) : null}
+        <View className='dash-legend'>
+          <Text className='dash-key reg' /> 登记　<Text className='dash-key res' /> 办结　<Text className='staff-muted'>最高 {max} 件/日</Text>
+        </View>
+        <View id='trend' className='dash-trend'>
+          {days.map((day) => {
+            const d = byDay.get(day) ?? { registered: 0, resolved: 0 };
+            return (
+              <View key={day} className='dash-day' data-day={day} data-registered={d.registered} data-resolved={d.resolved}>
+                <View className='dash-bar reg' style={{ height: `${(d.registered / max) * 100}%` }} />
+                <View className='dash-bar res' style={{ height: `${(d.resolved / max) * 100}%` }} />
+              </View>
+            );
+          })}
+        </View>
+        <View className='dash-axis'>
+          <Text>{days[0]}</Text>
+          <Text>{days[days.length - 1]}</Text>
+        </View>
+      </View>
+
+      <View className='dash-tables'>
+        <CountTable
+          id='by-status'
+          title='各状态件数（当前）'
+          rows={STATUSES.filter((s) => data.byStatus[s]).map((s) => ({ id: s, name: STATUS_LABELS[s], count: data.byStatus[s] ?? 0 }))}
+        />
+        <CountTable id='by-category' title='各类型登记件数（本期间）' rows={data.byCategory} />
+        <CountTable id='by-township' title='各苏木镇登记件数（本期间）' rows={data.byTownship} />
+      </View>
+
+      <View id='overdue' className='staff-card'>
+        <View className='dash-heading'>逾期未办结（当前）</View>
+        {data.overdue.length === 0 ? <View className='staff-muted'>没有逾期的诉求。</View> : null}
+        {data.overdue.map((p) => (
+          <View
+            key={p.id}
+            id={`overdue-${p.id}`}
+            className='dash-overdue'
+            data-url={staffUrl('petition', { id: p.id })}
+            onClick={() => void Taro.navigateTo({ url: staffUrl('petition', { id: p.id }) })}
+          >
+            <View>
+              <Text className='staff-badge overdue'>逾期{p.dueAt && p.dueAt < now ? ` ${Math.ceil((Date.parse(now) - Date.parse(p.dueAt)) / DAY)} 天` : ''}</Text>
+              <Text className='staff-badge status'>{STATUS_LABELS[p.status]}</Text>
+              <Text className='staff-code'>{p.trackingCode}</Text> {p.townshipName} · {p.categoryName}
+            </View>
+            <View className='staff-muted'>
+              {p.summary}
+              {p.dueAt ? ` · 期限 ${formatTime(p.dueAt)}` : ''}
+            </View>
+          </View>
+        ))}
+      </View>
+    </View>
+  );
+}
+
+function CountTable({ id, title, rows }: { id: string; title: string; rows: ReadonlyArray<{ id: string; name: string; count: number }> }) {
+  const sorted = [...rows].sort((a, b) => b.count - a.count);
+  return (
+    <View id={id} className='staff-card'>
+      <View className='dash-heading'>{title}</View>
+      {sorted.length === 0 ? <View className='staff-muted'>暂无</View> : null}
+      {sorted.map((r) => (
+        <View key={r.id} id={`${id}-${r.id}`} className='dash-row'>
+          <Text>{r.name}</Text>
+          <Text className='dash-count'>{r.count}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
