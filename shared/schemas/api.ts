@@ -165,9 +165,9 @@ export const StaffQueueQuery = z
   .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
 export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;
 
-const Ratio = z.object({ numerator: z.number(), denominator: z.number(), rate: z.number().nullable() });
+const Ratio = z.object({ numerator: z.number(), denominator: z.number(), rate: z.nullable(z.number()) });
 const Counted = z.object({ id: z.string(), name: z.string(), count: z.number() });
-const FourFigures = <T extends z.ZodType>(t: T) => z.object({ timelyAcceptance: t, onTimeCompletion: t, satisfaction: t, participation: t });
+const FourFigures = <T extends z.ZodMiniType>(t: T) => z.object({ timelyAcceptance: t, onTimeCompletion: t, satisfaction: t, participation: t });
 /** GET /staff/dashboard: what the dashboard page reads of the answer. */
 export const DashboardAnswer = z.object({
   scope: z.object({ kind: z.enum(['centre', 'county']), id: z.string(), name: z.string() }),
@@ -188,7 +188,7 @@ export const DashboardAnswer = z.object({
       townshipName: z.string(),
       categoryName: z.string(),
       summary: z.string(),
-      dueAt: z.string().optional(),
+      dueAt: z.optional(z.string()),
     }),
   ),
   definitions: FourFigures(z.string()),
