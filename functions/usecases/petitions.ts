@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, RejectedContentError, ValidationError } f
 import { inScope, route, type Org } from '../../shared/routing';
 import type { Role } from '../../shared/schemas/common';
 import type { StaffQueueQuery, SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
-import { summaryOf, type Actor, type Petition, type Reporter } from '../../shared/schemas/petition';
+import { summaryOf, type Actor, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
 import { DEFAULT_SUPERVISION } from '../../shared/supervision';
 import { messageFor } from '../../shared/notifications';
 import { addLimit } from '../../shared/timeLimits';
@@ -189,6 +189,10 @@ const PHOTO_VIEW_SECONDS = 10 * 60;
 /** The case file for staff: photos as short-lived links, and the tracking code of the case it repeats if in scope. */
 export async function getForStaff(deps: Deps, caller: StaffCaller, id: string) {
   const { p, org } = await visible(deps, caller, id);
+  return caseFileForStaff(deps, caller, p, org);
+}
+
+async function caseFileForStaff(deps: Deps, caller: StaffCaller, p: PetitionWithTimeline, org: Org) {
   const [photoUrls, original] = await Promise.all([
     Promise.all(p.photos.map((key) => deps.photos.presignGet(key, PHOTO_VIEW_SECONDS))),
     p.repeatOf ? deps.petitions.get(p.repeatOf) : undefined,
@@ -247,22 +251,24 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org): Command 
 }
 
 /**
- * Every step after the report: read the petition, let the workflow decide, and write the next version with its
- * event under a version condition. A lost race is re-read and decided again, so concurrent steps never lose an
- * event and never apply one the new status does not allow.
+ * Every step after the report: read the petition with its record (one Query), let the workflow decide, and write the
+ * next version with its event under a version condition. A lost race is re-read and decided again, so concurrent steps
+ * never lose an event and never apply one the new status does not allow. Answers the case as written, record
+ * included, so a step's reply needs no second read.
  */
-export async function transition(deps: Deps, caller: Caller, id: string, input: TransitionInput) {
+export async function transition(deps: Deps, caller: Caller, id: string, input: TransitionInput): Promise<PetitionWithTimeline> {
   const org = await deps.org.load();
   for (let attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
-    const p = await deps.petitions.get(id);
-    if (!p || !canSee(caller, p, org)) throw new NotFoundError('未找到该诉求');
+    const current = await deps.petitions.getWithTimeline(id);
+    if (!current || !canSee(caller, current, org)) throw new NotFoundError('未找到该诉求');
+    const { timeline, ...p } = current;
     const category = org.categories.find((c) => c.id === p.categoryId);
     if (!category) throw new NotFoundError('诉求类型不存在');
     const decision = decide(p, resolveCommand(input, p, org), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
     const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
     const event = { ...decision.event, seq: next.version };
     const message = messageFor(next, event);
-    if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [])) return next;
+    if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [])) return { ...next, timeline: [...timeline, event] };
     await jitter(attempt);
   }
   throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
@@ -271,15 +277,16 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
 /** A staff step answers with the case file; after a hand-over the caller sees only where the case went. */
 export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, input: TransitionInput) {
   const next = await transition(deps, caller, id, input);
-  if (!canSee(caller, next, await deps.org.load())) {
+  const org = await deps.org.load();
+  if (!canSee(caller, next, org)) {
     return { id: next.id, status: next.status, level: next.level, centreId: next.centreId, handedOver: true };
   }
-  return getForStaff(deps, caller, id);
+  return caseFileForStaff(deps, caller, next, org);
 }
 
 export async function rate(deps: Deps, caller: CitizenCaller, id: string, input: { rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied'; comment?: string }) {
-  await transition(deps, caller, id, { action: 'rate', ...input });
-  return getForCitizen(deps, caller, id);
+  const next = await transition(deps, caller, id, { action: 'rate', ...input });
+  return citizenView(next, await deps.org.load(), deps.clock.now());
 }
 
 export function queueScope(caller: StaffCaller, org: Org): QueueScope {
