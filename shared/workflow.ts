@@ -5,7 +5,7 @@
 import { ConflictError, ForbiddenError } from './errors';
 import { ACTION_LABELS, STATUS_LABELS } from './labels';
 import type { CategoryLimits } from './schemas/org';
-import type { Level, Rating, Role, Status } from './schemas/common';
+import { OPEN_STATUSES, type Level, type Rating, type Role, type Status } from './schemas/common';
 import type { Action, Actor, Petition, TimelineEvent } from './schemas/petition';
 import { MAX_EXTENSION_DAYS, addLimit, extendedDeadline, resolveDeadline } from './timeLimits';
 
@@ -29,7 +29,7 @@ export type CommandAction = Command['action'];
 
 const CENTRE: readonly Role[] = ['centre_staff', 'county_supervisor', 'admin'];
 const HANDLING: readonly Role[] = [...CENTRE, 'handler'];
-const OPEN: readonly Status[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reopened'];
+const OPEN = OPEN_STATUSES;
 const ANY: readonly Status[] = ['submitted', 'accepted', 'declined', 'dispatched', 'in_progress', 'resolved', 'rated', 'closed', 'reopened'];
 
 /** Who may take each step, and from which statuses. */
@@ -53,7 +53,7 @@ export const RULES: Record<CommandAction, { from: readonly Status[]; roles: read
   unlink_repeat: { from: ANY, roles: CENTRE },
 };
 
-export const OPEN_STATUSES = OPEN;
+export { OPEN_STATUSES };
 export function isOpen(status: Status): boolean {
   return OPEN.includes(status);
 }

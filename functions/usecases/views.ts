@@ -72,6 +72,7 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     reporter: p.anonymous ? { kind: 'anonymous' as const } : p.reporter.kind === 'wechat' ? { kind: 'wechat' as const } : p.reporter,
     phone: p.phone ? maskPhone(p.phone) : undefined,
     overdue: overdueAt(p, now),
+    near: !overdueAt(p, now) && nearAt(p, now),
     ...names(org, p),
     // what the role may do now, less what this case has nothing for (no phone to show, no repeat to undo)
     actions: allowedActions(p.status, caller.role).filter((a) => (a !== 'reveal_phone' || p.phone) && (a !== 'unlink_repeat' || p.repeatOf)),

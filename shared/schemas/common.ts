@@ -36,6 +36,8 @@ export const STATUSES = [
 ] as const;
 export const Status = z.enum(STATUSES, { error: '状态不正确' });
 export type Status = z.infer<typeof Status>;
+/** Open: the case waits on staff (its step has a deadline they answer for). */
+export const OPEN_STATUSES: readonly Status[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reopened'];
 
 export const CHANNELS = ['scan', 'online', 'phone', 'letter', 'visit', 'video', 'agent'] as const;
 export const Channel = z.enum(CHANNELS, { error: '渠道不正确' });

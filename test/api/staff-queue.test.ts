@@ -67,6 +67,7 @@ describe('the case file', () => {
     const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
     expect(file.status).toBe(200);
     expect(file.body.phone).toBe('137****5678');
+    expect(file.body).toMatchObject({ overdue: false, near: true }); // accept within 24 hours
     expect(file.body.actions).toEqual(expect.arrayContaining(['accept', 'reveal_phone', 'link_repeat']));
     expect(file.body.actions).not.toContain('unlink_repeat');
     expect(file.body.photoUrls).toHaveLength(1);

@@ -39,6 +39,7 @@ export const CaseFile = z.object({
   createdAt: z.string(),
   dueAt: z.optional(z.string()),
   overdue: z.boolean(),
+  near: z.optional(z.boolean()),
   anonymous: z.boolean(),
   phone: z.optional(z.string()),
   location: z.optional(GeoPoint),

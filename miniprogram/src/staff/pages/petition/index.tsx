@@ -2,6 +2,7 @@ import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ACTION_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
+import { OPEN_STATUSES } from '../../../../../shared/schemas/common';
 import { ApiError } from '../../../lib/apiError';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
@@ -186,8 +187,8 @@ function CaseView({ id }: { id: string }) {
             <Text id='status' className='staff-badge status'>
               {STATUS_LABELS[p.status]}
             </Text>
-            {p.overdue && p.dueAt ? <Text className='staff-badge overdue'>{timeLeft(p.dueAt)}</Text> : null}
-            {!p.overdue && p.dueAt && Date.parse(p.dueAt) - Date.now() < 24 * 3_600_000 && Date.parse(p.dueAt) > Date.now() ? (
+            {p.overdue && p.dueAt && OPEN_STATUSES.includes(p.status) ? <Text className='staff-badge overdue'>{timeLeft(p.dueAt)}</Text> : null}
+            {p.near && p.dueAt ? (
               <Text className='staff-badge near'>临期 · {timeLeft(p.dueAt)}</Text>
             ) : null}
             {p.repeatOf ? (

@@ -2,7 +2,7 @@ import { Input, Picker, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
-import { CHANNELS, STATUSES, type Channel } from '../../../../../shared/schemas/common';
+import { CHANNELS, OPEN_STATUSES, STATUSES, type Channel } from '../../../../../shared/schemas/common';
 import { ApiError } from '../../../lib/apiError';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
@@ -18,7 +18,8 @@ function Badges({ row }: { row: QueueRow }) {
   return (
     <View className='staff-badges'>
       <Text className='staff-badge status'>{STATUS_LABELS[row.status]}</Text>
-      {row.overdue && row.dueAt ? <Text className='staff-badge overdue'>逾期 · {timeLeft(row.dueAt).replace('逾期 ', '')}</Text> : null}
+      {/* a resolved case past its rating window waits on the citizen, not on staff */}
+      {row.overdue && row.dueAt && OPEN_STATUSES.includes(row.status) ? <Text className='staff-badge overdue'>逾期 · {timeLeft(row.dueAt).replace('逾期 ', '')}</Text> : null}
       {row.near && row.dueAt ? <Text className='staff-badge near'>临期 · {timeLeft(row.dueAt)}</Text> : null}
       {row.repeatOf ? <Text className='staff-badge repeat'>{row.repeatConfirmed ? '重复' : '疑似重复'}</Text> : null}
     </View>
