@@ -167,6 +167,13 @@ describe('the dashboard page (H5)', () => {
     expect(await app.page.locator(`#overdue-${ids.B}`).count()).toBe(0);
     await app.shot('1-moler-2024-07');
 
+    // an overdue row opens its case file (one of the set's descriptions names its case)
+    await app.el(`#overdue-${ids.F}`).click();
+    await app.page.waitForURL(new RegExp(`staff/pages/petition/index\\?id=${ids.F}`));
+    await poll(() => app.el('#description').textContent()).toContain('（F）');
+    await app.page.goBack();
+    await app.page.waitForURL(/staff\/pages\/dashboard\/index/);
+
     // the next month holds none of the set's events: nothing to divide by
     await app.el('#month-next').click();
     await poll(() => app.el('#dash-figures').getAttribute('data-from')).toBe('2024-08-01');
