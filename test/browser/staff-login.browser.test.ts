@@ -16,8 +16,10 @@ describe('staff login (H5)', () => {
     await app?.close();
   });
 
-  it('refuses a wrong password and stores nothing', async () => {
-    await app.open('pages/login/index');
+  it('is reached from the small staff entry on the citizen home page, and refuses a wrong password', async () => {
+    await app.page.goto(`${app.server.url}/#/pages/index/index`);
+    await app.el('#staff-entry').click();
+    await app.page.waitForURL(/staff\/pages\/login\/index/);
     await app.el('#username input').fill('babao');
     await app.el('#password input').fill('not-the-password');
     await app.el('#login').click();

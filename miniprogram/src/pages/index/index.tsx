@@ -8,6 +8,7 @@ import { drafts } from '../../lib/drafts';
 import { go, replace } from '../../lib/nav';
 import { toast, useLargeText } from '../../lib/prefs';
 import { isWeapp } from '../../lib/request';
+import { staffUrl } from '../../staff/routes';
 
 export default function Home() {
   const router = useRouter();
@@ -74,6 +75,11 @@ export default function Home() {
         <Text>大字模式</Text>
         <Switch id='large-text' checked={large} color='#b71c1c' onChange={(e) => setLarge(e.detail.value)} />
       </View>
+
+      {/* staff in the field open their pages from the same app; the link is small so citizens are not led astray */}
+      <Text id='staff-entry' className='small' onClick={() => void Taro.navigateTo({ url: staffUrl('login') })}>
+        工作人员入口
+      </Text>
     </Page>
   );
 }
