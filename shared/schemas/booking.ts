@@ -57,16 +57,22 @@ export const Availability = z.object({
 });
 export type Availability = z.infer<typeof Availability>;
 
+/** A whole number of minutes or days between `min` and `max`, with the rule's name in the message a person reads. */
+const bounded = (label: string, unit: string, min: number, max: number, fallback: number) => {
+  const message = `${label}须为 ${min} 到 ${max} ${unit}的整数`;
+  return z._default(z.int({ error: message }).check(z.gte(min, { error: message }), z.lte(max, { error: message })), fallback);
+};
+
 export const SlotRules = z.object({
-  slotMinutes: z._default(z.int().check(z.gte(10), z.lte(240)), 30),
+  slotMinutes: bounded('每次时长', '分钟', 10, 240, 30),
   /** rest between receptions */
-  bufferMinutes: z._default(z.int().check(z.gte(0), z.lte(120)), 10),
+  bufferMinutes: bounded('间隔', '分钟', 0, 120, 10),
   /** the earliest a slot may be booked: this many minutes from now */
-  minNoticeMinutes: z._default(z.int().check(z.gte(0), z.lte(14 * 24 * 60)), 120),
+  minNoticeMinutes: bounded('提前预约', '分钟', 0, 14 * 24 * 60, 120),
   /** how many China calendar days ahead, today included, may be booked */
-  horizonDays: z._default(z.int().check(z.gte(1), z.lte(60)), 14),
+  horizonDays: bounded('可预约天数', '天', 1, 60, 14),
   /** citizens per slot: 1 for a private reception, more for a group session */
-  capacity: z._default(z.int().check(z.gte(1), z.lte(50)), 1),
+  capacity: bounded('每个时段人数', '人', 1, 50, 1),
 });
 export type SlotRules = z.infer<typeof SlotRules>;
 
@@ -190,6 +196,18 @@ export const HOST_KIND_LABELS: Record<HostKind, string> = {
   judge: '值班法官',
   mediator: '调解员',
   psychologist: '心理咨询师',
+};
+export const EXPERTISE_LABELS: Record<Expertise, string> = {
+  land: '土地',
+  labour: '劳动用工',
+  family: '婚姻家庭',
+  ecology: '草原生态',
+  neighbour: '邻里纠纷',
+  consumer: '消费',
+  housing: '住房建设',
+  expropriation: '征地拆迁',
+  mental_health: '心理疏导',
+  other: '其他',
 };
 export const WAY_LABELS: Record<Way, string> = { video: '视频接访', in_person: '现场接访', phone: '电话接访' };
 export const BOOKING_STATUS_LABELS: Record<BookingStatus, string> = {

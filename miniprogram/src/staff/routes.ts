@@ -7,6 +7,9 @@ import type { StaffRole } from '../../../shared/schemas/common';
 
 export const STAFF_ROOT = 'staff';
 
+/** Receptions are the centres' and the county's; handlers and agents work cases. */
+const RECEPTION_ROLES: readonly StaffRole[] = ['centre_staff', 'county_supervisor', 'admin'];
+
 interface StaffRoute {
   path: string;
   title: string;
@@ -20,6 +23,11 @@ export const STAFF_ROUTES = {
   /** the case file; the dashboard links its overdue list here with `?id=` */
   petition: { path: 'pages/petition/index', title: '诉求详情' },
   dashboard: { path: 'pages/dashboard/index', title: '统计', nav: { label: '统计', roles: ['centre_staff', 'county_supervisor', 'admin'] } },
+  // video receptions (接访): the schedule is the menu's entry; hosts, a host's form and a booking open from it
+  receptions: { path: 'pages/receptions/index', title: '接访日程', nav: { label: '接访', roles: RECEPTION_ROLES } },
+  hosts: { path: 'pages/hosts/index', title: '接访人' },
+  host: { path: 'pages/host/index', title: '接访人与接访时间' },
+  booking: { path: 'pages/booking/index', title: '预约详情' },
 } as const satisfies Record<string, StaffRoute>;
 export type StaffRouteName = keyof typeof STAFF_ROUTES;
 
@@ -30,6 +38,10 @@ export interface StaffRouteParams {
   petition: { id: string };
   /** a month (YYYY-MM) or a period of days; a county caller's township */
   dashboard: { month?: string; from?: string; to?: string; township?: string };
+  receptions: { from?: string; view?: 'day' | 'week' };
+  hosts: Record<string, never>;
+  host: { hostId?: string };
+  booking: { id: string };
 }
 
 export const STAFF_SUBPACKAGE = { root: STAFF_ROOT, pages: Object.values(STAFF_ROUTES).map((r) => r.path) } as const;

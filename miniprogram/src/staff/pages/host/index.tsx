@@ -1,0 +1,403 @@
+import { Input, Text, Textarea, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useState, type ReactNode } from 'react';
+import {
+  EXPERTISE,
+  EXPERTISE_LABELS,
+  HOST_KINDS,
+  HOST_KIND_LABELS,
+  HostBody,
+  WAYS,
+  WAY_LABELS,
+  type Expertise,
+  type HostKind,
+  type SlotRules,
+  type Way,
+} from '../../../../../shared/schemas/booking';
+import { ApiError } from '../../../lib/apiError';
+import { messageOf } from '../../../lib/request';
+import { StaffPage } from '../../components/StaffPage';
+import { staffSession } from '../../lib/session';
+import { chinaDayOf, chinaHm, dayLabel, receptionsApi, type StaffHost } from '../../lib/receptions';
+
+const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
+const RULES: Array<{ key: keyof SlotRules; label: string; unit: string }> = [
+  { key: 'slotMinutes', label: '每次时长', unit: '分钟' },
+  { key: 'bufferMinutes', label: '两次之间休息', unit: '分钟' },
+  { key: 'minNoticeMinutes', label: '至少提前预约', unit: '分钟' },
+  { key: 'horizonDays', label: '可预约未来', unit: '天（含今天）' },
+  { key: 'capacity', label: '每个时段人数', unit: '人（多于 1 人为集体接访）' },
+];
+
+interface Win {
+  from: string;
+  to: string;
+}
+interface Exception {
+  date: string;
+  kind: 'leave' | 'extra';
+  from: string;
+  to: string;
+  note: string;
+}
+interface Form {
+  name: string;
+  title: string;
+  centreId: string;
+  kind?: HostKind;
+  expertise: Expertise[];
+  ways: Way[];
+  intro: string;
+  active: boolean;
+  /** index 0 is Monday: every weekday is sent, so an error's index is the weekday's */
+  weekly: Win[][];
+  exceptions: Exception[];
+  chinaCalendar: boolean;
+  rules: Record<keyof SlotRules, string>;
+}
+
+const emptyForm = (centreId: string): Form => ({
+  name: '',
+  title: '',
+  centreId,
+  expertise: [],
+  ways: ['video'],
+  intro: '',
+  active: true,
+  weekly: Array.from({ length: 7 }, () => []),
+  exceptions: [],
+  chinaCalendar: true,
+  rules: { slotMinutes: '30', bufferMinutes: '10', minNoticeMinutes: '120', horizonDays: '14', capacity: '1' },
+});
+
+function formOf(h: StaffHost): Form {
+  return {
+    name: h.name,
+    title: h.title ?? '',
+    centreId: h.centreId,
+    kind: h.kind,
+    expertise: h.expertise,
+    ways: h.ways,
+    intro: h.intro ?? '',
+    active: h.active,
+    weekly: Array.from({ length: 7 }, (_, i) => h.availability.weekly.filter((w) => w.weekday === i + 1).flatMap((w) => w.windows)),
+    // one window per row: a day with several is several rows
+    exceptions: h.availability.exceptions.flatMap((e) =>
+      (e.windows.length ? e.windows : [{ from: '', to: '' }]).map((w) => ({ date: e.date, kind: e.kind, from: w.from, to: w.to, note: e.note ?? '' })),
+    ),
+    chinaCalendar: h.availability.chinaCalendar,
+    rules: Object.fromEntries(RULES.map((r) => [r.key, String(h.rules[r.key])])) as Form['rules'],
+  };
+}
+
+/** What the API takes; a number that is not one stays NaN so the schema names the field. */
+function bodyOf(f: Form): unknown {
+  const num = (s: string) => (/^\s*\d+\s*$/.test(s) ? Number(s) : Number.NaN);
+  const opt = (s: string) => (s.trim() ? s.trim() : undefined);
+  return {
+    name: f.name.trim(),
+    title: opt(f.title),
+    centreId: f.centreId,
+    kind: f.kind,
+    expertise: f.expertise,
+    ways: f.ways,
+    intro: opt(f.intro),
+    active: f.active,
+    availability: {
+      weekly: f.weekly.map((windows, i) => ({ weekday: i + 1, windows })),
+      exceptions: f.exceptions.map((e) => ({
+        date: e.date.trim(),
+        kind: e.kind,
+        windows: e.from || e.to ? [{ from: e.from.trim(), to: e.to.trim() }] : [],
+        note: opt(e.note),
+      })),
+      chinaCalendar: f.chinaCalendar,
+    },
+    rules: Object.fromEntries(RULES.map((r) => [r.key, num(f.rules[r.key])])),
+  };
+}
+
+const newHostId = () => `h-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+/** `availability.weekly.0.windows.1.to` → an element id */
+const errId = (path: string) => `err-${path.replace(/\./g, '-')}`;
+
+/**
+ * A host and when they receive: who they are (kind, fields, ways, introduction), the weekly hours and dated
+ * exceptions in China time, and the slot rules. Saving shows the times citizens can now book.
+ */
+export default function HostForm() {
+  const { params } = useRouter();
+  const [hostId] = useState(() => params.hostId ?? newHostId());
+  const isNew = !params.hostId;
+  const [form, setForm] = useState<Form | undefined>();
+  const [centres, setCentres] = useState<Array<{ id: string; name: string }>>([]);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [banner, setBanner] = useState('');
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [upcoming, setUpcoming] = useState<Array<{ start: string; end: string }>>([]);
+
+  const set = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f));
+  const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
+
+  async function init() {
+    const user = staffSession()?.user;
+    if (!user) return;
+    if (user.role !== 'centre_staff') {
+      receptionsApi.centres().then(
+        (list) => setCentres([{ id: user.scopeNodeId, name: '县综治中心' }, ...list.map((t) => ({ id: t.id, name: t.centreName }))]),
+        () => setCentres([]),
+      );
+    }
+    if (isNew) return setForm(emptyForm(user.scopeNodeId));
+    try {
+      setForm(formOf(await receptionsApi.host(hostId)));
+    } catch (e) {
+      setBanner(messageOf(e));
+    }
+  }
+
+  useEffect(() => {
+    void init();
+  }, [hostId]);
+
+  async function save() {
+    if (!form || busy) return;
+    setBanner('');
+    setSaved(false);
+    const parsed = HostBody.safeParse(bodyOf(form));
+    if (!parsed.success) {
+      const out: Record<string, string> = {};
+      for (const i of parsed.error.issues) out[i.path.join('.')] ??= i.message;
+      setErrors(out);
+      setBanner('有几处需要修改，见标红的说明');
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await receptionsApi.saveHost(hostId, parsed.data);
+      setSaved(true);
+      setUpcoming((await receptionsApi.upcoming(hostId)).slice(0, 24));
+    } catch (e) {
+      if (e instanceof ApiError) setErrors(Object.fromEntries(e.issues.map((i) => [i.path.replace(/^body\./, ''), i.message])));
+      setBanner(messageOf(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const err = (path: string): ReactNode =>
+    errors[path] ? (
+      <Text id={errId(path)} className='staff-error staff-field'>
+        {errors[path]}
+      </Text>
+    ) : null;
+
+  const text = (id: string, label: string, value: string, onChange: (v: string) => void, path: string, placeholder = '') => (
+    <View className='staff-field'>
+      <Text className='staff-field-label'>{label}</Text>
+      <Input id={id} className='staff-input' value={value} placeholder={placeholder} onInput={(e) => onChange(e.detail.value)} />
+      {err(path)}
+    </View>
+  );
+
+  const win = (idBase: string, w: Win, onChange: (w: Win) => void) => (
+    <>
+      <Input id={`${idBase}-from`} className='staff-input staff-time' value={w.from} placeholder='09:00' onInput={(e) => onChange({ ...w, from: e.detail.value })} />
+      <Text> 至 </Text>
+      <Input id={`${idBase}-to`} className='staff-input staff-time' value={w.to} placeholder='12:00' onInput={(e) => onChange({ ...w, to: e.detail.value })} />
+    </>
+  );
+
+  const days = new Map<string, Array<{ start: string; end: string }>>();
+  for (const s of upcoming) days.set(chinaDayOf(s.start), [...(days.get(chinaDayOf(s.start)) ?? []), s]);
+
+  return (
+    <StaffPage current='receptions'>
+      {() => {
+        return (
+          <View>
+            <View className='staff-title'>{isNew ? '新增接访人' : `接访人：${form?.name ?? ''}`}</View>
+            {banner && (
+              <View id='host-banner' className='staff-error staff-card'>
+                {banner}
+              </View>
+            )}
+            {form && (
+              <View>
+                <View className='staff-card'>
+                  {text('host-name', '姓名', form.name, (v) => set({ name: v }), 'name')}
+                  {text('host-title', '职务（可不填）', form.title, (v) => set({ title: v }), 'title', '例如：镇党委书记、执业律师')}
+                  {centres.length > 0 && (
+                    <View className='staff-field'>
+                      <Text className='staff-field-label'>所属中心</Text>
+                      <View className='staff-tabs'>
+                        {centres.map((c) => (
+                          <Text key={c.id} id={`host-centre-${c.id}`} className={`staff-tab ${form.centreId === c.id ? 'on' : ''}`} onClick={() => set({ centreId: c.id })}>
+                            {c.name}
+                          </Text>
+                        ))}
+                      </View>
+                      {err('centreId')}
+                    </View>
+                  )}
+                  <View className='staff-field'>
+                    <Text className='staff-field-label'>类型</Text>
+                    <View className='staff-tabs'>
+                      {HOST_KINDS.map((k) => (
+                        <Text key={k} id={`host-kind-${k}`} className={`staff-tab ${form.kind === k ? 'on' : ''}`} onClick={() => set({ kind: k })}>
+                          {HOST_KIND_LABELS[k]}
+                        </Text>
+                      ))}
+                    </View>
+                    {err('kind')}
+                  </View>
+                  <View className='staff-field'>
+                    <Text className='staff-field-label'>擅长领域（可多选）</Text>
+                    <View className='staff-tabs'>
+                      {EXPERTISE.map((x) => (
+                        <Text key={x} id={`host-expertise-${x}`} className={`staff-tab ${form.expertise.includes(x) ? 'on' : ''}`} onClick={() => set({ expertise: toggle(form.expertise, x) })}>
+                          {EXPERTISE_LABELS[x]}
+                        </Text>
+                      ))}
+                    </View>
+                    {err('expertise')}
+                  </View>
+                  <View className='staff-field'>
+                    <Text className='staff-field-label'>接访方式（可多选）</Text>
+                    <View className='staff-tabs'>
+                      {WAYS.map((w) => (
+                        <Text key={w} id={`host-way-${w}`} className={`staff-tab ${form.ways.includes(w) ? 'on' : ''}`} onClick={() => set({ ways: toggle(form.ways, w) })}>
+                          {WAY_LABELS[w]}
+                        </Text>
+                      ))}
+                    </View>
+                    {err('ways')}
+                  </View>
+                  <View className='staff-field'>
+                    <Text className='staff-field-label'>简介（群众可见，可不填）</Text>
+                    <Textarea id='host-intro' className='staff-input staff-textarea' maxlength={300} value={form.intro} onInput={(e) => set({ intro: e.detail.value })} />
+                    {err('intro')}
+                  </View>
+                  <View className='staff-tabs'>
+                    <Text id='host-active' className={`staff-tab ${form.active ? 'on' : ''}`} onClick={() => set({ active: !form.active })}>
+                      {form.active ? '✓ 接受预约' : '已停用（群众看不到）'}
+                    </Text>
+                  </View>
+                </View>
+
+                <View className='staff-card' id='weekly'>
+                  <View className='staff-strong staff-field'>每周接访时间（北京时间，24 小时制 HH:MM）</View>
+                  {form.weekly.map((windows, i) => (
+                    <View key={i} className='staff-row staff-week-row' id={`week-${i + 1}`}>
+                      <Text className='staff-weekday'>{WEEKDAY_NAMES[i]}</Text>
+                      {!windows.length && <Text className='staff-muted'>不接访</Text>}
+                      {windows.map((w, j) => (
+                        <View key={j} className='staff-row'>
+                          {win(`week-${i + 1}-${j}`, w, (nw) => set({ weekly: form.weekly.map((ws, k) => (k === i ? ws.map((x, m) => (m === j ? nw : x)) : ws)) }))}
+                          <Text
+                            id={`week-${i + 1}-${j}-remove`}
+                            className='staff-link'
+                            onClick={() => set({ weekly: form.weekly.map((ws, k) => (k === i ? ws.filter((_x, m) => m !== j) : ws)) })}
+                          >
+                            删除
+                          </Text>
+                          {err(`availability.weekly.${i}.windows.${j}.from`)}
+                          {err(`availability.weekly.${i}.windows.${j}.to`)}
+                        </View>
+                      ))}
+                      <View
+                        id={`week-${i + 1}-add`}
+                        className='staff-btn'
+                        onClick={() => set({ weekly: form.weekly.map((ws, k) => (k === i ? [...ws, { from: '09:00', to: '12:00' }] : ws)) })}
+                      >
+                        添加时段
+                      </View>
+                    </View>
+                  ))}
+                  <View className='staff-tabs'>
+                    <Text id='host-china-calendar' className={`staff-tab ${form.chinaCalendar ? 'on' : ''}`} onClick={() => set({ chinaCalendar: !form.chinaCalendar })}>
+                      {form.chinaCalendar ? '✓ 法定节假日休息，调休上班日照常接访' : '不按法定节假日安排'}
+                    </Text>
+                  </View>
+                </View>
+
+                <View className='staff-card' id='exceptions'>
+                  <View className='staff-strong staff-field'>请假与加班值班（按日期，北京时间）</View>
+                  <View className='staff-muted staff-field'>请假不填时段为全天不接访；加班值班须填时段，周末、节假日也可安排。</View>
+                  {form.exceptions.map((e, i) => {
+                    const change = (patch: Partial<Exception>) => set({ exceptions: form.exceptions.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
+                    return (
+                      <View key={i} className='staff-row staff-exception' id={`exc-${i}`}>
+                        <Input id={`exc-${i}-date`} className='staff-input staff-date' value={e.date} placeholder='2026-12-01' onInput={(ev) => change({ date: ev.detail.value })} />
+                        {(['leave', 'extra'] as const).map((k) => (
+                          <Text key={k} id={`exc-${i}-kind-${k}`} className={`staff-tab ${e.kind === k ? 'on' : ''}`} onClick={() => change({ kind: k })}>
+                            {k === 'leave' ? '请假' : '加班值班'}
+                          </Text>
+                        ))}
+                        {win(`exc-${i}`, e, (w) => change(w))}
+                        <Input id={`exc-${i}-note`} className='staff-input staff-note' value={e.note} placeholder='说明（可不填）' onInput={(ev) => change({ note: ev.detail.value })} />
+                        <Text id={`exc-${i}-remove`} className='staff-link' onClick={() => set({ exceptions: form.exceptions.filter((_x, k) => k !== i) })}>
+                          删除
+                        </Text>
+                        {err(`availability.exceptions.${i}.date`)}
+                        {err(`availability.exceptions.${i}.windows.0.from`)}
+                        {err(`availability.exceptions.${i}.windows.0.to`)}
+                        {err(`availability.exceptions.${i}.note`)}
+                      </View>
+                    );
+                  })}
+                  <View id='exc-add' className='staff-btn' onClick={() => set({ exceptions: [...form.exceptions, { date: '', kind: 'leave', from: '', to: '', note: '' }] })}>
+                    添加请假或值班
+                  </View>
+                </View>
+
+                <View className='staff-card' id='rules'>
+                  <View className='staff-strong staff-field'>预约规则</View>
+                  {RULES.map((r) => (
+                    <View key={r.key} className='staff-field'>
+                      <View className='staff-row'>
+                        <Text className='staff-rule-label'>{r.label}</Text>
+                        <Input
+                          id={`rule-${r.key}`}
+                          className='staff-input staff-number'
+                          type='number'
+                          value={form.rules[r.key]}
+                          onInput={(e) => set({ rules: { ...form.rules, [r.key]: e.detail.value } })}
+                        />
+                        <Text className='staff-muted'>{r.unit}</Text>
+                      </View>
+                      {err(`rules.${r.key}`)}
+                    </View>
+                  ))}
+                </View>
+
+                <View id='save-host' className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={() => void save()}>
+                  {busy ? '正在保存…' : '保存'}
+                </View>
+                {saved && (
+                  <View id='host-saved' className='staff-ok staff-field'>
+                    已保存。
+                  </View>
+                )}
+                {saved && (
+                  <View className='staff-card' id='upcoming'>
+                    <View className='staff-strong staff-field'>群众现在可预约的时间（北京时间，前 24 个）</View>
+                    {!upcoming.length && <View className='staff-muted'>接下来 7 天没有可预约的时间：请检查每周接访时间和请假安排。</View>}
+                    {[...days.entries()].map(([d, list]) => (
+                      <View key={d} className='staff-field'>
+                        <Text className='staff-strong'>{dayLabel(d)}：</Text>
+                        <Text>{list.map((s) => `${chinaHm(s.start)}–${chinaHm(s.end)}`).join('  ')}</Text>
+                      </View>
+                    ))}
+                  </View>
+                )}
+              </View>
+            )}
+          </View>
+        );
+      }}
+    </StaffPage>
+  );
+}

@@ -1,0 +1,216 @@
+import { Input, Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
+import { messageOf } from '../../../lib/request';
+import { StaffPage } from '../../components/StaffPage';
+import { chinaDayOf, chinaHm, chinaToday, dayLabel, mondayOf, receptionsApi, shiftDay, type Schedule, type StaffBooking } from '../../lib/receptions';
+import { staffUrl } from '../../routes';
+
+type View = 'day' | 'week';
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A booking as one line: China time, citizen, status; opens the booking. */
+function BookingLine({ b, wide }: { b: StaffBooking; wide: boolean }) {
+  return (
+    <View id={`booking-${b.id}`} className={`staff-booking ${b.status}`} onClick={() => void Taro.navigateTo({ url: staffUrl('booking', { id: b.id }) })}>
+      <Text className='staff-booking-time'>
+        {chinaHm(b.start)}–{chinaHm(b.end)}
+      </Text>
+      <Text className={`staff-badge status booking-${b.status}`}>{BOOKING_STATUS_LABELS[b.status]}</Text>
+      <Text>{b.citizenName}</Text>
+      {wide && (
+        <Text className='staff-muted'>
+          {' '}
+          · {b.wayLabel} · {b.topic}
+        </Text>
+      )}
+    </View>
+  );
+}
+
+/** Bookings grouped by host, hosts by name. */
+function byHost(items: StaffBooking[]) {
+  const hosts = new Map<string, { name: string; kindLabel: string; items: StaffBooking[] }>();
+  for (const b of items) {
+    const h = hosts.get(b.host.id) ?? { name: b.host.name, kindLabel: b.host.kindLabel, items: [] };
+    h.items.push(b);
+    hosts.set(b.host.id, h);
+  }
+  return [...hosts.entries()].sort(([, a], [, b]) => a.name.localeCompare(b.name, 'zh'));
+}
+
+/** The centre's receptions for a day or a week, per host, with their status; a booking opens to record or cancel. */
+export default function Receptions() {
+  const { params } = useRouter();
+  const [view, setView] = useState<View>(params.view === 'week' ? 'week' : 'day');
+  const [day, setDay] = useState(params.from && DAY_RE.test(params.from) ? params.from : chinaToday());
+  const [dateText, setDateText] = useState(day);
+  const [centreId, setCentreId] = useState<string | undefined>();
+  const [centres, setCentres] = useState<Array<{ id: string; name: string }>>([]);
+  const [data, setData] = useState<Schedule | undefined>();
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState('');
+
+  const from = view === 'week' ? mondayOf(day) : day;
+  const days = view === 'week' ? 7 : 1;
+
+  async function load() {
+    setState('loading');
+    try {
+      setData(await receptionsApi.schedule({ from, days, centreId }));
+      setState('ready');
+    } catch (e) {
+      setError(messageOf(e));
+      setState('error');
+    }
+  }
+  useEffect(() => {
+    void load();
+  }, [from, days, centreId]);
+  // back from a booking: show what changed there
+  useDidShow(() => {
+    if (data) void load();
+  });
+  useEffect(() => setDateText(day), [day]);
+
+  const step = (n: number) => setDay(shiftDay(day, n * days));
+  const pickDate = () => {
+    if (DAY_RE.test(dateText)) setDay(dateText);
+    else setError('日期须为 YYYY-MM-DD');
+  };
+
+  const weekDays = Array.from({ length: 7 }, (_, i) => shiftDay(from, i));
+  const groups = byHost(data?.items ?? []);
+
+  return (
+    <StaffPage current='receptions' wide>
+      {(user) => (
+        <View>
+          <View className='staff-row'>
+            <View className='staff-title'>{data ? `${data.centre.name} · ` : ''}接访日程</View>
+            <View id='to-hosts' className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('hosts') })}>
+              接访人与统计
+            </View>
+          </View>
+          {user.role !== 'centre_staff' && (
+            <CentreChips value={centreId} onChange={setCentreId} centres={centres} onLoad={setCentres} />
+          )}
+          <View className='staff-tabs'>
+            <Text id='view-day' className={`staff-tab ${view === 'day' ? 'on' : ''}`} onClick={() => setView('day')}>
+              日
+            </Text>
+            <Text id='view-week' className={`staff-tab ${view === 'week' ? 'on' : ''}`} onClick={() => setView('week')}>
+              周
+            </Text>
+          </View>
+          <View className='staff-row'>
+            <View id='prev' className='staff-btn' onClick={() => step(-1)}>
+              {view === 'week' ? '上一周' : '前一天'}
+            </View>
+            <View id='today' className='staff-btn' onClick={() => setDay(chinaToday())}>
+              今天
+            </View>
+            <View id='next' className='staff-btn' onClick={() => step(1)}>
+              {view === 'week' ? '下一周' : '后一天'}
+            </View>
+            <Input id='schedule-date' className='staff-input staff-date' value={dateText} placeholder='YYYY-MM-DD' onInput={(e) => setDateText(e.detail.value)} onConfirm={pickDate} />
+            <View id='go-date' className='staff-btn' onClick={pickDate}>
+              跳到该日
+            </View>
+          </View>
+          <View id='schedule-range' className='staff-muted staff-field'>
+            {view === 'week' ? `${dayLabel(from)} 至 ${dayLabel(shiftDay(from, 6))}` : dayLabel(from)}（北京时间）
+          </View>
+
+          {state === 'loading' && <View className='staff-muted'>正在加载…</View>}
+          {state === 'error' && (
+            <View id='schedule-error' className='staff-error staff-card'>
+              {error}
+            </View>
+          )}
+          {state === 'ready' && !groups.length && (
+            <View id='schedule-empty' className='staff-card staff-muted'>
+              {view === 'week' ? '这一周' : '这一天'}没有预约。
+            </View>
+          )}
+
+          {state === 'ready' && view === 'day' && (
+            <View id='schedule-day'>
+              {groups.map(([hostId, h]) => (
+                <View key={hostId} id={`day-host-${hostId}`} className='staff-card'>
+                  <View className='staff-field'>
+                    <Text className='staff-strong'>{h.name}</Text> <Text className='staff-muted'>{h.kindLabel}</Text>
+                  </View>
+                  {h.items.map((b) => (
+                    <BookingLine key={b.id} b={b} wide />
+                  ))}
+                </View>
+              ))}
+            </View>
+          )}
+
+          {state === 'ready' && view === 'week' && groups.length > 0 && (
+            <View id='schedule-week' className='staff-scroll'>
+              <View className='staff-week'>
+                <View className='staff-week-head'>接访人</View>
+                {weekDays.map((d) => (
+                  <View key={d} className={`staff-week-head ${d === chinaToday() ? 'today' : ''}`}>
+                    {dayLabel(d)}
+                  </View>
+                ))}
+                {groups.map(([hostId, h]) => [
+                  <View key={`${hostId}-name`} className='staff-week-host'>
+                    {h.name}
+                    <View className='staff-muted'>{h.kindLabel}</View>
+                  </View>,
+                  ...weekDays.map((d) => (
+                    <View key={`${hostId}-${d}`} id={`week-${hostId}-${d}`} className='staff-week-cell'>
+                      {h.items
+                        .filter((b) => chinaDayOf(b.start) === d)
+                        .map((b) => (
+                          <BookingLine key={b.id} b={b} wide={false} />
+                        ))}
+                    </View>
+                  )),
+                ])}
+              </View>
+            </View>
+          )}
+        </View>
+      )}
+    </StaffPage>
+  );
+}
+
+/** For the county: which centre's schedule (its own, or a township's). */
+function CentreChips({
+  value,
+  onChange,
+  centres,
+  onLoad,
+}: {
+  value: string | undefined;
+  onChange: (id: string | undefined) => void;
+  centres: Array<{ id: string; name: string }>;
+  onLoad: (c: Array<{ id: string; name: string }>) => void;
+}) {
+  useEffect(() => {
+    receptionsApi.centres().then(
+      (list) => onLoad(list.map((t) => ({ id: t.id, name: t.centreName }))),
+      () => onLoad([]),
+    );
+  }, []);
+  return (
+    <View className='staff-tabs'>
+      <Text id='centre-own' className={`staff-tab ${!value ? 'on' : ''}`} onClick={() => onChange(undefined)}>
+        本级中心
+      </Text>
+      {centres.map((c) => (
+        <Text key={c.id} id={`centre-${c.id}`} className={`staff-tab ${value === c.id ? 'on' : ''}`} onClick={() => onChange(c.id)}>
+          {c.name}
+        </Text>
+      ))}
+    </View>
+  );
+}
