@@ -1,7 +1,8 @@
 /**
  * Booking a reception through the H5 build in headless Chromium against the local stack: a herder picks a host of
  * their township, books the first free time with a topic, moves it to the next time, and cancels it; each step is
- * checked against what the API then holds. Screenshots go to test-results/.
+ * checked against what the API then holds. Then they book again, linking the booking to a problem they reported, and
+ * 我的预约 shows which. Screenshots go to test-results/.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
@@ -9,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
-import { call, staffToken } from '../support/api';
+import { call, report, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
 import { openBrowser, type Browser } from '../support/browser';
 
@@ -112,5 +113,30 @@ describe('booking a video reception in a browser (H5)', () => {
     await poll(async () => (await schedule()).map((b) => [b.start, b.status])).toEqual([[second!.start, 'cancelled']]);
     expect((await slots()).find((s) => s.start === second!.start)?.booked).toBe(0);
     await shot('5-cancelled');
+  }, 120_000);
+
+  it('links a new booking to a petition the citizen reported, and shows it in 我的预约', async () => {
+    // the app's own citizen (logged in by the steps above) reports a problem through the API
+    const token = await page.evaluate(() => {
+      const raw = JSON.parse(localStorage.getItem('sg.token') ?? 'null') as { data?: { token?: string } } | null;
+      return raw?.data?.token;
+    });
+    expect(token).toBeTruthy();
+    const petition = await report(token!);
+    expect(petition.status).toBe(201);
+
+    const [free] = (await slots()).filter((s) => s.booked === 0);
+    await page.goto(`${server.url}/#/booking/pages/slots/index?hostId=${hostId}`);
+    await el(`#slot-${free!.start.replace(/[^0-9]/g, '')}`).click();
+    await el('#topic textarea').fill('网围栏被挪的事想当面说清楚');
+    await el(`#petition-${petition.body.id}`).click();
+    await shot('6-link-petition');
+    await el('#confirm').click();
+
+    await page.waitForURL(/booking\/pages\/mine\/index/);
+    await poll(() => el('#booking-list').textContent()).toContain(`关联诉求：土地纠纷 · 跟踪码 ${petition.body.trackingCode}`);
+    const mine = await call('GET', '/bookings/mine', { token });
+    expect(mine.body.items.find((b: { status: string }) => b.status === 'booked')).toMatchObject({ start: free!.start, petitionId: petition.body.id });
+    await shot('7-linked');
   }, 120_000);
 });

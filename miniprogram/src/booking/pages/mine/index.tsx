@@ -73,6 +73,11 @@ export default function MyBookings() {
             <View className='small'>
               {b.centreName} · {b.topic}
             </View>
+            {b.petition && (
+              <View className='small petition-link'>
+                关联诉求：{b.petition.categoryName} · 跟踪码 {b.petition.trackingCode}
+              </View>
+            )}
             {b.cancel?.by === 'staff' && <View className='note'>中心已取消：{b.cancel.reason ?? ''}</View>}
             {b.outcome && <View className='note'>接访结果：{b.outcome.note}</View>}
             {b.roomUrl && (

@@ -3,6 +3,7 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { BookBody, WAY_LABELS, type Way } from '../../../../../shared/schemas/booking';
 import { Page } from '../../../components/Page';
+import { api, type MineItem } from '../../../lib/api';
 import { newIdempotencyKey } from '../../../lib/draft';
 import { formatTime } from '../../../lib/format';
 import { ApiError, messageOf } from '../../../lib/request';
@@ -19,6 +20,8 @@ export default function Slots() {
   const [start, setStart] = useState<string | undefined>();
   const [way, setWay] = useState<Way | undefined>();
   const [topic, setTopic] = useState('');
+  const [petitions, setPetitions] = useState<MineItem[]>([]);
+  const [petitionId, setPetitionId] = useState<string | undefined>();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState('');
   const [busy, setBusy] = useState(false);
@@ -37,10 +40,12 @@ export default function Slots() {
   }
   useEffect(() => {
     void load();
+    // the citizen's own petitions, to link one to the booking; without them the booking goes on unlinked
+    if (!moving) api.mine().then((out) => setPetitions(out.items), () => setPetitions([]));
   }, [hostId]);
   useEffect(() => {
     key.current = newIdempotencyKey();
-  }, [start, way, topic]);
+  }, [start, way, topic, petitionId]);
 
   const days = new Map<string, SlotRow[]>();
   for (const s of slots) days.set(chinaDayLabel(s.start), [...(days.get(chinaDayLabel(s.start)) ?? []), s]);
@@ -55,7 +60,7 @@ export default function Slots() {
       if (moving) {
         await bookingApi.reschedule(moving, start);
       } else {
-        const body = BookBody.safeParse({ hostId, start, way, topic });
+        const body = BookBody.safeParse({ hostId, start, way, topic, petitionId });
         if (!body.success) {
           const out: Record<string, string> = {};
           for (const i of body.error.issues) out[String(i.path[0])] ??= i.message;
@@ -137,6 +142,23 @@ export default function Slots() {
             onInput={(e) => setTopic(e.detail.value)}
           />
           {errors.topic && <Text className='field-error'>{errors.topic}</Text>}
+          {petitions.length > 0 && (
+            <View id='link-petition'>
+              <Text className='label'>关联我反映过的问题（可不选）</Text>
+              <View className='chips'>
+                <View id='petition-none' className={`chip ${!petitionId ? 'on' : ''}`} onClick={() => setPetitionId(undefined)}>
+                  不关联
+                </View>
+                {petitions.map((p) => (
+                  <View key={p.id} id={`petition-${p.id}`} className={`chip ${petitionId === p.id ? 'on' : ''}`} onClick={() => setPetitionId(p.id)}>
+                    {p.categoryName ?? '诉求'} · {formatTime(p.createdAt).slice(0, -6)}
+                    {p.summary ? ` · ${p.summary.slice(0, 12)}` : ''}
+                  </View>
+                ))}
+              </View>
+              {errors.petitionId && <Text className='field-error'>{errors.petitionId}</Text>}
+            </View>
+          )}
         </View>
       )}
       {start && <View className='small'>已选：{formatTime(start)}</View>}
