@@ -22,7 +22,7 @@ const minuteOfChinaDay = (t: number) => Math.floor(((t + CHINA) % 86_400_000) / 
  */
 function soonStart(): number {
   let t = Math.ceil((Date.now() + 90_000) / MINUTE) * MINUTE;
-  if (minuteOfChinaDay(t) > 23 * 60 + 40) t += (24 * 60 - minuteOfChinaDay(t)) * MINUTE;
+  if (minuteOfChinaDay(t) > 23 * 60 + 50) t += (24 * 60 - minuteOfChinaDay(t)) * MINUTE;
   return t;
 }
 
