@@ -30,7 +30,7 @@ describe('reception counters', () => {
   });
 
   it('sums the days of the period over shards and months, with satisfaction and attendance rates', () => {
-    const items = [
+    const items: Array<{ key: string; counts: Record<string, number> }> = [
       { key: 'M#2026-11', counts: { d29_booked: 2, d30_booked: 3, d30_attended: 2, d30_noShow: 1, d30_satisfied: 1, d30_dissatisfied: 1 } },
       { key: 'M#2026-11', counts: { d30_booked: 1, d30_cancelled: 1 } },
       { key: 'M#2026-12', counts: { d01_booked: 4, d01_basically_satisfied: 1 } },
