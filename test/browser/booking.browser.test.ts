@@ -51,7 +51,7 @@ describe('booking a video reception in a browser (H5)', () => {
     mkdirSync(SHOTS, { recursive: true });
     browser = await openBrowser();
     page = browser.page;
-  }, 300_000);
+  }, 600_000);
 
   afterAll(async () => {
     await browser?.close();
