@@ -36,7 +36,7 @@ export const BookingView = z.object({
   way: z.enum(WAYS),
   wayLabel: z.string(),
   topic: z.string(),
-  petition: z.object({ trackingCode: z.string(), categoryName: z.string(), summary: z.string() }).optional(),
+  petition: z.optional(z.object({ trackingCode: z.string(), categoryName: z.string(), summary: z.string() })),
   status: z.enum(BOOKING_STATUSES),
   roomUrl: z.optional(z.string()),
   canChange: z.boolean(),

@@ -2,12 +2,12 @@
  * The reception routes the staff pages call (hosts, the schedule, a booking, the figures), each answer parsed with a
  * schema, and the China-time helpers the pages show times with.
  */
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { BOOKING_STATUSES, HOST_KINDS, Host, WAYS, type HostBody } from '../../../../shared/schemas/booking';
 import { Rating } from '../../../../shared/schemas/common';
 import { parseAnswer, staffRequest } from './session';
 
-export const StaffHost = Host.extend({ centreName: z.string() });
+export const StaffHost = z.extend(Host, { centreName: z.string() });
 export type StaffHost = z.infer<typeof StaffHost>;
 
 export const StaffBooking = z.object({
@@ -20,20 +20,20 @@ export const StaffBooking = z.object({
   wayLabel: z.string(),
   topic: z.string(),
   citizenName: z.string(),
-  petition: z.object({ trackingCode: z.string(), categoryName: z.string(), summary: z.string() }).optional(),
+  petition: z.optional(z.object({ trackingCode: z.string(), categoryName: z.string(), summary: z.string() })),
   status: z.enum(BOOKING_STATUSES),
-  roomUrl: z.string().optional(),
-  cancel: z.object({ by: z.enum(['citizen', 'staff']), reason: z.string().optional() }).optional(),
-  outcome: z.object({ attendance: z.enum(['attended', 'no_show']), note: z.string(), by: z.string() }).optional(),
-  rating: z.object({ rating: Rating, comment: z.string().optional() }).optional(),
-  rescheduled: z.number().default(0),
+  roomUrl: z.optional(z.string()),
+  cancel: z.optional(z.object({ by: z.enum(['citizen', 'staff']), reason: z.optional(z.string()) })),
+  outcome: z.optional(z.object({ attendance: z.enum(['attended', 'no_show']), note: z.string(), by: z.string() })),
+  rating: z.optional(z.object({ rating: Rating, comment: z.optional(z.string()) })),
+  rescheduled: z._default(z.number(), 0),
 });
 export type StaffBooking = z.infer<typeof StaffBooking>;
 
 const Schedule = z.object({ centre: z.object({ id: z.string(), name: z.string() }), from: z.string(), days: z.number(), items: z.array(StaffBooking) });
 export type Schedule = z.infer<typeof Schedule>;
 
-const Ratio = z.object({ numerator: z.number(), denominator: z.number(), rate: z.number().nullable() });
+const Ratio = z.object({ numerator: z.number(), denominator: z.number(), rate: z.nullable(z.number()) });
 const Totals = z.object({
   booked: z.number(),
   cancelled: z.number(),
@@ -51,7 +51,7 @@ const Figures = z.object({
   centre: z.object({ id: z.string(), name: z.string() }),
   period: z.object({ from: z.string(), to: z.string() }),
   totals: Totals,
-  hosts: z.array(Totals.extend({ id: z.string(), name: z.string(), kindLabel: z.string().optional() })),
+  hosts: z.array(z.extend(Totals, { id: z.string(), name: z.string(), kindLabel: z.optional(z.string()) })),
   definitions: z.record(z.string(), z.string()),
 });
 export type Figures = z.infer<typeof Figures>;
