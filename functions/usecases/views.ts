@@ -70,6 +70,8 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
   return {
     ...p,
     reporter: p.anonymous ? { kind: 'anonymous' as const } : p.reporter.kind === 'wechat' ? { kind: 'wechat' as const } : p.reporter,
+    // a citizen's steps carry their openid: staff see that a citizen acted, never who (an anonymous case stays so)
+    timeline: p.timeline.map((e) => (e.actor.role === 'citizen' ? { ...e, actor: { role: 'citizen' } } : e)),
     phone: p.phone ? maskPhone(p.phone) : undefined,
     overdue: overdueAt(p, now),
     near: !overdueAt(p, now) && nearAt(p, now),

@@ -299,6 +299,9 @@ describe('who may see what', () => {
     expect((await call('GET', `/track/${sent.body.trackingCode}?secret=wrong`)).status).toBe(404);
     const staffView = await call('GET', `/staff/petitions/${sent.body.id}`, { token: await staffToken('babao') });
     expect(staffView.body.reporter).toEqual({ kind: 'anonymous' });
+    // nor does the record say who: the report's step names a citizen, not their openid or name
+    expect(staffView.body.timeline[0]).toMatchObject({ action: 'submit', actor: { role: 'citizen' } });
+    expect(JSON.stringify(staffView.body)).not.toMatch(/herder-/);
   });
 });
 

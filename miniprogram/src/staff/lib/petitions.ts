@@ -49,7 +49,8 @@ export const CaseFile = z.object({
   repeatOfTrackingCode: z.optional(z.string()),
   resolution: z.optional(z.string()),
   decline: z.optional(z.object({ reason: z.string(), redirect: z.string() })),
-  timeline: z.array(TimelineEvent),
+  // citizens' steps come without who: the API leaves out their id and name
+  timeline: z.array(z.extend(TimelineEvent, { actor: z.object({ role: z.string(), id: z.optional(z.string()), name: z.optional(z.string()) }) })),
   actions: z.array(z.enum(ACTIONS)),
   version: z.number(),
 });
