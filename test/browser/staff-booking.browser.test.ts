@@ -200,6 +200,10 @@ describe('receptions on the staff pages (H5)', () => {
     await poll(() => app.el('#booking-status').textContent()).toBe('已取消');
     await poll(() => app.el('#booking-cancel').textContent()).toContain(reason);
     await app.shot('6-cancelled');
+    // back to that day's schedule, where it now shows as cancelled
+    await app.el('#back-to-schedule').click();
+    await app.page.waitForURL(/staff\/pages\/receptions\/index/);
+    await poll(() => app.el(`#booking-${second.id}`).textContent()).toContain('已取消');
 
     const seen = await call('GET', `/bookings/${second.id}`, { token: citizen });
     expect(seen.body).toMatchObject({ status: 'cancelled', cancel: { by: 'staff', reason } });

@@ -7,6 +7,7 @@ import { ApiError } from '../../../lib/apiError';
 import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
 import { chinaDayOf, chinaHm, dayLabel, receptionsApi, type StaffBooking } from '../../lib/receptions';
+import { staffUrl } from '../../routes';
 
 type Attendance = 'attended' | 'no_show';
 
@@ -154,6 +155,10 @@ export default function BookingDetail() {
                   {error}
                 </View>
               )}
+
+              <View id='back-to-schedule' className='staff-btn' onClick={() => void Taro.redirectTo({ url: staffUrl('receptions', { from: chinaDayOf(b.start), view: 'day' }) })}>
+                返回当天日程
+              </View>
 
               {b.status === 'booked' && (
                 <View className='staff-card' id='attendance-form'>

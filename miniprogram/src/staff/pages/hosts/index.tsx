@@ -1,8 +1,9 @@
 import { Input, Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { HOST_KIND_LABELS, WAY_LABELS } from '../../../../../shared/schemas/booking';
 import { messageOf } from '../../../lib/request';
+import { CentreChips } from '../../components/CentreChips';
 import { StaffPage } from '../../components/StaffPage';
 import { chinaToday, percent, receptionsApi, shiftDay, type Figures, type StaffHost, type Totals } from '../../lib/receptions';
 import { staffUrl } from '../../routes';
@@ -43,12 +44,13 @@ export default function Hosts() {
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
   const [figuresError, setFiguresError] = useState('');
+  const [centreId, setCentreId] = useState<string | undefined>();
 
   async function loadFigures() {
     setFiguresError('');
     if (!DAY_RE.test(from) || !DAY_RE.test(to)) return setFiguresError('日期须为 YYYY-MM-DD');
     try {
-      setFigures(await receptionsApi.figures({ from, to }));
+      setFigures(await receptionsApi.figures({ from, to, centreId }));
     } catch (e) {
       setFiguresError(messageOf(e));
     }
@@ -64,13 +66,16 @@ export default function Hosts() {
     await loadFigures();
   }
   useDidShow(() => void load());
+  useEffect(() => {
+    if (state !== 'loading') void loadFigures();
+  }, [centreId]);
 
   const rows = new Map((figures?.hosts ?? []).map((h) => [h.id, h]));
   const edit = (hostId?: string) => void Taro.navigateTo({ url: staffUrl('host', hostId ? { hostId } : {}) });
 
   return (
     <StaffPage current='receptions' wide>
-      {() => (
+      {(user) => (
         <View>
           <View className='staff-row'>
             <View className='staff-title'>接访人</View>
@@ -84,6 +89,7 @@ export default function Hosts() {
 
           <View className='staff-card'>
             <View className='staff-strong staff-field'>接访统计{figures ? `（${figures.centre.name}）` : ''}</View>
+            {user.role !== 'centre_staff' && <CentreChips value={centreId} onChange={setCentreId} />}
             <View className='staff-row'>
               <Text className='staff-field-label'>从</Text>
               <Input id='figures-from' className='staff-input staff-date' value={from} onInput={(e) => setFrom(e.detail.value)} />

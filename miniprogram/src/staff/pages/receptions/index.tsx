@@ -3,6 +3,7 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
 import { messageOf } from '../../../lib/request';
+import { CentreChips } from '../../components/CentreChips';
 import { StaffPage } from '../../components/StaffPage';
 import { chinaDayOf, chinaHm, chinaToday, dayLabel, mondayOf, receptionsApi, shiftDay, type Schedule, type StaffBooking } from '../../lib/receptions';
 import { staffUrl } from '../../routes';
@@ -47,7 +48,6 @@ export default function Receptions() {
   const [day, setDay] = useState(params.from && DAY_RE.test(params.from) ? params.from : chinaToday());
   const [dateText, setDateText] = useState(day);
   const [centreId, setCentreId] = useState<string | undefined>();
-  const [centres, setCentres] = useState<Array<{ id: string; name: string }>>([]);
   const [data, setData] = useState<Schedule | undefined>();
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
@@ -93,9 +93,7 @@ export default function Receptions() {
               接访人与统计
             </View>
           </View>
-          {user.role !== 'centre_staff' && (
-            <CentreChips value={centreId} onChange={setCentreId} centres={centres} onLoad={setCentres} />
-          )}
+          {user.role !== 'centre_staff' && <CentreChips value={centreId} onChange={setCentreId} />}
           <View className='staff-tabs'>
             <Text id='view-day' className={`staff-tab ${view === 'day' ? 'on' : ''}`} onClick={() => setView('day')}>
               日
@@ -180,37 +178,5 @@ export default function Receptions() {
         </View>
       )}
     </StaffPage>
-  );
-}
-
-/** For the county: which centre's schedule (its own, or a township's). */
-function CentreChips({
-  value,
-  onChange,
-  centres,
-  onLoad,
-}: {
-  value: string | undefined;
-  onChange: (id: string | undefined) => void;
-  centres: Array<{ id: string; name: string }>;
-  onLoad: (c: Array<{ id: string; name: string }>) => void;
-}) {
-  useEffect(() => {
-    receptionsApi.centres().then(
-      (list) => onLoad(list.map((t) => ({ id: t.id, name: t.centreName }))),
-      () => onLoad([]),
-    );
-  }, []);
-  return (
-    <View className='staff-tabs'>
-      <Text id='centre-own' className={`staff-tab ${!value ? 'on' : ''}`} onClick={() => onChange(undefined)}>
-        本级中心
-      </Text>
-      {centres.map((c) => (
-        <Text key={c.id} id={`centre-${c.id}`} className={`staff-tab ${value === c.id ? 'on' : ''}`} onClick={() => onChange(c.id)}>
-          {c.name}
-        </Text>
-      ))}
-    </View>
   );
 }
