@@ -35,7 +35,7 @@ import {
   WechatLoginBody,
 } from '../../shared/schemas/api';
 import { Id, strict } from '../../shared/schemas/common';
-import { Category, Department, Post, StaffUser } from '../../shared/schemas/org';
+import { Category, Department, NodeBody, Post, StaffUser } from '../../shared/schemas/org';
 import {
   AttendanceBody,
   BookBody,
@@ -178,10 +178,14 @@ export const ROUTES: Route[] = [
   staff('GET', '/staff/townships/{townshipId}/posts', async (req, deps) =>
     ok(await org.listPosts(deps, req.caller, idParam(req, 'townshipId'), parse(PageQuery, req.query, 'query'))),
   ),
+  staff('GET', '/staff/posts/{postId}', async (req, deps) => ok(await org.postForStaff(deps, req.caller, idParam(req, 'postId')))),
   staff('PUT', '/staff/posts/{postId}', async (req, deps) => {
     const post = parse(strict(z.omit(Post, { id: true })), req.body, 'body');
     return ok(await org.savePost(deps, req.caller, { ...post, id: idParam(req, 'postId') }));
   }),
+  staff('PUT', '/staff/nodes/{nodeId}', async (req, deps) =>
+    ok(await org.saveNode(deps, req.caller, idParam(req, 'nodeId'), parse(NodeBody, req.body, 'body'))),
+  ),
   staff('PUT', '/staff/departments/{departmentId}', async (req, deps) => {
     const d = parse(strict(z.omit(Department, { id: true })), req.body, 'body');
     return ok(await org.saveDepartment(deps, req.caller, { ...d, id: idParam(req, 'departmentId') }));

@@ -1,7 +1,7 @@
 /** The org as citizens see it (a post and what it offers) and as staff manage it, within their scope. */
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { categoriesAt, inScope, townshipOf, type Org } from '../../shared/routing';
-import type { Category, Department, Post, StaffUser } from '../../shared/schemas/org';
+import { NODE_PARENT_KIND, type Category, type Department, type NodeBody, type OrgNode, type Post, type StaffUser } from '../../shared/schemas/org';
 import { hashPassword } from '../auth/passwords';
 import type { Deps, StaffCaller } from './context';
 
@@ -38,6 +38,11 @@ function requireManager(caller: StaffCaller) {
   if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
 }
 
+/** Townships, villages and staff users are the county's to set: its supervisors and admins. */
+function requireCounty(caller: StaffCaller) {
+  if (caller.role !== 'county_supervisor' && caller.role !== 'admin') throw new NotFoundError('未找到');
+}
+
 /** The org within the caller's scope: the subtree's nodes, departments of those centres, and the categories. */
 export async function orgForStaff(deps: Deps, caller: StaffCaller) {
   const org = await deps.org.load();
@@ -70,6 +75,15 @@ export async function listPosts(deps: Deps, caller: StaffCaller, townshipId: str
   return deps.org.listPosts(townshipId, page);
 }
 
+/** One post for its edit form and poster, with the names a poster prints; 404 outside the caller's scope. */
+export async function postForStaff(deps: Deps, caller: StaffCaller, postId: string) {
+  const [post, org] = await Promise.all([deps.org.getPost(postId), deps.org.load()]);
+  const node = post ? org.nodes.get(post.nodeId) : undefined;
+  const township = node ? townshipOf(org, node.id) : undefined;
+  if (!post || !node || !township || !inScope(scopeOf(caller, org).path, node.path)) throw new NotFoundError('未找到该岗点');
+  return { post, township: { id: township.id, name: township.name }, node: { id: node.id, name: node.name, kind: node.kind } };
+}
+
 export async function savePost(deps: Deps, caller: StaffCaller, post: Post) {
   requireManager(caller);
   const org = await deps.org.load();
@@ -90,6 +104,36 @@ export async function savePost(deps: Deps, caller: StaffCaller, post: Post) {
   if (!township || !county) throw new ValidationError('岗点所在的嘎查村不存在', [{ path: 'nodeId', message: '该嘎查村不属于任何苏木镇' }]);
   await deps.org.putPost(post, township.id, county);
   return post;
+}
+
+/**
+ * Adds or renames a township, village or grid. Its place is fixed once made (children's paths and every petition's
+ * scope hang on it), so an edit may change the names only.
+ */
+export async function saveNode(deps: Deps, caller: StaffCaller, id: string, body: NodeBody): Promise<OrgNode> {
+  requireCounty(caller);
+  const org = await deps.org.load();
+  const scope = scopeOf(caller, org);
+  const existing = org.nodes.get(id);
+  if (existing && !inScope(scope.path, existing.path)) throw new NotFoundError('未找到该单位');
+  const parent = org.nodes.get(body.parentId);
+  if (!parent || !inScope(scope.path, parent.path) || parent.kind !== NODE_PARENT_KIND[body.kind]) {
+    const wanted = { township: '县', village: '苏木镇', grid: '嘎查村' }[body.kind];
+    throw new ValidationError('上级单位不正确', [{ path: 'parentId', message: `请选择您管辖范围内的${wanted}作为上级` }]);
+  }
+  if (existing && (existing.kind !== body.kind || existing.parentId !== body.parentId)) {
+    throw new ValidationError('单位建立后不能改变类别或上级', [{ path: existing.kind !== body.kind ? 'kind' : 'parentId', message: '单位建立后不能改变类别或上级，请新建' }]);
+  }
+  const node: OrgNode = {
+    id,
+    kind: body.kind,
+    name: body.name,
+    parentId: parent.id,
+    path: `${parent.path}/${id}`,
+    ...(body.kind === 'township' ? { centreName: body.centreName ?? `${body.name}综治中心` } : {}),
+  };
+  await deps.org.putNode(node);
+  return node;
 }
 
 export async function saveDepartment(deps: Deps, caller: StaffCaller, d: Department) {
@@ -128,7 +172,7 @@ export async function listUsers(deps: Deps, caller: StaffCaller, page: { limit: 
 }
 
 export async function saveUser(deps: Deps, caller: StaffCaller, user: StaffUser & { password?: string }, isNew: boolean) {
-  if (!['county_supervisor', 'admin'].includes(caller.role)) throw new NotFoundError('未找到');
+  requireCounty(caller);
   const org = await deps.org.load();
   const scope = scopeOf(caller, org);
   const node = org.nodes.get(user.scopeNodeId);

@@ -67,8 +67,8 @@ export type GeoPoint = z.infer<typeof GeoPoint>;
 
 /** A time limit: hours run on the clock, days on the calendar, workdays skip China's holidays. */
 export const Limit = z.object({
-  amount: z.int().check(z.positive(), z.lte(365)),
-  unit: z.enum(['hours', 'days', 'workdays']),
+  amount: z.int({ error: '时限须为整数' }).check(z.positive({ error: '时限须大于 0' }), z.lte(365, { error: '时限不能超过 365' })),
+  unit: z.enum(['hours', 'days', 'workdays'], { error: '请选择时限单位：小时、自然日或工作日' }),
 });
 export type Limit = z.infer<typeof Limit>;
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { GeoPoint, Id, Level, Limit, StaffRole, text } from './common';
+import { GeoPoint, Id, idOf, Level, Limit, StaffRole, strict, text } from './common';
 
 export const ORG_KINDS = ['county', 'township', 'village', 'grid'] as const;
 
@@ -27,13 +27,13 @@ export const DEPARTMENT_KINDS = [
   'women', // 妇联
   'letters', // 信访 / 综治
 ] as const;
-export const DepartmentKind = z.enum(DEPARTMENT_KINDS);
+export const DepartmentKind = z.enum(DEPARTMENT_KINDS, { error: '请选择部门类别' });
 export type DepartmentKind = z.infer<typeof DepartmentKind>;
 
 export const Department = z.object({
   id: Id,
   /** the township or county node whose centre it belongs to */
-  centreId: Id,
+  centreId: idOf('所属中心'),
   kind: DepartmentKind,
   name: text('部门名称', 60),
 });
@@ -65,9 +65,9 @@ export const Post = z.object({
   address: text('地址', 120),
   location: GeoPoint,
   /** the village or grid the post stands in */
-  nodeId: Id,
+  nodeId: idOf('所在嘎查村或网格'),
   /** categories offered at this post; empty means all */
-  categoryIds: z._default(z.array(Id), []),
+  categoryIds: z._default(z.array(idOf('诉求类型')), []),
 });
 export type Post = z.infer<typeof Post>;
 
@@ -77,8 +77,21 @@ export const StaffUser = z.object({
   name: text('姓名', 30),
   role: StaffRole,
   /** the org node the user acts for: a township (its centre) or the county */
-  scopeNodeId: Id,
+  scopeNodeId: idOf('管辖范围'),
   /** handlers act for one department */
-  departmentId: z.optional(Id),
+  departmentId: z.optional(idOf('部门')),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
+
+/** What staff may add under the county: a township under the county, a village under a township, a grid under a village. */
+export const NODE_PARENT_KIND = { township: 'county', village: 'township', grid: 'village' } as const;
+
+/** The body of `PUT /staff/nodes/{nodeId}`: the path is derived from the parent, never sent. */
+export const NodeBody = z.strictObject({
+  kind: z.enum(['township', 'village', 'grid'], { error: '请选择类别：苏木镇、嘎查村或网格' }),
+  name: text('名称', 60),
+  parentId: idOf('上级单位'),
+  /** a township's centre, e.g. 八宝镇综治中心; defaults to the name + 综治中心 */
+  centreName: z.optional(text('中心名称', 60)),
+});
+export type NodeBody = z.infer<typeof NodeBody>;

@@ -58,7 +58,10 @@ const MATRIX: Record<string, Row> = {
   'GET /staff/export': staff(404, 404, 200, 200, 200, 200),
   'GET /staff/org': anyStaff(200),
   'GET /staff/townships/{townshipId}/posts': staff(404, 200, 200, 404, 200, 200),
+  // a post of 白杨沟村 (八宝镇): the village's agent, the township's staff and handler, the county and admin
+  'GET /staff/posts/{postId}': staff(200, 200, 200, 404, 200, 200),
   'PUT /staff/posts/{postId}': anyStaff(400),
+  'PUT /staff/nodes/{nodeId}': anyStaff(400),
   'PUT /staff/departments/{departmentId}': anyStaff(400),
   'PUT /staff/categories/{categoryId}': anyStaff(400),
   'GET /staff/users': staff(404, 404, 200, 200, 200, 200),
@@ -103,6 +106,7 @@ beforeAll(async () => {
     trackingCode: 'ABCDEFGHJK',
     id: pa,
     townshipId: 'babao',
+    nodeId: 'babao-baiyanggou',
     departmentId: 'babao-justice',
     categoryId: 'heating',
     username: 'babao',

@@ -71,4 +71,44 @@ describe('staff manage the organisation within their scope', () => {
     expect(new Set(org.body.departments.map((d: { centreId: string }) => d.centreId))).toEqual(new Set(['babao', 'qilian']));
     expect(org.body.categories.find((c: { id: string }) => c.id === 'heating').limits.accept).toEqual({ amount: 3, unit: 'hours' });
   });
+
+  it('opens one post for its edit form and poster, with its township and village, only within the caller’s scope', async () => {
+    const seen = await call('GET', '/staff/posts/babao-baiyanggou-p1', { token: await staffToken('babao') });
+    expect(seen.status).toBe(200);
+    expect(seen.body).toMatchObject({ post: { id: 'babao-baiyanggou-p1', nodeId: 'babao-baiyanggou' }, township: { id: 'babao', name: '八宝镇' }, node: { name: '白杨沟村' } });
+    expect((await call('GET', '/staff/posts/babao-baiyanggou-p1', { token: await staffToken('ebao') })).status).toBe(404);
+    expect((await call('GET', '/staff/posts/no-such-post', { token: await staffToken('babao') })).status).toBe(404);
+  });
+
+  it('lets the county add a township, a village under it and a grid under that, each placed by its parent', async () => {
+    const county = await staffToken('county');
+    const t = `t${Date.now().toString(36)}`;
+    const township = await call('PUT', `/staff/nodes/${t}`, { token: county, body: { kind: 'township', name: '野牛沟乡', parentId: 'qilian' } });
+    expect(township.status).toBe(200);
+    expect(township.body).toMatchObject({ path: `qilian/${t}`, centreName: '野牛沟乡综治中心' });
+    const village = await call('PUT', `/staff/nodes/${t}-v1`, { token: county, body: { kind: 'village', name: '大泉村', parentId: t } });
+    expect(village.body.path).toBe(`qilian/${t}/${t}-v1`);
+    expect((await call('PUT', `/staff/nodes/${t}-g1`, { token: county, body: { kind: 'grid', name: '大泉村第一网格', parentId: `${t}-v1` } })).status).toBe(200);
+
+    const org = await call('GET', '/staff/org', { token: county });
+    expect(org.body.nodes.map((n: { id: string }) => n.id)).toEqual(expect.arrayContaining([t, `${t}-v1`, `${t}-g1`]));
+
+    // a renamed village keeps its place; a village cannot be moved, nor hang under a village
+    expect((await call('PUT', `/staff/nodes/${t}-v1`, { token: county, body: { kind: 'village', name: '大泉村（新）', parentId: t } })).body.name).toBe('大泉村（新）');
+    const moved = await call('PUT', `/staff/nodes/${t}-v1`, { token: county, body: { kind: 'village', name: '大泉村', parentId: 'babao' } });
+    expect(moved.status).toBe(400);
+    expect(moved.body.error.issues[0]).toEqual({ path: 'parentId', message: '单位建立后不能改变类别或上级，请新建' });
+    const misplaced = await call('PUT', `/staff/nodes/${t}-v2`, { token: county, body: { kind: 'village', name: '错位村', parentId: `${t}-v1` } });
+    expect(misplaced.status).toBe(400);
+    expect(misplaced.body.error.issues[0].path).toBe('parentId');
+    const empty = await call('PUT', `/staff/nodes/${t}-v3`, { token: county, body: { kind: 'village', name: ' ', parentId: t } });
+    expect(empty.body.error.issues).toEqual([{ path: 'name', message: '请填写名称' }]);
+  });
+
+  it('keeps townships and villages from centre staff: they are told the route has nothing for them', async () => {
+    const babao = await staffToken('babao');
+    expect((await call('PUT', '/staff/nodes/babao-newvillage', { token: babao, body: { kind: 'village', name: '新村', parentId: 'babao' } })).status).toBe(404);
+    const org = await call('GET', '/staff/org', { token: babao });
+    expect(org.body.nodes.map((n: { id: string }) => n.id)).not.toContain('babao-newvillage');
+  });
 });

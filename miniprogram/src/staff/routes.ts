@@ -28,6 +28,10 @@ export const STAFF_ROUTES = {
   hosts: { path: 'pages/hosts/index', title: '接访人' },
   host: { path: 'pages/host/index', title: '接访人与接访时间' },
   booking: { path: 'pages/booking/index', title: '预约详情' },
+  posts: { path: 'pages/posts/index', title: '岗点', nav: { label: '岗点', roles: ['centre_staff', 'county_supervisor', 'admin'] } },
+  postEdit: { path: 'pages/posts/edit', title: '编辑岗点' },
+  posters: { path: 'pages/posters/index', title: '岗点二维码海报' },
+  org: { path: 'pages/org/index', title: '人员与组织', nav: { label: '人员与组织', roles: ['county_supervisor', 'admin'] } },
 } as const satisfies Record<string, StaffRoute>;
 export type StaffRouteName = keyof typeof STAFF_ROUTES;
 
@@ -42,6 +46,11 @@ export interface StaffRouteParams {
   hosts: Record<string, never>;
   host: { hostId?: string };
   booking: { id: string };
+  posts: { township?: string };
+  postEdit: { id?: string; township?: string };
+  /** post ids, comma-separated: one A4 poster each */
+  posters: { ids: string };
+  org: { tab?: 'nodes' | 'departments' | 'categories' | 'users' };
 }
 
 export const STAFF_SUBPACKAGE = { root: STAFF_ROOT, pages: Object.values(STAFF_ROUTES).map((r) => r.path) } as const;

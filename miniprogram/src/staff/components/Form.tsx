@@ -1,0 +1,107 @@
+import { Input, Text, View } from '@tarojs/components';
+import type { ReactNode } from 'react';
+
+/** A labelled field with its own error under it; `id` names the input (tests and labels) and `<id>-error` the message. */
+export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
+  return (
+    <View className='staff-field'>
+      <Text className='staff-field-label'>{label}</Text>
+      {children}
+      {hint ? <Text className='staff-muted'>{hint}</Text> : null}
+      {error ? (
+        <Text id={`${id}-error`} className='staff-error staff-field-error'>
+          {error}
+        </Text>
+      ) : null}
+    </View>
+  );
+}
+
+export function TextField(props: {
+  id: string;
+  label: string;
+  value: string;
+  onInput: (v: string) => void;
+  error?: string;
+  hint?: string;
+  password?: boolean;
+  digit?: boolean;
+  disabled?: boolean;
+  placeholder?: string;
+}) {
+  return (
+    <Field id={props.id} label={props.label} error={props.error} hint={props.hint}>
+      <Input
+        id={props.id}
+        className={`staff-input ${props.error ? 'invalid' : ''}`}
+        value={props.value}
+        password={props.password}
+        type={props.digit ? 'digit' : 'text'}
+        disabled={props.disabled}
+        placeholder={props.placeholder}
+        onInput={(e) => props.onInput(e.detail.value)}
+      />
+    </Field>
+  );
+}
+
+/** Big tappable choices instead of a picker: one (`value`) or many (`values`); `<idPrefix>-<value>` for each. */
+export function Chips<V extends string>(props: {
+  idPrefix: string;
+  options: ReadonlyArray<{ value: V; label: string }>;
+  selected: readonly V[];
+  onToggle: (v: V) => void;
+  disabled?: boolean;
+}) {
+  return (
+    <View className='staff-tabs'>
+      {props.options.map((o) => (
+        <Text
+          key={o.value}
+          id={`${props.idPrefix}-${o.value}`}
+          className={`staff-tab ${props.selected.includes(o.value) ? 'on' : ''} ${props.disabled ? 'off' : ''}`}
+          onClick={() => (props.disabled ? undefined : props.onToggle(o.value))}
+        >
+          {o.label}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+/** What a form says after a refusal, and its save button. */
+export function FormFoot({ id, busy, message, label, onSave, onCancel }: { id: string; busy: boolean; message: string; label?: string; onSave: () => void; onCancel?: () => void }) {
+  return (
+    <View>
+      {message ? (
+        <View id={`${id}-message`} className='staff-error staff-field'>
+          {message}
+        </View>
+      ) : null}
+      <View id={id} className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={onSave}>
+        {busy ? '正在保存…' : (label ?? '保存')}
+      </View>
+      {onCancel ? (
+        <View id={`${id}-cancel`} className='staff-btn' onClick={onCancel}>
+          取消
+        </View>
+      ) : null}
+    </View>
+  );
+}
+
+/** Loading, failed (with a retry) or empty: the states every list shows instead of a blank page. */
+export function ListState({ id, loading, error, empty, emptyText, onRetry }: { id: string; loading: boolean; error: string; empty: boolean; emptyText: string; onRetry: () => void }) {
+  if (loading) return <View id={`${id}-loading`} className='staff-muted staff-card'>正在加载…</View>;
+  if (error)
+    return (
+      <View id={`${id}-error`} className='staff-card'>
+        <Text className='staff-error'>{error}</Text>
+        <View className='staff-btn' onClick={onRetry}>
+          重试
+        </View>
+      </View>
+    );
+  if (empty) return <View id={`${id}-empty`} className='staff-muted staff-card'>{emptyText}</View>;
+  return null;
+}

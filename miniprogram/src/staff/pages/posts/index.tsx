@@ -1,0 +1,122 @@
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useEffect, useRef, useState } from 'react';
+import type { Post } from '../../../../../shared/schemas/org';
+import { messageOf } from '../../../lib/request';
+import { Chips, ListState } from '../../components/Form';
+import { StaffPage } from '../../components/StaffPage';
+import { listPosts, loadOrg, placesOf, type OrgView } from '../../lib/org';
+import { staffUrl } from '../../routes';
+
+/**
+ * The posts (岗点) of the caller's scope, one township at a time: create, edit, and select several to print their
+ * QR posters at once.
+ */
+export default function PostsPage() {
+  const { params } = useRouter();
+  const [org, setOrg] = useState<OrgView | null>(null);
+  const [township, setTownship] = useState(params.township ?? '');
+  const [posts, setPosts] = useState<Post[]>([]);
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const [selected, setSelected] = useState<string[]>([]);
+  // coming back from the edit page shows what was saved
+  const [shown, setShown] = useState(0);
+  const firstShow = useRef(true);
+  useDidShow(() => {
+    if (firstShow.current) firstShow.current = false;
+    else setShown((n) => n + 1);
+  });
+
+  const townships = org ? placesOf(org, ['township']) : [];
+  const nodeName = new Map((org?.nodes ?? []).map((n) => [n.id, n.name]));
+  const categoryName = new Map((org?.categories ?? []).map((c) => [c.id, c.name]));
+
+  const load = async (more = false) => {
+    setLoading(!more);
+    setError('');
+    try {
+      const o = org ?? (await loadOrg());
+      setOrg(o);
+      const ts = placesOf(o, ['township']);
+      const t = ts.some((x) => x.id === township) ? township : (ts[0]?.id ?? '');
+      // the first township of the scope: its change loads it
+      if (t !== township) return setTownship(t);
+      if (!t) return setPosts([]);
+      const page = await listPosts(t, more ? cursor : undefined);
+      setPosts((prev) => (more ? [...prev, ...page.items] : page.items));
+      setCursor(page.cursor);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => {
+    void load();
+  }, [township, shown]);
+  // selection is per township
+  useEffect(() => setSelected([]), [township]);
+
+  const toggle = (id: string) => setSelected((s) => (s.includes(id) ? s.filter((x) => x !== id) : [...s, id]));
+  const printSelected = () => {
+    if (selected.length) void Taro.navigateTo({ url: staffUrl('posters', { ids: selected.join(',') }) });
+  };
+
+  return (
+    <StaffPage current='posts' wide>
+      {() => (
+        <View>
+          <View className='staff-title'>岗点与二维码海报</View>
+          {townships.length > 1 ? (
+            <Chips idPrefix='township' options={townships.map((t) => ({ value: t.id, label: t.name }))} selected={[township]} onToggle={setTownship} />
+          ) : null}
+          <View className='staff-toolbar'>
+            <View id='post-new' className='staff-btn primary' onClick={() => void Taro.navigateTo({ url: staffUrl('postEdit', { township }) })}>
+              新建岗点
+            </View>
+            <View id='posts-select-all' className='staff-btn' onClick={() => setSelected(selected.length === posts.length ? [] : posts.map((p) => p.id))}>
+              {selected.length === posts.length && posts.length ? '取消全选' : '全选'}
+            </View>
+            <View id='posts-print' className={`staff-btn ${selected.length ? 'primary' : ''}`} onClick={printSelected}>
+              打印选中岗点的海报（{selected.length}）
+            </View>
+          </View>
+          <ListState id='posts' loading={loading} error={error} empty={!posts.length} emptyText='这个苏木镇还没有岗点，点“新建岗点”添加。' onRetry={() => void load()} />
+          {!loading && !error && posts.length ? (
+            <View id='posts-list' className='staff-card'>
+              {posts.map((p) => (
+                <View key={p.id} id={`post-${p.id}`} className='staff-row'>
+                  <Text id={`select-${p.id}`} className='staff-check' onClick={() => toggle(p.id)}>
+                    {selected.includes(p.id) ? '☑' : '☐'}
+                  </Text>
+                  <View className='staff-row-main'>
+                    <View className='staff-row-name'>{p.name}</View>
+                    <View className='staff-muted'>
+                      {nodeName.get(p.nodeId) ?? p.nodeId} · {p.address}
+                    </View>
+                    <View className='staff-muted'>
+                      受理：{p.categoryIds.length ? p.categoryIds.map((id) => categoryName.get(id) ?? id).join('、') : '全部类型'}
+                    </View>
+                  </View>
+                  <View id={`edit-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('postEdit', { id: p.id, township }) })}>
+                    编辑
+                  </View>
+                  <View id={`poster-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('posters', { ids: p.id }) })}>
+                    海报
+                  </View>
+                </View>
+              ))}
+              {cursor ? (
+                <View id='posts-more' className='staff-btn' onClick={() => void load(true)}>
+                  加载更多
+                </View>
+              ) : null}
+            </View>
+          ) : null}
+        </View>
+      )}
+    </StaffPage>
+  );
+}
