@@ -35,7 +35,7 @@ import {
   WechatLoginBody,
 } from '../../shared/schemas/api';
 import { Id, strict } from '../../shared/schemas/common';
-import { Category, Department, NodeBody, Post, StaffUser } from '../../shared/schemas/org';
+import { Category, Department, EditUser, NewUser, NodeBody, Post } from '../../shared/schemas/org';
 import {
   AttendanceBody,
   BookBody,
@@ -113,10 +113,6 @@ const stepRoute = (step: Step): Route =>
     const body = parse(STEP_BODIES[step], req.body, 'body');
     return ok(await petitions.stepForStaff(deps, req.caller, id, { action: step, ...body } as petitions.TransitionInput));
   });
-
-const Password = z.string().check(z.minLength(8, { error: '密码至少 8 位' }), z.maxLength(128));
-const NewUser = z.strictObject({ ...z.omit(StaffUser, { id: true }).shape, password: Password });
-const EditUser = z.strictObject({ ...z.omit(StaffUser, { id: true, username: true }).shape, password: z.optional(Password) });
 
 export const ROUTES: Route[] = [
   // Citizens

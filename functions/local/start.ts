@@ -5,6 +5,7 @@
  */
 import { join } from 'node:path';
 import { startH5 } from '../../miniprogram/dev/serve';
+import { postLink } from '../../shared/postLink';
 import { startDynamo } from './dynamo';
 import { startApi } from './offline';
 import { LOCAL_JWT_SECRET } from './ports';
@@ -58,8 +59,10 @@ async function main() {
   DynamoDB Local             ${dynamo.endpoint}   table ${table}${created ? ' (created)' : ''}, data in .data/dynamodb
   WeChat stand-in            ${wechat.url}
   S3 stand-in (s3rver)       ${s3.endpoint}   bucket ${s3.bucket}, files in .data/s3
-  demo post                  ${post.id} (${post.name})  ->  ${api.url}/posts/${post.id}
   H5 app                     ${h5.url}
+  demo post                  ${post.id} (${post.name})
+    its poster's link        ${postLink(h5.postLinkBase, post.id)}   (POST_LINK_BASE, default the H5 app)
+    the API's view of it     ${api.url}/posts/${post.id}
   staff logins               see README.md (local-only passwords)
 Press Ctrl-C to stop.`);
 }

@@ -136,8 +136,9 @@ export async function saveNode(deps: Deps, caller: StaffCaller, id: string, body
   return node;
 }
 
+/** Departments are set by the county (人员与组织), for its own centre or a township's. */
 export async function saveDepartment(deps: Deps, caller: StaffCaller, d: Department) {
-  requireManager(caller);
+  requireCounty(caller);
   const org = await deps.org.load();
   const centre = org.nodes.get(d.centreId);
   if (!centre || (centre.kind !== 'township' && centre.kind !== 'county') || !inScope(scopeOf(caller, org).path, centre.path)) {

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import qrcode from 'qrcode-terminal';
+import { postLink, postLinkBase } from '../../shared/postLink';
 import { buildInto } from './build';
 
 const TYPES: Record<string, string> = {
@@ -28,9 +29,9 @@ export interface H5Server {
   close(): Promise<void>;
 }
 
-/** The report form of a post in the H5 app: the code format of an ordinary-link QR code (`?postId=`). */
-export function postUrl(appUrl: string, postId: string): string {
-  return `${appUrl}/?postId=${encodeURIComponent(postId)}`;
+export interface StartedH5 extends H5Server {
+  /** the base of the links the build's posters encode (shared/postLink.ts) */
+  postLinkBase: string;
 }
 
 export function serveH5(opts: { port?: number; host?: string; dir?: string } = {}): Promise<H5Server> {
@@ -61,21 +62,24 @@ export function serveH5(opts: { port?: number; host?: string; dir?: string } = {
   });
 }
 
-/** What `npm start` prints: the demo post's form URL and a QR code a phone on the same machine can scan. */
-export function printPostQr(appUrl: string, postId: string, postName: string): void {
-  const url = postUrl(appUrl, postId);
+/** What `npm start` prints: the demo post's link, as its poster encodes it, and a QR code a phone can scan. */
+export function printPostQr(linkBase: string, postId: string, postName: string): void {
+  const url = postLink(linkBase, postId);
   qrcode.generate(url, { small: true }, (qr) => {
-    console.log(`\n  H5 app                     ${appUrl}\n  report form for ${postName}\n  ${url}\n${qr}`);
+    console.log(`\n  report form for ${postName} (the link its poster's QR code encodes)\n  ${url}\n${qr}`);
   });
 }
 
 /**
  * For `npm start`: builds dist/h5 against the running API (reused when nothing changed), serves it on
- * 127.0.0.1:10086 (H5_PORT) and prints the demo post's report-form URL with a QR code.
+ * 127.0.0.1:10086 (H5_PORT) and prints the demo post's report-form URL with a QR code. Posters printed from this
+ * build encode POST_LINK_BASE, by default this very app, so a scan opens the report form here.
  */
-export async function startH5(opts: { apiUrl: string; post: { id: string; name: string }; port?: number }): Promise<H5Server> {
-  await buildInto('h5', H5_DIST, { API_BASE_URL: opts.apiUrl });
-  const server = await serveH5({ port: opts.port ?? Number(process.env.H5_PORT ?? 10086) });
-  printPostQr(server.url, opts.post.id, opts.post.name);
-  return server;
+export async function startH5(opts: { apiUrl: string; post: { id: string; name: string }; port?: number }): Promise<StartedH5> {
+  const port = opts.port ?? Number(process.env.H5_PORT ?? 10086);
+  const linkBase = postLinkBase({ ...process.env, H5_PORT: String(port) });
+  await buildInto('h5', H5_DIST, { API_BASE_URL: opts.apiUrl, POST_LINK_BASE: linkBase });
+  const server = await serveH5({ port });
+  printPostQr(linkBase, opts.post.id, opts.post.name);
+  return { ...server, postLinkBase: linkBase };
 }

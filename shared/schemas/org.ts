@@ -83,6 +83,12 @@ export const StaffUser = z.object({
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
+const Password = z.string({ error: '请设置密码' }).check(z.minLength(8, { error: '密码至少 8 位' }), z.maxLength(128, { error: '密码不能超过 128 位' }));
+/** `POST /staff/users`: a new user and the password they first log in with. */
+export const NewUser = z.strictObject({ ...z.omit(StaffUser, { id: true }).shape, password: Password });
+/** `PUT /staff/users/{username}`: everything but the name they log in with; a password only to reset it. */
+export const EditUser = z.strictObject({ ...z.omit(StaffUser, { id: true, username: true }).shape, password: z.optional(Password) });
+
 /** What staff may add under the county: a township under the county, a village under a township, a grid under a village. */
 export const NODE_PARENT_KIND = { township: 'county', village: 'township', grid: 'village' } as const;
 

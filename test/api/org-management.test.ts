@@ -105,9 +105,12 @@ describe('staff manage the organisation within their scope', () => {
     expect(empty.body.error.issues).toEqual([{ path: 'name', message: '请填写名称' }]);
   });
 
-  it('keeps townships and villages from centre staff: they are told the route has nothing for them', async () => {
+  it('keeps townships, villages and departments from centre staff: they are told the route has nothing for them', async () => {
     const babao = await staffToken('babao');
     expect((await call('PUT', '/staff/nodes/babao-newvillage', { token: babao, body: { kind: 'village', name: '新村', parentId: 'babao' } })).status).toBe(404);
+    const department = { centreId: 'babao', kind: 'justice', name: '八宝镇调解室' };
+    expect((await call('PUT', '/staff/departments/babao-mediation', { token: babao, body: department })).status).toBe(404);
+    expect((await call('PUT', '/staff/departments/babao-mediation', { token: await staffToken('county'), body: department })).status).toBe(200);
     const org = await call('GET', '/staff/org', { token: babao });
     expect(org.body.nodes.map((n: { id: string }) => n.id)).not.toContain('babao-newvillage');
   });

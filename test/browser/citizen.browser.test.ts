@@ -8,7 +8,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { postUrl, serveH5, type H5Server } from '../../miniprogram/dev/serve';
+import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
+import { postLink } from '../../shared/postLink';
 import { call, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
 import { openBrowser, type Browser } from '../support/browser';
@@ -73,7 +74,7 @@ describe('the citizen app in a browser (H5)', () => {
 
   it('reports from a post URL, survives a cut network, follows every step and rates', async () => {
     // open from the post's code: the home page hands over to the report form with the post filled in
-    await page.goto(postUrl(server.url, POST_ID));
+    await page.goto(postLink(server.url, POST_ID));
     await arrive(/pages\/report\/index/);
     await poll(() => el('post-info').textContent()).toContain('白杨沟村党群服务中心岗');
     await poll(() => el('post-info').textContent()).toContain('八宝镇综治中心');

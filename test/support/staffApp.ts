@@ -29,8 +29,9 @@ export interface StaffApp {
   close(): Promise<void>;
 }
 
-export async function openStaffApp(opts: { prefix: string; width?: number; height?: number }): Promise<StaffApp> {
-  const dir = await buildApp('h5', { API_BASE_URL: inject('stack').apiUrl });
+/** `env`: further build settings (e.g. POST_LINK_BASE); each distinct set is a build of its own. */
+export async function openStaffApp(opts: { prefix: string; width?: number; height?: number; env?: Record<string, string> }): Promise<StaffApp> {
+  const dir = await buildApp('h5', { API_BASE_URL: inject('stack').apiUrl, ...opts.env });
   const server = await serveH5({ dir });
   mkdirSync(SHOTS, { recursive: true });
   const browser = await openBrowser({ width: opts.width ?? 1280, height: opts.height ?? 900 });

@@ -1,0 +1,159 @@
+import { Text, View } from '@tarojs/components';
+import { useEffect, useState } from 'react';
+import type { StaffRole } from '../../../../../shared/schemas/common';
+import { EditUser, NewUser, type StaffUser as User } from '../../../../../shared/schemas/org';
+import { messageOf } from '../../../lib/request';
+import { Chips, Field, FormFoot, ListState, TextField } from '../../components/Form';
+import { errorAt, useSubmit } from '../../lib/form';
+import { assignableRoles, createUser, editUser, listUsers, placesOf, type OrgView } from '../../lib/org';
+import { ROLE_LABELS, type StaffUser } from '../../lib/session';
+
+interface Draft {
+  isNew: boolean;
+  username: string;
+  name: string;
+  role: StaffRole | '';
+  scopeNodeId: string;
+  departmentId: string;
+  password: string;
+}
+
+/** Staff users with their role and scope: the county adds them, changes their role or scope, and resets passwords. */
+export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
+  const [users, setUsers] = useState<User[]>([]);
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [saved, setSaved] = useState('');
+  const form = useSubmit();
+
+  const load = async (more = false) => {
+    setLoading(!more);
+    setError('');
+    try {
+      const page = await listUsers(more ? cursor : undefined);
+      setUsers((prev) => (more ? [...prev, ...page.items] : page.items));
+      setCursor(page.cursor);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => void load(), []);
+
+  const nodeName = new Map(org.nodes.map((n) => [n.id, n.name]));
+  const depName = new Map(org.departments.map((d) => [d.id, d.name]));
+  // agents act for a village; everyone else for a township's centre or the county's
+  const scopes = draft ? placesOf(org, draft.role === 'agent' ? ['village', 'grid'] : ['county', 'township']) : [];
+  const departments = draft ? org.departments.filter((d) => !draft.scopeNodeId || d.centreId === draft.scopeNodeId) : [];
+
+  const open = (d: Draft) => {
+    form.reset();
+    setSaved('');
+    setDraft(d);
+  };
+  const save = async () => {
+    if (!draft) return;
+    const common = {
+      name: draft.name,
+      role: draft.role || undefined,
+      scopeNodeId: draft.scopeNodeId || undefined,
+      ...(draft.role === 'handler' && draft.departmentId ? { departmentId: draft.departmentId } : {}),
+      ...(draft.password ? { password: draft.password } : {}),
+    };
+    const out = draft.isNew
+      ? await form.submit(NewUser, { ...common, username: draft.username.trim() }, createUser)
+      : await form.submit(EditUser, common, (b) => editUser(draft.username, b));
+    if (!out) return;
+    setSaved(`已保存：${out.name}（${out.username}）`);
+    setDraft(null);
+    await load();
+  };
+
+  const e = form.errors;
+  return (
+    <View>
+      <View id='user-new' className='staff-btn' onClick={() => open({ isNew: true, username: '', name: '', role: '', scopeNodeId: '', departmentId: '', password: '' })}>
+        新建工作人员
+      </View>
+      {saved ? (
+        <View id='user-saved' className='staff-ok staff-field'>
+          {saved}
+        </View>
+      ) : null}
+      {draft ? (
+        <View id='user-form' className='staff-card'>
+          <View className='staff-title'>{draft.isNew ? '新建工作人员' : `修改 ${draft.username}`}</View>
+          {draft.isNew ? (
+            <TextField id='user-username' label='用户名（登录用）' hint='3 到 32 位小写字母、数字或 _ . -' value={draft.username} onInput={(v) => setDraft({ ...draft, username: v })} error={errorAt(e, 'username')} />
+          ) : null}
+          <TextField id='user-name' label='姓名' value={draft.name} onInput={(v) => setDraft({ ...draft, name: v })} error={errorAt(e, 'name')} />
+          <Field id='user-role' label='角色' error={errorAt(e, 'role')}>
+            <Chips
+              idPrefix='user-role'
+              options={assignableRoles(user.role).map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
+              selected={draft.role ? [draft.role] : []}
+              onToggle={(v) => setDraft({ ...draft, role: v, scopeNodeId: '', departmentId: '' })}
+            />
+          </Field>
+          <Field id='user-scope' label='管辖范围' error={errorAt(e, 'scopeNodeId')} hint={draft.role ? undefined : '请先选择角色'}>
+            <Chips
+              idPrefix='user-scope'
+              options={scopes.map((n) => ({ value: n.id, label: n.label }))}
+              selected={[draft.scopeNodeId]}
+              onToggle={(v) => setDraft({ ...draft, scopeNodeId: v, departmentId: '' })}
+            />
+          </Field>
+          {draft.role === 'handler' ? (
+            <Field id='user-department' label='所属部门' error={errorAt(e, 'departmentId')}>
+              <Chips idPrefix='user-department' options={departments.map((d) => ({ value: d.id, label: d.name }))} selected={[draft.departmentId]} onToggle={(v) => setDraft({ ...draft, departmentId: v })} />
+            </Field>
+          ) : null}
+          <TextField
+            id='user-password'
+            label={draft.isNew ? '初始密码' : '重设密码'}
+            hint={draft.isNew ? '至少 8 位' : '留空则不修改'}
+            password
+            value={draft.password}
+            onInput={(v) => setDraft({ ...draft, password: v })}
+            error={errorAt(e, 'password')}
+          />
+          <FormFoot id='user-save' busy={form.busy} message={form.message} onSave={() => void save()} onCancel={() => setDraft(null)} />
+        </View>
+      ) : null}
+      <ListState id='users' loading={loading} error={error} empty={!users.length} emptyText='还没有工作人员' onRetry={() => void load()} />
+      {!loading && !error && users.length ? (
+        <View id='user-list' className='staff-card'>
+          {users.map((u) => (
+            <View key={u.username} id={`user-${u.username}`} className='staff-row'>
+              <View className='staff-row-main'>
+                <Text className='staff-row-name'>{u.name}</Text>
+                <Text className='staff-muted'> · {u.username}</Text>
+                <View className='staff-muted'>
+                  {ROLE_LABELS[u.role]} · {nodeName.get(u.scopeNodeId) ?? u.scopeNodeId}
+                  {u.departmentId ? ` · ${depName.get(u.departmentId) ?? u.departmentId}` : ''}
+                </View>
+              </View>
+              <View
+                id={`user-edit-${u.username}`}
+                className='staff-btn'
+                onClick={() =>
+                  open({ isNew: false, username: u.username, name: u.name, role: u.role, scopeNodeId: u.scopeNodeId, departmentId: u.departmentId ?? '', password: '' })
+                }
+              >
+                修改
+              </View>
+            </View>
+          ))}
+          {cursor ? (
+            <View id='users-more' className='staff-btn' onClick={() => void load(true)}>
+              加载更多
+            </View>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

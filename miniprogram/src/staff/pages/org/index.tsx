@@ -1,0 +1,73 @@
+import { Text, View } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { messageOf } from '../../../lib/request';
+import { Chips, ListState } from '../../components/Form';
+import { StaffPage } from '../../components/StaffPage';
+import { loadOrg, type OrgView } from '../../lib/org';
+import type { StaffUser } from '../../lib/session';
+import { STAFF_ROUTES } from '../../routes';
+import { CategoriesTab } from './CategoriesTab';
+import { DepartmentsTab } from './DepartmentsTab';
+import { NodesTab } from './NodesTab';
+import { UsersTab } from './UsersTab';
+
+const TABS = [
+  { value: 'nodes', label: '苏木镇与嘎查村' },
+  { value: 'departments', label: '责任部门' },
+  { value: 'categories', label: '诉求类型与时限' },
+  { value: 'users', label: '工作人员' },
+] as const;
+type Tab = (typeof TABS)[number]['value'];
+
+/** People and organisation (county supervisors and admins): townships and villages, departments, categories, staff. */
+export default function OrgPage() {
+  return <StaffPage current='org' wide>{(user) => (STAFF_ROUTES.org.nav.roles.some((r) => r === user.role) ? <OrgTabs user={user} /> : <NotHere />)}</StaffPage>;
+}
+
+/** What anyone else who opens the address sees: nothing of the organisation. */
+function NotHere() {
+  return (
+    <View id='org-not-found' className='staff-card staff-muted'>
+      未找到该页面
+    </View>
+  );
+}
+
+function OrgTabs({ user }: { user: StaffUser }) {
+  const { params } = useRouter();
+  const [tab, setTab] = useState<Tab>(TABS.find((t) => t.value === params.tab)?.value ?? 'nodes');
+  const [org, setOrg] = useState<OrgView | null>(null);
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
+
+  /** Every save reloads the org, so each tab's lists and choices show what was just made. */
+  const reload = async () => {
+    setError('');
+    try {
+      setOrg(await loadOrg());
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useEffect(() => void reload(), []);
+
+  return (
+    <View>
+      <View className='staff-title'>人员与组织</View>
+      <Chips idPrefix='org-tab' options={TABS} selected={[tab]} onToggle={setTab} />
+      <ListState id='org' loading={loading} error={error} empty={false} emptyText='' onRetry={() => void reload()} />
+      {org && !loading ? (
+        <View>
+          <Text className='staff-muted'>管辖范围：{org.scope.name}</Text>
+          {tab === 'nodes' ? <NodesTab org={org} onSaved={reload} /> : null}
+          {tab === 'departments' ? <DepartmentsTab org={org} onSaved={reload} /> : null}
+          {tab === 'categories' ? <CategoriesTab org={org} onSaved={reload} /> : null}
+          {tab === 'users' ? <UsersTab org={org} user={user} /> : null}
+        </View>
+      ) : null}
+    </View>
+  );
+}

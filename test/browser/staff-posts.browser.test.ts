@@ -1,0 +1,122 @@
+/**
+ * Posts and their QR posters (H5, desktop width). A centre's staff member creates a post through the form (a blank
+ * form is refused field by field, in Chinese), finds it in the list, and opens its poster: the QR code on screen,
+ * photographed and decoded, is the post's link on the base this build was configured with (POST_LINK_BASE), which
+ * the app's own parser reads back to the post. Two posts selected on the list print as two A4 pages, each with its
+ * own code, and no staff menu.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Locator } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { postIdFromUrl } from '../../miniprogram/src/lib/code';
+import { postLink } from '../../shared/postLink';
+import { call, staffToken } from '../support/api';
+import { openStaffApp, poll, SHOTS, type StaffApp } from '../support/staffApp';
+
+// A base no other build uses, so the codes can only carry it if the build put it there.
+const LINK_BASE = 'https://scan.posts-test.example.cn/h5';
+const SEEDED_POST = 'babao-yingpantai-p1';
+
+/** The QR code an element shows, as a phone would read it: a screenshot, decoded. */
+async function decodeQr(el: Locator, shot: string): Promise<string | undefined> {
+  await poll(() => el.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const png = PNG.sync.read(await el.screenshot({ path: path.join(SHOTS, shot) }));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+describe('posts and their QR posters (H5)', () => {
+  let app: StaffApp;
+  let postId = '';
+  const name = `测试岗点${Date.now().toString(36)}`;
+
+  beforeAll(async () => {
+    app = await openStaffApp({ prefix: 'staff-posts', env: { POST_LINK_BASE: LINK_BASE } });
+  }, 600_000);
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('creates a post through the form, refusing a blank one field by field, and lists it', async () => {
+    await app.loginAs('babao');
+    await app.el('#nav-posts').click();
+    await app.page.waitForURL(/staff\/pages\/posts\/index/);
+    await app.el('#posts-list').waitFor();
+    await app.el('#post-new').click();
+    await app.page.waitForURL(/staff\/pages\/posts\/edit/);
+
+    await app.el('#post-save').click();
+    await poll(() => app.el('#post-name-error').textContent()).toBe('请填写岗点名称');
+    expect(await app.el('#post-node-error').textContent()).toBe('请选择所在嘎查村或网格');
+    expect(await app.el('#post-address-error').textContent()).toBe('请填写地址');
+    expect(await app.el('#post-lat-error').textContent()).toBe('纬度须为数字');
+    await app.shot('1-refused');
+
+    await app.el('#post-name input').fill(name);
+    await app.el('#node-babao-baiyanggou-g1').click();
+    await app.el('#post-address input').fill('祁连县八宝镇白杨沟村二社路口');
+    await app.el('#post-lat input').fill('38.19');
+    await app.el('#post-lng input').fill('100.251');
+    await app.el('#category-grassland').click();
+    await app.el('#category-neighbour').click();
+    await app.el('#post-save').click();
+    await poll(() => app.el('#post-saved').textContent()).toContain(name);
+    await app.shot('2-saved');
+
+    const listed = await call('GET', '/staff/townships/babao/posts?limit=100', { token: await staffToken('babao') });
+    const made = listed.body.items.find((p: { name: string }) => p.name === name);
+    expect(made).toMatchObject({ nodeId: 'babao-baiyanggou-g1', address: '祁连县八宝镇白杨沟村二社路口', location: { lat: 38.19, lng: 100.251 }, categoryIds: ['grassland', 'neighbour'] });
+    postId = made.id;
+
+    await app.el('#post-back').click();
+    await app.page.waitForURL(/staff\/pages\/posts\/index/);
+    await poll(() => app.el(`#post-${postId}`).textContent()).toContain(name);
+    expect(await app.el(`#post-${postId}`).textContent()).toContain('草原生态');
+    await app.shot('3-listed');
+  });
+
+  it('shows the post’s poster with a QR code that decodes to its link on the configured base', async () => {
+    expect(postId).not.toBe('');
+    await app.el(`#poster-${postId}`).click();
+    await app.page.waitForURL(/staff\/pages\/posters\/index/);
+    const sheet = app.el(`#sheet-${postId}`);
+    await poll(() => sheet.textContent()).toContain(name);
+    expect(await sheet.textContent()).toContain('八宝镇');
+    expect(await sheet.textContent()).toContain('微信扫一扫，一键吹哨反映问题');
+    await app.shot('4-poster');
+
+    const decoded = await decodeQr(app.el(`#qr-${postId}`), 'staff-posts-5-qr.png');
+    expect(decoded).toBe(postLink(LINK_BASE, postId));
+    expect(decoded).toBe(`${LINK_BASE}/?postId=${postId}`);
+    expect(postIdFromUrl(decoded ?? '')).toBe(postId);
+  });
+
+  it('prints two selected posts as two A4 pages, each with its own code and no staff menu', async () => {
+    await app.open('pages/posts/index?township=babao');
+    await app.el(`#post-${postId}`).waitFor();
+    await app.el(`#select-${postId}`).click();
+    await app.el(`#select-${SEEDED_POST}`).click();
+    await poll(() => app.el('#posts-print').textContent()).toContain('（2）');
+    await app.el('#posts-print').click();
+    await app.page.waitForURL(/staff\/pages\/posters\/index\?ids=/);
+
+    for (const id of [postId, SEEDED_POST]) {
+      await app.el(`#sheet-${id}`).waitFor();
+      expect(await decodeQr(app.el(`#qr-${id}`), `staff-posts-6-qr-${id}.png`)).toBe(postLink(LINK_BASE, id));
+    }
+    await app.shot('6-two-posters');
+
+    await app.page.emulateMedia({ media: 'print' });
+    expect(await app.page.locator('.staff-bar:visible').count()).toBe(0);
+    expect(await app.page.locator('#posters-print:visible').count()).toBe(0);
+    const pdf = await app.page.pdf({ preferCSSPageSize: true, printBackground: true });
+    writeFileSync(path.join(SHOTS, 'staff-posts-7-print.pdf'), pdf);
+    await app.page.emulateMedia({ media: 'screen' });
+    // one A4 page (595 × 842 pt) per poster
+    const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+    expect(pages).toHaveLength(2);
+    expect(pdf.toString('latin1')).toMatch(/\/MediaBox\s*\[\s*0 0 595(\.\d+)? 841(\.\d+)?|\/MediaBox\s*\[\s*0 0 595(\.\d+)? 842/);
+  });
+});
