@@ -4,7 +4,6 @@
  */
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
-import { postLinkBase } from '../../shared/postLink';
 
 // WeChat DevTools needs an appid; a tourist appid lets anyone open the build without an account.
 process.env.TARO_APP_ID = process.env.WECHAT_APPID || 'touristappid';
@@ -24,8 +23,10 @@ export default defineConfig<'webpack5'>(async () => ({
   plugins: [],
   defineConstants: {
     API_BASE_URL: JSON.stringify(apiBaseUrl),
-    // the base of the link a post's printed QR code encodes (shared/postLink.ts): POST_LINK_BASE, else the local H5 app
-    POST_LINK_BASE: JSON.stringify(postLinkBase(process.env)),
+    // the base of the link a post's printed QR code encodes: the app applies postLinkBase (shared/postLink.ts) to
+    // these two, POST_LINK_BASE else the local H5 app on H5_PORT (this file cannot import TypeScript from shared/)
+    POST_LINK_BASE: JSON.stringify(process.env.POST_LINK_BASE ?? ''),
+    H5_PORT: JSON.stringify(process.env.H5_PORT ?? ''),
     // the dev login exists only on the local stage; a production build never offers it
     DEV_LOGIN: JSON.stringify(process.env.DEV_LOGIN !== 'false'),
     // subscribe-message template ids, the same variables as the API's

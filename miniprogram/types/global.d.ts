@@ -4,8 +4,9 @@ declare module '*.css';
 
 /** Set at build time by Taro's defineConstants (miniprogram/config/index.ts). */
 declare const API_BASE_URL: string;
-/** The base of the URL a post's QR code encodes: `<base>/?postId=<id>` (shared/postLink.ts). */
+/** The variables of the same names at build time, maybe empty: postLinkBase (shared/postLink.ts) makes the base of a post's link. */
 declare const POST_LINK_BASE: string;
+declare const H5_PORT: string;
 /** True on builds for the local stage, where POST /auth/dev exists. */
 declare const DEV_LOGIN: boolean;
 /** WeChat subscribe-message template ids (the same variables as the API's). */

@@ -1,7 +1,7 @@
 import { Image, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { postLink } from '../../../../../shared/postLink';
+import { postLink, postLinkBase } from '../../../../../shared/postLink';
 import { isWeapp, messageOf } from '../../../lib/request';
 import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
@@ -10,6 +10,7 @@ import { qrSvgDataUrl } from '../../lib/qr';
 
 /** At most this many posters in one print: a township's posts fit, a county's all at once would not. */
 const MAX_POSTERS = 60;
+const LINK_BASE = postLinkBase({ POST_LINK_BASE, H5_PORT });
 
 interface Poster extends StaffPost {
   url: string;
@@ -35,7 +36,7 @@ export default function PostersPage() {
       const found = await Promise.all(ids.map((id) => getPost(id)));
       setPosters(
         found.map((p) => {
-          const url = postLink(POST_LINK_BASE, p.post.id);
+          const url = postLink(LINK_BASE, p.post.id);
           return { ...p, url, qr: qrSvgDataUrl(url) };
         }),
       );
