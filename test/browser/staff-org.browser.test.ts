@@ -81,7 +81,7 @@ describe('people and organisation (H5)', () => {
     expect(await app.page.locator('#nav-org:visible').count()).toBe(0);
     expect(await app.page.locator('#desk-org:visible').count()).toBe(0);
     await app.open('pages/org/index');
-    await app.el('#org-not-found').waitFor();
+    await app.el('#staff-not-found').waitFor();
     expect(await app.page.locator('#dep-list, #user-list, #node-list').count()).toBe(0);
     await app.shot('5-centre-staff');
 

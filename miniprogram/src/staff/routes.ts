@@ -63,6 +63,12 @@ export function staffUrl<N extends StaffRouteName>(name: N, params?: StaffRouteP
   return `/${STAFF_ROOT}/${STAFF_ROUTES[name].path}${query ? `?${query}` : ''}`;
 }
 
+/** Whether a role may open a page: a page in the menu of some roles only is for those roles only. */
+export function mayOpen(name: StaffRouteName, role: StaffRole): boolean {
+  const route: StaffRoute = STAFF_ROUTES[name];
+  return !route.nav?.roles || route.nav.roles.includes(role);
+}
+
 /** The menu a role sees, in registry order. */
 export function navFor(role: StaffRole): Array<{ name: StaffRouteName; label: string }> {
   return (Object.entries(STAFF_ROUTES) as Array<[StaffRouteName, StaffRoute]>)

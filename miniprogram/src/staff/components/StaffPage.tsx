@@ -2,12 +2,13 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState, type ReactNode } from 'react';
 import { logout, ROLE_LABELS, staffSession, toLogin, type StaffUser } from '../lib/session';
-import { navFor, staffUrl, type StaffRouteName } from '../routes';
+import { mayOpen, navFor, staffUrl, type StaffRouteName } from '../routes';
 import '../staff.css';
 
 /**
  * Every staff page's frame: the menu for the user's role, who is logged in, and logout. A page without a valid
- * session goes to the login page (and comes back after). Children render only with a user, so pages may assume one.
+ * session goes to the login page (and comes back after). Children render only with a user, so pages may assume one,
+ * and only for a role that may open the page (`current`).
  */
 export function StaffPage({ current, children, wide }: { current?: StaffRouteName; children: (user: StaffUser) => ReactNode; wide?: boolean }) {
   const [user, setUser] = useState<StaffUser | null>(() => staffSession()?.user ?? null);
@@ -41,7 +42,16 @@ export function StaffPage({ current, children, wide }: { current?: StaffRouteNam
           </Text>
         </View>
       </View>
-      <View className='staff-body'>{children(user)}</View>
+      <View className='staff-body'>
+        {!current || mayOpen(current, user.role) ? (
+          children(user)
+        ) : (
+          // a page for other roles shows nothing of itself, as the API answers 404 for what a caller may not see
+          <View id='staff-not-found' className='staff-card staff-muted'>
+            未找到该页面
+          </View>
+        )}
+      </View>
     </View>
   );
 }

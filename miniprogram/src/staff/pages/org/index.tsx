@@ -6,7 +6,6 @@ import { Chips, ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { loadOrg, type OrgView } from '../../lib/org';
 import type { StaffUser } from '../../lib/session';
-import { STAFF_ROUTES } from '../../routes';
 import { CategoriesTab } from './CategoriesTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { NodesTab } from './NodesTab';
@@ -22,15 +21,11 @@ type Tab = (typeof TABS)[number]['value'];
 
 /** People and organisation (county supervisors and admins): townships and villages, departments, categories, staff. */
 export default function OrgPage() {
-  return <StaffPage current='org' wide>{(user) => (STAFF_ROUTES.org.nav.roles.some((r) => r === user.role) ? <OrgTabs user={user} /> : <NotHere />)}</StaffPage>;
-}
-
-/** What anyone else who opens the address sees: nothing of the organisation. */
-function NotHere() {
+  // StaffPage shows anyone but county supervisors and admins nothing of it (the org route's menu roles)
   return (
-    <View id='org-not-found' className='staff-card staff-muted'>
-      未找到该页面
-    </View>
+    <StaffPage current='org' wide>
+      {(user) => <OrgTabs user={user} />}
+    </StaffPage>
   );
 }
 

@@ -7,6 +7,8 @@ import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { getPost, type StaffPost } from '../../lib/org';
 import { qrSvgDataUrl } from '../../lib/qr';
+// the print rules, in the browser only (print.h5.ts)
+import './print';
 
 /** At most this many posters in one print: a township's posts fit, a county's all at once would not. */
 const MAX_POSTERS = 60;
@@ -24,7 +26,8 @@ interface Poster extends StaffPost {
  */
 export default function PostersPage() {
   const { params } = useRouter();
-  const ids = [...new Set(decodeURIComponent(params.ids ?? '').split(',').filter(Boolean))].slice(0, MAX_POSTERS);
+  // WeChat hands the query over still encoded (%2C), the H5 router decoded; ids themselves never need decoding
+  const ids = [...new Set((params.ids ?? '').split(/,|%2C/i).filter(Boolean))].slice(0, MAX_POSTERS);
   const [posters, setPosters] = useState<Poster[]>([]);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
