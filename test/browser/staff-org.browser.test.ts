@@ -13,7 +13,7 @@ describe('people and organisation (H5)', () => {
 
   beforeAll(async () => {
     app = await openStaffApp({ prefix: 'staff-org' });
-  }, 600_000);
+  }, 1_200_000);
   afterAll(async () => {
     await app?.close();
   });

@@ -34,7 +34,7 @@ describe('posts and their QR posters (H5)', () => {
 
   beforeAll(async () => {
     app = await openStaffApp({ prefix: 'staff-posts', env: { POST_LINK_BASE: LINK_BASE } });
-  }, 600_000);
+  }, 1_200_000);
   afterAll(async () => {
     await app?.close();
   });

@@ -36,7 +36,7 @@ export function NodesTab({ org, onSaved }: { org: OrgView; onSaved: () => Promis
     await onSaved();
   };
 
-  const parents = draft ? [...placesOf(org, [NODE_PARENT_KIND[draft.kind]]), ...(draft.kind === 'township' && org.scope.kind === 'county' ? [{ ...org.scope, label: org.scope.name }] : [])] : [];
+  const parents = draft ? placesOf(org, [NODE_PARENT_KIND[draft.kind]]) : [];
   const e = form.errors;
   return (
     <View>
