@@ -101,7 +101,7 @@ export function CategoriesTab({ org, onSaved }: { org: OrgView; onSaved: () => P
       <View id='cat-list' className='staff-card'>
         {org.categories.length ? null : <Text className='staff-muted'>还没有诉求类型</Text>}
         {org.categories.map((c) => (
-          <View key={c.id} id={`cat-${c.id}`} className='staff-row'>
+          <View key={c.id} id={`cat-${c.id}`} className='staff-list-row'>
             <View className='staff-row-main'>
               <View>
                 <Text className='staff-row-name'>{c.name}</Text>

@@ -65,7 +65,7 @@ export function DepartmentsTab({ org, onSaved }: { org: OrgView; onSaved: () => 
           org.departments
             .filter((d) => d.centreId === c.id)
             .map((d) => (
-              <View key={d.id} id={`dep-${d.id}`} className='staff-row'>
+              <View key={d.id} id={`dep-${d.id}`} className='staff-list-row'>
                 <View className='staff-row-main'>
                   <Text className='staff-row-name'>{d.name}</Text>
                   <Text className='staff-muted'>

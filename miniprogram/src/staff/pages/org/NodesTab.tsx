@@ -64,7 +64,7 @@ export function NodesTab({ org, onSaved }: { org: OrgView; onSaved: () => Promis
       <View id='node-list' className='staff-card'>
         {tree.length ? null : <Text className='staff-muted'>还没有苏木镇</Text>}
         {tree.map((n) => (
-          <View key={n.id} id={`node-${n.id}`} className={`staff-row staff-indent-${depth(n)}`}>
+          <View key={n.id} id={`node-${n.id}`} className={`staff-list-row staff-indent-${depth(n)}`}>
             <View className='staff-row-main'>
               <Text className='staff-badge'>{NODE_KIND_LABELS[n.kind]}</Text>
               <Text className='staff-row-name'>{n.name}</Text>

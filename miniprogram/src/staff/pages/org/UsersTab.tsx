@@ -127,7 +127,7 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
       {!loading && !error && users.length ? (
         <View id='user-list' className='staff-card'>
           {users.map((u) => (
-            <View key={u.username} id={`user-${u.username}`} className='staff-row'>
+            <View key={u.username} id={`user-${u.username}`} className='staff-list-row'>
               <View className='staff-row-main'>
                 <Text className='staff-row-name'>{u.name}</Text>
                 <Text className='staff-muted'> · {u.username}</Text>

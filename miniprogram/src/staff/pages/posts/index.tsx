@@ -87,7 +87,7 @@ export default function PostsPage() {
           {!loading && !error && posts.length ? (
             <View id='posts-list' className='staff-card'>
               {posts.map((p) => (
-                <View key={p.id} id={`post-${p.id}`} className='staff-row'>
+                <View key={p.id} id={`post-${p.id}`} className='staff-list-row'>
                   <Text id={`select-${p.id}`} className='staff-check' onClick={() => toggle(p.id)}>
                     {selected.includes(p.id) ? '☑' : '☐'}
                   </Text>
