@@ -35,13 +35,13 @@ const COLUMNS: Array<[header: string, cell: (r: Row) => string]> = [
 ];
 
 /** One CSV cell: quoted when it must be, and never read by Excel as a formula. */
-function cell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
 export function toCsv(rows: Row[]): string {
-  const lines = [COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, f]) => f(r)))].map((cells) => cells.map(cell).join(','));
+  const lines = [COLUMNS.map(([h]) => h), ...rows.map((r) => COLUMNS.map(([, f]) => f(r)))].map((cells) => cells.map(csvCell).join(','));
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }
 
