@@ -2,16 +2,20 @@
  * The staff queue on its own table: tabs, overdue and near-due views, filters, a tracking code, newest or most
  * urgent first, pages; and what each page costs.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { newMeter } from '../../functions/adapters/dynamo/client';
-import { QUEUE_FILTER_READS } from '../../functions/adapters/dynamo/petitions';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient, newMeter, queryAll } from '../../functions/adapters/dynamo/client';
+import { INDEXES, ROW, keys, type IndexName } from '../../functions/adapters/dynamo/keys';
+import { QUEUE_FILTER_READS, petitionItem } from '../../functions/adapters/dynamo/petitions';
 import type { Caller, Deps, StaffCaller } from '../../functions/usecases/context';
+import { dashboard } from '../../functions/usecases/dashboard';
 import { staffQueue, submitPetition, transition } from '../../functions/usecases/petitions';
 import type { SubmitPetitionBody } from '../../shared/schemas/api';
 import { movableClock, seededDeps } from '../support/deps';
 
 let deps: Deps;
 let drop: () => Promise<void>;
+let table: string;
 const meter = newMeter();
 const H = 3_600_000;
 const T0 = Date.parse('2026-12-01T01:00:00Z'); // 09:00 on 1 December in China
@@ -40,7 +44,7 @@ const queue = async (caller: StaffCaller, q: Parameters<typeof staffQueue>[2]) =
 const names = (out: { items: Array<{ id: string }> }) => out.items.map((r) => Object.entries(ids).find(([, id]) => id === r.id)?.[0] ?? r.id);
 
 beforeAll(async () => {
-  ({ deps, drop } = await seededDeps({ clock, meter }));
+  ({ deps, drop, table } = await seededDeps({ clock, meter }));
   // F two days earlier; A land (accept in 24 h); B heating (4 h); C filed by phone with a number, accepted later;
   // D land again at A's post, a possible repeat of A; E at 峨堡镇.
   await file('F', -48, citizen('f'), { categoryId: 'other' });
@@ -131,5 +135,106 @@ describe('the staff queue', () => {
       pages++;
     } while (cursor && pages < 10);
     expect(filtered).toEqual(['D', 'A']);
+  });
+});
+
+describe('deadlines count while a case waits on staff, and only for whom may see it', () => {
+  const resources: StaffCaller = { kind: 'staff', id: 'u-babao-resources', name: '自然资源所', role: 'handler', scopeNodeId: 'babao', departmentId: 'babao-natural-resources' };
+  const moler: StaffCaller = { kind: 'staff', id: 'u-moler', name: '值班员', role: 'centre_staff', scopeNodeId: 'moler' };
+  const atMoler = { postId: 'moler-moler-p1' };
+  const hoursOf = (iso: string) => (Date.parse(iso) - T0) / H;
+  const dueOf = async (n: string) => (await deps.petitions.get(ids[n]!))!.dueAt!;
+  /** the petitions an index partition holds, read straight from the index */
+  async function inPartition(index: IndexName, partition: string) {
+    const db = documentClient({ region: 'local', endpoint: inject('stack').dynamoEndpoint });
+    const items = await queryAll(db, {
+      TableName: table, IndexName: index, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES[index].pk }, ExpressionAttributeValues: { ':pk': partition },
+    });
+    return items.map((i) => (i[ROW] as { id: string }).id);
+  }
+  let dueG = '';
+
+  it('shows a handler the most urgent, near-due and overdue cases of its department only once they are dispatched', async () => {
+    // A and D (land at 八宝镇) were routed to the natural resources office when filed, but the centre never sent them
+    expect((await deps.petitions.get(ids.A!))?.departmentId).toBe('babao-natural-resources');
+    await file('G', 30, citizen('g'), {});
+    await transition(deps, babao, ids.G!, { action: 'accept' });
+    await transition(deps, babao, ids.G!, { action: 'dispatch', departmentId: 'babao-natural-resources' });
+    dueG = await dueOf('G');
+    await file('H', hoursOf(dueG) - 12, citizen('h'), {}); // routed to the office too, due 12 h after G, not sent
+    at(hoursOf(dueG) - 2);
+    expect(names(await queue(babao, { limit: 20, due: 'near' }))).toEqual(['G', 'H']);
+    expect(names(await queue(resources, { limit: 20, due: 'near' }))).toEqual(['G']);
+    expect(names(await queue(resources, { limit: 20, sort: 'urgent' }))).toEqual(['G']);
+    at(hoursOf(dueG) + 1);
+    expect(names(await queue(resources, { limit: 20, due: 'overdue' }))).toEqual(['G']);
+    expect(names(await queue(justice, { limit: 20, due: 'overdue' }))).toEqual(['C']);
+  });
+
+  it('takes a resolved case out of the deadline indexes: it waits on the citizen, not on staff', async () => {
+    at(hoursOf(dueG) + 2);
+    await transition(deps, resources, ids.G!, { action: 'resolve', summary: '已现场调解，双方签字确认。' });
+    expect(await deps.petitions.get(ids.G!)).toMatchObject({ status: 'resolved', dueAt: expect.any(String) });
+    for (const [index, partition] of [
+      ['byDue', keys.due('qilian')],
+      ['byCentreDue', keys.centreDue('babao')],
+      ['byDepartmentDue', keys.departmentDue('babao-natural-resources')],
+    ] as const) {
+      expect(await inPartition(index, partition)).not.toContain(ids.G);
+    }
+    expect(await inPartition('byCentreDue', keys.centreDue('babao'))).toContain(ids.H);
+    expect(await inPartition('byDepartmentDue', keys.departmentDue('babao-natural-resources'))).toEqual([]);
+  });
+
+  it('fills a page of overdue cases with open ones, however many resolved cases fell due before', async () => {
+    // three cases at 默勒镇 resolved at once: their rating deadlines (7 days) pass before M4's acceptance deadline
+    for (const [i, n] of ['M1', 'M2', 'M3'].entries()) {
+      await file(n, 100 + i, citizen(n), atMoler);
+      await transition(deps, moler, ids[n]!, { action: 'accept' });
+      await transition(deps, moler, ids[n]!, { action: 'dispatch', departmentId: 'moler-natural-resources' });
+      await transition(deps, moler, ids[n]!, { action: 'resolve', summary: '已办结。' });
+    }
+    await file('M4', 250, citizen('m4'), atMoler);
+    expect(hoursOf(await dueOf('M3'))).toBeLessThan(hoursOf(await dueOf('M4')));
+    at(280);
+    expect(names(await queue(moler, { limit: 1, due: 'overdue' }))).toEqual(['M4']);
+    expect(names(await queue(moler, { limit: 1, sort: 'urgent' }))).toEqual(['M4']);
+  });
+
+  it('lists a township’s overdue cases on the dashboard however many other townships have', async () => {
+    // 60 long-overdue cases at 峨堡镇, written straight to the table
+    const e = (await deps.petitions.get(ids.E!))!;
+    const db = documentClient({ region: 'local', endpoint: inject('stack').dynamoEndpoint });
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) => {
+        const id = `${e.id.slice(0, -4)}X${String(i).padStart(3, '0')}`;
+        return db.send(new PutCommand({ TableName: table, Item: petitionItem({ ...e, id, trackingCode: `ZZZZZZZZ${'ABCDEFGH'[i % 8]}${'ABCDEFGH'[Math.floor(i / 8)]}`, dueAt: '2026-11-01T00:00:00.000Z' }) }));
+      }),
+    );
+    at(280);
+    const chosen = await dashboard(deps, county, { townshipId: 'moler' });
+    expect(chosen.overdue.map((r) => r.id)).toEqual([ids.M4]);
+    const own = await dashboard(deps, moler, {});
+    expect(own.overdue.map((r) => r.id)).toEqual([ids.M4]);
+  });
+
+  it('counts near due by the configured NEAR_DUE_HOURS, in the tab and on the rows', async () => {
+    await file('N1', 300, citizen('n1'), atMoler); // due at 324
+    await file('N2', 301, citizen('n2'), atMoler); // due at 325
+    at(305);
+    expect(names(await queue(moler, { limit: 20, due: 'near' }))).toEqual(['N1', 'N2']);
+    const within20: Deps = { ...deps, supervision: { ...deps.supervision, nearDueHours: 20 } };
+    expect(names(await staffQueue(within20, moler, { limit: 20, due: 'near' }))).toEqual(['N1']);
+    const rows = (await staffQueue(within20, moler, { limit: 20, sort: 'urgent' })).items;
+    expect(rows.map((r) => [names({ items: [r] })[0], r.near])).toEqual([['M4', false], ['N1', true], ['N2', false]]);
+  });
+
+  it('pages near-due cases while the clock moves on past the last row read', async () => {
+    at(305);
+    const first = await queue(moler, { limit: 1, due: 'near' });
+    expect(names(first)).toEqual(['N1']);
+    at(324.5); // N1, the cursor's row, is now overdue
+    const second = await queue(moler, { limit: 1, due: 'near', cursor: first.cursor });
+    expect(names(second)).toEqual(['N2']);
   });
 });
