@@ -73,7 +73,8 @@ export interface PetitionRepository {
   listQueue(scope: QueueScope, filter: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** petitions registered from `from` to `to` (ISO instants, both inclusive) in the scope, oldest first, a page at a time */
   listRegistered(scope: FigureScope, from: string, to: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
-  listOverdue(countyId: string, now: Date, filter: { centreId?: string; departmentId?: string }, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
+  /** the scope's open petitions past their deadline at `now`, longest overdue first */
+  listOverdue(scope: FigureScope, now: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** open petitions that may be repeats of a new one */
   findRepeatCandidates(q: { openid?: string; postId?: string; categoryId: string; since: Date }): Promise<PetitionSummary[]>;
 }

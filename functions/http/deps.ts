@@ -36,8 +36,10 @@ export const supervisionPolicy = (cfg: Config): SupervisionPolicy => ({
 /** Tests and the operator commands pass their own clock and meter; Lambda containers take the defaults. */
 export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: Meter } = {}): Deps {
   const db = documentClient({ region: cfg.AWS_REGION, endpoint: cfg.DYNAMODB_ENDPOINT, meter: over.meter ?? meter });
+  const supervision = supervisionPolicy(cfg);
   return {
-    petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervisionPolicy(cfg)),
+    petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervision),
+    supervision,
     org: new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000),
     wechat: new HttpWechatClient(cfg.WECHAT_API_BASE, cfg.WECHAT_APPID, cfg.WECHAT_SECRET),
     clock: over.clock ?? { now: () => new Date() },

@@ -1,5 +1,6 @@
 import type { StaffRole } from '../../shared/schemas/common';
 import type { Template } from '../../shared/notifications';
+import type { SupervisionPolicy } from '../../shared/supervision';
 import type { BookingRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
 
 export interface Deps {
@@ -17,6 +18,8 @@ export interface Deps {
   rateLimits: { perUserHour: number; perPostHour: number };
   /** WeChat subscribe-message template ids, by our template name */
   templates: Record<Template, string>;
+  /** when a case counts as near due (NEAR_DUE_HOURS) and overdue: the sweeper's, the queue's and the badges' */
+  supervision: SupervisionPolicy;
 }
 
 export interface StaffCaller {

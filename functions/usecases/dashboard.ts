@@ -7,7 +7,6 @@ import { DASHBOARD_MAX_DAYS } from '../../shared/schemas/api';
 import { figuresOf, monthsOf } from '../../shared/figures';
 import type { Org } from '../../shared/routing';
 import { chinaDate } from '../../shared/timeLimits';
-import { isOpen } from '../../shared/workflow';
 import type { FigureScope } from '../ports';
 import type { Deps, StaffCaller } from './context';
 import { queueScope } from './petitions';
@@ -65,7 +64,7 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
   const { from, to } = periodOf(q, now, DASHBOARD_MAX_DAYS, '统计区间最长一年');
   const [counters, overdue] = await Promise.all([
     deps.petitions.figures(scopeId, monthsOf(from, to)),
-    deps.petitions.listOverdue(countyId, now, scope.kind === 'centre' ? { centreId: scope.centreId } : {}, { limit: 50 }),
+    deps.petitions.listOverdue(scope, now, { limit: 50 }),
   ]);
   const figures = figuresOf(counters.months, counters.now, from, to);
   const name = (id: string, list: ReadonlyArray<{ id: string; name: string }>) => list.find((x) => x.id === id)?.name ?? id;
@@ -78,7 +77,7 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
     ...figures,
     byCategory: Object.entries(figures.byCategory).map(([id, count]) => ({ id, name: name(id, org.categories), count })),
     byTownship: Object.entries(figures.byTownship).map(([id, count]) => ({ id, name: name(id, townships), count })),
-    overdue: overdue.items.filter((p) => isOpen(p.status)).map((p) => staffSummary(p, org, now)),
+    overdue: overdue.items.map((p) => staffSummary(p, org, now, deps.supervision)),
     definitions: DEFINITIONS,
     workingDefinitions: WORKING_DEFINITIONS,
   };

@@ -65,7 +65,7 @@ export async function exportPetitions(deps: Deps, caller: StaffCaller, q: { from
   } while (cursor);
   return {
     filename: `shaogang-${id}-${from}-${to}.csv`,
-    csv: toCsv(found.map((p) => staffSummary(p, org, now))),
+    csv: toCsv(found.map((p) => staffSummary(p, org, now, deps.supervision))),
     rows: found.length,
   };
 }

@@ -4,7 +4,6 @@ import { inScope, route, type Org } from '../../shared/routing';
 import type { Role } from '../../shared/schemas/common';
 import type { StaffQueueQuery, SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
 import { summaryOf, type Actor, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
-import { DEFAULT_SUPERVISION } from '../../shared/supervision';
 import { messageFor } from '../../shared/notifications';
 import { addLimit } from '../../shared/timeLimits';
 import { decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
@@ -198,7 +197,7 @@ async function caseFileForStaff(deps: Deps, caller: StaffCaller, p: PetitionWith
     p.repeatOf ? deps.petitions.get(p.repeatOf) : undefined,
   ]);
   return {
-    ...staffView(p, org, deps.clock.now(), caller),
+    ...staffView(p, org, deps.clock.now(), caller, deps.supervision),
     photoUrls,
     repeatOfTrackingCode: original && canSee(caller, original, org) ? original.trackingCode : undefined,
   };
@@ -310,7 +309,7 @@ export async function staffTasks(deps: Deps, caller: StaffCaller, page: { limit:
   const now = deps.clock.now();
   const out = await deps.petitions.listTasks(centreId, now, page);
   return {
-    items: out.items.map((p) => ({ ...staffSummary(p, org, now), task: p.status === 'reopened' ? ('review' as const) : ('follow_up' as const) })),
+    items: out.items.map((p) => ({ ...staffSummary(p, org, now, deps.supervision), task: p.status === 'reopened' ? ('review' as const) : ('follow_up' as const) })),
     cursor: out.cursor,
   };
 }
@@ -330,7 +329,7 @@ export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<Sta
   if (q.code) {
     const found = await deps.petitions.findByTrackingCode(q.code);
     const p = found ? await deps.petitions.get(found.id) : undefined;
-    return { items: p && canSee(caller, p, org) ? [staffSummary(summaryOf(p), org, now)] : [], cursor: undefined };
+    return { items: p && canSee(caller, p, org) ? [staffSummary(summaryOf(p), org, now, deps.supervision)] : [], cursor: undefined };
   }
   const due = q.due ?? (q.overdue === 'true' ? 'overdue' : undefined);
   const nowIso = now.toISOString();
@@ -340,7 +339,7 @@ export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<Sta
       due === 'overdue'
         ? { before: nowIso }
         : due === 'near'
-          ? { after: nowIso, before: new Date(now.getTime() + DEFAULT_SUPERVISION.nearDueHours * 3_600_000).toISOString() }
+          ? { after: nowIso, before: new Date(now.getTime() + deps.supervision.nearDueHours * 3_600_000).toISOString() }
           : undefined,
     categoryId: q.categoryId,
     townshipId: q.townshipId,
@@ -350,7 +349,7 @@ export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<Sta
     sort: q.sort === 'urgent' && (!q.status || isOpen(q.status)) ? 'urgent' : 'newest',
   };
   const out = await deps.petitions.listQueue(queueScope(caller, org), filter, { limit: q.limit, cursor: q.cursor });
-  return { items: out.items.map((p) => staffSummary(p, org, now)), cursor: out.cursor };
+  return { items: out.items.map((p) => staffSummary(p, org, now, deps.supervision)), cursor: out.cursor };
 }
 
 /** 查看电话: the whole number, for a petition in scope; the look is on the staff timeline, written with the next version. */

@@ -3,7 +3,7 @@ import type { Org } from '../../shared/routing';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../../shared/schemas/petition';
 import { maskPhone } from '../../shared/privacy';
 import type { Status } from '../../shared/schemas/common';
-import { DEFAULT_SUPERVISION } from '../../shared/supervision';
+import type { SupervisionPolicy } from '../../shared/supervision';
 import { allowedActions, isOpen } from '../../shared/workflow';
 import type { StaffCaller } from './context';
 
@@ -66,7 +66,7 @@ export function citizenSummary(p: PetitionSummary, org: Org, now: Date) {
   };
 }
 
-export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: StaffCaller) {
+export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: StaffCaller, policy: Pick<SupervisionPolicy, 'nearDueHours'>) {
   return {
     ...p,
     reporter: p.anonymous ? { kind: 'anonymous' as const } : p.reporter.kind === 'wechat' ? { kind: 'wechat' as const } : p.reporter,
@@ -74,18 +74,18 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     timeline: p.timeline.map((e) => (e.actor.role === 'citizen' ? { ...e, actor: { role: 'citizen' } } : e)),
     phone: p.phone ? maskPhone(p.phone) : undefined,
     overdue: overdueAt(p, now),
-    near: !overdueAt(p, now) && nearAt(p, now),
+    near: !overdueAt(p, now) && nearAt(p, now, policy),
     ...names(org, p),
     // what the role may do now, less what this case has nothing for (no phone to show, no repeat to undo)
     actions: allowedActions(p.status, caller.role).filter((a) => (a !== 'reveal_phone' || p.phone) && (a !== 'unlink_repeat' || p.repeatOf)),
   };
 }
 
-/** Near due (临期): an open case whose step falls due within the day the sweeper reminds before. */
-const nearAt = (p: { status: Status; dueAt?: string }, now: Date) =>
-  isOpen(p.status) && p.dueAt !== undefined && p.dueAt >= now.toISOString() && Date.parse(p.dueAt) - now.getTime() < DEFAULT_SUPERVISION.nearDueHours * 3_600_000;
+/** Near due (临期): an open case whose step falls due within the hours the sweeper reminds before (NEAR_DUE_HOURS). */
+const nearAt = (p: { status: Status; dueAt?: string }, now: Date, policy: Pick<SupervisionPolicy, 'nearDueHours'>) =>
+  isOpen(p.status) && p.dueAt !== undefined && p.dueAt >= now.toISOString() && Date.parse(p.dueAt) - now.getTime() < policy.nearDueHours * 3_600_000;
 
-export function staffSummary(p: PetitionSummary, org: Org, now: Date) {
+export function staffSummary(p: PetitionSummary, org: Org, now: Date, policy: Pick<SupervisionPolicy, 'nearDueHours'>) {
   const overdue = overdueAt(p, now);
-  return { ...p, ...names(org, p), overdue, near: !overdue && nearAt(p, now) };
+  return { ...p, ...names(org, p), overdue, near: !overdue && nearAt(p, now, policy) };
 }

@@ -109,16 +109,19 @@ describe('the petition repository on DynamoDB Local', () => {
     expect(accepted.items[0]).toMatchObject({ summary: '草场边界纠纷，需要调解。' });
   });
 
-  it('lists what is past due in a county by deadline, oldest first', async () => {
+  it('lists what is past due in a county or a centre by deadline, oldest first, open cases only', async () => {
     const county = `k-${ids.id()}`;
-    await store(petition({ countyId: county, dueAt: '2026-11-20T00:00:00.000Z' }));
-    await store(petition({ countyId: county, dueAt: '2026-11-18T00:00:00.000Z' }));
-    await store(petition({ countyId: county, dueAt: '2026-12-30T00:00:00.000Z' }));
+    const centre = `c-${ids.id()}`;
+    await store(petition({ countyId: county, centreId: centre, dueAt: '2026-11-20T00:00:00.000Z' }));
+    await store(petition({ countyId: county, centreId: centre, dueAt: '2026-11-18T00:00:00.000Z' }));
+    await store(petition({ countyId: county, centreId: centre, dueAt: '2026-12-30T00:00:00.000Z' }));
     await store(petition({ countyId: county, centreId: 'ebao', dueAt: '2026-11-19T00:00:00.000Z' }));
-    const out = await repo.listOverdue(county, new Date('2026-11-23T00:00:00Z'), {}, { limit: 10 });
+    // resolved: its deadline is the citizen's rating, not a step staff owe
+    await store(petition({ countyId: county, centreId: centre, status: 'resolved', dueAt: '2026-11-17T00:00:00.000Z' }));
+    const out = await repo.listOverdue({ kind: 'county', countyId: county }, new Date('2026-11-23T00:00:00Z'), { limit: 10 });
     expect(out.items.map((x) => x.dueAt)).toEqual(['2026-11-18T00:00:00.000Z', '2026-11-19T00:00:00.000Z', '2026-11-20T00:00:00.000Z']);
-    const babaoOnly = await repo.listOverdue(county, new Date('2026-11-23T00:00:00Z'), { centreId: 'babao' }, { limit: 10 });
-    expect(babaoOnly.items.map((x) => x.dueAt)).toEqual(['2026-11-18T00:00:00.000Z', '2026-11-20T00:00:00.000Z']);
+    const centreOnly = await repo.listOverdue({ kind: 'centre', centreId: centre }, new Date('2026-11-23T00:00:00Z'), { limit: 10 });
+    expect(centreOnly.items.map((x) => x.dueAt)).toEqual(['2026-11-18T00:00:00.000Z', '2026-11-20T00:00:00.000Z']);
   });
 
   it('rejects a forged cursor with a 400-style validation error', async () => {

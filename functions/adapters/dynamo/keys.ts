@@ -9,8 +9,9 @@
  * | byCountyStatus | K#county#status                    | q_sk              | the county's queue tab                  |
  * | byReporter     | R#openid                           | q_sk              | my petitions                            |
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
- * | byDue          | DUE#county                         | due_sk            | what is near due or overdue (sweeper)   |
- * | byCentreDue    | CD#centre                          | due_sk            | a centre's queue, most urgent first     |
+ * | byDue          | DUE#county                         | due_sk            | the county's open cases by deadline     |
+ * | byCentreDue    | CD#centre                          | due_sk            | a centre's open cases by deadline       |
+ * | byDepartmentDue| DD#department                      | due_sk            | a department's dispatched open cases    |
  * | byPostCategory | PC#post#category                   | q_sk              | repeat detection at a post              |
  * | byAlert        | AL#county                          | al_sk             | the sweeper: the next alert due         |
  * | byTask         | TK#centre                          | tk_sk             | review and follow-up tasks, by when due |
@@ -26,6 +27,7 @@ export const INDEXES = {
   byDepartment: { pk: 'd_pk', sk: 'q_sk' },
   byDue: { pk: 'due_pk', sk: 'due_sk' },
   byCentreDue: { pk: 'cd_pk', sk: 'due_sk' },
+  byDepartmentDue: { pk: 'dd_pk', sk: 'due_sk' },
   byPostCategory: { pk: 'pc_pk', sk: 'q_sk' },
   byAlert: { pk: 'al_pk', sk: 'al_sk' },
   byTask: { pk: 'tk_pk', sk: 'tk_sk' },
@@ -60,8 +62,10 @@ export const keys = {
   reporter: (openid: string) => `R#${openid}`,
   departmentQueue: (departmentId: string) => `D#${departmentId}`,
   due: (countyId: string) => `DUE#${countyId}`,
-  /** a centre's petitions that have a deadline, by deadline: its queue, most urgent first, and its overdue tab */
+  /** a centre's open petitions, by deadline: its queue, most urgent first, and its overdue and near-due tabs */
   centreDue: (centreId: string) => `CD#${centreId}`,
+  /** a department's open petitions once dispatched to it, by deadline: what its handlers may see, most urgent first */
+  departmentDue: (departmentId: string) => `DD#${departmentId}`,
   postCategory: (postId: string, categoryId: string) => `PC#${postId}#${categoryId}`,
   alerts: (countyId: string) => `AL#${countyId}`,
   alertSort: (at: string, id: string) => `${at}#${id}`,

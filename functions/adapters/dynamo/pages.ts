@@ -18,7 +18,11 @@ export interface IndexQuery {
   rowRange?: { field: string; from?: string; to?: string };
   before?: string;
   after?: string;
-  /** sort keys from the first to the second, both inclusive */
+  /**
+   * sort keys from the first to the second, both inclusive. With a cursor the range is widened to hold it: bounds
+   * that follow the clock (near due: from now) move on between pages, and DynamoDB refuses a start key outside the
+   * key condition.
+   */
   between?: readonly [string, string];
   ascending?: boolean;
   /**
@@ -34,10 +38,12 @@ export async function indexPage(db: DynamoDBDocumentClient, table: string, q: In
   const names: Record<string, string> = { '#pk': pk };
   const values: Record<string, unknown> = { ':pk': q.partition };
   let keyCondition = '#pk = :pk';
+  const cursorKey = q.page.cursor ? decodeCursor(q.page.cursor) : undefined;
+  if (q.page.cursor && !cursorKey) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
   if (q.between !== undefined) {
     names['#sk'] = sk;
-    values[':from'] = q.between[0];
-    values[':to'] = q.between[1];
+    values[':from'] = cursorKey !== undefined && cursorKey < q.between[0] ? cursorKey : q.between[0];
+    values[':to'] = cursorKey !== undefined && cursorKey > q.between[1] ? cursorKey : q.between[1];
     keyCondition += ' AND #sk BETWEEN :from AND :to';
   } else if (q.before !== undefined) {
     names['#sk'] = sk;
@@ -75,11 +81,7 @@ export async function indexPage(db: DynamoDBDocumentClient, table: string, q: In
     filters.push(`${rowField(q.rowRange.field)} < :f${filters.length}`);
   }
   let start: Record<string, unknown> | undefined;
-  if (q.page.cursor) {
-    const sortKey = decodeCursor(q.page.cursor);
-    if (!sortKey) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
-    start = { [pk]: q.partition, [sk]: sortKey, ...q.tableKey(idOfSortKey(sortKey)) };
-  }
+  if (cursorKey !== undefined) start = { [pk]: q.partition, [sk]: cursorKey, ...q.tableKey(idOfSortKey(cursorKey)) };
   const rows: unknown[] = [];
   const reads = filters.length ? Math.max(1, q.maxReads ?? 1) : 1;
   for (let read = 0; read < reads; read++) {

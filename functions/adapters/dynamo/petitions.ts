@@ -18,7 +18,7 @@ import {
 } from '../../../shared/schemas/petition';
 import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
-import { OPEN_STATUSES, isDispatched, isOpen, taskOf } from '../../../shared/workflow';
+import { isDispatched, isOpen, taskOf } from '../../../shared/workflow';
 import type { FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
 import { queryAll } from './client';
 import { indexPage, type IndexQuery } from './pages';
@@ -53,7 +53,16 @@ export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SU
     ...(p.reporter.kind === 'wechat' ? { r_pk: keys.reporter(p.reporter.openid) } : {}),
     ...(p.reporter.kind === 'agent' ? { r_pk: keys.reporter(`agent#${p.reporter.userId}`) } : {}),
     ...(p.departmentId && isDispatched(p.status) ? { d_pk: keys.departmentQueue(p.departmentId) } : {}),
-    ...(p.dueAt ? { due_pk: keys.due(p.countyId), cd_pk: keys.centreDue(p.centreId), due_sk: keys.dueSort(p.dueAt, p.id) } : {}),
+    // The deadline indexes hold a case only while it waits on staff: a resolved case's deadline is the citizen's
+    // rating, which staff do not work to; a department's partition holds it only once it has been sent there.
+    ...(p.dueAt && isOpen(p.status)
+      ? {
+          due_pk: keys.due(p.countyId),
+          cd_pk: keys.centreDue(p.centreId),
+          ...(p.departmentId && isDispatched(p.status) ? { dd_pk: keys.departmentDue(p.departmentId) } : {}),
+          due_sk: keys.dueSort(p.dueAt, p.id),
+        }
+      : {}),
     ...(p.postId && isOpen(p.status) ? { pc_pk: keys.postCategory(p.postId, p.categoryId) } : {}),
     // The sweeper's index holds each petition once, under its next alert: a sweep reads only what falls due.
     ...(alert ? { al_pk: keys.alerts(p.countyId), al_sk: keys.alertSort(alert.at, p.id) } : {}),
@@ -230,8 +239,8 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   /**
    * A queue page. Newest first reads the scope's queue (or its status tab) by creation time, the period being part
-   * of the key; most urgent first and the overdue and near-due views read by deadline: a centre its own `CD#centre`,
-   * the county and a department the county's `DUE#county`. Category, township, channel, and a period or status
+   * of the key; most urgent first and the overdue and near-due views read by deadline the open cases of the scope: a
+   * centre its own `CD#centre`, a department its dispatched `DD#department`, the county `DUE#county`. Category, township, channel, and a period or status
    * that is not part of the key are filters: DynamoDB reads items and drops those that fail, so they are read with
    * a bound (QUEUE_FILTER_READS queries of at most a page each) and a page may come back short with a cursor.
    */
@@ -261,20 +270,23 @@ export class DynamoPetitionRepository implements PetitionRepository {
           return this.page('byDepartment', keys.departmentQueue(scope.departmentId), page, { ...equals, status: f.status }, { ...range, ...bounded });
       }
     }
-    // By deadline, soonest (or longest overdue) first. Without a status, only open cases: a resolved one waits on
-    // the citizen's rating, not on staff.
+    // By deadline, soonest (or longest overdue) first; the deadline indexes hold open cases only (petitionItem).
     const due = f.due ? { before: f.due.before, ...(f.due.after ? { between: [f.due.after, f.due.before] as const } : {}) } : {};
-    const statuses = f.status ? {} : { oneOf: { field: 'status', values: OPEN_STATUSES } };
     const filters = {
       ...due,
-      ...statuses,
       ...bounded,
       ascending: true,
       rowRange: f.created ? { field: 'createdAt', from: f.created.from, to: f.created.to } : undefined,
     };
-    if (scope.kind === 'centre') return this.page('byCentreDue', keys.centreDue(scope.centreId), page, { ...equals, status: f.status }, filters);
-    const inScope = scope.kind === 'department' ? { departmentId: scope.departmentId } : {};
-    return this.page('byDue', keys.due(scope.countyId), page, { ...equals, ...inScope, status: f.status }, filters);
+    const byStatus = { ...equals, status: f.status };
+    switch (scope.kind) {
+      case 'centre':
+        return this.page('byCentreDue', keys.centreDue(scope.centreId), page, byStatus, filters);
+      case 'department':
+        return this.page('byDepartmentDue', keys.departmentDue(scope.departmentId), page, byStatus, filters);
+      case 'county':
+        return this.page('byDue', keys.due(scope.countyId), page, byStatus, filters);
+    }
   }
 
   listRegistered(scope: FigureScope, from: string, to: string, page: { limit: number; cursor?: string }) {
@@ -285,9 +297,12 @@ export class DynamoPetitionRepository implements PetitionRepository {
       : this.page('byCounty', keys.countyQueue(scope.countyId), page, {}, { between, ascending: true });
   }
 
-  listOverdue(countyId: string, now: Date, filter: { centreId?: string; departmentId?: string }, page: { limit: number; cursor?: string }) {
-    // Oldest deadline first; the filter narrows within the county's due items, whose count bounds the cost.
-    return this.page('byDue', keys.due(countyId), page, filter, { before: keys.dueSort(now.toISOString(), ''), ascending: true });
+  listOverdue(scope: FigureScope, now: Date, page: { limit: number; cursor?: string }) {
+    // Oldest deadline first, from the scope's own open cases: no filter, so a page is never short.
+    const before = { before: keys.dueSort(now.toISOString(), ''), ascending: true };
+    return scope.kind === 'centre'
+      ? this.page('byCentreDue', keys.centreDue(scope.centreId), page, {}, before)
+      : this.page('byDue', keys.due(scope.countyId), page, {}, before);
   }
 
   /** The counter items of a centre or county: the given months and now, all shards, in as few reads as DynamoDB allows. */
