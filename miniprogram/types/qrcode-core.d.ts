@@ -7,7 +7,11 @@ declare module 'qrcode/lib/core/qrcode' {
     modules: { size: number; data: Uint8Array };
     version: number;
   }
-  export function create(text: string, options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' }): QRCodeData;
+  /** a string, or segments: bytes in `byte` mode are taken as they are */
+  export function create(
+    data: string | ReadonlyArray<{ data: Uint8Array | string; mode?: 'byte' | 'alphanumeric' | 'numeric' | 'kanji' }>,
+    options?: { errorCorrectionLevel?: 'L' | 'M' | 'Q' | 'H' },
+  ): QRCodeData;
 }
 declare module 'qrcode/lib/renderer/svg-tag' {
   import type { QRCodeData } from 'qrcode/lib/core/qrcode';

@@ -18,8 +18,28 @@ function base64Ascii(s: string): string {
   return out;
 }
 
-/** Error correction M: a printed poster survives some dirt and creases and stays easy to scan at arm's length. */
+/** UTF-8 bytes without TextEncoder, which WeChat's JS engine may lack (qrcode calls it for a string in byte mode). */
+function utf8(text: string): Uint8Array {
+  const escaped = encodeURIComponent(text);
+  const bytes: number[] = [];
+  for (let i = 0; i < escaped.length; ) {
+    if (escaped[i] === '%') {
+      bytes.push(parseInt(escaped.slice(i + 1, i + 3), 16));
+      i += 3;
+    } else {
+      bytes.push(escaped.charCodeAt(i));
+      i += 1;
+    }
+  }
+  return new Uint8Array(bytes);
+}
+
+/**
+ * Error correction M: a printed poster survives some dirt and creases and stays easy to scan at arm's length. The
+ * text goes in as one byte segment, already UTF-8, so the encoder never needs TextEncoder.
+ */
 export function qrSvgDataUrl(text: string): string {
-  const svg = render(create(text, { errorCorrectionLevel: 'M' }), { margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } });
+  const qr = create([{ data: utf8(text), mode: 'byte' }], { errorCorrectionLevel: 'M' });
+  const svg = render(qr, { margin: 4, color: { dark: '#000000ff', light: '#ffffffff' } });
   return `data:image/svg+xml;base64,${base64Ascii(svg)}`;
 }
