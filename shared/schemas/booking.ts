@@ -141,6 +141,28 @@ export const Booking = z.object({
 });
 export type Booking = z.infer<typeof Booking>;
 
+/** A booking as the API answers it (`bookingView` in functions/usecases/bookings.ts), parsed by the citizen's app. */
+export const BookingView = z.object({
+  id: z.string(),
+  host: z.object({ id: z.string(), name: z.string(), kind: HostKind, kindLabel: z.string() }),
+  centreName: z.string(),
+  start: z.string(),
+  end: z.string(),
+  way: Way,
+  wayLabel: z.string(),
+  topic: z.string(),
+  petition: z.optional(z.object({ trackingCode: z.string(), categoryName: z.string(), summary: z.string() })),
+  status: BookingStatus,
+  roomUrl: z.optional(z.string()),
+  canChange: z.boolean(),
+  canRate: z.boolean(),
+  cancel: z.optional(z.object({ by: z.enum(['citizen', 'staff']), reason: z.optional(z.string()) })),
+  outcome: z.optional(z.object({ attendance: z.enum(['attended', 'no_show']), note: z.string(), by: z.string() })),
+  rating: z.optional(z.object({ rating: Rating, comment: z.optional(z.string()) })),
+  rescheduled: z._default(z.number(), 0),
+});
+export type BookingView = z.infer<typeof BookingView>;
+
 // Payloads
 
 const bool = z.pipe(z.enum(['true', 'false']), z.transform((v) => v === 'true'));

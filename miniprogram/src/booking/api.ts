@@ -1,7 +1,7 @@
 /** The booking routes the citizen app calls, each answer parsed with a schema (never cast). */
 import Taro from '@tarojs/taro';
 import * as z from 'zod/mini';
-import { BOOKING_STATUSES, HOST_KINDS, WAYS, type BookBody } from '../../../shared/schemas/booking';
+import { BookingView, HOST_KINDS, WAYS, type BookBody } from '../../../shared/schemas/booking';
 import { Rating } from '../../../shared/schemas/common';
 import { newIdempotencyKey } from '../lib/draft';
 import { parseAnswer } from '../lib/apiError';
@@ -27,25 +27,8 @@ export type HostRow = z.infer<typeof HostRow>;
 export const SlotRow = z.object({ start: z.string(), end: z.string(), capacity: z.number(), booked: z.number(), free: z.number() });
 export type SlotRow = z.infer<typeof SlotRow>;
 
-export const BookingView = z.object({
-  id: z.string(),
-  host: z.object({ id: z.string(), name: z.string(), kind: z.enum(HOST_KINDS), kindLabel: z.string() }),
-  centreName: z.string(),
-  start: z.string(),
-  end: z.string(),
-  way: z.enum(WAYS),
-  wayLabel: z.string(),
-  topic: z.string(),
-  petition: z.optional(z.object({ trackingCode: z.string(), categoryName: z.string(), summary: z.string() })),
-  status: z.enum(BOOKING_STATUSES),
-  roomUrl: z.optional(z.string()),
-  canChange: z.boolean(),
-  canRate: z.boolean(),
-  cancel: z.optional(z.object({ by: z.enum(['citizen', 'staff']), reason: z.optional(z.string()) })),
-  outcome: z.optional(z.object({ attendance: z.enum(['attended', 'no_show']), note: z.string() })),
-  rating: z.optional(z.object({ rating: Rating, comment: z.optional(z.string()) })),
-});
-export type BookingView = z.infer<typeof BookingView>;
+/** A booking as the API answers it: one schema in shared/, which the staff pages extend. */
+export { BookingView };
 
 const Townships = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), centreName: z.string() })) });
 

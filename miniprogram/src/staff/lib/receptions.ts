@@ -3,31 +3,14 @@
  * schema, and the China-time helpers the pages show times with.
  */
 import * as z from 'zod/mini';
-import { BOOKING_STATUSES, HOST_KINDS, Host, WAYS, type HostBody } from '../../../../shared/schemas/booking';
-import { Rating } from '../../../../shared/schemas/common';
+import { BookingView, Host, type HostBody } from '../../../../shared/schemas/booking';
 import { parseAnswer, staffRequest } from './session';
 
 export const StaffHost = z.extend(Host, { centreName: z.string() });
 export type StaffHost = z.infer<typeof StaffHost>;
 
-export const StaffBooking = z.object({
-  id: z.string(),
-  host: z.object({ id: z.string(), name: z.string(), kind: z.enum(HOST_KINDS), kindLabel: z.string() }),
-  centreName: z.string(),
-  start: z.string(),
-  end: z.string(),
-  way: z.enum(WAYS),
-  wayLabel: z.string(),
-  topic: z.string(),
-  citizenName: z.string(),
-  petition: z.optional(z.object({ trackingCode: z.string(), categoryName: z.string(), summary: z.string() })),
-  status: z.enum(BOOKING_STATUSES),
-  roomUrl: z.optional(z.string()),
-  cancel: z.optional(z.object({ by: z.enum(['citizen', 'staff']), reason: z.optional(z.string()) })),
-  outcome: z.optional(z.object({ attendance: z.enum(['attended', 'no_show']), note: z.string(), by: z.string() })),
-  rating: z.optional(z.object({ rating: Rating, comment: z.optional(z.string()) })),
-  rescheduled: z._default(z.number(), 0),
-});
+/** The staff answer is the citizen's with the citizen's name. */
+export const StaffBooking = z.extend(BookingView, { citizenName: z.string() });
 export type StaffBooking = z.infer<typeof StaffBooking>;
 
 const Schedule = z.object({ centre: z.object({ id: z.string(), name: z.string() }), from: z.string(), days: z.number(), items: z.array(StaffBooking) });
