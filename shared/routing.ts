@@ -3,7 +3,7 @@
  * to the county centre; without a post, the township the citizen chose.
  */
 import { NotFoundError, ValidationError } from './errors';
-import type { Level } from './schemas/common';
+import type { Level, StaffRole } from './schemas/common';
 import type { Category, Department, OrgNode, Post } from './schemas/org';
 
 export interface Org {
@@ -81,3 +81,16 @@ export function route(org: Org, input: { post?: Post; townshipId?: string; categ
 export function inScope(scopePath: string, centrePath: string): boolean {
   return centrePath === scopePath || centrePath.startsWith(`${scopePath}/`);
 }
+
+/**
+ * Whether a staff user of this role may act for this node. Centre staff, county supervisors and admins read a
+ * centre's queue, figures, tasks and receptions, which the table keeps per township and per county: so their scope
+ * is a township or the county, never a village or grid (that could only be read as its whole township). Handlers act
+ * for their department, agents for what they filed: any node. The user form refuses the rest, and a user made before
+ * this rule reads no centre at all.
+ */
+export function scopeFitsRole(role: StaffRole, node: Pick<OrgNode, 'kind'>): boolean {
+  if (role === 'handler' || role === 'agent') return true;
+  return node.kind === 'township' || node.kind === 'county';
+}
+export const SCOPE_NOT_A_CENTRE = '该角色的管辖范围须为苏木镇或县（综治中心），不能是嘎查村或网格';

@@ -4,18 +4,18 @@ import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/
 import { verifyToken } from '../auth/tokens';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from '../usecases/context';
 import { download, errorResponse, json } from './errors';
-import { header, jsonBody } from './request';
+import { boundedParams, header, jsonBody } from './request';
 import { ROUTES, compile, type Route } from './routes';
 import { makeDeps } from './deps';
 
 const match = compile(ROUTES);
 let deps: Deps | undefined;
 
-const CORS = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-headers': 'authorization,content-type,idempotency-key',
-  'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
-};
+/**
+ * On every answer. CORS is not here: API Gateway (and serverless offline) answer it from serverless.yml, whose
+ * allowed origins are APP_ORIGINS (functions/http/cors.cjs).
+ */
+const ALWAYS = { 'x-content-type-options': 'nosniff' };
 
 function callerOf(event: APIGatewayProxyEventV2, d: Deps): Caller | undefined {
   const auth = header(event, 'authorization');
@@ -53,7 +53,6 @@ async function run(route: Route, event: APIGatewayProxyEventV2, params: Record<s
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
   const started = Date.now();
   const method = event.requestContext.http.method;
-  if (method === 'OPTIONS') return { statusCode: 204, headers: CORS };
   let response: APIGatewayProxyStructuredResultV2;
   let routeName = 'unmatched';
   try {
@@ -66,7 +65,7 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
     }
     if (!('route' in found) || !found.route) throw new NotFoundError('未找到');
     routeName = `${found.route.method} ${found.route.path}`;
-    const reply = await run(found.route, event, found.params, deps);
+    const reply = await run(found.route, event, boundedParams(found.params), deps);
     response = 'file' in reply ? download(reply.status, reply.file) : json(reply.status, reply.body);
   } catch (err) {
     const { response: r, logged } = errorResponse(err);
@@ -75,5 +74,5 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
   }
   // One line per request: the route pattern, never the path (it can hold ids) nor anything from the body.
   console.log(JSON.stringify({ route: routeName, status: response.statusCode, ms: Date.now() - started }));
-  return { ...response, headers: { ...response.headers, ...CORS } };
+  return { ...response, headers: { ...response.headers, ...ALWAYS } };
 }

@@ -4,6 +4,15 @@ import type * as z from 'zod/mini';
 import { ValidationError, issuesFrom } from '../../shared/errors';
 
 export const MAX_BODY_BYTES = 64 * 1024;
+/** Path parameters are ids, tracking codes and user names, all far shorter: a longer one is refused at the edge. */
+export const PARAM_MAX_CHARS = 128;
+
+export function boundedParams(params: Record<string, string>): Record<string, string> {
+  for (const [name, value] of Object.entries(params)) {
+    if (value.length > PARAM_MAX_CHARS) throw new ValidationError('地址过长', [{ path: `path.${name}`, message: `地址中的编号不能超过 ${PARAM_MAX_CHARS} 个字符` }]);
+  }
+  return params;
+}
 
 /** `where` prefixes the field path: `body` adds nothing, a header is named by its own name. */
 export function parse<T extends z.ZodMiniType>(schema: T, value: unknown, where: 'body' | 'query' | 'path' | `header:${string}`): z.infer<T> {

@@ -25,6 +25,7 @@ import { addDays, bookableSlots, chinaMidnight, findSlot } from '../../shared/sl
 import { chinaDate } from '../../shared/timeLimits';
 import type { HostRecord, Reminder } from '../ports';
 import type { CitizenCaller, Deps, StaffCaller } from './context';
+import { centreScope } from './petitions';
 
 const MINUTE = 60_000;
 const REMINDER_LEADS = [
@@ -287,9 +288,7 @@ export async function rate(deps: Deps, caller: CitizenCaller, id: string, input:
 function staffScope(caller: StaffCaller, org: Org) {
   // Handlers and agents work cases; receptions are the centres' and the county's.
   if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
-  const node = org.nodes.get(caller.scopeNodeId);
-  if (!node) throw new NotFoundError('您的管辖范围不存在');
-  return node;
+  return centreScope(caller, org);
 }
 
 function centreInScope(org: Org, scopePath: string, centreId: string) {
@@ -301,8 +300,7 @@ function centreInScope(org: Org, scopePath: string, centreId: string) {
 export async function listHostsForStaff(deps: Deps, caller: StaffCaller) {
   const org = await deps.org.load();
   const scope = staffScope(caller, org);
-  const county = scope.path.split('/')[0] ?? scope.id;
-  const recs = scope.kind === 'county' ? await deps.bookings.listHosts({ countyId: county }) : await deps.bookings.listHosts({ centreId: scope.path.split('/')[1] ?? scope.id });
+  const recs = await deps.bookings.listHosts(scope.kind === 'county' ? { countyId: scope.id } : { centreId: scope.id });
   const mine = recs.filter((r) => inScope(scope.path, r.centrePath));
   return { items: mine.map((r) => ({ ...r.host, centreName: centreName(org, r.host.centreId) })) };
 }
@@ -331,7 +329,7 @@ export async function saveHost(deps: Deps, caller: StaffCaller, id: string, body
 /** The centre asked for, else the caller's own; another township's centre does not exist for the caller. */
 function centreOf(org: Org, caller: StaffCaller, centreId: string | undefined) {
   const scope = staffScope(caller, org);
-  const centre = centreInScope(org, scope.path, centreId ?? (scope.kind === 'county' ? scope.id : (scope.path.split('/')[1] ?? scope.id)));
+  const centre = centreInScope(org, scope.path, centreId ?? scope.id);
   if (!centre) throw new NotFoundError('未找到该中心');
   return centre;
 }

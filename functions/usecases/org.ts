@@ -1,6 +1,6 @@
 /** The org as citizens see it (a post and what it offers) and as staff manage it, within their scope. */
 import { NotFoundError, ValidationError } from '../../shared/errors';
-import { categoriesAt, inScope, townshipOf, type Org } from '../../shared/routing';
+import { SCOPE_NOT_A_CENTRE, categoriesAt, inScope, scopeFitsRole, townshipOf, type Org } from '../../shared/routing';
 import { NODE_PARENT_KIND, type Category, type Department, type NodeBody, type OrgNode, type Post, type StaffUser } from '../../shared/schemas/org';
 import { hashPassword } from '../auth/passwords';
 import type { Deps, StaffCaller } from './context';
@@ -180,6 +180,7 @@ export async function saveUser(deps: Deps, caller: StaffCaller, user: StaffUser 
   if (!node || !inScope(scope.path, node.path)) {
     throw new ValidationError('管辖范围不存在', [{ path: 'scopeNodeId', message: '请选择您管辖范围内的单位' }]);
   }
+  if (!scopeFitsRole(user.role, node)) throw new ValidationError(SCOPE_NOT_A_CENTRE, [{ path: 'scopeNodeId', message: SCOPE_NOT_A_CENTRE }]);
   if (user.role === 'admin' && caller.role !== 'admin') throw new ValidationError('不能设置管理员', [{ path: 'role', message: '只有管理员可以设置管理员' }]);
   if (user.role === 'handler' && !org.departments.some((d) => d.id === user.departmentId)) {
     throw new ValidationError('承办人须属于一个部门', [{ path: 'departmentId', message: '请选择部门' }]);

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ConflictError, NotFoundError, RejectedContentError, ValidationError } from '../../shared/errors';
-import { inScope, route, type Org } from '../../shared/routing';
+import { SCOPE_NOT_A_CENTRE, inScope, route, scopeFitsRole, type Org } from '../../shared/routing';
 import type { Role } from '../../shared/schemas/common';
 import type { StaffQueueQuery, SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
 import { summaryOf, type Actor, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
@@ -288,16 +288,22 @@ export async function rate(deps: Deps, caller: CitizenCaller, id: string, input:
   return citizenView(next, await deps.org.load(), deps.clock.now());
 }
 
-export function queueScope(caller: StaffCaller, org: Org): QueueScope {
+/** The centre a caller reads as: their scope node itself, a township or the county (scopeFitsRole); nothing else. */
+export function centreScope(caller: StaffCaller, org: Org) {
   const scope = org.nodes.get(caller.scopeNodeId);
   if (!scope) throw new NotFoundError('您的管辖范围不存在');
+  if (!scopeFitsRole(caller.role, scope) || (scope.kind !== 'township' && scope.kind !== 'county')) throw new NotFoundError(SCOPE_NOT_A_CENTRE);
+  return scope;
+}
+
+export function queueScope(caller: StaffCaller, org: Org): QueueScope {
   if (caller.role === 'handler' && caller.departmentId) {
+    const scope = org.nodes.get(caller.scopeNodeId);
+    if (!scope) throw new NotFoundError('您的管辖范围不存在');
     return { kind: 'department', departmentId: caller.departmentId, countyId: scope.path.split('/')[0] ?? scope.id };
   }
-  if (scope.kind === 'county') return { kind: 'county', countyId: scope.id };
-  const township = scope.path.split('/')[1];
-  if (!township) throw new NotFoundError('您的管辖范围不存在');
-  return { kind: 'centre', centreId: township };
+  const scope = centreScope(caller, org);
+  return scope.kind === 'county' ? { kind: 'county', countyId: scope.id } : { kind: 'centre', centreId: scope.id };
 }
 
 /** 复查 and 回访: what the caller's centre must call back or review now. */

@@ -1,5 +1,6 @@
 /** `serverless package` builds the AWS stack here with no AWS account; its template has the table and every route. */
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,6 +17,8 @@ afterAll(() => {
   rmSync(join(ROOT, work), { recursive: true, force: true });
 });
 
+const APP_ORIGINS = ['https://sg.example.cn', 'https://staff.sg.example.cn'];
+
 interface Template {
   Resources: Record<string, { Type: string; Properties: Record<string, any> }>;
 }
@@ -25,7 +28,7 @@ describe('the packaged AWS stack', () => {
   it('packages with serverless for the prod stage', () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules/serverless/bin/serverless.js'), 'package', '--stage', 'prod', '--package', out], {
       cwd: ROOT,
-      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', TABLE_NAME_OVERRIDE: '', ESBUILD_WORK_FOLDER: work },
+      env: { ...process.env, SLS_TELEMETRY_DISABLED: '1', SLS_NOTIFICATIONS_MODE: 'off', TABLE_NAME_OVERRIDE: '', ESBUILD_WORK_FOLDER: work, APP_ORIGINS: APP_ORIGINS.join(',') },
       stdio: 'pipe',
       timeout: 180_000,
     });
@@ -51,6 +54,31 @@ describe('the packaged AWS stack', () => {
       .map((r) => String(r.Properties.RouteKey))
       .sort();
     expect(routes).toEqual(ROUTES.map((r) => `${r.method} ${r.path}`).sort());
+  });
+
+  it('lets browsers call it only from the app origins in APP_ORIGINS', () => {
+    const apis = Object.values(template.Resources).filter((r) => r.Type === 'AWS::ApiGatewayV2::Api');
+    expect(apis).toHaveLength(1);
+    expect(apis[0]!.Properties.CorsConfiguration.AllowOrigins).toEqual(APP_ORIGINS);
+  });
+
+  it('refuses to package a stage other than local without APP_ORIGINS, or with *', async () => {
+    const origins = createRequire(import.meta.url)('../../functions/http/cors.cjs') as (o: { resolveVariable: (v: string) => Promise<string> }) => Promise<string[]>;
+    const at = async (stage: string, value: string | undefined) => {
+      const was = process.env.APP_ORIGINS;
+      if (value === undefined) delete process.env.APP_ORIGINS;
+      else process.env.APP_ORIGINS = value;
+      try {
+        return await origins({ resolveVariable: async () => stage });
+      } finally {
+        if (was === undefined) delete process.env.APP_ORIGINS;
+        else process.env.APP_ORIGINS = was;
+      }
+    };
+    await expect(at('prod', undefined)).rejects.toThrow(/APP_ORIGINS is required/);
+    await expect(at('prod', '*')).rejects.toThrow(/not an origin/);
+    await expect(at('local', undefined)).resolves.toEqual(['*']);
+    await expect(at('prod', 'https://sg.example.cn, http://127.0.0.1:10086')).resolves.toEqual(['https://sg.example.cn', 'http://127.0.0.1:10086']);
   });
 
   it('runs on nodejs22.x and may touch only its table and its indexes', () => {

@@ -39,7 +39,9 @@ export async function indexPage(db: DynamoDBDocumentClient, table: string, q: In
   const values: Record<string, unknown> = { ':pk': q.partition };
   let keyCondition = '#pk = :pk';
   const cursorKey = q.page.cursor ? decodeCursor(q.page.cursor) : undefined;
-  if (q.page.cursor && !cursorKey) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
+  // A cursor is the sort key a page ended on: one outside this query's range was not made by it (DynamoDB would refuse it).
+  const outside = cursorKey !== undefined && q.between === undefined && ((q.before !== undefined && cursorKey >= q.before) || (q.after !== undefined && cursorKey <= q.after));
+  if ((q.page.cursor && !cursorKey) || outside) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
   if (q.between !== undefined) {
     names['#sk'] = sk;
     values[':from'] = cursorKey !== undefined && cursorKey < q.between[0] ? cursorKey : q.between[0];

@@ -1,0 +1,53 @@
+/**
+ * A centre's reads (queue, dashboard, export, tasks, receptions) are per township or per county: a centre user
+ * scoped to a village would read its whole township. Such a user cannot be made, and one made before the rule
+ * reads no centre at all.
+ */
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from '../../functions/auth/passwords';
+import { call, report, citizenToken, staffToken } from '../support/api';
+import { movableClock, stackDeps } from '../support/deps';
+
+let admin = '';
+beforeAll(async () => {
+  admin = await staffToken('admin');
+});
+
+const newUser = (role: string, scopeNodeId: string) => ({
+  username: `v-${randomUUID().slice(0, 8)}`,
+  name: '白杨沟村值班员',
+  role,
+  scopeNodeId,
+  password: 'village-local-2026',
+});
+
+describe('a centre user scoped below a township', () => {
+  it('cannot be made: the user form is told the scope must be a township or the county', async () => {
+    for (const role of ['centre_staff', 'county_supervisor']) {
+      const res = await call('POST', '/staff/users', { token: admin, body: newUser(role, 'babao-baiyanggou') });
+      expect({ role, status: res.status }).toEqual({ role, status: 400 });
+      expect(res.body.error.issues[0].path).toBe('scopeNodeId');
+    }
+  });
+
+  it('may still be an agent of that village, and centre staff of the township', async () => {
+    expect((await call('POST', '/staff/users', { token: admin, body: newUser('agent', 'babao-baiyanggou') })).status).toBe(201);
+    expect((await call('POST', '/staff/users', { token: admin, body: newUser('centre_staff', 'babao') })).status).toBe(201);
+  });
+
+  it('made before the rule, reads nothing of the township: queue, dashboard, export, tasks and receptions are 404', async () => {
+    // One written straight to the table, as the user form let it be made before.
+    const user = { ...newUser('centre_staff', 'babao-baiyanggou'), id: randomUUID().replace(/-/g, '') };
+    const { password, ...stored } = user;
+    await stackDeps(movableClock('2026-11-29T00:00:00Z')).org.putUser({ ...stored, role: 'centre_staff', passwordHash: await hashPassword(password) }, 'qilian');
+    // a case of 八宝镇 that a township read would show
+    expect((await report(await citizenToken())).status).toBe(201);
+    const login = await call('POST', '/staff/login', { body: { username: user.username, password } });
+    expect(login.status).toBe(200);
+    const token = login.body.token as string;
+    const reads = ['/staff/petitions', '/staff/petitions?sort=urgent', '/staff/dashboard', '/staff/export', '/staff/tasks', '/staff/hosts', '/staff/bookings', '/staff/booking-figures'];
+    const answers = await Promise.all(reads.map(async (path) => [path, (await call('GET', path, { token })).status] as const));
+    expect(Object.fromEntries(answers)).toEqual(Object.fromEntries(reads.map((p) => [p, 404])));
+  });
+});
