@@ -28,6 +28,12 @@ const Env = z.object({
   S3_ENDPOINT: optionalUrl(),
   /** how long a container keeps the org tree and categories before reading them again */
   ORG_CACHE_SECONDS: count(60),
+  /**
+   * How long a container may trust a staff user's record when it checks a staff token (role, scope, token version,
+   * active). At most 60: a demoted or signed-out user's token is refused everywhere within this time, at once in the
+   * container that made the change.
+   */
+  STAFF_USER_CACHE_SECONDS: z._default(z.coerce.number().check(z.multipleOf(1), z.gte(0), z.lte(60, { error: 'STAFF_USER_CACHE_SECONDS must be at most 60' })), 60),
   /** 临期提示: how long before a deadline the handler and centre are reminded */
   NEAR_DUE_HOURS: hours(24),
   /** 逾期: how long after a deadline an unfinished step is escalated and marked overdue */

@@ -87,10 +87,24 @@ export interface OrgRepository {
   putNode(node: OrgNode): Promise<void>;
   putDepartment(d: Department): Promise<void>;
   putCategory(c: Category): Promise<void>;
-  getUser(username: string): Promise<(StaffUser & { passwordHash: string }) | undefined>;
+  /**
+   * A staff user's stored record. `cached`: the token check on every staff call may take a copy this container read
+   * within its user cache time (at most 60 s; this container's own writes drop it); every change reads afresh.
+   */
+  getUser(username: string, opts?: { cached?: boolean }): Promise<StaffAccount | undefined>;
   listUsers(countyId: string, page: { limit: number; cursor?: string }): Promise<Page<StaffUser>>;
-  putUser(user: StaffUser & { passwordHash: string }, countyId: string, opts?: { mustBeNew?: boolean }): Promise<void>;
+  /**
+   * Writes the user: new (`mustBeNew`, else a ConflictError) or over the version read (`expectVersion`, else a
+   * ConflictError), so two changes at once never lose a token-version bump.
+   */
+  putUser(user: StaffAccount, countyId: string, opts?: { mustBeNew?: boolean; expectVersion?: number }): Promise<void>;
 }
+
+/**
+ * A staff user as stored: the password's hash (never answered, never logged) and the token version every staff
+ * token carries; a change of role, scope, department, password or active, or a sign-out everywhere, bumps it.
+ */
+export type StaffAccount = StaffUser & { passwordHash: string; tokenVersion: number };
 
 export interface WechatClient {
   code2session(code: string): Promise<{ openid: string }>;

@@ -9,6 +9,10 @@ export const Claims = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('staff'),
     sub: z.string().check(z.minLength(1)),
+    /** the username the record is stored under, read on every call to check `ver` */
+    usr: z.string().check(z.minLength(1)),
+    /** the user's token version when the token was issued: a token whose version is not current is refused */
+    ver: z.int().check(z.nonnegative()),
     name: z.string(),
     role: StaffRole,
     scope: z.string(),

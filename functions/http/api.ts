@@ -2,7 +2,8 @@
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/errors';
 import { verifyToken } from '../auth/tokens';
-import type { Caller, CitizenCaller, Deps, StaffCaller } from '../usecases/context';
+import { staffCaller } from '../usecases/auth';
+import type { Caller, CitizenCaller, Deps } from '../usecases/context';
 import { download, errorResponse, json } from './errors';
 import { boundedParams, header, jsonBody } from './request';
 import { ROUTES, compile, type Route } from './routes';
@@ -17,18 +18,19 @@ let deps: Deps | undefined;
  */
 const ALWAYS = { 'x-content-type-options': 'nosniff' };
 
-function callerOf(event: APIGatewayProxyEventV2, d: Deps): Caller | undefined {
+/** A staff token stands for the user's current record: its version must be the user's (auth.staffCaller). */
+async function callerOf(event: APIGatewayProxyEventV2, d: Deps): Promise<Caller | undefined> {
   const auth = header(event, 'authorization');
   if (!auth) return undefined;
   const m = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(auth);
   if (!m?.[1]) throw new UnauthorizedError('登录凭证无效，请重新登录');
   const c = verifyToken(m[1], d.auth.secret, d.clock.now());
   if (c.kind === 'citizen') return { kind: 'citizen', openid: c.sub, name: c.name } satisfies CitizenCaller;
-  return { kind: 'staff', id: c.sub, name: c.name, role: c.role, scopeNodeId: c.scope, departmentId: c.dept } satisfies StaffCaller;
+  return staffCaller(d, c);
 }
 
 async function run(route: Route, event: APIGatewayProxyEventV2, params: Record<string, string>, d: Deps) {
-  const caller = callerOf(event, d);
+  const caller = await callerOf(event, d);
   const base = {
     body: route.method === 'GET' ? {} : jsonBody(event),
     query: event.queryStringParameters ?? {},

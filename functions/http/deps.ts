@@ -40,7 +40,7 @@ export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: 
   return {
     petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervision),
     supervision,
-    org: new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000),
+    org: new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000, Date.now, cfg.STAFF_USER_CACHE_SECONDS * 1000),
     wechat: new HttpWechatClient(cfg.WECHAT_API_BASE, cfg.WECHAT_APPID, cfg.WECHAT_SECRET),
     clock: over.clock ?? { now: () => new Date() },
     ids: systemIds(),

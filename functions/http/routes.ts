@@ -3,7 +3,6 @@
  * serverless.yml declares the same routes; a test checks the two agree.
  */
 import * as z from 'zod/mini';
-import { NotFoundError } from '../../shared/errors';
 import {
   AcceptBody,
   CloseBody,
@@ -21,6 +20,7 @@ import {
   ReopenBody,
   ResolveBody,
   RevealPhoneBody,
+  EmptyBody,
   StaffLoginBody,
   DashboardQuery,
   ExportQuery,
@@ -35,7 +35,7 @@ import {
   WechatLoginBody,
 } from '../../shared/schemas/api';
 import { Id, strict } from '../../shared/schemas/common';
-import { Category, Department, EditUser, NewUser, NodeBody, Post } from '../../shared/schemas/org';
+import { Category, ChangePasswordBody, Department, EditUser, NewUser, NodeBody, Post, Username } from '../../shared/schemas/org';
 import {
   AttendanceBody,
   BookBody,
@@ -57,6 +57,7 @@ import type { CitizenCaller, Deps, StaffCaller } from '../usecases/context';
 import * as notifications from '../usecases/notifications';
 import * as org from '../usecases/org';
 import * as uploads from '../usecases/uploads';
+import * as users from '../usecases/users';
 import * as petitions from '../usecases/petitions';
 import { parse } from './request';
 
@@ -190,17 +191,22 @@ export const ROUTES: Route[] = [
     const c = parse(strict(z.omit(Category, { id: true })), req.body, 'body');
     return ok(await org.saveCategory(deps, req.caller, { ...c, id: idParam(req, 'categoryId') }));
   }),
-  staff('GET', '/staff/users', async (req, deps) => ok(await org.listUsers(deps, req.caller, parse(PageQuery, req.query, 'query')))),
+  staff('GET', '/staff/users', async (req, deps) => ok(await users.listUsers(deps, req.caller, parse(PageQuery, req.query, 'query')))),
   staff('POST', '/staff/users', async (req, deps) => {
     const u = parse(NewUser, req.body, 'body');
-    return { status: 201, body: await org.saveUser(deps, req.caller, { ...u, id: deps.ids.id() }, true) };
+    return { status: 201, body: await users.saveUser(deps, req.caller, u.username, u, true) };
   }),
-  staff('PUT', '/staff/users/{username}', async (req, deps) => {
-    const username = req.params.username ?? '';
-    const u = parse(EditUser, req.body, 'body');
-    const existing = await deps.org.getUser(username);
-    if (!existing) throw new NotFoundError('未找到该用户');
-    return ok(await org.saveUser(deps, req.caller, { ...u, username, id: existing.id }, false));
+  staff('PUT', '/staff/users/{username}', async (req, deps) =>
+    ok(await users.saveUser(deps, req.caller, parse(Username, req.params.username, 'path'), parse(EditUser, req.body, 'body'), false)),
+  ),
+  staff('POST', '/staff/users/{username}/sign-out', async (req, deps) => {
+    parse(EmptyBody, req.body, 'body');
+    return ok(await users.signOutUser(deps, req.caller, parse(Username, req.params.username, 'path')));
+  }),
+  staff('POST', '/staff/me/password', async (req, deps) => ok(await auth.changeOwnPassword(deps, req.caller, parse(ChangePasswordBody, req.body, 'body')))),
+  staff('POST', '/staff/me/sign-out-everywhere', async (req, deps) => {
+    parse(EmptyBody, req.body, 'body');
+    return ok(await auth.signOutEverywhere(deps, req.caller));
   }),
 
   // Video receptions (预约接访)

@@ -37,7 +37,7 @@ export async function loadSeed(endpoint: string, table: string, seed: Seed = rea
   await Promise.all(seed.categories.map((c) => repo.putCategory(c)));
   await Promise.all(seed.posts.map((p) => repo.putPost(p, townshipOf(p.nodeId), countyOf(p.nodeId))));
   await Promise.all(
-    seed.users.map(async ({ password, ...u }) => repo.putUser({ ...u, passwordHash: await hashPassword(password) }, countyOf(u.scopeNodeId))),
+    seed.users.map(async ({ password, ...u }) => repo.putUser({ ...u, passwordHash: await hashPassword(password), tokenVersion: 0 }, countyOf(u.scopeNodeId))),
   );
   await Promise.all(seed.hosts.map((host) => hosts.putHost({ host, centrePath: byId.get(host.centreId)?.path ?? host.centreId, countyId: countyOf(host.centreId) })));
 }

@@ -25,6 +25,8 @@ export interface Deps {
 export interface StaffCaller {
   kind: 'staff';
   id: string;
+  /** the name they log in with; set on every caller the API builds from a token */
+  username?: string;
   name: string;
   role: StaffRole;
   scopeNodeId: string;

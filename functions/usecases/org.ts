@@ -1,8 +1,7 @@
 /** The org as citizens see it (a post and what it offers) and as staff manage it, within their scope. */
 import { NotFoundError, ValidationError } from '../../shared/errors';
-import { SCOPE_NOT_A_CENTRE, categoriesAt, inScope, scopeFitsRole, townshipOf, type Org } from '../../shared/routing';
-import { NODE_PARENT_KIND, type Category, type Department, type NodeBody, type OrgNode, type Post, type StaffUser } from '../../shared/schemas/org';
-import { hashPassword } from '../auth/passwords';
+import { categoriesAt, inScope, townshipOf, type Org } from '../../shared/routing';
+import { NODE_PARENT_KIND, type Category, type Department, type NodeBody, type OrgNode, type Post } from '../../shared/schemas/org';
 import type { Deps, StaffCaller } from './context';
 
 const brief = (c: Category) => ({ id: c.id, name: c.name });
@@ -154,42 +153,4 @@ export async function saveCategory(deps: Deps, caller: StaffCaller, c: Category)
   if (scopeOf(caller, org).kind !== 'county' || !['county_supervisor', 'admin'].includes(caller.role)) throw new NotFoundError('未找到');
   await deps.org.putCategory(c);
   return c;
-}
-
-export async function listUsers(deps: Deps, caller: StaffCaller, page: { limit: number; cursor?: string }) {
-  requireManager(caller);
-  const org = await deps.org.load();
-  const scope = scopeOf(caller, org);
-  const county = scope.path.split('/')[0] ?? scope.id;
-  const out = await deps.org.listUsers(county, page);
-  // The page is the county's; users outside the caller's subtree are left out of it.
-  return {
-    items: out.items.filter((u) => {
-      const n = org.nodes.get(u.scopeNodeId);
-      return n ? inScope(scope.path, n.path) : false;
-    }),
-    cursor: out.cursor,
-  };
-}
-
-export async function saveUser(deps: Deps, caller: StaffCaller, user: StaffUser & { password?: string }, isNew: boolean) {
-  requireCounty(caller);
-  const org = await deps.org.load();
-  const scope = scopeOf(caller, org);
-  const node = org.nodes.get(user.scopeNodeId);
-  if (!node || !inScope(scope.path, node.path)) {
-    throw new ValidationError('管辖范围不存在', [{ path: 'scopeNodeId', message: '请选择您管辖范围内的单位' }]);
-  }
-  if (!scopeFitsRole(user.role, node)) throw new ValidationError(SCOPE_NOT_A_CENTRE, [{ path: 'scopeNodeId', message: SCOPE_NOT_A_CENTRE }]);
-  if (user.role === 'admin' && caller.role !== 'admin') throw new ValidationError('不能设置管理员', [{ path: 'role', message: '只有管理员可以设置管理员' }]);
-  if (user.role === 'handler' && !org.departments.some((d) => d.id === user.departmentId)) {
-    throw new ValidationError('承办人须属于一个部门', [{ path: 'departmentId', message: '请选择部门' }]);
-  }
-  const existing = await deps.org.getUser(user.username);
-  if (!isNew && !existing) throw new NotFoundError('未找到该用户');
-  if (isNew && !user.password) throw new ValidationError('请设置初始密码', [{ path: 'password', message: '请设置初始密码' }]);
-  const passwordHash = user.password ? await hashPassword(user.password) : (existing?.passwordHash ?? '');
-  const { password: _omit, ...clean } = user;
-  await deps.org.putUser({ ...clean, id: existing?.id ?? clean.id, passwordHash }, scope.path.split('/')[0] ?? scope.id, { mustBeNew: isNew });
-  return clean;
 }

@@ -93,7 +93,9 @@ export const FollowUpBody = z.strictObject({
   note: text('回访情况', 1000),
 });
 /** Nothing to say: the reveal itself is what is recorded. */
-export const RevealPhoneBody = z.strictObject({});
+/** A POST that takes nothing: `{}` or no body at all. */
+export const EmptyBody = z.strictObject({});
+export const RevealPhoneBody = EmptyBody;
 /** The earlier petition this one repeats: by id (the mark submit set) or by the tracking code staff type. */
 export const LinkRepeatBody = z
   .strictObject({

@@ -71,23 +71,38 @@ export const Post = z.object({
 });
 export type Post = z.infer<typeof Post>;
 
+/** The name a staff user logs in with; also the key of their record. */
+export const Username = z.string({ error: '请填写用户名' }).check(z.regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名为 3 到 32 位小写字母、数字或 _ . -' }));
+
 export const StaffUser = z.object({
   id: Id,
-  username: z.string().check(z.regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名为 3 到 32 位小写字母、数字或 _ . -' })),
+  username: Username,
   name: text('姓名', 30),
   role: StaffRole,
   /** the org node the user acts for: a township (its centre) or the county */
   scopeNodeId: idOf('管辖范围'),
   /** handlers act for one department */
   departmentId: z.optional(idOf('部门')),
+  /** false once deactivated (停用): no login, and every token of the user is refused; absent means active */
+  active: z.optional(z.boolean({ error: '启用状态须为是或否' })),
 });
 export type StaffUser = z.infer<typeof StaffUser>;
 
 const Password = z.string({ error: '请设置密码' }).check(z.minLength(8, { error: '密码至少 8 位' }), z.maxLength(128, { error: '密码不能超过 128 位' }));
 /** `POST /staff/users`: a new user and the password they first log in with. */
-export const NewUser = z.strictObject({ ...z.omit(StaffUser, { id: true }).shape, password: Password });
-/** `PUT /staff/users/{username}`: everything but the name they log in with; a password only to reset it. */
+export const NewUser = z.strictObject({ ...z.omit(StaffUser, { id: true, active: true }).shape, password: Password });
+/**
+ * `PUT /staff/users/{username}`: everything but the name they log in with; a password only to reset it, `active`
+ * only to deactivate or reactivate (left out, it stays as it was).
+ */
 export const EditUser = z.strictObject({ ...z.omit(StaffUser, { id: true, username: true }).shape, password: z.optional(Password) });
+export type NewUser = z.infer<typeof NewUser>;
+export type EditUser = z.infer<typeof EditUser>;
+/** `POST /staff/me/password`: one's own password, with the current one. */
+export const ChangePasswordBody = z.strictObject({
+  oldPassword: z.string({ error: '请填写原密码' }).check(z.minLength(1, { error: '请填写原密码' }), z.maxLength(128, { error: '密码不能超过 128 位' })),
+  newPassword: Password,
+});
 
 /** What staff may add under the county: a township under the county, a village under a township, a grid under a village. */
 export const NODE_PARENT_KIND = { township: 'county', village: 'township', grid: 'village' } as const;

@@ -6,8 +6,10 @@ import { GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, newMeter, type Meter } from '../../functions/adapters/dynamo/client';
 import { keys } from '../../functions/adapters/dynamo/keys';
 import { config } from '../../functions/config';
+import { DynamoOrgRepository } from '../../functions/adapters/dynamo/org';
 import { makeDeps } from '../../functions/http/deps';
 import { loadSeed } from '../../functions/local/seed';
+import * as auth from '../../functions/usecases/auth';
 import * as bookings from '../../functions/usecases/bookings';
 import type { CitizenCaller, Deps, StaffCaller } from '../../functions/usecases/context';
 import { dashboard } from '../../functions/usecases/dashboard';
@@ -97,6 +99,7 @@ function summarise(names: string[]): string {
 export type CommandName =
   | 'submit' | 'accept' | 'dispatch' | 'progress' | 'resolve' | 'rate' | 'book'
   | 'queue page' | 'my list' | 'case file (citizen)' | 'case file (staff)' | 'dashboard'
+  | 'staff token check, no cache' | 'staff token check, 60 s cache, a call every 5 s'
   | 'floor: PutItem' | 'floor: Query';
 
 /** Where one stored petition's write capacity goes: a plain PutItem of a copy, with the capacity of each index. */
@@ -158,6 +161,22 @@ export async function commandCosts(endpoint: string, wechatUrl: string, calls = 
     if (slots.length < calls) throw new Error(`only ${slots.length} free slots for ${calls} bookings`);
     out.set('book', await measure(meter, used, runs, (i) =>
       bookings.book(deps, citizen(`bench-${i}`), `bench-book-${i}`, { hostId: 'bench-lawyer', start: slots[i] ?? '', way: 'video', topic: '工资拖欠怎么维权' })));
+
+    // The token check every staff call makes (auth.staffCaller): the user's record, read afresh without the cache;
+    // with it, a user calling every 5 s for 5 minutes, the container trusting a copy for STAFF_USER_CACHE_SECONDS (60).
+    const claims = { kind: 'staff' as const, sub: 'u-babao', usr: 'babao', ver: 0, name: '值班员', role: 'centre_staff' as const, scope: 'babao', iat: 0, exp: 0 };
+    const userCache = (ms: number) => {
+      const at = { t: 0 };
+      const org = new DynamoOrgRepository(documentClient({ region: 'local', endpoint, meter }), table.name, 60_000, () => at.t, ms);
+      return { deps: { ...deps, org }, at };
+    };
+    const cold = userCache(0);
+    out.set('staff token check, no cache', await measure(meter, used, runs, () => auth.staffCaller(cold.deps, claims)));
+    const warm = userCache(60_000);
+    out.set('staff token check, 60 s cache, a call every 5 s', await measure(meter, used, Array.from({ length: 60 }, (_, i) => i), () => {
+      warm.at.t += 5_000;
+      return auth.staffCaller(warm.deps, claims);
+    }));
 
     // The floor: one bare PutItem and one Query on the same table, through the same metered client.
     const db = documentClient({ region: 'local', endpoint, meter });

@@ -4,29 +4,33 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { ConflictError } from '../../../shared/errors';
 import type { Org } from '../../../shared/routing';
 import { Category, Department, OrgNode, Post, StaffUser } from '../../../shared/schemas/org';
-import type { OrgRepository, Page } from '../../ports';
+import type { OrgRepository, Page, StaffAccount } from '../../ports';
 import { queryAll } from './client';
 import { indexPage } from './pages';
 import { KEY_ATTRIBUTES, ROW, keys } from './keys';
 
 type Item = Record<string, unknown>;
 const POST_CACHE_SIZE = 2000;
+const USER_CACHE_SIZE = 2000;
 
 function strip(item: Item): Item {
   const out: Item = {};
-  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k) && k !== 'passwordHash' && k !== 'townshipId' && k !== 'countyId') out[k] = v;
+  for (const [k, v] of Object.entries(item)) if (!KEY_ATTRIBUTES.has(k) && k !== 'passwordHash' && k !== 'tokenVersion' && k !== 'townshipId' && k !== 'countyId') out[k] = v;
   return out;
 }
 
 export class DynamoOrgRepository implements OrgRepository {
   private cache?: { org: Org; at: number };
   private readonly posts = new Map<string, { post: Post; at: number }>();
+  private readonly users = new Map<string, { user: StaffAccount; at: number }>();
 
   constructor(
     private readonly db: DynamoDBDocumentClient,
     private readonly table: string,
     private readonly cacheMs = 60_000,
     private readonly now: () => number = Date.now,
+    /** how long the token check may trust a user record this container read (STAFF_USER_CACHE_SECONDS, ≤ 60 s) */
+    private readonly userCacheMs = 0,
   ) {}
 
   async load(): Promise<Org> {
@@ -92,13 +96,30 @@ export class DynamoOrgRepository implements OrgRepository {
     return { items: out.rows.map((r) => ({ ...Post.parse(r), townshipId })), cursor: out.cursor };
   }
 
-  async getUser(username: string) {
+  async getUser(username: string, opts: { cached?: boolean } = {}): Promise<StaffAccount | undefined> {
+    const hit = opts.cached ? this.users.get(username) : undefined;
+    if (hit && this.now() - hit.at < this.userCacheMs) return hit.user;
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.user(username) }));
     if (!out.Item) return undefined;
-    return { ...StaffUser.parse(strip(out.Item)), passwordHash: String(out.Item.passwordHash) };
+    const user = { ...StaffUser.parse(strip(out.Item)), passwordHash: String(out.Item.passwordHash), tokenVersion: Number(out.Item.tokenVersion ?? 0) };
+    if (this.userCacheMs > 0) {
+      if (this.users.size >= USER_CACHE_SIZE) this.users.delete(this.users.keys().next().value ?? '');
+      this.users.set(username, { user, at: this.now() });
+    }
+    return user;
   }
 
-  async putUser(user: StaffUser & { passwordHash: string }, countyId: string, opts: { mustBeNew?: boolean } = {}) {
+  async putUser(user: StaffAccount, countyId: string, opts: { mustBeNew?: boolean; expectVersion?: number } = {}) {
+    // seeded users were written before token versions: their version is 0
+    const condition = opts.mustBeNew
+      ? { ConditionExpression: 'attribute_not_exists(pk)' }
+      : opts.expectVersion !== undefined
+        ? {
+            ConditionExpression: opts.expectVersion === 0 ? 'attribute_exists(pk) AND (attribute_not_exists(tokenVersion) OR tokenVersion = :v)' : 'tokenVersion = :v',
+            ExpressionAttributeValues: { ':v': opts.expectVersion },
+          }
+        : {};
+    this.users.delete(user.username);
     try {
       await this.db.send(
         new PutCommand({
@@ -110,12 +131,14 @@ export class DynamoOrgRepository implements OrgRepository {
             kq_pk: keys.usersOfCounty(countyId),
             q_sk: user.username,
           },
-          ...(opts.mustBeNew ? { ConditionExpression: 'attribute_not_exists(pk)' } : {}),
+          ...condition,
         }),
       );
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new ConflictError('该用户名已被使用');
+      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(opts.mustBeNew ? '该用户名已被使用' : '该用户刚被他人修改，请刷新后重试');
       throw err;
+    } finally {
+      this.users.delete(user.username);
     }
   }
 

@@ -76,6 +76,5 @@ export const LIMIT_LABELS: Record<keyof Category['limits'], string> = {
 export const UNIT_LABELS: Record<Limit['unit'], string> = { hours: '小时', days: '自然日', workdays: '工作日' };
 export const limitText = (l: Limit) => `${l.amount} ${UNIT_LABELS[l.unit]}`;
 
-/** Roles a caller may give: only an admin makes admins. */
-export const assignableRoles = (caller: StaffRole): StaffRole[] =>
-  caller === 'admin' ? ['centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'] : ['centre_staff', 'handler', 'agent', 'county_supervisor'];
+/** Roles a caller may give: below their own (an admin also admins), the rule the API holds (shared/roles.ts). */
+export { assignableRoles } from '../../../../shared/roles';
