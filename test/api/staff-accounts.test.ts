@@ -49,8 +49,8 @@ describe('who may manage which staff user (finding 1)', () => {
   });
 
   it('refuses anyone who edits themselves through the user form', async () => {
-    const admin = await staffToken('admin');
-    const res = await edit(admin, 'admin', { name: '管理员', role: 'admin', scopeNodeId: 'qilian', password: 'my-new-password' });
+    const admin = await newUser({ role: 'admin', scopeNodeId: 'qilian' }, 'selfadmin');
+    const res = await edit(admin.token, admin.username, { name: '管理员', role: 'admin', scopeNodeId: 'qilian', password: 'my-new-password' });
     expect(res.status).toBe(403);
     const county = await staffToken('county');
     expect((await edit(county, 'county', { name: '督办', role: 'county_supervisor', scopeNodeId: 'qilian' })).status).toBe(403);
