@@ -40,7 +40,7 @@ describe('a centre user scoped below a township', () => {
     // One written straight to the table, as the user form let it be made before.
     const user = { ...newUser('centre_staff', 'babao-baiyanggou'), id: randomUUID().replace(/-/g, '') };
     const { password, ...stored } = user;
-    await stackDeps(movableClock('2026-11-29T00:00:00Z')).org.putUser({ ...stored, role: 'centre_staff', passwordHash: await hashPassword(password) }, 'qilian');
+    await stackDeps(movableClock('2026-11-29T00:00:00Z')).org.putUser({ ...stored, role: 'centre_staff', passwordHash: await hashPassword(password), tokenVersion: 0 }, 'qilian');
     // a case of 八宝镇 that a township read would show
     expect((await report(await citizenToken())).status).toBe(201);
     const login = await call('POST', '/staff/login', { body: { username: user.username, password } });
