@@ -6,6 +6,7 @@ const str = () => z.string().check(z.minLength(1));
 const strOr = (fallback: string) => z._default(str(), fallback);
 const count = (fallback: number, min = 0) => z._default(z.coerce.number().check(z.multipleOf(1), z.gte(min)), fallback);
 const hours = (fallback: number) => z._default(z.coerce.number().check(z.gte(0)), fallback);
+const share = (fallback: number) => z._default(z.coerce.number().check(z.gt(0), z.lte(1)), fallback);
 const optionalUrl = () => z.pipe(z.transform((v: unknown) => (v === '' ? undefined : v)), z.optional(z.url()));
 
 const Env = z.object({
@@ -34,8 +35,10 @@ const Env = z.object({
    * container that made the change.
    */
   STAFF_USER_CACHE_SECONDS: z._default(z.coerce.number().check(z.multipleOf(1), z.gte(0), z.lte(60, { error: 'STAFF_USER_CACHE_SECONDS must be at most 60' })), 60),
-  /** 临期提示: how long before a deadline the handler and centre are reminded */
-  NEAR_DUE_HOURS: hours(24),
+  /** 临期: the last share of a step's own limit in which it is near due and the handler and centre are reminded */
+  NEAR_DUE_SHARE: share(0.25),
+  /** … and at least this many hours before the deadline */
+  NEAR_DUE_MIN_HOURS: hours(1),
   /** 逾期: how long after a deadline an unfinished step is escalated and marked overdue */
   OVERDUE_GRACE_HOURS: hours(24),
   /** how many reports one user, and one post, may send in an hour before 429 */

@@ -41,8 +41,8 @@ export type QueueScope =
 /** What a queue page shows: all optional but the order. Times are ISO instants. */
 export interface QueueFilter {
   status?: Status;
-  /** by deadline: `before` it (overdue: now), or from `after` to `before` (near due: now to a day ahead) */
-  due?: { before: string; after?: string };
+  /** past the deadline at this instant (overdue), or near due at it (临期: in the step's last share, deadline not passed) */
+  due?: { overdue: string } | { near: string };
   categoryId?: string;
   townshipId?: string;
   channel?: Channel;

@@ -1,32 +1,57 @@
 /**
  * Supervision (督哨) as pure functions: when a petition's next alert falls due, and what the alert records.
- * Near due (临期提示) a day before the deadline, reminding the centre and handler; at the deadline (到期催办) an urge on
+ * Near due (临期提示) in the last share of the step's own limit (nearDueAt), reminding the centre and handler; at the deadline (到期催办) an urge on
  * the public timeline; past it by the grace period (逾期问效问责) an escalation one level up, the overdue mark the
  * figures count, and a record of whose step ran over. Each alert is raised once per deadline.
  */
+import { formatTime } from './format';
 import type { Level, Status } from './schemas/common';
 import type { Actor, Petition } from './schemas/petition';
 import { isOpen, type Decision } from './workflow';
 
 export interface SupervisionPolicy {
-  nearDueHours: number;
+  /** 临期: the last share of a step's own limit (NEAR_DUE_SHARE, 0.25: its last quarter) … */
+  nearDueShare: number;
+  /** … and never less than this many hours before the deadline (NEAR_DUE_MIN_HOURS, 1) */
+  nearDueMinHours: number;
   overdueGraceHours: number;
 }
-export const DEFAULT_SUPERVISION: SupervisionPolicy = { nearDueHours: 24, overdueGraceHours: 24 };
+export const DEFAULT_SUPERVISION: SupervisionPolicy = { nearDueShare: 0.25, nearDueMinHours: 1, overdueGraceHours: 24 };
+export type NearDuePolicy = Pick<SupervisionPolicy, 'nearDueShare' | 'nearDueMinHours'>;
 
 export type Alert = 'remind' | 'urge' | 'overdue';
 
 const HOUR = 3_600_000;
 export const SYSTEM_ACTOR: Actor = { role: 'system', id: 'sweeper', name: '督办系统' };
 
-type Watched = Pick<Petition, 'status' | 'dueAt' | 'remindedFor' | 'urgedFor' | 'overdueFor'>;
+type Watched = Pick<Petition, 'status' | 'dueAt' | 'dueFrom' | 'createdAt' | 'remindedFor' | 'urgedFor' | 'overdueFor'>;
+
+/**
+ * When the current step becomes near due (临期): its last share of its own limit (from when its deadline was set,
+ * `dueFrom`, to the deadline), at least the minimum hours before the deadline. A 24-hour step is near due in its last
+ * 6 hours, a 15-working-day one in its last few days. The sweeper's reminder, the 临期 tab and the `near` flag all
+ * read this one instant.
+ */
+export function nearDueAt(p: Pick<Petition, 'dueAt' | 'dueFrom' | 'createdAt'>, policy: NearDuePolicy): string | undefined {
+  if (!p.dueAt) return undefined;
+  const due = Date.parse(p.dueAt);
+  const limit = Math.max(0, due - Date.parse(p.dueFrom ?? p.createdAt));
+  return new Date(due - Math.max(policy.nearDueMinHours * HOUR, policy.nearDueShare * limit)).toISOString();
+}
+
+/** Near due at `now`: open, its deadline not passed, and inside the step's near-due window. */
+export function isNearDue(p: Pick<Petition, 'status' | 'dueAt' | 'dueFrom' | 'createdAt'>, now: Date, policy: NearDuePolicy): boolean {
+  const from = nearDueAt(p, policy);
+  const at = now.toISOString();
+  return isOpen(p.status) && from !== undefined && p.dueAt !== undefined && p.dueAt >= at && from <= at;
+}
 
 /** The next alert and when it falls due, or nothing when no deadline is being watched. */
 export function nextAlert(p: Watched, policy: SupervisionPolicy): { alert: Alert; at: string } | undefined {
   if (!p.dueAt || !isOpen(p.status)) return undefined;
   const due = Date.parse(p.dueAt);
   if (p.remindedFor !== p.dueAt && p.urgedFor !== p.dueAt && p.overdueFor !== p.dueAt) {
-    return { alert: 'remind', at: new Date(due - policy.nearDueHours * HOUR).toISOString() };
+    return { alert: 'remind', at: nearDueAt(p, policy)! };
   }
   if (p.urgedFor !== p.dueAt && p.overdueFor !== p.dueAt) return { alert: 'urge', at: p.dueAt };
   if (p.overdueFor !== p.dueAt) return { alert: 'overdue', at: new Date(due + policy.overdueGraceHours * HOUR).toISOString() };
@@ -71,7 +96,7 @@ function alertDecision(p: Petition, alert: Alert, now: Date, county: { centreId:
     case 'remind':
       return {
         patch: { remindedFor: p.dueAt, updatedAt: at },
-        event: { ...base, action: 'remind', note: `「${step}」将于 ${p.dueAt} 到期，请抓紧办理`, visibility: 'internal', data: { dueAt: p.dueAt } },
+        event: { ...base, action: 'remind', note: `「${step}」将于 ${formatTime(p.dueAt)} 到期，请抓紧办理`, visibility: 'internal', data: { dueAt: p.dueAt } },
       };
     case 'urge':
       return {

@@ -96,7 +96,8 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
   const now = ctx.now;
   const at = now.toISOString();
   const step = (to: Status, patch: Partial<Petition>, note?: string, extra: Partial<Decision['event']> = {}): Decision => ({
-    patch: { ...patch, status: to, updatedAt: at },
+    // a new deadline starts the step's own limit now (near due is its last share: shared/supervision.ts)
+    patch: { ...patch, ...('dueAt' in patch && patch.dueAt !== p.dueAt ? { dueFrom: patch.dueAt ? at : undefined } : {}), status: to, updatedAt: at },
     event: { at, actor, action: cmd.action, from: p.status, to, note, visibility: 'public', ...extra },
   });
   const after = (limit: CategoryLimits[keyof CategoryLimits]) => addLimit(now, limit).toISOString();

@@ -29,7 +29,8 @@ export const systemIds = (): Ids => {
 export const meter: Meter = newMeter();
 
 export const supervisionPolicy = (cfg: Config): SupervisionPolicy => ({
-  nearDueHours: cfg.NEAR_DUE_HOURS,
+  nearDueShare: cfg.NEAR_DUE_SHARE,
+  nearDueMinHours: cfg.NEAR_DUE_MIN_HOURS,
   overdueGraceHours: cfg.OVERDUE_GRACE_HOURS,
 });
 

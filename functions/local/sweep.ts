@@ -21,7 +21,8 @@ async function main() {
     WECHAT_APPID: 'wx-local-appid',
     WECHAT_SECRET: 'local-secret',
     WECHAT_API_BASE: `http://127.0.0.1:${process.env.WECHAT_PORT ?? 3100}`,
-    NEAR_DUE_HOURS: process.env.NEAR_DUE_HOURS,
+    NEAR_DUE_SHARE: process.env.NEAR_DUE_SHARE,
+    NEAR_DUE_MIN_HOURS: process.env.NEAR_DUE_MIN_HOURS,
     OVERDUE_GRACE_HOURS: process.env.OVERDUE_GRACE_HOURS,
   });
   const deps = makeDeps(cfg);

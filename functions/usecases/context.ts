@@ -18,7 +18,7 @@ export interface Deps {
   rateLimits: { perUserHour: number; perPostHour: number };
   /** WeChat subscribe-message template ids, by our template name */
   templates: Record<Template, string>;
-  /** when a case counts as near due (NEAR_DUE_HOURS) and overdue: the sweeper's, the queue's and the badges' */
+  /** when a case counts as near due (NEAR_DUE_SHARE, NEAR_DUE_MIN_HOURS) and overdue: the sweeper's, the queue's and the badges' */
   supervision: SupervisionPolicy;
 }
 

@@ -95,6 +95,7 @@ export async function submitPetition(
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
       dueAt: addLimit(now, category.limits.accept).toISOString(),
+      dueFrom: now.toISOString(),
       extended: false,
       overdue: false,
       repeatOf: repeatOf?.id,
@@ -341,12 +342,7 @@ export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<Sta
   const nowIso = now.toISOString();
   const filter: QueueFilter = {
     status: q.status,
-    due:
-      due === 'overdue'
-        ? { before: nowIso }
-        : due === 'near'
-          ? { after: nowIso, before: new Date(now.getTime() + deps.supervision.nearDueHours * 3_600_000).toISOString() }
-          : undefined,
+    due: due === 'overdue' ? { overdue: nowIso } : due === 'near' ? { near: nowIso } : undefined,
     categoryId: q.categoryId,
     townshipId: q.townshipId,
     channel: q.channel,

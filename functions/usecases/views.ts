@@ -3,7 +3,7 @@ import type { Org } from '../../shared/routing';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../../shared/schemas/petition';
 import { maskPhone } from '../../shared/privacy';
 import type { Status } from '../../shared/schemas/common';
-import type { SupervisionPolicy } from '../../shared/supervision';
+import { isNearDue, type NearDuePolicy } from '../../shared/supervision';
 import { allowedActions, isOpen } from '../../shared/workflow';
 import type { StaffCaller } from './context';
 
@@ -66,7 +66,7 @@ export function citizenSummary(p: PetitionSummary, org: Org, now: Date) {
   };
 }
 
-export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: StaffCaller, policy: Pick<SupervisionPolicy, 'nearDueHours'>) {
+export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: StaffCaller, policy: NearDuePolicy) {
   return {
     ...p,
     reporter: p.anonymous ? { kind: 'anonymous' as const } : p.reporter.kind === 'wechat' ? { kind: 'wechat' as const } : p.reporter,
@@ -74,18 +74,15 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     timeline: p.timeline.map((e) => (e.actor.role === 'citizen' ? { ...e, actor: { role: 'citizen' } } : e)),
     phone: p.phone ? maskPhone(p.phone) : undefined,
     overdue: overdueAt(p, now),
-    near: !overdueAt(p, now) && nearAt(p, now, policy),
+    near: !overdueAt(p, now) && isNearDue(p, now, policy),
     ...names(org, p),
     // what the role may do now, less what this case has nothing for (no phone to show, no repeat to undo)
     actions: allowedActions(p.status, caller.role).filter((a) => (a !== 'reveal_phone' || p.phone) && (a !== 'unlink_repeat' || p.repeatOf)),
   };
 }
 
-/** Near due (临期): an open case whose step falls due within the hours the sweeper reminds before (NEAR_DUE_HOURS). */
-const nearAt = (p: { status: Status; dueAt?: string }, now: Date, policy: Pick<SupervisionPolicy, 'nearDueHours'>) =>
-  isOpen(p.status) && p.dueAt !== undefined && p.dueAt >= now.toISOString() && Date.parse(p.dueAt) - now.getTime() < policy.nearDueHours * 3_600_000;
-
-export function staffSummary(p: PetitionSummary, org: Org, now: Date, policy: Pick<SupervisionPolicy, 'nearDueHours'>) {
+/** Near due (临期) is the step's last share of its own limit: the same instant the sweeper reminds at (shared/supervision.ts). */
+export function staffSummary(p: PetitionSummary, org: Org, now: Date, policy: NearDuePolicy) {
   const overdue = overdueAt(p, now);
-  return { ...p, ...names(org, p), overdue, near: !overdue && nearAt(p, now, policy) };
+  return { ...p, ...names(org, p), overdue, near: !overdue && isNearDue(p, now, policy) };
 }

@@ -97,6 +97,8 @@ export const Petition = z.object({
   resolvedAt: z.optional(IsoTime),
   /** deadline of the current step */
   dueAt: z.optional(IsoTime),
+  /** when that deadline was set: the step's own limit runs from here to dueAt (near due is its last share) */
+  dueFrom: z.optional(IsoTime),
   /** statutory resolve deadline: 60 days from acceptance, one extension of up to 30 */
   resolveDueAt: z.optional(IsoTime),
   extended: z._default(z.boolean(), false),
@@ -138,6 +140,7 @@ export const PetitionSummary = z.extend(
     createdAt: true,
     updatedAt: true,
     dueAt: true,
+    dueFrom: true,
     resolveDueAt: true,
     overdue: true,
     repeatOf: true,

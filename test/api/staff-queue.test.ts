@@ -25,7 +25,7 @@ describe('the staff queue over HTTP', () => {
 
     const mine = await queue(babao, 'status=submitted&categoryId=grassland&limit=100');
     expect(ids(mine)).toContain(id);
-    expect(mine.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({ trackingCode, phoneMasked: '139****5678', categoryName: '草原生态', near: true, overdue: false });
+    expect(mine.body.items.find((r: { id: string }) => r.id === id)).toMatchObject({ trackingCode, phoneMasked: '139****5678', categoryName: '草原生态', near: false, overdue: false }); // a fresh case is not near due
     expect(JSON.stringify(mine.body)).not.toContain('13912345678');
     expect(ids(await queue(ebao, 'limit=100'))).not.toContain(id);
 
@@ -67,7 +67,7 @@ describe('the case file', () => {
     const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
     expect(file.status).toBe(200);
     expect(file.body.phone).toBe('137****5678');
-    expect(file.body).toMatchObject({ overdue: false, near: true }); // accept within 24 hours
+    expect(file.body).toMatchObject({ overdue: false, near: false }); // accept within 24 hours: near due only in the last quarter
     expect(file.body.actions).toEqual(expect.arrayContaining(['accept', 'reveal_phone', 'link_repeat']));
     expect(file.body.actions).not.toContain('unlink_repeat');
     expect(file.body.photoUrls).toHaveLength(1);

@@ -9,7 +9,8 @@ import { INDEXES, ROW, keys, type IndexName } from '../../functions/adapters/dyn
 import { QUEUE_FILTER_READS, petitionItem } from '../../functions/adapters/dynamo/petitions';
 import type { Caller, Deps, StaffCaller } from '../../functions/usecases/context';
 import { dashboard } from '../../functions/usecases/dashboard';
-import { staffQueue, submitPetition, transition } from '../../functions/usecases/petitions';
+import { getForStaff, staffQueue, submitPetition, transition } from '../../functions/usecases/petitions';
+import { sweep } from '../../functions/usecases/supervision';
 import type { SubmitPetitionBody } from '../../shared/schemas/api';
 import { movableClock, seededDeps } from '../support/deps';
 
@@ -68,7 +69,8 @@ describe('the staff queue', () => {
     expect(JSON.stringify(out)).not.toContain('13812341234');
     expect(row('B')).toMatchObject({ overdue: true, near: false });
     expect(row('A')).toMatchObject({ overdue: false, near: true });
-    expect(row('D')).toMatchObject({ repeatOf: ids.A, near: true });
+    // near due is the last quarter of the step's own 24 hours: A (due at 24) from 18, D (due at 28) only from 22
+    expect(row('D')).toMatchObject({ repeatOf: ids.A, near: false });
     expect(row('D').summary).toContain('草场围栏纠纷');
   });
 
@@ -78,7 +80,7 @@ describe('the staff queue', () => {
     expect(names(await queue(babao, { limit: 20, sort: 'urgent' }))).toEqual(['F', 'B', 'A', 'D', 'C']);
     expect(names(await queue(babao, { limit: 20, due: 'overdue' }))).toEqual(['F', 'B']);
     expect(names(await queue(babao, { limit: 20, overdue: 'true' }))).toEqual(['F', 'B']);
-    expect(names(await queue(babao, { limit: 20, due: 'near' }))).toEqual(['A', 'D']);
+    expect(names(await queue(babao, { limit: 20, due: 'near' }))).toEqual(['A']);
     expect(names(await queue(babao, { limit: 20, due: 'near', status: 'accepted' }))).toEqual([]);
     expect(names(await queue(babao, { limit: 20, sort: 'urgent', status: 'accepted' }))).toEqual(['C']);
   });
@@ -161,7 +163,7 @@ describe('deadlines count while a case waits on staff, and only for whom may see
     await transition(deps, babao, ids.G!, { action: 'accept' });
     await transition(deps, babao, ids.G!, { action: 'dispatch', departmentId: 'babao-natural-resources' });
     dueG = await dueOf('G');
-    await file('H', hoursOf(dueG) - 12, citizen('h'), {}); // routed to the office too, due 12 h after G, not sent
+    await file('H', hoursOf(dueG) - 20, citizen('h'), {}); // routed to the office too, due 4 h after G, not sent
     at(hoursOf(dueG) - 2);
     expect(names(await queue(babao, { limit: 20, due: 'near' }))).toEqual(['G', 'H']);
     expect(names(await queue(resources, { limit: 20, due: 'near' }))).toEqual(['G']);
@@ -218,23 +220,37 @@ describe('deadlines count while a case waits on staff, and only for whom may see
     expect(own.overdue.map((r) => r.id)).toEqual([ids.M4]);
   });
 
-  it('counts near due by the configured NEAR_DUE_HOURS, in the tab and on the rows', async () => {
-    await file('N1', 300, citizen('n1'), atMoler); // due at 324
-    await file('N2', 301, citizen('n2'), atMoler); // due at 325
-    at(305);
-    expect(names(await queue(moler, { limit: 20, due: 'near' }))).toEqual(['N1', 'N2']);
-    const within20: Deps = { ...deps, supervision: { ...deps.supervision, nearDueHours: 20 } };
-    expect(names(await staffQueue(within20, moler, { limit: 20, due: 'near' }))).toEqual(['N1']);
-    const rows = (await staffQueue(within20, moler, { limit: 20, sort: 'urgent' })).items;
-    expect(rows.map((r) => [names({ items: [r] })[0], r.near])).toEqual([['M4', false], ['N1', true], ['N2', false]]);
+  it('counts a case near due in the last quarter of its own step, in the tab, on the rows and in the sweeper alike', async () => {
+    await file('N1', 300, citizen('n1'), atMoler); // land: accept within 24 h, due at 324, near due from 318
+    await file('N2', 301, citizen('n2'), { ...atMoler, categoryId: 'heating' }); // heating: 4 h, due at 305, near from 304 (at least an hour)
+    await file('N3', 301, citizen('n3'), atMoler); // due at 325, near due from 319
+    at(304.5);
+    // a fresh 24-hour case is not near due, although its deadline is less than a day away
+    expect(names(await queue(moler, { limit: 20, due: 'near' }))).toEqual(['N2']);
+    const rows = (await queue(moler, { limit: 20, sort: 'urgent' })).items;
+    expect(rows.map((r) => [names({ items: [r] })[0], r.near])).toEqual([['M4', false], ['N2', true], ['N1', false], ['N3', false]]);
+    expect((await getForStaff(deps, moler, ids.N1!)).near).toBe(false);
+
+    // the sweeper reminds at the same instant: N1 not a minute before 318, and at 318
+    const reminded = async (hours: number) => {
+      at(hours);
+      return (await sweep(deps, deps.supervision, clock.now())).acted.filter((a) => a.id === ids.N1).flatMap((a) => a.alerts);
+    };
+    expect(await reminded(317.98)).toEqual([]);
+    expect(await reminded(318)).toEqual(['remind']);
+    expect((await getForStaff(deps, moler, ids.N1!)).near).toBe(true);
+    // N2 fell due at 305 and was urged by those sweeps: its near-due entry is gone
+    expect(await inPartition('byCentreDue', keys.centreNearDue('moler'))).toEqual([ids.N1, ids.N3]);
+    at(319);
+    expect(names(await queue(moler, { limit: 20, due: 'near' }))).toEqual(['N1', 'N3']);
   });
 
   it('pages near-due cases while the clock moves on past the last row read', async () => {
-    at(305);
+    at(319);
     const first = await queue(moler, { limit: 1, due: 'near' });
     expect(names(first)).toEqual(['N1']);
     at(324.5); // N1, the cursor's row, is now overdue
     const second = await queue(moler, { limit: 1, due: 'near', cursor: first.cursor });
-    expect(names(second)).toEqual(['N2']);
+    expect(names(second)).toEqual(['N3']);
   });
 });

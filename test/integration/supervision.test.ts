@@ -16,7 +16,7 @@ let table: { name: string; drop: () => Promise<void> };
 let deps: Deps;
 const clock = movableClock('2026-12-01T01:00:00Z');
 const meter = newMeter();
-const policy = DEFAULT_SUPERVISION; // remind 24 h before, overdue 24 h after: the config's defaults
+const policy = DEFAULT_SUPERVISION; // remind in the step's last quarter (at least 1 h), overdue 24 h after: the config's defaults
 
 beforeAll(async () => {
   const made = await seededDeps({ clock, meter });
@@ -44,9 +44,11 @@ describe('the supervision sweep', () => {
     clock.t = at('2026-12-01T00:30:00Z');
     expect((await sweep(deps, policy, at('2026-12-01T00:30:00Z'))).acted.map((a) => a.id)).not.toContain(id);
 
-    const near = await sweep(deps, policy, at('2026-12-01T01:05:00Z'));
+    // not near due at birth: the 24-hour step's last quarter starts at 19:00
+    expect((await sweep(deps, policy, at('2026-12-01T18:55:00Z'))).acted.map((a) => a.id)).not.toContain(id);
+    const near = await sweep(deps, policy, at('2026-12-01T19:05:00Z'));
     expect(near.acted.find((a) => a.id === id)?.alerts).toEqual(['remind']);
-    await sweep(deps, policy, at('2026-12-01T12:00:00Z'));
+    await sweep(deps, policy, at('2026-12-01T20:00:00Z'));
     expect(await actions(id)).toEqual(['submit', 'remind']);
 
     const due = await sweep(deps, policy, at('2026-12-02T01:05:00Z'));
@@ -77,7 +79,8 @@ describe('the supervision sweep', () => {
   it('acts once when two sweeps run at the same moment', async () => {
     clock.t = at('2026-12-01T03:00:00Z');
     const id = await submit('twice');
-    const [a, b] = await Promise.all([sweep(deps, policy, at('2026-12-01T03:01:00Z')), sweep(deps, policy, at('2026-12-01T03:01:00Z'))]);
+    // near due from 21:00, the last quarter of its 24 hours
+    const [a, b] = await Promise.all([sweep(deps, policy, at('2026-12-01T21:01:00Z')), sweep(deps, policy, at('2026-12-01T21:01:00Z'))]);
     const acted = [...a.acted, ...b.acted].filter((x) => x.id === id);
     expect(acted).toHaveLength(1);
     expect(await actions(id)).toEqual(['submit', 'remind']);
@@ -103,7 +106,8 @@ describe('the supervision sweep', () => {
       centreId: 'babao', centrePath: 'qilian/babao', createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
       extended: false, overdue: false, version: 1,
     };
-    const make = (dueAt: string): Petition => ({ ...base, id: ids.id(), trackingCode: ids.trackingCode(), dueAt });
+    // each a 24-hour step: its reminder six hours before the deadline
+    const make = (dueAt: string): Petition => ({ ...base, id: ids.id(), trackingCode: ids.trackingCode(), dueAt, dueFrom: new Date(Date.parse(dueAt) - 24 * 3_600_000).toISOString() });
     // 9,990 with deadlines next year, 10 due now; their first alert falls on 2027-06-01 and on 2026-12-20.
     const items = [
       ...Array.from({ length: 9_990 }, () => make('2027-06-02T00:00:00.000Z')),
@@ -121,9 +125,9 @@ describe('the supervision sweep', () => {
     for (let i = 0; i < batches.length; i += 16) await Promise.all(batches.slice(i, i + 16).map(write));
 
     // Everything the earlier tests left has already been swept up to 2026-12-10; start from a clean slate there.
-    await sweep(deps, policy, at('2026-12-19T00:00:00Z'));
+    await sweep(deps, policy, at('2026-12-20T00:00:00Z'));
     const before = { ...meter };
-    const report = await sweep(deps, policy, at('2026-12-20T01:00:00Z'));
+    const report = await sweep(deps, policy, at('2026-12-20T19:00:00Z'));
     const reads = meter.reads - before.reads;
     const readUnits = meter.readCapacity - before.readCapacity;
     expect(report.examined).toBe(10);

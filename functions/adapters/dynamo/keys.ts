@@ -9,9 +9,9 @@
  * | byCountyStatus | K#county#status                    | q_sk              | the county's queue tab                  |
  * | byReporter     | R#openid                           | q_sk              | my petitions                            |
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
- * | byDue          | DUE#county                         | due_sk            | the county's open cases by deadline     |
- * | byCentreDue    | CD#centre                          | due_sk            | a centre's open cases by deadline       |
- * | byDepartmentDue| DD#department                      | due_sk            | a department's dispatched open cases    |
+ * | byDue          | DUE#county / NDUE#county           | due_sk            | the county's open cases by deadline / by when near due |
+ * | byCentreDue    | CD#centre / NCD#centre             | due_sk            | a centre's open cases by deadline / by when near due |
+ * | byDepartmentDue| DD#department / NDD#department     | due_sk            | a department's dispatched open cases / by when near due |
  * | byPostCategory | PC#post#category                   | q_sk              | repeat detection at a post              |
  * | byAlert        | AL#county                          | al_sk             | the sweeper: the next alert due         |
  * | byTask         | TK#centre                          | tk_sk             | review and follow-up tasks, by when due |
@@ -44,6 +44,12 @@ export const keys = {
   petition: (id: string) => ({ pk: `P#${id}`, sk: 'P' }),
   event: (id: string, seq: number) => ({ pk: `P#${id}`, sk: `E#${String(seq).padStart(6, '0')}` }),
   eventPrefix: 'E#',
+  /**
+   * A petition's near-due entry: while its current deadline has not been urged, a second item in the petition's
+   * partition sits in the three deadline indexes under `N…` partitions, sorted by the instant the step becomes near
+   * due (shared/supervision.ts nearDueAt), so the 临期 tab reads `nearDueAt <= now` and nothing else.
+   */
+  nearDue: (id: string) => ({ pk: `P#${id}`, sk: 'NEAR' }),
   tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
   idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
   orgPartition: 'ORG',
@@ -66,6 +72,10 @@ export const keys = {
   centreDue: (centreId: string) => `CD#${centreId}`,
   /** a department's open petitions once dispatched to it, by deadline: what its handlers may see, most urgent first */
   departmentDue: (departmentId: string) => `DD#${departmentId}`,
+  /** the near-due entries (keys.nearDue) of a county, a centre and a department, sorted by nearDueAt#id */
+  countyNearDue: (countyId: string) => `NDUE#${countyId}`,
+  centreNearDue: (centreId: string) => `NCD#${centreId}`,
+  departmentNearDue: (departmentId: string) => `NDD#${departmentId}`,
   postCategory: (postId: string, categoryId: string) => `PC#${postId}#${categoryId}`,
   alerts: (countyId: string) => `AL#${countyId}`,
   alertSort: (at: string, id: string) => `${at}#${id}`,

@@ -17,7 +17,7 @@ import {
   type PetitionWithTimeline,
 } from '../../../shared/schemas/petition';
 import type { OutboxMessage } from '../../../shared/notifications';
-import { DEFAULT_SUPERVISION, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
+import { DEFAULT_SUPERVISION, nearDueAt, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
 import { isDispatched, isOpen, taskOf } from '../../../shared/workflow';
 import type { FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
 import { queryAll } from './client';
@@ -68,6 +68,30 @@ export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SU
     ...(alert ? { al_pk: keys.alerts(p.countyId), al_sk: keys.alertSort(alert.at, p.id) } : {}),
     ...(task ? { tk_pk: keys.tasks(p.centreId), tk_sk: keys.alertSort(task.at, p.id) } : {}),
   };
+}
+
+/**
+ * The petition's near-due entry (keys.nearDue), or undefined when it should have none: it lives while the case is
+ * open with a deadline the sweeper has not yet urged, under the instant the step becomes near due. The sweeper's
+ * urge at the deadline removes it, so the 临期 tab never reads through overdue cases.
+ */
+export function nearDueItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SUPERVISION): Item | undefined {
+  const near = nearDueAt(p, policy);
+  if (!near || !p.dueAt || !isOpen(p.status) || p.urgedFor === p.dueAt || p.overdueFor === p.dueAt) return undefined;
+  return {
+    ...keys.nearDue(p.id),
+    [ROW]: summaryOf(p),
+    due_pk: keys.countyNearDue(p.countyId),
+    cd_pk: keys.centreNearDue(p.centreId),
+    ...(p.departmentId && isDispatched(p.status) ? { dd_pk: keys.departmentNearDue(p.departmentId) } : {}),
+    due_sk: keys.dueSort(near, p.id),
+  };
+}
+
+/** Put the near-due entry, or delete it, in the transaction that writes the petition. */
+function nearDueWrite(table: string, p: Petition, policy: SupervisionPolicy) {
+  const item = nearDueItem(p, policy);
+  return item ? { Put: { TableName: table, Item: item } } : { Delete: { TableName: table, Key: keys.nearDue(p.id) } };
 }
 
 function strip(item: Item): Item {
@@ -130,6 +154,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
               },
             },
             { Put: { TableName: this.table, Item: petitionItem(petition, this.policy), ConditionExpression: 'attribute_not_exists(pk)' } },
+            nearDueWrite(this.table, petition, this.policy),
             { Put: { TableName: this.table, Item: { ...event, ...keys.event(petition.id, event.seq) } } },
             {
               Put: {
@@ -208,6 +233,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
                 ExpressionAttributeValues: { ':v': before.version },
               },
             },
+            nearDueWrite(this.table, after, this.policy),
             ...events.map((event) => ({
               Put: {
                 TableName: this.table,
@@ -244,7 +270,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
    * that is not part of the key are filters: DynamoDB reads items and drops those that fail, so they are read with
    * a bound (QUEUE_FILTER_READS queries of at most a page each) and a page may come back short with a cursor.
    */
-  listQueue(scope: QueueScope, f: QueueFilter, page: { limit: number; cursor?: string }) {
+  async listQueue(scope: QueueScope, f: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>> {
     const equals = { categoryId: f.categoryId, townshipId: f.townshipId, channel: f.channel };
     const bounded = { maxReads: QUEUE_FILTER_READS };
     if (f.sort !== 'urgent' && !f.due) {
@@ -270,15 +296,30 @@ export class DynamoPetitionRepository implements PetitionRepository {
           return this.page('byDepartment', keys.departmentQueue(scope.departmentId), page, { ...equals, status: f.status }, { ...range, ...bounded });
       }
     }
+    const byStatus = { ...equals, status: f.status };
+    const createdRange = f.created ? { field: 'createdAt', from: f.created.from, to: f.created.to } : undefined;
+    if (f.due && 'near' in f.due) {
+      // 临期: the near-due entries whose instant has come, the case that became near due first. An entry leaves at the
+      // sweeper's urge; one whose deadline passed before a sweep reached it is dropped by the filter on dueAt.
+      const [index, partition]: [IndexName, string] =
+        scope.kind === 'centre'
+          ? ['byCentreDue', keys.centreNearDue(scope.centreId)]
+          : scope.kind === 'department'
+            ? ['byDepartmentDue', keys.departmentNearDue(scope.departmentId)]
+            : ['byDue', keys.countyNearDue(scope.countyId)];
+      const near = { before: keys.dueSort(f.due.near, '~'), ...bounded, ascending: true, rowRange: { field: 'dueAt', from: f.due.near } };
+      const out = await this.page(index, partition, page, byStatus, near, keys.nearDue);
+      // a period as well (the tab itself has none) is checked on the rows read
+      const inPeriod = (r: PetitionSummary) => (!createdRange?.from || r.createdAt >= createdRange.from) && (!createdRange?.to || r.createdAt < createdRange.to);
+      return { items: out.items.filter(inPeriod), cursor: out.cursor };
+    }
     // By deadline, soonest (or longest overdue) first; the deadline indexes hold open cases only (petitionItem).
-    const due = f.due ? { before: f.due.before, ...(f.due.after ? { between: [f.due.after, f.due.before] as const } : {}) } : {};
     const filters = {
-      ...due,
+      ...(f.due ? { before: keys.dueSort(f.due.overdue, '') } : {}),
       ...bounded,
       ascending: true,
-      rowRange: f.created ? { field: 'createdAt', from: f.created.from, to: f.created.to } : undefined,
+      rowRange: createdRange,
     };
-    const byStatus = { ...equals, status: f.status };
     switch (scope.kind) {
       case 'centre':
         return this.page('byCentreDue', keys.centreDue(scope.centreId), page, byStatus, filters);
@@ -350,8 +391,9 @@ export class DynamoPetitionRepository implements PetitionRepository {
     page: { limit: number; cursor?: string },
     equals: Record<string, string | undefined> = {},
     range: Omit<IndexQuery, 'index' | 'partition' | 'page' | 'equals' | 'tableKey'> = {},
+    tableKey: (id: string) => { pk: string; sk: string } = keys.petition,
   ): Promise<Page<PetitionSummary>> {
-    const out = await indexPage(this.db, this.table, { index, partition, page, equals, ...range, tableKey: keys.petition });
+    const out = await indexPage(this.db, this.table, { index, partition, page, equals, ...range, tableKey });
     return { items: out.rows.map((r) => PetitionSummary.parse(r)), cursor: out.cursor };
   }
 
