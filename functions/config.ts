@@ -44,6 +44,21 @@ const Env = z.object({
   /** how many reports one user, and one post, may send in an hour before 429 */
   RATE_LIMIT_USER_PER_HOUR: count(10, 1),
   RATE_LIMIT_POST_PER_HOUR: count(200, 1),
+  /**
+   * Staff login throttle (shared/loginThrottle.ts), per username and per source address: failures before each
+   * attempt must wait (LOGIN_DELAY_SECONDS, doubling up to LOGIN_MAX_DELAY_SECONDS), failures that lock for
+   * LOGIN_LOCK_MINUTES (an admin may lift it), and how long a counter is kept after its last failure.
+   */
+  LOGIN_USER_DELAY_AFTER: count(5, 1),
+  LOGIN_USER_LOCK_AFTER: count(10, 1),
+  LOGIN_ADDRESS_DELAY_AFTER: count(10, 1),
+  LOGIN_ADDRESS_LOCK_AFTER: count(50, 1),
+  LOGIN_DELAY_SECONDS: count(2, 1),
+  LOGIN_MAX_DELAY_SECONDS: count(60, 1),
+  LOGIN_LOCK_MINUTES: count(15, 1),
+  LOGIN_WINDOW_MINUTES: count(15, 1),
+  /** how long staff login records are kept for admins to read */
+  LOGIN_RECORD_DAYS: count(90, 1),
   CITIZEN_TOKEN_HOURS: count(24 * 30, 1),
   STAFF_TOKEN_HOURS: count(8, 1),
   /** the video provider's room link; `{roomId}` is replaced by the room the host and the citizen share */

@@ -5,6 +5,8 @@ import type { Post, StaffUser, Category, Department, OrgNode } from '../shared/s
 import type { Channel, Status } from '../shared/schemas/common';
 import type { OutboxMessage, Template } from '../shared/notifications';
 import type { Booking, Host } from '../shared/schemas/booking';
+import type { ThrottleState } from '../shared/loginThrottle';
+import type { LoginRecord } from '../shared/schemas/security';
 
 export interface Clock {
   now(): Date;
@@ -105,6 +107,28 @@ export interface OrgRepository {
  * token carries; a change of role, scope, department, password or active, or a sign-out everywhere, bumps it.
  */
 export type StaffAccount = StaffUser & { passwordHash: string; tokenVersion: number };
+
+/** A login throttle counter as read: its state and the version a write must find. 0: there is none. */
+export interface ThrottleCounter {
+  state: ThrottleState;
+  version: number;
+}
+
+/** Staff login throttle counters (named `u#…` for a username, `a#…` for a source address) and login records. */
+export interface LoginRepository {
+  /** the counters that exist among `names`, read strongly consistent */
+  counters(names: string[]): Promise<Map<string, ThrottleCounter>>;
+  /**
+   * Writes a counter's next state (null: removes it) over the version read (null: whatever is there), with a record
+   * in the same transaction if given; false when another attempt wrote the counter first.
+   */
+  write(name: string, state: ThrottleState | null, version: number | null, record?: LoginRecord & { countyId: string }): Promise<boolean>;
+  record(record: LoginRecord & { countyId: string }): Promise<void>;
+  /** removes a counter (an admin lifting a lock); true when there was one */
+  clear(name: string): Promise<boolean>;
+  /** a county's login records (`~`: attempts at usernames that are nobody's), newest first */
+  records(countyId: string, page: { limit: number; cursor?: string }): Promise<Page<LoginRecord>>;
+}
 
 export interface WechatClient {
   code2session(code: string): Promise<{ openid: string }>;

@@ -61,7 +61,11 @@ export class RejectedContentError extends DomainError {
   }
 }
 export class TooManyRequestsError extends DomainError {
-  constructor(message = '提交过于频繁，请稍后再试') {
+  /** `retryAfterSeconds`: answered as the Retry-After header when known */
+  constructor(
+    message = '提交过于频繁，请稍后再试',
+    readonly retryAfterSeconds?: number,
+  ) {
     super('too_many_requests', message);
   }
 }

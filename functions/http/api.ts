@@ -36,6 +36,7 @@ async function run(route: Route, event: APIGatewayProxyEventV2, params: Record<s
     query: event.queryStringParameters ?? {},
     params,
     header: (name: string) => header(event, name),
+    sourceIp: event.requestContext.http.sourceIp,
   };
   switch (route.access) {
     case 'public':

@@ -4,11 +4,13 @@ import { monotonicFactory } from 'ulid';
 import { config, isLocalStage, type Config } from '../config';
 import { documentClient, newMeter, type Meter } from '../adapters/dynamo/client';
 import { DynamoBookingRepository } from '../adapters/dynamo/bookings';
+import { DynamoLoginRepository } from '../adapters/dynamo/logins';
 import { DynamoOrgRepository } from '../adapters/dynamo/org';
 import { DynamoOutboxRepository } from '../adapters/dynamo/outbox';
 import { S3PhotoStore } from '../adapters/s3/photos';
 import { DynamoPetitionRepository } from '../adapters/dynamo/petitions';
 import { HttpWechatClient } from '../adapters/wechat/client';
+import type { ThrottlePolicy } from '../../shared/loginThrottle';
 import type { SupervisionPolicy } from '../../shared/supervision';
 import type { Clock, Ids } from '../ports';
 import type { Deps } from '../usecases/context';
@@ -34,6 +36,14 @@ export const supervisionPolicy = (cfg: Config): SupervisionPolicy => ({
   overdueGraceHours: cfg.OVERDUE_GRACE_HOURS,
 });
 
+export const loginThrottlePolicy = (cfg: Config): { user: ThrottlePolicy; address: ThrottlePolicy } => {
+  const common = { delaySeconds: cfg.LOGIN_DELAY_SECONDS, maxDelaySeconds: cfg.LOGIN_MAX_DELAY_SECONDS, lockMinutes: cfg.LOGIN_LOCK_MINUTES, windowMinutes: cfg.LOGIN_WINDOW_MINUTES };
+  return {
+    user: { ...common, delayAfter: cfg.LOGIN_USER_DELAY_AFTER, lockAfter: cfg.LOGIN_USER_LOCK_AFTER },
+    address: { ...common, delayAfter: cfg.LOGIN_ADDRESS_DELAY_AFTER, lockAfter: cfg.LOGIN_ADDRESS_LOCK_AFTER },
+  };
+};
+
 /** Tests and the operator commands pass their own clock and meter; Lambda containers take the defaults. */
 export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: Meter } = {}): Deps {
   const db = documentClient({ region: cfg.AWS_REGION, endpoint: cfg.DYNAMODB_ENDPOINT, meter: over.meter ?? meter });
@@ -52,6 +62,8 @@ export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: 
       devLogin: isLocalStage(cfg),
     },
     bookings: new DynamoBookingRepository(db, cfg.TABLE_NAME),
+    logins: new DynamoLoginRepository(db, cfg.TABLE_NAME, cfg.LOGIN_RECORD_DAYS),
+    loginThrottle: loginThrottlePolicy(cfg),
     outbox: new DynamoOutboxRepository(db, cfg.TABLE_NAME),
     rateLimits: { perUserHour: cfg.RATE_LIMIT_USER_PER_HOUR, perPostHour: cfg.RATE_LIMIT_POST_PER_HOUR },
     photos: new S3PhotoStore(cfg.PHOTO_BUCKET, { region: cfg.AWS_REGION, endpoint: cfg.S3_ENDPOINT }),

@@ -1,6 +1,6 @@
 /** The one map from errors to HTTP. Anything unnamed is a 500 that is logged by kind and leaks nothing. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, type ErrorBody, type ErrorCode } from '../../shared/errors';
+import { DomainError, TooManyRequestsError, type ErrorBody, type ErrorCode } from '../../shared/errors';
 
 const STATUS: Record<ErrorCode, number> = {
   validation: 400,
@@ -33,7 +33,8 @@ export function download(statusCode: number, file: { contentType: string; filena
 export function errorResponse(err: unknown): { response: APIGatewayProxyStructuredResultV2; logged?: string } {
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message, issues: err.issues } };
-    return { response: json(STATUS[err.code], body) };
+    const wait = err instanceof TooManyRequestsError && err.retryAfterSeconds !== undefined ? { 'retry-after': String(err.retryAfterSeconds) } : undefined;
+    return { response: json(STATUS[err.code], body, wait) };
   }
   const body: ErrorBody = { error: { code: 'internal', message: '系统繁忙，请稍后再试', issues: [] } };
   // Only the error's kind and first stack frame: messages can echo user input.

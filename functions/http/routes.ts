@@ -35,6 +35,7 @@ import {
   WechatLoginBody,
 } from '../../shared/schemas/api';
 import { Id, strict } from '../../shared/schemas/common';
+import { LiftLockBody, LoginsQuery } from '../../shared/schemas/security';
 import { Category, ChangePasswordBody, Department, EditUser, NewUser, NodeBody, Post, Username } from '../../shared/schemas/org';
 import {
   AttendanceBody,
@@ -69,6 +70,8 @@ export interface Request<C> {
   query: Record<string, string | undefined>;
   params: Record<string, string | undefined>;
   header(name: string): string | undefined;
+  /** the address the request came from, as API Gateway saw it */
+  sourceIp: string;
 }
 /** Most routes answer JSON; a route that answers a file (a CSV export) says its type and name. */
 export type Reply =
@@ -143,8 +146,10 @@ export const ROUTES: Route[] = [
   // Staff
   pub('POST', '/staff/login', async (req, deps) => {
     const { username, password } = parse(StaffLoginBody, req.body, 'body');
-    return ok(await auth.staffLogin(deps, username, password));
+    return ok(await auth.staffLogin(deps, username, password, req.sourceIp));
   }),
+  staff('GET', '/staff/logins', async (req, deps) => ok(await auth.listLogins(deps, req.caller, parse(LoginsQuery, req.query, 'query')))),
+  staff('POST', '/staff/login-locks/lift', async (req, deps) => ok(await auth.liftLock(deps, req.caller, parse(LiftLockBody, req.body, 'body')))),
   staff('GET', '/staff/me', async (req) => ok(req.caller)),
   staff('GET', '/staff/petitions', async (req, deps) => ok(await petitions.staffQueue(deps, req.caller, parse(StaffQueueQuery, req.query, 'query')))),
   staff('GET', '/staff/petitions/{id}', async (req, deps) => ok(await petitions.getForStaff(deps, req.caller, idParam(req)))),

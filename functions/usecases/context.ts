@@ -1,7 +1,8 @@
 import type { StaffRole } from '../../shared/schemas/common';
 import type { Template } from '../../shared/notifications';
 import type { SupervisionPolicy } from '../../shared/supervision';
-import type { BookingRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
+import type { ThrottlePolicy } from '../../shared/loginThrottle';
+import type { BookingRepository, LoginRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
 
 export interface Deps {
   petitions: PetitionRepository;
@@ -11,6 +12,9 @@ export interface Deps {
   ids: Ids;
   auth: { secret: string; citizenHours: number; staffHours: number; devLogin: boolean };
   bookings: BookingRepository;
+  logins: LoginRepository;
+  /** the staff login throttle, per username and per source address */
+  loginThrottle: { user: ThrottlePolicy; address: ThrottlePolicy };
   /** `roomUrlTemplate` has `{roomId}`; citizens may cancel or reschedule until `changeCutoffMinutes` before the start */
   booking: { roomUrlTemplate: string; changeCutoffMinutes: number };
   outbox: OutboxRepository;

@@ -116,6 +116,17 @@ export const keys = {
   figures: (scope: string, key: string, shard: number) => ({ pk: `FIG#${scope}#${shard}`, sk: key }),
   /** a rate-limit counter, e.g. `c:<openid>#2026-12-01T09` */
   quota: (key: string) => ({ pk: `Q#${key}`, sk: 'Q' }),
+  /**
+   * A staff login throttle counter (shared/loginThrottle.ts): `u#<hash of the username>` or `a#<source address>`;
+   * DynamoDB's TTL removes it after its window, and every write is conditional on the version read.
+   */
+  loginThrottle: (key: string) => ({ pk: `LT#${key}`, sk: 'LT' }),
+  /**
+   * Staff login records of a county (`~`: attempts at usernames that are nobody's), one partition read newest
+   * first by time#id; each expires with the logs (LOGIN_RECORD_DAYS).
+   */
+  loginRecords: (countyId: string) => `LOGINS#${countyId}`,
+  loginRecord: (countyId: string, at: string, id: string) => ({ pk: `LOGINS#${countyId}`, sk: `${at}#${id}` }),
   /** a citizen's consents to subscribe messages, counted per template */
   subscription: (openid: string) => ({ pk: `SUB#${openid}`, sk: 'SUB' }),
   /** byDue partition of a county's unsent reminders, apart from the petitions' `DUE#county` */

@@ -106,3 +106,24 @@ export async function indexPage(db: DynamoDBDocumentClient, table: string, q: In
   const last = start?.[sk];
   return { rows, cursor: typeof last === 'string' ? encodeCursor(last) : undefined };
 }
+
+/**
+ * One page of a partition of the table itself (no index), newest first by sort key: a county's login records and
+ * audit entries, whose items are the rows.
+ */
+export async function partitionPage(db: DynamoDBDocumentClient, table: string, partition: string, page: { limit: number; cursor?: string }): Promise<{ items: Record<string, unknown>[]; cursor?: string }> {
+  const cursorKey = page.cursor ? decodeCursor(page.cursor) : undefined;
+  if (page.cursor && !cursorKey) throw new ValidationError('翻页参数不正确', [{ path: 'cursor', message: '翻页参数不正确，请从第一页重新查看' }]);
+  const out = await db.send(
+    new QueryCommand({
+      TableName: table,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': partition },
+      ScanIndexForward: false,
+      Limit: page.limit,
+      ExclusiveStartKey: cursorKey ? { pk: partition, sk: cursorKey } : undefined,
+    }),
+  );
+  const last = out.LastEvaluatedKey?.sk;
+  return { items: out.Items ?? [], cursor: typeof last === 'string' ? encodeCursor(last) : undefined };
+}
