@@ -6,7 +6,7 @@ import type { Channel, Status } from '../shared/schemas/common';
 import type { OutboxMessage, Template } from '../shared/notifications';
 import type { Booking, Host } from '../shared/schemas/booking';
 import type { ThrottleState } from '../shared/loginThrottle';
-import type { LoginRecord } from '../shared/schemas/security';
+import type { AuditEntry, LoginRecord } from '../shared/schemas/security';
 
 export interface Clock {
   now(): Date;
@@ -82,13 +82,15 @@ export interface PetitionRepository {
 }
 
 export interface OrgRepository {
-  load(): Promise<Org>;
+  /** the org tree, departments and categories; cached per container unless `fresh` (a change reads afresh) */
+  load(opts?: { fresh?: boolean }): Promise<Org>;
   getPost(id: string): Promise<Post | undefined>;
   listPosts(townshipId: string, page: { limit: number; cursor?: string }): Promise<Page<Post & { townshipId: string }>>;
   putPost(post: Post, townshipId: string, countyId: string): Promise<void>;
-  putNode(node: OrgNode): Promise<void>;
-  putDepartment(d: Department): Promise<void>;
-  putCategory(c: Category): Promise<void>;
+  /** each write of the org takes its audit entry, written in the same transaction */
+  putNode(node: OrgNode, audit?: Audited): Promise<void>;
+  putDepartment(d: Department, audit?: Audited): Promise<void>;
+  putCategory(c: Category, audit?: Audited): Promise<void>;
   /**
    * A staff user's stored record. `cached`: the token check on every staff call may take a copy this container read
    * within its user cache time (at most 60 s; this container's own writes drop it); every change reads afresh.
@@ -99,7 +101,7 @@ export interface OrgRepository {
    * Writes the user: new (`mustBeNew`, else a ConflictError) or over the version read (`expectVersion`, else a
    * ConflictError), so two changes at once never lose a token-version bump.
    */
-  putUser(user: StaffAccount, countyId: string, opts?: { mustBeNew?: boolean; expectVersion?: number }): Promise<void>;
+  putUser(user: StaffAccount, countyId: string, opts?: { mustBeNew?: boolean; expectVersion?: number; audit?: Audited }): Promise<void>;
 }
 
 /**
@@ -107,6 +109,16 @@ export interface OrgRepository {
  * token carries; a change of role, scope, department, password or active, or a sign-out everywhere, bumps it.
  */
 export type StaffAccount = StaffUser & { passwordHash: string; tokenVersion: number };
+
+/** An audit entry and the county whose record it joins. */
+export type Audited = AuditEntry & { countyId: string };
+
+export interface AuditRepository {
+  /** a county's audit record, newest first */
+  list(countyId: string, page: { limit: number; cursor?: string }): Promise<Page<AuditEntry>>;
+  /** an entry on its own, for a change that is not a table write of ours (a lock lifted) */
+  put(entry: Audited): Promise<void>;
+}
 
 /** A login throttle counter as read: its state and the version a write must find. 0: there is none. */
 export interface ThrottleCounter {

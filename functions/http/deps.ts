@@ -4,6 +4,7 @@ import { monotonicFactory } from 'ulid';
 import { config, isLocalStage, type Config } from '../config';
 import { documentClient, newMeter, type Meter } from '../adapters/dynamo/client';
 import { DynamoBookingRepository } from '../adapters/dynamo/bookings';
+import { DynamoAuditRepository } from '../adapters/dynamo/audit';
 import { DynamoLoginRepository } from '../adapters/dynamo/logins';
 import { DynamoOrgRepository } from '../adapters/dynamo/org';
 import { DynamoOutboxRepository } from '../adapters/dynamo/outbox';
@@ -63,6 +64,7 @@ export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: 
     },
     bookings: new DynamoBookingRepository(db, cfg.TABLE_NAME),
     logins: new DynamoLoginRepository(db, cfg.TABLE_NAME, cfg.LOGIN_RECORD_DAYS),
+    audit: new DynamoAuditRepository(db, cfg.TABLE_NAME),
     loginThrottle: loginThrottlePolicy(cfg),
     outbox: new DynamoOutboxRepository(db, cfg.TABLE_NAME),
     rateLimits: { perUserHour: cfg.RATE_LIMIT_USER_PER_HOUR, perPostHour: cfg.RATE_LIMIT_POST_PER_HOUR },

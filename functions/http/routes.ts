@@ -50,6 +50,7 @@ import {
   SlotsQuery,
   StaffCancelBody,
 } from '../../shared/schemas/booking';
+import * as audit from '../usecases/audit';
 import * as auth from '../usecases/auth';
 import * as dashboard from '../usecases/dashboard';
 import * as exporting from '../usecases/export';
@@ -208,6 +209,7 @@ export const ROUTES: Route[] = [
     parse(EmptyBody, req.body, 'body');
     return ok(await users.signOutUser(deps, req.caller, parse(Username, req.params.username, 'path')));
   }),
+  staff('GET', '/staff/audit', async (req, deps) => ok(await audit.listAudit(deps, req.caller, parse(PageQuery, req.query, 'query')))),
   staff('POST', '/staff/me/password', async (req, deps) => ok(await auth.changeOwnPassword(deps, req.caller, parse(ChangePasswordBody, req.body, 'body')))),
   staff('POST', '/staff/me/sign-out-everywhere', async (req, deps) => {
     parse(EmptyBody, req.body, 'body');

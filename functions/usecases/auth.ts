@@ -6,6 +6,7 @@ import type { LiftLockBody, LoginRecord, LoginResult } from '../../shared/schema
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../auth/passwords';
 import { signToken, type Claims } from '../auth/tokens';
 import type { StaffAccount, ThrottleCounter } from '../ports';
+import { auditOf } from './audit';
 import type { Deps, StaffCaller } from './context';
 import { bumpTokenVersion, countyOfUser, publicUser } from './users';
 
@@ -145,14 +146,14 @@ export async function changeOwnPassword(deps: Deps, caller: StaffCaller, body: {
     await fail();
     throw new ValidationError('原密码不正确', [{ path: 'oldPassword', message: '原密码不正确' }]);
   }
-  const updated = await bumpTokenVersion(deps, await deps.org.load(), user, { passwordHash: await hashPassword(body.newPassword) });
+  const updated = await bumpTokenVersion(deps, caller, await deps.org.load(), user, 'password', { passwordHash: await hashPassword(body.newPassword) });
   return staffSession(deps, updated);
 }
 
 /** 在所有设备上退出: every token the caller holds, this one too, is refused from now on. */
 export async function signOutEverywhere(deps: Deps, caller: StaffCaller) {
   const user = await own(deps, caller);
-  await bumpTokenVersion(deps, await deps.org.load(), user);
+  await bumpTokenVersion(deps, caller, await deps.org.load(), user, 'sign_out');
   return { signedOut: true };
 }
 
@@ -179,7 +180,9 @@ export async function liftLock(deps: Deps, caller: StaffCaller, body: LiftLockBo
     const user = await deps.org.getUser(body.username);
     const node = user ? org.nodes.get(user.scopeNodeId) : undefined;
     if (!user || !node || !inScope(scope.path, node.path)) throw new NotFoundError('未找到该用户');
-    return { lifted: await deps.logins.clear(userCounter(body.username)) };
   }
-  return { lifted: await deps.logins.clear(addressCounter(body.address)) };
+  const [name, subjectId] = 'username' in body ? [userCounter(body.username), body.username] : [addressCounter(body.address), body.address];
+  const lifted = await deps.logins.clear(name);
+  if (lifted) await deps.audit.put(auditOf(deps, caller, scope.path.split('/')[0] ?? scope.id, { subject: 'login_lock', subjectId, action: 'lift_lock' }));
+  return { lifted };
 }

@@ -2,7 +2,7 @@ import type { StaffRole } from '../../shared/schemas/common';
 import type { Template } from '../../shared/notifications';
 import type { SupervisionPolicy } from '../../shared/supervision';
 import type { ThrottlePolicy } from '../../shared/loginThrottle';
-import type { BookingRepository, LoginRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
+import type { AuditRepository, BookingRepository, LoginRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
 
 export interface Deps {
   petitions: PetitionRepository;
@@ -13,6 +13,7 @@ export interface Deps {
   auth: { secret: string; citizenHours: number; staffHours: number; devLogin: boolean };
   bookings: BookingRepository;
   logins: LoginRepository;
+  audit: AuditRepository;
   /** the staff login throttle, per username and per source address */
   loginThrottle: { user: ThrottlePolicy; address: ThrottlePolicy };
   /** `roomUrlTemplate` has `{roomId}`; citizens may cancel or reschedule until `changeCutoffMinutes` before the start */

@@ -2,6 +2,7 @@
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { categoriesAt, inScope, townshipOf, type Org } from '../../shared/routing';
 import { NODE_PARENT_KIND, type Category, type Department, type NodeBody, type OrgNode, type Post } from '../../shared/schemas/org';
+import { auditOf } from './audit';
 import type { Deps, StaffCaller } from './context';
 
 const brief = (c: Category) => ({ id: c.id, name: c.name });
@@ -111,7 +112,7 @@ export async function savePost(deps: Deps, caller: StaffCaller, post: Post) {
  */
 export async function saveNode(deps: Deps, caller: StaffCaller, id: string, body: NodeBody): Promise<OrgNode> {
   requireCounty(caller);
-  const org = await deps.org.load();
+  const org = await deps.org.load({ fresh: true });
   const scope = scopeOf(caller, org);
   const existing = org.nodes.get(id);
   if (existing && !inScope(scope.path, existing.path)) throw new NotFoundError('未找到该单位');
@@ -131,26 +132,34 @@ export async function saveNode(deps: Deps, caller: StaffCaller, id: string, body
     path: `${parent.path}/${id}`,
     ...(body.kind === 'township' ? { centreName: body.centreName ?? `${body.name}综治中心` } : {}),
   };
-  await deps.org.putNode(node);
+  const county = node.path.split('/')[0] ?? node.id;
+  await deps.org.putNode(node, auditOf(deps, caller, county, { subject: 'node', subjectId: id, action: existing ? 'update' : 'create', before: existing, after: node }));
   return node;
 }
 
 /** Departments are set by the county (人员与组织), for its own centre or a township's. */
 export async function saveDepartment(deps: Deps, caller: StaffCaller, d: Department) {
   requireCounty(caller);
-  const org = await deps.org.load();
+  const org = await deps.org.load({ fresh: true });
+  const scope = scopeOf(caller, org);
   const centre = org.nodes.get(d.centreId);
-  if (!centre || (centre.kind !== 'township' && centre.kind !== 'county') || !inScope(scopeOf(caller, org).path, centre.path)) {
+  if (!centre || (centre.kind !== 'township' && centre.kind !== 'county') || !inScope(scope.path, centre.path)) {
     throw new ValidationError('所属中心不存在', [{ path: 'centreId', message: '请选择您管辖范围内的中心' }]);
   }
-  await deps.org.putDepartment(d);
+  const existing = org.departments.find((x) => x.id === d.id);
+  const was = existing ? org.nodes.get(existing.centreId) : undefined;
+  if (existing && (!was || !inScope(scope.path, was.path))) throw new NotFoundError('未找到该部门');
+  const county = centre.path.split('/')[0] ?? centre.id;
+  await deps.org.putDepartment(d, auditOf(deps, caller, county, { subject: 'department', subjectId: d.id, action: existing ? 'update' : 'create', before: existing, after: d }));
   return d;
 }
 
 /** Categories and their time limits are county-wide: only the county's supervisors and admins set them. */
 export async function saveCategory(deps: Deps, caller: StaffCaller, c: Category) {
-  const org = await deps.org.load();
-  if (scopeOf(caller, org).kind !== 'county' || !['county_supervisor', 'admin'].includes(caller.role)) throw new NotFoundError('未找到');
-  await deps.org.putCategory(c);
+  const org = await deps.org.load({ fresh: true });
+  const scope = scopeOf(caller, org);
+  if (scope.kind !== 'county' || !['county_supervisor', 'admin'].includes(caller.role)) throw new NotFoundError('未找到');
+  const existing = org.categories.find((x) => x.id === c.id);
+  await deps.org.putCategory(c, auditOf(deps, caller, scope.id, { subject: 'category', subjectId: c.id, action: existing ? 'update' : 'create', before: existing, after: c }));
   return c;
 }

@@ -9,6 +9,7 @@ import { SCOPE_NOT_A_CENTRE, inScope, scopeFitsRole, type Org } from '../../shar
 import type { EditUser, NewUser, OrgNode, StaffUser } from '../../shared/schemas/org';
 import { hashPassword } from '../auth/passwords';
 import type { StaffAccount } from '../ports';
+import { auditOf } from './audit';
 import type { Deps, StaffCaller } from './context';
 
 function scopeOf(caller: StaffCaller, org: Org): OrgNode {
@@ -113,7 +114,16 @@ export async function saveUser(
   const next = { ...fields, ...(active === undefined ? {} : { active }), username, id: existing?.id ?? deps.ids.id(), passwordHash };
   const tokenVersion = existing ? existing.tokenVersion + (touchesPower(existing, next) ? 1 : 0) : 0;
   const account: StaffAccount = { ...next, tokenVersion };
-  await deps.org.putUser(account, countyOfUser(org, account), existing ? { expectVersion: existing.tokenVersion } : { mustBeNew: true });
+  const county = countyOfUser(org, account);
+  const audit = auditOf(deps, caller, county, {
+    subject: 'user',
+    subjectId: username,
+    action: existing ? 'update' : 'create',
+    before: existing && publicUser(existing),
+    after: publicUser(account),
+    also: existing && password ? ['password'] : [],
+  });
+  await deps.org.putUser(account, county, existing ? { expectVersion: existing.tokenVersion, audit } : { mustBeNew: true, audit });
   return publicUser(account);
 }
 
@@ -122,13 +132,25 @@ export async function signOutUser(deps: Deps, caller: StaffCaller, username: str
   requireCounty(caller);
   const org = await deps.org.load();
   const user = await manageable(deps, caller, scopeOf(caller, org), org, username);
-  await bumpTokenVersion(deps, org, user);
+  await bumpTokenVersion(deps, caller, org, user, 'sign_out');
   return { username, signedOut: true };
 }
 
-/** Writes the user with the next token version (and any change given), over the version read. */
-export async function bumpTokenVersion(deps: Deps, org: Org, user: StaffAccount, change: Partial<StaffAccount> = {}): Promise<StaffAccount> {
+/**
+ * Writes the user with the next token version, over the version read, and its audit entry: a sign-out everywhere,
+ * or one's own new password (`passwordHash`).
+ */
+export async function bumpTokenVersion(
+  deps: Deps,
+  caller: StaffCaller,
+  org: Org,
+  user: StaffAccount,
+  action: 'sign_out' | 'password',
+  change: Pick<Partial<StaffAccount>, 'passwordHash'> = {},
+): Promise<StaffAccount> {
   const account: StaffAccount = { ...user, ...change, tokenVersion: user.tokenVersion + 1 };
-  await deps.org.putUser(account, countyOfUser(org, account), { expectVersion: user.tokenVersion });
+  const county = countyOfUser(org, account);
+  const audit = auditOf(deps, caller, county, { subject: 'user', subjectId: user.username, action, also: action === 'password' ? ['password'] : [] });
+  await deps.org.putUser(account, county, { expectVersion: user.tokenVersion, audit });
   return account;
 }

@@ -1,6 +1,6 @@
 /** What an admin reads of staff logins, and the bodies of the security routes. */
 import * as z from 'zod/mini';
-import { IsoTime } from './common';
+import { IsoTime, StaffRole } from './common';
 import { PageQuery } from './api';
 import { Username } from './org';
 
@@ -33,3 +33,24 @@ const Address = z.string({ error: '请填写来源地址' }).check(
 /** `POST /staff/login-locks/lift`: one username or one source address. */
 export const LiftLockBody = z.union([z.strictObject({ username: Username }), z.strictObject({ address: Address })], { error: '请填写要解锁的用户名或来源地址' });
 export type LiftLockBody = z.infer<typeof LiftLockBody>;
+
+export const AUDIT_SUBJECTS = ['user', 'node', 'department', 'category', 'login_lock'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'sign_out', 'password', 'lift_lock'] as const;
+
+/**
+ * One change to who may do what or how the county is organised: who made it, when, and the record before and after
+ * (never a password or its hash: a password change shows as `password` among the changed fields).
+ */
+export const AuditEntry = z.object({
+  id: z.string(),
+  at: IsoTime,
+  actor: z.object({ id: z.string(), username: z.optional(z.string()), name: z.string(), role: StaffRole }),
+  subject: z.enum(AUDIT_SUBJECTS),
+  subjectId: z.string(),
+  action: z.enum(AUDIT_ACTIONS),
+  /** the names of the fields that changed */
+  changed: z.array(z.string()),
+  before: z.optional(z.record(z.string(), z.unknown())),
+  after: z.optional(z.record(z.string(), z.unknown())),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;

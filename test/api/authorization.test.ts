@@ -70,6 +70,8 @@ const MATRIX: Record<string, Row> = {
   'POST /staff/users/{username}/sign-out': anyStaff(400),
   'POST /staff/me/password': anyStaff(400),
   'POST /staff/me/sign-out-everywhere': anyStaff(400),
+  // the audit record: county supervisors and admins
+  'GET /staff/audit': staff(404, 404, 404, 404, 200, 200),
   // login records and locks: admins only
   'GET /staff/logins': staff(404, 404, 404, 404, 404, 200),
   'POST /staff/login-locks/lift': anyStaff(400),

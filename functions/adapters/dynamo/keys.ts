@@ -127,6 +127,12 @@ export const keys = {
    */
   loginRecords: (countyId: string) => `LOGINS#${countyId}`,
   loginRecord: (countyId: string, at: string, id: string) => ({ pk: `LOGINS#${countyId}`, sk: `${at}#${id}` }),
+  /**
+   * The audit record of a county (changes to users, roles, scopes, nodes, departments, categories and time limits),
+   * one partition read newest first by time#id, written in the same transaction as the change it records.
+   */
+  audit: (countyId: string) => `AUDIT#${countyId}`,
+  auditEntry: (countyId: string, at: string, id: string) => ({ pk: `AUDIT#${countyId}`, sk: `${at}#${id}` }),
   /** a citizen's consents to subscribe messages, counted per template */
   subscription: (openid: string) => ({ pk: `SUB#${openid}`, sk: 'SUB' }),
   /** byDue partition of a county's unsent reminders, apart from the petitions' `DUE#county` */

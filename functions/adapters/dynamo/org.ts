@@ -1,10 +1,11 @@
 /** Org tree, departments, categories (one small partition, cached per container), posts and staff users. */
-import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, TransactWriteCommand, type DynamoDBDocumentClient, type PutCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { ConflictError } from '../../../shared/errors';
 import type { Org } from '../../../shared/routing';
 import { Category, Department, OrgNode, Post, StaffUser } from '../../../shared/schemas/org';
-import type { OrgRepository, Page, StaffAccount } from '../../ports';
+import type { Audited, OrgRepository, Page, StaffAccount } from '../../ports';
+import { auditPut } from './audit';
 import { queryAll } from './client';
 import { indexPage } from './pages';
 import { KEY_ATTRIBUTES, ROW, keys } from './keys';
@@ -33,8 +34,8 @@ export class DynamoOrgRepository implements OrgRepository {
     private readonly userCacheMs = 0,
   ) {}
 
-  async load(): Promise<Org> {
-    if (this.cache && this.now() - this.cache.at < this.cacheMs) return this.cache.org;
+  async load(opts: { fresh?: boolean } = {}): Promise<Org> {
+    if (!opts.fresh && this.cache && this.now() - this.cache.at < this.cacheMs) return this.cache.org;
     const items = await queryAll(this.db, {
       TableName: this.table,
       KeyConditionExpression: 'pk = :pk',
@@ -50,19 +51,25 @@ export class DynamoOrgRepository implements OrgRepository {
     return org;
   }
 
-  private async put(item: Item) {
-    await this.db.send(new PutCommand({ TableName: this.table, Item: item }));
+  /** A write with its audit entry: one transaction, so neither stands without the other. */
+  private async write(put: PutCommandInput, audit?: Audited) {
+    if (audit) await this.db.send(new TransactWriteCommand({ TransactItems: [{ Put: put }, auditPut(this.table, audit)] }));
+    else await this.db.send(new PutCommand(put));
+  }
+
+  private async put(item: Item, audit?: Audited) {
+    await this.write({ TableName: this.table, Item: item }, audit);
     this.cache = undefined;
   }
 
-  putNode(node: OrgNode) {
-    return this.put({ ...node, ...keys.node(node.id) });
+  putNode(node: OrgNode, audit?: Audited) {
+    return this.put({ ...node, ...keys.node(node.id) }, audit);
   }
-  putDepartment(d: Department) {
-    return this.put({ ...d, ...keys.department(d.id) });
+  putDepartment(d: Department, audit?: Audited) {
+    return this.put({ ...d, ...keys.department(d.id) }, audit);
   }
-  putCategory(c: Category) {
-    return this.put({ ...c, ...keys.category(c.id) });
+  putCategory(c: Category, audit?: Audited) {
+    return this.put({ ...c, ...keys.category(c.id) }, audit);
   }
 
   /**
@@ -109,7 +116,7 @@ export class DynamoOrgRepository implements OrgRepository {
     return user;
   }
 
-  async putUser(user: StaffAccount, countyId: string, opts: { mustBeNew?: boolean; expectVersion?: number } = {}) {
+  async putUser(user: StaffAccount, countyId: string, opts: { mustBeNew?: boolean; expectVersion?: number; audit?: Audited } = {}) {
     // seeded users were written before token versions: their version is 0
     const condition = opts.mustBeNew
       ? { ConditionExpression: 'attribute_not_exists(pk)' }
@@ -121,8 +128,8 @@ export class DynamoOrgRepository implements OrgRepository {
         : {};
     this.users.delete(user.username);
     try {
-      await this.db.send(
-        new PutCommand({
+      await this.write(
+        {
           TableName: this.table,
           Item: {
             ...user,
@@ -132,10 +139,11 @@ export class DynamoOrgRepository implements OrgRepository {
             q_sk: user.username,
           },
           ...condition,
-        }),
+        },
+        opts.audit,
       );
     } catch (err) {
-      if (err instanceof ConditionalCheckFailedException) throw new ConflictError(opts.mustBeNew ? '该用户名已被使用' : '该用户刚被他人修改，请刷新后重试');
+      if (err instanceof ConditionalCheckFailedException || err instanceof TransactionCanceledException) throw new ConflictError(opts.mustBeNew ? '该用户名已被使用' : '该用户刚被他人修改，请刷新后重试');
       throw err;
     } finally {
       this.users.delete(user.username);
