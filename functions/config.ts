@@ -70,6 +70,8 @@ const Env = z.object({
   ),
   /** citizens may cancel or reschedule a booking until this many minutes before its start */
   BOOKING_CHANGE_CUTOFF_MINUTES: count(120),
+  /** how many receptions one citizen may book with one host in a China week (Monday to Sunday) */
+  BOOKING_MAX_PER_HOST_WEEK: count(2, 1),
 });
 export type Config = z.infer<typeof Env>;
 

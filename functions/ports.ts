@@ -17,7 +17,6 @@ export interface Ids {
   id(): string;
   /** 10 characters a person can read over the phone */
   trackingCode(): string;
-  secret(): string;
 }
 
 export interface Page<T> {
@@ -29,8 +28,7 @@ export interface NewPetition {
   petition: Petition;
   event: TimelineEvent;
   secretHash?: string;
-  /** the anonymous secret rides on the idempotency record so a retried send can show it again */
-  idempotency: { scope: string; key: string; requestHash: string; secret?: string };
+  idempotency: { scope: string; key: string; requestHash: string };
   /** counters that must stay under their maximum for the report to be taken (a flood from one user or one post) */
   quotas: Array<{ key: string; max: number; expiresAt: number }>;
 }
@@ -58,7 +56,7 @@ export type FigureScope = Exclude<QueueScope, { kind: 'department' }>;
 
 export interface PetitionRepository {
   /** Creates the petition with its first event, tracking code and idempotency record in one transaction. */
-  create(input: NewPetition): Promise<{ created: true } | { created: false; existingId: string; requestHash: string; secret?: string }>;
+  create(input: NewPetition): Promise<{ created: true } | { created: false; existingId: string; requestHash: string }>;
   get(id: string): Promise<Petition | undefined>;
   getWithTimeline(id: string): Promise<PetitionWithTimeline | undefined>;
   /** Writes the next version and its event; false when another write got there first. */
@@ -189,10 +187,12 @@ export interface BookingRepository {
     capacity: number;
     reminders: Reminder[];
     idempotency: { scope: string; key: string; requestHash: string };
+    /** how many bookings one citizen may hold with one host in a China week */
+    perCitizenWeek: number;
   }): Promise<{ created: true } | { created: false; existingId: string; requestHash: string }>;
   get(id: string): Promise<Booking | undefined>;
   /** Takes the new slot, frees the old one (still held by this booking), writes the booking and its reminders. */
-  reschedule(before: Booking, after: Booking, capacity: number, reminders: Reminder[]): Promise<void>;
+  reschedule(before: Booking, after: Booking, capacity: number, reminders: Reminder[], perCitizenWeek: number): Promise<void>;
   /** Frees the slot, writes the cancelled booking, drops its reminders. */
   cancel(before: Booking, after: Booking): Promise<void>;
   /** Attendance or rating: writes the booking and counts it into the host's and the centre's figures. */
@@ -222,6 +222,8 @@ export interface PhotoStore {
   presignPut(key: string, contentType: string, size: number, expiresSeconds: number): Promise<{ url: string; headers: Record<string, string> }>;
   /** a link that shows one stored photo until it expires */
   presignGet(key: string, expiresSeconds: number): Promise<string>;
+  /** whether the photo was uploaded */
+  exists(key: string): Promise<boolean>;
 }
 
 export type { TimelineEvent };

@@ -31,6 +31,12 @@ export function addDays(day: string, n: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 }
 
+/** The China week (Monday to Sunday) an instant falls in, named by its Monday: `2026-11-30`. */
+export function weekOf(iso: string): string {
+  const day = chinaDate(new Date(iso));
+  return addDays(day, 1 - weekdayOf(day));
+}
+
 /** The UTC instant of a China day's midnight. */
 export function chinaMidnight(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);

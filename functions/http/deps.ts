@@ -1,5 +1,5 @@
 /** Clients and adapters made once per container from the parsed config. */
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { config, isLocalStage, type Config } from '../config';
 import { documentClient, newMeter, type Meter } from '../adapters/dynamo/client';
@@ -25,7 +25,6 @@ export const systemIds = (): Ids => {
   return {
     id: () => ulid(),
     trackingCode: () => pick(10),
-    secret: () => randomBytes(9).toString('base64url'),
   };
 };
 
@@ -70,6 +69,6 @@ export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: 
     rateLimits: { perUserHour: cfg.RATE_LIMIT_USER_PER_HOUR, perPostHour: cfg.RATE_LIMIT_POST_PER_HOUR },
     photos: new S3PhotoStore(cfg.PHOTO_BUCKET, { region: cfg.AWS_REGION, endpoint: cfg.S3_ENDPOINT }),
     templates: { progress: cfg.WECHAT_TEMPLATE_PROGRESS, result: cfg.WECHAT_TEMPLATE_RESULT, reminder: cfg.WECHAT_TEMPLATE_REMINDER },
-    booking: { roomUrlTemplate: cfg.VIDEO_ROOM_URL_TEMPLATE, changeCutoffMinutes: cfg.BOOKING_CHANGE_CUTOFF_MINUTES },
+    booking: { roomUrlTemplate: cfg.VIDEO_ROOM_URL_TEMPLATE, changeCutoffMinutes: cfg.BOOKING_CHANGE_CUTOFF_MINUTES, maxPerHostWeek: cfg.BOOKING_MAX_PER_HOST_WEEK },
   };
 }

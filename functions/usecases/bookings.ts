@@ -25,6 +25,7 @@ import { addDays, bookableSlots, chinaMidnight, findSlot } from '../../shared/sl
 import { chinaDate } from '../../shared/timeLimits';
 import type { HostRecord, Reminder } from '../ports';
 import type { CitizenCaller, Deps, StaffCaller } from './context';
+import { requireCleanText } from './content';
 import { centreScope } from './petitions';
 
 const MINUTE = 60_000;
@@ -178,6 +179,7 @@ export async function book(deps: Deps, caller: CitizenCaller, idempotencyKey: st
   }
   const slot = findSlot(host, now, body.start);
   if (!slot) throw new ValidationError('该时间不可预约', [{ path: 'start', message: '该时间不可预约，请从可预约时间中选择' }]);
+  await requireCleanText(deps, caller.openid, { topic: body.topic });
   const petition = body.petitionId ? await ownPetition(deps, caller, org, body.petitionId) : undefined;
   const at = now.toISOString();
   const booking: Booking = {
@@ -208,6 +210,7 @@ export async function book(deps: Deps, caller: CitizenCaller, idempotencyKey: st
     capacity: host.rules.capacity,
     reminders: remindersFor(booking, now),
     idempotency: { scope: `b:${caller.openid}`, key: idempotencyKey, requestHash },
+    perCitizenWeek: deps.booking.maxPerHostWeek,
   });
   if (out.created) return { created: true, view: bookingView(deps, booking, org, now) };
   if (out.requestHash !== requestHash) throw new ConflictError('这个提交编号已用于另一次预约，请刷新页面后重新预约');
@@ -220,6 +223,8 @@ export async function book(deps: Deps, caller: CitizenCaller, idempotencyKey: st
 async function ownPetition(deps: Deps, caller: CitizenCaller, org: Org, id: string): Promise<Booking['petition']> {
   const p = await deps.petitions.get(id);
   if (!p || p.reporter.kind !== 'wechat' || p.reporter.openid !== caller.openid) throw new NotFoundError('未找到该诉求，请选择您本人提交的诉求');
+  // staff see who booked: a linked anonymous report would carry their name
+  if (p.anonymous) throw new ValidationError('匿名反映不能关联预约', [{ path: 'petitionId', message: '匿名反映不能关联预约，以免透露您的身份' }]);
   const text = p.description.replace(/\s+/g, ' ').trim();
   return {
     trackingCode: p.trackingCode,
@@ -269,7 +274,7 @@ export async function reschedule(deps: Deps, caller: CitizenCaller, id: string, 
   if (!slot) throw new ValidationError('该时间不可预约', [{ path: 'start', message: '该时间不可预约，请从可预约时间中选择' }]);
   if (slot.start === b.start) throw new ValidationError('新时间与原时间相同', [{ path: 'start', message: '请选择另一个时间' }]);
   const after: Booking = { ...b, start: slot.start, end: slot.end, rescheduled: b.rescheduled + 1, updatedAt: now.toISOString(), version: b.version + 1 };
-  await deps.bookings.reschedule(b, after, rec.host.rules.capacity, remindersFor(after, now));
+  await deps.bookings.reschedule(b, after, rec.host.rules.capacity, remindersFor(after, now), deps.booking.maxPerHostWeek);
   return bookingView(deps, after, await deps.org.load(), now);
 }
 
@@ -277,6 +282,7 @@ export async function rate(deps: Deps, caller: CitizenCaller, id: string, input:
   const now = deps.clock.now();
   const b = await ownBooking(deps, caller, id);
   if (b.rating) throw new ConflictError('您已评价过这次接访');
+  await requireCleanText(deps, caller.openid, { comment: input.comment });
   if (!canRate(b, now)) throw new ConflictError('接访结束后才能评价');
   const after: Booking = { ...b, rating: { ...input, at: now.toISOString() }, updatedAt: now.toISOString(), version: b.version + 1 };
   await deps.bookings.record(b, after);

@@ -16,8 +16,11 @@ export interface Deps {
   audit: AuditRepository;
   /** the staff login throttle, per username and per source address */
   loginThrottle: { user: ThrottlePolicy; address: ThrottlePolicy };
-  /** `roomUrlTemplate` has `{roomId}`; citizens may cancel or reschedule until `changeCutoffMinutes` before the start */
-  booking: { roomUrlTemplate: string; changeCutoffMinutes: number };
+  /**
+   * `roomUrlTemplate` has `{roomId}`; citizens may cancel or reschedule until `changeCutoffMinutes` before the start,
+   * and hold at most `maxPerHostWeek` bookings with one host in a China week
+   */
+  booking: { roomUrlTemplate: string; changeCutoffMinutes: number; maxPerHostWeek: number };
   outbox: OutboxRepository;
   photos: PhotoStore;
   rateLimits: { perUserHour: number; perPostHour: number };

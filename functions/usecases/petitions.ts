@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import { ConflictError, NotFoundError, RejectedContentError, ValidationError } from '../../shared/errors';
 import { SCOPE_NOT_A_CENTRE, inScope, route, scopeFitsRole, type Org } from '../../shared/routing';
-import type { Role } from '../../shared/schemas/common';
+import { CITIZEN_CHANNELS, type Role } from '../../shared/schemas/common';
 import type { StaffQueueQuery, SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
 import { summaryOf, type Actor, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
 import { messageFor } from '../../shared/notifications';
@@ -9,6 +9,7 @@ import { addLimit } from '../../shared/timeLimits';
 import { decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
 import type { QueueFilter, QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
+import { requireCleanText, requirePhotosOf } from './content';
 import { citizenSummary, citizenView, staffSummary, staffView } from './views';
 
 const REPEAT_WINDOW_DAYS = 30;
@@ -49,32 +50,31 @@ export async function submitPetition(
   const routed = route(org, { post, townshipId: body.townshipId, category });
 
   const openid = caller.kind === 'citizen' ? caller.openid : undefined;
-  if (!(await deps.wechat.checkText(body.description, openid))) {
-    throw new RejectedContentError('问题描述未通过内容安全检查，请修改后再提交', [
-      { path: 'description', message: '内容含有不当信息，请修改后再提交' },
-    ]);
-  }
+  if (caller.kind === 'citizen') await requirePhotosOf(deps, caller, body.photos);
+  await requireCleanText(deps, openid, { description: body.description });
 
   const reporter: Reporter =
     caller.kind === 'citizen' ? { kind: 'wechat', openid: caller.openid } : { kind: 'agent', userId: caller.id };
   // One read for repeats: a report at a post repeats an open one on the same matter at that post, whoever made it;
-  // without a post, the reporter's own open one on the same matter.
+  // without a post, the reporter's own open, named one on the same matter. An anonymous report is never linked by
+  // who sent it, either way: staff would see it tied to a named case whose phone they may reveal.
   const since = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
   const repeats = post
     ? await deps.petitions.findRepeatCandidates({ postId: post.id, categoryId: category.id, since })
-    : caller.kind === 'citizen'
-      ? await deps.petitions.findRepeatCandidates({ openid: caller.openid, categoryId: category.id, since })
+    : caller.kind === 'citizen' && !body.anonymous
+      ? (await deps.petitions.findRepeatCandidates({ openid: caller.openid, categoryId: category.id, since })).filter((r) => !r.anonymous)
       : [];
   // The earliest open one on the same matter is the case this one repeats.
   const repeatOf = repeats.filter((r) => r.categoryId === category.id).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0];
 
   const requestHash = sha256(JSON.stringify(body));
-  const secret = body.anonymous ? deps.ids.secret() : undefined;
+  const scope = idempotencyScope(caller);
+  const secret = body.anonymous ? trackingSecret(deps, scope, idempotencyKey) : undefined;
   for (let attempt = 0; attempt < SUBMIT_ATTEMPTS; attempt++) {
     const petition: Petition = {
       id: deps.ids.id(),
       trackingCode: deps.ids.trackingCode(),
-      channel: caller.kind === 'staff' && body.channel === 'online' ? 'agent' : body.channel,
+      channel: channelOf(caller, body),
       reporter,
       anonymous: body.anonymous,
       agentId: caller.kind === 'staff' ? caller.id : undefined,
@@ -108,7 +108,7 @@ export async function submitPetition(
         petition,
         event,
         secretHash: secret ? sha256(secret) : undefined,
-        idempotency: { scope: idempotencyScope(caller), key: idempotencyKey, requestHash, secret },
+        idempotency: { scope, key: idempotencyKey, requestHash },
         quotas: quotasFor(deps, caller, post?.id, now),
       });
     } catch (err) {
@@ -125,9 +125,26 @@ export async function submitPetition(
     }
     const existing = await deps.petitions.get(outcome.existingId);
     if (!existing) throw new NotFoundError();
-    return { created: false, response: submitResponse(existing, org, outcome.secret) };
+    return { created: false, response: submitResponse(existing, org, existing.anonymous ? secret : undefined) };
   }
   throw new ConflictError('提交失败，请稍后重试');
+}
+
+/**
+ * The anonymous tracking secret, derived from the sender and their submission key with the server's key: a retried
+ * send can show it again, and nothing stores it but its hash (with the tracking code).
+ */
+function trackingSecret(deps: Deps, scope: string, idempotencyKey: string) {
+  return createHmac('sha256', deps.auth.secret).update(`tracking-secret\n${scope}\n${idempotencyKey}`).digest().subarray(0, 9).toString('base64url');
+}
+
+/** A citizen reports through a post's code (scan) or the app (online); the other channels are staff filing for them. */
+function channelOf(caller: Caller, body: SubmitPetitionBody): Petition['channel'] {
+  if (caller.kind === 'citizen') {
+    if (!CITIZEN_CHANNELS.includes(body.channel)) throw new ValidationError('渠道不正确', [{ path: 'channel', message: '群众只能扫码或在线反映' }]);
+    return body.postId ? 'scan' : 'online';
+  }
+  return body.channel === 'online' ? 'agent' : body.channel;
 }
 
 /** A flood of reports from one user or at one post stops at the hour's limit; agents file for many, so only posts count them. */
@@ -153,7 +170,8 @@ function submitResponse(p: Petition, org: Org, secret?: string): SubmitPetitionR
     departmentId: department?.id,
     departmentName: department?.name,
     dueAt: p.dueAt,
-    repeatOf: p.repeatOf,
+    // only that it exists: the earlier case may be another citizen's
+    similarExists: p.repeatOf !== undefined,
   };
 }
 
@@ -274,8 +292,27 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
   throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
 }
 
+/** A handler named on a dispatch works in the department the case goes to. The county's users: dozens, a page or two. */
+async function requireHandlerOf(deps: Deps, caller: StaffCaller, departmentId: string, handlerId: string) {
+  const countyId = (await deps.org.load()).nodes.get(caller.scopeNodeId)?.path.split('/')[0];
+  let cursor: string | undefined;
+  do {
+    const page = countyId ? await deps.org.listUsers(countyId, { limit: 100, cursor }) : { items: [], cursor: undefined };
+    const user = page.items.find((u) => u.id === handlerId);
+    if (user) {
+      if (user.role === 'handler' && user.departmentId === departmentId) return;
+      break;
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  throw new ValidationError('承办人不属于所选责任部门', [{ path: 'handlerId', message: '请选择该责任部门的承办人' }]);
+}
+
 /** A staff step answers with the case file; after a hand-over the caller sees only where the case went. */
 export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, input: TransitionInput) {
+  // a note the citizen reads goes through the same check as what citizens write
+  if (input.action === 'progress' && input.visibility !== 'internal') await requireCleanText(deps, undefined, { note: input.note });
+  if (input.action === 'dispatch' && input.handlerId) await requireHandlerOf(deps, caller, input.departmentId, input.handlerId);
   const next = await transition(deps, caller, id, input);
   const org = await deps.org.load();
   if (!canSee(caller, next, org)) {
@@ -285,6 +322,7 @@ export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, 
 }
 
 export async function rate(deps: Deps, caller: CitizenCaller, id: string, input: { rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied'; comment?: string }) {
+  await requireCleanText(deps, caller.openid, { comment: input.comment });
   const next = await transition(deps, caller, id, { action: 'rate', ...input });
   return citizenView(next, await deps.org.load(), deps.clock.now());
 }

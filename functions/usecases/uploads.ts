@@ -1,12 +1,13 @@
 /** A presigned PUT for one photo: the key is ours (the citizen's folder, a fresh id), the type and size are signed. */
+import { uploaderFolder } from './content';
 import type { CitizenCaller, Deps } from './context';
 
 const EXT = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const;
 const EXPIRES_SECONDS = 15 * 60;
 
-export async function presignPhoto(deps: Deps, _caller: CitizenCaller, body: { contentType: keyof typeof EXT; size: number }) {
+export async function presignPhoto(deps: Deps, caller: CitizenCaller, body: { contentType: keyof typeof EXT; size: number }) {
   const month = deps.clock.now().toISOString().slice(0, 7);
-  const key = `photos/${month}/${deps.ids.id()}.${EXT[body.contentType]}`;
+  const key = `photos/${month}/${uploaderFolder(deps, caller)}/${deps.ids.id()}.${EXT[body.contentType]}`;
   const { url, headers } = await deps.photos.presignPut(key, body.contentType, body.size, EXPIRES_SECONDS);
   return { key, url, method: 'PUT' as const, headers, expiresInSeconds: EXPIRES_SECONDS };
 }

@@ -32,7 +32,11 @@ export const SubmitPetitionBody = z
     anonymous: z._default(z.boolean(), false),
     phone: z.optional(Phone),
   })
-  .check(z.refine((b) => !!(b.postId || b.townshipId), { error: '请扫码选择岗点，或选择所在苏木镇', path: ['townshipId'] }));
+  .check(
+    z.refine((b) => !!(b.postId || b.townshipId), { error: '请扫码选择岗点，或选择所在苏木镇', path: ['townshipId'] }),
+    // staff could see (and reveal) a number: an anonymous report leaves none
+    z.refine((b) => !(b.anonymous && b.phone), { error: '匿名反映不留联系电话；需要工作人员联系您时请选择实名反映', path: ['phone'] }),
+  );
 export type SubmitPetitionBody = z.infer<typeof SubmitPetitionBody>;
 
 export const IdempotencyKey = z
@@ -50,7 +54,8 @@ export const SubmitPetitionResponse = z.object({
   departmentId: z.optional(Id),
   departmentName: z.optional(z.string()),
   dueAt: z.optional(z.string()),
-  repeatOf: z.optional(Id),
+  /** an open report on the same matter was there before (at the post, or the citizen's own): never whose */
+  similarExists: z.optional(z.boolean()),
 });
 export type SubmitPetitionResponse = z.infer<typeof SubmitPetitionResponse>;
 

@@ -42,6 +42,8 @@ export const OPEN_STATUSES: readonly Status[] = ['submitted', 'accepted', 'dispa
 export const CHANNELS = ['scan', 'online', 'phone', 'letter', 'visit', 'video', 'agent'] as const;
 export const Channel = z.enum(CHANNELS, { error: '渠道不正确' });
 export type Channel = z.infer<typeof Channel>;
+/** A citizen comes in through a post's code or the app; every other channel is staff filing on their behalf. */
+export const CITIZEN_CHANNELS: readonly Channel[] = ['scan', 'online'];
 
 export const LEVELS = ['village', 'township', 'county'] as const;
 export const Level = z.enum(LEVELS, { error: '层级不正确' });

@@ -4,7 +4,7 @@
  * a repeat linked and unlinked on the record.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { call, citizenToken, report, staffToken } from '../support/api';
+import { call, citizenToken, report, staffToken, uploadPhoto } from '../support/api';
 
 let babao: string;
 let ebao: string;
@@ -62,7 +62,8 @@ describe('the case file', () => {
   it('keeps the phone masked until staff reveal it, and records every reveal for staff only', async () => {
     const herder = await citizenToken();
     // without a post, so no earlier report at a post makes it a possible repeat
-    const id = (await report(herder, { categoryId: 'grassland', postId: undefined, townshipId: 'babao', phone: '13712345678', photos: ['photos/2026-11/queue-test.jpg'] })).body.id;
+    const photo = await uploadPhoto(herder);
+    const id = (await report(herder, { categoryId: 'grassland', postId: undefined, townshipId: 'babao', phone: '13712345678', photos: [photo] })).body.id;
 
     const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
     expect(file.status).toBe(200);
@@ -71,7 +72,7 @@ describe('the case file', () => {
     expect(file.body.actions).toEqual(expect.arrayContaining(['accept', 'reveal_phone', 'link_repeat']));
     expect(file.body.actions).not.toContain('unlink_repeat');
     expect(file.body.photoUrls).toHaveLength(1);
-    expect(file.body.photoUrls[0]).toContain('queue-test.jpg');
+    expect(file.body.photoUrls[0]).toContain(photo);
     expect(file.body.photoUrls[0]).toContain('X-Amz-Expires=600');
 
     expect((await call('POST', `/staff/petitions/${id}/reveal-phone`, { token: ebao, body: {} })).status).toBe(404);

@@ -11,7 +11,8 @@ describe('photo uploads', () => {
     const herder = await citizenToken();
     const ticket = await call('POST', '/uploads', { token: herder, body: { contentType: 'image/jpeg', size: jpeg.length } });
     expect(ticket.status).toBe(200);
-    expect(ticket.body.key).toMatch(/^photos\/\d{4}-\d{2}\/[0-9A-Z]{26}\.jpg$/);
+    // the citizen's folder (a keyed hash, not their openid) and a fresh id
+    expect(ticket.body.key).toMatch(/^photos\/\d{4}-\d{2}\/[0-9a-f]{20}\/[0-9A-Z]{26}\.jpg$/);
     const put = await fetch(ticket.body.url, { method: 'PUT', body: jpeg, headers: ticket.body.headers });
     expect(put.status).toBe(200);
 

@@ -26,6 +26,7 @@ import {
 import { ConflictError, ValidationError } from '../../../shared/errors';
 import { bookingFigureDeltas } from '../../../shared/bookingFigures';
 import { Booking, Host } from '../../../shared/schemas/booking';
+import { weekOf } from '../../../shared/slots';
 import type { BookingFigureItems, BookingRepository, HostRecord, Page, Reminder, SlotState } from '../../ports';
 import { queryAll } from './client';
 import { INDEXES, ROW, decodeCursor, encodeCursor, figureShard, idOfSortKey, keys } from './keys';
@@ -40,6 +41,7 @@ const REMINDER_LEADS = ['1d', '15m'] as const;
 const CONFLICT_RETRIES = 8;
 
 const FULL = '该时段已约满，请选择其他时间';
+const weekFull = (max: number) => `同一位接访人每周最多预约 ${max} 次，请选择下一周的时间`;
 const CHANGED = '该预约已有变化，请刷新后重试';
 
 export function bookingItem(b: Booking): Item {
@@ -53,6 +55,9 @@ export function bookingItem(b: Booking): Item {
     cq_pk: keys.bookingsOfCentre(b.centreId),
   };
 }
+
+/** A week's count is kept until a week after that week's reception: long enough for any change to it. */
+const weekTtl = (b: Booking) => Math.floor(Date.parse(b.start) / 1000) + 14 * 24 * 3600;
 
 const reminderId = (bookingId: string, lead: (typeof REMINDER_LEADS)[number]) => `${bookingId}-${lead}`;
 
@@ -114,6 +119,32 @@ export class DynamoBookingRepository implements BookingRepository {
         ConditionExpression: 'contains(#ids, :id)',
         ExpressionAttributeNames: { '#booked': 'booked', '#ids': 'bookingIds' },
         ExpressionAttributeValues: { ':one': 1, ':ids': new Set([b.id]), ':id': b.id },
+      },
+    };
+  }
+
+  /** Counts the booking into its citizen's week with its host, under the weekly cap. */
+  private holdWeek(b: Booking, max: number): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: keys.citizenHostWeek(b.citizen.openid, b.hostId, weekOf(b.start)),
+        UpdateExpression: 'ADD #ids :ids SET #ttl = :ttl',
+        ConditionExpression: 'attribute_not_exists(#ids) OR size(#ids) < :max',
+        ExpressionAttributeNames: { '#ids': 'bookingIds', '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':ids': new Set([b.id]), ':max': max, ':ttl': weekTtl(b) },
+      },
+    };
+  }
+
+  private releaseWeek(b: Booking): TransactItem {
+    return {
+      Update: {
+        TableName: this.table,
+        Key: keys.citizenHostWeek(b.citizen.openid, b.hostId, weekOf(b.start)),
+        UpdateExpression: 'DELETE #ids :ids SET #ttl = :ttl',
+        ExpressionAttributeNames: { '#ids': 'bookingIds', '#ttl': 'ttl' },
+        ExpressionAttributeValues: { ':ids': new Set([b.id]), ':ttl': weekTtl(b) },
       },
     };
   }
@@ -246,7 +277,7 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   async book(input: Parameters<BookingRepository['book']>[0]) {
-    const { booking, capacity, reminders, idempotency } = input;
+    const { booking, capacity, reminders, idempotency, perCitizenWeek } = input;
     const idemKey = keys.idempotency(idempotency.scope, idempotency.key);
     try {
       await this.transact([
@@ -258,6 +289,7 @@ export class DynamoBookingRepository implements BookingRepository {
           },
         },
         this.takeSlot(booking, capacity),
+        this.holdWeek(booking, perCitizenWeek),
         this.putBooking(booking),
         ...this.counters(undefined, booking),
         ...reminders.map((r): TransactItem => ({ Put: { TableName: this.table, Item: outboxItem(r) } })),
@@ -271,6 +303,7 @@ export class DynamoBookingRepository implements BookingRepository {
         if (existing.Item) return { created: false as const, existingId: String(existing.Item.bookingId), requestHash: String(existing.Item.requestHash) };
       }
       if (failed.includes(1)) throw new ConflictError(FULL);
+      if (failed.includes(2)) throw new ConflictError(weekFull(perCitizenWeek));
       throw err;
     }
   }
@@ -280,20 +313,25 @@ export class DynamoBookingRepository implements BookingRepository {
     return out.Item ? Booking.parse(out.Item) : undefined;
   }
 
-  async reschedule(before: Booking, after: Booking, capacity: number, reminders: Reminder[]) {
+  async reschedule(before: Booking, after: Booking, capacity: number, reminders: Reminder[], perCitizenWeek: number) {
+    // Another week: the booking moves from the old week's count into the new one's, under its cap.
+    const weeks = weekOf(before.start) === weekOf(after.start) ? [] : [this.holdWeek(after, perCitizenWeek), this.releaseWeek(before)];
+    const items = [this.takeSlot(after, capacity), ...weeks, this.freeSlot(before), this.putBooking(after, before), ...this.reminders(after.id, reminders), ...this.counters(before, after)];
     try {
-      await this.transact([this.takeSlot(after, capacity), this.freeSlot(before), this.putBooking(after, before), ...this.reminders(after.id, reminders), ...this.counters(before, after)]);
+      await this.transact(items);
     } catch (err) {
       const failed = failedAt(err);
       if (!failed?.length) throw err;
-      // The new slot is checked first: a full slot is what the citizen can act on.
-      throw new ConflictError(failed.includes(0) ? FULL : CHANGED);
+      // The new slot is checked first: a full slot is what the citizen can act on; then the week.
+      if (failed.includes(0)) throw new ConflictError(FULL);
+      if (weeks.length && failed.includes(1)) throw new ConflictError(weekFull(perCitizenWeek));
+      throw new ConflictError(CHANGED);
     }
   }
 
   async cancel(before: Booking, after: Booking) {
     try {
-      await this.transact([this.freeSlot(before), this.putBooking(after, before), ...this.reminders(after.id, []), ...this.counters(before, after)]);
+      await this.transact([this.freeSlot(before), this.putBooking(after, before), this.releaseWeek(before), ...this.reminders(after.id, []), ...this.counters(before, after)]);
     } catch (err) {
       if (!failedAt(err)?.length) throw err;
       throw new ConflictError(CHANGED);

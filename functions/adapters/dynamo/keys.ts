@@ -102,6 +102,8 @@ export const keys = {
   /** the sort-key bounds of the months `fromMonth`..`toMonth` of a centre's reception counters */
   bookingFiguresRange: (fromMonth: string, toMonth: string) => ({ from: `${fromMonth}#`, to: `${toMonth}#~` }),
   booking: (id: string) => ({ pk: `B#${id}`, sk: 'B' }),
+  /** the set `bookingIds` of one citizen's bookings with one host in one China week (its Monday): the weekly cap */
+  citizenHostWeek: (openid: string, hostId: string, monday: string) => ({ pk: `BW#${openid}#${hostId}`, sk: `W#${monday}` }),
   /** a reminder to send; see functions/adapters/dynamo/bookings.ts for the item's shape */
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
   hostsOfCentre: (centreId: string) => `CH#${centreId}`,

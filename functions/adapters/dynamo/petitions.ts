@@ -149,7 +149,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             {
               Put: {
                 TableName: this.table,
-                Item: { ...idemKey, petitionId: petition.id, requestHash: idempotency.requestHash, secret: idempotency.secret, ttl: Math.floor(Date.parse(petition.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS },
+                Item: { ...idemKey, petitionId: petition.id, requestHash: idempotency.requestHash, ttl: Math.floor(Date.parse(petition.createdAt) / 1000) + IDEMPOTENCY_TTL_SECONDS },
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
@@ -193,7 +193,6 @@ export class DynamoPetitionRepository implements PetitionRepository {
           created: false as const,
           existingId: String(existing.Item.petitionId),
           requestHash: String(existing.Item.requestHash),
-          secret: existing.Item.secret as string | undefined,
         };
       }
       // Not the idempotency record: a tracking code collision. The caller retries with a new code.

@@ -1,5 +1,5 @@
 /** Photos go from the phone straight to S3 with a presigned PUT, and to staff with a presigned GET; the API never carries the bytes. */
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, HeadObjectCommand, NotFound, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { PhotoStore } from '../../ports';
 
@@ -28,6 +28,16 @@ export class S3PhotoStore implements PhotoStore {
       { expiresIn: expiresSeconds, signableHeaders: new Set(['content-type', 'content-length']) },
     );
     return { url, headers: { 'Content-Type': contentType } };
+  }
+
+  async exists(key: string) {
+    try {
+      await this.s3.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return true;
+    } catch (err) {
+      if (err instanceof NotFound || (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 404) return false;
+      throw err;
+    }
   }
 
   /** Staff see a case's photos through links that expire: the bucket itself stays private. */

@@ -60,7 +60,7 @@ export default function Result() {
           </View>
         )}
         {res.dueAt && <View>下一步（接哨受理）截止：{formatTime(res.dueAt)}</View>}
-        {res.repeatOf && <View className='small'>这件事此前已有人反映，我们会一并办理。</View>}
+        {res.similarExists && <View className='small'>这件事此前已有人反映，我们会一并办理。</View>}
       </View>
       {!res.secret && (
         <Button className='btn primary' onClick={() => go('detail', { id: res.id })}>

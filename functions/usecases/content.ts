@@ -1,0 +1,32 @@
+/**
+ * What a citizen may put in front of people: text another person reads is checked by WeChat's msgSecCheck (the
+ * description, rating comments, booking topics, progress notes a citizen sees), and photos are only those this
+ * citizen uploaded through POST /uploads.
+ */
+import { createHmac } from 'node:crypto';
+import { RejectedContentError, ValidationError } from '../../shared/errors';
+import type { CitizenCaller, Deps } from './context';
+
+/** Each field's text through WeChat, one call each; the first that fails is named. Empty fields are skipped. */
+export async function requireCleanText(deps: Deps, openid: string | undefined, fields: Record<string, string | undefined>) {
+  for (const [path, text] of Object.entries(fields)) {
+    if (!text) continue;
+    if (!(await deps.wechat.checkText(text, openid))) {
+      throw new RejectedContentError('内容未通过内容安全检查，请修改后再提交', [{ path, message: '内容含有不当信息，请修改后再提交' }]);
+    }
+  }
+}
+
+/** The folder of a citizen's uploads: a keyed hash of their openid, so a key names whose it is without saying who. */
+export function uploaderFolder(deps: Deps, caller: CitizenCaller): string {
+  return createHmac('sha256', deps.auth.secret).update(`photo-owner\n${caller.openid}`).digest('hex').slice(0, 20);
+}
+
+/** A photo key as POST /uploads issues it to this citizen: their folder, a fresh id; and the photo is there. */
+export async function requirePhotosOf(deps: Deps, caller: CitizenCaller, photos: readonly string[]) {
+  const folder = uploaderFolder(deps, caller);
+  const issued = new RegExp(`^photos/\\d{4}-\\d{2}/${folder}/[0-9A-Z]{26}\\.(jpg|png|webp)$`);
+  const checks = await Promise.all(photos.map(async (key) => issued.test(key) && (await deps.photos.exists(key))));
+  const bad = checks.indexOf(false);
+  if (bad >= 0) throw new ValidationError('照片无效，请重新上传', [{ path: `photos.${bad}`, message: '照片未上传成功或不是您上传的，请重新上传' }]);
+}
