@@ -88,14 +88,15 @@ export async function savePost(deps: Deps, caller: StaffCaller, post: Post) {
   requireManager(caller);
   const org = await deps.org.load();
   const scope = scopeOf(caller, org);
-  const node = org.nodes.get(post.nodeId);
-  if (!node || (node.kind !== 'village' && node.kind !== 'grid') || !inScope(scope.path, node.path)) {
-    throw new ValidationError('岗点所在的嘎查村不存在', [{ path: 'nodeId', message: '请选择您管辖范围内的嘎查村或网格' }]);
-  }
+  // another township's post does not exist for the caller, whatever the body says
   const existing = await deps.org.getPost(post.id);
   if (existing) {
     const was = org.nodes.get(existing.nodeId);
     if (!was || !inScope(scope.path, was.path)) throw new NotFoundError('未找到该岗点');
+  }
+  const node = org.nodes.get(post.nodeId);
+  if (!node || (node.kind !== 'village' && node.kind !== 'grid') || !inScope(scope.path, node.path)) {
+    throw new ValidationError('岗点所在的嘎查村不存在', [{ path: 'nodeId', message: '请选择您管辖范围内的嘎查村或网格' }]);
   }
   const unknown = post.categoryIds.filter((id) => !org.categories.some((c) => c.id === id));
   if (unknown.length) throw new ValidationError('诉求类型不存在', [{ path: 'categoryIds', message: `诉求类型不存在：${unknown.join('、')}` }]);
