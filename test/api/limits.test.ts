@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RISKY_WORDS } from '../../functions/local/wechat-standin';
+import * as bookingUseCases from '../../functions/usecases/bookings';
 import { call, citizenToken, newKey, report, staffToken, uploadPhoto } from '../support/api';
+import { movableClock, stackDeps } from '../support/deps';
 
 const RISKY = `希望尽快处理${RISKY_WORDS[0]}`;
 
@@ -66,6 +68,20 @@ describe('the content check', () => {
     expect(rating.status).toBe(400);
     expect(rating.body.error).toMatchObject({ code: 'rejected_content', issues: [{ path: 'comment' }] });
     expect((await call('POST', `/petitions/${id}/rating`, { token: herder, body: { rating: 'satisfied', comment: '办得好' } })).status).toBe(200);
+  });
+
+  it('covers booking rating comments', async () => {
+    // a reception that took place yesterday: booked through the use case with a clock two days back
+    const hostId = await newHost();
+    const deps = stackDeps(movableClock(new Date(Date.now() - 2 * 86_400_000).toISOString()));
+    const start = (await bookingUseCases.listSlots(deps, hostId, { days: 2 })).items.find((s) => Date.parse(s.end) < Date.now() - 3_600_000)!.start;
+    const herder = await citizenToken();
+    const openid = JSON.parse(Buffer.from(herder.split('.')[1]!, 'base64url').toString('utf8')).sub as string;
+    const { view } = await bookingUseCases.book(deps, { kind: 'citizen', openid }, newKey(), { hostId, start, way: 'video', topic: '草场边界纠纷' });
+    const risky = await call('POST', `/bookings/${view.id}/rating`, { token: herder, body: { rating: 'satisfied', comment: RISKY } });
+    expect(risky.status).toBe(400);
+    expect(risky.body.error).toMatchObject({ code: 'rejected_content', issues: [{ path: 'comment' }] });
+    expect((await call('POST', `/bookings/${view.id}/rating`, { token: herder, body: { rating: 'satisfied', comment: '很耐心' } })).status).toBe(200);
   });
 
   it('covers booking topics', async () => {
