@@ -165,7 +165,8 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       return step(p.status, { followUp }, cmd.note, { visibility: 'internal', data: { reached: cmd.reached, rating: cmd.rating } });
     }
     case 'reveal_phone':
-      if (!p.phone) throw new ConflictError('该诉求没有留电话');
+      // an anonymous report's number (left before they could leave none) would name its sender
+      if (!p.phone || p.anonymous) throw new ConflictError(p.anonymous ? '匿名反映不显示电话' : '该诉求没有留电话');
       // Internal, and the status and deadlines stay as they are: looking is not a step of the case.
       return { patch: {}, event: { at, actor, action: cmd.action, from: p.status, to: p.status, visibility: 'internal' } };
     // Marks on the record, not steps: status, deadlines and updatedAt (a review task's time) stay as they are.

@@ -72,17 +72,17 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     reporter: p.anonymous ? { kind: 'anonymous' as const } : p.reporter.kind === 'wechat' ? { kind: 'wechat' as const } : p.reporter,
     // a citizen's steps carry their openid: staff see that a citizen acted, never who (an anonymous case stays so)
     timeline: p.timeline.map((e) => (e.actor.role === 'citizen' ? { ...e, actor: { role: 'citizen' } } : e)),
-    phone: p.phone ? maskPhone(p.phone) : undefined,
+    phone: p.phone && !p.anonymous ? maskPhone(p.phone) : undefined,
     overdue: overdueAt(p, now),
     near: !overdueAt(p, now) && isNearDue(p, now, policy),
     ...names(org, p),
     // what the role may do now, less what this case has nothing for (no phone to show, no repeat to undo)
-    actions: allowedActions(p.status, caller.role).filter((a) => (a !== 'reveal_phone' || p.phone) && (a !== 'unlink_repeat' || p.repeatOf)),
+    actions: allowedActions(p.status, caller.role).filter((a) => (a !== 'reveal_phone' || (p.phone && !p.anonymous)) && (a !== 'unlink_repeat' || p.repeatOf)),
   };
 }
 
 /** Near due (临期) is the step's last share of its own limit: the same instant the sweeper reminds at (shared/supervision.ts). */
 export function staffSummary(p: PetitionSummary, org: Org, now: Date, policy: NearDuePolicy) {
   const overdue = overdueAt(p, now);
-  return { ...p, ...names(org, p), overdue, near: !overdue && isNearDue(p, now, policy) };
+  return { ...p, phoneMasked: p.anonymous ? undefined : p.phoneMasked, ...names(org, p), overdue, near: !overdue && isNearDue(p, now, policy) };
 }

@@ -7,7 +7,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, inject, it } from 'vitest';
 import { documentClient } from '../../functions/adapters/dynamo/client';
 import { keys } from '../../functions/adapters/dynamo/keys';
+import { submitPetition } from '../../functions/usecases/petitions';
 import { call, citizenToken, newKey, report, staffToken } from '../support/api';
+import { movableClock, stackDeps } from '../support/deps';
 
 /** The openid a token was issued to: its `sub`. */
 const openidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).sub as string;
@@ -68,6 +70,22 @@ describe('an anonymous report', () => {
     const res = await report(await citizenToken(), { anonymous: true, phone: '13912345678' });
     expect(res.status).toBe(400);
     expect(res.body.error.issues[0].path).toBe('phone');
+  });
+
+  it('made with a phone before that was refused, shows staff no number and lets none be revealed', async () => {
+    // one such report, written through the use case as the API once let it be sent
+    const herder = await citizenToken();
+    const { response } = await submitPetition(stackDeps(movableClock(new Date().toISOString())), { kind: 'citizen', openid: openidOf(herder) }, newKey(), {
+      channel: 'online', townshipId: 'moler', categoryId: 'heating', description: '小区暖气不热，想匿名反映。', photos: [], anonymous: true, phone: '13912345678',
+    });
+    const moler = await staffToken('moler');
+    const file = await call('GET', `/staff/petitions/${response.id}`, { token: moler });
+    expect(file.status).toBe(200);
+    expect(file.body.phone).toBeUndefined();
+    expect(file.body.actions).not.toContain('reveal_phone');
+    const row = await call('GET', `/staff/petitions?code=${response.trackingCode}`, { token: moler });
+    expect(row.body.items[0].phoneMasked).toBeUndefined();
+    expect((await call('POST', `/staff/petitions/${response.id}/reveal-phone`, { token: moler, body: {} })).status).toBe(409);
   });
 
   it('keeps its tracking secret only as a hash: a resend still shows it, the stored records never hold it', async () => {
