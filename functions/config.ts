@@ -8,6 +8,8 @@ const count = (fallback: number, min = 0) => z._default(z.coerce.number().check(
 const hours = (fallback: number) => z._default(z.coerce.number().check(z.gte(0)), fallback);
 const share = (fallback: number) => z._default(z.coerce.number().check(z.gt(0), z.lte(1)), fallback);
 const optionalUrl = () => z.pipe(z.transform((v: unknown) => (v === '' ? undefined : v)), z.optional(z.url()));
+const unsetIfEmpty = <T extends z.ZodMiniType>(schema: T) => z.pipe(z.transform((v: unknown) => (v === '' ? undefined : v)), z.optional(schema));
+const jwtSecret = (name: string) => z.string().check(z.minLength(32, { error: `${name} must be at least 32 characters` }));
 
 const Env = z.object({
   STAGE: strOr('local'),
@@ -15,10 +17,20 @@ const Env = z.object({
   AWS_REGION: strOr('cn-northwest-1'),
   /** set only for DynamoDB Local */
   DYNAMODB_ENDPOINT: optionalUrl(),
-  JWT_SECRET: z.string().check(z.minLength(32, { error: 'JWT_SECRET must be at least 32 characters' })),
+  /**
+   * Secrets: plain values (the local stage) or the names of SSM SecureString parameters the Lambda entries read through
+   * Powertools Parameters, cached SECRETS_CACHE_SECONDS (functions/adapters/ssm/secrets.ts). A token signed with the
+   * previous JWT secret stays valid until it expires: rotation keeps the old one there.
+   */
+  JWT_SECRET: unsetIfEmpty(jwtSecret('JWT_SECRET')),
+  JWT_PREVIOUS_SECRET: unsetIfEmpty(jwtSecret('JWT_PREVIOUS_SECRET')),
+  JWT_SECRET_PARAMETER: unsetIfEmpty(str()),
+  JWT_PREVIOUS_SECRET_PARAMETER: unsetIfEmpty(str()),
+  WECHAT_SECRET_PARAMETER: unsetIfEmpty(str()),
+  SECRETS_CACHE_SECONDS: count(300),
   WECHAT_API_BASE: z._default(z.url(), 'https://api.weixin.qq.com'),
   WECHAT_APPID: str(),
-  WECHAT_SECRET: str(),
+  WECHAT_SECRET: unsetIfEmpty(str()),
   /** subscribe-message template ids from the WeChat console: progress (进度), result (结果), reminder (预约提醒) */
   WECHAT_TEMPLATE_PROGRESS: strOr('local-template-progress'),
   WECHAT_TEMPLATE_RESULT: strOr('local-template-result'),
@@ -72,7 +84,10 @@ const Env = z.object({
   BOOKING_CHANGE_CUTOFF_MINUTES: count(120),
   /** how many receptions one citizen may book with one host in a China week (Monday to Sunday) */
   BOOKING_MAX_PER_HOST_WEEK: count(2, 1),
-});
+}).check(
+  z.refine((e) => e.JWT_SECRET !== undefined || e.JWT_SECRET_PARAMETER !== undefined, { error: 'JWT_SECRET or JWT_SECRET_PARAMETER must be set', path: ['JWT_SECRET'] }),
+  z.refine((e) => e.WECHAT_SECRET !== undefined || e.WECHAT_SECRET_PARAMETER !== undefined, { error: 'WECHAT_SECRET or WECHAT_SECRET_PARAMETER must be set', path: ['WECHAT_SECRET'] }),
+);
 export type Config = z.infer<typeof Env>;
 
 let cached: Config | undefined;

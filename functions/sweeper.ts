@@ -1,30 +1,36 @@
-/** The scheduled sweep's Lambda entry: counts only in the log, never a petition's content. */
+/** The scheduled sweep's Lambda entry: what it acted on, as counts in its log line and its metrics, never a petition's content. */
+import type { Context } from 'aws-lambda';
 import { config } from './config';
-import { makeDeps, supervisionPolicy } from './http/deps';
+import { lambdaDeps, supervisionPolicy } from './http/deps';
+import type { Alert } from '../shared/supervision';
+import { count, invocation, logger, observeAws } from './telemetry';
 import { sendDue } from './usecases/notifications';
 import { sweep } from './usecases/supervision';
 
-let deps: ReturnType<typeof makeDeps> | undefined;
+/** Metric names of the alerts a sweep raises (shared/supervision.ts `Alert`). */
+const ALERT_METRIC: Record<Alert, string> = { remind: 'NearDueReminders', urge: 'DueUrges', overdue: 'OverdueMarks' };
 
 /** Supervise what fell due, then send what the steps and alerts wrote to the outbox. */
-export async function handler(): Promise<{ examined: number; acted: number; sent: number }> {
-  const cfg = config();
-  deps ??= makeDeps(cfg);
-  const now = deps.clock.now();
-  const report = await sweep(deps, supervisionPolicy(cfg), now);
-  const sends = await sendDue(deps, now);
-  const counts = report.acted.flatMap((a) => a.alerts).reduce<Record<string, number>>((m, a) => ({ ...m, [a]: (m[a] ?? 0) + 1 }), {});
-  console.log(
-    JSON.stringify({
-      sweep: report.at,
-      examined: report.examined,
-      acted: report.acted.length,
-      ...counts,
-      sent: sends.sent.length,
-      retrying: sends.retrying.length,
-      failed: sends.failed.length,
-      skipped: sends.skipped.length,
-    }),
-  );
-  return { examined: report.examined, acted: report.acted.length, sent: sends.sent.length };
+export function handler(_event?: unknown, context?: Context): Promise<{ examined: number; acted: number; sent: number }> {
+  return invocation('sweeper', context, async () => {
+    const cfg = config();
+    const deps = await lambdaDeps(observeAws);
+    const now = deps.clock.now();
+    const report = await sweep(deps, supervisionPolicy(cfg), now);
+    const sends = await sendDue(deps, now);
+    const counts: Record<string, number> = {
+      SweepExamined: report.examined,
+      SweepActedOn: report.acted.length,
+      ...Object.fromEntries(Object.values(ALERT_METRIC).map((name) => [name, 0])),
+      NotificationsSent: sends.sent.length,
+      NotificationsRetrying: sends.retrying.length,
+      NotificationsFailed: sends.failed.length,
+      NotificationsSkipped: sends.skipped.length,
+    };
+    for (const a of report.acted.flatMap((x) => x.alerts)) counts[ALERT_METRIC[a]] = (counts[ALERT_METRIC[a]] ?? 0) + 1;
+    // every count, zeros too: an alarm on failures needs a value in each period, not a gap
+    for (const [name, n] of Object.entries(counts)) count(name, n);
+    logger.info('sweep', { sweep: report.at, ...counts });
+    return { examined: report.examined, acted: report.acted.length, sent: sends.sent.length };
+  });
 }

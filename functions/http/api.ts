@@ -7,10 +7,11 @@ import type { Caller, CitizenCaller, Deps } from '../usecases/context';
 import { download, errorResponse, json } from './errors';
 import { boundedParams, header, jsonBody } from './request';
 import { ROUTES, compile, type Route } from './routes';
-import { makeDeps } from './deps';
+import { lambdaDeps } from './deps';
+import { logger, observeAws } from '../telemetry';
+import { observed, type Seen } from './observe';
 
 const match = compile(ROUTES);
-let deps: Deps | undefined;
 
 /**
  * On every answer. CORS is not here: API Gateway (and serverless offline) answer it from serverless.yml, whose
@@ -29,8 +30,9 @@ async function callerOf(event: APIGatewayProxyEventV2, d: Deps): Promise<Caller 
   return staffCaller(d, c);
 }
 
-async function run(route: Route, event: APIGatewayProxyEventV2, params: Record<string, string>, d: Deps) {
+async function run(route: Route, event: APIGatewayProxyEventV2, params: Record<string, string>, d: Deps, seen: Seen) {
   const caller = await callerOf(event, d);
+  seen.role = caller?.kind === 'staff' ? caller.role : (caller?.kind ?? 'anonymous');
   const base = {
     body: route.method === 'GET' ? {} : jsonBody(event),
     query: event.queryStringParameters ?? {},
@@ -53,13 +55,11 @@ async function run(route: Route, event: APIGatewayProxyEventV2, params: Record<s
   }
 }
 
-export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
-  const started = Date.now();
+async function serve(event: APIGatewayProxyEventV2, seen: Seen): Promise<APIGatewayProxyStructuredResultV2> {
   const method = event.requestContext.http.method;
   let response: APIGatewayProxyStructuredResultV2;
-  let routeName = 'unmatched';
   try {
-    deps ??= makeDeps();
+    const deps = await lambdaDeps(observeAws);
     let found;
     try {
       found = match(method, event.rawPath);
@@ -67,15 +67,16 @@ export async function handler(event: APIGatewayProxyEventV2): Promise<APIGateway
       throw new ValidationError('地址格式不正确', [{ path: '(path)', message: '地址格式不正确' }]);
     }
     if (!('route' in found) || !found.route) throw new NotFoundError('未找到');
-    routeName = `${found.route.method} ${found.route.path}`;
-    const reply = await run(found.route, event, boundedParams(found.params), deps);
+    seen.route = `${found.route.method} ${found.route.path}`;
+    const reply = await run(found.route, event, boundedParams(found.params), deps, seen);
     response = 'file' in reply ? download(reply.status, reply.file) : json(reply.status, reply.body);
   } catch (err) {
     const { response: r, logged } = errorResponse(err);
     response = r;
-    if (logged) console.error(JSON.stringify({ level: 'error', route: routeName, error: logged }));
+    if (logged) logger.error('unhandled error', { route: seen.route, error: logged });
   }
-  // One line per request: the route pattern, never the path (it can hold ids) nor anything from the body.
-  console.log(JSON.stringify({ route: routeName, status: response.statusCode, ms: Date.now() - started }));
   return { ...response, headers: { ...response.headers, ...ALWAYS } };
 }
+
+/** One log line and the counts of each request around it (observe.ts). */
+export const handler = observed(serve);

@@ -2,7 +2,7 @@
 import { randomInt } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { config, isLocalStage, type Config } from '../config';
-import { documentClient, newMeter, type Meter } from '../adapters/dynamo/client';
+import { documentClient, newMeter, type DynamoOptions, type Meter } from '../adapters/dynamo/client';
 import { DynamoBookingRepository } from '../adapters/dynamo/bookings';
 import { DynamoAuditRepository } from '../adapters/dynamo/audit';
 import { DynamoLoginRepository } from '../adapters/dynamo/logins';
@@ -12,6 +12,7 @@ import { S3PhotoStore } from '../adapters/s3/photos';
 import { DynamoPetitionRepository } from '../adapters/dynamo/petitions';
 import { HttpWechatClient } from '../adapters/wechat/client';
 import type { ThrottlePolicy } from '../../shared/loginThrottle';
+import { loadSecrets, plainSecrets, type Secrets } from '../adapters/ssm/secrets';
 import type { SupervisionPolicy } from '../../shared/supervision';
 import type { Clock, Ids } from '../ports';
 import type { Deps } from '../usecases/context';
@@ -44,23 +45,40 @@ export const loginThrottlePolicy = (cfg: Config): { user: ThrottlePolicy; addres
   };
 };
 
+interface Over {
+  clock?: Clock;
+  meter?: Meter;
+  /** the Lambda entries trace the AWS SDK clients and count failed conditions (functions/telemetry.ts) */
+  instrument?: <C extends object>(client: C) => C;
+  /** from the parameter store (loadSecrets); else the plain variables */
+  secrets?: Secrets;
+}
+
+/** The parts that hold a secret: made again when a rotated secret arrives. */
+const secretParts = (cfg: Config, s: Secrets) => ({
+  wechat: new HttpWechatClient(cfg.WECHAT_API_BASE, cfg.WECHAT_APPID, s.wechat),
+  auth: {
+    secret: s.jwt.current,
+    previousSecret: s.jwt.previous,
+    citizenHours: cfg.CITIZEN_TOKEN_HOURS,
+    staffHours: cfg.STAFF_TOKEN_HOURS,
+    devLogin: isLocalStage(cfg),
+  },
+});
+
 /** Tests and the operator commands pass their own clock and meter; Lambda containers take the defaults. */
-export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: Meter } = {}): Deps {
-  const db = documentClient({ region: cfg.AWS_REGION, endpoint: cfg.DYNAMODB_ENDPOINT, meter: over.meter ?? meter });
+export function makeDeps(cfg: Config = config(), over: Over = {}): Deps {
+  const secrets = over.secrets ?? plainSecrets(cfg);
+  if (!secrets) throw new Error('no JWT_SECRET and WECHAT_SECRET: the Lambda entries read them from the parameter store (lambdaDeps)');
+  const db = documentClient({ region: cfg.AWS_REGION, endpoint: cfg.DYNAMODB_ENDPOINT, meter: over.meter ?? meter, instrument: over.instrument as DynamoOptions['instrument'] });
   const supervision = supervisionPolicy(cfg);
   return {
     petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervision),
     supervision,
     org: new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000, Date.now, cfg.STAFF_USER_CACHE_SECONDS * 1000),
-    wechat: new HttpWechatClient(cfg.WECHAT_API_BASE, cfg.WECHAT_APPID, cfg.WECHAT_SECRET),
     clock: over.clock ?? { now: () => new Date() },
     ids: systemIds(),
-    auth: {
-      secret: cfg.JWT_SECRET,
-      citizenHours: cfg.CITIZEN_TOKEN_HOURS,
-      staffHours: cfg.STAFF_TOKEN_HOURS,
-      devLogin: isLocalStage(cfg),
-    },
+    ...secretParts(cfg, secrets),
     bookings: new DynamoBookingRepository(db, cfg.TABLE_NAME),
     logins: new DynamoLoginRepository(db, cfg.TABLE_NAME, cfg.LOGIN_RECORD_DAYS),
     audit: new DynamoAuditRepository(db, cfg.TABLE_NAME),
@@ -71,4 +89,19 @@ export function makeDeps(cfg: Config = config(), over: { clock?: Clock; meter?: 
     templates: { progress: cfg.WECHAT_TEMPLATE_PROGRESS, result: cfg.WECHAT_TEMPLATE_RESULT, reminder: cfg.WECHAT_TEMPLATE_REMINDER },
     booking: { roomUrlTemplate: cfg.VIDEO_ROOM_URL_TEMPLATE, changeCutoffMinutes: cfg.BOOKING_CHANGE_CUTOFF_MINUTES, maxPerHostWeek: cfg.BOOKING_MAX_PER_HOST_WEEK },
   };
+}
+
+let container: { deps: Deps; secrets: Secrets } | undefined;
+const sameSecrets = (a: Secrets, b: Secrets) => a.jwt.current === b.jwt.current && a.jwt.previous === b.jwt.previous && a.wechat === b.wechat;
+
+/**
+ * The Lambda entries' deps: made once per container, traced and counted, with the secrets from the parameter store
+ * (cached there for SECRETS_CACHE_SECONDS); when a rotated secret arrives, only the parts holding one are made again.
+ */
+export async function lambdaDeps(instrument: NonNullable<Over['instrument']>): Promise<Deps> {
+  const cfg = config();
+  const secrets = await loadSecrets(cfg, instrument);
+  if (!container) container = { deps: makeDeps(cfg, { instrument, secrets }), secrets };
+  else if (!sameSecrets(container.secrets, secrets)) container = { deps: { ...container.deps, ...secretParts(cfg, secrets) }, secrets };
+  return container.deps;
 }

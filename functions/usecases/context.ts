@@ -10,7 +10,8 @@ export interface Deps {
   wechat: WechatClient;
   clock: Clock;
   ids: Ids;
-  auth: { secret: string; citizenHours: number; staffHours: number; devLogin: boolean };
+  /** tokens are signed with `secret`; during a rotation one signed with `previousSecret` is accepted until it expires */
+  auth: { secret: string; previousSecret?: string; citizenHours: number; staffHours: number; devLogin: boolean };
   bookings: BookingRepository;
   logins: LoginRepository;
   audit: AuditRepository;

@@ -3,16 +3,22 @@
  * handler, the weapp packages (test/weapp/size.ts counts them), and the H5 first contentful paint in Chromium.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
+import yaml from 'js-yaml';
+import { buildLayer } from '../../functions/deploy/layer';
 import { H5_DIST, serveH5 } from '../../miniprogram/dev/serve';
 import { openBrowser } from '../support/browser';
 import { packageSizes } from '../weapp/size';
 
 const ROOT = path.resolve(__dirname, '../..');
 export const LAMBDAS = { api: 'functions/http/api.ts', sweeper: 'functions/sweeper.ts' } as const;
+
+/** What serverless.yml keeps out of the bundles: the AWS SDK (in the runtime) and Powertools (in the layer). */
+export const EXTERNAL: string[] = (yaml.load(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8')) as { custom: { esbuild: { exclude: string[] } } }).custom
+  .esbuild.exclude;
 
 export interface Bundle {
   name: string;
@@ -22,6 +28,9 @@ export interface Bundle {
   /** the largest contributors: packages from node_modules, and the project's own code */
   top: Array<{ name: string; kib: number }>;
 }
+
+const bytesIn = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce((n, e) => n + (e.isDirectory() ? bytesIn(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size), 0);
 
 /** `node_modules/zod/v4/…` → `zod`; `node_modules/@a/b/…` → `@a/b`; the project's own files → their top folder. */
 function owner(input: string): string {
@@ -48,7 +57,7 @@ function coldRequire(file: string): number {
   return median(times);
 }
 
-export async function bundles(): Promise<{ bundles: Bundle[]; emptyMs: number }> {
+export async function bundles(): Promise<{ bundles: Bundle[]; emptyMs: number; layerKiB: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'shaogang-bench-'));
   try {
     const out: Bundle[] = [];
@@ -56,7 +65,7 @@ export async function bundles(): Promise<{ bundles: Bundle[]; emptyMs: number }>
       const outfile = path.join(dir, `${name}.js`);
       const res = await build({
         entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, minify: true, platform: 'node', target: 'node22',
-        format: 'cjs', external: ['@aws-sdk/*'], metafile: true, logLevel: 'error',
+        format: 'cjs', external: EXTERNAL, metafile: true, logLevel: 'error',
       });
       const outputs = Object.values(res.metafile.outputs);
       const bytes = outputs.reduce((n, o) => n + o.bytes, 0);
@@ -67,7 +76,7 @@ export async function bundles(): Promise<{ bundles: Bundle[]; emptyMs: number }>
     }
     const empty = path.join(dir, 'empty.js');
     writeFileSync(empty, 'exports.handler = async () => ({ statusCode: 200 });\n');
-    return { bundles: out, emptyMs: coldRequire(empty) };
+    return { bundles: out, emptyMs: coldRequire(empty), layerKiB: bytesIn(buildLayer(path.join(dir, 'layer')).dir) / 1024 };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

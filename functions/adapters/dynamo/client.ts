@@ -54,6 +54,8 @@ export interface DynamoOptions {
   region: string;
   endpoint?: string;
   meter?: Meter;
+  /** the Lambda entries trace the client and count its failed conditions (functions/telemetry.ts) */
+  instrument?: (client: DynamoDBClient) => DynamoDBClient;
 }
 
 export function documentClient(opts: DynamoOptions): DynamoDBDocumentClient {
@@ -65,7 +67,7 @@ export function documentClient(opts: DynamoOptions): DynamoDBDocumentClient {
     maxAttempts: 3,
   });
   if (opts.meter) metered(base, opts.meter);
-  return DynamoDBDocumentClient.from(base, {
+  return DynamoDBDocumentClient.from(opts.instrument ? opts.instrument(base) : base, {
     marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
   });
 }
