@@ -1,5 +1,8 @@
-/** Signed bearer tokens (JWT, HS256) for citizens and staff. */
-import { createHmac, timingSafeEqual } from 'node:crypto';
+/**
+ * Signed bearer tokens (JWT, HS256, with `jose`) for citizens and staff. During a rotation of the secret a token
+ * signed with the previous one is still accepted until it expires; new tokens are signed with the current one.
+ */
+import { SignJWT, errors, jwtVerify } from 'jose';
 import * as z from 'zod/mini';
 import { StaffRole } from '../../shared/schemas/common';
 import { UnauthorizedError } from '../../shared/errors';
@@ -24,34 +27,38 @@ export const Claims = z.discriminatedUnion('kind', [
 export type Claims = z.infer<typeof Claims>;
 type Unsigned = z.infer<typeof Claims> extends infer C ? (C extends unknown ? Omit<C, 'exp' | 'iat'> : never) : never;
 
-const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64url');
-const HEADER = b64(JSON.stringify({ alg: 'HS256', typ: 'JWT' }));
-
-export function signToken(claims: Unsigned, secret: string, now: Date, hours: number): { token: string; expiresAt: string } {
-  const iat = Math.floor(now.getTime() / 1000);
-  const exp = iat + hours * 3600;
-  const payload = b64(JSON.stringify({ ...claims, iat, exp }));
-  const sig = createHmac('sha256', secret).update(`${HEADER}.${payload}`).digest('base64url');
-  return { token: `${HEADER}.${payload}.${sig}`, expiresAt: new Date(exp * 1000).toISOString() };
+/** The secrets tokens are signed and checked with (Deps['auth'] has both). */
+export interface TokenKeys {
+  secret: string;
+  previousSecret?: string;
 }
 
-export function verifyToken(token: string, secret: string, now: Date): Claims {
-  const parts = token.split('.');
-  if (parts.length !== 3) throw new UnauthorizedError('登录凭证无效，请重新登录');
-  const [header, payload, sig] = parts as [string, string, string];
-  const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
-  const given = Buffer.from(sig, 'base64url');
-  if (header !== HEADER || given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new UnauthorizedError('登录凭证无效，请重新登录');
+const key = (secret: string) => new TextEncoder().encode(secret);
+const INVALID = '登录凭证无效，请重新登录';
+
+export async function signToken(claims: Unsigned, secret: string, now: Date, hours: number): Promise<{ token: string; expiresAt: string }> {
+  const iat = Math.floor(now.getTime() / 1000);
+  const exp = iat + hours * 3600;
+  const token = await new SignJWT({ ...claims }).setProtectedHeader({ alg: 'HS256', typ: 'JWT' }).setIssuedAt(iat).setExpirationTime(exp).sign(key(secret));
+  return { token, expiresAt: new Date(exp * 1000).toISOString() };
+}
+
+/** The claims of a token signed with the current secret or, during a rotation, the previous one; else a 401. */
+export async function verifyToken(token: string, keys: TokenKeys, now: Date): Promise<Claims> {
+  const secrets = [keys.secret, ...(keys.previousSecret ? [keys.previousSecret] : [])];
+  for (const [i, secret] of secrets.entries()) {
+    try {
+      const { payload } = await jwtVerify(token, key(secret), { algorithms: ['HS256'], currentDate: now });
+      const claims = Claims.safeParse(payload);
+      if (!claims.success) throw new UnauthorizedError(INVALID);
+      return claims.data;
+    } catch (err) {
+      if (err instanceof errors.JWTExpired) throw new UnauthorizedError('登录已过期，请重新登录');
+      // a signature that does not match this secret may match the previous one
+      if (err instanceof errors.JWSSignatureVerificationFailed && i < secrets.length - 1) continue;
+      if (err instanceof UnauthorizedError) throw err;
+      throw new UnauthorizedError(INVALID);
+    }
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-  } catch {
-    throw new UnauthorizedError('登录凭证无效，请重新登录');
-  }
-  const claims = Claims.safeParse(json);
-  if (!claims.success) throw new UnauthorizedError('登录凭证无效，请重新登录');
-  if (claims.data.exp * 1000 <= now.getTime()) throw new UnauthorizedError('登录已过期，请重新登录');
-  return claims.data;
+  throw new UnauthorizedError(INVALID);
 }

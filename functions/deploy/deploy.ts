@@ -29,6 +29,8 @@ async function outputs(stack: string): Promise<Record<string, string>> {
 }
 
 async function main() {
+  // the API answers browsers from the H5 app's origin (functions/http/cors.cjs); its ICP-filed domain is known now
+  if (!process.env.APP_ORIGINS && process.env.H5_DOMAIN) process.env.APP_ORIGINS = `https://${process.env.H5_DOMAIN}`;
   const layer = buildLayer();
   console.log(`layer: ${layer.packages} packages`);
   serverless('deploy', '--config', 'serverless.layer.yml');

@@ -1,15 +1,15 @@
 /**
- * The stack's Lambda layer: the Powertools packages (and the X-Ray SDK under the tracer) that serverless.yml keeps out
- * of the bundles, copied with everything they require from this project's node_modules, so the layer holds exactly
- * the versions the code was built and tested with. AWS publishes no Powertools layer in cn-northwest-1, and bundled
- * they would take each function past its 200 KiB budget (the tracer alone is 127 KiB).
- * `npm run package` and `npm run deploy` build it into .layers/powertools before serverless zips it.
+ * The functions' Lambda layer: the libraries serverless.yml keeps out of the bundles (Powertools with the X-Ray SDK
+ * under its tracer, and jose), copied with everything they require from this project's node_modules, so the layer
+ * holds exactly the versions the code was built and tested with. AWS publishes no Powertools layer in cn-northwest-1,
+ * and bundled they would take each function past its 200 KiB budget (the tracer alone is 127 KiB).
+ * `npm run deploy` builds it into .layers/libraries before serverless zips it (serverless.layer.yml).
  */
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../local/table';
 
-export const LAYER_DIR = path.join(ROOT, '.layers', 'powertools');
+export const LAYER_DIR = path.join(ROOT, '.layers', 'libraries');
 
 /** What the functions import from the layer: the same list as `exclude` in serverless.yml's esbuild settings. */
 export const LAYER_PACKAGES = [
@@ -17,6 +17,7 @@ export const LAYER_PACKAGES = [
   '@aws-lambda-powertools/metrics',
   '@aws-lambda-powertools/tracer',
   '@aws-lambda-powertools/parameters',
+  'jose',
 ];
 
 /** The Lambda runtime has the AWS SDK v3; type packages are not run. */

@@ -25,7 +25,7 @@ async function callerOf(event: APIGatewayProxyEventV2, d: Deps): Promise<Caller 
   if (!auth) return undefined;
   const m = /^Bearer ([\w-]+\.[\w-]+\.[\w-]+)$/.exec(auth);
   if (!m?.[1]) throw new UnauthorizedError('登录凭证无效，请重新登录');
-  const c = verifyToken(m[1], d.auth.secret, d.clock.now());
+  const c = await verifyToken(m[1], d.auth, d.clock.now());
   if (c.kind === 'citizen') return { kind: 'citizen', openid: c.sub, name: c.name } satisfies CitizenCaller;
   return staffCaller(d, c);
 }

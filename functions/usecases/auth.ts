@@ -23,8 +23,8 @@ export async function devLogin(deps: Deps, name: string) {
 }
 
 /** A staff token carries the user's token version; the user's record, not the token, says what they may do. */
-function staffSession(deps: Deps, user: StaffAccount) {
-  const session = signToken(
+async function staffSession(deps: Deps, user: StaffAccount) {
+  const session = await signToken(
     { kind: 'staff', sub: user.id, usr: user.username, ver: user.tokenVersion, name: user.name, role: user.role, scope: user.scopeNodeId, dept: user.departmentId },
     deps.auth.secret,
     deps.clock.now(),

@@ -134,9 +134,9 @@ describe('the packaged AWS stack', () => {
   });
 
   it('traces and logs through Powertools from its layer, tracing on, responses kept out of traces', () => {
-    expect(template.Parameters.PowertoolsLayerArn).toMatchObject({ Type: 'AWS::SSM::Parameter::Value<String>', Default: '/shaogang/prod/powertools-layer' });
+    expect(template.Parameters.LibrariesLayerArn).toMatchObject({ Type: 'AWS::SSM::Parameter::Value<String>', Default: '/shaogang/prod/libraries-layer' });
     for (const [, f] of ofType(template, 'AWS::Lambda::Function')) {
-      expect(f.Properties.Layers).toEqual([{ Ref: 'PowertoolsLayerArn' }]);
+      expect(f.Properties.Layers).toEqual([{ Ref: 'LibrariesLayerArn' }]);
       expect(f.Properties.TracingConfig).toEqual({ Mode: 'Active' });
       expect(f.Properties.Environment.Variables).toMatchObject({
         POWERTOOLS_SERVICE_NAME: 'shaogang-prod', POWERTOOLS_METRICS_NAMESPACE: 'Shaogang', POWERTOOLS_TRACE_ENABLED: 'true',

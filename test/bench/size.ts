@@ -16,7 +16,7 @@ import { packageSizes } from '../weapp/size';
 const ROOT = path.resolve(__dirname, '../..');
 export const LAMBDAS = { api: 'functions/http/api.ts', sweeper: 'functions/sweeper.ts' } as const;
 
-/** What serverless.yml keeps out of the bundles: the AWS SDK (in the runtime) and Powertools (in the layer). */
+/** What serverless.yml keeps out of the bundles: the AWS SDK (in the runtime), Powertools and jose (in the layer). */
 export const EXTERNAL: string[] = (yaml.load(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8')) as { custom: { esbuild: { exclude: string[] } } }).custom
   .esbuild.exclude;
 
