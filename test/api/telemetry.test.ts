@@ -158,18 +158,24 @@ describe('the metrics (CloudWatch EMF)', () => {
     expect(total('Http4xx', { route: 'GET /petitions/{id}' })).toBe(1);
     expect(total('Http4xx', { route: 'POST /staff/users' })).toBe(1);
     expect(total('Http5xx')).toBe(0);
-    expect(total('ConditionalCheckFailures', { operation: 'PutItemCommand' })).toBe(1);
+    // the name taken (its put, in a transaction with the audit record); the UpdateItem ones are consents (below)
+    expect(total('ConditionalCheckFailures') - total('ConditionalCheckFailures', { operation: 'UpdateItemCommand' })).toBe(1);
   });
 
   it('report what the sweep acted on and what the sender did', () => {
+    // our invocation, and on a slow machine the local schedule's too: each sweep reports every count, zeros included
+    const sweeps = lines().filter((l) => l.message === 'sweep').length;
+    expect(sweeps).toBeGreaterThanOrEqual(1);
     for (const name of ['SweepExamined', 'SweepActedOn', 'NearDueReminders', 'DueUrges', 'OverdueMarks', 'NotificationsSent', 'NotificationsFailed', 'NotificationsSkipped']) {
-      expect(metric(name), name).toHaveLength(1);
+      expect(metric(name), name).toHaveLength(sweeps);
     }
     // the steps wrote the citizen's messages; with no subscription given, each is parked as skipped
     expect(total('NotificationsSkipped')).toBeGreaterThan(0);
     expect(total('NotificationsSent')).toBe(0);
     // spending a consent the citizen does not have is a failed condition too
     expect(total('ConditionalCheckFailures', { operation: 'UpdateItemCommand' })).toBe(total('NotificationsSkipped'));
-    expect(lines().find((l) => l.message === 'sweep')).toMatchObject({ level: 'INFO', NotificationsSkipped: total('NotificationsSkipped') });
+    const logged = lines().filter((l) => l.message === 'sweep');
+    expect(logged.every((l) => l.level === 'INFO')).toBe(true);
+    expect(logged.reduce((n, l) => n + Number(l.NotificationsSkipped), 0)).toBe(total('NotificationsSkipped'));
   });
 });
