@@ -77,7 +77,7 @@ describe('the audit record', () => {
     expect(await entriesFor(node)).toMatchObject([{ subject: 'node', action: 'create', after: { name: '审计村', path: `qilian/babao/${node}` } }]);
   });
 
-  it('records a sign-out everywhere and a lock lifted', async () => {
+  it('records a sign-out everywhere by a user above', async () => {
     const admin = await staffToken('admin');
     const username = `out-${suffix()}`;
     await call('POST', '/staff/users', { token: admin, body: { username, name: '审计对象', role: 'centre_staff', scopeNodeId: 'moler', password: 'a-long-password' } });

@@ -79,8 +79,12 @@ describe('staff login throttle (finding 4)', () => {
     // a real user's right password from that address is refused too; from another address it is not
     expect((await loginFrom(from, username, PASSWORD)).status).toBe(429);
     expect((await loginFrom(address(), username, PASSWORD)).status).toBe(200);
-    expect((await call('POST', '/staff/login-locks/lift', { token: await staffToken('admin'), body: { address: from } })).body).toEqual({ lifted: true });
+    const admin = await staffToken('admin');
+    expect((await call('POST', '/staff/login-locks/lift', { token: admin, body: { address: from } })).body).toEqual({ lifted: true });
     expect((await loginFrom(from, username, PASSWORD)).status).toBe(200);
+    // the lift is on the audit record
+    const audit = await call('GET', '/staff/audit?limit=100', { token: admin });
+    expect(audit.body.items.find((e: { subjectId: string }) => e.subjectId === from)).toMatchObject({ subject: 'login_lock', action: 'lift_lock', actor: { username: 'admin' } });
   });
 
   it('records failed and successful logins for the county’s admins, with no password in them', async () => {

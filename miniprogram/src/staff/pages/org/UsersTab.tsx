@@ -16,6 +16,7 @@ interface Draft {
   scopeNodeId: string;
   departmentId: string;
   password: string;
+  active: boolean;
 }
 
 /** Staff users with their role and scope: the county adds them, changes their role or scope, and resets passwords. */
@@ -65,7 +66,7 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
     };
     const out = draft.isNew
       ? await form.submit(NewUser, { ...common, username: draft.username.trim() }, createUser)
-      : await form.submit(EditUser, common, (b) => editUser(draft.username, b));
+      : await form.submit(EditUser, { ...common, active: draft.active }, (b) => editUser(draft.username, b));
     if (!out) return;
     setSaved(`已保存：${out.name}（${out.username}）`);
     setDraft(null);
@@ -75,7 +76,7 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
   const e = form.errors;
   return (
     <View>
-      <View id='user-new' className='staff-btn' onClick={() => open({ isNew: true, username: '', name: '', role: '', scopeNodeId: '', departmentId: '', password: '' })}>
+      <View id='user-new' className='staff-btn' onClick={() => open({ isNew: true, username: '', name: '', role: '', scopeNodeId: '', departmentId: '', password: '', active: true })}>
         新建工作人员
       </View>
       {saved ? (
@@ -120,6 +121,16 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
             onInput={(v) => setDraft({ ...draft, password: v })}
             error={errorAt(e, 'password')}
           />
+          {draft.isNew ? null : (
+            <Field id='user-active' label='账号状态' hint='停用后不能登录，已登录的也立即失效'>
+              <Chips
+                idPrefix='user-active'
+                options={[{ value: 'on', label: '启用' }, { value: 'off', label: '停用' }]}
+                selected={[draft.active ? 'on' : 'off']}
+                onToggle={(v) => setDraft({ ...draft, active: v === 'on' })}
+              />
+            </Field>
+          )}
           <FormFoot id='user-save' busy={form.busy} message={form.message} onSave={() => void save()} onCancel={() => setDraft(null)} />
         </View>
       ) : null}
@@ -134,13 +145,14 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
                 <View className='staff-muted'>
                   {ROLE_LABELS[u.role]} · {nodeName.get(u.scopeNodeId) ?? u.scopeNodeId}
                   {u.departmentId ? ` · ${depName.get(u.departmentId) ?? u.departmentId}` : ''}
+                  {u.active === false ? ' · 已停用' : ''}
                 </View>
               </View>
               <View
                 id={`user-edit-${u.username}`}
                 className='staff-btn'
                 onClick={() =>
-                  open({ isNew: false, username: u.username, name: u.name, role: u.role, scopeNodeId: u.scopeNodeId, departmentId: u.departmentId ?? '', password: '' })
+                  open({ isNew: false, username: u.username, name: u.name, role: u.role, scopeNodeId: u.scopeNodeId, departmentId: u.departmentId ?? '', password: '', active: u.active !== false })
                 }
               >
                 修改

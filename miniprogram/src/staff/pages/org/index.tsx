@@ -9,6 +9,7 @@ import type { StaffUser } from '../../lib/session';
 import { CategoriesTab } from './CategoriesTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { NodesTab } from './NodesTab';
+import { AuditTab, LoginsTab } from './RecordsTab';
 import { UsersTab } from './UsersTab';
 
 const TABS = [
@@ -16,8 +17,12 @@ const TABS = [
   { value: 'departments', label: '责任部门' },
   { value: 'categories', label: '诉求类型与时限' },
   { value: 'users', label: '工作人员' },
+  { value: 'audit', label: '操作记录' },
+  { value: 'logins', label: '登录记录' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
+/** login records are the admins' alone */
+const tabsFor = (user: StaffUser) => TABS.filter((t) => t.value !== 'logins' || user.role === 'admin');
 
 /** People and organisation (county supervisors and admins): townships and villages, departments, categories, staff. */
 export default function OrgPage() {
@@ -31,7 +36,8 @@ export default function OrgPage() {
 
 function OrgTabs({ user }: { user: StaffUser }) {
   const { params } = useRouter();
-  const [tab, setTab] = useState<Tab>(TABS.find((t) => t.value === params.tab)?.value ?? 'nodes');
+  const tabs = tabsFor(user);
+  const [tab, setTab] = useState<Tab>(tabs.find((t) => t.value === params.tab)?.value ?? 'nodes');
   const [org, setOrg] = useState<OrgView | null>(null);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
@@ -52,7 +58,7 @@ function OrgTabs({ user }: { user: StaffUser }) {
   return (
     <View>
       <View className='staff-title'>人员与组织</View>
-      <Chips idPrefix='org-tab' options={TABS} selected={[tab]} onToggle={setTab} />
+      <Chips idPrefix='org-tab' options={tabs} selected={[tab]} onToggle={setTab} />
       <ListState id='org' loading={loading} error={error} empty={false} emptyText='' onRetry={() => void reload()} />
       {org && !loading ? (
         <View>
@@ -61,6 +67,8 @@ function OrgTabs({ user }: { user: StaffUser }) {
           {tab === 'departments' ? <DepartmentsTab org={org} onSaved={reload} /> : null}
           {tab === 'categories' ? <CategoriesTab org={org} onSaved={reload} /> : null}
           {tab === 'users' ? <UsersTab org={org} user={user} /> : null}
+          {tab === 'audit' ? <AuditTab /> : null}
+          {tab === 'logins' && user.role === 'admin' ? <LoginsTab /> : null}
         </View>
       ) : null}
     </View>

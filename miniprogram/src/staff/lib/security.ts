@@ -1,0 +1,54 @@
+/** What admins and supervisors read of staff security: the audit record, login records, and lifting a lock. */
+import * as z from 'zod/mini';
+import { AuditEntry, LoginRecord, type LiftLockBody, type LoginResult } from '../../../../shared/schemas/security';
+import { parseAnswer, staffRequest } from './session';
+
+const AuditPage = z.object({ items: z.array(AuditEntry), cursor: z.optional(z.string()) });
+const LoginsPage = z.object({ items: z.array(LoginRecord), cursor: z.optional(z.string()) });
+const q = (cursor?: string) => (cursor ? `&cursor=${encodeURIComponent(cursor)}` : '');
+
+export const listAudit = async (cursor?: string) => parseAnswer(AuditPage, await staffRequest(`/staff/audit?limit=50${q(cursor)}`));
+export const listLogins = async (unknown: boolean, cursor?: string) =>
+  parseAnswer(LoginsPage, await staffRequest(`/staff/logins?limit=50&unknown=${unknown}${q(cursor)}`));
+export const liftLock = async (body: LiftLockBody) => parseAnswer(z.object({ lifted: z.boolean() }), await staffRequest('/staff/login-locks/lift', { method: 'POST', data: body }));
+
+export const AUDIT_SUBJECT_LABELS: Record<AuditEntry['subject'], string> = {
+  user: '工作人员',
+  node: '单位',
+  department: '责任部门',
+  category: '诉求类型',
+  login_lock: '登录锁定',
+};
+export const AUDIT_ACTION_LABELS: Record<AuditEntry['action'], string> = {
+  create: '新建',
+  update: '修改',
+  sign_out: '在所有设备上退出',
+  password: '修改本人密码',
+  lift_lock: '解锁',
+};
+const FIELD_LABELS: Record<string, string> = {
+  name: '名称',
+  role: '角色',
+  scopeNodeId: '管辖范围',
+  departmentId: '所属部门',
+  active: '启用状态',
+  password: '密码',
+  limits: '时限',
+  level: '层级',
+  departmentKind: '部门类别',
+  kind: '类别',
+  centreId: '所属中心',
+  centreName: '中心名称',
+  parentId: '上级单位',
+  path: '位置',
+};
+/** The changed fields in words: 角色、管辖范围、密码 */
+export const changedText = (fields: readonly string[]) => fields.map((f) => FIELD_LABELS[f] ?? f).join('、');
+
+export const LOGIN_RESULT_LABELS: Record<LoginResult, string> = {
+  ok: '登录成功',
+  wrong_password: '密码错误',
+  unknown_user: '用户名不存在',
+  throttled: '过于频繁，已拒绝',
+  inactive: '账号已停用',
+};
