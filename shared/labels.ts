@@ -1,6 +1,7 @@
 /** Chinese labels for the codes. The app shows these; the API and the data keep the codes. */
 import type { Channel, Level, Rating, Status } from './schemas/common';
 import type { Action } from './schemas/petition';
+import { STEP_TABLE } from './steps';
 
 export const STATUS_LABELS: Record<Status, string> = {
   submitted: '已上报',
@@ -14,27 +15,18 @@ export const STATUS_LABELS: Record<Status, string> = {
   reopened: '重新办理',
 };
 
-export const ACTION_LABELS: Record<Action, string> = {
-  submit: '吹哨上报',
-  accept: '接哨受理',
-  decline: '不予受理',
-  dispatch: '分哨派单',
-  progress: '办理进展',
-  resolve: '办结',
-  rate: '评哨评价',
-  transfer: '转办',
-  escalate: '上报上级',
-  reopen: '重新办理',
-  close: '归档',
-  remind: '临期提示',
-  urge: '到期催办',
-  overdue: '逾期问责',
-  extend: '延期',
-  link_repeat: '标记重复',
-  unlink_repeat: '取消重复',
-  reveal_phone: '查看电话',
-  follow_up: '回访',
-};
+/** The record's events: the steps of the table, and what the system and the report itself write. */
+const EVENTS = {
+  submit: { label: '吹哨上报', stage: 'report' },
+  remind: { label: '临期提示', stage: 'supervise' },
+  urge: { label: '到期催办', stage: 'supervise' },
+  overdue: { label: '逾期问责', stage: 'supervise' },
+  ...STEP_TABLE,
+} satisfies Record<Action, { label: string; stage: StepKey }>;
+const eventsBy = <K extends 'label' | 'stage'>(key: K) =>
+  Object.fromEntries(Object.entries(EVENTS).map(([a, e]) => [a, e[key]])) as Record<Action, (typeof EVENTS)[Action][K]>;
+
+export const ACTION_LABELS: Record<Action, string> = eventsBy('label');
 
 export const STEPS = [
   { key: 'report', label: '吹哨' },
@@ -47,27 +39,7 @@ export const STEPS = [
 export type StepKey = (typeof STEPS)[number]['key'];
 
 /** Which of the six steps a timeline event belongs to. */
-export const STEP_OF_ACTION: Record<Action, StepKey> = {
-  submit: 'report',
-  accept: 'accept',
-  decline: 'accept',
-  transfer: 'accept',
-  dispatch: 'dispatch',
-  progress: 'handle',
-  resolve: 'handle',
-  reopen: 'handle',
-  close: 'rate',
-  rate: 'rate',
-  escalate: 'supervise',
-  remind: 'supervise',
-  urge: 'supervise',
-  overdue: 'supervise',
-  extend: 'supervise',
-  link_repeat: 'report',
-  unlink_repeat: 'report',
-  reveal_phone: 'supervise',
-  follow_up: 'rate',
-};
+export const STEP_OF_ACTION: Record<Action, StepKey> = eventsBy('stage');
 
 export const RATING_LABELS: Record<Rating, string> = {
   satisfied: '满意',

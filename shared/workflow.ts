@@ -5,69 +5,39 @@
 import { ConflictError, ForbiddenError } from './errors';
 import { ACTION_LABELS, STATUS_LABELS } from './labels';
 import type { CategoryLimits } from './schemas/org';
-import { OPEN_STATUSES, type Level, type Rating, type Role, type Status } from './schemas/common';
+import { OPEN_STATUSES, RESOLVED_STATUSES, STATUS_GROUPS, type Level, type Role, type Status } from './schemas/common';
+import { STEP_ACTIONS, STEP_TABLE, type StepAction, type StepBody, type StepSpec } from './steps';
 import type { Action, Actor, Petition, TimelineEvent } from './schemas/petition';
 import { MAX_EXTENSION_DAYS, addLimit, extendedDeadline, resolveDeadline } from './timeLimits';
 
-export type Command =
-  | { action: 'accept'; note?: string }
-  | { action: 'decline'; reason: string; redirect: string }
-  | { action: 'dispatch'; departmentId: string; handlerId?: string; note?: string }
-  | { action: 'progress'; note: string; visibility: 'public' | 'internal' }
-  | { action: 'resolve'; summary: string }
-  | { action: 'rate'; rating: Rating; comment?: string }
-  | { action: 'transfer'; centreId: string; centrePath: string; reason: string }
-  | { action: 'escalate'; reason: string; county: { centreId: string; centrePath: string } }
-  | { action: 'reopen'; reason: string }
-  | { action: 'close'; note?: string }
-  | { action: 'extend'; days: number; reason: string }
-  | { action: 'follow_up'; reached: boolean; rating?: Rating; note: string }
-  | { action: 'reveal_phone' }
-  | { action: 'link_repeat'; repeatOf: string; note?: string }
-  | { action: 'unlink_repeat'; note?: string };
-export type CommandAction = Command['action'];
+/**
+ * What `decide` is given: a step's action and parsed body, plus what the use case looked up for it (the receiving
+ * centre's path, the county, the earlier petition a repeat links to).
+ */
+interface Resolved {
+  transfer: { centrePath: string };
+  escalate: { county: { centreId: string; centrePath: string } };
+  link_repeat: { repeatOf: string };
+}
+export type Command = { [A in StepAction]: { action: A } & StepBody<A> & (A extends keyof Resolved ? Resolved[A] : unknown) }[StepAction];
+export type CommandAction = StepAction;
 
-const CENTRE: readonly Role[] = ['centre_staff', 'county_supervisor', 'admin'];
-const HANDLING: readonly Role[] = [...CENTRE, 'handler'];
-const OPEN = OPEN_STATUSES;
-const ANY: readonly Status[] = ['submitted', 'accepted', 'declined', 'dispatched', 'in_progress', 'resolved', 'rated', 'closed', 'reopened'];
-
-/** Who may take each step, and from which statuses. */
-export const RULES: Record<CommandAction, { from: readonly Status[]; roles: readonly Role[] }> = {
-  accept: { from: ['submitted'], roles: CENTRE },
-  decline: { from: ['submitted'], roles: CENTRE },
-  dispatch: { from: ['accepted', 'reopened'], roles: CENTRE },
-  progress: { from: ['dispatched', 'in_progress', 'reopened'], roles: HANDLING },
-  resolve: { from: ['dispatched', 'in_progress', 'reopened'], roles: HANDLING },
-  rate: { from: ['resolved'], roles: ['citizen'] },
-  transfer: { from: ['submitted', 'accepted', 'reopened'], roles: CENTRE },
-  escalate: { from: OPEN, roles: CENTRE },
-  reopen: { from: ['resolved', 'rated', 'closed', 'declined'], roles: CENTRE },
-  close: { from: ['resolved', 'rated'], roles: CENTRE },
-  extend: { from: ['accepted', 'dispatched', 'in_progress'], roles: CENTRE },
-  follow_up: { from: ['resolved', 'rated', 'closed'], roles: CENTRE },
-  // Handlers call the citizen too; every look at the whole number is on the record.
-  reveal_phone: { from: ANY, roles: HANDLING },
-  // 重复信访: the centre confirms or undoes the mark submit set, or links a repeat it found itself.
-  link_repeat: { from: ANY, roles: CENTRE },
-  unlink_repeat: { from: ANY, roles: CENTRE },
-};
+/** Who may take each step, and from which statuses: the step table's. */
+export const RULES: Record<StepAction, { from: readonly Status[]; roles: readonly Role[] }> = STEP_TABLE;
 
 export { OPEN_STATUSES };
 export function isOpen(status: Status): boolean {
-  return OPEN.includes(status);
+  return STATUS_GROUPS[status].group === 'open';
 }
 
 /** Whether the case has reached a department: from then on its handlers see it. */
 export function isDispatched(status: Status): boolean {
-  return !['submitted', 'accepted', 'declined'].includes(status);
+  return STATUS_GROUPS[status].atDepartment;
 }
 
 /** The actions a role may take on a petition in its current status: what the staff page offers. */
-export function allowedActions(status: Status, role: Role): CommandAction[] {
-  return (Object.keys(RULES) as CommandAction[]).filter(
-    (a) => RULES[a].from.includes(status) && RULES[a].roles.includes(role),
-  );
+export function allowedActions(status: Status, role: Role): StepAction[] {
+  return STEP_ACTIONS.filter((a) => RULES[a].from.includes(status) && RULES[a].roles.includes(role));
 }
 
 export interface Decision {
@@ -87,7 +57,7 @@ const NEXT_LEVEL: Record<Level, Level> = { village: 'township', township: 'count
  * allow it (both carry a message a person can read).
  */
 export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role }, ctx: DecideContext): Decision {
-  const rule = RULES[cmd.action];
+  const rule: StepSpec = STEP_TABLE[cmd.action];
   const label = ACTION_LABELS[cmd.action];
   if (!rule.roles.includes(actor.role)) throw new ForbiddenError(`您的角色不能进行「${label}」`);
   if (!rule.from.includes(p.status)) {
@@ -95,10 +65,11 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
   }
   const now = ctx.now;
   const at = now.toISOString();
+  const visibility = rule.note === 'chosen' ? 'public' : rule.note;
   const step = (to: Status, patch: Partial<Petition>, note?: string, extra: Partial<Decision['event']> = {}): Decision => ({
     // a new deadline starts the step's own limit now (near due is its last share: shared/supervision.ts)
     patch: { ...patch, ...('dueAt' in patch && patch.dueAt !== p.dueAt ? { dueFrom: patch.dueAt ? at : undefined } : {}), status: to, updatedAt: at },
-    event: { at, actor, action: cmd.action, from: p.status, to, note, visibility: 'public', ...extra },
+    event: { at, actor, action: cmd.action, from: p.status, to, note, visibility, ...extra },
   });
   const after = (limit: CategoryLimits[keyof CategoryLimits]) => addLimit(now, limit).toISOString();
   const onTime = (due?: string) => (due ? at <= due : true);
@@ -162,26 +133,26 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
     case 'follow_up': {
       if (!p.followUpAt || p.followUp) throw new ConflictError('该诉求没有待办的回访');
       const followUp = { at, reached: cmd.reached, rating: cmd.rating, note: cmd.note };
-      return step(p.status, { followUp }, cmd.note, { visibility: 'internal', data: { reached: cmd.reached, rating: cmd.rating } });
+      return step(p.status, { followUp }, cmd.note, { data: { reached: cmd.reached, rating: cmd.rating } });
     }
     case 'reveal_phone':
       // an anonymous report's number (left before they could leave none) would name its sender
       if (!p.phone || p.anonymous) throw new ConflictError(p.anonymous ? '匿名反映不显示电话' : '该诉求没有留电话');
       // Internal, and the status and deadlines stay as they are: looking is not a step of the case.
-      return { patch: {}, event: { at, actor, action: cmd.action, from: p.status, to: p.status, visibility: 'internal' } };
+      return { patch: {}, event: { at, actor, action: cmd.action, from: p.status, to: p.status, visibility } };
     // Marks on the record, not steps: status, deadlines and updatedAt (a review task's time) stay as they are.
     case 'link_repeat':
       if (cmd.repeatOf === p.id) throw new ConflictError('不能把诉求标记为它自己的重复');
       if (p.repeatOf === cmd.repeatOf && p.repeatConfirmed) throw new ConflictError('该诉求已标记为这件诉求的重复');
       return {
         patch: { repeatOf: cmd.repeatOf, repeatConfirmed: true },
-        event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility: 'internal', data: { repeatOf: cmd.repeatOf, was: p.repeatOf } },
+        event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility, data: { repeatOf: cmd.repeatOf, was: p.repeatOf } },
       };
     case 'unlink_repeat':
       if (!p.repeatOf) throw new ConflictError('该诉求没有标记为重复');
       return {
         patch: { repeatOf: undefined, repeatConfirmed: false },
-        event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility: 'internal', data: { was: p.repeatOf } },
+        event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility, data: { was: p.repeatOf } },
       };
     case 'extend': {
       // 《信访工作条例》: one extension of at most 30 days, with a reason the citizen is told.
@@ -210,6 +181,6 @@ export function submittedEvent(actor: Actor, now: Date, note?: string): Omit<Tim
  */
 export function taskOf(p: Pick<Petition, 'status' | 'updatedAt' | 'followUpAt' | 'followUp'>): { task: 'review' | 'follow_up'; at: string } | undefined {
   if (p.status === 'reopened') return { task: 'review', at: p.updatedAt };
-  if (['resolved', 'rated', 'closed'].includes(p.status) && p.followUpAt && !p.followUp) return { task: 'follow_up', at: p.followUpAt };
+  if (RESOLVED_STATUSES.includes(p.status) && p.followUpAt && !p.followUp) return { task: 'follow_up', at: p.followUpAt };
   return undefined;
 }

@@ -4,22 +4,9 @@
  */
 import * as z from 'zod/mini';
 import {
-  AcceptBody,
-  CloseBody,
-  DeclineBody,
   DevLoginBody,
-  DispatchBody,
-  EscalateBody,
-  ExtendBody,
-  FollowUpBody,
   IdempotencyKey,
-  LinkRepeatBody,
   PageQuery,
-  ProgressBody,
-  RatingBody,
-  ReopenBody,
-  ResolveBody,
-  RevealPhoneBody,
   EmptyBody,
   StaffLoginBody,
   DashboardQuery,
@@ -30,10 +17,9 @@ import {
   UploadBody,
   TrackQuery,
   TrackingCode,
-  TransferBody,
-  UnlinkRepeatBody,
   WechatLoginBody,
 } from '../../shared/schemas/api';
+import { STAFF_STEPS, STEP_TABLE, stepPath, type StepAction } from '../../shared/steps';
 import { Id, strict } from '../../shared/schemas/common';
 import { LiftLockBody, LoginsQuery } from '../../shared/schemas/security';
 import { Category, ChangePasswordBody, Department, EditUser, NewUser, NodeBody, Post, Username } from '../../shared/schemas/org';
@@ -94,30 +80,23 @@ const pub = (method: RouteDef<'public'>['method'], path: string, handle: RouteDe
 const citizen = (method: RouteDef<'citizen'>['method'], path: string, handle: RouteDef<'citizen'>['handle']): Route => ({ method, path, access: 'citizen', handle });
 const staff = (method: RouteDef<'staff'>['method'], path: string, handle: RouteDef<'staff'>['handle']): Route => ({ method, path, access: 'staff', handle });
 
-/** One route per staff step: the body schema is the step's, the use case is the same. */
-const STEP_BODIES = {
-  accept: AcceptBody,
-  decline: DeclineBody,
-  dispatch: DispatchBody,
-  progress: ProgressBody,
-  resolve: ResolveBody,
-  transfer: TransferBody,
-  escalate: EscalateBody,
-  reopen: ReopenBody,
-  close: CloseBody,
-  extend: ExtendBody,
-  follow_up: FollowUpBody,
-  unlink_repeat: UnlinkRepeatBody,
-} as const;
-type Step = keyof typeof STEP_BODIES;
-
-const stepRoute = (step: Step): Route =>
-  // paths use hyphens: follow_up is /follow-up
-  staff('POST', `/staff/petitions/{id}/${step.replace('_', '-')}`, async (req, deps) => {
-    const id = idParam(req);
-    const body = parse(STEP_BODIES[step], req.body, 'body');
-    return ok(await petitions.stepForStaff(deps, req.caller, id, { action: step, ...body } as petitions.TransitionInput));
-  });
+/**
+ * One route per step of the table, its body the step's. Staff steps answer the case file (stepForStaff); the phone
+ * look and a repeat found by its tracking code have use cases of their own.
+ */
+const STAFF_STEP_USE_CASES: Partial<Record<StepAction, (deps: Deps, caller: StaffCaller, id: string, body: any) => Promise<unknown>>> = {
+  link_repeat: petitions.linkRepeat,
+  reveal_phone: (deps, caller, id) => petitions.revealPhone(deps, caller, id),
+};
+const stepRoute = (action: StepAction): Route =>
+  action === 'rate'
+    ? citizen('POST', stepPath(action), async (req, deps) => ok(await petitions.rate(deps, req.caller, idParam(req), parse(STEP_TABLE.rate.body, req.body, 'body'))))
+    : staff('POST', stepPath(action), async (req, deps) => {
+        const id = idParam(req);
+        const body = parse(STEP_TABLE[action].body, req.body, 'body') as object;
+        const useCase = STAFF_STEP_USE_CASES[action];
+        return ok(await (useCase ? useCase(deps, req.caller, id, body) : petitions.stepForStaff(deps, req.caller, id, { action, ...body } as petitions.TransitionInput)));
+      });
 
 export const ROUTES: Route[] = [
   // Citizens
@@ -142,7 +121,7 @@ export const ROUTES: Route[] = [
   }),
   citizen('GET', '/petitions/mine', async (req, deps) => ok(await petitions.listMine(deps, req.caller, parse(PageQuery, req.query, 'query')))),
   citizen('GET', '/petitions/{id}', async (req, deps) => ok(await petitions.getForCitizen(deps, req.caller, idParam(req)))),
-  citizen('POST', '/petitions/{id}/rating', async (req, deps) => ok(await petitions.rate(deps, req.caller, idParam(req), parse(RatingBody, req.body, 'body')))),
+  stepRoute('rate'),
 
   // Staff
   pub('POST', '/staff/login', async (req, deps) => {
@@ -161,16 +140,7 @@ export const ROUTES: Route[] = [
     const out = await petitions.submitPetition(deps, req.caller, key, body);
     return { status: out.created ? 201 : 200, body: out.response };
   }),
-  ...(Object.keys(STEP_BODIES) as Step[]).map(stepRoute),
-  staff('POST', '/staff/petitions/{id}/link-repeat', async (req, deps) => {
-    const id = idParam(req);
-    return ok(await petitions.linkRepeat(deps, req.caller, id, parse(LinkRepeatBody, req.body, 'body')));
-  }),
-  staff('POST', '/staff/petitions/{id}/reveal-phone', async (req, deps) => {
-    const id = idParam(req);
-    parse(RevealPhoneBody, req.body, 'body');
-    return ok(await petitions.revealPhone(deps, req.caller, id));
-  }),
+  ...STAFF_STEPS.map(stepRoute),
   staff('GET', '/staff/tasks', async (req, deps) => ok(await petitions.staffTasks(deps, req.caller, parse(PageQuery, req.query, 'query')))),
   staff('GET', '/staff/dashboard', async (req, deps) => ok(await dashboard.dashboard(deps, req.caller, parse(DashboardQuery, req.query, 'query')))),
   staff('GET', '/staff/export', async (req, deps) => {

@@ -6,6 +6,7 @@ import type { StaffQueueQuery, SubmitPetitionBody, SubmitPetitionResponse } from
 import { summaryOf, type Actor, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
 import { messageFor } from '../../shared/notifications';
 import { addLimit } from '../../shared/timeLimits';
+import type { StepInput } from '../../shared/steps';
 import { decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
 import type { QueueFilter, QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
@@ -237,10 +238,8 @@ export async function track(deps: Deps, code: string, secret: string) {
   return citizenView(p, org, deps.clock.now());
 }
 
-export type TransitionInput =
-  | Exclude<Command, { action: 'transfer' } | { action: 'escalate' }>
-  | { action: 'transfer'; centreId: string; reason: string }
-  | { action: 'escalate'; reason: string };
+/** A step as the route hands it over: its action and parsed body (the step table's). */
+export type TransitionInput = StepInput;
 
 function resolveCommand(input: TransitionInput, p: Petition, org: Org): Command {
   switch (input.action) {
@@ -256,6 +255,10 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org): Command 
       if (!county) throw new NotFoundError('县级中心不存在');
       return { action: 'escalate', reason: input.reason, county: { centreId: county.id, centrePath: county.path } };
     }
+    case 'link_repeat':
+      // linkRepeat found the earlier petition (by id or tracking code) before the step
+      if (!input.repeatOf) throw new ValidationError('未找到被重复的诉求', [{ path: 'trackingCode', message: '请填写被重复诉求的跟踪码' }]);
+      return { ...input, repeatOf: input.repeatOf };
     case 'dispatch': {
       const dep = org.departments.find((d) => d.id === input.departmentId);
       if (!dep || (dep.centreId !== p.centreId && dep.centreId !== p.countyId)) {

@@ -1,6 +1,7 @@
 /** One schema per payload, used by the mini-program forms and the Lambda edge alike. */
 import * as z from 'zod/mini';
-import { CHANNELS, Channel, GeoPoint, Id, Phone, Rating, Status, idOf, text } from './common';
+import { STEP_TABLE } from '../steps';
+import { CHANNELS, Channel, EmptyBody, GeoPoint, Id, Phone, Status, TrackingCode, TypedTrackingCode, idOf, text } from './common';
 import { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './petition';
 
 export const WechatLoginBody = z.strictObject({ code: z.string({ error: '缺少登录凭证' }).check(z.minLength(1), z.maxLength(128)) });
@@ -59,63 +60,20 @@ export const SubmitPetitionResponse = z.object({
 });
 export type SubmitPetitionResponse = z.infer<typeof SubmitPetitionResponse>;
 
-export const RatingBody = z.strictObject({ rating: Rating, comment: z.optional(text('评价', 500)) });
+/** The citizen's rating (评哨): a step of the table. */
+export const RatingBody = STEP_TABLE.rate.body;
 export type RatingBody = z.infer<typeof RatingBody>;
 
 export const TrackQuery = z.object({ secret: z.string({ error: '请填写查询密码' }).check(z.minLength(1, { error: '请填写查询密码' }), z.maxLength(64)) });
-export const TrackingCode = z.string().check(z.regex(/^[A-Z0-9]{10}$/, { error: '跟踪码为 10 位字母和数字' }));
-/** A tracking code as staff type it: spaces around and lower case are forgiven. */
-const TypedTrackingCode = z.pipe(z.string({ error: '请填写跟踪码' }).check(z.trim(), z.toUpperCase()), TrackingCode);
+export { TrackingCode };
 
 export const PageQuery = z.object({
   cursor: z.optional(z.string().check(z.maxLength(1024))),
   limit: z._default(z.coerce.number({ error: '每页条数须为数字' }).check(z.multipleOf(1), z.gte(1), z.lte(100)), 20),
 });
 
-// Staff transitions: each body is the least the step needs.
-export const AcceptBody = z.strictObject({ note: z.optional(text('备注', 500)) });
-export const DeclineBody = z.strictObject({
-  reason: text('不予受理的理由', 500),
-  redirect: text('建议的办理途径', 200),
-});
-export const DispatchBody = z.strictObject({
-  departmentId: idOf('责任部门'),
-  handlerId: z.optional(idOf('承办人')),
-  note: z.optional(text('备注', 500)),
-});
-export const ProgressBody = z.strictObject({
-  note: text('进展说明', 1000),
-  visibility: z._default(z.enum(['public', 'internal']), 'public'),
-});
-export const ResolveBody = z.strictObject({ summary: text('办理结果', 2000) });
-export const TransferBody = z.strictObject({ centreId: idOf('接收中心'), reason: text('转办理由', 500) });
-export const EscalateBody = z.strictObject({ reason: text('上报理由', 500) });
-export const ReopenBody = z.strictObject({ reason: text('重新办理的理由', 500) });
-export const CloseBody = z.strictObject({ note: z.optional(text('备注', 500)) });
-export const FollowUpBody = z.strictObject({
-  reached: z.boolean({ error: '请说明是否联系上群众' }),
-  rating: z.optional(Rating),
-  note: text('回访情况', 1000),
-});
-/** Nothing to say: the reveal itself is what is recorded. */
 /** A POST that takes nothing: `{}` or no body at all. */
-export const EmptyBody = z.strictObject({});
-export const RevealPhoneBody = EmptyBody;
-/** The earlier petition this one repeats: by id (the mark submit set) or by the tracking code staff type. */
-export const LinkRepeatBody = z
-  .strictObject({
-    repeatOf: z.optional(idOf('被重复的诉求')),
-    trackingCode: z.optional(TypedTrackingCode),
-    note: z.optional(text('备注', 500)),
-  })
-  .check(z.refine((b) => !!(b.repeatOf || b.trackingCode), { error: '请填写被重复诉求的跟踪码', path: ['trackingCode'] }));
-export const UnlinkRepeatBody = z.strictObject({ note: z.optional(text('备注', 500)) });
-export const ExtendBody = z.strictObject({
-  days: z
-    .number({ error: '请填写延期天数' })
-    .check(z.multipleOf(1, { error: '延期天数须为整数' }), z.gte(1, { error: '延期至少 1 天' }), z.lte(30, { error: '延期最多 30 天' })),
-  reason: text('延期理由', 500),
-});
+export { EmptyBody };
 
 export const PageResponse = <T extends z.ZodMiniType>(item: T) =>
   z.object({ items: z.array(item), cursor: z.optional(z.string()) });

@@ -23,6 +23,10 @@ export const Id = idOf('编号');
 
 export const IsoTime = z.iso.datetime({ offset: true, error: '时间格式不正确' });
 
+export const TrackingCode = z.string().check(z.regex(/^[A-Z0-9]{10}$/, { error: '跟踪码为 10 位字母和数字' }));
+/** A tracking code as staff type it: spaces around and lower case are forgiven. */
+export const TypedTrackingCode = z.pipe(z.string({ error: '请填写跟踪码' }).check(z.trim(), z.toUpperCase()), TrackingCode);
+
 export const STATUSES = [
   'submitted',
   'accepted',
@@ -36,8 +40,29 @@ export const STATUSES = [
 ] as const;
 export const Status = z.enum(STATUSES, { error: '状态不正确' });
 export type Status = z.infer<typeof Status>;
+
+/**
+ * The groups of the statuses, in one place. `open`: the case waits on staff (its step has a deadline they answer for);
+ * `rating`: resolved, waiting on the citizen's rating; `finished`: rated or closed; `declined`: not accepted. `waitsOn`
+ * is the step (吹哨 … 评哨) the case waits on; `atDepartment`: a department holds it, so its handlers see it.
+ */
+export const STATUS_GROUPS = {
+  submitted: { group: 'open', waitsOn: 'accept', atDepartment: false },
+  accepted: { group: 'open', waitsOn: 'dispatch', atDepartment: false },
+  declined: { group: 'declined', waitsOn: null, atDepartment: false },
+  dispatched: { group: 'open', waitsOn: 'handle', atDepartment: true },
+  in_progress: { group: 'open', waitsOn: 'handle', atDepartment: true },
+  resolved: { group: 'rating', waitsOn: 'rate', atDepartment: true },
+  rated: { group: 'finished', waitsOn: null, atDepartment: true },
+  closed: { group: 'finished', waitsOn: null, atDepartment: true },
+  reopened: { group: 'open', waitsOn: 'handle', atDepartment: true },
+} as const satisfies Record<Status, { group: 'open' | 'rating' | 'finished' | 'declined'; waitsOn: string | null; atDepartment: boolean }>;
+export type StatusGroup = (typeof STATUS_GROUPS)[Status]['group'];
+export const statusesIn = (...groups: StatusGroup[]): readonly Status[] => STATUSES.filter((s) => groups.includes(STATUS_GROUPS[s].group));
 /** Open: the case waits on staff (its step has a deadline they answer for). */
-export const OPEN_STATUSES: readonly Status[] = ['submitted', 'accepted', 'dispatched', 'in_progress', 'reopened'];
+export const OPEN_STATUSES = statusesIn('open');
+/** Resolved once, whether rated, closed or waiting on the rating: a follow-up call (回访) is due after these. */
+export const RESOLVED_STATUSES = statusesIn('rating', 'finished');
 
 export const CHANNELS = ['scan', 'online', 'phone', 'letter', 'visit', 'video', 'agent'] as const;
 export const Channel = z.enum(CHANNELS, { error: '渠道不正确' });
@@ -85,6 +110,9 @@ export function text(label: string, max: number, min = 1) {
       z.refine((s) => !/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(s), { error: `${label}含有无法识别的字符` }),
     );
 }
+
+/** A POST that takes nothing: `{}` or no body at all. */
+export const EmptyBody = z.strictObject({});
 
 /** The same object with no unknown fields allowed: request bodies are strict, stored records are not. */
 export function strict<S extends z.ZodMiniObject>(schema: S) {

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { maskPhone } from '../privacy';
+import { STEP_ACTIONS } from '../steps';
 import { Channel, GeoPoint, Id, IsoTime, Level, Phone, Rating, Status, text } from './common';
 
 export const DESCRIPTION_MAX = 2000;
@@ -26,27 +27,8 @@ export const Actor = z.object({
 });
 export type Actor = z.infer<typeof Actor>;
 
-export const ACTIONS = [
-  'submit',
-  'accept',
-  'decline',
-  'dispatch',
-  'progress',
-  'resolve',
-  'rate',
-  'transfer',
-  'escalate',
-  'reopen',
-  'close',
-  'remind',
-  'urge',
-  'overdue',
-  'extend',
-  'link_repeat',
-  'unlink_repeat',
-  'reveal_phone',
-  'follow_up',
-] as const;
+/** The events of the record: the report, the steps of the table, and the supervision sweep's alerts. */
+export const ACTIONS = ['submit', ...STEP_ACTIONS, 'remind', 'urge', 'overdue'] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
 

@@ -3,7 +3,7 @@
  * the detail page only draws them. Pure: tested without Taro.
  */
 import { STEP_OF_ACTION, STEPS, type StepKey } from '../../../shared/labels';
-import type { Status } from '../../../shared/schemas/common';
+import { STATUS_GROUPS, type Status } from '../../../shared/schemas/common';
 import type { Action } from '../../../shared/schemas/petition';
 
 export type StepState = 'done' | 'current' | 'pending' | 'problem';
@@ -26,24 +26,12 @@ interface Event {
   actor?: { role: string; name?: string };
 }
 
-/** Which step a case in this status is waiting on; supervise runs beside the others and is never "next". */
-const WAITING_ON: Record<Status, StepKey | 'none'> = {
-  submitted: 'accept',
-  accepted: 'dispatch',
-  declined: 'none',
-  dispatched: 'handle',
-  in_progress: 'handle',
-  reopened: 'handle',
-  resolved: 'rate',
-  rated: 'none',
-  closed: 'none',
-};
-
 export function stepsOf(p: { status: Status; dueAt?: string; overdue: boolean; timeline: readonly Event[] }): StepView[] {
   const order = STEPS.map((s) => s.key);
-  const waiting = WAITING_ON[p.status];
-  const waitingIdx = waiting === 'none' ? order.length : order.indexOf(waiting);
-  const finished = p.status === 'rated' || p.status === 'closed';
+  // which step the case waits on (supervise runs beside the others and is never "next")
+  const { waitsOn, group } = STATUS_GROUPS[p.status];
+  const waitingIdx = waitsOn === null ? order.length : order.indexOf(waitsOn);
+  const finished = group === 'finished';
 
   return STEPS.map((step, idx) => {
     const events = p.timeline.filter((e) => STEP_OF_ACTION[e.action] === step.key);

@@ -1,0 +1,249 @@
+/**
+ * The table of a petition's steps: one declaration per step, from which the rest is derived: who may take it from
+ * which statuses (the workflow's rules), its request body (the API parses it, the staff form checks with it), its
+ * route, its label (the record, the buttons, the messages), whether its note is public, and its staff form's fields.
+ * What a step does to the case is `decide` in workflow.ts. Adding a step: a row here, a case there, and tests.
+ */
+import * as z from 'zod/mini';
+import { EmptyBody, RESOLVED_STATUSES, OPEN_STATUSES, Rating, STATUSES, TypedTrackingCode, idOf, text, type Role, type Status } from './schemas/common';
+
+const CENTRE: readonly Role[] = ['centre_staff', 'county_supervisor', 'admin'];
+const HANDLING: readonly Role[] = [...CENTRE, 'handler'];
+const HANDLING_STATUSES: readonly Status[] = ['dispatched', 'in_progress', 'reopened'];
+const note = (label = '备注', max = 500) => z.optional(text(label, max));
+
+/**
+ * A field of a step's staff form. `options` names a list the app fills from the organisation (`departments`, the
+ * `handlers` of the chosen department, the `centres` a case may go to) or lists the choices; `prefill` takes the
+ * initial value from the case file.
+ */
+export interface FieldSpec {
+  name: string;
+  label: string;
+  kind: 'text' | 'textarea' | 'choice' | 'number';
+  max?: number;
+  options?: 'departments' | 'handlers' | 'centres' | ReadonlyArray<{ value: string; label: string }>;
+  initial?: string;
+  prefill?: 'repeatOfTrackingCode';
+  placeholder?: string;
+}
+
+export interface StepSpec {
+  /** on the record, in the messages, and on the button unless `verb` is shorter */
+  label: string;
+  verb?: string;
+  /** which of the six steps (吹哨 … 评哨) the record shows it under */
+  stage: 'report' | 'accept' | 'dispatch' | 'handle' | 'supervise' | 'rate';
+  from: readonly Status[];
+  roles: readonly Role[];
+  body: z.ZodMiniType;
+  /** the route's last segment: /staff/petitions/{id}/<path> for staff, /petitions/{id}/<path> for the citizen */
+  path: string;
+  /** whether the step's note is on the citizen's record; `chosen`: the body's `visibility` says */
+  note: 'public' | 'internal' | 'chosen';
+  /** the staff form; a step without one is taken elsewhere (the citizen's rating, the phone link, the tasks) */
+  form?: readonly FieldSpec[];
+  /** the form asks twice before it undoes or refuses something */
+  danger?: boolean;
+}
+
+const textarea = (name: string, label: string, max = 500): FieldSpec => ({ name, label, kind: 'textarea', max });
+
+export const STEP_TABLE = {
+  accept: {
+    label: '接哨受理',
+    verb: '受理',
+    stage: 'accept',
+    from: ['submitted'],
+    roles: CENTRE,
+    body: z.strictObject({ note: note() }),
+    path: 'accept',
+    note: 'public',
+    form: [textarea('note', '受理备注（可不填）')],
+  },
+  decline: {
+    label: '不予受理',
+    stage: 'accept',
+    from: ['submitted'],
+    roles: CENTRE,
+    body: z.strictObject({ reason: text('不予受理的理由', 500), redirect: text('建议的办理途径', 200) }),
+    path: 'decline',
+    note: 'public',
+    form: [textarea('reason', '不予受理的理由'), textarea('redirect', '建议的办理途径', 200)],
+    danger: true,
+  },
+  dispatch: {
+    label: '分哨派单',
+    verb: '分派',
+    stage: 'dispatch',
+    from: ['accepted', 'reopened'],
+    roles: CENTRE,
+    body: z.strictObject({ departmentId: idOf('责任部门'), handlerId: z.optional(idOf('承办人')), note: note() }),
+    path: 'dispatch',
+    note: 'public',
+    form: [
+      { name: 'departmentId', label: '责任部门', kind: 'choice', options: 'departments' },
+      { name: 'handlerId', label: '承办人（可不选）', kind: 'choice', options: 'handlers' },
+      textarea('note', '分派说明（可不填）'),
+    ],
+  },
+  progress: {
+    label: '办理进展',
+    stage: 'handle',
+    from: HANDLING_STATUSES,
+    roles: HANDLING,
+    body: z.strictObject({ note: text('进展说明', 1000), visibility: z._default(z.enum(['public', 'internal']), 'public') }),
+    path: 'progress',
+    note: 'chosen',
+    form: [
+      textarea('note', '进展说明', 1000),
+      { name: 'visibility', label: '谁能看到', kind: 'choice', initial: 'public', options: [{ value: 'public', label: '群众可见' }, { value: 'internal', label: '仅内部' }] },
+    ],
+  },
+  resolve: {
+    label: '办结',
+    stage: 'handle',
+    from: HANDLING_STATUSES,
+    roles: HANDLING,
+    body: z.strictObject({ summary: text('办理结果', 2000) }),
+    path: 'resolve',
+    note: 'public',
+    form: [textarea('summary', '办理结果（群众可见）', 2000)],
+  },
+  rate: {
+    label: '评哨评价',
+    stage: 'rate',
+    from: ['resolved'],
+    roles: ['citizen'],
+    body: z.strictObject({ rating: Rating, comment: note('评价') }),
+    path: 'rating',
+    note: 'public',
+  },
+  transfer: {
+    label: '转办',
+    stage: 'accept',
+    from: ['submitted', 'accepted', 'reopened'],
+    roles: CENTRE,
+    body: z.strictObject({ centreId: idOf('接收中心'), reason: text('转办理由', 500) }),
+    path: 'transfer',
+    note: 'public',
+    form: [{ name: 'centreId', label: '接收中心', kind: 'choice', options: 'centres' }, textarea('reason', '转办理由')],
+  },
+  // The next level (named by each county) supervises: 上报上级, never a level's name.
+  escalate: {
+    label: '上报上级',
+    stage: 'supervise',
+    from: OPEN_STATUSES,
+    roles: CENTRE,
+    body: z.strictObject({ reason: text('上报理由', 500) }),
+    path: 'escalate',
+    note: 'public',
+    form: [textarea('reason', '上报理由')],
+  },
+  reopen: {
+    label: '重新办理',
+    stage: 'handle',
+    from: [...RESOLVED_STATUSES, 'declined'],
+    roles: CENTRE,
+    body: z.strictObject({ reason: text('重新办理的理由', 500) }),
+    path: 'reopen',
+    note: 'public',
+    form: [textarea('reason', '重新办理的理由')],
+  },
+  close: {
+    label: '归档',
+    stage: 'rate',
+    from: ['resolved', 'rated'],
+    roles: CENTRE,
+    body: z.strictObject({ note: note() }),
+    path: 'close',
+    note: 'public',
+    form: [textarea('note', '归档备注（可不填）')],
+  },
+  // 《信访工作条例》: one extension of at most 30 days, with a reason the citizen is told.
+  extend: {
+    label: '延期',
+    stage: 'supervise',
+    from: ['accepted', 'dispatched', 'in_progress'],
+    roles: CENTRE,
+    body: z.strictObject({
+      days: z
+        .number({ error: '请填写延期天数' })
+        .check(z.multipleOf(1, { error: '延期天数须为整数' }), z.gte(1, { error: '延期至少 1 天' }), z.lte(30, { error: '延期最多 30 天' })),
+      reason: text('延期理由', 500),
+    }),
+    path: 'extend',
+    note: 'public',
+    form: [
+      { name: 'days', label: '延期天数（1 到 30 天）', kind: 'number', initial: '30' },
+      textarea('reason', '延期理由（群众可见）'),
+    ],
+  },
+  // 回访: taken from the tasks list, after the case was resolved.
+  follow_up: {
+    label: '回访',
+    stage: 'rate',
+    from: RESOLVED_STATUSES,
+    roles: CENTRE,
+    body: z.strictObject({
+      reached: z.boolean({ error: '请说明是否联系上群众' }),
+      rating: z.optional(Rating),
+      note: text('回访情况', 1000),
+    }),
+    path: 'follow-up',
+    note: 'internal',
+  },
+  // Handlers call the citizen too; every look at the whole number is on the record. Nothing to say: the look is.
+  reveal_phone: {
+    label: '查看电话',
+    stage: 'supervise',
+    from: STATUSES,
+    roles: HANDLING,
+    body: EmptyBody,
+    path: 'reveal-phone',
+    note: 'internal',
+  },
+  // 重复信访: the centre confirms or undoes the mark submit set, or links a repeat it found itself, by the earlier
+  // petition's id (the mark submit set) or by the tracking code staff type.
+  link_repeat: {
+    label: '标记重复',
+    stage: 'report',
+    from: STATUSES,
+    roles: CENTRE,
+    body: z
+      .strictObject({ repeatOf: z.optional(idOf('被重复的诉求')), trackingCode: z.optional(TypedTrackingCode), note: note() })
+      .check(z.refine((b) => !!(b.repeatOf || b.trackingCode), { error: '请填写被重复诉求的跟踪码', path: ['trackingCode'] })),
+    path: 'link-repeat',
+    note: 'internal',
+    form: [
+      { name: 'trackingCode', label: '被重复诉求的跟踪码', kind: 'text', max: 10, prefill: 'repeatOfTrackingCode', placeholder: '10 位字母和数字' },
+      textarea('note', '备注（可不填）'),
+    ],
+  },
+  unlink_repeat: {
+    label: '取消重复',
+    stage: 'report',
+    from: STATUSES,
+    roles: CENTRE,
+    body: z.strictObject({ note: note() }),
+    path: 'unlink-repeat',
+    note: 'internal',
+    form: [textarea('note', '取消的理由（可不填）')],
+    danger: true,
+  },
+} as const satisfies Record<string, StepSpec>;
+
+export type StepTable = typeof STEP_TABLE;
+export type StepAction = keyof StepTable;
+export const STEP_ACTIONS = Object.keys(STEP_TABLE) as StepAction[];
+/** The body a step's route takes, as parsed. */
+export type StepBody<A extends StepAction> = Plain<z.output<StepTable[A]['body']>>;
+/** An empty strict object parses to Record<string, never>: nothing to add to the action. */
+type Plain<O> = string extends keyof O ? unknown : O;
+/** What a use case hands the workflow for a step: the action and its parsed body. */
+export type StepInput = { [A in StepAction]: { action: A } & StepBody<A> }[StepAction];
+
+/** The steps the citizen takes (at /petitions/{id}/…) and those staff take (at /staff/petitions/{id}/…). */
+export const isCitizenStep = (a: StepAction) => STEP_TABLE[a].roles.includes('citizen');
+export const STAFF_STEPS = STEP_ACTIONS.filter((a) => !isCitizenStep(a));
+export const stepPath = (a: StepAction) => `${isCitizenStep(a) ? '' : '/staff'}/petitions/{id}/${STEP_TABLE[a].path}`;
