@@ -7,15 +7,23 @@ export interface FieldIssue {
   message: string;
 }
 
-export type ErrorCode =
-  | 'validation'
-  | 'unauthorized'
-  | 'forbidden'
-  | 'not_found'
-  | 'conflict'
-  | 'rejected_content'
-  | 'too_many_requests'
-  | 'internal';
+/**
+ * The taxonomy: every error the API answers, by code, with its HTTP status. The server maps errors with it
+ * (functions/http/errors.ts), the app knows the codes from it (miniprogram/src/lib/apiError.ts), the contract's
+ * error answer lists them (shared/schemas/views.ts).
+ */
+export const ERROR_STATUS = {
+  validation: 400,
+  rejected_content: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_many_requests: 429,
+  internal: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
 export class DomainError extends Error {
   constructor(
@@ -53,6 +61,15 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {
   constructor(message: string) {
     super('conflict', message);
+  }
+}
+/**
+ * A write that lost a race or met a fresh id already taken (a tracking code): the same request may succeed when tried
+ * again, which the use case does; if it never does, the caller is told to retry.
+ */
+export class RetryableConflictError extends ConflictError {
+  constructor(message = '提交失败，请稍后重试') {
+    super(message);
   }
 }
 export class RejectedContentError extends DomainError {

@@ -7,8 +7,8 @@
 import * as z from 'zod/mini';
 import { EmptyBody, RESOLVED_STATUSES, OPEN_STATUSES, Rating, STATUSES, TypedTrackingCode, idOf, text, type Role, type Status } from './schemas/common';
 
-const CENTRE: readonly Role[] = ['centre_staff', 'county_supervisor', 'admin'];
-const HANDLING: readonly Role[] = [...CENTRE, 'handler'];
+const CENTRE = ['centre_staff', 'county_supervisor', 'admin'] as const satisfies readonly Role[];
+const HANDLING = [...CENTRE, 'handler'] as const satisfies readonly Role[];
 const HANDLING_STATUSES: readonly Status[] = ['dispatched', 'in_progress', 'reopened'];
 const note = (label = '备注', max = 500) => z.optional(text(label, max));
 
@@ -244,6 +244,8 @@ type Plain<O> = string extends keyof O ? unknown : O;
 export type StepInput = { [A in StepAction]: { action: A } & StepBody<A> }[StepAction];
 
 /** The steps the citizen takes (at /petitions/{id}/…) and those staff take (at /staff/petitions/{id}/…). */
-export const isCitizenStep = (a: StepAction) => STEP_TABLE[a].roles.includes('citizen');
-export const STAFF_STEPS = STEP_ACTIONS.filter((a) => !isCitizenStep(a));
+export type CitizenStep = { [A in StepAction]: 'citizen' extends StepTable[A]['roles'][number] ? A : never }[StepAction];
+export type StaffStep = Exclude<StepAction, CitizenStep>;
+export const isCitizenStep = (a: StepAction): a is CitizenStep => (STEP_TABLE[a].roles as readonly Role[]).includes('citizen');
+export const STAFF_STEPS = STEP_ACTIONS.filter((a): a is StaffStep => !isCitizenStep(a));
 export const stepPath = (a: StepAction) => `${isCitizenStep(a) ? '' : '/staff'}/petitions/{id}/${STEP_TABLE[a].path}`;

@@ -1,17 +1,6 @@
 /** The one map from errors to HTTP. Anything unnamed is a 500 that is logged by kind and leaks nothing. */
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
-import { DomainError, TooManyRequestsError, type ErrorBody, type ErrorCode } from '../../shared/errors';
-
-const STATUS: Record<ErrorCode, number> = {
-  validation: 400,
-  rejected_content: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_many_requests: 429,
-  internal: 500,
-};
+import { DomainError, ERROR_STATUS, TooManyRequestsError, type ErrorBody } from '../../shared/errors';
 
 export function json(statusCode: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 {
   return {
@@ -34,7 +23,7 @@ export function errorResponse(err: unknown): { response: APIGatewayProxyStructur
   if (err instanceof DomainError) {
     const body: ErrorBody = { error: { code: err.code, message: err.message, issues: err.issues } };
     const wait = err instanceof TooManyRequestsError && err.retryAfterSeconds !== undefined ? { 'retry-after': String(err.retryAfterSeconds) } : undefined;
-    return { response: json(STATUS[err.code], body, wait) };
+    return { response: json(ERROR_STATUS[err.code], body, wait) };
   }
   const body: ErrorBody = { error: { code: 'internal', message: '系统繁忙，请稍后再试', issues: [] } };
   // Only the error's kind and first stack frame: messages can echo user input.

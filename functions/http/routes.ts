@@ -1,41 +1,12 @@
 /**
- * The route table: every HTTP route, who may call it, and the thin adapter from request to use case.
+ * The route table: a handler bound to each route of the contract (shared/contract), the thin adapter from a parsed
+ * request to one use case. The contract says the method, path, access and schemas; `bind` parses the path, query,
+ * body and headers with them, so a handler gets typed values and answers what the contract's answer schema types.
  * serverless.yml declares the same routes; a test checks the two agree.
  */
-import * as z from 'zod/mini';
-import {
-  DevLoginBody,
-  IdempotencyKey,
-  PageQuery,
-  EmptyBody,
-  StaffLoginBody,
-  DashboardQuery,
-  ExportQuery,
-  StaffQueueQuery,
-  SubmitPetitionBody,
-  SubscribeBody,
-  UploadBody,
-  TrackQuery,
-  TrackingCode,
-  WechatLoginBody,
-} from '../../shared/schemas/api';
-import { STAFF_STEPS, STEP_TABLE, stepPath, type StepAction } from '../../shared/steps';
-import { Id, strict } from '../../shared/schemas/common';
-import { LiftLockBody, LoginsQuery } from '../../shared/schemas/security';
-import { Category, ChangePasswordBody, Department, EditUser, NewUser, NodeBody, Post, Username } from '../../shared/schemas/org';
-import {
-  AttendanceBody,
-  BookBody,
-  BookingFiguresQuery,
-  BookingRatingBody,
-  CitizenCancelBody,
-  HostBody,
-  HostsQuery,
-  RescheduleBody,
-  ScheduleQuery,
-  SlotsQuery,
-  StaffCancelBody,
-} from '../../shared/schemas/booking';
+import { CONTRACT, type Contract } from '../../shared/contract';
+import { compile, routesOf, type Access, type AnswerIn, type Body, type Method, type Params, type Query, type RouteGroup, type RouteSpec } from '../../shared/contract/route';
+import type { StaffStep, StepInput } from '../../shared/steps';
 import * as audit from '../usecases/audit';
 import * as auth from '../usecases/auth';
 import * as dashboard from '../usecases/dashboard';
@@ -49,8 +20,10 @@ import * as users from '../usecases/users';
 import * as petitions from '../usecases/petitions';
 import { parse } from './request';
 
-export type Access = 'public' | 'citizen' | 'staff';
+export type { Access };
+type CallerOf<A extends Access> = A extends 'citizen' ? CitizenCaller : A extends 'staff' ? StaffCaller : undefined;
 
+/** A request as the Lambda entry hands it over: nothing parsed yet but the caller. */
 export interface Request<C> {
   caller: C;
   body: unknown;
@@ -65,185 +38,150 @@ export type Reply =
   | { status: number; body: unknown }
   | { status: number; file: { contentType: string; filename: string; content: string } };
 
-interface RouteDef<A extends Access> {
-  method: 'GET' | 'POST' | 'PUT';
+export interface Route {
+  name: string;
+  method: Method;
   path: string;
-  access: A;
-  handle: (req: Request<A extends 'citizen' ? CitizenCaller : A extends 'staff' ? StaffCaller : undefined>, deps: Deps) => Promise<Reply>;
+  access: Access;
+  spec: RouteSpec;
+  handle: (req: Request<any>, deps: Deps) => Promise<Reply>;
 }
-export type Route = RouteDef<'public'> | RouteDef<'citizen'> | RouteDef<'staff'>;
 
-const ok = (body: unknown): Reply => ({ status: 200, body });
-const idParam = (req: { params: Record<string, string | undefined> }, name = 'id') => parse(Id, req.params[name], 'path');
+/** What a handler is given: the caller and the request's parts, each parsed with its schema of the contract. */
+interface Parsed<R extends RouteSpec> {
+  caller: CallerOf<R['access']>;
+  params: Params<R>;
+  query: Query<R>;
+  body: Body<R>;
+  headers: { [K in keyof R['headers']]: string };
+  sourceIp: string;
+}
+/** A success other than 200 (a submit's 201): the status with the answer. */
+class WithStatus<T> {
+  constructor(
+    readonly status: number,
+    readonly body: T,
+  ) {}
+}
+const withStatus = <T>(status: number, body: T) => new WithStatus(status, body);
+type Handler<R extends RouteSpec> = (req: Parsed<R>, deps: Deps) => Promise<AnswerIn<R> | WithStatus<AnswerIn<R>>>;
+/** A handler for every route of the contract, in its shape: a route without one does not type-check. */
+type Handlers<G> = { [K in keyof G]: G[K] extends RouteSpec ? Handler<G[K]> : Handlers<G[K]> };
 
-const pub = (method: RouteDef<'public'>['method'], path: string, handle: RouteDef<'public'>['handle']): Route => ({ method, path, access: 'public', handle });
-const citizen = (method: RouteDef<'citizen'>['method'], path: string, handle: RouteDef<'citizen'>['handle']): Route => ({ method, path, access: 'citizen', handle });
-const staff = (method: RouteDef<'staff'>['method'], path: string, handle: RouteDef<'staff'>['handle']): Route => ({ method, path, access: 'staff', handle });
-
-/**
- * One route per step of the table, its body the step's. Staff steps answer the case file (stepForStaff); the phone
- * look and a repeat found by its tracking code have use cases of their own.
- */
-const STAFF_STEP_USE_CASES: Partial<Record<StepAction, (deps: Deps, caller: StaffCaller, id: string, body: any) => Promise<unknown>>> = {
-  link_repeat: petitions.linkRepeat,
-  reveal_phone: (deps, caller, id) => petitions.revealPhone(deps, caller, id),
-};
-const stepRoute = (action: StepAction): Route =>
-  action === 'rate'
-    ? citizen('POST', stepPath(action), async (req, deps) => ok(await petitions.rate(deps, req.caller, idParam(req), parse(STEP_TABLE.rate.body, req.body, 'body'))))
-    : staff('POST', stepPath(action), async (req, deps) => {
-        const id = idParam(req);
-        const body = parse(STEP_TABLE[action].body, req.body, 'body') as object;
-        const useCase = STAFF_STEP_USE_CASES[action];
-        return ok(await (useCase ? useCase(deps, req.caller, id, body) : petitions.stepForStaff(deps, req.caller, id, { action, ...body } as petitions.TransitionInput)));
-      });
-
-export const ROUTES: Route[] = [
-  // Citizens
-  pub('POST', '/auth/wechat', async (req, deps) => ok(await auth.wechatLogin(deps, parse(WechatLoginBody, req.body, 'body').code))),
-  pub('POST', '/auth/dev', async (req, deps) => ok(await auth.devLogin(deps, parse(DevLoginBody, req.body, 'body').name))),
-  pub('GET', '/posts/{postId}', async (req, deps) => ok(await org.postForCitizen(deps, idParam(req, 'postId')))),
-  pub('GET', '/townships', async (_req, deps) => ok(await org.listTownships(deps))),
-  pub('GET', '/track/{trackingCode}', async (req, deps) => {
-    const code = parse(TrackingCode, req.params.trackingCode, 'path');
-    const { secret } = parse(TrackQuery, req.query, 'query');
-    return ok(await petitions.track(deps, code, secret));
-  }),
-  citizen('POST', '/uploads', async (req, deps) => ok(await uploads.presignPhoto(deps, req.caller, parse(UploadBody, req.body, 'body')))),
-  citizen('POST', '/subscriptions', async (req, deps) =>
-    ok(await notifications.subscribe(deps, req.caller.openid, parse(SubscribeBody, req.body, 'body').templates)),
-  ),
-  citizen('POST', '/petitions', async (req, deps) => {
-    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header:Idempotency-Key');
-    const body = parse(SubmitPetitionBody, req.body, 'body');
-    const out = await petitions.submitPetition(deps, req.caller, key, body);
-    return { status: out.created ? 201 : 200, body: out.response };
-  }),
-  citizen('GET', '/petitions/mine', async (req, deps) => ok(await petitions.listMine(deps, req.caller, parse(PageQuery, req.query, 'query')))),
-  citizen('GET', '/petitions/{id}', async (req, deps) => ok(await petitions.getForCitizen(deps, req.caller, idParam(req)))),
-  stepRoute('rate'),
-
-  // Staff
-  pub('POST', '/staff/login', async (req, deps) => {
-    const { username, password } = parse(StaffLoginBody, req.body, 'body');
-    return ok(await auth.staffLogin(deps, username, password, req.sourceIp));
-  }),
-  staff('GET', '/staff/logins', async (req, deps) => ok(await auth.listLogins(deps, req.caller, parse(LoginsQuery, req.query, 'query')))),
-  staff('POST', '/staff/login-locks/lift', async (req, deps) => ok(await auth.liftLock(deps, req.caller, parse(LiftLockBody, req.body, 'body')))),
-  staff('GET', '/staff/me', async (req) => ok(req.caller)),
-  staff('GET', '/staff/petitions', async (req, deps) => ok(await petitions.staffQueue(deps, req.caller, parse(StaffQueueQuery, req.query, 'query')))),
-  staff('GET', '/staff/petitions/{id}', async (req, deps) => ok(await petitions.getForStaff(deps, req.caller, idParam(req)))),
-  staff('POST', '/staff/petitions', async (req, deps) => {
-    // Agents and staff file on a citizen's behalf (凡诉代办): phone, letter, visit or agent channels.
-    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header:Idempotency-Key');
-    const body = parse(SubmitPetitionBody, req.body, 'body');
-    const out = await petitions.submitPetition(deps, req.caller, key, body);
-    return { status: out.created ? 201 : 200, body: out.response };
-  }),
-  ...STAFF_STEPS.map(stepRoute),
-  staff('GET', '/staff/tasks', async (req, deps) => ok(await petitions.staffTasks(deps, req.caller, parse(PageQuery, req.query, 'query')))),
-  staff('GET', '/staff/dashboard', async (req, deps) => ok(await dashboard.dashboard(deps, req.caller, parse(DashboardQuery, req.query, 'query')))),
-  staff('GET', '/staff/export', async (req, deps) => {
-    const out = await exporting.exportPetitions(deps, req.caller, parse(ExportQuery, req.query, 'query'));
-    return { status: 200, file: { contentType: 'text/csv; charset=utf-8', filename: out.filename, content: out.csv } };
-  }),
-  staff('GET', '/staff/org', async (req, deps) => ok(await org.orgForStaff(deps, req.caller))),
-  staff('GET', '/staff/townships/{townshipId}/posts', async (req, deps) =>
-    ok(await org.listPosts(deps, req.caller, idParam(req, 'townshipId'), parse(PageQuery, req.query, 'query'))),
-  ),
-  staff('GET', '/staff/posts/{postId}', async (req, deps) => ok(await org.postForStaff(deps, req.caller, idParam(req, 'postId')))),
-  staff('PUT', '/staff/posts/{postId}', async (req, deps) => {
-    const post = parse(strict(z.omit(Post, { id: true })), req.body, 'body');
-    return ok(await org.savePost(deps, req.caller, { ...post, id: idParam(req, 'postId') }));
-  }),
-  staff('PUT', '/staff/nodes/{nodeId}', async (req, deps) =>
-    ok(await org.saveNode(deps, req.caller, idParam(req, 'nodeId'), parse(NodeBody, req.body, 'body'))),
-  ),
-  staff('PUT', '/staff/departments/{departmentId}', async (req, deps) => {
-    const d = parse(strict(z.omit(Department, { id: true })), req.body, 'body');
-    return ok(await org.saveDepartment(deps, req.caller, { ...d, id: idParam(req, 'departmentId') }));
-  }),
-  staff('PUT', '/staff/categories/{categoryId}', async (req, deps) => {
-    const c = parse(strict(z.omit(Category, { id: true })), req.body, 'body');
-    return ok(await org.saveCategory(deps, req.caller, { ...c, id: idParam(req, 'categoryId') }));
-  }),
-  staff('GET', '/staff/users', async (req, deps) => ok(await users.listUsers(deps, req.caller, parse(PageQuery, req.query, 'query')))),
-  staff('POST', '/staff/users', async (req, deps) => {
-    const u = parse(NewUser, req.body, 'body');
-    return { status: 201, body: await users.saveUser(deps, req.caller, u.username, u, true) };
-  }),
-  staff('PUT', '/staff/users/{username}', async (req, deps) =>
-    ok(await users.saveUser(deps, req.caller, parse(Username, req.params.username, 'path'), parse(EditUser, req.body, 'body'), false)),
-  ),
-  staff('POST', '/staff/users/{username}/sign-out', async (req, deps) => {
-    parse(EmptyBody, req.body, 'body');
-    return ok(await users.signOutUser(deps, req.caller, parse(Username, req.params.username, 'path')));
-  }),
-  staff('GET', '/staff/audit', async (req, deps) => ok(await audit.listAudit(deps, req.caller, parse(PageQuery, req.query, 'query')))),
-  staff('POST', '/staff/me/password', async (req, deps) => ok(await auth.changeOwnPassword(deps, req.caller, parse(ChangePasswordBody, req.body, 'body')))),
-  staff('POST', '/staff/me/sign-out-everywhere', async (req, deps) => {
-    parse(EmptyBody, req.body, 'body');
-    return ok(await auth.signOutEverywhere(deps, req.caller));
-  }),
-
-  // Video receptions (预约接访)
-  pub('GET', '/hosts', async (req, deps) => ok(await bookings.listHosts(deps, parse(HostsQuery, req.query, 'query')))),
-  pub('GET', '/hosts/{hostId}', async (req, deps) => ok(await bookings.getHost(deps, idParam(req, 'hostId')))),
-  pub('GET', '/hosts/{hostId}/slots', async (req, deps) => ok(await bookings.listSlots(deps, idParam(req, 'hostId'), parse(SlotsQuery, req.query, 'query')))),
-  citizen('POST', '/bookings', async (req, deps) => {
-    const key = parse(IdempotencyKey, req.header('idempotency-key'), 'header:Idempotency-Key');
-    const out = await bookings.book(deps, req.caller, key, parse(BookBody, req.body, 'body'));
-    return { status: out.created ? 201 : 200, body: out.view };
-  }),
-  citizen('GET', '/bookings/mine', async (req, deps) => ok(await bookings.listMine(deps, req.caller, parse(PageQuery, req.query, 'query')))),
-  citizen('GET', '/bookings/{id}', async (req, deps) => ok(await bookings.getMine(deps, req.caller, idParam(req)))),
-  citizen('POST', '/bookings/{id}/cancel', async (req, deps) =>
-    ok(await bookings.cancelMine(deps, req.caller, idParam(req), parse(CitizenCancelBody, req.body, 'body').reason)),
-  ),
-  citizen('POST', '/bookings/{id}/reschedule', async (req, deps) =>
-    ok(await bookings.reschedule(deps, req.caller, idParam(req), parse(RescheduleBody, req.body, 'body').start)),
-  ),
-  citizen('POST', '/bookings/{id}/rating', async (req, deps) => ok(await bookings.rate(deps, req.caller, idParam(req), parse(BookingRatingBody, req.body, 'body')))),
-  staff('GET', '/staff/hosts', async (req, deps) => ok(await bookings.listHostsForStaff(deps, req.caller))),
-  staff('GET', '/staff/hosts/{hostId}', async (req, deps) => ok(await bookings.getHostForStaff(deps, req.caller, idParam(req, 'hostId')))),
-  staff('PUT', '/staff/hosts/{hostId}', async (req, deps) =>
-    ok(await bookings.saveHost(deps, req.caller, idParam(req, 'hostId'), parse(HostBody, req.body, 'body'))),
-  ),
-  staff('GET', '/staff/booking-figures', async (req, deps) => ok(await bookings.figures(deps, req.caller, parse(BookingFiguresQuery, req.query, 'query')))),
-  staff('GET', '/staff/bookings', async (req, deps) => ok(await bookings.schedule(deps, req.caller, parse(ScheduleQuery, req.query, 'query')))),
-  staff('GET', '/staff/bookings/{id}', async (req, deps) => ok(await bookings.getForStaff(deps, req.caller, idParam(req)))),
-  staff('POST', '/staff/bookings/{id}/cancel', async (req, deps) =>
-    ok(await bookings.cancelByStaff(deps, req.caller, idParam(req), parse(StaffCancelBody, req.body, 'body').reason)),
-  ),
-  staff('POST', '/staff/bookings/{id}/attendance', async (req, deps) =>
-    ok(await bookings.recordAttendance(deps, req.caller, idParam(req), parse(AttendanceBody, req.body, 'body'))),
-  ),
-];
-
-/** `/petitions/{id}` as a matcher; literal segments win over parameters (`/petitions/mine`). */
-export function compile(routes: Route[]) {
-  const compiled = routes.map((r) => {
-    const names: string[] = [];
-    const pattern = r.path.replace(/\{(\w+)\}/g, (_m, name: string) => {
-      names.push(name);
-      return '([^/]+)';
-    });
-    return { route: r, regex: new RegExp(`^${pattern}$`), names, literal: names.length === 0 };
-  });
-  compiled.sort((a, b) => Number(b.literal) - Number(a.literal));
-  return (method: string, path: string) => {
-    let pathMatched = false;
-    for (const c of compiled) {
-      const m = c.regex.exec(path);
-      if (!m) continue;
-      pathMatched = true;
-      if (c.route.method !== method) continue;
-      const params: Record<string, string> = {};
-      c.names.forEach((n, i) => {
-        params[n] = decodeURIComponent(m[i + 1] ?? '');
-      });
-      return { route: c.route, params };
-    }
-    return { pathMatched };
+function bind(name: string, spec: RouteSpec, handler: Handler<RouteSpec>): Route {
+  return {
+    name,
+    method: spec.method,
+    path: spec.path,
+    access: spec.access,
+    spec,
+    handle: async (req, deps) => {
+      const params = Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, schema]) => [k, parse(schema, req.params[k], 'path')]));
+      const headers = Object.fromEntries(Object.entries(spec.headers ?? {}).map(([k, schema]) => [k, parse(schema, req.header(k), `header:${k}`)]));
+      const query = spec.query ? parse(spec.query, req.query, 'query') : {};
+      const body = spec.body ? parse(spec.body, req.body, 'body') : {};
+      const out = await handler({ caller: req.caller, params, query, body, headers, sourceIp: req.sourceIp } as Parsed<RouteSpec>, deps);
+      const status = out instanceof WithStatus ? out.status : 200;
+      const answer = out instanceof WithStatus ? out.body : out;
+      if ('file' in spec.answer) {
+        const file = answer as { filename: string; content: string };
+        return { status, file: { contentType: spec.answer.file, filename: file.filename, content: file.content } };
+      }
+      return { status, body: answer };
+    },
   };
 }
+
+/** Staff steps answer the case file (stepForStaff); the phone look and a repeat found by its code have their own. */
+const step =
+  <A extends StaffStep>(action: A): Handler<Contract['staff']['step'][A]> =>
+  ({ caller, params, body }, deps) =>
+    petitions.stepForStaff(deps, caller, params.id, { action, ...(body as object) } as StepInput) as never;
+const STEP_HANDLERS = Object.fromEntries(
+  (Object.keys(CONTRACT.staff.step) as StaffStep[]).map((a) => [a, step(a)]),
+) as Handlers<Contract['staff']['step']>;
+
+const submitted = <T>(out: { created: boolean; response: T }) => withStatus(out.created ? 201 : 200, out.response);
+
+const HANDLERS: Handlers<Contract> = {
+  citizen: {
+    wechatLogin: ({ body }, deps) => auth.wechatLogin(deps, body.code),
+    devLogin: ({ body }, deps) => auth.devLogin(deps, body.name),
+    post: ({ params }, deps) => org.postForCitizen(deps, params.postId),
+    townships: (_req, deps) => org.listTownships(deps),
+    track: ({ params, query }, deps) => petitions.track(deps, params.trackingCode, query.secret),
+    upload: ({ caller, body }, deps) => uploads.presignPhoto(deps, caller, body),
+    subscribe: async ({ caller, body }, deps) => notifications.subscribe(deps, caller.openid, body.templates),
+    submit: async ({ caller, headers, body }, deps) => submitted(await petitions.submitPetition(deps, caller, headers['Idempotency-Key'], body)),
+    mine: ({ caller, query }, deps) => petitions.listMine(deps, caller, query),
+    petition: ({ caller, params }, deps) => petitions.getForCitizen(deps, caller, params.id),
+    rate: ({ caller, params, body }, deps) => petitions.rate(deps, caller, params.id, body),
+  },
+  booking: {
+    hosts: ({ query }, deps) => bookings.listHosts(deps, query),
+    host: ({ params }, deps) => bookings.getHost(deps, params.hostId),
+    slots: ({ params, query }, deps) => bookings.listSlots(deps, params.hostId, query),
+    book: async ({ caller, headers, body }, deps) => {
+      const out = await bookings.book(deps, caller, headers['Idempotency-Key'], body);
+      return withStatus(out.created ? 201 : 200, out.view);
+    },
+    mine: ({ caller, query }, deps) => bookings.listMine(deps, caller, query),
+    booking: ({ caller, params }, deps) => bookings.getMine(deps, caller, params.id),
+    cancel: ({ caller, params, body }, deps) => bookings.cancelMine(deps, caller, params.id, body.reason),
+    reschedule: ({ caller, params, body }, deps) => bookings.reschedule(deps, caller, params.id, body.start),
+    rate: ({ caller, params, body }, deps) => bookings.rate(deps, caller, params.id, body),
+  },
+  staff: {
+    login: ({ body, sourceIp }, deps) => auth.staffLogin(deps, body.username, body.password, sourceIp),
+    logins: ({ caller, query }, deps) => auth.listLogins(deps, caller, query),
+    liftLock: ({ caller, body }, deps) => auth.liftLock(deps, caller, body),
+    audit: ({ caller, query }, deps) => audit.listAudit(deps, caller, query),
+    me: async ({ caller }) => caller,
+    queue: ({ caller, query }, deps) => petitions.staffQueue(deps, caller, query),
+    petition: ({ caller, params }, deps) => petitions.getForStaff(deps, caller, params.id),
+    // Agents and staff file on a citizen's behalf (凡诉代办): phone, letter, visit or agent channels.
+    submit: async ({ caller, headers, body }, deps) => submitted(await petitions.submitPetition(deps, caller, headers['Idempotency-Key'], body)),
+    step: {
+      ...STEP_HANDLERS,
+      link_repeat: ({ caller, params, body }, deps) => petitions.linkRepeat(deps, caller, params.id, body),
+      reveal_phone: ({ caller, params }, deps) => petitions.revealPhone(deps, caller, params.id),
+    },
+    tasks: ({ caller, query }, deps) => petitions.staffTasks(deps, caller, query),
+    dashboard: ({ caller, query }, deps) => dashboard.dashboard(deps, caller, query),
+    export: async ({ caller, query }, deps) => {
+      const out = await exporting.exportPetitions(deps, caller, query);
+      return { filename: out.filename, content: out.csv };
+    },
+    org: ({ caller }, deps) => org.orgForStaff(deps, caller),
+    posts: ({ caller, params, query }, deps) => org.listPosts(deps, caller, params.townshipId, query),
+    post: ({ caller, params }, deps) => org.postForStaff(deps, caller, params.postId),
+    savePost: ({ caller, params, body }, deps) => org.savePost(deps, caller, { ...body, id: params.postId }),
+    saveNode: ({ caller, params, body }, deps) => org.saveNode(deps, caller, params.nodeId, body),
+    saveDepartment: ({ caller, params, body }, deps) => org.saveDepartment(deps, caller, { ...body, id: params.departmentId }),
+    saveCategory: ({ caller, params, body }, deps) => org.saveCategory(deps, caller, { ...body, id: params.categoryId }),
+    users: ({ caller, query }, deps) => users.listUsers(deps, caller, query),
+    createUser: async ({ caller, body }, deps) => withStatus(201, await users.saveUser(deps, caller, body.username, body, true)),
+    editUser: ({ caller, params, body }, deps) => users.saveUser(deps, caller, params.username, body, false),
+    signOutUser: async ({ caller, params }, deps) => ({ ...(await users.signOutUser(deps, caller, params.username)), signedOut: true as const }),
+    changePassword: ({ caller, body }, deps) => auth.changeOwnPassword(deps, caller, body),
+    signOutEverywhere: async ({ caller }, deps) => ({ ...(await auth.signOutEverywhere(deps, caller)), signedOut: true as const }),
+    receptions: {
+      hosts: ({ caller }, deps) => bookings.listHostsForStaff(deps, caller),
+      host: ({ caller, params }, deps) => bookings.getHostForStaff(deps, caller, params.hostId),
+      saveHost: ({ caller, params, body }, deps) => bookings.saveHost(deps, caller, params.hostId, body),
+      figures: ({ caller, query }, deps) => bookings.figures(deps, caller, query),
+      schedule: ({ caller, query }, deps) => bookings.schedule(deps, caller, query),
+      booking: ({ caller, params }, deps) => bookings.getForStaff(deps, caller, params.id),
+      cancel: ({ caller, params, body }, deps) => bookings.cancelByStaff(deps, caller, params.id, body.reason),
+      attendance: ({ caller, params, body }, deps) => bookings.recordAttendance(deps, caller, params.id, body),
+    },
+  },
+};
+
+/** Every route of the contract with its handler. */
+export const ROUTES: Route[] = routesOf(CONTRACT as unknown as RouteGroup).map(({ name, route }) => {
+  const handler = name.split('.').reduce<unknown>((g, k) => (g as Record<string, unknown>)[k], HANDLERS);
+  return bind(name, route, handler as Handler<RouteSpec>);
+});
+
+export { compile };

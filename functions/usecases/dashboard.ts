@@ -3,7 +3,7 @@
  * category and township, the daily trend and what is overdue, all from counters and the due index.
  */
 import { NotFoundError, ValidationError } from '../../shared/errors';
-import { DASHBOARD_MAX_DAYS } from '../../shared/schemas/api';
+import { DASHBOARD_MAX_DAYS } from '../../shared/schemas/staff';
 import { figuresOf, monthsOf } from '../../shared/figures';
 import type { Org } from '../../shared/routing';
 import { chinaDate } from '../../shared/timeLimits';

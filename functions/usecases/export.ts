@@ -4,7 +4,7 @@
  */
 import { ValidationError } from '../../shared/errors';
 import { CHANNEL_LABELS, RATING_LABELS, STATUS_LABELS } from '../../shared/labels';
-import { EXPORT_MAX_DAYS, EXPORT_TOO_LONG } from '../../shared/schemas/api';
+import { EXPORT_MAX_DAYS, EXPORT_TOO_LONG } from '../../shared/schemas/staff';
 import type { PetitionSummary } from '../../shared/schemas/petition';
 import type { Deps, StaffCaller } from './context';
 import { figureScope, periodOf } from './dashboard';

@@ -65,5 +65,5 @@ export async function sendDue(deps: Pick<Deps, 'outbox' | 'org' | 'wechat' | 'te
 
 export async function subscribe(deps: Pick<Deps, 'outbox'>, openid: string, templates: Template[]) {
   await deps.outbox.addConsent(openid, [...new Set(templates)]);
-  return { ok: true };
+  return { ok: true as const };
 }

@@ -51,7 +51,7 @@ export async function orgForStaff(deps: Deps, caller: StaffCaller) {
   const nodes = [...org.nodes.values()].filter((n) => inScope(scope.path, n.path) || n.id === county);
   const centreIds = new Set(nodes.filter((n) => n.kind === 'township' || n.kind === 'county').map((n) => n.id));
   const departments = org.departments.filter((d) => centreIds.has(d.centreId));
-  return { scope, nodes, departments, categories: org.categories, handlers: await handlersOf(deps, county ?? scope.id, departments) };
+  return { scope, nodes, departments, categories: [...org.categories], handlers: await handlersOf(deps, county ?? scope.id, departments) };
 }
 
 /** The handlers a case may be dispatched to: the staff users of those departments, by name. */

@@ -1,8 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
-import { ConflictError, NotFoundError, RejectedContentError, ValidationError } from '../../shared/errors';
+import { ConflictError, NotFoundError, RejectedContentError, RetryableConflictError, ValidationError } from '../../shared/errors';
 import { SCOPE_NOT_A_CENTRE, inScope, route, scopeFitsRole, type Org } from '../../shared/routing';
 import { CITIZEN_CHANNELS, type Role } from '../../shared/schemas/common';
-import type { StaffQueueQuery, SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
+import type { SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
+import type { StaffQueueQuery } from '../../shared/schemas/staff';
 import { summaryOf, type Actor, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
 import { messageFor } from '../../shared/notifications';
 import { addLimit } from '../../shared/timeLimits';
@@ -114,7 +115,7 @@ export async function submitPetition(
       });
     } catch (err) {
       // A tracking code collision, or a counter another step held at that instant: try again with new codes.
-      if (attempt < SUBMIT_ATTEMPTS - 1 && err instanceof Error && err.name === 'TransactionCanceledException') {
+      if (attempt < SUBMIT_ATTEMPTS - 1 && err instanceof RetryableConflictError) {
         await jitter(attempt);
         continue;
       }
@@ -319,7 +320,7 @@ export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, 
   const next = await transition(deps, caller, id, input);
   const org = await deps.org.load();
   if (!canSee(caller, next, org)) {
-    return { id: next.id, status: next.status, level: next.level, centreId: next.centreId, handedOver: true };
+    return { id: next.id, status: next.status, level: next.level, centreId: next.centreId, handedOver: true as const };
   }
   return caseFileForStaff(deps, caller, next, org);
 }

@@ -10,7 +10,6 @@ export const StaffLoginBody = z.strictObject({
   username: z.string({ error: '请填写用户名' }).check(z.minLength(1, { error: '请填写用户名' }), z.maxLength(64)),
   password: z.string({ error: '请填写密码' }).check(z.minLength(1, { error: '请填写密码' }), z.maxLength(128)),
 });
-export const TokenResponse = z.object({ token: z.string(), expiresAt: z.string() });
 
 /** A photo the app is about to upload: already compressed on the phone. */
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -75,9 +74,6 @@ export const PageQuery = z.object({
 /** A POST that takes nothing: `{}` or no body at all. */
 export { EmptyBody };
 
-export const PageResponse = <T extends z.ZodMiniType>(item: T) =>
-  z.object({ items: z.array(item), cursor: z.optional(z.string()) });
-
 /** After the citizen taps 允许 in WeChat's subscribe dialog, the app tells us which templates they accepted. */
 export const SubscribeBody = z.strictObject({
   templates: z
@@ -85,78 +81,3 @@ export const SubscribeBody = z.strictObject({
     .check(z.minLength(1, { error: '请至少选择一种消息' }), z.maxLength(3, { error: '最多三种消息' })),
 });
 
-const Day = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' }),
-  z.refine((d) => {
-    const t = Date.parse(`${d}T00:00:00Z`);
-    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-  }, { error: '不是有效的日期' }),
-);
-const daysOf = (q: { from?: string; to?: string }) => (q.from && q.to ? (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1 : 0);
-/** A period in China calendar days (both inclusive) and, for a county caller, one township of the county. */
-const PeriodQuery = z
-  .object({ from: z.optional(Day), to: z.optional(Day), townshipId: z.optional(idOf('苏木镇')) })
-  .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
-
-export const DASHBOARD_MAX_DAYS = 367;
-/** A dashboard period: at most a year. */
-export const DashboardQuery = PeriodQuery.check(z.refine((q) => daysOf(q) <= DASHBOARD_MAX_DAYS, { error: '统计区间最长一年', path: ['to'] }));
-
-/** An export reads every petition of its period, so the period is shorter: a quarter at most. */
-export const EXPORT_MAX_DAYS = 93;
-export const EXPORT_TOO_LONG = `导出区间最长 ${EXPORT_MAX_DAYS} 天，请分次导出`;
-export const ExportQuery = PeriodQuery.check(z.refine((q) => daysOf(q) <= EXPORT_MAX_DAYS, { error: EXPORT_TOO_LONG, path: ['to'] }));
-
-
-export const QUEUE_SORTS = ['newest', 'urgent'] as const;
-/**
- * The staff queue: a status tab, overdue or near due, filters, one tracking code, the order, a page. Dates are
- * China calendar days, both inclusive.
- */
-export const StaffQueueQuery = z
-  .extend(PageQuery, {
-    status: z.optional(Status),
-    /** the same as due=overdue, kept for links made before `due` */
-    overdue: z.optional(z.enum(['true', 'false'], { error: 'overdue 须为 true 或 false' })),
-    due: z.optional(z.enum(['overdue', 'near'], { error: '期限筛选须为 overdue（逾期）或 near（临期）' })),
-    categoryId: z.optional(idOf('诉求类型')),
-    townshipId: z.optional(idOf('苏木镇')),
-    channel: z.optional(Channel),
-    from: z.optional(Day),
-    to: z.optional(Day),
-    code: z.optional(TypedTrackingCode),
-    sort: z._default(z.enum(QUEUE_SORTS, { error: '排序须为 newest（最新）或 urgent（最紧急）' }), 'newest'),
-  })
-  .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
-export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;
-
-const Ratio = z.object({ numerator: z.number(), denominator: z.number(), rate: z.nullable(z.number()) });
-const Counted = z.object({ id: z.string(), name: z.string(), count: z.number() });
-const FourFigures = <T extends z.ZodMiniType>(t: T) => z.object({ timelyAcceptance: t, onTimeCompletion: t, satisfaction: t, participation: t });
-/** GET /staff/dashboard: what the dashboard page reads of the answer. */
-export const DashboardAnswer = z.object({
-  scope: z.object({ kind: z.enum(['centre', 'county']), id: z.string(), name: z.string() }),
-  /** the townships a county caller may choose; empty for centre staff */
-  townships: z.array(z.object({ id: z.string(), name: z.string() })),
-  period: z.object({ from: z.string(), to: z.string() }),
-  ...FourFigures(Ratio).shape,
-  /** current status counts of the scope (not of the period) */
-  byStatus: z.partialRecord(Status, z.number()),
-  byCategory: z.array(Counted),
-  byTownship: z.array(Counted),
-  daily: z.array(z.object({ day: z.string(), registered: z.number(), resolved: z.number() })),
-  overdue: z.array(
-    z.object({
-      id: z.string(),
-      trackingCode: z.string(),
-      status: Status,
-      townshipName: z.string(),
-      categoryName: z.string(),
-      summary: z.string(),
-      dueAt: z.optional(z.string()),
-    }),
-  ),
-  definitions: FourFigures(z.string()),
-  workingDefinitions: FourFigures(z.string()),
-});
-export type DashboardAnswer = z.infer<typeof DashboardAnswer>;

@@ -3,7 +3,7 @@
  * derived from them, and bookings. Times of day in a pattern are China time (UTC+8) as `HH:MM`; instants are ISO UTC.
  */
 import * as z from 'zod/mini';
-import { Id, IsoTime, Rating, idOf, strict, text } from './common';
+import { Id, IsoTime, Rating, Ratio, idOf, strict, text } from './common';
 
 export const HOST_KINDS = ['leader', 'lawyer', 'judge', 'mediator', 'psychologist'] as const;
 export const HostKind = z.enum(HOST_KINDS, { error: '接访人类型不正确' });
@@ -160,8 +160,68 @@ export const BookingView = z.object({
   outcome: z.optional(z.object({ attendance: z.enum(['attended', 'no_show']), note: z.string(), by: z.string() })),
   rating: z.optional(z.object({ rating: Rating, comment: z.optional(z.string()) })),
   rescheduled: z._default(z.number(), 0),
+  centreId: z.optional(z.string()),
+  petitionId: z.optional(z.string()),
+  createdAt: z.optional(z.string()),
 });
 export type BookingView = z.infer<typeof BookingView>;
+
+/** A host as citizens see them: GET /hosts and /hosts/{hostId}. */
+export const PublicHost = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: HostKind,
+  kindLabel: z.string(),
+  title: z.optional(z.string()),
+  centreId: z.string(),
+  centreName: z.string(),
+  expertise: z.array(Expertise),
+  ways: z.array(Way),
+  intro: z.optional(z.string()),
+  slotMinutes: z.number(),
+  capacity: z.number(),
+});
+export type PublicHost = z.infer<typeof PublicHost>;
+
+export const SlotRow = z.object({ hostId: z.optional(z.string()), start: z.string(), end: z.string(), capacity: z.number(), booked: z.number(), free: z.number() });
+export type SlotRow = z.infer<typeof SlotRow>;
+/** GET /hosts/{hostId}/slots: the host and their slots, earliest first. */
+export const HostSlots = z.object({ host: PublicHost, items: z.array(SlotRow) });
+
+/** A host as staff keep them, with the name of their centre. */
+export const StaffHost = z.extend(Host, { centreName: z.string() });
+export type StaffHost = z.infer<typeof StaffHost>;
+
+/** The staff answer is the citizen's with the citizen's name. */
+export const StaffBooking = z.extend(BookingView, { citizenName: z.string() });
+export type StaffBooking = z.infer<typeof StaffBooking>;
+
+/** GET /staff/bookings: a centre's day or week of receptions. */
+export const Schedule = z.object({ centre: z.object({ id: z.string(), name: z.string() }), from: z.string(), days: z.number(), items: z.array(StaffBooking) });
+export type Schedule = z.infer<typeof Schedule>;
+
+const BookingTotals = z.object({
+  booked: z.number(),
+  cancelled: z.number(),
+  attended: z.number(),
+  noShow: z.number(),
+  satisfied: z.number(),
+  basically_satisfied: z.number(),
+  dissatisfied: z.number(),
+  rated: z.number(),
+  satisfaction: Ratio,
+  attendance: Ratio,
+});
+export type BookingTotals = z.infer<typeof BookingTotals>;
+/** GET /staff/booking-figures: a centre's and each host's reception figures for a period. */
+export const BookingFigures = z.object({
+  centre: z.object({ id: z.string(), name: z.string() }),
+  period: z.object({ from: z.string(), to: z.string() }),
+  totals: BookingTotals,
+  hosts: z.array(z.extend(BookingTotals, { id: z.string(), name: z.string(), kind: z.optional(HostKind), kindLabel: z.optional(z.string()) })),
+  definitions: z.record(z.string(), z.string()),
+});
+export type BookingFigures = z.infer<typeof BookingFigures>;
 
 // Payloads
 

@@ -99,6 +99,9 @@ export const Limit = z.object({
 });
 export type Limit = z.infer<typeof Limit>;
 
+/** A figure as numerator ÷ denominator; `rate` is null when there is nothing to divide by. */
+export const Ratio = z.object({ numerator: z.number(), denominator: z.number(), rate: z.nullable(z.number()) });
+
 /** Free text a person typed: trimmed, no control characters except newlines and tabs. */
 export function text(label: string, max: number, min = 1) {
   return z

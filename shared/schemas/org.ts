@@ -116,3 +116,8 @@ export const NodeBody = z.strictObject({
   centreName: z.optional(text('中心名称', 60)),
 });
 export type NodeBody = z.infer<typeof NodeBody>;
+
+/** The bodies of `PUT /staff/posts|departments|categories/{id}`: the record without its id, which is in the path. */
+export const PostBody = strict(z.omit(Post, { id: true }));
+export const DepartmentBody = strict(z.omit(Department, { id: true }));
+export const CategoryBody = strict(z.omit(Category, { id: true }));

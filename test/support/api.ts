@@ -1,6 +1,14 @@
-/** A small HTTP client for API tests: a citizen or a staff member talking to the running API. */
+/**
+ * A small HTTP client for API tests: a citizen or a staff member talking to the running API. Every answer is checked
+ * against the contract (shared/contract): a success against its route's answer schema and statuses, an error against
+ * the error answer, so every API test is also a test of the contract.
+ */
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
+import type * as z from 'zod/mini';
+import { ROUTE_LIST } from '../../shared/contract';
+import { compile } from '../../shared/contract/route';
+import { ErrorAnswer } from '../../shared/schemas/views';
 
 export const apiUrl = () => inject('stack').apiUrl;
 
@@ -24,7 +32,32 @@ export async function call<T = any>(method: string, path: string, opts: { token?
   const body = /^application\/json\b/.test(res.headers.get('content-type') ?? 'application/json') ? (text ? JSON.parse(text) : undefined) : text;
   // serverless offline answers a handler that timed out or crashed with 200 and errorType: never a pass.
   if (body && typeof body === 'object' && 'errorType' in body) throw new Error(`the API failed: ${String(body.errorType)}`);
+  checkAnswer(method, path, res.status, res.headers.get('content-type') ?? '', body);
   return { status: res.status, body };
+}
+
+const matchRoute = compile(ROUTE_LIST.map((r) => ({ ...r.route, name: r.name })));
+
+/** Throws when an answer is not what the contract says its route answers (or not an error answer). */
+export function checkAnswer(method: string, path: string, status: number, contentType: string, body: unknown): void {
+  const found = matchRoute(method, path.split('?')[0] ?? path);
+  const fail = (what: string, issues: unknown) => {
+    throw new Error(`${method} ${path} answered ${status} ${what}: ${JSON.stringify(issues).slice(0, 2000)}`);
+  };
+  if (status >= 300) {
+    const r = ErrorAnswer.safeParse(body);
+    if (!r.success) fail('not as the error answer', r.error.issues);
+    return;
+  }
+  if (!found.route) return fail('on a route the contract does not have', body);
+  const spec = found.route;
+  if (!(spec.ok ?? [200]).includes(status)) fail(`not one of ${(spec.ok ?? [200]).join(', ')} (${found.route.name})`, body);
+  if ('file' in spec.answer) {
+    if (contentType !== spec.answer.file) fail(`as ${contentType}, not ${spec.answer.file}`, '');
+    return;
+  }
+  const r = (spec.answer as z.ZodMiniType).safeParse(body);
+  if (!r.success) fail(`not as the contract's answer of ${found.route.name}`, r.error.issues);
 }
 
 export const STAFF_PASSWORDS: Record<string, string> = {

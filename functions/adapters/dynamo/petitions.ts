@@ -23,7 +23,7 @@ import type { FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, Q
 import { queryAll } from './client';
 import { indexPage, type IndexQuery } from './pages';
 import { outboxItem } from './outbox';
-import { TooManyRequestsError } from '../../../shared/errors';
+import { RetryableConflictError, TooManyRequestsError } from '../../../shared/errors';
 import { NOW_KEY, figureDeltas, type FigureDelta } from '../../../shared/figures';
 import { FIGURE_SHARDS, KEY_ATTRIBUTES, ROW, figureShard, keys, type IndexName } from './keys';
 
@@ -180,6 +180,8 @@ export class DynamoPetitionRepository implements PetitionRepository {
       );
       return { created: true as const };
     } catch (err) {
+      // a counter another step held at that instant: worth another try
+      if (err instanceof TransactionCanceledException && !isConditionFailure(err)) throw new RetryableConflictError();
       if (!isConditionFailure(err)) throw err;
       const reasons = err.CancellationReasons ?? [];
       // The first item is the idempotency record: a replay is answered before any limit is looked at.
@@ -196,7 +198,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
         };
       }
       // Not the idempotency record: a tracking code collision. The caller retries with a new code.
-      throw err;
+      throw new RetryableConflictError();
     }
   }
 

@@ -3,21 +3,10 @@
  * a message in Chinese and the message of each form field. Pure: tested without Taro.
  */
 import type * as z from 'zod/mini';
-import type { ErrorCode, FieldIssue } from '../../../shared/errors';
+import { ERROR_CODES, type ErrorCode, type FieldIssue } from '../../../shared/errors';
 
 /** `network`: no answer at all (the draft waits); `http`: an answer that is not the API's error body. */
 export type ApiErrorCode = ErrorCode | 'network' | 'http';
-
-const ERROR_CODES: readonly ErrorCode[] = [
-  'validation',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'rejected_content',
-  'too_many_requests',
-  'internal',
-];
 
 export class ApiError extends Error {
   constructor(

@@ -2,7 +2,7 @@ import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { STATUS_LABELS } from '../../../../../shared/labels';
-import { DashboardAnswer } from '../../../../../shared/schemas/api';
+import { DashboardAnswer } from '../../../../../shared/schemas/staff';
 import { STATUSES } from '../../../../../shared/schemas/common';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';

@@ -1,0 +1,148 @@
+/** The routes of the staff pages (工作台): the queue, the case file and its steps, figures, posts, people and receptions. */
+import * as z from 'zod/mini';
+import { PageQuery, StaffLoginBody, SubmitPetitionBody, SubmitPetitionResponse } from '../schemas/api';
+import {
+  AttendanceBody,
+  BookingFigures,
+  BookingFiguresQuery,
+  HostBody,
+  Schedule,
+  ScheduleQuery,
+  StaffBooking,
+  StaffCancelBody,
+  StaffHost,
+} from '../schemas/booking';
+import { EmptyBody, Id } from '../schemas/common';
+import { CategoryBody, Category, ChangePasswordBody, Department, DepartmentBody, EditUser, NewUser, NodeBody, OrgNode, Post, PostBody, StaffUser, Username } from '../schemas/org';
+import {
+  CaseFile,
+  DashboardAnswer,
+  DashboardQuery,
+  ExportQuery,
+  PhoneAnswer,
+  QueueRow,
+  StaffMe,
+  StaffOrg,
+  StaffPost,
+  StaffQueueQuery,
+  StaffSession,
+  StepAnswer,
+  TaskRow,
+} from '../schemas/staff';
+import { AuditEntry, LiftLockBody, LoginRecord, LoginsQuery } from '../schemas/security';
+import { PageResponse } from '../schemas/views';
+import { STAFF_STEPS, STEP_TABLE, stepPath, type StaffStep, type StepTable } from '../steps';
+import { ById, IDEMPOTENT } from './citizen';
+import { route } from './route';
+
+/** A step answers the case file as written (or where it went), unless it says otherwise here. */
+const STEP_ANSWERS = { reveal_phone: PhoneAnswer } satisfies Partial<Record<StaffStep, z.ZodMiniType>>;
+type StepRoute<A extends StaffStep> = {
+  method: 'POST';
+  path: string;
+  access: 'staff';
+  summary: string;
+  params: typeof ById;
+  body: StepTable[A]['body'];
+  answer: A extends keyof typeof STEP_ANSWERS ? (typeof STEP_ANSWERS)[A] : typeof StepAnswer;
+};
+/** One route per staff step of the table: POST /staff/petitions/{id}/<path> with the step's body. */
+const STEPS = Object.fromEntries(
+  STAFF_STEPS.map((a) => [
+    a,
+    { method: 'POST', path: stepPath(a), access: 'staff', summary: STEP_TABLE[a].label, params: ById, body: STEP_TABLE[a].body, answer: (STEP_ANSWERS as Partial<Record<StaffStep, z.ZodMiniType>>)[a] ?? StepAnswer },
+  ]),
+) as { [A in StaffStep]: StepRoute<A> };
+
+export const STAFF = {
+  login: route({ method: 'POST', path: '/staff/login', access: 'public', summary: '工作人员登录', body: StaffLoginBody, answer: StaffSession }),
+  logins: route({ method: 'GET', path: '/staff/logins', access: 'staff', summary: '全县工作人员的登录记录（管理员）', query: LoginsQuery, answer: PageResponse(LoginRecord) }),
+  liftLock: route({
+    method: 'POST',
+    path: '/staff/login-locks/lift',
+    access: 'staff',
+    summary: '解除一个用户名或来源地址的登录锁定（管理员）',
+    body: LiftLockBody,
+    answer: z.object({ lifted: z.boolean() }),
+  }),
+  audit: route({ method: 'GET', path: '/staff/audit', access: 'staff', summary: '人员与组织的变更记录（县级）', query: PageQuery, answer: PageResponse(AuditEntry) }),
+  me: route({ method: 'GET', path: '/staff/me', access: 'staff', summary: '当前登录的工作人员', answer: StaffMe }),
+  queue: route({ method: 'GET', path: '/staff/petitions', access: 'staff', summary: '待办：管辖范围内的反映', query: StaffQueueQuery, answer: PageResponse(QueueRow) }),
+  petition: route({ method: 'GET', path: '/staff/petitions/{id}', access: 'staff', summary: '诉求详情：案卷、记录和现在可办的步骤', params: ById, answer: CaseFile }),
+  submit: route({
+    method: 'POST',
+    path: '/staff/petitions',
+    access: 'staff',
+    summary: '代办：替群众登记一件反映',
+    headers: IDEMPOTENT,
+    body: SubmitPetitionBody,
+    answer: SubmitPetitionResponse,
+    ok: [201, 200],
+  }),
+  step: STEPS,
+  tasks: route({ method: 'GET', path: '/staff/tasks', access: 'staff', summary: '复查和回访任务', query: PageQuery, answer: PageResponse(TaskRow) }),
+  dashboard: route({ method: 'GET', path: '/staff/dashboard', access: 'staff', summary: '统计：四项指标、分布、趋势和逾期清单', query: DashboardQuery, answer: DashboardAnswer }),
+  export: route({ method: 'GET', path: '/staff/export', access: 'staff', summary: '导出期内的反映（CSV，电话打码）', query: ExportQuery, answer: { file: 'text/csv; charset=utf-8' } }),
+  org: route({ method: 'GET', path: '/staff/org', access: 'staff', summary: '管辖范围内的组织、部门、类型和承办人', answer: StaffOrg }),
+  posts: route({
+    method: 'GET',
+    path: '/staff/townships/{townshipId}/posts',
+    access: 'staff',
+    summary: '一个苏木镇的岗点',
+    params: { townshipId: Id },
+    query: PageQuery,
+    answer: PageResponse(Post),
+  }),
+  post: route({ method: 'GET', path: '/staff/posts/{postId}', access: 'staff', summary: '一个岗点及其海报上的名称', params: { postId: Id }, answer: StaffPost }),
+  savePost: route({ method: 'PUT', path: '/staff/posts/{postId}', access: 'staff', summary: '新建或修改岗点', params: { postId: Id }, body: PostBody, answer: Post }),
+  saveNode: route({ method: 'PUT', path: '/staff/nodes/{nodeId}', access: 'staff', summary: '新建或改名苏木镇、嘎查村、网格', params: { nodeId: Id }, body: NodeBody, answer: OrgNode }),
+  saveDepartment: route({
+    method: 'PUT',
+    path: '/staff/departments/{departmentId}',
+    access: 'staff',
+    summary: '新建或修改责任部门',
+    params: { departmentId: Id },
+    body: DepartmentBody,
+    answer: Department,
+  }),
+  saveCategory: route({
+    method: 'PUT',
+    path: '/staff/categories/{categoryId}',
+    access: 'staff',
+    summary: '新建或修改诉求类型及其时限',
+    params: { categoryId: Id },
+    body: CategoryBody,
+    answer: Category,
+  }),
+  users: route({ method: 'GET', path: '/staff/users', access: 'staff', summary: '工作人员账号', query: PageQuery, answer: PageResponse(StaffUser) }),
+  createUser: route({ method: 'POST', path: '/staff/users', access: 'staff', summary: '新建工作人员账号', body: NewUser, answer: StaffUser, ok: [201] }),
+  editUser: route({ method: 'PUT', path: '/staff/users/{username}', access: 'staff', summary: '修改、停用或启用工作人员账号', params: { username: Username }, body: EditUser, answer: StaffUser }),
+  signOutUser: route({
+    method: 'POST',
+    path: '/staff/users/{username}/sign-out',
+    access: 'staff',
+    summary: '让一位工作人员在所有设备上退出登录',
+    params: { username: Username },
+    body: EmptyBody,
+    answer: z.object({ username: z.string(), signedOut: z.literal(true) }),
+  }),
+  changePassword: route({ method: 'POST', path: '/staff/me/password', access: 'staff', summary: '修改自己的密码（须填原密码）', body: ChangePasswordBody, answer: StaffSession }),
+  signOutEverywhere: route({
+    method: 'POST',
+    path: '/staff/me/sign-out-everywhere',
+    access: 'staff',
+    summary: '自己在所有设备上退出登录',
+    body: EmptyBody,
+    answer: z.object({ signedOut: z.literal(true) }),
+  }),
+  receptions: {
+    hosts: route({ method: 'GET', path: '/staff/hosts', access: 'staff', summary: '接访人', answer: PageResponse(StaffHost) }),
+    host: route({ method: 'GET', path: '/staff/hosts/{hostId}', access: 'staff', summary: '一位接访人及其时间', params: { hostId: Id }, answer: StaffHost }),
+    saveHost: route({ method: 'PUT', path: '/staff/hosts/{hostId}', access: 'staff', summary: '新建或修改接访人', params: { hostId: Id }, body: HostBody, answer: StaffHost }),
+    figures: route({ method: 'GET', path: '/staff/booking-figures', access: 'staff', summary: '接访统计', query: BookingFiguresQuery, answer: BookingFigures }),
+    schedule: route({ method: 'GET', path: '/staff/bookings', access: 'staff', summary: '一个中心一天或一周的接访安排', query: ScheduleQuery, answer: Schedule }),
+    booking: route({ method: 'GET', path: '/staff/bookings/{id}', access: 'staff', summary: '一次预约', params: ById, answer: StaffBooking }),
+    cancel: route({ method: 'POST', path: '/staff/bookings/{id}/cancel', access: 'staff', summary: '取消预约（须说明原因）', params: ById, body: StaffCancelBody, answer: StaffBooking }),
+    attendance: route({ method: 'POST', path: '/staff/bookings/{id}/attendance', access: 'staff', summary: '记录到场和接访结果', params: ById, body: AttendanceBody, answer: StaffBooking }),
+  },
+};

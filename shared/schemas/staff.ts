@@ -1,0 +1,157 @@
+/**
+ * What staff send and what the API answers them: the queue and its query, the case file, the organisation in scope,
+ * the dashboard. One schema each, checked against the server's answers in the API tests and parsed by the staff pages.
+ */
+import * as z from 'zod/mini';
+import { Category, Department, OrgNode, Post, StaffUser } from './org';
+import { Channel, Ratio, Status, StaffRole, TypedTrackingCode, idOf } from './common';
+import { ACTIONS, Petition, PetitionSummary, TimelineEvent } from './petition';
+import { PageQuery } from './api';
+import { Named } from './views';
+
+const Day = z.string().check(
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' }),
+  z.refine((d) => {
+    const t = Date.parse(`${d}T00:00:00Z`);
+    return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+  }, { error: '不是有效的日期' }),
+);
+const daysOf = (q: { from?: string; to?: string }) => (q.from && q.to ? (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1 : 0);
+/** A period in China calendar days (both inclusive) and, for a county caller, one township of the county. */
+const PeriodQuery = z
+  .object({ from: z.optional(Day), to: z.optional(Day), townshipId: z.optional(idOf('苏木镇')) })
+  .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
+
+export const DASHBOARD_MAX_DAYS = 367;
+/** A dashboard period: at most a year. */
+export const DashboardQuery = PeriodQuery.check(z.refine((q) => daysOf(q) <= DASHBOARD_MAX_DAYS, { error: '统计区间最长一年', path: ['to'] }));
+
+/** An export reads every petition of its period, so the period is shorter: a quarter at most. */
+export const EXPORT_MAX_DAYS = 93;
+export const EXPORT_TOO_LONG = `导出区间最长 ${EXPORT_MAX_DAYS} 天，请分次导出`;
+export const ExportQuery = PeriodQuery.check(z.refine((q) => daysOf(q) <= EXPORT_MAX_DAYS, { error: EXPORT_TOO_LONG, path: ['to'] }));
+
+
+export const QUEUE_SORTS = ['newest', 'urgent'] as const;
+/**
+ * The staff queue: a status tab, overdue or near due, filters, one tracking code, the order, a page. Dates are
+ * China calendar days, both inclusive.
+ */
+export const StaffQueueQuery = z
+  .extend(PageQuery, {
+    status: z.optional(Status),
+    /** the same as due=overdue, kept for links made before `due` */
+    overdue: z.optional(z.enum(['true', 'false'], { error: 'overdue 须为 true 或 false' })),
+    due: z.optional(z.enum(['overdue', 'near'], { error: '期限筛选须为 overdue（逾期）或 near（临期）' })),
+    categoryId: z.optional(idOf('诉求类型')),
+    townshipId: z.optional(idOf('苏木镇')),
+    channel: z.optional(Channel),
+    from: z.optional(Day),
+    to: z.optional(Day),
+    code: z.optional(TypedTrackingCode),
+    sort: z._default(z.enum(QUEUE_SORTS, { error: '排序须为 newest（最新）或 urgent（最紧急）' }), 'newest'),
+  })
+  .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
+export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;
+
+const Counted = z.object({ id: z.string(), name: z.string(), count: z.number() });
+const FourFigures = <T extends z.ZodMiniType>(t: T) => z.object({ timelyAcceptance: t, onTimeCompletion: t, satisfaction: t, participation: t });
+/** GET /staff/dashboard: what the dashboard page reads of the answer. */
+export const DashboardAnswer = z.object({
+  scope: z.object({ kind: z.enum(['centre', 'county']), id: z.string(), name: z.string() }),
+  /** the townships a county caller may choose; empty for centre staff */
+  townships: z.array(z.object({ id: z.string(), name: z.string() })),
+  period: z.object({ from: z.string(), to: z.string() }),
+  ...FourFigures(Ratio).shape,
+  /** current status counts of the scope (not of the period) */
+  byStatus: z.partialRecord(Status, z.number()),
+  byCategory: z.array(Counted),
+  byTownship: z.array(Counted),
+  daily: z.array(z.object({ day: z.string(), registered: z.number(), resolved: z.number() })),
+  overdue: z.array(
+    z.object({
+      id: z.string(),
+      trackingCode: z.string(),
+      status: Status,
+      townshipName: z.string(),
+      categoryName: z.string(),
+      summary: z.string(),
+      dueAt: z.optional(z.string()),
+    }),
+  ),
+  definitions: FourFigures(z.string()),
+  workingDefinitions: FourFigures(z.string()),
+});
+export type DashboardAnswer = z.infer<typeof DashboardAnswer>;
+
+/** POST /staff/login: the token and who it is for. */
+export const StaffSession = z.object({ token: z.string(), expiresAt: z.string(), user: StaffUser });
+export type StaffSession = z.infer<typeof StaffSession>;
+
+/** GET /staff/me: the caller as the token says. */
+export const StaffMe = z.object({
+  kind: z.literal('staff'),
+  id: z.string(),
+  username: z.optional(z.string()),
+  name: z.string(),
+  role: StaffRole,
+  scopeNodeId: z.string(),
+  departmentId: z.optional(z.string()),
+});
+
+/** The names a staff view shows beside the ids. */
+const Names = {
+  categoryName: z.string(),
+  centreName: z.string(),
+  townshipName: z.string(),
+  departmentName: z.optional(z.string()),
+};
+/** Overdue (逾期) or near due (临期, NEAR_DUE_HOURS), worked out when answering. */
+const Due = { overdue: z.boolean(), near: z.boolean() };
+
+/** A row of the staff queue, the tasks and the dashboard's overdue list. */
+export const QueueRow = z.extend(PetitionSummary, { ...Names, ...Due });
+export type QueueRow = z.infer<typeof QueueRow>;
+export const TaskRow = z.extend(QueueRow, { task: z.enum(['review', 'follow_up']) });
+
+/** Staff see that a citizen reported or acted, never which citizen. */
+const StaffReporter = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('anonymous') }),
+  z.strictObject({ kind: z.literal('wechat') }),
+  z.object({ kind: z.literal('agent'), userId: z.string() }),
+]);
+
+/** GET /staff/petitions/{id}: the case file, the phone masked, photos as short-lived links, and the steps allowed now. */
+export const CaseFile = z.extend(Petition, {
+  reporter: StaffReporter,
+  phone: z.optional(z.string().check(z.regex(/^\d{3}\*{4}\d{4}$/))),
+  timeline: z.array(z.extend(TimelineEvent, { actor: z.object({ role: z.string(), id: z.optional(z.string()), name: z.optional(z.string()) }) })),
+  ...Names,
+  ...Due,
+  actions: z.array(z.enum(ACTIONS)),
+  photoUrls: z.array(z.string()),
+  repeatOfTrackingCode: z.optional(z.string()),
+});
+export type CaseFile = z.infer<typeof CaseFile>;
+
+/** After a transfer or escalation the caller may no longer see the case: the API says where it went. */
+export const HandedOver = z.object({ id: z.string(), status: Status, level: z.string(), centreId: z.string(), handedOver: z.literal(true) });
+/** What a staff step answers: the case file as written, or where it went. */
+export const StepAnswer = z.union([HandedOver, CaseFile]);
+export type StepAnswer = z.infer<typeof StepAnswer>;
+/** POST /staff/petitions/{id}/reveal-phone: the whole number, the look on the record. */
+export const PhoneAnswer = z.object({ phone: z.string() });
+
+/** GET /staff/org: the organisation in the caller's scope, and the handlers a case may be dispatched to. */
+export const StaffOrg = z.object({
+  scope: OrgNode,
+  nodes: z.array(OrgNode),
+  departments: z.array(Department),
+  categories: z.array(Category),
+  handlers: z.array(z.object({ id: z.string(), name: z.string(), departmentId: z.string() })),
+});
+export type StaffOrg = z.infer<typeof StaffOrg>;
+
+/** GET /staff/posts/{postId}: a post with the names its poster prints. */
+export const StaffPost = z.object({ post: Post, township: Named, node: z.extend(Named, { kind: z.optional(z.string()) }) });
+export type StaffPost = z.infer<typeof StaffPost>;

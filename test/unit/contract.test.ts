@@ -1,0 +1,44 @@
+/** The contract of routes (shared/contract) against itself, serverless.yml and the step table; and the API tests' check. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { load } from 'js-yaml';
+import { describe, expect, it } from 'vitest';
+import { ROUTE_LIST } from '../../shared/contract';
+import { STEP_ACTIONS, stepPath } from '../../shared/steps';
+import { checkAnswer } from '../support/api';
+
+const paramsOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+
+describe('the contract of routes', () => {
+  it('declares each route once, with a schema for each of its path parameters', () => {
+    const keys = ROUTE_LIST.map(({ route }) => `${route.method} ${route.path}`);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const { name, route } of ROUTE_LIST) expect([name, Object.keys(route.params ?? {})]).toEqual([name, paramsOf(route.path)]);
+  });
+
+  it('is what serverless.yml routes to the API function, no more and no less', () => {
+    const yml = load(readFileSync(join(__dirname, '../../serverless.yml'), 'utf8')) as { functions: { api: { events: Array<{ httpApi: { method: string; path: string } }> } } };
+    const events = yml.functions.api.events.map((e) => `${e.httpApi.method} ${e.httpApi.path}`).sort();
+    expect(events).toEqual(ROUTE_LIST.map(({ route }) => `${route.method} ${route.path}`).sort());
+  });
+
+  it('has a route for every step of the table', () => {
+    const paths = new Set(ROUTE_LIST.map(({ route }) => route.path));
+    for (const a of STEP_ACTIONS) expect(paths).toContain(stepPath(a));
+  });
+});
+
+describe('the answer check every API test makes', () => {
+  it('passes an answer as the contract says, and an error answer', () => {
+    expect(() => checkAnswer('GET', '/townships', 200, 'application/json', { items: [] })).not.toThrow();
+    expect(() => checkAnswer('GET', '/petitions/P1', 404, 'application/json', { error: { code: 'not_found', message: '未找到', issues: [] } })).not.toThrow();
+  });
+
+  it('fails an answer of another shape, a status the route does not answer, an unknown route and an unknown error code', () => {
+    expect(() => checkAnswer('GET', '/petitions/P1', 200, 'application/json', { id: 'P1' })).toThrow(/citizen\.petition/);
+    expect(() => checkAnswer('GET', '/townships', 201, 'application/json', { items: [] })).toThrow(/not one of 200/);
+    expect(() => checkAnswer('GET', '/nowhere', 200, 'application/json', {})).toThrow(/does not have/);
+    expect(() => checkAnswer('GET', '/townships', 418, 'application/json', { error: { code: 'teapot', message: '', issues: [] } })).toThrow(/error answer/);
+    expect(() => checkAnswer('GET', '/staff/export', 200, 'application/json', '')).toThrow(/text\/csv/);
+  });
+});
