@@ -1,7 +1,7 @@
 /** The scheduled sweep's Lambda entry: what it acted on, as counts in its log line and its metrics, never a petition's content. */
 import type { Context } from 'aws-lambda';
 import { config } from './config';
-import { lambdaDeps, supervisionPolicy } from './http/deps';
+import { lambdaDeps, supervisionPolicy } from './deps';
 import type { Alert } from '../shared/supervision';
 import { count, invocation, logger, observeAws } from './telemetry';
 import { sendDue } from './usecases/notifications';

@@ -2,28 +2,9 @@
  * Named domain errors. Functions map them to HTTP in one place (functions/http/errors.ts);
  * the mini-program turns the same `{ error: { code, message, issues } }` body back into these.
  */
-export interface FieldIssue {
-  path: string;
-  message: string;
-}
+import type { ErrorCode, FieldIssue } from './errorCodes';
 
-/**
- * The taxonomy: every error the API answers, by code, with its HTTP status. The server maps errors with it
- * (functions/http/errors.ts), the app knows the codes from it (miniprogram/src/lib/apiError.ts), the contract's
- * error answer lists them (shared/schemas/views.ts).
- */
-export const ERROR_STATUS = {
-  validation: 400,
-  rejected_content: 400,
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  conflict: 409,
-  too_many_requests: 429,
-  internal: 500,
-} as const;
-export type ErrorCode = keyof typeof ERROR_STATUS;
-export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
+export { ERROR_CODES, ERROR_STATUS, type ErrorBody, type ErrorCode, type FieldIssue } from './errorCodes';
 
 export class DomainError extends Error {
   constructor(
@@ -87,9 +68,6 @@ export class TooManyRequestsError extends DomainError {
   }
 }
 
-export interface ErrorBody {
-  error: { code: ErrorCode; message: string; issues: FieldIssue[] };
-}
 
 /** Turns zod issues into field issues: `photos.1` rather than `["photos",1]`. */
 export function issuesFrom(

@@ -7,7 +7,7 @@ import type { Caller, CitizenCaller, Deps } from '../usecases/context';
 import { download, errorResponse, json } from './errors';
 import { boundedParams, header, jsonBody } from './request';
 import { ROUTES, compile, type Route } from './routes';
-import { lambdaDeps } from './deps';
+import { lambdaDeps } from '../deps';
 import { logger, observeAws } from '../telemetry';
 import { observed, type Seen } from './observe';
 

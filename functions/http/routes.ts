@@ -4,8 +4,10 @@
  * body and headers with them, so a handler gets typed values and answers what the contract's answer schema types.
  * serverless.yml declares the same routes; a test checks the two agree.
  */
-import { CONTRACT, type Contract } from '../../shared/contract';
-import { compile, routesOf, type Access, type AnswerIn, type Body, type Method, type Params, type Query, type RouteGroup, type RouteSpec } from '../../shared/contract/route';
+import { CONTRACT, ROUTE_LIST, type Contract } from '../../shared/contract';
+import { openApiDocument } from '../../shared/contract/openapi';
+import { compile } from '../../shared/contract/match';
+import { routesOf, type Access, type AnswerIn, type Body, type Method, type Params, type Query, type RouteGroup, type RouteSpec } from '../../shared/contract/route';
 import type { StaffStep, StepInput } from '../../shared/steps';
 import * as audit from '../usecases/audit';
 import * as auth from '../usecases/auth';
@@ -101,6 +103,8 @@ const STEP_HANDLERS = Object.fromEntries(
   (Object.keys(CONTRACT.staff.step) as StaffStep[]).map((a) => [a, step(a)]),
 ) as Handlers<Contract['staff']['step']>;
 
+let document: Record<string, unknown> | undefined;
+
 const submitted = <T>(out: { created: boolean; response: T }) => withStatus(out.created ? 201 : 200, out.response);
 
 const HANDLERS: Handlers<Contract> = {
@@ -130,6 +134,9 @@ const HANDLERS: Handlers<Contract> = {
     cancel: ({ caller, params, body }, deps) => bookings.cancelMine(deps, caller, params.id, body.reason),
     reschedule: ({ caller, params, body }, deps) => bookings.reschedule(deps, caller, params.id, body.start),
     rate: ({ caller, params, body }, deps) => bookings.rate(deps, caller, params.id, body),
+  },
+  meta: {
+    openapi: async () => (document ??= openApiDocument(ROUTE_LIST, { title: '哨岗 Shaogang API', version: '1' })),
   },
   staff: {
     login: ({ body, sourceIp }, deps) => auth.staffLogin(deps, body.username, body.password, sourceIp),

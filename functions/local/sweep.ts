@@ -3,7 +3,7 @@
  * as if it were that time, printing what it did. Without --now it sweeps at the present moment.
  */
 import { config } from '../config';
-import { makeDeps, supervisionPolicy } from '../http/deps';
+import { makeDeps, supervisionPolicy } from '../deps';
 import { sendDue } from '../usecases/notifications';
 import { sweep } from '../usecases/supervision';
 import { LOCAL_JWT_SECRET } from './ports';

@@ -3,12 +3,18 @@
  * its package needs (citizen.ts in the main package, booking.ts and staff.ts in their subpackages), so the main
  * package carries no staff schema.
  */
+import * as z from 'zod/mini';
 import { BOOKING } from './booking';
 import { CITIZEN } from './citizen';
-import { routesOf, type RouteGroup } from './route';
+import { route, routesOf, type RouteGroup } from './route';
 import { STAFF } from './staff';
 
-export const CONTRACT = { citizen: CITIZEN, booking: BOOKING, staff: STAFF };
+/** What describes the API itself. */
+const META = {
+  openapi: route({ method: 'GET', path: '/openapi.json', access: 'public', summary: '本文档：由路由契约生成的 OpenAPI 3.1', answer: z.record(z.string(), z.unknown()) }),
+};
+
+export const CONTRACT = { citizen: CITIZEN, booking: BOOKING, staff: STAFF, meta: META };
 export type Contract = typeof CONTRACT;
 
 /** Every route with its name, e.g. `staff.step.accept`. */

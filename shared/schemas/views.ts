@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Action } from './petition';
-import { ERROR_CODES } from '../errors';
+import { ERROR_CODES } from '../errorCodes';
 import { Channel, GeoPoint, Level, Rating, Status } from './common';
 
 /** A page of a list: `cursor` is there while there is more. The one wrapper of every list the API answers. */

@@ -7,7 +7,7 @@ import { documentClient, newMeter, type Meter } from '../../functions/adapters/d
 import { keys } from '../../functions/adapters/dynamo/keys';
 import { config } from '../../functions/config';
 import { DynamoOrgRepository } from '../../functions/adapters/dynamo/org';
-import { makeDeps } from '../../functions/http/deps';
+import { makeDeps } from '../../functions/deps';
 import { loadSeed } from '../../functions/local/seed';
 import * as auth from '../../functions/usecases/auth';
 import * as bookings from '../../functions/usecases/bookings';

@@ -7,7 +7,7 @@
 import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { documentClient } from '../../functions/adapters/dynamo/client';
 import { petitionItem } from '../../functions/adapters/dynamo/petitions';
-import { supervisionPolicy, systemIds } from '../../functions/http/deps';
+import { supervisionPolicy, systemIds } from '../../functions/deps';
 import { config } from '../../functions/config';
 import { loadSeed } from '../../functions/local/seed';
 import { dashboard } from '../../functions/usecases/dashboard';

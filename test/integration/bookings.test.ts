@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { documentClient } from '../../functions/adapters/dynamo/client';
 import { keys } from '../../functions/adapters/dynamo/keys';
 import { config } from '../../functions/config';
-import { makeDeps } from '../../functions/http/deps';
+import { makeDeps } from '../../functions/deps';
 import { loadSeed } from '../../functions/local/seed';
 import * as bookings from '../../functions/usecases/bookings';
 import type { Deps } from '../../functions/usecases/context';

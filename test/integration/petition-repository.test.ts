@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { documentClient, newMeter } from '../../functions/adapters/dynamo/client';
 import { DynamoPetitionRepository } from '../../functions/adapters/dynamo/petitions';
-import { systemIds } from '../../functions/http/deps';
+import { systemIds } from '../../functions/deps';
 import type { Petition } from '../../shared/schemas/petition';
 import { freshTable } from '../support/table';
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { documentClient, newMeter } from '../../functions/adapters/dynamo/client';
 import { petitionItem } from '../../functions/adapters/dynamo/petitions';
-import { systemIds } from '../../functions/http/deps';
+import { systemIds } from '../../functions/deps';
 import type { Deps } from '../../functions/usecases/context';
 import { submitPetition, transition } from '../../functions/usecases/petitions';
 import { sweep } from '../../functions/usecases/supervision';

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
 import type * as z from 'zod/mini';
 import { ROUTE_LIST } from '../../shared/contract';
-import { compile } from '../../shared/contract/route';
+import { compile } from '../../shared/contract/match';
 import { ErrorAnswer } from '../../shared/schemas/views';
 
 export const apiUrl = () => inject('stack').apiUrl;

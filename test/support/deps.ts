@@ -5,7 +5,7 @@
 import { inject } from 'vitest';
 import type { Meter } from '../../functions/adapters/dynamo/client';
 import { config } from '../../functions/config';
-import { makeDeps } from '../../functions/http/deps';
+import { makeDeps } from '../../functions/deps';
 import { loadSeed } from '../../functions/local/seed';
 import type { Deps } from '../../functions/usecases/context';
 import { freshTable } from './table';

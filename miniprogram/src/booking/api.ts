@@ -1,70 +1,31 @@
-/** The booking routes the citizen app calls, each answer parsed with a schema (never cast). */
+/**
+ * The booking routes the citizen app calls: the contract's (shared/contract/booking.ts), each answer parsed with its
+ * schema there, through the one transport.
+ */
 import Taro from '@tarojs/taro';
-import * as z from 'zod/mini';
-import { BookingView, HOST_KINDS, WAYS, type BookBody } from '../../../shared/schemas/booking';
-import { Rating } from '../../../shared/schemas/common';
+import { BOOKING } from '../../../shared/contract/booking';
+import type { BookBody, HostKind, Way } from '../../../shared/schemas/booking';
+import type { Rating } from '../../../shared/schemas/common';
 import { newIdempotencyKey } from '../lib/draft';
-import { parseAnswer } from '../lib/apiError';
-import { ApiError, isWeapp, request } from '../lib/request';
+import { citizen } from '../lib/api';
+import { clientOf } from '../lib/client';
+import { isWeapp, request } from '../lib/request';
 import { bookingUrl, type BookingRouteName, type BookingRouteParams } from './routes';
 
-export const HostRow = z.object({
-  id: z.string(),
-  name: z.string(),
-  kind: z.enum(HOST_KINDS),
-  kindLabel: z.string(),
-  title: z.optional(z.string()),
-  centreId: z.string(),
-  centreName: z.string(),
-  expertise: z._default(z.array(z.string()), []),
-  ways: z.array(z.enum(WAYS)),
-  intro: z.optional(z.string()),
-  slotMinutes: z.number(),
-  capacity: z.number(),
-});
-export type HostRow = z.infer<typeof HostRow>;
+export type { BookingView, PublicHost as HostRow, SlotRow } from '../../../shared/schemas/booking';
 
-export const SlotRow = z.object({ start: z.string(), end: z.string(), capacity: z.number(), booked: z.number(), free: z.number() });
-export type SlotRow = z.infer<typeof SlotRow>;
-
-/** A booking as the API answers it: one schema in shared/, which the staff pages extend. */
-export { BookingView };
-
-const Townships = z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), centreName: z.string() })) });
-
-const q = (params: Record<string, string | undefined>) => {
-  const s = Object.entries(params)
-    .filter((e): e is [string, string] => !!e[1])
-    .map(([k, v]) => `${k}=${encodeURIComponent(v)}`)
-    .join('&');
-  return s ? `?${s}` : '';
-};
+/** Every booking route, typed from the contract. */
+export const booking = clientOf(BOOKING, request);
 
 export const bookingApi = {
-  async townships() {
-    return parseAnswer(Townships, await request('/townships')).items;
-  },
-  async hosts(filter: { centreId?: string; kind?: string; way?: string }) {
-    return parseAnswer(z.object({ items: z.array(HostRow) }), await request(`/hosts${q(filter)}`)).items;
-  },
-  async slots(hostId: string, days = 7) {
-    return parseAnswer(z.object({ host: HostRow, items: z.array(SlotRow) }), await request(`/hosts/${encodeURIComponent(hostId)}/slots?days=${days}`));
-  },
-  async book(body: BookBody, key = newIdempotencyKey()) {
-    return parseAnswer(BookingView, await request('/bookings', { method: 'POST', data: body, headers: { 'Idempotency-Key': key } }));
-  },
-  async mine() {
-    return parseAnswer(z.object({ items: z.array(BookingView) }), await request('/bookings/mine?limit=50')).items;
-  },
-  async cancel(id: string, reason?: string) {
-    return parseAnswer(BookingView, await request(`/bookings/${encodeURIComponent(id)}/cancel`, { method: 'POST', data: reason ? { reason } : {} }));
-  },
-  async reschedule(id: string, start: string) {
-    return parseAnswer(BookingView, await request(`/bookings/${encodeURIComponent(id)}/reschedule`, { method: 'POST', data: { start } }));
-  },
-  async rate(id: string, rating: Rating) {
-    return parseAnswer(BookingView, await request(`/bookings/${encodeURIComponent(id)}/rating`, { method: 'POST', data: { rating } }));
-  },
+  townships: async () => (await citizen.townships()).items,
+  hosts: async (query: { centreId?: string; kind?: HostKind; way?: Way }) => (await booking.hosts({ query })).items,
+  slots: (hostId: string, days = 7) => booking.slots(hostId, { query: { days } }),
+  book: (body: BookBody, key = newIdempotencyKey()) => booking.book({ body, headers: { 'Idempotency-Key': key } }),
+  mine: async () => (await booking.mine({ query: { limit: 50 } })).items,
+  cancel: (id: string, reason?: string) => booking.cancel(id, { body: reason ? { reason } : {} }),
+  reschedule: (id: string, start: string) => booking.reschedule(id, { body: { start } }),
+  rate: (id: string, rating: Rating) => booking.rate(id, { body: { rating } }),
 };
 
 export function goBooking<N extends BookingRouteName>(name: N, params?: BookingRouteParams[N]): void {

@@ -3,7 +3,7 @@
  * a message in Chinese and the message of each form field. Pure: tested without Taro.
  */
 import type * as z from 'zod/mini';
-import { ERROR_CODES, type ErrorCode, type FieldIssue } from '../../../shared/errors';
+import { ERROR_CODES, type ErrorCode, type FieldIssue } from '../../../shared/errorCodes';
 
 /** `network`: no answer at all (the draft waits); `http`: an answer that is not the API's error body. */
 export type ApiErrorCode = ErrorCode | 'network' | 'http';

@@ -4,7 +4,7 @@
  * agreement per message it sends. H5 has no such messages.
  */
 import Taro from '@tarojs/taro';
-import { request } from './request';
+import { citizen } from './api';
 
 export type Template = 'progress' | 'result' | 'reminder';
 
@@ -29,7 +29,7 @@ export function askForUpdates(kinds: Template[]): void {
       // WeChat answers with one key per template id: 'accept', 'reject' or 'ban'
       const answers = new Map<string, unknown>(Object.entries(res));
       const accepted = kinds.filter((k) => answers.get(TEMPLATE_IDS[k]) === 'accept');
-      if (accepted.length) return request('/subscriptions', { method: 'POST', data: { templates: accepted } });
+      if (accepted.length) return citizen.subscribe({ body: { templates: accepted } });
       return undefined;
     })
     .catch(() => undefined); // declining, or a failed report of it, never stops the report itself

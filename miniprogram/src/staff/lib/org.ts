@@ -1,37 +1,23 @@
-/** The organisation as staff manage it: every call the posts, posters and org pages make, answers parsed with zod. */
-import * as z from 'zod/mini';
-import { Category, Department, OrgNode, Post, StaffUser, type DepartmentKind, type NodeBody } from '../../../../shared/schemas/org';
+/** The organisation as staff manage it: the calls the posts, posters and org pages make, through the typed client. */
 import type { Limit, StaffRole } from '../../../../shared/schemas/common';
-import { parseAnswer, staffRequest } from './session';
+import type { Category, Department, DepartmentKind, EditUser, NewUser, NodeBody, OrgNode, Post, StaffUser } from '../../../../shared/schemas/org';
+import type { StaffOrg, StaffPost } from '../../../../shared/schemas/staff';
+import { api } from './api';
 
-const OrgAnswer = z.object({ scope: OrgNode, nodes: z.array(OrgNode), departments: z.array(Department), categories: z.array(Category) });
-export type OrgView = z.infer<typeof OrgAnswer>;
-const PostsPage = z.object({ items: z.array(Post), cursor: z.optional(z.string()) });
-const StaffPost = z.object({
-  post: Post,
-  township: z.object({ id: z.string(), name: z.string() }),
-  node: z.object({ id: z.string(), name: z.string() }),
-});
-export type StaffPost = z.infer<typeof StaffPost>;
-const UsersPage = z.object({ items: z.array(StaffUser), cursor: z.optional(z.string()) });
+export type OrgView = StaffOrg;
+export type { StaffPost };
 
-const path = (s: string) => encodeURIComponent(s);
-
-export const loadOrg = async () => parseAnswer(OrgAnswer, await staffRequest('/staff/org'));
-export const listPosts = async (townshipId: string, cursor?: string) =>
-  parseAnswer(PostsPage, await staffRequest(`/staff/townships/${path(townshipId)}/posts?limit=50${cursor ? `&cursor=${path(cursor)}` : ''}`));
-export const getPost = async (id: string) => parseAnswer(StaffPost, await staffRequest(`/staff/posts/${path(id)}`));
-export const savePost = async (id: string, body: Omit<Post, 'id'>) => parseAnswer(Post, await staffRequest(`/staff/posts/${path(id)}`, { method: 'PUT', data: body }));
-export const saveNode = async (id: string, body: NodeBody) => parseAnswer(OrgNode, await staffRequest(`/staff/nodes/${path(id)}`, { method: 'PUT', data: body }));
-export const saveDepartment = async (id: string, body: Omit<Department, 'id'>) =>
-  parseAnswer(Department, await staffRequest(`/staff/departments/${path(id)}`, { method: 'PUT', data: body }));
-export const saveCategory = async (id: string, body: Omit<Category, 'id'>) =>
-  parseAnswer(Category, await staffRequest(`/staff/categories/${path(id)}`, { method: 'PUT', data: body }));
-export const listUsers = async (cursor?: string) => parseAnswer(UsersPage, await staffRequest(`/staff/users?limit=100${cursor ? `&cursor=${path(cursor)}` : ''}`));
-export const createUser = async (body: Omit<StaffUser, 'id'> & { password: string }) =>
-  parseAnswer(z.omit(StaffUser, { id: true }), await staffRequest('/staff/users', { method: 'POST', data: body }));
-export const editUser = async (username: string, body: Omit<StaffUser, 'id' | 'username'> & { password?: string }) =>
-  parseAnswer(z.omit(StaffUser, { id: true }), await staffRequest(`/staff/users/${path(username)}`, { method: 'PUT', data: body }));
+export const loadOrg = () => api.staff.org();
+export const listPosts = (townshipId: string, cursor?: string) => api.staff.posts(townshipId, { query: { limit: 50, cursor } });
+export const getPost = (id: string) => api.staff.post(id);
+export const savePost = (id: string, body: Omit<Post, 'id'>) => api.staff.savePost(id, { body });
+export const saveNode = (id: string, body: NodeBody) => api.staff.saveNode(id, { body });
+export const saveDepartment = (id: string, body: Omit<Department, 'id'>) => api.staff.saveDepartment(id, { body });
+export const saveCategory = (id: string, body: Omit<Category, 'id'>) => api.staff.saveCategory(id, { body });
+export const listUsers = (cursor?: string) => api.staff.users({ query: { limit: 100, cursor } });
+export const createUser = (body: NewUser) => api.staff.createUser({ body });
+export const editUser = (username: string, body: EditUser) => api.staff.editUser(username, { body });
+export type { StaffUser };
 
 /** The townships, villages and grids of the caller's scope in tree order, each with its ancestors' names. */
 export function placesOf(org: OrgView, kinds: ReadonlyArray<OrgNode['kind']>): Array<OrgNode & { label: string }> {

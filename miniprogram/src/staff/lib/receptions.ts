@@ -1,89 +1,25 @@
 /**
- * The reception routes the staff pages call (hosts, the schedule, a booking, the figures), each answer parsed with a
- * schema, and the China-time helpers the pages show times with.
+ * The reception routes the staff pages call (hosts, the schedule, a booking, the figures) through the typed client,
+ * and the China-time helpers the pages show times with.
  */
-import * as z from 'zod/mini';
-import { BookingView, Host, type HostBody } from '../../../../shared/schemas/booking';
-import { parseAnswer, staffRequest } from './session';
+import type { HostBody } from '../../../../shared/schemas/booking';
+import { api } from './api';
 
-export const StaffHost = z.extend(Host, { centreName: z.string() });
-export type StaffHost = z.infer<typeof StaffHost>;
-
-/** The staff answer is the citizen's with the citizen's name. */
-export const StaffBooking = z.extend(BookingView, { citizenName: z.string() });
-export type StaffBooking = z.infer<typeof StaffBooking>;
-
-const Schedule = z.object({ centre: z.object({ id: z.string(), name: z.string() }), from: z.string(), days: z.number(), items: z.array(StaffBooking) });
-export type Schedule = z.infer<typeof Schedule>;
-
-const Ratio = z.object({ numerator: z.number(), denominator: z.number(), rate: z.nullable(z.number()) });
-const Totals = z.object({
-  booked: z.number(),
-  cancelled: z.number(),
-  attended: z.number(),
-  noShow: z.number(),
-  satisfied: z.number(),
-  basically_satisfied: z.number(),
-  dissatisfied: z.number(),
-  rated: z.number(),
-  satisfaction: Ratio,
-  attendance: Ratio,
-});
-export type Totals = z.infer<typeof Totals>;
-const Figures = z.object({
-  centre: z.object({ id: z.string(), name: z.string() }),
-  period: z.object({ from: z.string(), to: z.string() }),
-  totals: Totals,
-  hosts: z.array(z.extend(Totals, { id: z.string(), name: z.string(), kindLabel: z.optional(z.string()) })),
-  definitions: z.record(z.string(), z.string()),
-});
-export type Figures = z.infer<typeof Figures>;
-
-const Slots = z.object({ items: z.array(z.object({ start: z.string(), end: z.string(), free: z.number() })) });
-const Townships = z.object({ items: z.array(z.object({ id: z.string(), centreName: z.string() })) });
-
-const qs = (params: Record<string, string | number | undefined>) => {
-  const s = Object.entries(params)
-    .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
-    .map(([k, v]) => `${k}=${encodeURIComponent(String(v))}`)
-    .join('&');
-  return s ? `?${s}` : '';
-};
-const id = encodeURIComponent;
+export type { BookingFigures as Figures, BookingTotals as Totals, Schedule, StaffBooking, StaffHost } from '../../../../shared/schemas/booking';
 
 export const receptionsApi = {
-  async hosts() {
-    return parseAnswer(z.object({ items: z.array(StaffHost) }), await staffRequest('/staff/hosts')).items;
-  },
-  async host(hostId: string) {
-    return parseAnswer(StaffHost, await staffRequest(`/staff/hosts/${id(hostId)}`));
-  },
-  async saveHost(hostId: string, body: HostBody) {
-    return parseAnswer(StaffHost, await staffRequest(`/staff/hosts/${id(hostId)}`, { method: 'PUT', data: body }));
-  },
+  hosts: async () => (await api.staff.receptions.hosts()).items,
+  host: (hostId: string) => api.staff.receptions.host(hostId),
+  saveHost: (hostId: string, body: HostBody) => api.staff.receptions.saveHost(hostId, { body }),
   /** the next free times as citizens see them (the public slots route) */
-  async upcoming(hostId: string) {
-    return parseAnswer(Slots, await staffRequest(`/hosts/${id(hostId)}/slots?days=7`)).items;
-  },
+  upcoming: async (hostId: string) => (await api.booking.slots(hostId, { query: { days: 7 } })).items,
   /** the centres a host may belong to: the townships' centres (the API refuses those outside the caller's scope) */
-  async centres() {
-    return parseAnswer(Townships, await staffRequest('/townships')).items;
-  },
-  async schedule(q: { from: string; days: number; centreId?: string }) {
-    return parseAnswer(Schedule, await staffRequest(`/staff/bookings${qs(q)}`));
-  },
-  async booking(bookingId: string) {
-    return parseAnswer(StaffBooking, await staffRequest(`/staff/bookings/${id(bookingId)}`));
-  },
-  async attendance(bookingId: string, body: { attendance: 'attended' | 'no_show'; note: string }) {
-    return parseAnswer(StaffBooking, await staffRequest(`/staff/bookings/${id(bookingId)}/attendance`, { method: 'POST', data: body }));
-  },
-  async cancel(bookingId: string, reason: string) {
-    return parseAnswer(StaffBooking, await staffRequest(`/staff/bookings/${id(bookingId)}/cancel`, { method: 'POST', data: { reason } }));
-  },
-  async figures(q: { from?: string; to?: string; centreId?: string }) {
-    return parseAnswer(Figures, await staffRequest(`/staff/booking-figures${qs(q)}`));
-  },
+  centres: async () => (await api.citizen.townships()).items,
+  schedule: (query: { from: string; days: number; centreId?: string }) => api.staff.receptions.schedule({ query }),
+  booking: (bookingId: string) => api.staff.receptions.booking(bookingId),
+  attendance: (bookingId: string, body: { attendance: 'attended' | 'no_show'; note: string }) => api.staff.receptions.attendance(bookingId, { body }),
+  cancel: (bookingId: string, reason: string) => api.staff.receptions.cancel(bookingId, { body: { reason } }),
+  figures: (query: { from?: string; to?: string; centreId?: string }) => api.staff.receptions.figures({ query }),
 };
 
 // China time (UTC+8), whatever the device's zone.

@@ -4,8 +4,10 @@
  * to the API: a missing or refused session sends the user to the login page and back afterwards.
  */
 import Taro from '@tarojs/taro';
-import * as z from 'zod/mini';
-import { StaffRole } from '../../../../shared/schemas/common';
+import type * as z from 'zod/mini';
+import { STAFF } from '../../../../shared/contract/staff';
+import type { StaffRole } from '../../../../shared/schemas/common';
+import { StaffSession } from '../../../../shared/schemas/staff';
 import { ApiError, errorFromBody, parseAnswer } from '../../lib/apiError';
 import { send, type RequestOptions } from '../../lib/request';
 import { storage } from '../../lib/storage';
@@ -13,18 +15,10 @@ import { staffUrl } from '../routes';
 
 const SESSION_KEY = 'sg.staff';
 
-export const StaffUser = z.object({
-  id: z.string(),
-  username: z.string(),
-  name: z.string(),
-  role: StaffRole,
-  scopeNodeId: z.string(),
-  departmentId: z.optional(z.string()),
-});
-export type StaffUser = z.infer<typeof StaffUser>;
-
-const Session = z.object({ token: z.string(), expiresAt: z.string(), user: StaffUser });
+/** The session is what POST /staff/login answers (the contract's StaffSession). */
+const Session = StaffSession;
 type Session = z.infer<typeof Session>;
+export type StaffUser = Session['user'];
 
 export const ROLE_LABELS: Record<StaffRole, string> = {
   centre_staff: '综治中心',
@@ -42,7 +36,7 @@ export function staffSession(now = Date.now()): Session | null {
 }
 
 export async function staffLogin(username: string, password: string): Promise<StaffUser> {
-  const res = await send('/staff/login', { method: 'POST', data: { username, password } }, null);
+  const res = await send(STAFF.login.path, { method: 'POST', data: { username, password } }, null);
   if (res.status >= 400) throw errorFromBody(res.status, res.body);
   const r = Session.safeParse(res.body);
   if (!r.success) throw new ApiError('http', '登录失败，请稍后再试', res.status);

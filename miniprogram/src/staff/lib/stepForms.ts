@@ -23,8 +23,6 @@ export interface Field {
 export interface StepForm {
   action: StepAction;
   label: string;
-  /** the route under /staff/petitions/{id}/ */
-  path: string;
   fields: Field[];
   schema: z.ZodMiniType;
   /** texts a form offers to fill in one tap, still editable */
@@ -75,7 +73,7 @@ export function stepForms(p: CaseFile, org: StaffOrg | null, townships: Array<{ 
   return STEP_ACTIONS.filter((a) => p.actions.includes(a)).flatMap((action) => {
     const step: StepSpec = STEP_TABLE[action];
     if (!step.form) return [];
-    return [{ action, label: step.verb ?? step.label, path: step.path, fields: step.form.map(field), schema: step.body, templates: TEMPLATES[action], danger: step.danger }];
+    return [{ action, label: step.verb ?? step.label, fields: step.form.map(field), schema: step.body, templates: TEMPLATES[action], danger: step.danger }];
   });
 }
 
@@ -99,3 +97,4 @@ export function issuesOf(error: z.core.$ZodError): Record<string, string> {
   }
   return out;
 }
+

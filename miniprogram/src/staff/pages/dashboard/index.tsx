@@ -2,13 +2,13 @@ import { Picker, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { STATUS_LABELS } from '../../../../../shared/labels';
-import { DashboardAnswer } from '../../../../../shared/schemas/staff';
+import type { DashboardAnswer } from '../../../../../shared/schemas/staff';
 import { STATUSES } from '../../../../../shared/schemas/common';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
 import { downloadFile } from '../../lib/download';
-import { parseAnswer, staffRequest } from '../../lib/session';
+import { api } from '../../lib/api';
 import { staffUrl } from '../../routes';
 
 /**
@@ -51,7 +51,7 @@ function daysOf(p: Period): string[] {
   return out;
 }
 const percent = (n: number, d: number) => (d > 0 ? `${((n / d) * 100).toFixed(1)}%` : '—');
-const query = (p: Period, township: string) => `from=${p.from}&to=${p.to}${township ? `&townshipId=${encodeURIComponent(township)}` : ''}`;
+const query = (p: Period, township: string) => ({ from: p.from, to: p.to, townshipId: township || undefined });
 
 function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
   const [mode, setMode] = useState<'month' | 'range'>(isDay(params.from) && isDay(params.to) ? 'range' : 'month');
@@ -71,9 +71,9 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
   useEffect(() => {
     const mine = ++latest.current;
     setLoad({ kind: 'loading' });
-    staffRequest(`/staff/dashboard?${query(period, township)}`)
-      .then((body) => {
-        const data = parseAnswer(DashboardAnswer, body);
+    api.staff
+      .dashboard({ query: query(period, township) })
+      .then((data) => {
         if (mine !== latest.current) return;
         setLoad({ kind: 'ready', data });
         setScope({ scope: data.scope, townships: data.townships });
@@ -85,7 +85,7 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
     if (exporting === 'busy') return;
     setExporting('busy');
     try {
-      await downloadFile(`/staff/export?${query(period, township)}`, `shaogang-${township || scope?.scope.id || 'export'}-${period.from}-${period.to}.csv`);
+      await downloadFile(() => api.staff.export({ query: query(period, township) }), `shaogang-${township || scope?.scope.id || 'export'}-${period.from}-${period.to}.csv`);
       setExporting('');
     } catch (e) {
       setExporting({ error: messageOf(e) });

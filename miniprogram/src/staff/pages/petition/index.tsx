@@ -7,14 +7,13 @@ import { ApiError } from '../../../lib/apiError';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
-import { ROLE_LABELS, parseAnswer, staffRequest } from '../../lib/session';
-import { CaseFile, HandedOver, StaffOrg, Townships, timeLeft } from '../../lib/petitions';
+import { api, takeStep } from '../../lib/api';
+import { ROLE_LABELS } from '../../lib/session';
+import { timeLeft, type CaseFile, type StaffOrg } from '../../lib/petitions';
 import { bodyOf, issuesOf, stepForms, type StepForm } from '../../lib/stepForms';
 import { staffUrl } from '../../routes';
-import * as z from 'zod/mini';
 
 const NOT_FOUND = '该反映不存在或您无权查看';
-const PhoneAnswer = z.object({ phone: z.string() });
 const roleLabel = (role: string) => (role in ROLE_LABELS ? ROLE_LABELS[role as keyof typeof ROLE_LABELS] : role === 'citizen' ? '群众' : role === 'system' ? '系统' : role);
 
 /** One step's form: fields, templates, field errors from the shared schema or the API, and its submit button. */
@@ -106,7 +105,7 @@ function CaseView({ id }: { id: string }) {
 
   const load = async () => {
     try {
-      setP(parseAnswer(CaseFile, await staffRequest(`/staff/petitions/${encodeURIComponent(id)}`)));
+      setP(await api.staff.petition(id));
       setError('');
     } catch (e) {
       setError(e instanceof ApiError && e.code === 'not_found' ? NOT_FOUND : messageOf(e));
@@ -114,11 +113,13 @@ function CaseView({ id }: { id: string }) {
   };
   useEffect(() => {
     void load();
-    staffRequest('/staff/org')
-      .then((b) => setOrg(parseAnswer(StaffOrg, b)))
+    api.staff
+      .org()
+      .then(setOrg)
       .catch(() => setOrg(null));
-    staffRequest('/townships')
-      .then((b) => setTownships(parseAnswer(Townships, b).items))
+    api.citizen
+      .townships()
+      .then((t) => setTownships(t.items))
       .catch(() => setTownships([]));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
@@ -127,14 +128,13 @@ function CaseView({ id }: { id: string }) {
     setBusy(true);
     setNotice('');
     try {
-      const answer = await staffRequest(`/staff/petitions/${encodeURIComponent(id)}/${form.path}`, { method: 'POST', data: body });
-      const moved = HandedOver.safeParse(answer);
-      if (moved.success) {
+      const answer = await takeStep(form.action, id, body);
+      if ('handedOver' in answer) {
         setP(null);
         setError(`已${form.label}，该诉求已移交，您不再负责办理。`);
         return;
       }
-      setP(parseAnswer(CaseFile, answer));
+      setP(answer);
       setOpen(null);
       setNotice(`已${form.label}`);
     } catch (e) {
@@ -151,7 +151,7 @@ function CaseView({ id }: { id: string }) {
     if (busy) return;
     setBusy(true);
     try {
-      setPhone(parseAnswer(PhoneAnswer, await staffRequest(`/staff/petitions/${encodeURIComponent(id)}/reveal-phone`, { method: 'POST', data: {} })).phone);
+      setPhone((await api.staff.step.reveal_phone(id, { body: {} })).phone);
       await load(); // the timeline now shows the look
     } catch (e) {
       setNotice(messageOf(e));

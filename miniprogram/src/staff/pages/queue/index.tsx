@@ -7,8 +7,9 @@ import { ApiError } from '../../../lib/apiError';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
-import { parseAnswer, staffRequest, type StaffUser } from '../../lib/session';
-import { QueuePage, StaffOrg, queueQuery, timeLeft, type QueueRow, type QueueView } from '../../lib/petitions';
+import { api } from '../../lib/api';
+import type { StaffUser } from '../../lib/session';
+import { timeLeft, type QueueRow, type QueueView, type StaffOrg } from '../../lib/petitions';
 import { staffUrl } from '../../routes';
 
 const PAGE = 20;
@@ -68,7 +69,7 @@ function Queue({ user }: { user: StaffUser }) {
     setError('');
     setFields({});
     try {
-      const page = parseAnswer(QueuePage, await staffRequest(`/staff/petitions?${queueQuery(v, { limit: PAGE, cursor: after })}`));
+      const page = await api.staff.queue({ query: { ...v, limit: PAGE, cursor: after } });
       if (ask !== asked.current) return; // a newer view was asked for meanwhile
       setRows((old) => (after ? [...old, ...page.items] : page.items));
       setCursor(page.cursor);
@@ -89,8 +90,9 @@ function Queue({ user }: { user: StaffUser }) {
 
   useEffect(() => {
     void load(view);
-    staffRequest('/staff/org')
-      .then((b) => setOrg(parseAnswer(StaffOrg, b)))
+    api.staff
+      .org()
+      .then(setOrg)
       .catch(() => setOrg(null));
     // the first view only: later views load when they are chosen
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,21 +1,21 @@
-/** Clients and adapters made once per container from the parsed config. */
+/** Clients and adapters made once per container from the parsed config: for the API and the sweeper alike. */
 import { randomInt } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
-import { config, isLocalStage, type Config } from '../config';
-import { documentClient, newMeter, type DynamoOptions, type Meter } from '../adapters/dynamo/client';
-import { DynamoBookingRepository } from '../adapters/dynamo/bookings';
-import { DynamoAuditRepository } from '../adapters/dynamo/audit';
-import { DynamoLoginRepository } from '../adapters/dynamo/logins';
-import { DynamoOrgRepository } from '../adapters/dynamo/org';
-import { DynamoOutboxRepository } from '../adapters/dynamo/outbox';
-import { S3PhotoStore } from '../adapters/s3/photos';
-import { DynamoPetitionRepository } from '../adapters/dynamo/petitions';
-import { HttpWechatClient } from '../adapters/wechat/client';
-import type { ThrottlePolicy } from '../../shared/loginThrottle';
-import { loadSecrets, plainSecrets, type Secrets } from '../adapters/ssm/secrets';
-import type { SupervisionPolicy } from '../../shared/supervision';
-import type { Clock, Ids } from '../ports';
-import type { Deps } from '../usecases/context';
+import { config, isLocalStage, type Config } from './config';
+import { documentClient, newMeter, type DynamoOptions, type Meter } from './adapters/dynamo/client';
+import { DynamoBookingRepository } from './adapters/dynamo/bookings';
+import { DynamoAuditRepository } from './adapters/dynamo/audit';
+import { DynamoLoginRepository } from './adapters/dynamo/logins';
+import { DynamoOrgRepository } from './adapters/dynamo/org';
+import { DynamoOutboxRepository } from './adapters/dynamo/outbox';
+import { S3PhotoStore } from './adapters/s3/photos';
+import { DynamoPetitionRepository } from './adapters/dynamo/petitions';
+import { HttpWechatClient } from './adapters/wechat/client';
+import type { ThrottlePolicy } from '../shared/loginThrottle';
+import { loadSecrets, plainSecrets, type Secrets } from './adapters/ssm/secrets';
+import type { SupervisionPolicy } from '../shared/supervision';
+import type { Clock, Ids } from './ports';
+import type { Deps } from './usecases/context';
 
 /** No 0/O, 1/I: a tracking code is read aloud over the phone. */
 const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
