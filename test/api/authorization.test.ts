@@ -161,6 +161,7 @@ const CASES: Record<string, Case> = {
   'POST /auth/dev': { expect: everyone(200), target: fixed({ body: { name: '矩阵' } }) },
   'GET /posts/{postId}': { expect: everyone(200), target: fixed({ params: { postId: 'babao-baiyanggou-p1' } }) },
   'GET /townships': { expect: everyone(200), target: fixed({}) },
+  'GET /openapi.json': { expect: everyone(200), target: fixed({}) },
   'GET /track/{trackingCode}': {
     expect: everyone(200),
     target: async () => {
