@@ -1,0 +1,62 @@
+/**
+ * Fixture builders: a test says what matters about its petition (`aPetition().dispatched().withPhone().build()`) and
+ * takes the rest from one well-formed default, instead of copying a whole object.
+ */
+import type { Petition } from '../../shared/schemas/petition';
+import type { Level, Status } from '../../shared/schemas/common';
+
+const BASE: Petition = {
+  id: 'P1',
+  trackingCode: 'ABCDEFGHJK',
+  channel: 'scan',
+  reporter: { kind: 'wechat', openid: 'wx_a' },
+  anonymous: false,
+  categoryId: 'land_dispute',
+  description: '草场边界纠纷',
+  photos: [],
+  status: 'submitted',
+  level: 'township',
+  countyId: 'qilian',
+  townshipId: 'babao',
+  centreId: 'babao',
+  centrePath: 'qilian/babao',
+  createdAt: '2026-11-22T02:00:00.000Z',
+  updatedAt: '2026-11-22T02:00:00.000Z',
+  dueAt: '2026-11-23T02:00:00.000Z',
+  resolveDueAt: '2027-01-20T02:00:00.000Z',
+  followUpAt: '2026-11-30T02:00:00.000Z',
+  extended: false,
+  overdue: false,
+  version: 1,
+};
+
+export interface PetitionBuilder {
+  with(patch: Partial<Petition>): PetitionBuilder;
+  in(status: Status): PetitionBuilder;
+  accepted(): PetitionBuilder;
+  dispatched(departmentId?: string): PetitionBuilder;
+  inProgress(): PetitionBuilder;
+  resolved(): PetitionBuilder;
+  at(level: Level): PetitionBuilder;
+  withPhone(phone?: string): PetitionBuilder;
+  repeating(id?: string): PetitionBuilder;
+  build(): Petition;
+}
+
+/** A petition of 八宝镇, reported a day ago by a citizen at a post, waiting to be accepted. */
+export function aPetition(over: Partial<Petition> = {}): PetitionBuilder {
+  const p: Petition = { ...BASE, ...over };
+  const next = (patch: Partial<Petition>) => aPetition({ ...p, ...patch });
+  return {
+    with: next,
+    in: (status) => next({ status }),
+    accepted: () => next({ status: 'accepted', acceptedAt: '2026-11-22T04:00:00.000Z' }),
+    dispatched: (departmentId = 'babao-justice') => next({ status: 'dispatched', acceptedAt: '2026-11-22T04:00:00.000Z', departmentId }),
+    inProgress: () => next({ status: 'in_progress', acceptedAt: '2026-11-22T04:00:00.000Z', departmentId: p.departmentId ?? 'babao-justice' }),
+    resolved: () => next({ status: 'resolved', resolvedAt: '2026-11-23T01:00:00.000Z', departmentId: p.departmentId ?? 'babao-justice' }),
+    at: (level) => next({ level }),
+    withPhone: (phone = '13812341234') => next({ phone }),
+    repeating: (id = 'P0') => next({ repeatOf: id }),
+    build: () => structuredClone(p),
+  };
+}
