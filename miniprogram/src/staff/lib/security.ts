@@ -1,16 +1,10 @@
-/** What admins and supervisors read of staff security: the audit record, login records, and lifting a lock. */
-import * as z from 'zod/mini';
-import { AuditEntry, LoginRecord, type LiftLockBody, type LoginResult } from '../../../../shared/schemas/security';
-import { parseAnswer, staffRequest } from './session';
+/** What admins and supervisors read of staff security (the audit record, login records) and lifting a lock, through the typed client. */
+import type { AuditEntry, LiftLockBody, LoginResult } from '../../../../shared/schemas/security';
+import { api } from './api';
 
-const AuditPage = z.object({ items: z.array(AuditEntry), cursor: z.optional(z.string()) });
-const LoginsPage = z.object({ items: z.array(LoginRecord), cursor: z.optional(z.string()) });
-const q = (cursor?: string) => (cursor ? `&cursor=${encodeURIComponent(cursor)}` : '');
-
-export const listAudit = async (cursor?: string) => parseAnswer(AuditPage, await staffRequest(`/staff/audit?limit=50${q(cursor)}`));
-export const listLogins = async (unknown: boolean, cursor?: string) =>
-  parseAnswer(LoginsPage, await staffRequest(`/staff/logins?limit=50&unknown=${unknown}${q(cursor)}`));
-export const liftLock = async (body: LiftLockBody) => parseAnswer(z.object({ lifted: z.boolean() }), await staffRequest('/staff/login-locks/lift', { method: 'POST', data: body }));
+export const listAudit = (cursor?: string) => api.staff.audit({ query: { limit: 50, cursor } });
+export const listLogins = (unknown: boolean, cursor?: string) => api.staff.logins({ query: { limit: 50, unknown: unknown ? 'true' : 'false', cursor } });
+export const liftLock = (body: LiftLockBody) => api.staff.liftLock({ body });
 
 export const AUDIT_SUBJECT_LABELS: Record<AuditEntry['subject'], string> = {
   user: '工作人员',
