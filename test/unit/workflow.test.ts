@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError } from '../../shared/errors';
 import { STATUSES, type Role, type Status } from '../../shared/schemas/common';
 import type { CategoryLimits } from '../../shared/schemas/org';
-import { RULES, allowedActions, decide, type Command } from '../../shared/workflow';
-import { aPetition } from '../support/builders';
+import type { Petition } from '../../shared/schemas/petition';
+import { allowedActions, decide, type Command } from '../../shared/workflow';
 
 const limits: CategoryLimits = {
   accept: { amount: 24, unit: 'hours' },
@@ -15,6 +15,33 @@ const limits: CategoryLimits = {
 };
 const now = new Date('2026-11-23T02:00:00Z');
 
+function petition(over: Partial<Petition> = {}): Petition {
+  return {
+    id: 'P1',
+    trackingCode: 'ABCDEFGHJK',
+    channel: 'scan',
+    reporter: { kind: 'wechat', openid: 'wx_a' },
+    anonymous: false,
+    categoryId: 'land_dispute',
+    description: '草场边界纠纷',
+    photos: [],
+    status: 'submitted',
+    level: 'township',
+    countyId: 'qilian',
+    townshipId: 'babao',
+    centreId: 'babao',
+    centrePath: 'qilian/babao',
+    createdAt: '2026-11-22T02:00:00.000Z',
+    updatedAt: '2026-11-22T02:00:00.000Z',
+    dueAt: '2026-11-23T02:00:00.000Z',
+    resolveDueAt: '2027-01-20T02:00:00.000Z',
+    followUpAt: '2026-11-30T02:00:00.000Z',
+    extended: false,
+    overdue: false,
+    version: 1,
+    ...over,
+  };
+}
 
 const staff = (role: Role) => ({ role, id: `u-${role}`, name: role });
 const commands: Record<Command['action'], Command> = {
@@ -35,102 +62,252 @@ const commands: Record<Command['action'], Command> = {
   unlink_repeat: { action: 'unlink_repeat' },
 };
 
-describe('the transition table', () => {
-  const roles: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'];
-  for (const action of Object.keys(commands) as Command['action'][]) {
+/**
+ * The table of allowed steps, written out from the README's rules (not read from the code): for each step, the
+ * statuses it may be taken from (one column per status, in this order) and who may take it. `C` = the centre
+ * (centre staff, county supervisor, admin), `H` = the centre and the department's handler, `Z` = the citizen;
+ * `.` = not from this status. A step is forbidden (403) to a role that may never take it, whatever the status, and a
+ * conflict (409) from a status it may not be taken from.
+ */
+const STATUS_COLUMNS: Status[] = ['submitted', 'accepted', 'declined', 'dispatched', 'in_progress', 'resolved', 'rated', 'closed', 'reopened'];
+//                                          sub acc dec dis inp res rat clo reo
+const TABLE: Record<Command['action'], string> = {
+  accept: /*                              */ 'C   .   .   .   .   .   .   .   .',
+  decline: /*                             */ 'C   .   .   .   .   .   .   .   .',
+  dispatch: /*                            */ '.   C   .   .   .   .   .   .   C',
+  progress: /*                            */ '.   .   .   H   H   .   .   .   H',
+  resolve: /*                             */ '.   .   .   H   H   .   .   .   H',
+  rate: /*                                */ '.   .   .   .   .   Z   .   .   .',
+  transfer: /*                            */ 'C   C   .   .   .   .   .   .   C',
+  escalate: /*                            */ 'C   C   .   C   C   .   .   .   C',
+  reopen: /*                              */ '.   .   C   .   .   C   C   C   .',
+  close: /*                               */ '.   .   .   .   .   C   C   .   .',
+  extend: /*                              */ '.   C   .   C   C   .   .   .   .',
+  follow_up: /*                           */ '.   .   .   .   .   C   C   C   .',
+  reveal_phone: /*                        */ 'H   H   H   H   H   H   H   H   H',
+  link_repeat: /*                         */ 'C   C   C   C   C   C   C   C   C',
+  unlink_repeat: /*                       */ 'C   C   C   C   C   C   C   C   C',
+};
+const WHO: Record<string, Role[]> = {
+  C: ['centre_staff', 'county_supervisor', 'admin'],
+  H: ['centre_staff', 'county_supervisor', 'admin', 'handler'],
+  Z: ['citizen'],
+};
+/** Where each step leads from each status it may be taken from (rate: a satisfied rating; dissatisfied reopens). */
+const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays'> = {
+  accept: { submitted: 'accepted' },
+  decline: { submitted: 'declined' },
+  dispatch: { accepted: 'dispatched', reopened: 'dispatched' },
+  progress: { dispatched: 'in_progress', in_progress: 'in_progress', reopened: 'reopened' },
+  resolve: { dispatched: 'resolved', in_progress: 'resolved', reopened: 'resolved' },
+  rate: { resolved: 'rated' },
+  transfer: { submitted: 'submitted', accepted: 'submitted', reopened: 'submitted' },
+  escalate: 'stays',
+  reopen: { declined: 'reopened', resolved: 'reopened', rated: 'reopened', closed: 'reopened' },
+  close: { resolved: 'closed', rated: 'closed' },
+  extend: 'stays',
+  follow_up: 'stays',
+  reveal_phone: 'stays',
+  link_repeat: 'stays',
+  unlink_repeat: 'stays',
+};
+const ROLES: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'];
+
+function expectedOf(action: Command['action'], status: Status, role: Role): 'forbidden' | 'conflict' | Status {
+  const cells = TABLE[action].trim().split(/\s+/);
+  const who = cells.find((c) => c !== '.') ?? '.';
+  if (!(WHO[who] ?? []).includes(role)) return 'forbidden';
+  const cell = cells[STATUS_COLUMNS.indexOf(status)];
+  if (cell === '.') return 'conflict';
+  const target = TARGET[action];
+  return target === 'stays' ? status : target[status] ?? 'conflict';
+}
+
+describe('the table of allowed steps', () => {
+  it('has one column per status and one row per step', () => {
+    expect([...STATUS_COLUMNS].sort()).toEqual([...STATUSES].sort());
+    for (const row of Object.values(TABLE)) expect(row.trim().split(/\s+/)).toHaveLength(STATUS_COLUMNS.length);
+  });
+
+  for (const action of Object.keys(TABLE) as Command['action'][]) {
     for (const status of STATUSES) {
-      for (const role of roles) {
-        const allowedByRole = RULES[action].roles.includes(role);
-        const allowedByStatus = RULES[action].from.includes(status);
-        const expected = !allowedByRole ? 'forbidden' : !allowedByStatus ? 'conflict' : 'ok';
+      for (const role of ROLES) {
+        const expected = expectedOf(action, status, role);
         it(`${action} from ${status} by ${role}: ${expected}`, () => {
-          const p = aPetition().in(status).at('township').withPhone().repeating('P0').build();
+          const p = petition({ status, level: 'township', phone: '13812341234', repeatOf: 'P0' });
           const run = () => decide(p, commands[action], staff(role), { now, limits });
           if (expected === 'forbidden') expect(run).toThrow(ForbiddenError);
           else if (expected === 'conflict') expect(run).toThrow(ConflictError);
-          else expect(run().event).toMatchObject({ action, from: status, actor: { role } });
+          else {
+            const d = run();
+            expect(d.event).toMatchObject({ action, from: status, to: expected, actor: { role } });
+            // a step that keeps the status either says so or leaves it out of the patch
+            expect(d.patch.status ?? status).toBe(expected);
+          }
         });
       }
     }
   }
+
+  it('offers each role exactly the steps of its row for the status: what the staff page shows', () => {
+    for (const status of STATUSES) {
+      for (const role of ROLES) {
+        const offered = allowedActions(status, role);
+        const expected = (Object.keys(TABLE) as Command['action'][]).filter((a) => !['forbidden', 'conflict'].includes(expectedOf(a, status, role)));
+        expect({ status, role, offered: [...offered].sort() }).toEqual({ status, role, offered: expected.sort() });
+      }
+    }
+  });
 });
 
-describe('what each step records', () => {
-  it('accept starts the dispatch clock and the statutory resolve clock, and says whether it was on time', () => {
-    const d = decide(aPetition().build(), commands.accept, staff('centre_staff'), { now, limits });
-    expect(d.patch).toMatchObject({ status: 'accepted', acceptedAt: now.toISOString(), dueAt: '2026-11-24T02:00:00.000Z' });
-    expect(d.event.data).toEqual({ onTime: true });
-    const late = decide(aPetition({ dueAt: '2026-11-22T03:00:00.000Z' }).build(), commands.accept, staff('centre_staff'), { now, limits });
-    expect(late.event.data).toEqual({ onTime: false });
+describe('what each step changes, exactly', () => {
+  const at = now.toISOString();
+  const centre = staff('centre_staff');
+  const ctx = { now, limits };
+
+  it('accept: accepted, the dispatch clock, the statutory resolve clock; on time when before the acceptance deadline', () => {
+    const d = decide(petition(), commands.accept, centre, ctx);
     // 15 workdays from Monday 23 Nov 2026 is Monday 14 Dec.
-    expect(d.patch.resolveDueAt).toBe('2026-12-14T02:00:00.000Z');
+    expect(d.patch).toStrictEqual({ status: 'accepted', updatedAt: at, acceptedAt: at, dueAt: '2026-11-24T02:00:00.000Z', resolveDueAt: '2026-12-14T02:00:00.000Z' });
+    expect(d.event).toMatchObject({ from: 'submitted', to: 'accepted', visibility: 'public', data: { onTime: true } });
+    expect(decide(petition({ dueAt: '2026-11-23T01:59:59.999Z' }), commands.accept, centre, ctx).event.data).toEqual({ onTime: false });
   });
 
-  it('dispatch takes the resolve deadline as the due date of the step', () => {
-    const d = decide(aPetition({ resolveDueAt: '2026-12-14T02:00:00.000Z' }).accepted().build(), commands.dispatch, staff('centre_staff'), { now, limits });
-    expect(d.patch).toMatchObject({ status: 'dispatched', departmentId: 'babao-justice', dueAt: '2026-12-14T02:00:00.000Z' });
+  it('accept: a resolve limit past 60 days is cut to the statutory 60 days from acceptance', () => {
+    const long = { ...limits, resolve: { amount: 90, unit: 'days' } } as const;
+    expect(decide(petition(), commands.accept, centre, { now, limits: long }).patch.resolveDueAt).toBe('2027-01-22T02:00:00.000Z');
+    const sixty = { ...limits, resolve: { amount: 60, unit: 'days' } } as const;
+    expect(decide(petition(), commands.accept, centre, { now, limits: sixty }).patch.resolveDueAt).toBe('2027-01-22T02:00:00.000Z');
   });
 
-  it('the first progress note moves a dispatched case into handling; internal notes stay internal', () => {
-    const d = decide(aPetition().dispatched().build(), { action: 'progress', note: '内部', visibility: 'internal' }, staff('handler'), { now, limits });
-    expect(d.patch.status).toBe('in_progress');
-    expect(d.event.visibility).toBe('internal');
+  it('decline: declined with the reason and where to go instead, and no deadline left', () => {
+    const d = decide(petition(), commands.decline, centre, ctx);
+    expect(d.patch).toStrictEqual({ status: 'declined', updatedAt: at, decline: { reason: '已诉讼', redirect: '人民法院' }, dueAt: undefined });
+    expect(d.event).toMatchObject({ to: 'declined', note: '已诉讼（建议：人民法院）', visibility: 'public', data: { onTime: true, redirect: '人民法院' } });
   });
 
-  it('a dissatisfied rating reopens the case with a review deadline; a satisfied one closes the loop', () => {
-    const sad = decide(aPetition().resolved().build(), { action: 'rate', rating: 'dissatisfied' }, { role: 'citizen', id: 'wx_a' }, { now, limits });
-    expect(sad.patch).toMatchObject({ status: 'reopened', dueAt: '2026-12-23T02:00:00.000Z' });
-    const happy = decide(aPetition().resolved().build(), { action: 'rate', rating: 'basically_satisfied' }, { role: 'citizen', id: 'wx_a' }, { now, limits });
-    expect(happy.patch).toMatchObject({ status: 'rated', dueAt: undefined });
+  it('dispatch: to the department and handler, due at the resolve deadline (or the resolve limit when there is none)', () => {
+    const d = decide(petition({ status: 'accepted' }), { action: 'dispatch', departmentId: 'babao-justice', handlerId: 'u-h', note: '请办理' }, centre, ctx);
+    expect(d.patch).toStrictEqual({ status: 'dispatched', updatedAt: at, departmentId: 'babao-justice', handlerId: 'u-h', dueAt: '2027-01-20T02:00:00.000Z' });
+    expect(d.event).toMatchObject({ to: 'dispatched', note: '请办理', data: { departmentId: 'babao-justice', handlerId: 'u-h' } });
+    const without = decide(petition({ status: 'reopened', resolveDueAt: undefined }), commands.dispatch, centre, ctx);
+    expect(without.patch).toStrictEqual({ status: 'dispatched', updatedAt: at, departmentId: 'babao-justice', handlerId: undefined, dueAt: '2026-12-14T02:00:00.000Z' });
   });
 
-  it('escalation climbs one level at a time and hands a township case to the county centre', () => {
-    const village = decide(aPetition().at('village').build(), commands.escalate, staff('centre_staff'), { now, limits });
-    expect(village.patch).toMatchObject({ level: 'township' });
-    expect(village.patch.centreId).toBeUndefined();
-    const township = decide(aPetition().build(), commands.escalate, staff('centre_staff'), { now, limits });
-    expect(township.patch).toMatchObject({ level: 'county', centreId: 'qilian', centrePath: 'qilian' });
-    expect(() => decide(aPetition().at('county').build(), commands.escalate, staff('county_supervisor'), { now, limits })).toThrow(ConflictError);
+  it('progress: the first note moves a dispatched case into handling; later notes change nothing but the time', () => {
+    const first = decide(petition({ status: 'dispatched' }), { action: 'progress', note: '内部', visibility: 'internal' }, staff('handler'), ctx);
+    expect(first.patch).toStrictEqual({ status: 'in_progress', updatedAt: at });
+    expect(first.event).toMatchObject({ note: '内部', visibility: 'internal' });
+    const later = decide(petition({ status: 'in_progress' }), commands.progress, staff('handler'), ctx);
+    expect(later.patch).toStrictEqual({ status: 'in_progress', updatedAt: at });
+    expect(later.event.visibility).toBe('public');
   });
 
-  it('transfer restarts the acceptance clock at the receiving centre and clears the department', () => {
-    const d = decide(aPetition({ departmentId: 'babao-justice' }).build(), commands.transfer, staff('centre_staff'), { now, limits });
-    expect(d.patch).toMatchObject({ status: 'submitted', centreId: 'ebao', departmentId: undefined, dueAt: '2026-11-24T02:00:00.000Z' });
-    expect(() => decide(aPetition().build(), { ...commands.transfer, centreId: 'babao' } as Command, staff('centre_staff'), { now, limits })).toThrow(ConflictError);
+  it('resolve: resolved with the summary, the rating window and the follow-up call; on time by the resolve deadline', () => {
+    const d = decide(petition({ status: 'in_progress', followUp: { at: 'x', reached: true, note: 'old' } }), commands.resolve, staff('handler'), ctx);
+    expect(d.patch).toStrictEqual({
+      status: 'resolved', updatedAt: at, resolvedAt: at, resolution: '已调解', dueAt: '2026-11-30T02:00:00.000Z', followUpAt: '2026-11-30T02:00:00.000Z', followUp: undefined,
+    });
+    expect(d.event).toMatchObject({ note: '已调解', data: { onTime: true } });
+    const late = decide(petition({ status: 'in_progress', resolveDueAt: '2026-11-23T01:00:00.000Z' }), commands.resolve, staff('handler'), ctx);
+    expect(late.event.data).toEqual({ onTime: false });
+    const byStepDue = decide(petition({ status: 'in_progress', resolveDueAt: undefined, dueAt: '2026-11-23T01:00:00.000Z' }), commands.resolve, staff('handler'), ctx);
+    expect(byStepDue.event.data).toEqual({ onTime: false });
   });
 
-  it('extends the resolve deadline once, by at most 30 days, telling the citizen why', () => {
-    const p = aPetition().inProgress().build();
-    const d = decide(p, commands.extend, staff('centre_staff'), { now, limits });
-    expect(d.patch).toMatchObject({ extended: true, resolveDueAt: '2027-02-19T02:00:00.000Z', dueAt: '2027-02-19T02:00:00.000Z' });
-    expect(d.event).toMatchObject({ visibility: 'public', note: '需等待草场确权结果' });
-    expect(() => decide({ ...p, ...d.patch }, commands.extend, staff('centre_staff'), { now, limits })).toThrow(/只能延期一次|不能再次延期/);
-    expect(() => decide(p, { action: 'extend', days: 31, reason: 'x' }, staff('centre_staff'), { now, limits })).toThrow(ConflictError);
+  it('rate: satisfied or basically satisfied closes the loop; dissatisfied reopens for review within the review limit', () => {
+    const citizen = { role: 'citizen' as const, id: 'wx_a' };
+    const happy = decide(petition({ status: 'resolved' }), { action: 'rate', rating: 'basically_satisfied', comment: '还行' }, citizen, ctx);
+    expect(happy.patch).toStrictEqual({ status: 'rated', updatedAt: at, rating: { rating: 'basically_satisfied', comment: '还行', at }, dueAt: undefined });
+    expect(happy.event).toMatchObject({ to: 'rated', note: '还行', data: { rating: 'basically_satisfied' } });
+    const sad = decide(petition({ status: 'resolved' }), { action: 'rate', rating: 'dissatisfied' }, citizen, ctx);
+    expect(sad.patch).toStrictEqual({ status: 'reopened', updatedAt: at, rating: { rating: 'dissatisfied', comment: undefined, at }, dueAt: '2026-12-23T02:00:00.000Z' });
+    expect(sad.event).toMatchObject({ to: 'reopened', data: { rating: 'dissatisfied' } });
   });
 
-  it('offers each role only the steps it may take now', () => {
+  it('transfer: to the other centre, which starts its own acceptance clock; the department is cleared; never to itself', () => {
+    const d = decide(petition({ status: 'accepted', departmentId: 'babao-justice', handlerId: 'u-h' }), commands.transfer, centre, ctx);
+    expect(d.patch).toStrictEqual({ status: 'submitted', updatedAt: at, centreId: 'ebao', centrePath: 'qilian/ebao', departmentId: undefined, handlerId: undefined, dueAt: '2026-11-24T02:00:00.000Z' });
+    expect(d.event).toMatchObject({ from: 'accepted', to: 'submitted', note: '属地', data: { fromCentreId: 'babao', toCentreId: 'ebao' } });
+    expect(() => decide(petition(), { ...commands.transfer, centreId: 'babao' } as Command, centre, ctx)).toThrow(ConflictError);
+  });
+
+  it('escalate: one level up; a township case goes to the county centre; a county case cannot climb', () => {
+    const village = decide(petition({ level: 'village', status: 'in_progress' }), commands.escalate, centre, ctx);
+    expect(village.patch).toStrictEqual({ status: 'in_progress', updatedAt: at, level: 'township' });
+    expect(village.event).toMatchObject({ from: 'in_progress', to: 'in_progress', note: '复杂', data: { fromLevel: 'village', toLevel: 'township', fromCentreId: 'babao' } });
+    const township = decide(petition(), commands.escalate, centre, ctx);
+    expect(township.patch).toStrictEqual({ status: 'submitted', updatedAt: at, level: 'county', centreId: 'qilian', centrePath: 'qilian' });
+    expect(() => decide(petition({ level: 'county' }), commands.escalate, staff('county_supervisor'), ctx)).toThrow(ConflictError);
+  });
+
+  it('reopen: reopened for review within the review limit, no longer resolved', () => {
+    const d = decide(petition({ status: 'closed', resolvedAt: '2026-11-01T00:00:00.000Z' }), commands.reopen, centre, ctx);
+    expect(d.patch).toStrictEqual({ status: 'reopened', updatedAt: at, dueAt: '2026-12-23T02:00:00.000Z', resolvedAt: undefined });
+    expect(d.event).toMatchObject({ from: 'closed', to: 'reopened', note: '复查' });
+  });
+
+  it('close: closed, with no deadline left', () => {
+    const d = decide(petition({ status: 'rated' }), { action: 'close', note: '结案' }, centre, ctx);
+    expect(d.patch).toStrictEqual({ status: 'closed', updatedAt: at, dueAt: undefined });
+    expect(d.event).toMatchObject({ to: 'closed', note: '结案' });
+  });
+
+  it('extend: once, by 1 to 30 days, telling the citizen why; an accepted case keeps its dispatch deadline', () => {
+    const d = decide(petition({ status: 'in_progress' }), commands.extend, centre, ctx);
+    expect(d.patch).toStrictEqual({ status: 'in_progress', updatedAt: at, resolveDueAt: '2027-02-19T02:00:00.000Z', dueAt: '2027-02-19T02:00:00.000Z', extended: true });
+    expect(d.event).toMatchObject({ visibility: 'public', note: '需等待草场确权结果', data: { days: 30, from: '2027-01-20T02:00:00.000Z', to: '2027-02-19T02:00:00.000Z' } });
+    const accepted = decide(petition({ status: 'accepted' }), { action: 'extend', days: 1, reason: 'x' }, centre, ctx);
+    expect(accepted.patch).toStrictEqual({ status: 'accepted', updatedAt: at, resolveDueAt: '2027-01-21T02:00:00.000Z', dueAt: '2026-11-23T02:00:00.000Z', extended: true });
+    expect(() => decide(petition({ status: 'in_progress', extended: true }), commands.extend, centre, ctx)).toThrow('该诉求已延期过一次，不能再次延期');
+    expect(() => decide(petition({ status: 'in_progress', resolveDueAt: undefined }), commands.extend, centre, ctx)).toThrow('该诉求尚无办理期限，不能延期');
+    for (const days of [0, 31, 1.5]) {
+      expect(() => decide(petition({ status: 'in_progress' }), { action: 'extend', days, reason: 'x' }, centre, ctx)).toThrow('延期天数须为 1 到 30 天');
+    }
+  });
+
+  it('follow_up: the call is recorded for staff, once, on a case that has one due; the status stays', () => {
+    const d = decide(petition({ status: 'rated' }), commands.follow_up, centre, ctx);
+    expect(d.patch).toStrictEqual({ status: 'rated', updatedAt: at, followUp: { at, reached: true, rating: 'satisfied', note: '电话回访，群众表示问题已解决' } });
+    expect(d.event).toMatchObject({ visibility: 'internal', data: { reached: true, rating: 'satisfied' } });
+    expect(() => decide(petition({ status: 'rated', followUpAt: undefined }), commands.follow_up, centre, ctx)).toThrow('该诉求没有待办的回访');
+    expect(() => decide(petition({ status: 'rated', ...d.patch }), commands.follow_up, centre, ctx)).toThrow('该诉求没有待办的回访');
+  });
+
+  it('reveal_phone: recorded for staff only, and nothing of the case changes, not even its time', () => {
+    const d = decide(petition({ phone: '13812341234', status: 'dispatched' }), { action: 'reveal_phone' }, staff('handler'), ctx);
+    expect(d.patch).toStrictEqual({});
+    expect(d.event).toStrictEqual({ at, actor: staff('handler'), action: 'reveal_phone', from: 'dispatched', to: 'dispatched', visibility: 'internal' });
+    expect(() => decide(petition(), { action: 'reveal_phone' }, centre, ctx)).toThrow('该诉求没有留电话');
+  });
+
+  it('link_repeat and unlink_repeat: marks on the staff record, never to itself nor twice; status and time stay', () => {
+    const linked = decide(petition(), { action: 'link_repeat', repeatOf: 'P0', note: '同一地块' }, centre, ctx);
+    expect(linked.patch).toStrictEqual({ repeatOf: 'P0', repeatConfirmed: true });
+    expect(linked.event).toMatchObject({ from: 'submitted', to: 'submitted', note: '同一地块', visibility: 'internal', data: { repeatOf: 'P0' } });
+    const suggested = decide(petition({ repeatOf: 'P0', repeatConfirmed: false }), { action: 'link_repeat', repeatOf: 'P0' }, centre, ctx);
+    expect(suggested.event.data).toEqual({ repeatOf: 'P0', was: 'P0' });
+    expect(() => decide(petition({ repeatOf: 'P0', repeatConfirmed: true }), { action: 'link_repeat', repeatOf: 'P0' }, centre, ctx)).toThrow('该诉求已标记为这件诉求的重复');
+    expect(() => decide(petition(), { action: 'link_repeat', repeatOf: 'P1' }, centre, ctx)).toThrow('不能把诉求标记为它自己的重复');
+    const unlinked = decide(petition({ repeatOf: 'P0', repeatConfirmed: true }), { action: 'unlink_repeat' }, centre, ctx);
+    expect(unlinked.patch).toStrictEqual({ repeatOf: undefined, repeatConfirmed: false });
+    expect(unlinked.event).toMatchObject({ visibility: 'internal', data: { was: 'P0' } });
+    expect(() => decide(petition(), { action: 'unlink_repeat' }, centre, ctx)).toThrow('该诉求没有标记为重复');
+  });
+
+  it('refuses a role first, then a status, each with a message a person can read', () => {
+    expect(() => decide(petition({ status: 'closed' }), commands.accept, staff('handler'), ctx)).toThrow(/^您的角色不能进行「.+」$/);
+    expect(() => decide(petition({ status: 'closed' }), commands.accept, centre, ctx)).toThrow(/^该诉求当前为「.+」，不能进行「.+」$/);
+  });
+});
+
+describe('the steps offered', () => {
+  it('lists a role’s steps in the order the staff page shows them', () => {
     const looks = ['reveal_phone', 'link_repeat', 'unlink_repeat'];
     expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate', ...looks]);
     expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'reveal_phone']);
     expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'escalate', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     expect(allowedActions('submitted', 'agent')).toEqual([]);
-  });
-
-  it('a look at the phone is recorded for staff only and changes nothing of the case', () => {
-    const d = decide(aPetition().dispatched().withPhone().build(), { action: 'reveal_phone' }, staff('handler'), { now, limits });
-    expect(d.patch).toEqual({});
-    expect(d.event).toMatchObject({ action: 'reveal_phone', from: 'dispatched', to: 'dispatched', visibility: 'internal' });
-    expect(() => decide(aPetition().build(), { action: 'reveal_phone' }, staff('centre_staff'), { now, limits })).toThrow('该诉求没有留电话');
-  });
-
-  it('links a repeat and undoes it, on the staff record, never to itself', () => {
-    const linked = decide(aPetition().build(), { action: 'link_repeat', repeatOf: 'P0' }, staff('centre_staff'), { now, limits });
-    expect(linked.patch).toMatchObject({ repeatOf: 'P0', repeatConfirmed: true });
-    expect(linked.event).toMatchObject({ action: 'link_repeat', visibility: 'internal', data: { repeatOf: 'P0' } });
-    const unlinked = decide(aPetition(linked.patch).build(), { action: 'unlink_repeat' }, staff('centre_staff'), { now, limits });
-    expect(unlinked.patch).toMatchObject({ repeatOf: undefined, repeatConfirmed: false });
-    expect(() => decide(aPetition().build(), { action: 'link_repeat', repeatOf: 'P1' }, staff('centre_staff'), { now, limits })).toThrow(ConflictError);
-    expect(() => decide(aPetition().build(), { action: 'unlink_repeat' }, staff('centre_staff'), { now, limits })).toThrow(ConflictError);
   });
 });
