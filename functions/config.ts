@@ -39,6 +39,8 @@ const Env = z.object({
   PHOTO_BUCKET: strOr('shaogang-photos'),
   /** set only for the local S3 stand-in (s3rver) */
   S3_ENDPOINT: optionalUrl(),
+  /** set only for the local stack's time server (functions/local/clock-standin.ts): the time a test moves */
+  CLOCK_URL: optionalUrl(),
   /** how long a container keeps the org tree and categories before reading them again */
   ORG_CACHE_SECONDS: count(60),
   /**

@@ -13,6 +13,7 @@ import { DynamoPetitionRepository } from './adapters/dynamo/petitions';
 import { HttpWechatClient } from './adapters/wechat/client';
 import type { ThrottlePolicy } from '../shared/loginThrottle';
 import { loadSecrets, plainSecrets, type Secrets } from './adapters/ssm/secrets';
+import { systemClock, timeServerClock } from './adapters/clock/clock';
 import type { SupervisionPolicy } from '../shared/supervision';
 import type { Clock, Ids } from './ports';
 import type { Deps } from './usecases/context';
@@ -76,7 +77,7 @@ export function makeDeps(cfg: Config = config(), over: Over = {}): Deps {
     petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervision),
     supervision,
     org: new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000, Date.now, cfg.STAFF_USER_CACHE_SECONDS * 1000),
-    clock: over.clock ?? { now: () => new Date() },
+    clock: over.clock ?? (cfg.CLOCK_URL ? timeServerClock(cfg.CLOCK_URL) : systemClock()),
     ids: systemIds(),
     ...secretParts(cfg, secrets),
     bookings: new DynamoBookingRepository(db, cfg.TABLE_NAME),

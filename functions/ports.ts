@@ -10,6 +10,8 @@ import type { AuditEntry, LoginRecord } from '../shared/schemas/security';
 
 export interface Clock {
   now(): Date;
+  /** a clock read from a time server (CLOCK_URL) catches up with it at the start of each invocation */
+  sync?(): Promise<void>;
 }
 
 export interface Ids {

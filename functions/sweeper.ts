@@ -15,6 +15,7 @@ export function handler(_event?: unknown, context?: Context): Promise<{ examined
   return invocation('sweeper', context, async () => {
     const cfg = config();
     const deps = await lambdaDeps(observeAws);
+    await deps.clock.sync?.();
     const now = deps.clock.now();
     const report = await sweep(deps, supervisionPolicy(cfg), now);
     const sends = await sendDue(deps, now);

@@ -1,17 +1,35 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+/** Workers at once; the global setup starts one API per worker, so both numbers come from here. */
+export const WORKERS = 2;
+
+/** Pure tests: no stack, no Java, no build. `npx vitest run --config test/vitest.config.ts --project unit`. */
+export const UNIT = ['test/unit/**/*.test.ts', 'test/weapp/*.test.ts'];
+const UNIT_EXCLUDE = ['test/weapp/*.weapp.test.ts'];
+
 export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
-    include: ['test/**/*.test.ts'],
-    // One local stack (DynamoDB Local, WeChat stand-in, serverless offline) for the whole run.
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 60_000,
     // the app builds (Taro, webpack) run inside hooks: minutes on a busy two-core machine
     hookTimeout: 600_000,
     // Two cores: keep workers few so DynamoDB Local and serverless offline keep a core.
-    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
     pool: 'forks',
+    poolOptions: { forks: { maxForks: WORKERS, minForks: 1 } },
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT, exclude: UNIT_EXCLUDE } },
+      {
+        extends: true,
+        test: {
+          name: 'stack',
+          include: ['test/integration/**/*.test.ts', 'test/api/**/*.test.ts', 'test/browser/**/*.test.ts', 'test/weapp/*.weapp.test.ts'],
+          // DynamoDB Local, the stand-ins and one API per worker, started once for the run (and only when a file of
+          // this project runs); each file then gets its worker's API on a fresh table at the real time.
+          globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/support/per-file.ts'],
+        },
+      },
+    ],
   },
 });

@@ -60,6 +60,7 @@ async function serve(event: APIGatewayProxyEventV2, seen: Seen): Promise<APIGate
   let response: APIGatewayProxyStructuredResultV2;
   try {
     const deps = await lambdaDeps(observeAws);
+    await deps.clock.sync?.();
     let found;
     try {
       found = match(method, event.rawPath);

@@ -5,12 +5,12 @@
 import { randomUUID } from 'node:crypto';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { documentClient } from '../../functions/adapters/dynamo/client';
 import { keys } from '../../functions/adapters/dynamo/keys';
 import * as bookingUseCases from '../../functions/usecases/bookings';
 import { call, citizenToken, newKey, report, staffToken } from '../support/api';
 import { movableClock, stackDeps } from '../support/deps';
+import { stack } from '../support/worker';
 
 interface SlotRow {
   start: string;
@@ -144,7 +144,7 @@ describe('booking a slot', () => {
     const late = free[free.length - 1]!; // more than a day ahead
     const res = await book(herder, hostId, late.start);
     expect(res.status).toBe(201);
-    const { dynamoEndpoint, table } = inject('stack');
+    const { dynamoEndpoint, table } = stack();
     const db = documentClient({ region: 'local', endpoint: dynamoEndpoint });
     const day = await db.send(new GetCommand({ TableName: table, Key: keys.outbox(`${res.body.id}-1d`) }));
     const quarter = await db.send(new GetCommand({ TableName: table, Key: keys.outbox(`${res.body.id}-15m`) }));

@@ -6,9 +6,9 @@
 import * as fc from 'fast-check';
 import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { ROUTES } from '../../functions/http/routes';
 import { apiUrl, citizenToken, staffToken } from '../support/api';
+import { stack } from '../support/worker';
 
 let citizen = '';
 let staff = '';
@@ -94,7 +94,7 @@ describe('awkward requests', () => {
   });
 
   it('refuses forged, expired, malformed and foreign-key tokens with 401', async () => {
-    const { jwtSecret } = inject('stack');
+    const { jwtSecret } = stack();
     const sign = (claims: object, secret: string) => {
       const h = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
       const p = Buffer.from(JSON.stringify(claims)).toString('base64url');

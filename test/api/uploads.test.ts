@@ -1,8 +1,8 @@
 /** Photos: a presigned PUT from the API, the bytes straight to the S3 stand-in, the key on the petition. */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { call, citizenToken, report } from '../support/api';
+import { stack } from '../support/worker';
 
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7), Buffer.from([0xff, 0xd9])]);
 
@@ -16,7 +16,7 @@ describe('photo uploads', () => {
     const put = await fetch(ticket.body.url, { method: 'PUT', body: jpeg, headers: ticket.body.headers });
     expect(put.status).toBe(200);
 
-    const { s3Endpoint, photoBucket } = inject('stack');
+    const { s3Endpoint, photoBucket } = stack();
     const s3 = new S3Client({ region: 'local', endpoint: s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     const stored = await s3.send(new GetObjectCommand({ Bucket: photoBucket, Key: ticket.body.key }));
     expect(Buffer.from(await stored.Body!.transformToByteArray())).toEqual(jpeg);

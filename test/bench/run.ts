@@ -76,8 +76,8 @@ async function main() {
       process.env.RATE_LIMIT_USER_PER_HOUR = UNLIMITED;
       process.env.RATE_LIMIT_POST_PER_HOUR = UNLIMITED;
       log('starting the local stack…');
-      stack = await startStack();
-      const { dynamoEndpoint, wechatUrl, apiUrl } = stack.info;
+      stack = await startStack({ workers: 1, movable: false });
+      const { dynamoEndpoint, wechatUrl, apiUrl } = stack.infos[0]!;
       if (PARTS.has('capacity')) {
         log(`capacity: each command ${CALLS} times on a fresh table`);
         const measured = await commandCosts(dynamoEndpoint, wechatUrl, CALLS);

@@ -8,11 +8,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { call, report, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
 import { openBrowser, type Browser } from '../support/browser';
+import { stack } from '../support/worker';
 
 const SHOTS = path.join(ROOT, 'test-results');
 const HOST_NAME = '马调解员';
@@ -28,7 +29,7 @@ describe('booking a video reception in a browser (H5)', () => {
   let browser: Browser;
   let page: Page;
   let hostId: string;
-  const apiUrl = inject('stack').apiUrl;
+  const apiUrl = stack().apiUrl;
 
   beforeAll(async () => {
     // A host of 八宝镇 who receives at any hour, so the test has free times whenever it runs.
@@ -46,10 +47,10 @@ describe('booking a video reception in a browser (H5)', () => {
       },
     });
     expect(res.status).toBe(200);
-    const dir = await buildApp('h5', { API_BASE_URL: apiUrl });
+    const dir = await buildApp('h5');
     server = await serveH5({ dir });
     mkdirSync(SHOTS, { recursive: true });
-    browser = await openBrowser();
+    browser = await openBrowser({ apiUrl });
     page = browser.page;
   }, 600_000);
 

@@ -1,15 +1,15 @@
 /** Notifications through the real WeChat client and the local stand-in: consent, sending, retries and parking. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import type { Deps } from '../../functions/usecases/context';
 import { sendDue, subscribe } from '../../functions/usecases/notifications';
 import { submitPetition, transition } from '../../functions/usecases/petitions';
 import { movableClock, seededDeps } from '../support/deps';
+import { stack } from '../support/worker';
 
 let deps: Deps;
 let drop: () => Promise<void>;
 const clock = movableClock('2026-12-01T01:00:00Z');
-const standin = () => inject('stack').wechatUrl;
+const standin = () => stack().wechatUrl;
 const centre = { kind: 'staff' as const, id: 'u-babao', name: '值班员', role: 'centre_staff' as const, scopeNodeId: 'babao' };
 
 beforeAll(async () => {

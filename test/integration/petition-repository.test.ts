@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { documentClient, newMeter } from '../../functions/adapters/dynamo/client';
 import { DynamoPetitionRepository } from '../../functions/adapters/dynamo/petitions';
 import { systemIds } from '../../functions/deps';
 import type { Petition } from '../../shared/schemas/petition';
 import { freshTable } from '../support/table';
+import { stack } from '../support/worker';
 
 let table: { name: string; drop: () => Promise<void> };
 let repo: DynamoPetitionRepository;
@@ -12,7 +12,7 @@ const meter = newMeter();
 const ids = systemIds();
 
 beforeAll(async () => {
-  const endpoint = inject('stack').dynamoEndpoint;
+  const endpoint = stack().dynamoEndpoint;
   table = await freshTable(endpoint);
   repo = new DynamoPetitionRepository(documentClient({ region: 'local', endpoint, meter }), table.name);
 });

@@ -2,7 +2,7 @@
  * The staff queue on its own table: tabs, overdue and near-due views, filters, a tracking code, newest or most
  * urgent first, pages; and what each page costs.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, newMeter, queryAll } from '../../functions/adapters/dynamo/client';
 import { INDEXES, ROW, keys, type IndexName } from '../../functions/adapters/dynamo/keys';
@@ -13,6 +13,7 @@ import { getForStaff, staffQueue, submitPetition, transition } from '../../funct
 import { sweep } from '../../functions/usecases/supervision';
 import type { SubmitPetitionBody } from '../../shared/schemas/api';
 import { movableClock, seededDeps } from '../support/deps';
+import { stack } from '../support/worker';
 
 let deps: Deps;
 let drop: () => Promise<void>;
@@ -148,7 +149,7 @@ describe('deadlines count while a case waits on staff, and only for whom may see
   const dueOf = async (n: string) => (await deps.petitions.get(ids[n]!))!.dueAt!;
   /** the petitions an index partition holds, read straight from the index */
   async function inPartition(index: IndexName, partition: string) {
-    const db = documentClient({ region: 'local', endpoint: inject('stack').dynamoEndpoint });
+    const db = documentClient({ region: 'local', endpoint: stack().dynamoEndpoint });
     const items = await queryAll(db, {
       TableName: table, IndexName: index, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': INDEXES[index].pk }, ExpressionAttributeValues: { ':pk': partition },
     });
@@ -206,7 +207,7 @@ describe('deadlines count while a case waits on staff, and only for whom may see
   it('lists a township’s overdue cases on the dashboard however many other townships have', async () => {
     // 60 long-overdue cases at 峨堡镇, written straight to the table
     const e = (await deps.petitions.get(ids.E!))!;
-    const db = documentClient({ region: 'local', endpoint: inject('stack').dynamoEndpoint });
+    const db = documentClient({ region: 'local', endpoint: stack().dynamoEndpoint });
     await Promise.all(
       Array.from({ length: 60 }, (_, i) => {
         const id = `${e.id.slice(0, -4)}X${String(i).padStart(3, '0')}`;

@@ -1,7 +1,6 @@
 /** The sweep on DynamoDB Local with a clock the test moves: each alert once, escalation, and a read bounded by what is due. */
 import { BatchWriteCommand, type BatchWriteCommandInput, type BatchWriteCommandOutput } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
 import { documentClient, newMeter } from '../../functions/adapters/dynamo/client';
 import { petitionItem } from '../../functions/adapters/dynamo/petitions';
 import { systemIds } from '../../functions/deps';
@@ -11,6 +10,7 @@ import { sweep } from '../../functions/usecases/supervision';
 import { DEFAULT_SUPERVISION } from '../../shared/supervision';
 import type { Petition } from '../../shared/schemas/petition';
 import { movableClock, seededDeps } from '../support/deps';
+import { stack } from '../support/worker';
 
 let table: { name: string; drop: () => Promise<void> };
 let deps: Deps;
@@ -97,7 +97,7 @@ describe('the supervision sweep', () => {
   });
 
   it('reads only the petitions that are due among 10,000 stored', async () => {
-    const db = documentClient({ region: 'local', endpoint: inject('stack').dynamoEndpoint });
+    const db = documentClient({ region: 'local', endpoint: stack().dynamoEndpoint });
     const ids = systemIds();
     const county = 'qilian';
     const base: Omit<Petition, 'id' | 'trackingCode' | 'dueAt'> = {

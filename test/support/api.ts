@@ -4,13 +4,13 @@
  * the error answer, so every API test is also a test of the contract.
  */
 import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
 import type * as z from 'zod/mini';
 import { ROUTE_LIST } from '../../shared/contract';
 import { compile } from '../../shared/contract/match';
 import { ErrorAnswer } from '../../shared/schemas/views';
+import { stack } from './worker';
 
-export const apiUrl = () => inject('stack').apiUrl;
+export const apiUrl = () => stack().apiUrl;
 
 export interface Res<T = any> {
   status: number;

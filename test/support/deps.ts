@@ -2,13 +2,13 @@
  * The real ports on a fresh, seeded table in the run's DynamoDB Local, with a clock the test moves: how the
  * integration tests call use cases directly.
  */
-import { inject } from 'vitest';
 import type { Meter } from '../../functions/adapters/dynamo/client';
 import { config } from '../../functions/config';
 import { makeDeps } from '../../functions/deps';
 import { loadSeed } from '../../functions/local/seed';
 import type { Deps } from '../../functions/usecases/context';
 import { freshTable } from './table';
+import { stack } from './worker';
 
 export interface MovableClock {
   t: Date;
@@ -17,7 +17,7 @@ export interface MovableClock {
 export const movableClock = (iso: string): MovableClock => ({ t: new Date(iso), now() { return this.t; } });
 
 function depsOn(table: string, opts: { clock: MovableClock; meter?: Meter; env?: Record<string, string> }): Deps {
-  const { dynamoEndpoint, wechatUrl } = inject('stack');
+  const { dynamoEndpoint, wechatUrl } = stack();
   const cfg = config({
     STAGE: 'local', TABLE_NAME: table, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32),
     WECHAT_API_BASE: wechatUrl, WECHAT_APPID: 'wx-test', WECHAT_SECRET: 'secret', ...opts.env,
@@ -26,13 +26,13 @@ function depsOn(table: string, opts: { clock: MovableClock; meter?: Meter; env?:
 }
 
 export async function seededDeps(opts: { clock: MovableClock; meter?: Meter; env?: Record<string, string> }) {
-  const table = await freshTable(inject('stack').dynamoEndpoint);
-  await loadSeed(inject('stack').dynamoEndpoint, table.name);
+  const table = await freshTable(stack().dynamoEndpoint);
+  await loadSeed(stack().dynamoEndpoint, table.name);
   return { deps: depsOn(table.name, opts), table: table.name, drop: table.drop };
 }
 
 /**
  * The ports on the table the running API serves, with a clock the test moves: for an API test that needs what only
- * time makes (a reception that has taken place) and then reads it over HTTP. Use dates no other test uses.
+ * time makes (a reception that has taken place) and then reads it over HTTP. The file has the table to itself (per-file.ts).
  */
-export const stackDeps = (clock: MovableClock): Deps => depsOn(inject('stack').table, { clock });
+export const stackDeps = (clock: MovableClock): Deps => depsOn(stack().table, { clock });

@@ -6,11 +6,12 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { expect, inject } from 'vitest';
+import { expect } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { STAFF_PASSWORDS } from './api';
 import { buildApp, ROOT } from './appBuild';
 import { openBrowser, type Browser } from './browser';
+import { stack } from './worker';
 
 export const SHOTS = path.join(ROOT, 'test-results');
 export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -31,10 +32,10 @@ export interface StaffApp {
 
 /** `env`: further build settings (e.g. POST_LINK_BASE); each distinct set is a build of its own. */
 export async function openStaffApp(opts: { prefix: string; width?: number; height?: number; env?: Record<string, string> }): Promise<StaffApp> {
-  const dir = await buildApp('h5', { API_BASE_URL: inject('stack').apiUrl, ...opts.env });
+  const dir = await buildApp('h5', opts.env);
   const server = await serveH5({ dir });
   mkdirSync(SHOTS, { recursive: true });
-  const browser = await openBrowser({ width: opts.width ?? 1280, height: opts.height ?? 900 });
+  const browser = await openBrowser({ width: opts.width ?? 1280, height: opts.height ?? 900, apiUrl: stack().apiUrl });
   const page = browser.page;
   const el = (selector: string) => page.locator(`${selector}:visible`).first();
   const open = async (p: string) => {

@@ -1,0 +1,17 @@
+/**
+ * Runs before each file of the `stack` project: the worker's table is made afresh from serverless.yml and the demo
+ * seed, and its API's time is the real time again, so a file depends on no other file and on no order of files.
+ */
+import { beforeAll } from 'vitest';
+import { loadSeed } from '../../functions/local/seed';
+import { dropTable, ensureTable } from '../../functions/local/table';
+import { resetApiTime } from './clock';
+import { stack } from './worker';
+
+beforeAll(async () => {
+  const { dynamoEndpoint, table } = stack();
+  await dropTable(dynamoEndpoint, table);
+  await ensureTable(dynamoEndpoint, table);
+  await loadSeed(dynamoEndpoint, table);
+  await resetApiTime();
+});
