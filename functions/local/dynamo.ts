@@ -15,14 +15,18 @@ export async function startDynamo(opts: { port: number; dataDir?: string }): Pro
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true });
   const proc = spawnLocal({ port: opts.port, path: opts.dataDir ?? null, sharedDb: true, stdio: 'ignore' });
   const endpoint = `http://127.0.0.1:${opts.port}`;
-  const deadline = Date.now() + 60_000;
+  // Java starts slowly on a loaded machine
+  const deadline = Date.now() + 180_000;
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${proc.exitCode} (is Java 17 installed?)`);
     try {
       await localClient(endpoint).send(new ListTablesCommand({}));
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error('DynamoDB Local did not start within 60 s');
+      if (Date.now() > deadline) {
+        proc.kill('SIGKILL');
+        throw new Error('DynamoDB Local did not start within 180 s');
+      }
       await new Promise((r) => setTimeout(r, 250));
     }
   }
