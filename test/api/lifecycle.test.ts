@@ -1,5 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { call, citizenToken, newKey, report, staffToken } from '../support/api';
+import { advanceApiTime, resetApiTime } from '../support/clock';
+
+// a test that moves the API's time puts it back: no test depends on another's clock
+afterEach(async () => {
+  await resetApiTime();
+});
 
 const step = (token: string, id: string, action: string, body: unknown = {}) =>
   call('POST', `/staff/petitions/${id}/${action}`, { token, body });
@@ -238,10 +244,17 @@ describe('floods', () => {
 
 describe('who may see what', () => {
   it('shows centre staff their overdue filter and dashboard, and a handler neither the dashboard nor other departments', async () => {
+    // one case of 八宝镇's and one of 峨堡镇's, both past their 24-hour acceptance limit by the API's clock
+    const ours = await report(await citizenToken(), { postId: 'babao-yingpantai-p1', categoryId: 'land_dispute' });
+    const theirs = await report(await citizenToken(), { postId: 'ebao-ebao-p1', categoryId: 'land_dispute' });
+    await advanceApiTime(25 * 3_600_000);
     const babao = await staffToken('babao');
-    const overdue = await call('GET', '/staff/petitions?overdue=true', { token: babao });
+    const overdue = await call('GET', '/staff/petitions?due=overdue&limit=100', { token: babao });
     expect(overdue.status).toBe(200);
-    expect(overdue.body.items.every((p: { centreId: string }) => p.centreId === 'babao')).toBe(true);
+    const listed = overdue.body.items.map((p: { id: string }) => p.id);
+    expect(listed).toContain(ours.body.id);
+    expect(listed).not.toContain(theirs.body.id);
+    expect(overdue.body.items.filter((p: { centreId: string }) => p.centreId !== 'babao')).toEqual([]);
     const dash = await call('GET', '/staff/dashboard', { token: babao });
     expect(dash.status).toBe(200);
     expect(dash.body.scope).toMatchObject({ kind: 'centre', id: 'babao' });
