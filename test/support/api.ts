@@ -17,8 +17,21 @@ export interface Res<T = any> {
   body: T;
 }
 
+/**
+ * fetch, sent once more when a kept-alive connection turns out closed by the server (its idle timeout) as the request
+ * went out: such a request never reached a handler, and a browser sends it again too. Any other failure is thrown.
+ */
+export async function fetchAgainIfClosed(url: string, init: RequestInit): Promise<Response> {
+  try {
+    return await fetch(url, init);
+  } catch (err) {
+    if ((err as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw err;
+    return fetch(url, init);
+  }
+}
+
 export async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}): Promise<Res<T>> {
-  const res = await fetch(`${apiUrl()}${path}`, {
+  const res = await fetchAgainIfClosed(`${apiUrl()}${path}`, {
     method,
     headers: {
       ...(opts.body !== undefined || opts.raw !== undefined ? { 'content-type': 'application/json' } : {}),

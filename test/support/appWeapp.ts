@@ -5,10 +5,13 @@
  * JS engine does. Taro pages call `Page()`, which j-component does not know, so a page is registered as a
  * component and its lifecycle is driven here. Needs a DOM: use in a test file with `@vitest-environment jsdom`.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
+import { fetchAgainIfClosed } from './api';
+import { TEST_API_BASE } from './appBuild';
 
 const nodeRequire = createRequire(__filename);
 
@@ -17,13 +20,35 @@ export interface RecordedRequest {
   method: string;
   header: Record<string, string>;
   data: unknown;
+  /** what came back, once it has: the status and the body as text, or 'fail' when no answer reached the app */
+  answer?: { statusCode: number; text: string } | 'fail';
 }
-export interface FakeResponse {
+export interface NetworkResponse {
   statusCode: number;
   data: unknown;
 }
-/** What the API would answer; throwing (or returning 'fail') makes wx.request fail as a lost network does. */
-export type RequestHandler = (req: RecordedRequest) => FakeResponse | 'fail' | Promise<FakeResponse | 'fail'>;
+/** The device's network; throwing (or returning 'fail') makes wx.request fail as a lost network does. */
+export type RequestHandler = (req: RecordedRequest) => NetworkResponse | 'fail' | Promise<NetworkResponse | 'fail'>;
+
+/**
+ * The network to the local stack, over real HTTP: what the build sends to its fixed API address (appBuild.ts
+ * TEST_API_BASE) goes to this worker's API; any other address (a presigned S3 PUT) is fetched as it is.
+ */
+export function stackNetwork(apiUrl: string): RequestHandler {
+  return async (req) => {
+    const url = req.url.startsWith(TEST_API_BASE) ? apiUrl + req.url.slice(TEST_API_BASE.length) : req.url;
+    const body =
+      req.data === undefined || req.method === 'GET'
+        ? undefined
+        : req.data instanceof ArrayBuffer
+          ? new Uint8Array(req.data)
+          : typeof req.data === 'string'
+            ? req.data
+            : JSON.stringify(req.data);
+    const res = await fetchAgainIfClosed(url, { method: req.method, headers: req.header, body });
+    return { statusCode: res.status, data: await res.text() };
+  };
+}
 
 /** The part of j-component's element wrapper the tests use. */
 export interface SimNode {
@@ -68,6 +93,11 @@ export class WeappRuntime {
   private readonly definitions = new Map<string, object>();
   private readonly registeredNow = new Set<string>();
   private readonly body: Element;
+  /** requests sent and not yet answered: a page has settled only once the network is quiet */
+  private pending = 0;
+
+  /** the code wx.login gives on this device: the WeChat stand-in makes it the openid `wx_<code>` */
+  readonly loginCode = `weapp-${randomUUID().slice(0, 12)}`;
 
   constructor(
     readonly root: string,
@@ -90,6 +120,8 @@ export class WeappRuntime {
     // a fresh wx for each runtime: webpack keeps its chunk list on it (wx.webpackJsonp)
     this.wx = { ...(globalThis as unknown as { wx: Record<string, unknown> }).wx };
     this.stubWx();
+    // each runtime is one phone: one WeChat user
+    this.answerWxApi('login', () => ({ code: this.loginCode }));
     this.body = document.createElement('div');
     document.body.appendChild(this.body);
   }
@@ -139,13 +171,16 @@ export class WeappRuntime {
     }) => {
       const req: RecordedRequest = { url: opts.url, method: opts.method ?? 'GET', header: { ...opts.header }, data: opts.data };
       this.requests.push(req);
+      this.pending += 1;
       void (async () => {
-        let res: FakeResponse | 'fail';
+        let res: NetworkResponse | 'fail';
         try {
           res = await this.handler(req);
         } catch {
           res = 'fail';
         }
+        req.answer = res === 'fail' ? 'fail' : { statusCode: res.statusCode, text: typeof res.data === 'string' ? res.data : JSON.stringify(res.data) };
+        this.pending -= 1;
         if (res === 'fail') {
           const err = { errMsg: 'request:fail timeout', errno: 5 };
           opts.fail?.(err);
@@ -256,8 +291,13 @@ export class WeappRuntime {
         view.byId(elId).dispatchEvent('input', { detail: { value, cursor: value.length } });
         await view.settle();
       },
+      // five quiet rounds in a row: no request in flight (real HTTP takes its time), timers and renders run
       settle: async (ms = 30) => {
-        for (let i = 0; i < 5; i++) await this.simulate.sleep(ms);
+        const deadline = Date.now() + 30_000;
+        for (let quiet = 0; quiet < 5 && Date.now() < deadline; ) {
+          await this.simulate.sleep(ms);
+          quiet = this.pending > 0 ? 0 : quiet + 1;
+        }
       },
     };
     await view.settle();
