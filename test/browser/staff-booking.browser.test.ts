@@ -2,11 +2,13 @@
  * Video receptions on the staff pages (H5, desktop width, 八宝镇's centre staff): a host and their hours made through
  * the form, after which the public slots offer exactly those times; a citizen's bookings (made through the API) in the
  * day and week schedule; attendance with an outcome note, and a cancellation with a reason, each then read by the
- * citizen through the API; the figures on the hosts page. Screenshots go to test-results/.
+ * citizen through the API; the figures on the hosts page. Screenshots go to test-results/. A reception "has begun"
+ * when the API's clock says so: the test moves that clock (test/support/clock.ts) instead of waiting for it.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { call, citizenToken, newKey, staffToken } from '../support/api';
+import { resetApiTime, setApiTime } from '../support/clock';
 import { openStaffApp, poll, type StaffApp } from '../support/staffApp';
 
 const CHINA = 8 * 3600_000;
@@ -17,8 +19,8 @@ const chinaWeekday = (t: number) => new Date(t + CHINA).getUTCDay() || 7;
 const minuteOfChinaDay = (t: number) => Math.floor(((t + CHINA) % 86_400_000) / MINUTE);
 
 /**
- * The first reception starts on a whole minute about two minutes from now (the test records its attendance once it
- * has begun); near midnight it moves to the next day's first minute, so its window fits the day.
+ * The first reception starts on a whole minute about two minutes from now (the API's clock is moved past it to record
+ * attendance); near midnight it moves to the next day's first minute, so its window fits the day.
  */
 function soonStart(): number {
   let t = Math.ceil((Date.now() + 90_000) / MINUTE) * MINUTE;
@@ -35,14 +37,14 @@ describe('receptions on the staff pages (H5)', () => {
   const soonHost = `h-soon-${suffix}`;
   let first: { id: string; start: string };
   let second: { id: string; start: string };
+  let third: { id: string; start: string };
 
-  beforeAll(async () => {
-    const start = soonStart();
-    const staff = await staffToken('babao');
-    const res = await call('PUT', `/staff/hosts/${soonHost}`, {
+  /** A host of 八宝镇 made through the API whose receptions begin at `start`, every ten minutes from then on. */
+  async function hostFrom(hostId: string, start: number, staff: string) {
+    const res = await call('PUT', `/staff/hosts/${hostId}`, {
       token: staff,
       body: {
-        name: `值班律师${suffix}`,
+        name: `值班律师${hostId.slice(-6)}`,
         kind: 'lawyer',
         centreId: 'babao',
         ways: ['video'],
@@ -57,20 +59,32 @@ describe('receptions on the staff pages (H5)', () => {
       },
     });
     expect(res.status).toBe(200);
-    citizen = await citizenToken(citizenName);
-    const slots = (await call('GET', `/hosts/${soonHost}/slots?days=3`)).body.items as Array<{ start: string }>;
+    const slots = (await call('GET', `/hosts/${hostId}/slots?days=3`)).body.items as Array<{ start: string }>;
     expect(slots[0]?.start).toBe(new Date(start).toISOString());
-    const book = async (at: string, topic: string) => {
-      const made = await call('POST', '/bookings', { token: citizen, headers: { 'idempotency-key': newKey() }, body: { hostId: soonHost, start: at, way: 'video', topic } });
-      expect(made.status).toBe(201);
-      return { id: made.body.id as string, start: at };
-    };
-    first = await book(slots[0]!.start, '草场承包合同到期后的续包问题');
-    second = await book(slots[1]!.start, '拖欠放牧工资');
+    return slots;
+  }
+  const book = async (hostId: string, at: string, topic: string) => {
+    const made = await call('POST', '/bookings', { token: citizen, headers: { 'idempotency-key': newKey() }, body: { hostId, start: at, way: 'video', topic } });
+    expect(made.status).toBe(201);
+    return { id: made.body.id as string, start: at };
+  };
+
+  beforeAll(async () => {
+    const start = soonStart();
+    citizen = await citizenToken(citizenName);
+    const slots = await hostFrom(soonHost, start, await staffToken('babao'));
+    first = await book(soonHost, slots[0]!.start, '草场承包合同到期后的续包问题');
+    second = await book(soonHost, slots[1]!.start, '拖欠放牧工资');
+    third = await book(soonHost, slots[2]!.start, '邻里草场边界');
 
     app = await openStaffApp({ prefix: 'staff-booking' });
     await app.loginAs('babao');
   }, 600_000);
+
+  // a test that moved the API's time puts it back: no test depends on another's clock
+  afterEach(async () => {
+    await resetApiTime();
+  });
 
   afterAll(async () => {
     await app?.close();
@@ -166,9 +180,11 @@ describe('receptions on the staff pages (H5)', () => {
   }, 60_000);
 
   it('records attendance with an outcome note once the reception has begun; the citizen then reads the outcome', async () => {
-    const wait = Date.parse(first.start) + 2_000 - Date.now();
-    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-    await app.el(`#booking-${first.id}`).click();
+    await app.open(`pages/receptions/index?from=${chinaDay(Date.parse(third.start))}&view=day`);
+    const early = await call('POST', `/staff/bookings/${third.id}/attendance`, { token: await staffToken('babao'), body: { attendance: 'attended', note: '太早' } });
+    expect(early.status).toBe(409);
+    await setApiTime(Date.parse(third.start) + 2_000);
+    await app.el(`#booking-${third.id}`).click();
     await app.page.waitForURL(/staff\/pages\/booking\/index\?id=/);
     await poll(() => app.el('#booking-status').textContent()).toBe('已预约');
     await app.el('#save-attendance').click();
@@ -183,9 +199,9 @@ describe('receptions on the staff pages (H5)', () => {
     expect(await app.page.locator('#attendance-form:visible').count()).toBe(0);
     await app.shot('5-attended');
 
-    const seen = await call('GET', `/bookings/${first.id}`, { token: citizen });
+    const seen = await call('GET', `/bookings/${third.id}`, { token: citizen });
     expect(seen.body).toMatchObject({ status: 'attended', outcome: { attendance: 'attended', note }, canRate: true });
-  }, 900_000);
+  }, 120_000);
 
   it('cancels another booking with a reason the citizen reads', async () => {
     await app.open(`pages/receptions/index?from=${chinaDay(Date.parse(second.start))}&view=day`);
@@ -210,11 +226,22 @@ describe('receptions on the staff pages (H5)', () => {
   }, 60_000);
 
   it('shows each host’s figures for the period on the hosts page', async () => {
+    // a host of its own: two bookings, one attended (the API's clock past its start) and one cancelled
+    const figHost = `h-fig-${suffix}`;
+    const staff = await staffToken('babao');
+    const slots = await hostFrom(figHost, soonStart(), staff);
+    const attended = await book(figHost, slots[0]!.start, '草场补奖');
+    const cancelled = await book(figHost, slots[1]!.start, '放牧工资');
+    expect((await call('POST', `/staff/bookings/${cancelled.id}/cancel`, { token: staff, body: { reason: '改约' } })).status).toBe(200);
+    await setApiTime(Date.parse(attended.start) + 2_000);
+    expect((await call('POST', `/staff/bookings/${attended.id}/attendance`, { token: staff, body: { attendance: 'attended', note: '已接访' } })).status).toBe(200);
+    await resetApiTime();
+
     await app.el('#nav-receptions').click();
     await app.page.waitForURL(/staff\/pages\/receptions\/index/);
     await app.el('#to-hosts').click();
     await app.page.waitForURL(/staff\/pages\/hosts\/index/);
-    const cells = () => app.page.locator(`#host-${soonHost} .staff-td:visible`).allTextContents();
+    const cells = () => app.page.locator(`#host-${figHost} .staff-td:visible`).allTextContents();
     // booked, attended, no-show, cancelled, ratings by level, satisfaction
     await poll(async () => (await cells()).slice(2)).toEqual(['2', '1', '0', '1', '0 / 0 / 0', '—']);
     await poll(() => app.el('#figures-totals').textContent()).toContain('满意率');
