@@ -37,8 +37,8 @@ export interface Stack {
 
 /**
  * `workers`: how many APIs. `movable`: for tests, the APIs read their time from a time server a test moves, and
- * read the org tree on each request (a file reseeds the table under a running API). The benchmark measures the
- * stack as deployed: the system clock and the org cache.
+ * read the org tree and staff users on each request (a file reseeds the table under a running API: no answer from
+ * an earlier file's cache). The benchmark measures the stack as deployed: the system clock and the caches.
  */
 export async function startStack(opts: { workers: number; movable: boolean }): Promise<Stack> {
   const { workers, movable } = opts;
@@ -73,7 +73,7 @@ export async function startStack(opts: { workers: number; movable: boolean }): P
             jwtSecret: LOCAL_JWT_SECRET,
             httpPort: await freePort(),
             lambdaPort: await freePort(),
-            extra: { SWEEPER_SCHEDULE: 'false', ...(movable ? { CLOCK_URL: clock.url, ORG_CACHE_SECONDS: '0' } : {}) },
+            extra: { SWEEPER_SCHEDULE: 'false', ...(movable ? { CLOCK_URL: clock.url, ORG_CACHE_SECONDS: '0', STAFF_USER_CACHE_SECONDS: '0' } : {}) },
           },
           { onOutput: scan },
         );
