@@ -6,7 +6,7 @@ import { beforeAll } from 'vitest';
 import { loadSeed } from '../../functions/local/seed';
 import { dropTable, ensureTable } from '../../functions/local/table';
 import { resetApiTime } from './clock';
-import { stack } from './worker';
+import { TEST_CACHE_SECONDS, stack } from './worker';
 
 beforeAll(async () => {
   const { dynamoEndpoint, table } = stack();
@@ -14,4 +14,6 @@ beforeAll(async () => {
   await ensureTable(dynamoEndpoint, table);
   await loadSeed(dynamoEndpoint, table);
   await resetApiTime();
+  // whatever the API cached of an earlier file's org tree and users has expired before this file's first request
+  await new Promise((r) => setTimeout(r, TEST_CACHE_SECONDS * 1000 + 100));
 });

@@ -13,6 +13,7 @@ import { ensureTable } from '../../functions/local/table';
 import { startS3Standin } from '../../functions/local/s3-standin';
 import { startWechatStandin } from '../../functions/local/wechat-standin';
 import { findPersonalData } from './privacy';
+import { TEST_CACHE_SECONDS } from './worker';
 
 export interface StackInfo {
   apiUrl: string;
@@ -37,9 +38,11 @@ export interface Stack {
 
 /**
  * `workers`: how many APIs. `movable`: for tests, the APIs read their time from a time server a test moves, and
- * read the org tree and staff users on each request (a file reseeds the table under a running API: no answer from
- * an earlier file's cache). The benchmark measures the stack as deployed: the system clock and the caches.
+ * keep the org tree and staff users TEST_CACHE_SECONDS only (a file reseeds the table under a running API, then
+ * waits that long: no answer from an earlier file's cache). The benchmark measures the stack as deployed: the
+ * system clock and the caches.
  */
+
 export async function startStack(opts: { workers: number; movable: boolean }): Promise<Stack> {
   const { workers, movable } = opts;
   const dynamo = await startDynamo({ port: await freePort() });
@@ -73,7 +76,10 @@ export async function startStack(opts: { workers: number; movable: boolean }): P
             jwtSecret: LOCAL_JWT_SECRET,
             httpPort: await freePort(),
             lambdaPort: await freePort(),
-            extra: { SWEEPER_SCHEDULE: 'false', ...(movable ? { CLOCK_URL: clock.url, ORG_CACHE_SECONDS: '0', STAFF_USER_CACHE_SECONDS: '0' } : {}) },
+            extra: {
+              SWEEPER_SCHEDULE: 'false',
+              ...(movable ? { CLOCK_URL: clock.url, ORG_CACHE_SECONDS: String(TEST_CACHE_SECONDS), STAFF_USER_CACHE_SECONDS: String(TEST_CACHE_SECONDS) } : {}),
+            },
           },
           { onOutput: scan },
         );
