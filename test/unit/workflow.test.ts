@@ -168,7 +168,7 @@ describe('what each step changes, exactly', () => {
   it('accept: accepted, the dispatch clock, the statutory resolve clock; on time when before the acceptance deadline', () => {
     const d = decide(petition(), commands.accept, centre, ctx);
     // 15 workdays from Monday 23 Nov 2026 is Monday 14 Dec.
-    expect(d.patch).toStrictEqual({ status: 'accepted', updatedAt: at, acceptedAt: at, dueAt: '2026-11-24T02:00:00.000Z', resolveDueAt: '2026-12-14T02:00:00.000Z' });
+    expect(d.patch).toStrictEqual({ status: 'accepted', updatedAt: at, acceptedAt: at, dueAt: '2026-11-24T02:00:00.000Z', dueFrom: at, resolveDueAt: '2026-12-14T02:00:00.000Z' });
     expect(d.event).toMatchObject({ from: 'submitted', to: 'accepted', visibility: 'public', data: { onTime: true } });
     expect(decide(petition({ dueAt: '2026-11-23T01:59:59.999Z' }), commands.accept, centre, ctx).event.data).toEqual({ onTime: false });
   });
@@ -182,16 +182,16 @@ describe('what each step changes, exactly', () => {
 
   it('decline: declined with the reason and where to go instead, and no deadline left', () => {
     const d = decide(petition(), commands.decline, centre, ctx);
-    expect(d.patch).toStrictEqual({ status: 'declined', updatedAt: at, decline: { reason: '已诉讼', redirect: '人民法院' }, dueAt: undefined });
+    expect(d.patch).toStrictEqual({ status: 'declined', updatedAt: at, decline: { reason: '已诉讼', redirect: '人民法院' }, dueAt: undefined, dueFrom: undefined });
     expect(d.event).toMatchObject({ to: 'declined', note: '已诉讼（建议：人民法院）', visibility: 'public', data: { onTime: true, redirect: '人民法院' } });
   });
 
   it('dispatch: to the department and handler, due at the resolve deadline (or the resolve limit when there is none)', () => {
     const d = decide(petition({ status: 'accepted' }), { action: 'dispatch', departmentId: 'babao-justice', handlerId: 'u-h', note: '请办理' }, centre, ctx);
-    expect(d.patch).toStrictEqual({ status: 'dispatched', updatedAt: at, departmentId: 'babao-justice', handlerId: 'u-h', dueAt: '2027-01-20T02:00:00.000Z' });
+    expect(d.patch).toStrictEqual({ status: 'dispatched', updatedAt: at, departmentId: 'babao-justice', handlerId: 'u-h', dueAt: '2027-01-20T02:00:00.000Z', dueFrom: at });
     expect(d.event).toMatchObject({ to: 'dispatched', note: '请办理', data: { departmentId: 'babao-justice', handlerId: 'u-h' } });
     const without = decide(petition({ status: 'reopened', resolveDueAt: undefined }), commands.dispatch, centre, ctx);
-    expect(without.patch).toStrictEqual({ status: 'dispatched', updatedAt: at, departmentId: 'babao-justice', handlerId: undefined, dueAt: '2026-12-14T02:00:00.000Z' });
+    expect(without.patch).toStrictEqual({ status: 'dispatched', updatedAt: at, departmentId: 'babao-justice', handlerId: undefined, dueAt: '2026-12-14T02:00:00.000Z', dueFrom: at });
   });
 
   it('progress: the first note moves a dispatched case into handling; later notes change nothing but the time', () => {
@@ -206,7 +206,7 @@ describe('what each step changes, exactly', () => {
   it('resolve: resolved with the summary, the rating window and the follow-up call; on time by the resolve deadline', () => {
     const d = decide(petition({ status: 'in_progress', followUp: { at: 'x', reached: true, note: 'old' } }), commands.resolve, staff('handler'), ctx);
     expect(d.patch).toStrictEqual({
-      status: 'resolved', updatedAt: at, resolvedAt: at, resolution: '已调解', dueAt: '2026-11-30T02:00:00.000Z', followUpAt: '2026-11-30T02:00:00.000Z', followUp: undefined,
+      status: 'resolved', updatedAt: at, resolvedAt: at, resolution: '已调解', dueAt: '2026-11-30T02:00:00.000Z', dueFrom: at, followUpAt: '2026-11-30T02:00:00.000Z', followUp: undefined,
     });
     expect(d.event).toMatchObject({ note: '已调解', data: { onTime: true } });
     const late = decide(petition({ status: 'in_progress', resolveDueAt: '2026-11-23T01:00:00.000Z' }), commands.resolve, staff('handler'), ctx);
@@ -218,16 +218,16 @@ describe('what each step changes, exactly', () => {
   it('rate: satisfied or basically satisfied closes the loop; dissatisfied reopens for review within the review limit', () => {
     const citizen = { role: 'citizen' as const, id: 'wx_a' };
     const happy = decide(petition({ status: 'resolved' }), { action: 'rate', rating: 'basically_satisfied', comment: '还行' }, citizen, ctx);
-    expect(happy.patch).toStrictEqual({ status: 'rated', updatedAt: at, rating: { rating: 'basically_satisfied', comment: '还行', at }, dueAt: undefined });
+    expect(happy.patch).toStrictEqual({ status: 'rated', updatedAt: at, rating: { rating: 'basically_satisfied', comment: '还行', at }, dueAt: undefined, dueFrom: undefined });
     expect(happy.event).toMatchObject({ to: 'rated', note: '还行', data: { rating: 'basically_satisfied' } });
     const sad = decide(petition({ status: 'resolved' }), { action: 'rate', rating: 'dissatisfied' }, citizen, ctx);
-    expect(sad.patch).toStrictEqual({ status: 'reopened', updatedAt: at, rating: { rating: 'dissatisfied', comment: undefined, at }, dueAt: '2026-12-23T02:00:00.000Z' });
+    expect(sad.patch).toStrictEqual({ status: 'reopened', updatedAt: at, rating: { rating: 'dissatisfied', comment: undefined, at }, dueAt: '2026-12-23T02:00:00.000Z', dueFrom: at });
     expect(sad.event).toMatchObject({ to: 'reopened', data: { rating: 'dissatisfied' } });
   });
 
   it('transfer: to the other centre, which starts its own acceptance clock; the department is cleared; never to itself', () => {
     const d = decide(petition({ status: 'accepted', departmentId: 'babao-justice', handlerId: 'u-h' }), commands.transfer, centre, ctx);
-    expect(d.patch).toStrictEqual({ status: 'submitted', updatedAt: at, centreId: 'ebao', centrePath: 'qilian/ebao', departmentId: undefined, handlerId: undefined, dueAt: '2026-11-24T02:00:00.000Z' });
+    expect(d.patch).toStrictEqual({ status: 'submitted', updatedAt: at, centreId: 'ebao', centrePath: 'qilian/ebao', departmentId: undefined, handlerId: undefined, dueAt: '2026-11-24T02:00:00.000Z', dueFrom: at });
     expect(d.event).toMatchObject({ from: 'accepted', to: 'submitted', note: '属地', data: { fromCentreId: 'babao', toCentreId: 'ebao' } });
     expect(() => decide(petition(), { ...commands.transfer, centreId: 'babao' } as Command, centre, ctx)).toThrow(ConflictError);
   });
@@ -243,19 +243,19 @@ describe('what each step changes, exactly', () => {
 
   it('reopen: reopened for review within the review limit, no longer resolved', () => {
     const d = decide(petition({ status: 'closed', resolvedAt: '2026-11-01T00:00:00.000Z' }), commands.reopen, centre, ctx);
-    expect(d.patch).toStrictEqual({ status: 'reopened', updatedAt: at, dueAt: '2026-12-23T02:00:00.000Z', resolvedAt: undefined });
+    expect(d.patch).toStrictEqual({ status: 'reopened', updatedAt: at, dueAt: '2026-12-23T02:00:00.000Z', dueFrom: at, resolvedAt: undefined });
     expect(d.event).toMatchObject({ from: 'closed', to: 'reopened', note: '复查' });
   });
 
   it('close: closed, with no deadline left', () => {
     const d = decide(petition({ status: 'rated' }), { action: 'close', note: '结案' }, centre, ctx);
-    expect(d.patch).toStrictEqual({ status: 'closed', updatedAt: at, dueAt: undefined });
+    expect(d.patch).toStrictEqual({ status: 'closed', updatedAt: at, dueAt: undefined, dueFrom: undefined });
     expect(d.event).toMatchObject({ to: 'closed', note: '结案' });
   });
 
   it('extend: once, by 1 to 30 days, telling the citizen why; an accepted case keeps its dispatch deadline', () => {
     const d = decide(petition({ status: 'in_progress' }), commands.extend, centre, ctx);
-    expect(d.patch).toStrictEqual({ status: 'in_progress', updatedAt: at, resolveDueAt: '2027-02-19T02:00:00.000Z', dueAt: '2027-02-19T02:00:00.000Z', extended: true });
+    expect(d.patch).toStrictEqual({ status: 'in_progress', updatedAt: at, resolveDueAt: '2027-02-19T02:00:00.000Z', dueAt: '2027-02-19T02:00:00.000Z', dueFrom: at, extended: true });
     expect(d.event).toMatchObject({ visibility: 'public', note: '需等待草场确权结果', data: { days: 30, from: '2027-01-20T02:00:00.000Z', to: '2027-02-19T02:00:00.000Z' } });
     const accepted = decide(petition({ status: 'accepted' }), { action: 'extend', days: 1, reason: 'x' }, centre, ctx);
     expect(accepted.patch).toStrictEqual({ status: 'accepted', updatedAt: at, resolveDueAt: '2027-01-21T02:00:00.000Z', dueAt: '2026-11-23T02:00:00.000Z', extended: true });
