@@ -12,8 +12,9 @@ export default defineConfig({
   test: {
     root: fileURLToPath(new URL('..', import.meta.url)),
     testTimeout: 60_000,
-    // the app builds (Taro, webpack) run inside hooks: minutes on a busy two-core machine
-    hookTimeout: 600_000,
+    // the app builds (Taro, webpack) run inside hooks: 7 (weapp) and 15 (H5) minutes on this two-core machine when
+    // six test runs share it; a later run reuses them while the app's sources stay the same
+    hookTimeout: 1_200_000,
     // Two cores: keep workers few so DynamoDB Local and serverless offline keep a core.
     pool: 'forks',
     poolOptions: { forks: { maxForks: WORKERS, minForks: 1 } },
