@@ -4,12 +4,13 @@
  * at a post tells the second citizen that a similar report exists, never which.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentClient } from '../../functions/adapters/dynamo/client';
 import { keys } from '../../functions/adapters/dynamo/keys';
 import { submitPetition } from '../../functions/usecases/petitions';
 import { call, citizenToken, newKey, report, staffToken } from '../support/api';
 import { movableClock, stackDeps } from '../support/deps';
+import { stack } from '../support/worker';
 
 /** The openid a token was issued to: its `sub`. */
 const openidOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')).sub as string;
@@ -101,7 +102,7 @@ describe('an anonymous report', () => {
     expect(again.body).toMatchObject({ id: sent.body.id, secret });
     expect((await call('GET', `/track/${sent.body.trackingCode}?secret=${secret}`)).status).toBe(200);
 
-    const { dynamoEndpoint, table } = inject('stack');
+    const { dynamoEndpoint, table } = stack();
     const db = documentClient({ region: 'local', endpoint: dynamoEndpoint });
     const record = await db.send(new GetCommand({ TableName: table, Key: keys.idempotency(`c:${openidOf(herder)}`, key) }));
     expect(record.Item?.petitionId).toBe(sent.body.id);

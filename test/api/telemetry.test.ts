@@ -4,12 +4,13 @@
  * one JSON line per request, EMF metrics, and nothing personal anywhere in it.
  */
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startApi, type RunningApi } from '../../functions/local/offline';
 import { LOCAL_JWT_SECRET, freePort } from '../../functions/local/ports';
 import { loadSeed } from '../../functions/local/seed';
 import { findPersonalData } from '../support/privacy';
 import { freshTable } from '../support/table';
+import { stack } from '../support/worker';
 
 interface Emf {
   _aws: { CloudWatchMetrics: Array<{ Namespace: string; Dimensions: string[][]; Metrics: Array<{ Name: string; Unit: string }> }> };
@@ -73,15 +74,15 @@ const total = (metricName: string, where: Record<string, string> = {}) =>
     .reduce((a, b) => a + b, 0);
 
 beforeAll(async () => {
-  const stack = inject('stack');
-  const table = await freshTable(stack.dynamoEndpoint);
+  const info = stack();
+  const table = await freshTable(info.dynamoEndpoint);
   drop = table.drop;
-  await loadSeed(stack.dynamoEndpoint, table.name);
+  await loadSeed(info.dynamoEndpoint, table.name);
   lambdaPort = await freePort();
   api = await startApi(
     {
-      tableName: table.name, dynamoEndpoint: stack.dynamoEndpoint, wechatUrl: stack.wechatUrl, jwtSecret: LOCAL_JWT_SECRET,
-      s3Endpoint: stack.s3Endpoint, photoBucket: stack.photoBucket, httpPort: await freePort(), lambdaPort,
+      tableName: table.name, dynamoEndpoint: info.dynamoEndpoint, wechatUrl: info.wechatUrl, jwtSecret: LOCAL_JWT_SECRET,
+      s3Endpoint: info.s3Endpoint, photoBucket: info.photoBucket, httpPort: await freePort(), lambdaPort,
     },
     { onOutput: (text) => (output += text) },
   );

@@ -3,8 +3,9 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { CreateBucketCommand, HeadObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { afterAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { IMMUTABLE, REVALIDATE, uploadSite } from '../../functions/deploy/site';
+import { stack } from '../support/worker';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'h5-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -21,7 +22,7 @@ describe('uploading the H5 app', () => {
     write('css/app.5e6f7a8b.css', 'body{}');
     write('static/images/logo.0f1e2d3c.png', 'png');
     write('favicon.ico', 'ico');
-    const { s3Endpoint } = inject('stack');
+    const { s3Endpoint } = stack();
     const s3 = new S3Client({ region: 'cn-northwest-1', endpoint: s3Endpoint, forcePathStyle: true, credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } });
     const bucket = `h5-${Date.now().toString(36)}`;
     await s3.send(new CreateBucketCommand({ Bucket: bucket }));
