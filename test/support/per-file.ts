@@ -6,7 +6,8 @@ import { beforeAll } from 'vitest';
 import { loadSeed } from '../../functions/local/seed';
 import { dropTable, ensureTable } from '../../functions/local/table';
 import { resetApiTime } from './clock';
-import { TEST_CACHE_SECONDS, stack } from './worker';
+import { TEST_CACHE_SECONDS } from './cache';
+import { stack } from './worker';
 
 beforeAll(async () => {
   const { dynamoEndpoint, table } = stack();

@@ -13,7 +13,8 @@ import { ensureTable } from '../../functions/local/table';
 import { startS3Standin } from '../../functions/local/s3-standin';
 import { startWechatStandin } from '../../functions/local/wechat-standin';
 import { findPersonalData } from './privacy';
-import { TEST_CACHE_SECONDS } from './worker';
+// not from worker.ts: the global setup imports this file, and worker.ts imports vitest, which only a test file may
+import { TEST_CACHE_SECONDS } from './cache';
 
 export interface StackInfo {
   apiUrl: string;

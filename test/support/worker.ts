@@ -12,6 +12,3 @@ export function stack(): StackInfo {
   if (!info) throw new Error(`no stack for worker ${id} of ${all.length}: WORKERS in test/vitest.config.ts bounds the workers`);
   return info;
 }
-
-/** How long a test API keeps the org tree and staff users (stack.ts); each file waits that long after reseeding. */
-export const TEST_CACHE_SECONDS = 1;
