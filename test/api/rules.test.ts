@@ -93,8 +93,11 @@ describe('possible repeats (重复信访)', () => {
     const inWindow = await report(await citizenToken(), { postId: 'babao-yingpantai-p1', categoryId: 'heating' });
     expect(pastWindow.status).toBe(201);
     expect(inWindow.status).toBe(201);
-    expect(pastWindow.body.repeatOf).toBeUndefined();
-    expect(inWindow.body.repeatOf).toBe(recent.body.id);
+    // the citizen learns only that a similar case exists; the centre sees which one
+    expect(pastWindow.body.similarExists).toBe(false);
+    expect(inWindow.body.similarExists).toBe(true);
+    expect((await staffFile(pastWindow.body.id)).repeatOf).toBeUndefined();
+    expect((await staffFile(inWindow.body.id)).repeatOf).toBe(recent.body.id);
   });
 
   it('links only to an open case: a declined or resolved one at the same post is not repeated', async () => {
@@ -102,11 +105,13 @@ describe('possible repeats (重复信访)', () => {
     expect((await step(declined.body.id, 'decline', { reason: '已进入诉讼程序', redirect: '祁连县人民法院' })).status).toBe(200);
     const afterDeclined = await report(await citizenToken(), { postId: 'babao-baiyanggou-p1', categoryId: 'illegal_construction' });
     expect(afterDeclined.status).toBe(201);
-    expect(afterDeclined.body.repeatOf).toBeUndefined();
+    expect(afterDeclined.body.similarExists).toBe(false);
+    expect((await staffFile(afterDeclined.body.id)).repeatOf).toBeUndefined();
 
     // the second one is open: a third report repeats it
     const third = await report(await citizenToken(), { postId: 'babao-baiyanggou-p1', categoryId: 'illegal_construction' });
-    expect(third.body.repeatOf).toBe(afterDeclined.body.id);
+    expect(third.body.similarExists).toBe(true);
+    expect((await staffFile(third.body.id)).repeatOf).toBe(afterDeclined.body.id);
   });
 });
 
