@@ -21,18 +21,59 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-/** Returns `out` once it holds a build of the current sources with `env` (API_BASE_URL …). */
+/** Every file under dir with its size, by path relative to dir. */
+function filesOf(dir: string, prefix = ''): Record<string, number> {
+  const files: Record<string, number> = {};
+  for (const name of readdirSync(path.join(dir, prefix))) {
+    const rel = path.join(prefix, name);
+    const st = statSync(path.join(dir, rel));
+    if (st.isDirectory()) Object.assign(files, filesOf(dir, rel));
+    else files[rel] = st.size;
+  }
+  return files;
+}
+
+interface Stamp {
+  env: Record<string, string>;
+  sources: number;
+  /** what the build wrote: an interrupted build or a half-deleted folder lacks some of it */
+  files: Record<string, number>;
+}
+
+const stampFileOf = (out: string) => `${out}-build.json`;
+
+/**
+ * True when `out` holds a whole build made with `env` from sources no newer than `sources`: the stamp written after
+ * the build matches, and every file the build wrote is there with its size (the entry page of an H5 build at least).
+ */
+export function builtAndComplete(type: AppType, out: string, want: { env: Record<string, string>; sources: number }): boolean {
+  const stampFile = stampFileOf(out);
+  if (!existsSync(stampFile) || !existsSync(out)) return false;
+  let stamp: Stamp;
+  try {
+    stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as Stamp;
+  } catch {
+    return false;
+  }
+  if (JSON.stringify(stamp.env) !== JSON.stringify(want.env) || stamp.sources !== want.sources || !stamp.files) return false;
+  const entry = type === 'h5' ? 'index.html' : 'app.json';
+  if (!(entry in stamp.files)) return false;
+  const present = filesOf(out);
+  return Object.entries(stamp.files).every(([file, size]) => present[file] === size);
+}
+
+/** Returns `out` once it holds a whole build of the current sources with `env` (API_BASE_URL …). */
 export async function buildInto(type: AppType, out: string, env: Record<string, string> = {}): Promise<string> {
   const sources = Math.max(newestMtime(path.join(APP, 'src')), newestMtime(path.join(APP, 'config')), newestMtime(path.join(ROOT, 'shared')));
-  const wanted = JSON.stringify({ env, sources });
-  const stampFile = `${out}-build.json`;
-  const fresh = () => existsSync(stampFile) && readFileSync(stampFile, 'utf8') === wanted && existsSync(out);
+  const fresh = () => builtAndComplete(type, out, { env, sources });
   if (fresh()) return out;
   const release = await lock(`${out}.lock`);
   try {
     if (fresh()) return out;
+    rmSync(stampFileOf(out), { force: true });
     await runTaro(type, out, env);
-    writeFileSync(stampFile, wanted);
+    const stamp: Stamp = { env, sources, files: filesOf(out) };
+    writeFileSync(stampFileOf(out), JSON.stringify(stamp));
     return out;
   } finally {
     release();
