@@ -3,6 +3,7 @@
  * shows its own dialog whose button has open-type agreePrivacyAuthorization, and only then asks for the location.
  */
 import Taro from '@tarojs/taro';
+import gcoord from 'gcoord';
 import { isWeapp } from './request';
 
 export async function needsPrivacyConsent(): Promise<boolean> {
@@ -15,9 +16,36 @@ export async function needsPrivacyConsent(): Promise<boolean> {
   });
 }
 
+/** Why no location came back, in the words the report form shows. */
+export class LocationError extends Error {
+  constructor(readonly reason: 'denied' | 'unavailable') {
+    super(
+      reason === 'denied'
+        ? '您没有允许使用位置，所以没有附上。可以在设置里允许使用位置后再点一次，或不附位置直接提交。'
+        : '这次没有取到位置（定位没有打开或信号弱）。可以稍后再点一次，或不附位置直接提交。',
+    );
+  }
+}
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+/**
+ * The citizen's position in GCJ-02, the coordinates every map in China and the posts' own locations use. WeChat
+ * answers GCJ-02 itself; a browser (Taro's H5 getLocation) only knows WGS-84, which is converted here.
+ */
 export async function currentLocation(): Promise<{ lat: number; lng: number }> {
-  const r = await Taro.getLocation({ type: 'gcj02' });
-  return { lat: Math.round(r.latitude * 1e6) / 1e6, lng: Math.round(r.longitude * 1e6) / 1e6 };
+  try {
+    if (isWeapp()) {
+      const r = await Taro.getLocation({ type: 'gcj02' });
+      return { lat: round(r.latitude), lng: round(r.longitude) };
+    }
+    const r = await Taro.getLocation({ type: 'wgs84' });
+    const [lng, lat] = gcoord.transform([r.longitude, r.latitude], gcoord.WGS84, gcoord.GCJ02);
+    return { lat: round(lat), lng: round(lng) };
+  } catch (e) {
+    const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
+    throw new LocationError(/den(y|ied)|permission|auth/i.test(msg) ? 'denied' : 'unavailable');
+  }
 }
 
 /** After the citizen refused the location scope, WeChat only asks again from its settings page. */
