@@ -12,21 +12,13 @@ import type { Deps, StaffCaller } from './context';
 import { queueScope } from './petitions';
 import { staffSummary } from './views';
 
-/** The working definitions, shown on the page beside the figures. */
+/** The definitions shown on the page beside the figures, in Chinese only (the English meaning is in shared/figures.ts). */
 export const DEFINITIONS = {
   timelyAcceptance: '及时受理率 = 期内登记的诉求中，在受理时限内受理或依法不予受理的件数 ÷ 期内登记件数',
   onTimeCompletion: '按期办结率 = 办理期限落在期内的诉求中，按期办结的件数 ÷ 办理期限落在期内的件数（逾期未办结的计入分母）',
   satisfaction: '满意率 = （满意 + 基本满意）÷ 期内参评件数',
   participation: '参评率 = 期内参评件数 ÷ 期内办结件数',
 };
-/** The same definitions word for word as the domain brief (shared/DOMAIN.md) states them, which the page quotes. */
-export const WORKING_DEFINITIONS = {
-  timelyAcceptance: 'accepted or declined within the acceptance limit ÷ registered in the period',
-  onTimeCompletion: 'resolved by their due date ÷ cases whose due date fell in the period (open-and-overdue count against it)',
-  satisfaction: '(满意 + 基本满意) ÷ rated',
-  participation: 'rated ÷ resolved',
-};
-
 const DAY = 86_400_000;
 
 /**
@@ -39,12 +31,12 @@ export function figureScope(caller: StaffCaller, org: Org, townshipId?: string):
   if (own.kind === 'department') throw new NotFoundError('未找到');
   const countyOf = (id: string) => org.nodes.get(id)?.path.split('/')[0] ?? '';
   if (own.kind === 'centre') {
-    if (townshipId && townshipId !== own.centreId) throw new NotFoundError('未找到该苏木镇');
+    if (townshipId && townshipId !== own.centreId) throw new NotFoundError('未找到该乡镇（苏木）');
     return { scope: own, countyId: countyOf(own.centreId), id: own.centreId, countyWide: false };
   }
   if (!townshipId) return { scope: own, countyId: own.countyId, id: own.countyId, countyWide: true };
   const township = org.nodes.get(townshipId);
-  if (!township || township.kind !== 'township' || countyOf(township.id) !== own.countyId) throw new NotFoundError('未找到该苏木镇');
+  if (!township || township.kind !== 'township' || countyOf(township.id) !== own.countyId) throw new NotFoundError('未找到该乡镇（苏木）');
   return { scope: { kind: 'centre', centreId: township.id }, countyId: own.countyId, id: township.id, countyWide: true };
 }
 
@@ -79,6 +71,5 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
     byTownship: Object.entries(figures.byTownship).map(([id, count]) => ({ id, name: name(id, townships), count })),
     overdue: overdue.items.map((p) => staffSummary(p, org, now, deps.supervision)),
     definitions: DEFINITIONS,
-    workingDefinitions: WORKING_DEFINITIONS,
   };
 }

@@ -24,7 +24,7 @@ export const SubmitPetitionBody = z
     channel: z._default(z.enum(CHANNELS, { error: '渠道不正确' }), 'online'),
     postId: z.optional(idOf('岗点')),
     /** without a post, the citizen chooses the township */
-    townshipId: z.optional(idOf('苏木镇')),
+    townshipId: z.optional(idOf('乡镇（苏木）')),
     categoryId: idOf('诉求类型'),
     description: text('问题描述', DESCRIPTION_MAX, 5),
     photos: z._default(z.array(PhotoRef).check(z.maxLength(PHOTOS_MAX, { error: `最多上传 ${PHOTOS_MAX} 张照片` })), []),
@@ -33,7 +33,7 @@ export const SubmitPetitionBody = z
     phone: z.optional(Phone),
   })
   .check(
-    z.refine((b) => !!(b.postId || b.townshipId), { error: '请扫码选择岗点，或选择所在苏木镇', path: ['townshipId'] }),
+    z.refine((b) => !!(b.postId || b.townshipId), { error: '请扫码选择岗点，或选择所在乡镇（苏木）', path: ['townshipId'] }),
     // staff could see (and reveal) a number: an anonymous report leaves none
     z.refine((b) => !(b.anonymous && b.phone), { error: '匿名反映不留联系电话；需要工作人员联系您时请选择实名反映', path: ['phone'] }),
   );

@@ -19,7 +19,7 @@ const Day = z.string().check(
 const daysOf = (q: { from?: string; to?: string }) => (q.from && q.to ? (Date.parse(q.to) - Date.parse(q.from)) / 86_400_000 + 1 : 0);
 /** A period in China calendar days (both inclusive) and, for a county caller, one township of the county. */
 const PeriodQuery = z
-  .object({ from: z.optional(Day), to: z.optional(Day), townshipId: z.optional(idOf('苏木镇')) })
+  .object({ from: z.optional(Day), to: z.optional(Day), townshipId: z.optional(idOf('乡镇（苏木）')) })
   .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
 
 export const DASHBOARD_MAX_DAYS = 367;
@@ -44,7 +44,7 @@ export const StaffQueueQuery = z
     overdue: z.optional(z.enum(['true', 'false'], { error: 'overdue 须为 true 或 false' })),
     due: z.optional(z.enum(['overdue', 'near'], { error: '期限筛选须为 overdue（逾期）或 near（临期）' })),
     categoryId: z.optional(idOf('诉求类型')),
-    townshipId: z.optional(idOf('苏木镇')),
+    townshipId: z.optional(idOf('乡镇（苏木）')),
     channel: z.optional(Channel),
     from: z.optional(Day),
     to: z.optional(Day),
@@ -80,7 +80,6 @@ export const DashboardAnswer = z.object({
     }),
   ),
   definitions: FourFigures(z.string()),
-  workingDefinitions: FourFigures(z.string()),
 });
 export type DashboardAnswer = z.infer<typeof DashboardAnswer>;
 

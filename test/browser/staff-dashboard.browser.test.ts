@@ -62,11 +62,12 @@ const percent = ([n, d]: readonly [number, number]) => `${((n / d) * 100).toFixe
 const day = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 10);
 
 /** The definitions of shared/DOMAIN.md, word for word. */
+/** The definitions shown under each rate: the domain brief's Chinese ones (shared/DOMAIN.md), nothing in English. */
 const DOMAIN_DEFINITIONS = {
-  timelyAcceptance: 'accepted or declined within the acceptance limit ÷ registered in the period',
-  onTimeCompletion: 'resolved by their due date ÷ cases whose due date fell in the period (open-and-overdue count against it)',
-  satisfaction: '(满意 + 基本满意) ÷ rated',
-  participation: 'rated ÷ resolved',
+  timelyAcceptance: '期内登记的诉求中，在受理时限内受理或依法不予受理的件数 ÷ 期内登记件数',
+  onTimeCompletion: '办理期限落在期内的诉求中，按期办结的件数 ÷ 办理期限落在期内的件数（逾期未办结的计入分母）',
+  satisfaction: '（满意 + 基本满意）÷ 期内参评件数',
+  participation: '期内参评件数 ÷ 期内办结件数',
 };
 
 const clock = movableClock(new Date(T0).toISOString());
@@ -129,7 +130,9 @@ describe('the dashboard page (H5)', () => {
       expect(await app.el(`#rate-${key}`).textContent(), key).toBe(percent(ratio));
       expect(await app.el(`#num-${key}`).textContent(), key).toBe(String(ratio[0]));
       expect(await app.el(`#den-${key}`).textContent(), key).toBe(String(ratio[1]));
-      expect(await app.el(`#wdef-${key}`).textContent(), key).toBe(DOMAIN_DEFINITIONS[key as keyof typeof DOMAIN_DEFINITIONS]);
+      expect(await app.el(`#def-${key}`).textContent(), key).toContain(DOMAIN_DEFINITIONS[key as keyof typeof DOMAIN_DEFINITIONS]);
+      // the app is Chinese only: no English under a rate
+      expect(await app.el(`#figure-${key}`).innerText(), key).not.toMatch(/[A-Za-z]/);
     }
     // (and the numbers are the ones worked out by hand: 5/7, 3/5, 2/3, 3/4)
     expect(Object.values(EXPECTED)).toEqual([[5, 7], [3, 5], [2, 3], [3, 4]]);
@@ -189,7 +192,7 @@ describe('the dashboard page (H5)', () => {
     const bytes = readFileSync((await download.path())!);
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toMatch(/^跟踪码,登记时间,苏木镇/);
+    expect(lines[0]).toMatch(/^跟踪码,登记时间,乡镇（苏木）/);
     expect(lines).toHaveLength(1 + SET.length);
     expect(bytes.toString('utf8')).not.toContain('13900001234');
     expect(lines.slice(1).every((l) => l.endsWith(',139****1234'))).toBe(true);

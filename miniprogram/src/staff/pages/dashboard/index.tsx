@@ -207,9 +207,6 @@ function Figures({ data }: { data: DashboardAnswer }) {
               <View id={`def-${key}`} className='dash-def'>
                 {data.definitions[key]}
               </View>
-              <View className='dash-def'>
-                工作定义：<Text id={`wdef-${key}`}>{data.workingDefinitions[key]}</Text>
-              </View>
             </View>
           );
         })}
@@ -249,7 +246,7 @@ function Figures({ data }: { data: DashboardAnswer }) {
           rows={STATUSES.filter((s) => data.byStatus[s]).map((s) => ({ id: s, name: STATUS_LABELS[s], count: data.byStatus[s] ?? 0 }))}
         />
         <CountTable id='by-category' title='各类型登记件数（本期间）' rows={data.byCategory} />
-        <CountTable id='by-township' title='各苏木镇登记件数（本期间）' rows={data.byTownship} />
+        <CountTable id='by-township' title='各乡镇（苏木）登记件数（本期间）' rows={data.byTownship} />
       </View>
 
       <View id='overdue' className='staff-card'>
