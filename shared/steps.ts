@@ -15,7 +15,8 @@ const note = (label = '备注', max = 500) => z.optional(text(label, max));
 /**
  * A field of a step's staff form. `options` names a list the app fills from the organisation (`departments`, the
  * `handlers` of the chosen department, the `centres` a case may go to) or lists the choices; `prefill` takes the
- * initial value from the case file.
+ * initial value from the case file (a choice's only when it is among the options). The form of a step whose note is
+ * public marks each text field 群众可见.
  */
 export interface FieldSpec {
   name: string;
@@ -24,7 +25,7 @@ export interface FieldSpec {
   max?: number;
   options?: 'departments' | 'handlers' | 'centres' | ReadonlyArray<{ value: string; label: string }>;
   initial?: string;
-  prefill?: 'repeatOfTrackingCode';
+  prefill?: 'repeatOfTrackingCode' | 'departmentId';
   placeholder?: string;
 }
 
@@ -82,7 +83,8 @@ export const STEP_TABLE = {
     path: 'dispatch',
     note: 'public',
     form: [
-      { name: 'departmentId', label: '责任部门', kind: 'choice', options: 'departments' },
+      // the department the case was routed to when it was reported comes chosen
+      { name: 'departmentId', label: '责任部门', kind: 'choice', options: 'departments', prefill: 'departmentId' },
       { name: 'handlerId', label: '承办人（可不选）', kind: 'choice', options: 'handlers' },
       textarea('note', '分派说明（可不填）'),
     ],
@@ -108,7 +110,7 @@ export const STEP_TABLE = {
     body: z.strictObject({ summary: text('办理结果', 2000) }),
     path: 'resolve',
     note: 'public',
-    form: [textarea('summary', '办理结果（群众可见）', 2000)],
+    form: [textarea('summary', '办理结果', 2000)],
   },
   rate: {
     label: '评哨评价',
@@ -176,7 +178,7 @@ export const STEP_TABLE = {
     note: 'public',
     form: [
       { name: 'days', label: '延期天数（1 到 30 天）', kind: 'number', initial: '30' },
-      textarea('reason', '延期理由（群众可见）'),
+      textarea('reason', '延期理由'),
     ],
   },
   // 回访: taken from the tasks list, after the case was resolved.

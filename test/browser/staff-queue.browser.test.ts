@@ -94,7 +94,9 @@ describe('the staff queue and case file (H5)', () => {
     await poll(async () => (await citizenSees()).status).toBe('accepted');
 
     await app.el('#action-dispatch').click();
-    // nothing chosen: the field says what is missing, in Chinese, and nothing is sent
+    // the department the case was routed to comes chosen; tapped again it clears, and then the field says what is
+    // missing, in Chinese, and nothing is sent
+    await app.el('#form-dispatch .staff-tab.on').click();
     await app.el('#submit-dispatch').click();
     await poll(() => app.el('#err-dispatch-departmentId').textContent()).toContain('请选择责任部门');
     await app.el('#f-dispatch-departmentId-babao-justice').click();

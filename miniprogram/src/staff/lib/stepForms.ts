@@ -52,6 +52,8 @@ export const DECLINE_TEMPLATES = [
 
 /** Texts a step's form offers to fill in one tap. */
 const TEMPLATES: Partial<Record<StepAction, StepForm['templates']>> = { decline: DECLINE_TEMPLATES };
+/** a text the citizen will read on their case's record says so on its form */
+const seen = (label: string) => `${label}（群众可见）`;
 
 /**
  * The forms of the steps the caller may take on this case now, made from the step table. `townships` are all of the
@@ -65,15 +67,18 @@ export function stepForms(p: CaseFile, org: StaffOrg | null, townships: Array<{ 
   const county = (org?.nodes ?? []).filter((n) => n.kind === 'county').map((n) => ({ id: n.id, centreName: n.centreName ?? n.name }));
   const centres = [...townships, ...county].filter((c) => c.centreName !== p.centreName).map((c) => ({ value: c.id, label: c.centreName }));
   const LISTS = { departments: () => departments, handlers: handlersOf, centres: () => centres };
-  const field = ({ options, prefill, ...f }: FieldSpec): Field => ({
-    ...f,
-    options: options === undefined ? undefined : typeof options === 'string' ? LISTS[options] : () => [...options],
-    initial: prefill ? (p[prefill] ?? '') : f.initial,
-  });
+  const field = (step: StepSpec) => ({ options, prefill, ...f }: FieldSpec): Field => {
+    const choices = options === undefined ? undefined : typeof options === 'string' ? LISTS[options] : () => [...options];
+    const value = prefill ? p[prefill] : undefined;
+    // a choice comes chosen only with one of its options
+    const prefilled = value && (!choices || choices({}).some((c) => c.value === value)) ? value : undefined;
+    const citizenReads = step.note === 'public' && (f.kind === 'textarea' || f.kind === 'text');
+    return { ...f, label: citizenReads ? seen(f.label) : f.label, options: choices, initial: prefill ? (prefilled ?? '') : f.initial };
+  };
   return STEP_ACTIONS.filter((a) => p.actions.includes(a)).flatMap((action) => {
     const step: StepSpec = STEP_TABLE[action];
     if (!step.form) return [];
-    return [{ action, label: step.verb ?? step.label, fields: step.form.map(field), schema: step.body, templates: TEMPLATES[action], danger: step.danger }];
+    return [{ action, label: step.verb ?? step.label, fields: step.form.map(field(step)), schema: step.body, templates: TEMPLATES[action], danger: step.danger }];
   });
 }
 
