@@ -1,7 +1,9 @@
 import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { DEFAULT_LEVEL_NAMES } from '../../../../shared/countySettings';
 import { SubmitPetitionBody } from '../../../../shared/schemas/api';
+import type { LevelNames } from '../../../../shared/schemas/org';
 import { DESCRIPTION_MAX, PHOTOS_MAX } from '../../../../shared/schemas/petition';
 import { Page } from '../../components/Page';
 import { askForUpdates } from '../../lib/subscribe';
@@ -9,7 +11,7 @@ import { api, PhotosUnavailable, uploadPhoto, type PostInfo, type Township } fro
 import { postIdFromLaunch } from '../../lib/code';
 import { targetOf, type DraftForm } from '../../lib/draft';
 import { drafts, LAST_RESULT_KEY } from '../../lib/drafts';
-import { currentLocation, needsPrivacyConsent, openLocationSettings } from '../../lib/location';
+import { currentLocation, LocationError, needsPrivacyConsent, openLocationSettings } from '../../lib/location';
 import { replace } from '../../lib/nav';
 import { toast } from '../../lib/prefs';
 import { ApiError, isWeapp, messageOf } from '../../lib/request';
@@ -37,6 +39,8 @@ export default function Report() {
   const [sending, setSending] = useState(false);
   const [waiting, setWaiting] = useState<string>('');
   const [privacyOpen, setPrivacyOpen] = useState(false);
+  const [unknownPost, setUnknownPost] = useState('');
+  const [levelNames, setLevelNames] = useState<LevelNames>(DEFAULT_LEVEL_NAMES);
   const sendingRef = useRef(false);
   const lockedRef = useRef(false);
   lockedRef.current = waiting !== '';
@@ -55,15 +59,25 @@ export default function Report() {
     try {
       const info = await api.post(postId);
       setPost(info);
+      setLevelNames(info.levelNames);
       setLoadError('');
     } catch (e) {
-      setLoadError(e instanceof ApiError && e.status === 404 ? '没有找到这个岗点，请重新扫码或直接反映' : messageOf(e));
+      if (e instanceof ApiError && e.status === 404) {
+        // a code we do not know: say so, and offer the same form without a post (the citizen picks the township)
+        setUnknownPost(postId);
+        setForm((prev) => ({ ...prev, postId: undefined }));
+        void loadTownships();
+        return;
+      }
+      setLoadError(messageOf(e));
     }
   }
 
   async function loadTownships() {
     try {
-      setTownships(await api.townships());
+      const answer = await api.townships();
+      setTownships(answer.items);
+      setLevelNames(answer.levelNames);
       setLoadError('');
     } catch (e) {
       setLoadError(messageOf(e));
@@ -84,6 +98,19 @@ export default function Report() {
   });
 
   const categories = post?.categories ?? townships.find((t) => t.id === form.townshipId)?.categories ?? [];
+
+  // a field's red message goes as soon as what it asks for is there (a server's message waits for the next edit)
+  useEffect(() => {
+    setErrors((prev) => {
+      const shown = (Object.keys(prev) as Array<keyof Errors>).filter((k) => prev[k] && k !== 'form' && k !== 'location');
+      if (!shown.length) return prev;
+      const parsed = SubmitPetitionBody.safeParse(bodyOf(form));
+      const still = new Set(parsed.success ? [] : parsed.error.issues.map((i) => String(i.path[0] ?? 'form')));
+      const next = { ...prev };
+      for (const k of shown) if (!still.has(k)) delete next[k];
+      return shown.every((k) => still.has(k)) ? prev : next;
+    });
+  }, [form]);
 
   async function addPhotos() {
     if (photos.length >= PHOTOS_MAX || uploading) return;
@@ -134,8 +161,8 @@ export default function Report() {
     try {
       update({ location: await currentLocation() });
       setErrors((e) => ({ ...e, location: undefined }));
-    } catch {
-      setErrors((e) => ({ ...e, location: '没有取到位置。可以在设置里允许使用位置，或不附位置直接提交。' }));
+    } catch (err) {
+      setErrors((e) => ({ ...e, location: err instanceof LocationError ? err.message : messageOf(err) }));
     }
   }
 
@@ -217,6 +244,12 @@ export default function Report() {
         </View>
       )}
       {loadError && <View className='banner error'>{loadError}</View>}
+      {unknownPost && (
+        <View className='banner error' id='unknown-post'>
+          <View>没有认出这个二维码（岗点编号 {unknownPost}），可能已经停用或印错了。</View>
+          <View className='small'>您可以不经岗点直接反映：选好所在的{levelNames.township}，照常填写提交。</View>
+        </View>
+      )}
 
       {post ? (
         <View className='card' id='post-info'>
@@ -229,7 +262,7 @@ export default function Report() {
       ) : (
         !form.postId && (
           <View className='card'>
-            <Text className='label'>您在哪个苏木镇（乡镇）？</Text>
+            <Text className='label' id='township-question'>您在哪个{levelNames.township}？</Text>
             <View className='chips'>
               {townships.map((t) => (
                 <View
@@ -256,7 +289,7 @@ export default function Report() {
             </View>
           ))}
         </View>
-        {!categories.length && <View className='small'>{form.postId || form.townshipId ? '正在加载…' : '请先选择苏木镇'}</View>}
+        {!categories.length && <View className='small'>{form.postId || form.townshipId ? '正在加载…' : `请先选择${levelNames.township}`}</View>}
         {errors.categoryId && <Text className='field-error'>{errors.categoryId}</Text>}
       </View>
 
