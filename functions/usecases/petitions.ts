@@ -136,8 +136,12 @@ export async function submitPetition(
  * The anonymous tracking secret, derived from the sender and their submission key with the server's key: a retried
  * send can show it again, and nothing stores it but its hash (with the tracking code).
  */
+const SECRET_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 function trackingSecret(deps: Deps, scope: string, idempotencyKey: string) {
-  return createHmac('sha256', deps.auth.secret).update(`tracking-secret\n${scope}\n${idempotencyKey}`).digest().subarray(0, 9).toString('base64url');
+  const digest = createHmac('sha256', deps.auth.secret).update(`tracking-secret\n${scope}\n${idempotencyKey}`).digest();
+  // read off a phone and typed in again: 12 of the tracking code's 32 characters (no O/0, I/1), 60 bits; 256 is a
+  // multiple of 32, so each byte picks a character evenly
+  return Array.from(digest.subarray(0, 12), (b) => SECRET_ALPHABET[b % SECRET_ALPHABET.length]).join('');
 }
 
 /** A citizen reports through a post's code (scan) or the app (online); the other channels are staff filing for them. */
@@ -198,13 +202,19 @@ async function visible(deps: Deps, caller: Caller, id: string) {
   return { p, org };
 }
 
-export async function getForCitizen(deps: Deps, caller: CitizenCaller, id: string) {
-  const { p, org } = await visible(deps, caller, id);
-  return citizenView(p, org, deps.clock.now());
-}
-
 /** How long a photo link in the case file works: long enough to look, too short to pass around. */
 const PHOTO_VIEW_SECONDS = 10 * 60;
+
+/** What the citizen sees of their own case: their photos too, as the same short-lived links staff get. */
+async function forCitizen(deps: Deps, p: PetitionWithTimeline, org: Org) {
+  const photoUrls = await Promise.all(p.photos.map((key) => deps.photos.presignGet(key, PHOTO_VIEW_SECONDS)));
+  return { ...citizenView(p, org, deps.clock.now()), photoUrls };
+}
+
+export async function getForCitizen(deps: Deps, caller: CitizenCaller, id: string) {
+  const { p, org } = await visible(deps, caller, id);
+  return forCitizen(deps, p, org);
+}
 
 /** The case file for staff: photos as short-lived links, and the tracking code of the case it repeats if in scope. */
 export async function getForStaff(deps: Deps, caller: StaffCaller, id: string) {
@@ -236,7 +246,7 @@ export async function track(deps: Deps, code: string, secret: string) {
   if (!found?.secretHash || found.secretHash !== sha256(secret)) throw new NotFoundError('跟踪码或查询密码不正确');
   const [p, org] = await Promise.all([deps.petitions.getWithTimeline(found.id), deps.org.load()]);
   if (!p) throw new NotFoundError('跟踪码或查询密码不正确');
-  return citizenView(p, org, deps.clock.now());
+  return forCitizen(deps, p, org);
 }
 
 /** A step as the route hands it over: its action and parsed body (the step table's). */
@@ -247,7 +257,7 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org): Command 
     case 'transfer': {
       const target = org.nodes.get(input.centreId);
       if (!target || (target.kind !== 'township' && target.kind !== 'county') || !target.path.startsWith(p.countyId)) {
-        throw new ValidationError('接收中心不存在', [{ path: 'centreId', message: '请选择本县的苏木镇或县综治中心' }]);
+        throw new ValidationError('接收中心不存在', [{ path: 'centreId', message: '请选择本县的乡镇（苏木）或县综治中心' }]);
       }
       return { action: 'transfer', centreId: target.id, centrePath: target.path, reason: input.reason };
     }
@@ -328,7 +338,7 @@ export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, 
 export async function rate(deps: Deps, caller: CitizenCaller, id: string, input: { rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied'; comment?: string }) {
   await requireCleanText(deps, caller.openid, { comment: input.comment });
   const next = await transition(deps, caller, id, { action: 'rate', ...input });
-  return citizenView(next, await deps.org.load(), deps.clock.now());
+  return forCitizen(deps, next, await deps.org.load());
 }
 
 /** The centre a caller reads as: their scope node itself, a township or the county (scopeFitsRole); nothing else. */

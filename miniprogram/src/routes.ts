@@ -23,8 +23,9 @@ export interface RouteParams {
   report: { postId?: string; q?: string; scene?: string; draft?: string };
   result: { id: string };
   mine: Record<string, never>;
-  detail: { id: string } | { code: string; secret: string };
-  track: Record<string, never>;
+  /** an anonymous report by its code: the secret stays in memory (lib/tracked.ts), never in the URL */
+  detail: { id: string } | { code: string };
+  track: { code?: string };
   video: Record<string, never>;
 }
 

@@ -86,6 +86,8 @@ export const PetitionView = z.object({
   postId: z.optional(z.string()),
   description: z.string(),
   photos: z.array(z.string()),
+  /** the citizen's own photos, as links that work for ten minutes */
+  photoUrls: z.array(z.string()),
   location: z.optional(GeoPoint),
   anonymous: z.boolean(),
   phone: z.optional(z.string()),

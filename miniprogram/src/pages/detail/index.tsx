@@ -1,5 +1,5 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
-import { useDidShow, useRouter } from '@tarojs/taro';
+import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ACTION_LABELS, RATING_LABELS, STATUS_LABELS, type StepKey } from '../../../../shared/labels';
 import { RatingBody } from '../../../../shared/schemas/api';
@@ -8,7 +8,9 @@ import { Page } from '../../components/Page';
 import { api, type PetitionView } from '../../lib/api';
 import { formatTime } from '../../lib/format';
 import { toast } from '../../lib/prefs';
+import { go, home } from '../../lib/nav';
 import { messageOf } from '../../lib/request';
+import { tracked } from '../../lib/tracked';
 import { stepsOf, type StepState } from '../../lib/steps';
 
 const STATE_LABELS: Record<StepState, string> = { done: '已完成', current: '进行中', pending: '未开始', problem: '' };
@@ -30,13 +32,15 @@ export default function Detail() {
   const [comment, setComment] = useState('');
   const [ratingError, setRatingError] = useState('');
   const [sending, setSending] = useState(false);
-  const { id, code, secret } = router.params;
-  const byTracking = !id && !!code && !!secret;
+  const { id, code } = router.params;
+  const byTracking = !id && !!code;
 
   async function load() {
+    const secret = code ? tracked.secretFor(code) : undefined;
     try {
       if (id) setP(await api.petition(id));
       else if (code && secret) setP(await api.track(code, secret));
+      else if (code) setError('为保护您的隐私，查询密码不会保存在手机上。请重新输入查询密码。');
       else setError('缺少反映编号');
     } catch (e) {
       setError(messageOf(e));
@@ -64,7 +68,22 @@ export default function Detail() {
   }
 
   if (!p) {
-    return <Page>{error ? <View className='banner error'>{error}</View> : <View className='small'>正在加载…</View>}</Page>;
+    if (!error) return <Page><View className='small'>正在加载…</View></Page>;
+    return (
+      <Page>
+        <View className='banner error' id='detail-error'>
+          {error}
+        </View>
+        {byTracking && (
+          <Button className='btn primary' id='track-again' onClick={() => go('track', { code })}>
+            重新输入查询密码
+          </Button>
+        )}
+        <Button className='btn' id='detail-home' onClick={home}>
+          回到首页
+        </Button>
+      </Page>
+    );
   }
 
   const steps = stepsOf(p);
@@ -92,6 +111,13 @@ export default function Detail() {
           {p.departmentName ? ` · ${p.departmentName}` : ''}
         </View>
         <View style={{ marginTop: '12px' }}>{p.description}</View>
+        {p.photoUrls.length > 0 && (
+          <View className='photos' id='my-photos'>
+            {p.photoUrls.map((url, i) => (
+              <Image key={url} id={`my-photo-${i}`} className='photo' src={url} mode='aspectFill' onClick={() => void Taro.previewImage({ current: url, urls: p.photoUrls })} />
+            ))}
+          </View>
+        )}
         {p.overdue && <View className='banner error'>这件事已超过办理时限，县里已在督办。</View>}
       </View>
 

@@ -13,6 +13,17 @@ export default function Result() {
   const router = useRouter();
   const [res, setRes] = useState<SubmitPetitionResponse | null>(null);
 
+  const [copied, setCopied] = useState(false);
+
+  async function copy(data: string) {
+    try {
+      await Taro.setClipboardData({ data });
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  }
+
   useLoad(() => {
     const parsed = SubmitPetitionResponse.safeParse(storage.get(LAST_RESULT_KEY));
     if (parsed.success && parsed.data.id === router.params.id) setRes(parsed.data);
@@ -46,7 +57,10 @@ export default function Result() {
             <View className='code' id='secret'>
               {res.secret}
             </View>
-            <View className='banner'>这是匿名反映。请抄下跟踪码和查询密码，凭它们查询办理进度；密码只显示这一次。</View>
+            <View className='banner'>这是匿名反映。请抄下或复制跟踪码和查询密码，凭它们查询办理进度；密码只显示这一次。</View>
+            <Button className='btn primary' id='copy-secret' onClick={() => void copy(`跟踪码 ${res.trackingCode} 查询密码 ${res.secret}`)}>
+              {copied ? '已复制，可以粘贴到备忘录或发给自己' : '复制跟踪码和查询密码'}
+            </Button>
           </View>
         )}
       </View>
@@ -65,6 +79,11 @@ export default function Result() {
       {!res.secret && (
         <Button className='btn primary' onClick={() => go('detail', { id: res.id })}>
           查看办理进度
+        </Button>
+      )}
+      {res.secret && (
+        <Button className='btn' id='track-now' onClick={() => go('track', { code: res.trackingCode })}>
+          查询办理进度
         </Button>
       )}
       <Button className='btn' onClick={home}>
