@@ -8,6 +8,7 @@ import { Page } from '../../../components/Page';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
 import { bookingApi, goBooking, joinRoom, type BookingView } from '../../api';
+import { orderBookings } from '../../order';
 
 /** My bookings: join the video room, move or cancel before the cut-off, rate afterwards. */
 export default function MyBookings() {
@@ -46,6 +47,12 @@ export default function MyBookings() {
     if (how === 'copied') void Taro.showToast({ title: '链接已复制，请在浏览器中打开', icon: 'none' });
   }
 
+  const { upcoming, past } = orderBookings(items, new Date());
+  const sections: Array<[string, BookingView[]]> = [
+    ['即将进行', upcoming],
+    ['已结束或已取消', past],
+  ];
+
   return (
     <Page>
       <Button className='btn' id='new-booking' onClick={() => goBooking('hosts')}>
@@ -59,57 +66,65 @@ export default function MyBookings() {
       {state === 'loading' && <View className='small'>正在加载…</View>}
       {state === 'ready' && !items.length && <View className='card'>您还没有预约过接访。</View>}
       <View id='booking-list'>
-        {items.map((b) => (
-          <View key={b.id} id={`booking-${b.id}`} className='card booking'>
-            <View className='row'>
-              <Text className='label'>
-                {b.host.name}（{b.host.kindLabel}）
-              </Text>
-              <Text className='tag status'>{BOOKING_STATUS_LABELS[b.status]}</Text>
-            </View>
-            <View className='when'>
-              {formatTime(b.start)} · {b.wayLabel}
-            </View>
-            <View className='small'>
-              {b.centreName} · {b.topic}
-            </View>
-            {b.petition && (
-              <View className='small petition-link'>
-                关联诉求：{b.petition.categoryName} · 跟踪码 {b.petition.trackingCode}
-              </View>
-            )}
-            {b.cancel?.by === 'staff' && <View className='note'>中心已取消：{b.cancel.reason ?? ''}</View>}
-            {b.outcome && <View className='note'>接访结果：{b.outcome.note}</View>}
-            {b.roomUrl && (
-              <Button className='btn primary join' onClick={() => void join(b.roomUrl ?? '')}>
-                进入视频
-              </Button>
-            )}
-            {b.canChange && (
-              <View className='chips'>
-                <View className='chip reschedule' onClick={() => goBooking('slots', { hostId: b.host.id, reschedule: b.id })}>
-                  改时间
-                </View>
-                <View className='chip cancel' onClick={() => void cancel(b)}>
-                  取消预约
-                </View>
-              </View>
-            )}
-            {b.canRate && (
-              <View>
-                <Text className='label'>这次接访您满意吗？</Text>
-                <View className='chips'>
-                  {RATINGS.map((r) => (
-                    <View key={r} className='chip' onClick={() => void act(() => bookingApi.rate(b.id, r))}>
-                      {RATING_LABELS[r]}
+        {sections.map(
+          ([title, list]) =>
+            list.length > 0 && (
+              <View key={title} id={`bookings-${title === '即将进行' ? 'upcoming' : 'past'}`}>
+                <View className='label section-title'>{title}</View>
+                {list.map((b) => (
+                  <View key={b.id} id={`booking-${b.id}`} className='card booking'>
+                    <View className='row'>
+                      <Text className='label'>
+                        {b.host.name}（{b.host.kindLabel}）
+                      </Text>
+                      <Text className='tag status'>{BOOKING_STATUS_LABELS[b.status]}</Text>
                     </View>
-                  ))}
-                </View>
+                    <View className='when'>
+                      {formatTime(b.start)} · {b.wayLabel}
+                    </View>
+                    <View className='small'>
+                      {b.centreName} · {b.topic}
+                    </View>
+                    {b.petition && (
+                      <View className='small petition-link'>
+                        关联诉求：{b.petition.categoryName} · 跟踪码 {b.petition.trackingCode}
+                      </View>
+                    )}
+                    {b.cancel?.by === 'staff' && <View className='note'>中心已取消：{b.cancel.reason ?? ''}</View>}
+                    {b.outcome && <View className='note'>接访结果：{b.outcome.note}</View>}
+                    {b.roomUrl && (
+                      <Button className='btn primary join' onClick={() => void join(b.roomUrl ?? '')}>
+                        进入视频
+                      </Button>
+                    )}
+                    {b.canChange && (
+                      <View className='chips'>
+                        <View className='chip reschedule' onClick={() => goBooking('slots', { hostId: b.host.id, reschedule: b.id })}>
+                          改时间
+                        </View>
+                        <View className='chip cancel' onClick={() => void cancel(b)}>
+                          取消预约
+                        </View>
+                      </View>
+                    )}
+                    {b.canRate && (
+                      <View>
+                        <Text className='label'>这次接访您满意吗？</Text>
+                        <View className='chips'>
+                          {RATINGS.map((r) => (
+                            <View key={r} className='chip' onClick={() => void act(() => bookingApi.rate(b.id, r))}>
+                              {RATING_LABELS[r]}
+                            </View>
+                          ))}
+                        </View>
+                      </View>
+                    )}
+                    {b.rating && <View className='small'>您的评价：{RATING_LABELS[b.rating.rating]}</View>}
+                  </View>
+                ))}
               </View>
-            )}
-            {b.rating && <View className='small'>您的评价：{RATING_LABELS[b.rating.rating]}</View>}
-          </View>
-        ))}
+            ),
+        )}
       </View>
     </Page>
   );
