@@ -4,6 +4,7 @@
  */
 import { NotFoundError, ValidationError } from './errors';
 import type { Level, StaffRole } from './schemas/common';
+import { levelNamesOf } from './countySettings';
 import type { Category, Department, OrgNode, Post } from './schemas/org';
 
 export interface Org {
@@ -53,12 +54,13 @@ export function categoriesAt(org: Org, post: Post | undefined): Category[] {
 
 export function route(org: Org, input: { post?: Post; townshipId?: string; category: Category }): Route {
   const placeId = input.post?.nodeId ?? input.townshipId;
-  if (!placeId) throw new ValidationError('请扫码选择岗点，或选择所在苏木镇', [{ path: 'townshipId', message: '请选择苏木镇' }]);
+  const townshipName = levelNamesOf(org.nodes.values()).township;
+  if (!placeId) throw new ValidationError(`请扫码选择岗点，或选择所在${townshipName}`, [{ path: 'townshipId', message: `请选择${townshipName}` }]);
   const township = townshipOf(org, placeId);
   const county = countyOf(org, placeId);
   if (!township || !county) {
-    if (input.post) throw new NotFoundError('该岗点所属的苏木镇不存在');
-    throw new ValidationError('所选苏木镇不存在', [{ path: 'townshipId', message: '所选苏木镇不存在' }]);
+    if (input.post) throw new NotFoundError(`该岗点所属的${townshipName}不存在`);
+    throw new ValidationError(`所选${townshipName}不存在`, [{ path: 'townshipId', message: `所选${townshipName}不存在` }]);
   }
   const village = input.post ? ancestors(org, input.post.nodeId).find((n) => n.kind === 'village') : undefined;
   if (input.post && !categoriesAt(org, input.post).some((c) => c.id === input.category.id)) {
@@ -93,4 +95,4 @@ export function scopeFitsRole(role: StaffRole, node: Pick<OrgNode, 'kind'>): boo
   if (role === 'handler' || role === 'agent') return true;
   return node.kind === 'township' || node.kind === 'county';
 }
-export const SCOPE_NOT_A_CENTRE = '该角色的管辖范围须为苏木镇或县（综治中心），不能是嘎查村或网格';
+export const SCOPE_NOT_A_CENTRE = '该角色的管辖范围须为乡镇（苏木）或县（综治中心），不能是村（嘎查、社区）或网格';

@@ -22,7 +22,7 @@ type Row = ReturnType<typeof staffSummary>;
 const COLUMNS: Array<[header: string, cell: (r: Row) => string]> = [
   ['跟踪码', (r) => r.trackingCode],
   ['登记时间', (r) => chinaTime(r.createdAt)],
-  ['苏木镇', (r) => r.townshipName],
+  ['乡镇（苏木）', (r) => r.townshipName],
   ['办理中心', (r) => r.centreName],
   ['诉求类型', (r) => r.categoryName],
   ['渠道', (r) => CHANNEL_LABELS[r.channel]],

@@ -1,5 +1,6 @@
 /** The org as citizens see it (a post and what it offers) and as staff manage it, within their scope. */
 import { NotFoundError, ValidationError } from '../../shared/errors';
+import { levelNamesOf } from '../../shared/countySettings';
 import { categoriesAt, inScope, townshipOf, type Org } from '../../shared/routing';
 import { NODE_PARENT_KIND, type Category, type Department, type NodeBody, type OrgNode, type Post } from '../../shared/schemas/org';
 import { auditOf } from './audit';
@@ -16,6 +17,7 @@ export async function postForCitizen(deps: Deps, postId: string) {
     township: { id: township.id, name: township.name },
     centreName: township.centreName ?? township.name,
     categories: categoriesAt(org, post).map(brief),
+    levelNames: levelNamesOf(org.nodes.values()),
   };
 }
 
@@ -24,7 +26,7 @@ export async function listTownships(deps: Deps) {
   const items = [...org.nodes.values()]
     .filter((n) => n.kind === 'township')
     .map((n) => ({ id: n.id, name: n.name, centreName: n.centreName ?? n.name, categories: org.categories.map(brief) }));
-  return { items };
+  return { items, levelNames: levelNamesOf(org.nodes.values()) };
 }
 
 function scopeOf(caller: StaffCaller, org: Org) {
@@ -71,7 +73,7 @@ async function handlersOf(deps: Deps, countyId: string, departments: Department[
 export async function listPosts(deps: Deps, caller: StaffCaller, townshipId: string, page: { limit: number; cursor?: string }) {
   const org = await deps.org.load();
   const township = org.nodes.get(townshipId);
-  if (!township || township.kind !== 'township' || !inScope(scopeOf(caller, org).path, township.path)) throw new NotFoundError('未找到该苏木镇');
+  if (!township || township.kind !== 'township' || !inScope(scopeOf(caller, org).path, township.path)) throw new NotFoundError('未找到该乡镇（苏木）');
   return deps.org.listPosts(townshipId, page);
 }
 
@@ -96,13 +98,13 @@ export async function savePost(deps: Deps, caller: StaffCaller, post: Post) {
   }
   const node = org.nodes.get(post.nodeId);
   if (!node || (node.kind !== 'village' && node.kind !== 'grid') || !inScope(scope.path, node.path)) {
-    throw new ValidationError('岗点所在的嘎查村不存在', [{ path: 'nodeId', message: '请选择您管辖范围内的嘎查村或网格' }]);
+    throw new ValidationError('岗点所在的村（嘎查、社区）不存在', [{ path: 'nodeId', message: '请选择您管辖范围内的村（嘎查、社区）或网格' }]);
   }
   const unknown = post.categoryIds.filter((id) => !org.categories.some((c) => c.id === id));
   if (unknown.length) throw new ValidationError('诉求类型不存在', [{ path: 'categoryIds', message: `诉求类型不存在：${unknown.join('、')}` }]);
   const township = townshipOf(org, node.id);
   const county = node.path.split('/')[0];
-  if (!township || !county) throw new ValidationError('岗点所在的嘎查村不存在', [{ path: 'nodeId', message: '该嘎查村不属于任何苏木镇' }]);
+  if (!township || !county) throw new ValidationError('岗点所在的村（嘎查、社区）不存在', [{ path: 'nodeId', message: '该村（嘎查、社区）不属于任何乡镇（苏木）' }]);
   await deps.org.putPost(post, township.id, county);
   return post;
 }
@@ -119,7 +121,7 @@ export async function saveNode(deps: Deps, caller: StaffCaller, id: string, body
   if (existing && !inScope(scope.path, existing.path)) throw new NotFoundError('未找到该单位');
   const parent = org.nodes.get(body.parentId);
   if (!parent || !inScope(scope.path, parent.path) || parent.kind !== NODE_PARENT_KIND[body.kind]) {
-    const wanted = { township: '县', village: '苏木镇', grid: '嘎查村' }[body.kind];
+    const wanted = { township: '县', village: '乡镇（苏木）', grid: '村（嘎查、社区）' }[body.kind];
     throw new ValidationError('上级单位不正确', [{ path: 'parentId', message: `请选择您管辖范围内的${wanted}作为上级` }]);
   }
   if (existing && (existing.kind !== body.kind || existing.parentId !== body.parentId)) {

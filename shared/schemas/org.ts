@@ -3,6 +3,18 @@ import { GeoPoint, Id, idOf, Level, Limit, StaffRole, strict, text } from './com
 
 export const ORG_KINDS = ['county', 'township', 'village', 'grid'] as const;
 
+/** What a county calls its township and village levels: 乡镇 / 村（社区） in most of China, 苏木 / 嘎查 in Inner Mongolia. */
+export const LevelNames = z.object({ township: text('乡镇一级的名称', 10), village: text('村一级的名称', 10) });
+export type LevelNames = z.infer<typeof LevelNames>;
+
+/** A county's own settings, on its node (shared/countySettings.ts reads them). */
+export const CountySettings = z.object({
+  levelNames: LevelNames,
+  /** the order citizens and staff see the categories in; categories not listed follow (其他诉求 is listed last) */
+  categoryOrder: z._default(z.array(Id), []),
+});
+export type CountySettings = z.infer<typeof CountySettings>;
+
 /** county → township → village/community → grid. A county and each township have a centre whose id is the node id. */
 export const OrgNode = z.object({
   id: Id,
@@ -12,6 +24,8 @@ export const OrgNode = z.object({
   /** `county/township/village`: the ids from the root, used for scope checks. */
   path: z.string(),
   centreName: z.optional(z.string()),
+  /** a county's settings: names of its levels, order of its categories */
+  settings: z.optional(CountySettings),
 });
 export type OrgNode = z.infer<typeof OrgNode>;
 
@@ -65,7 +79,7 @@ export const Post = z.object({
   address: text('地址', 120),
   location: GeoPoint,
   /** the village or grid the post stands in */
-  nodeId: idOf('所在嘎查村或网格'),
+  nodeId: idOf('所在村（嘎查、社区）或网格'),
   /** categories offered at this post; empty means all */
   categoryIds: z._default(z.array(idOf('诉求类型')), []),
 });
@@ -109,7 +123,7 @@ export const NODE_PARENT_KIND = { township: 'county', village: 'township', grid:
 
 /** The body of `PUT /staff/nodes/{nodeId}`: the path is derived from the parent, never sent. */
 export const NodeBody = z.strictObject({
-  kind: z.enum(['township', 'village', 'grid'], { error: '请选择类别：苏木镇、嘎查村或网格' }),
+  kind: z.enum(['township', 'village', 'grid'], { error: '请选择类别：乡镇（苏木）、村（嘎查、社区）或网格' }),
   name: text('名称', 60),
   parentId: idOf('上级单位'),
   /** a township's centre, e.g. 八宝镇综治中心; defaults to the name + 综治中心 */

@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import { Action } from './petition';
 import { ERROR_CODES } from '../errorCodes';
 import { Channel, GeoPoint, Level, Rating, Status } from './common';
+import { LevelNames } from './org';
 
 /** A page of a list: `cursor` is there while there is more. The one wrapper of every list the API answers. */
 export const PageResponse = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), cursor: z.optional(z.string()) });
@@ -25,13 +26,15 @@ export const PostInfo = z.object({
   township: Named,
   centreName: z.string(),
   categories: z.array(Named),
+  /** what the county calls its levels (乡镇 / 苏木, 村 / 嘎查 / 社区) */
+  levelNames: LevelNames,
 });
 export type PostInfo = z.infer<typeof PostInfo>;
 
 /** GET /townships: every township of the county, its centre, and the categories a report may choose. */
 export const Township = z.extend(Named, { centreName: z.string(), categories: z.array(Named) });
 export type Township = z.infer<typeof Township>;
-export const Townships = PageResponse(Township);
+export const Townships = z.extend(PageResponse(Township), { levelNames: LevelNames });
 
 /** POST /uploads: where to PUT one photo, and the key the petition then refers to. */
 export const UploadTicket = z.object({

@@ -46,7 +46,7 @@ async function exportCsv(token: string, query: string) {
 }
 const rowsOf = (text: string) => text.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
 
-const HEADER = '跟踪码,登记时间,苏木镇,办理中心,诉求类型,渠道,状态,当前步骤期限,办理期限,是否逾期,评价,联系电话（已脱敏）';
+const HEADER = '跟踪码,登记时间,乡镇（苏木）,办理中心,诉求类型,渠道,状态,当前步骤期限,办理期限,是否逾期,评价,联系电话（已脱敏）';
 
 let inside: Seeded[] = [];
 let rated: Seeded;

@@ -49,7 +49,7 @@ describe('posts and their QR posters (H5)', () => {
 
     await app.el('#post-save').click();
     await poll(() => app.el('#post-name-error').textContent()).toBe('请填写岗点名称');
-    expect(await app.el('#post-node-error').textContent()).toBe('请选择所在嘎查村或网格');
+    expect(await app.el('#post-node-error').textContent()).toBe('请选择所在村（嘎查、社区）或网格');
     expect(await app.el('#post-address-error').textContent()).toBe('请填写地址');
     expect(await app.el('#post-lat-error').textContent()).toBe('纬度须为数字');
     await app.shot('1-refused');

@@ -81,7 +81,7 @@ describe('the four figures', () => {
     ]);
     expect(chosen.townships.map((t) => t.id)).toEqual(expect.arrayContaining(['babao', 'ebao', 'moler']));
     expect(town.townships).toEqual([]);
-    await expect(dashboard(deps, babao, { ...period, townshipId: 'ebao' })).rejects.toThrow('未找到该苏木镇');
+    await expect(dashboard(deps, babao, { ...period, townshipId: 'ebao' })).rejects.toThrow('未找到该乡镇（苏木）');
 
     // A period before anything happened has nothing to divide by.
     const empty = await dashboard(deps, babao, { from: '2026-11-01', to: '2026-11-30' });

@@ -9,6 +9,7 @@ import { auditPut } from './audit';
 import { queryAll } from './client';
 import { indexPage } from './pages';
 import { KEY_ATTRIBUTES, ROW, keys } from './keys';
+import { inCountyOrder } from '../../../shared/countySettings';
 
 type Item = Record<string, unknown>;
 const POST_CACHE_SIZE = 2000;
@@ -42,10 +43,12 @@ export class DynamoOrgRepository implements OrgRepository {
       ExpressionAttributeValues: { ':pk': keys.orgPartition },
     });
     const of = (prefix: string) => items.filter((i) => String(i.sk).startsWith(prefix)).map(strip);
+    const nodes = new Map(of('N#').map((i) => OrgNode.parse(i)).map((n) => [n.id, n]));
     const org: Org = {
-      nodes: new Map(of('N#').map((i) => OrgNode.parse(i)).map((n) => [n.id, n])),
+      nodes,
       departments: of('DEP#').map((i) => Department.parse(i)),
-      categories: of('CAT#').map((i) => Category.parse(i)),
+      // in the county's own order (its settings), so every list of categories shows them so
+      categories: inCountyOrder(of('CAT#').map((i) => Category.parse(i)), nodes.values()),
     };
     this.cache = { org, at: this.now() };
     return org;

@@ -15,7 +15,8 @@ export const citizen = clientOf(CITIZEN, request);
 
 export const api = {
   post: citizen.post,
-  townships: async () => (await citizen.townships()).items,
+  /** the county's townships and what it calls its levels */
+  townships: () => citizen.townships(),
   submit: (body: SubmitPetitionBody, idempotencyKey: string) => citizen.submit({ body, headers: { 'Idempotency-Key': idempotencyKey } }),
   mine: (cursor?: string) => citizen.mine({ query: { limit: 20, cursor } }),
   petition: citizen.petition,

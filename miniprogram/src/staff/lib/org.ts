@@ -1,4 +1,5 @@
 /** The organisation as staff manage it: the calls the posts, posters and org pages make, through the typed client. */
+import { levelNamesOf } from '../../../../shared/countySettings';
 import type { Limit, StaffRole } from '../../../../shared/schemas/common';
 import type { Category, Department, DepartmentKind, EditUser, NewUser, NodeBody, OrgNode, Post, StaffUser } from '../../../../shared/schemas/org';
 import type { StaffOrg, StaffPost } from '../../../../shared/schemas/staff';
@@ -36,7 +37,11 @@ export function placesOf(org: OrgView, kinds: ReadonlyArray<OrgNode['kind']>): A
     .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
-export const NODE_KIND_LABELS: Record<OrgNode['kind'], string> = { county: '县', township: '苏木镇', village: '嘎查村', grid: '网格' };
+/** What each level is called in this county (its settings: 乡镇 / 苏木, 村 / 嘎查 / 社区). */
+export function nodeKindLabels(nodes: readonly OrgNode[]): Record<OrgNode['kind'], string> {
+  const names = levelNamesOf(nodes);
+  return { county: '县', township: names.township, village: names.village, grid: '网格' };
+}
 
 export const DEPARTMENT_KIND_LABELS: Record<DepartmentKind, string> = {
   justice: '司法所',

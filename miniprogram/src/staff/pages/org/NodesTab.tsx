@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { NODE_PARENT_KIND, NodeBody, type OrgNode } from '../../../../../shared/schemas/org';
 import { Chips, Field, FormFoot, TextField } from '../../components/Form';
 import { errorAt, newId, useSubmit } from '../../lib/form';
-import { NODE_KIND_LABELS, placesOf, saveNode, type OrgView } from '../../lib/org';
+import { nodeKindLabels, placesOf, saveNode, type OrgView } from '../../lib/org';
 
 type Kind = NodeBody['kind'];
 interface Draft {
@@ -21,6 +21,7 @@ export function NodesTab({ org, onSaved }: { org: OrgView; onSaved: () => Promis
   const [draft, setDraft] = useState<Draft | null>(null);
   const form = useSubmit();
   const tree = placesOf(org, ['township', 'village', 'grid']);
+  const NODE_KIND_LABELS = nodeKindLabels(org.nodes);
   const depth = (n: OrgNode) => (n.kind === 'township' ? 0 : n.kind === 'village' ? 1 : 2);
 
   const open = (d: Draft) => {
@@ -62,7 +63,7 @@ export function NodesTab({ org, onSaved }: { org: OrgView; onSaved: () => Promis
         </View>
       ) : null}
       <View id='node-list' className='staff-card'>
-        {tree.length ? null : <Text className='staff-muted'>还没有苏木镇</Text>}
+        {tree.length ? null : <Text className='staff-muted'>还没有{NODE_KIND_LABELS.township}</Text>}
         {tree.map((n) => (
           <View key={n.id} id={`node-${n.id}`} className={`staff-list-row staff-indent-${depth(n)}`}>
             <View className='staff-row-main'>

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import { messageOf } from '../../../lib/request';
 import { Chips, ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
+import { levelNamesOf } from '../../../../../shared/countySettings';
 import { loadOrg, type OrgView } from '../../lib/org';
 import type { StaffUser } from '../../lib/session';
 import { CategoriesTab } from './CategoriesTab';
@@ -13,7 +14,7 @@ import { AuditTab, LoginsTab } from './RecordsTab';
 import { UsersTab } from './UsersTab';
 
 const TABS = [
-  { value: 'nodes', label: '苏木镇与嘎查村' },
+  { value: 'nodes', label: '乡镇与村' },
   { value: 'departments', label: '责任部门' },
   { value: 'categories', label: '诉求类型与时限' },
   { value: 'users', label: '工作人员' },
@@ -23,6 +24,12 @@ const TABS = [
 type Tab = (typeof TABS)[number]['value'];
 /** login records are the admins' alone */
 const tabsFor = (user: StaffUser) => TABS.filter((t) => t.value !== 'logins' || user.role === 'admin');
+
+/** The first tab is named after the county's own levels (乡镇与村, 苏木与嘎查 …). */
+function tabsOf(org: OrgView | null, tabs: ReadonlyArray<(typeof TABS)[number]>) {
+  const names = levelNamesOf(org?.nodes ?? []);
+  return tabs.map((t) => (t.value === 'nodes' ? { ...t, label: `${names.township}与${names.village}` } : t));
+}
 
 /** People and organisation (county supervisors and admins): townships and villages, departments, categories, staff. */
 export default function OrgPage() {
@@ -58,7 +65,7 @@ function OrgTabs({ user }: { user: StaffUser }) {
   return (
     <View>
       <View className='staff-title'>人员与组织</View>
-      <Chips idPrefix='org-tab' options={tabs} selected={[tab]} onToggle={setTab} />
+      <Chips idPrefix='org-tab' options={tabsOf(org, tabs)} selected={[tab]} onToggle={setTab} />
       <ListState id='org' loading={loading} error={error} empty={false} emptyText='' onRetry={() => void reload()} />
       {org && !loading ? (
         <View>

@@ -1,4 +1,5 @@
 import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { ACTION_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
@@ -207,7 +208,7 @@ function CaseView({ id }: { id: string }) {
           <View className='staff-facts'>
             <Text className='staff-muted'>渠道</Text>
             <Text id='channel'>{CHANNEL_LABELS[p.channel]}</Text>
-            <Text className='staff-muted'>苏木镇</Text>
+            <Text className='staff-muted'>{levelNamesOf(org?.nodes ?? []).township}</Text>
             <Text>{p.townshipName}</Text>
             <Text className='staff-muted'>办理中心</Text>
             <Text>

@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import * as z from 'zod/mini';
@@ -90,7 +91,7 @@ export default function PostEditPage() {
           {!loading && !loadError && org ? (
             <View className='staff-card'>
               <TextField id='post-name' label='岗点名称' value={name} onInput={setName} error={errorAt(e, 'name')} placeholder='如：白杨沟村党群服务中心岗' />
-              <Field id='post-node' label='所在嘎查村或网格' error={errorAt(e, 'nodeId')}>
+              <Field id='post-node' label={`所在${levelNamesOf(org?.nodes ?? []).village}或网格`} error={errorAt(e, 'nodeId')}>
                 <Chips idPrefix='node' options={places.map((n) => ({ value: n.id, label: n.label }))} selected={[nodeId]} onToggle={setNodeId} />
               </Field>
               <TextField id='post-address' label='地址' value={address} onInput={setAddress} error={errorAt(e, 'address')} placeholder='张贴二维码的位置，如：村委会门口' />

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import type { Post } from '../../../../../shared/schemas/org';
@@ -83,7 +84,7 @@ export default function PostsPage() {
               打印选中岗点的海报（{selected.length}）
             </View>
           </View>
-          <ListState id='posts' loading={loading} error={error} empty={!posts.length} emptyText='这个苏木镇还没有岗点，点“新建岗点”添加。' onRetry={() => void load()} />
+          <ListState id='posts' loading={loading} error={error} empty={!posts.length} emptyText={`这个${levelNamesOf(org?.nodes ?? []).township}还没有岗点，点“新建岗点”添加。`} onRetry={() => void load()} />
           {!loading && !error && posts.length ? (
             <View id='posts-list' className='staff-card'>
               {posts.map((p) => (

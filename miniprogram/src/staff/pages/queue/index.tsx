@@ -1,4 +1,5 @@
 import { Input, Picker, Text, View } from '@tarojs/components';
+import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
@@ -169,7 +170,7 @@ function Queue({ user }: { user: StaffUser }) {
         <View className='staff-card' id='filters'>
           <Chips id='category' label='诉求类型' options={(org?.categories ?? []).map((c) => ({ value: c.id, label: c.name }))} value={view.categoryId} onChange={(categoryId) => show({ categoryId })} />
           {user.role === 'county_supervisor' || user.role === 'admin' ? (
-            <Chips id='township' label='苏木镇' options={townships.map((t) => ({ value: t.id, label: t.name }))} value={view.townshipId} onChange={(townshipId) => show({ townshipId })} />
+            <Chips id='township' label={levelNamesOf(org?.nodes ?? []).township} options={townships.map((t) => ({ value: t.id, label: t.name }))} value={view.townshipId} onChange={(townshipId) => show({ townshipId })} />
           ) : null}
           <Chips<Channel> id='channel' label='渠道' options={CHANNELS.map((c) => ({ value: c, label: CHANNEL_LABELS[c] }))} value={view.channel} onChange={(channel) => show({ channel })} />
           <View className='staff-field'>
@@ -219,7 +220,7 @@ function Queue({ user }: { user: StaffUser }) {
               <Text>跟踪码</Text>
               <Text>内容</Text>
               <Text>类型</Text>
-              <Text>苏木镇</Text>
+              <Text>{levelNamesOf(org?.nodes ?? []).township}</Text>
               <Text>渠道</Text>
               <Text>电话</Text>
               <Text>上报时间</Text>
