@@ -197,7 +197,9 @@ describe('a first-time citizen in a browser (H5)', () => {
     // bookings made with this browser's own login, through the API
     await openFresh(server.url);
     await poll(() => page.evaluate(() => localStorage.getItem('sg.token'))).toBeTruthy();
-    const token = (JSON.parse((await page.evaluate(() => localStorage.getItem('sg.token')))!) as { token: string }).token;
+    // Taro's H5 storage keeps each value as {"data": …}
+    const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('sg.token')))!) as { data: { token: string } };
+    const token = stored.data.token;
     const host = (await call('GET', '/hosts?centreId=babao')).body.items[0];
     const free = ((await call('GET', `/hosts/${host.id}/slots?days=14`)).body.items as Array<{ start: string; free: number }>).filter((s) => s.free > 0);
     expect(free.length).toBeGreaterThanOrEqual(3);

@@ -38,7 +38,7 @@ describe('the citizen app in a browser (H5)', () => {
     mkdirSync(SHOTS, { recursive: true });
     browser = await openBrowser({ apiUrl });
     page = browser.page;
-  }, 240_000);
+  }, 1_200_000);
 
   afterAll(async () => {
     await browser?.close();
