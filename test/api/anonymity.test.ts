@@ -95,7 +95,8 @@ describe('an anonymous report', () => {
     const sent = await report(herder, { anonymous: true }, key);
     expect(sent.status).toBe(201);
     const secret = sent.body.secret as string;
-    expect(secret).toMatch(/^[\w-]{12}$/);
+    // read off a phone and typed again: no O/0 or I/1 to mistake for each other
+    expect(secret).toMatch(/^[A-HJ-NP-Z2-9]{12}$/);
 
     const again = await report(herder, { anonymous: true }, key);
     expect(again.status).toBe(200);

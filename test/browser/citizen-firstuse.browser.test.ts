@@ -8,12 +8,13 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import gcoord from 'gcoord';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
 import { call, newKey, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
 import { openBrowser, type Browser } from '../support/browser';
+import { stack } from '../support/worker';
 
 const SHOTS = path.join(ROOT, 'test-results');
 const POST_ID = 'babao-baiyanggou-p1';
@@ -26,13 +27,13 @@ describe('a first-time citizen in a browser (H5)', () => {
   let server: H5Server;
   let browser: Browser;
   let page: Page;
-  const apiUrl = inject('stack').apiUrl;
+  const apiUrl = stack().apiUrl;
 
   beforeAll(async () => {
-    const dir = await buildApp('h5', { API_BASE_URL: apiUrl });
+    const dir = await buildApp('h5');
     server = await serveH5({ dir });
     mkdirSync(SHOTS, { recursive: true });
-    browser = await openBrowser();
+    browser = await openBrowser({ apiUrl });
     page = browser.page;
   }, 1_200_000);
 

@@ -5,14 +5,16 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtAndComplete, buildInto } from '../../miniprogram/dev/build';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
-import { buildApp } from '../support/appBuild';
+import { buildApp, TEST_API_BASE } from '../support/appBuild';
 import { openBrowser, type Browser } from '../support/browser';
+import { stack } from '../support/worker';
 
 describe('the H5 build npm start serves', () => {
-  const env = { API_BASE_URL: inject('stack').apiUrl };
+  // a test build's one API address (test/support/appBuild.ts), which the browser maps to this worker's API
+  const env = { API_BASE_URL: TEST_API_BASE };
   const work = mkdtempSync(path.join(tmpdir(), 'shaogang-h5-'));
   const out = path.join(work, 'h5');
   let server: H5Server | undefined;
@@ -21,7 +23,7 @@ describe('the H5 build npm start serves', () => {
 
   beforeAll(async () => {
     // a copy of a whole build and its stamp, as `npm start` left it in dist/h5
-    const built = await buildApp('h5', env);
+    const built = await buildApp('h5');
     cpSync(built, out, { recursive: true });
     cpSync(`${built}-build.json`, `${out}-build.json`);
     sources = (JSON.parse(readFileSync(`${out}-build.json`, 'utf8')) as { sources: number }).sources;
@@ -45,7 +47,7 @@ describe('the H5 build npm start serves', () => {
     for (const f of readdirSync(out)) rmSync(path.join(out, f), { recursive: true, force: true });
     await buildInto('h5', out, env);
     server = await serveH5({ dir: out });
-    browser = await openBrowser();
+    browser = await openBrowser({ apiUrl: stack().apiUrl });
     await browser.page.goto(server.url);
     await expect.poll(() => browser!.page.locator('body').innerText(), { timeout: 30_000 }).toContain('有事您吹哨');
   }, 1_200_000);

@@ -32,7 +32,7 @@ describe('the contract of routes', () => {
 
 describe('the answer check every API test makes', () => {
   it('passes an answer as the contract says, and an error answer', () => {
-    expect(() => checkAnswer('GET', '/townships', 200, 'application/json', { items: [] })).not.toThrow();
+    expect(() => checkAnswer('GET', '/townships', 200, 'application/json', { items: [], levelNames: { township: '乡镇', village: '村（社区）' } })).not.toThrow();
     expect(() => checkAnswer('GET', '/petitions/P1', 404, 'application/json', { error: { code: 'not_found', message: '未找到', issues: [] } })).not.toThrow();
   });
 
