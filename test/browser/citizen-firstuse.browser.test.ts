@@ -195,8 +195,8 @@ describe('a first-time citizen in a browser (H5)', () => {
   });
 
   it('lists my bookings still to come soonest first, then the rest', async () => {
-    // bookings made with this browser's own login, through the API
-    await openFresh(server.url);
+    // bookings made with this browser's own login, through the API: the page logs in to list none yet
+    await openFresh(`${server.url}/#/booking/pages/mine/index`);
     await poll(() => page.evaluate(() => localStorage.getItem('sg.token'))).toBeTruthy();
     // Taro's H5 storage keeps each value as {"data": …}
     const stored = JSON.parse((await page.evaluate(() => localStorage.getItem('sg.token')))!) as { data: { token: string } };
@@ -208,12 +208,13 @@ describe('a first-time citizen in a browser (H5)', () => {
     const book = (start: string) =>
       call('POST', '/bookings', { token, headers: { 'idempotency-key': newKey() }, body: { hostId: host.id, start, way: 'video', topic: '想请调解员看看草场边界' } });
     const made: Record<string, string> = {};
-    for (const [name, slot] of Object.entries({ later, soon, cancelled })) {
+    // one citizen holds at most two bookings with a host in a week: the cancelled one is cancelled before the others
+    for (const [name, slot] of Object.entries({ cancelled, later, soon })) {
       const res = await book(slot.start);
       expect(res.status).toBe(201);
       made[name] = res.body.id;
+      if (name === 'cancelled') expect((await call('POST', `/bookings/${made.cancelled}/cancel`, { token, body: {} })).status).toBe(200);
     }
-    expect((await call('POST', `/bookings/${made.cancelled}/cancel`, { token, body: {} })).status).toBe(200);
 
     await openFresh(`${server.url}/#/booking/pages/mine/index`);
     await poll(() => page.locator('#booking-list:visible .booking').count()).toBe(3);
