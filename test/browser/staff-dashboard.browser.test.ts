@@ -61,7 +61,6 @@ const percent = ([n, d]: readonly [number, number]) => `${((n / d) * 100).toFixe
 /** The China calendar day of a moment. */
 const day = (ms: number) => new Date(ms + 8 * H).toISOString().slice(0, 10);
 
-/** The definitions of shared/DOMAIN.md, word for word. */
 /** The definitions shown under each rate: the domain brief's Chinese ones (shared/DOMAIN.md), nothing in English. */
 const DOMAIN_DEFINITIONS = {
   timelyAcceptance: '期内登记的诉求中，在受理时限内受理或依法不予受理的件数 ÷ 期内登记件数',

@@ -26,14 +26,14 @@ describe('staff pages for a first-time user', () => {
     const id = sent.body.id as string;
     await app.loginAs('babao');
     await app.open('pages/queue/index');
-    await poll(() => app.el(`#row-${id}`).innerText()).toContain('待受理');
+    await poll(() => app.el(`#row-${id}`).innerText()).toContain('已上报');
     expect(await app.el(`#row-${id}`).innerText()).not.toContain('临期');
     await app.shot('1-fresh-case');
     await app.el('#tab-near').click();
     await poll(() => app.el('#queue-loading').count()).toBe(0);
     expect(await app.page.locator(`#row-${id}:visible`).count()).toBe(0);
     await app.open(`pages/petition/index?id=${id}`);
-    await poll(() => app.el('#status').textContent()).toBe('待受理');
+    await poll(() => app.el('#status').textContent()).toBe('已上报');
     expect(await app.el('.staff-badges').innerText()).not.toContain('临期');
   });
 
