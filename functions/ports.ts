@@ -52,6 +52,8 @@ export interface QueueFilter {
   created?: { from?: string; to?: string };
   /** newest first unless asked */
   sort?: 'newest' | 'urgent';
+  /** 督办: only the cases the scope's centre supervises (escalated to it), newest first; not with `due` or `urgent` */
+  supervised?: boolean;
 }
 /** Whose figures and exports: one township centre, or the whole county. */
 export type FigureScope = Exclude<QueueScope, { kind: 'department' }>;

@@ -58,7 +58,7 @@ export function figureDeltas(before: Counted | undefined, after: Counted, events
     both(after, NOW_KEY, { [statusField(after.status)]: 1 });
   }
   if (before.centreId !== after.centreId) {
-    // A transfer or an escalation moves the case's registration to its new owner.
+    // A transfer or a takeover (接管) moves the case's registration to its new owner; an escalation never does.
     onDay(before, reg, { registered: -1, [`cat_${before.categoryId}`]: -1, [`tw_${before.townshipId}`]: -1 });
     onDay(after, reg, { registered: 1, [`cat_${after.categoryId}`]: 1, [`tw_${after.townshipId}`]: 1 });
   }

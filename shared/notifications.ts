@@ -32,6 +32,7 @@ const NOTIFY: Partial<Record<TimelineEvent['action'], Template>> = {
   urge: 'progress',
   transfer: 'progress',
   escalate: 'progress',
+  take_over: 'progress',
   overdue: 'progress',
   decline: 'result',
   resolve: 'result',

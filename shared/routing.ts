@@ -79,6 +79,25 @@ export function route(org: Org, input: { post?: Post; townshipId?: string; categ
   };
 }
 
+/** A centre, as a case records it. */
+export interface CentreRef {
+  centreId: string;
+  centrePath: string;
+}
+/** The centres that may supervise a case: its township's and its county's. */
+export interface SupervisingCentres {
+  township: CentreRef;
+  county: CentreRef;
+}
+
+/** The centres above a case that an escalation may bring in as supervisor (shared/workflow.ts nextSupervisor). */
+export function supervisingCentres(org: Org, p: { townshipId: string; countyId: string }): SupervisingCentres {
+  const township = org.nodes.get(p.townshipId);
+  const county = org.nodes.get(p.countyId);
+  if (!township || !county) throw new NotFoundError('该诉求所属的中心不存在');
+  return { township: { centreId: township.id, centrePath: township.path }, county: { centreId: county.id, centrePath: county.path } };
+}
+
 /** Whether a staff user scoped to `scopePath` may see what a centre at `centrePath` owns: its subtree only. */
 export function inScope(scopePath: string, centrePath: string): boolean {
   return centrePath === scopePath || centrePath.startsWith(`${scopePath}/`);

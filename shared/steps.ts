@@ -48,6 +48,13 @@ export interface StepSpec {
   danger?: boolean;
 }
 
+/** 督办 sets at most this many days for the step it urges (限期办理). */
+export const MAX_SUPERVISION_DAYS = 30;
+
+/** A whole number of days from 1 to `max`, said in Chinese with the step's word for it (延期, 限期). */
+const wholeDays = (word: string, max: number) =>
+  z.number({ error: `请填写${word}天数` }).check(z.multipleOf(1, { error: `${word}天数须为整数` }), z.gte(1, { error: `${word}至少 1 天` }), z.lte(max, { error: `${word}最多 ${max} 天` }));
+
 const textarea = (name: string, label: string, max = 500): FieldSpec => ({ name, label, kind: 'textarea', max });
 
 export const STEP_TABLE = {
@@ -131,7 +138,8 @@ export const STEP_TABLE = {
     note: 'public',
     form: [{ name: 'centreId', label: '接收中心', kind: 'choice', options: 'centres' }, textarea('reason', '转办理由')],
   },
-  // The next level (named by each county) supervises: 上报上级, never a level's name.
+  // 首接首办: the next level (named by each county) comes in as supervisor and the owner keeps the case: 上报上级,
+  // never a level's name. It is not 联合会诊 (several departments called into one case).
   escalate: {
     label: '上报上级',
     stage: 'supervise',
@@ -141,6 +149,34 @@ export const STEP_TABLE = {
     path: 'escalate',
     note: 'public',
     form: [textarea('reason', '上报理由')],
+  },
+  // 督办: the supervising level urges the owner, and may set a nearer deadline (限期办理). Taken only by the level
+  // the case was escalated to (or above it); the owner reads it, the citizen does not.
+  supervise: {
+    label: '督办',
+    stage: 'supervise',
+    from: OPEN_STATUSES,
+    roles: CENTRE,
+    body: z.strictObject({
+      note: text('督办意见', 500),
+      days: z.optional(wholeDays('限期', MAX_SUPERVISION_DAYS)),
+    }),
+    path: 'supervise',
+    note: 'internal',
+    form: [textarea('note', '督办意见'), { name: 'days', label: `限期办理天数（可不填，1 到 ${MAX_SUPERVISION_DAYS} 天）`, kind: 'number' }],
+  },
+  // 接管: the supervising level takes the case over, explicitly and on the record: from now on it owns the case.
+  take_over: {
+    label: '上级接管',
+    verb: '接管',
+    stage: 'supervise',
+    from: OPEN_STATUSES,
+    roles: CENTRE,
+    body: z.strictObject({ reason: text('接管理由', 500) }),
+    path: 'take-over',
+    note: 'public',
+    form: [textarea('reason', '接管理由（群众可见）')],
+    danger: true,
   },
   reopen: {
     label: '重新办理',
@@ -169,9 +205,7 @@ export const STEP_TABLE = {
     from: ['accepted', 'dispatched', 'in_progress'],
     roles: CENTRE,
     body: z.strictObject({
-      days: z
-        .number({ error: '请填写延期天数' })
-        .check(z.multipleOf(1, { error: '延期天数须为整数' }), z.gte(1, { error: '延期至少 1 天' }), z.lte(30, { error: '延期最多 30 天' })),
+      days: wholeDays('延期', 30),
       reason: text('延期理由', 500),
     }),
     path: 'extend',

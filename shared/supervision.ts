@@ -1,13 +1,14 @@
 /**
  * Supervision (督哨) as pure functions: when a petition's next alert falls due, and what the alert records.
  * Near due (临期提示) in the last share of the step's own limit (nearDueAt), reminding the centre and handler; at the deadline (到期催办) an urge on
- * the public timeline; past it by the grace period (逾期问效问责) an escalation one level up, the overdue mark the
- * figures count, and a record of whose step ran over. Each alert is raised once per deadline.
+ * the public timeline; past it by the grace period (逾期问效问责) an escalation that brings in the next level as
+ * supervisor (the owner keeps the case: 首接首办), the overdue mark the figures count, and a record of whose step ran
+ * over. Each alert is raised once per deadline.
  */
 import { formatTime } from './format';
-import type { Level, Status } from './schemas/common';
+import type { Status } from './schemas/common';
 import type { Actor, Petition } from './schemas/petition';
-import { isOpen, type Decision } from './workflow';
+import { isOpen, nextSupervisor, type Decision, type SupervisingCentres } from './workflow';
 
 export interface SupervisionPolicy {
   /** 临期: the last share of a step's own limit (NEAR_DUE_SHARE, 0.25: its last quarter) … */
@@ -65,7 +66,6 @@ const STEP_OWNER: Partial<Record<Status, string>> = {
   in_progress: '办理',
   reopened: '复查',
 };
-const UP: Record<Level, Level> = { village: 'township', township: 'county', county: 'county' };
 
 /**
  * What the sweep does to one petition at `now`: the alerts that have fallen due, oldest first, folded into one
@@ -75,20 +75,20 @@ export function supervise(
   p: Petition,
   now: Date,
   policy: SupervisionPolicy,
-  county: { centreId: string; centrePath: string },
+  centres: SupervisingCentres,
 ): Decision[] {
   const out: Decision[] = [];
   let cur: Petition = p;
   for (;;) {
     const next = nextAlert(cur, policy);
     if (!next || next.at > now.toISOString()) return out;
-    const d = alertDecision(cur, next.alert, now, county);
+    const d = alertDecision(cur, next.alert, now, centres);
     out.push(d);
     cur = { ...cur, ...d.patch };
   }
 }
 
-function alertDecision(p: Petition, alert: Alert, now: Date, county: { centreId: string; centrePath: string }): Decision {
+function alertDecision(p: Petition, alert: Alert, now: Date, centres: SupervisingCentres): Decision {
   const at = now.toISOString();
   const base = { at, actor: SYSTEM_ACTOR, from: p.status, to: p.status };
   const step = STEP_OWNER[p.status] ?? '办理';
@@ -104,17 +104,21 @@ function alertDecision(p: Petition, alert: Alert, now: Date, county: { centreId:
         event: { ...base, action: 'urge', note: `「${step}」已到期，督办催办`, visibility: 'public', data: { dueAt: p.dueAt } },
       };
     case 'overdue': {
-      const level = UP[p.level];
-      const moves = level === 'county' && p.level !== 'county' ? { centreId: county.centreId, centrePath: county.centrePath } : {};
+      // The owner keeps the case; the next level supervises it (none above the county: the mark alone).
+      const sup = nextSupervisor(p, centres, at);
+      const watching = p.supervisedBy?.level ?? p.level;
       return {
-        patch: { overdueFor: p.dueAt, overdue: true, level, ...moves, updatedAt: at },
+        patch: { overdueFor: p.dueAt, overdue: true, ...(sup ? { supervisedBy: sup } : {}), updatedAt: at },
         event: {
           ...base,
           action: 'overdue',
-          note: level === p.level ? `「${step}」已逾期，记入问效问责` : `「${step}」已逾期，已上报${level === 'county' ? '县级' : '镇级'}督办`,
+          note: sup ? `「${step}」已逾期，已上报上级督办，记入问效问责` : `「${step}」已逾期，记入问效问责`,
           visibility: 'public',
           // 问效问责: whose step ran over, for the record.
-          data: { dueAt: p.dueAt, step: p.status, centreId: p.centreId, departmentId: p.departmentId, handlerId: p.handlerId, fromLevel: p.level, toLevel: level },
+          data: {
+            dueAt: p.dueAt, step: p.status, centreId: p.centreId, departmentId: p.departmentId, handlerId: p.handlerId,
+            fromLevel: watching, toLevel: sup?.level ?? watching, ...(sup ? { supervisorId: sup.centreId } : {}),
+          },
         },
       };
     }

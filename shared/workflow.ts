@@ -4,19 +4,24 @@
  */
 import { ConflictError, ForbiddenError } from './errors';
 import { ACTION_LABELS, STATUS_LABELS } from './labels';
+import { inScope, type CentreRef, type SupervisingCentres } from './routing';
+
+export type { CentreRef, SupervisingCentres };
 import type { CategoryLimits } from './schemas/org';
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUS_GROUPS, type Level, type Role, type Status } from './schemas/common';
 import { STEP_ACTIONS, STEP_TABLE, type StepAction, type StepBody, type StepSpec } from './steps';
-import type { Action, Actor, Petition, TimelineEvent } from './schemas/petition';
+import type { Action, Actor, Petition, SupervisedBy, TimelineEvent } from './schemas/petition';
 import { MAX_EXTENSION_DAYS, addLimit, extendedDeadline, resolveDeadline } from './timeLimits';
 
 /**
  * What `decide` is given: a step's action and parsed body, plus what the use case looked up for it (the receiving
- * centre's path, the county, the earlier petition a repeat links to).
+ * centre's path, the centres that may supervise, the caller's own centre, the earlier petition a repeat links to).
  */
 interface Resolved {
   transfer: { centrePath: string };
-  escalate: { county: { centreId: string; centrePath: string } };
+  escalate: { centres: SupervisingCentres };
+  supervise: { by: CentreRef & { level: Level } };
+  take_over: { by: CentreRef & { level: Level } };
   link_repeat: { repeatOf: string };
 }
 export type Command = { [A in StepAction]: { action: A } & StepBody<A> & (A extends keyof Resolved ? Resolved[A] : unknown) }[StepAction];
@@ -51,6 +56,26 @@ export interface DecideContext {
 }
 
 const NEXT_LEVEL: Record<Level, Level> = { village: 'township', township: 'county', county: 'county' };
+
+/**
+ * 首接首办、一办到底: an escalation (上报 by staff, or a deadline run over in the sweep) brings in the next level as
+ * supervisor and leaves the owner as it is. The next level is the one above whoever watches the case now (its
+ * supervisor, else its own level); nothing when the county already owns or supervises it.
+ */
+export function nextSupervisor(p: Pick<Petition, 'level' | 'centreId' | 'supervisedBy'>, centres: SupervisingCentres, at: string): SupervisedBy | undefined {
+  const watching = p.supervisedBy?.level ?? p.level;
+  if (watching === 'county' || p.centreId === centres.county.centreId) return undefined;
+  const level = NEXT_LEVEL[watching];
+  const centre = level === 'county' ? centres.county : centres.township;
+  return { level, centreId: centre.centreId, centrePath: centre.centrePath, since: at };
+}
+
+/** 督办 and 接管 are the supervising level's (or a level above it): the owner sees the case but may not take them. */
+function requireSupervisor(p: Petition, by: CentreRef, label: string): SupervisedBy {
+  if (!p.supervisedBy) throw new ConflictError(`该诉求未上报上级，不能进行「${label}」`);
+  if (!inScope(by.centrePath, p.supervisedBy.centrePath)) throw new ForbiddenError(`只有督办该诉求的上级中心可以进行「${label}」`);
+  return p.supervisedBy;
+}
 
 /**
  * Decides one step. Throws ForbiddenError when the role may not take it, ConflictError when the status does not
@@ -111,20 +136,49 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       }
       return step('rated', { rating, dueAt: undefined }, cmd.comment, { data: { rating: cmd.rating } });
     }
-    case 'transfer':
+    case 'transfer': {
       if (cmd.centreId === p.centreId) throw new ConflictError('不能转办给本中心');
       // The receiving centre starts its own acceptance clock; the case is theirs from now on (首接首办 moves with it).
+      // Its supervisor stays while it is still above the new owner.
+      const sup = p.supervisedBy;
+      const keeps = sup !== undefined && sup.centreId !== cmd.centreId && inScope(sup.centrePath, cmd.centrePath);
       return step(
         'submitted',
-        { centreId: cmd.centreId, centrePath: cmd.centrePath, departmentId: undefined, handlerId: undefined, dueAt: after(ctx.limits.accept) },
+        {
+          centreId: cmd.centreId,
+          centrePath: cmd.centrePath,
+          departmentId: undefined,
+          handlerId: undefined,
+          dueAt: after(ctx.limits.accept),
+          ...(sup && !keeps ? { supervisedBy: undefined } : {}),
+        },
         cmd.reason,
         { data: { fromCentreId: p.centreId, toCentreId: cmd.centreId } },
       );
+    }
     case 'escalate': {
-      if (p.level === 'county') throw new ConflictError('该诉求已在县级办理，不能再上报');
-      const level = NEXT_LEVEL[p.level];
-      const moves = level === 'county' ? { centreId: cmd.county.centreId, centrePath: cmd.county.centrePath } : {};
-      return step(p.status, { level, ...moves }, cmd.reason, { data: { fromLevel: p.level, toLevel: level, fromCentreId: p.centreId } });
+      // The owner keeps the case: the next level supervises it (首接首办、一办到底).
+      const sup = nextSupervisor(p, cmd.centres, at);
+      if (!sup) throw new ConflictError(p.centreId === cmd.centres.county.centreId ? '该诉求已在县级办理，不能再上报' : '该诉求已上报上级督办，不能再上报');
+      return step(p.status, { supervisedBy: sup }, cmd.reason, {
+        data: { fromLevel: p.supervisedBy?.level ?? p.level, toLevel: sup.level, supervisorId: sup.centreId, centreId: p.centreId },
+      });
+    }
+    case 'supervise': {
+      const sup = requireSupervisor(p, cmd.by, label);
+      if (cmd.days === undefined) return step(p.status, {}, cmd.note, { data: { supervisorId: sup.centreId } });
+      // 限期办理: a nearer deadline for the step under way, never a later one (that is an extension, 延期).
+      const dueAt = addLimit(now, { amount: cmd.days, unit: 'days' }).toISOString();
+      if (p.dueAt && p.dueAt > at && dueAt > p.dueAt) throw new ConflictError('督办限期不能晚于本步现有期限，延期请走「延期」');
+      return step(p.status, { dueAt }, cmd.note, { data: { supervisorId: sup.centreId, days: cmd.days, from: p.dueAt, to: dueAt } });
+    }
+    case 'take_over': {
+      requireSupervisor(p, cmd.by, label);
+      // The one explicit change of owner besides a transfer: the taker's centre owns the case from now on, at its
+      // level; the status, department and deadlines stay, and so does the overdue mark.
+      return step(p.status, { centreId: cmd.by.centreId, centrePath: cmd.by.centrePath, level: cmd.by.level, supervisedBy: undefined }, cmd.reason, {
+        data: { fromCentreId: p.centreId, toCentreId: cmd.by.centreId, fromLevel: p.level, toLevel: cmd.by.level },
+      });
     }
     case 'reopen':
       return step('reopened', { dueAt: after(ctx.limits.review), resolvedAt: undefined }, cmd.reason);

@@ -28,7 +28,7 @@ async function main() {
   const deps = makeDeps(cfg);
   const report = await sweep(deps, supervisionPolicy(cfg), now);
   console.log(`swept at ${report.at}: ${report.examined} due, ${report.acted.length} acted on`);
-  for (const a of report.acted) console.log(`  ${a.trackingCode}  ${a.alerts.join(' → ')}  (now ${a.level} level)`);
+  for (const a of report.acted) console.log(`  ${a.trackingCode}  ${a.alerts.join(' → ')}${a.supervisedBy ? `  (supervised by the ${a.supervisedBy} level)` : ''}`);
   const sends = await sendDue(deps, now);
   console.log(
     `notifications: ${sends.sent.length} sent, ${sends.retrying.length} to retry, ${sends.failed.length} failed, ${sends.skipped.length} not subscribed`,

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { ConflictError, NotFoundError, RejectedContentError, RetryableConflictError, ValidationError } from '../../shared/errors';
-import { SCOPE_NOT_A_CENTRE, inScope, route, scopeFitsRole, type Org } from '../../shared/routing';
+import { SCOPE_NOT_A_CENTRE, inScope, route, scopeFitsRole, supervisingCentres, type Org } from '../../shared/routing';
 import { CITIZEN_CHANNELS, type Role } from '../../shared/schemas/common';
 import type { SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
 import type { StaffQueueQuery } from '../../shared/schemas/staff';
@@ -252,7 +252,7 @@ export async function track(deps: Deps, code: string, secret: string) {
 /** A step as the route hands it over: its action and parsed body (the step table's). */
 export type TransitionInput = StepInput;
 
-function resolveCommand(input: TransitionInput, p: Petition, org: Org): Command {
+function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: Caller): Command {
   switch (input.action) {
     case 'transfer': {
       const target = org.nodes.get(input.centreId);
@@ -261,10 +261,14 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org): Command 
       }
       return { action: 'transfer', centreId: target.id, centrePath: target.path, reason: input.reason };
     }
-    case 'escalate': {
-      const county = org.nodes.get(p.countyId);
-      if (!county) throw new NotFoundError('县级中心不存在');
-      return { action: 'escalate', reason: input.reason, county: { centreId: county.id, centrePath: county.path } };
+    case 'escalate':
+      return { ...input, centres: supervisingCentres(org, p) };
+    case 'supervise':
+    case 'take_over': {
+      // the caller's own centre: the workflow checks it is the supervising one (or above it)
+      const scope = caller.kind === 'staff' ? org.nodes.get(caller.scopeNodeId) : undefined;
+      if (!scope) throw new NotFoundError('未找到该诉求');
+      return { ...input, by: { centreId: scope.id, centrePath: scope.path, level: scope.kind === 'county' ? 'county' : 'township' } };
     }
     case 'link_repeat':
       // linkRepeat found the earlier petition (by id or tracking code) before the step
@@ -296,7 +300,7 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
     const { timeline, ...p } = current;
     const category = org.categories.find((c) => c.id === p.categoryId);
     if (!category) throw new NotFoundError('诉求类型不存在');
-    const decision = decide(p, resolveCommand(input, p, org), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
+    const decision = decide(p, resolveCommand(input, p, org, caller), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
     const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
     const event = { ...decision.event, seq: next.version };
     const message = messageFor(next, event);
@@ -401,8 +405,13 @@ export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<Sta
     created: q.from || q.to ? { from: q.from && chinaDayStart(q.from), to: q.to && chinaDayStart(q.to, 1) } : undefined,
     // A tab of closed cases has no deadlines to order by: those stay newest first.
     sort: q.sort === 'urgent' && (!q.status || isOpen(q.status)) ? 'urgent' : 'newest',
+    supervised: q.supervised === 'true',
   };
-  const out = await deps.petitions.listQueue(queueScope(caller, org), filter, { limit: q.limit, cursor: q.cursor });
+  const scope = queueScope(caller, org);
+  if (filter.supervised && scope.kind === 'department') {
+    throw new ValidationError('承办人的待办没有督办列表', [{ path: 'query.supervised', message: '督办列表只供综治中心查看' }]);
+  }
+  const out = await deps.petitions.listQueue(scope, filter, { limit: q.limit, cursor: q.cursor });
   return { items: out.items.map((p) => staffSummary(p, org, now, deps.supervision)), cursor: out.cursor };
 }
 

@@ -4,6 +4,7 @@
  * one running at the same moment, re-reads and finds nothing left to do, so each alert is raised once.
  */
 import { messageFor } from '../../shared/notifications';
+import { supervisingCentres, type Org } from '../../shared/routing';
 import { supervise, type Alert, type SupervisionPolicy } from '../../shared/supervision';
 import type { Petition } from '../../shared/schemas/petition';
 import type { Clock, OrgRepository, PetitionRepository } from '../ports';
@@ -11,7 +12,8 @@ import type { Clock, OrgRepository, PetitionRepository } from '../ports';
 export interface SweepReport {
   at: string;
   examined: number;
-  acted: Array<{ id: string; trackingCode: string; alerts: Alert[]; level: Petition['level'] }>;
+  /** what each petition acted on was told, and the level that supervises it now (none: nobody above its owner) */
+  acted: Array<{ id: string; trackingCode: string; alerts: Alert[]; supervisedBy?: Petition['level'] }>;
 }
 
 const ATTEMPTS = 5;
@@ -29,7 +31,7 @@ export async function sweep(
       const page = await deps.petitions.listAlerts(county.id, now, { limit: 100, cursor });
       for (const row of page.items) {
         report.examined += 1;
-        const acted = await superviseOne(deps.petitions, row.id, now, policy, { centreId: county.id, centrePath: county.path });
+        const acted = await superviseOne(deps.petitions, row.id, now, policy, org);
         if (acted) report.acted.push(acted);
       }
       cursor = page.cursor;
@@ -43,12 +45,12 @@ async function superviseOne(
   id: string,
   now: Date,
   policy: SupervisionPolicy,
-  county: { centreId: string; centrePath: string },
+  org: Org,
 ) {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const p = await petitions.get(id);
     if (!p) return undefined;
-    const decisions = supervise(p, now, policy, county);
+    const decisions = supervise(p, now, policy, supervisingCentres(org, p));
     if (decisions.length === 0) return undefined;
     const next: Petition = decisions.reduce((acc, d) => ({ ...acc, ...d.patch }), p);
     next.version = p.version + decisions.length;
@@ -56,7 +58,7 @@ async function superviseOne(
     // The citizen hears of the latest public alert only: one message per sweep, however late the sweep.
     const message = events.map((e) => messageFor(next, e)).filter((m) => m !== undefined).at(-1);
     if (await petitions.applyTransition(p, next, events, message ? [message] : [])) {
-      return { id: p.id, trackingCode: p.trackingCode, alerts: events.map((e) => e.action as Alert), level: next.level };
+      return { id: p.id, trackingCode: p.trackingCode, alerts: events.map((e) => e.action as Alert), supervisedBy: next.supervisedBy?.level };
     }
   }
   return undefined;

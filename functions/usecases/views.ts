@@ -1,10 +1,10 @@
 /** What each kind of caller is shown: citizens never see internal notes; staff never see an unmasked phone. */
-import type { Org } from '../../shared/routing';
+import { inScope, supervisingCentres, type Org } from '../../shared/routing';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../../shared/schemas/petition';
 import { maskPhone } from '../../shared/privacy';
 import type { Status } from '../../shared/schemas/common';
 import { isNearDue, type NearDuePolicy } from '../../shared/supervision';
-import { allowedActions, isOpen } from '../../shared/workflow';
+import { allowedActions, isOpen, nextSupervisor } from '../../shared/workflow';
 import type { StaffCaller } from './context';
 
 function names(org: Org, p: Pick<Petition, 'categoryId' | 'centreId' | 'townshipId'> & { departmentId?: string }) {
@@ -66,6 +66,30 @@ export function citizenSummary(p: PetitionSummary, org: Org, now: Date) {
   };
 }
 
+/**
+ * What this case offers the caller beyond its status and their role: no phone to show, no repeat to undo, no level
+ * left to escalate to; 督办 and 接管 only to the level that supervises it (or above).
+ */
+function offers(p: Petition, org: Org, caller: StaffCaller) {
+  const scope = org.nodes.get(caller.scopeNodeId);
+  const supervises = p.supervisedBy !== undefined && scope !== undefined && inScope(scope.path, p.supervisedBy.centrePath);
+  return (a: ReturnType<typeof allowedActions>[number]) => {
+    switch (a) {
+      case 'reveal_phone':
+        return Boolean(p.phone && !p.anonymous);
+      case 'unlink_repeat':
+        return Boolean(p.repeatOf);
+      case 'escalate':
+        // (whether there is one; when it would start does not matter here)
+        return nextSupervisor(p, supervisingCentres(org, p), p.updatedAt) !== undefined;
+      case 'supervise':
+      case 'take_over':
+        return supervises;
+      default:
+        return true;
+    }
+  };
+}
 export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: StaffCaller, policy: NearDuePolicy) {
   return {
     ...p,
@@ -76,8 +100,8 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     overdue: overdueAt(p, now),
     near: !overdueAt(p, now) && isNearDue(p, now, policy),
     ...names(org, p),
-    // what the role may do now, less what this case has nothing for (no phone to show, no repeat to undo)
-    actions: allowedActions(p.status, caller.role).filter((a) => (a !== 'reveal_phone' || (p.phone && !p.anonymous)) && (a !== 'unlink_repeat' || p.repeatOf)),
+    // what the role may do now, less what this case has nothing for
+    actions: allowedActions(p.status, caller.role).filter(offers(p, org, caller)),
   };
 }
 

@@ -47,6 +47,10 @@ export const TimelineEvent = z.object({
 });
 export type TimelineEvent = z.infer<typeof TimelineEvent>;
 
+/** Who supervises an escalated case: the next level's centre, and since when. */
+export const SupervisedBy = z.object({ level: Level, centreId: Id, centrePath: z.string(), since: IsoTime });
+export type SupervisedBy = z.infer<typeof SupervisedBy>;
+
 export const Decline = z.object({
   reason: text('不予受理的理由', 500),
   redirect: text('建议的办理途径', 200),
@@ -71,9 +75,17 @@ export const Petition = z.object({
   countyId: Id,
   townshipId: Id,
   villageId: z.optional(Id),
-  /** the owning centre: the node id of a township or the county */
+  /**
+   * The owning centre (首接首办、一办到底): the node id of a township or the county. Only a transfer or an explicit
+   * takeover (接管) changes it; an escalation never does.
+   */
   centreId: Id,
   centrePath: z.string(),
+  /**
+   * The level that supervises the case since it was escalated (上报 by staff, or run overdue in the sweep): it sees
+   * the case, urges (督办), sets a deadline, and may take it over. Unset while nobody above the owner supervises.
+   */
+  supervisedBy: z.optional(SupervisedBy),
   departmentId: z.optional(Id),
   handlerId: z.optional(Id),
   createdAt: IsoTime,
@@ -120,6 +132,7 @@ export const PetitionSummary = z.extend(
     countyId: true,
     townshipId: true,
     centreId: true,
+    supervisedBy: true,
     departmentId: true,
     postId: true,
     createdAt: true,

@@ -50,8 +50,16 @@ export const StaffQueueQuery = z
     to: z.optional(Day),
     code: z.optional(TypedTrackingCode),
     sort: z._default(z.enum(QUEUE_SORTS, { error: '排序须为 newest（最新）或 urgent（最紧急）' }), 'newest'),
+    /** 督办: only the cases escalated to the caller's centre, which it supervises (newest first) */
+    supervised: z.optional(z.enum(['true'], { error: 'supervised 须为 true' })),
   })
-  .check(z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }));
+  .check(
+    z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }),
+    z.refine((q) => !q.supervised || (!q.due && q.overdue !== 'true' && q.sort !== 'urgent'), {
+      error: '督办列表按上报时间排列，不能同时按期限筛选或按紧急排序',
+      path: ['supervised'],
+    }),
+  );
 export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;
 
 const Counted = z.object({ id: z.string(), name: z.string(), count: z.number() });
@@ -133,7 +141,7 @@ export const CaseFile = z.extend(Petition, {
 });
 export type CaseFile = z.infer<typeof CaseFile>;
 
-/** After a transfer or escalation the caller may no longer see the case: the API says where it went. */
+/** After a transfer the caller may no longer see the case (an escalation keeps it theirs): the API says where it went. */
 export const HandedOver = z.object({ id: z.string(), status: Status, level: z.string(), centreId: z.string(), handedOver: z.literal(true) });
 /** What a staff step answers: the case file as written, or where it went. */
 export const StepAnswer = z.union([HandedOver, CaseFile]);

@@ -52,6 +52,8 @@ const centreStep = (ok = 200) => staff(404, 404, ok, 404, ok, ok);
 const handlingStep = (ok = 200) => staff(404, ok, ok, 404, ok, ok);
 /** a dispatched case the handler sees but whose step is the centre's */
 const centreOnlyStepOfSeen = () => staff(404, 403, 200, 404, 200, 200);
+/** a case of 八宝镇 escalated to the county: the step is the supervisor's, which 八宝镇 sees but may not take */
+const supervisorStep = () => staff(404, 404, 403, 404, 200, 200);
 /** the organisation and staff users: the county's supervisors and admins */
 const countyOnly = (ok = 200) => staff(404, 404, 404, 404, ok, ok);
 /** receptions and figures: centres, the county and admins */
@@ -91,6 +93,13 @@ const petitionAt = (stage: Stage) => async (): Promise<Target> => {
 };
 /** A step's target: a case at that stage, with the step's valid body. */
 const stepOn = (stage: Stage, body: Record<string, unknown> = {}) => async (): Promise<Target> => ({ ...(await petitionAt(stage)()), body });
+
+/** A step's target: an accepted case that 八宝镇 escalated (上报上级), with the step's valid body. */
+const escalatedWith = (body: Record<string, unknown>) => async (): Promise<Target> => {
+  const p = await petition('accepted');
+  await step(p.id, 'escalate', { reason: '涉及多个部门' });
+  return { params: { id: p.id }, owner: p.owner, body };
+};
 
 /** A host of 八宝镇 with slots all day, many citizens a slot. */
 async function newHost(): Promise<string> {
@@ -197,6 +206,9 @@ const CASES: Record<string, Case> = {
   'POST /staff/petitions/{id}/resolve': { expect: handlingStep(), target: stepOn('dispatched', { summary: '已调解' }) },
   'POST /staff/petitions/{id}/transfer': { expect: centreStep(), target: stepOn('submitted', { centreId: 'ebao', reason: '属峨堡镇辖区' }) },
   'POST /staff/petitions/{id}/escalate': { expect: centreStep(), target: stepOn('accepted', { reason: '涉及多个部门' }) },
+  // 督办 and 接管: the level a case was escalated to (the county, and admins); its owner sees it but may not take them
+  'POST /staff/petitions/{id}/supervise': { expect: supervisorStep(), target: escalatedWith({ note: '请尽快办结' }) },
+  'POST /staff/petitions/{id}/take-over': { expect: supervisorStep(), target: escalatedWith({ reason: '县综治中心接管' }) },
   'POST /staff/petitions/{id}/reopen': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { reason: '群众反映未解决' }) },
   'POST /staff/petitions/{id}/close': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { note: '办结' }) },
   'POST /staff/petitions/{id}/extend': { expect: centreOnlyStepOfSeen(), target: stepOn('dispatched', { days: 5, reason: '需要实地测量' }) },

@@ -5,7 +5,7 @@
  *
  * The petitions are seeded through the use cases with a clock in September 2024, a month no other test uses, on the
  * running stack's table, so the period holds exactly this file's petitions. Their category, 邻里纠纷, is a village-level
- * one: the stack's sweeper, escalating what is overdue, raises them to the township and never moves them to the county.
+ * one; a sweep escalating what is overdue would only bring a supervisor in, never move them (首接首办).
  */
 import { randomInt } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';

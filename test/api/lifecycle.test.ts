@@ -116,13 +116,14 @@ describe('transfer and escalation', () => {
     expect((await step(ebao, id, 'accept')).body.status).toBe('accepted');
   });
 
-  it('escalates a township case to the county centre (联合会诊) and records it', async () => {
+  it('escalates a township case to the county for supervision (上报上级), the township keeping it, and records it', async () => {
     const id = (await report(await citizenToken())).body.id;
     const babao = await staffToken('babao');
     await step(babao, id, 'accept');
     const up = await step(babao, id, 'escalate', { reason: '涉及两镇草场边界' });
     expect(up.status).toBe(200);
-    expect(up.body).toMatchObject({ level: 'county', centreId: 'qilian', status: 'accepted' });
+    // 首接首办: the owner stays (it moved to the county centre before); see ownership.test.ts
+    expect(up.body).toMatchObject({ level: 'township', centreId: 'babao', status: 'accepted', supervisedBy: { level: 'county', centreId: 'qilian' } });
     const county = await staffToken('county');
     const seen = await call('GET', `/staff/petitions/${id}`, { token: county });
     expect(seen.body.timeline.at(-1)).toMatchObject({ action: 'escalate', note: '涉及两镇草场边界', data: { fromLevel: 'township', toLevel: 'county' } });

@@ -2,8 +2,8 @@
  * The dashboard page (H5, desktop width) shows the four rates of a hand-computed set of petitions. The set is seeded
  * through the use cases on the running stack's table with a clock in July 2024 at 默勒镇, a month and township no
  * other test uses, so the page's figures for that month and township are this set's alone. Their category, 邻里纠纷, is a
- * village-level one: the stack's sweeper, escalating what is overdue, raises them to the township centre that already
- * owns them and never moves them to the county. The expected numbers
+ * village-level one; a sweep escalating what is overdue would only bring a supervisor in, never move them (首接首办).
+ * The expected numbers
  * are counted here from the set's definition (never by shared/figures.ts). A county supervisor picks the township,
  * the month, looks at the trend and the overdue list, and downloads the CSV.
  */

@@ -56,14 +56,16 @@ describe('the supervision sweep', () => {
     await sweep(deps, policy, at('2026-12-02T02:00:00Z'));
 
     const late = await sweep(deps, policy, at('2026-12-03T01:05:00Z'));
-    expect(late.acted.find((a) => a.id === id)).toMatchObject({ alerts: ['overdue'], level: 'county' });
+    expect(late.acted.find((a) => a.id === id)).toMatchObject({ alerts: ['overdue'], supervisedBy: 'county' });
     await sweep(deps, policy, at('2026-12-10T00:00:00Z'));
     expect(await actions(id)).toEqual(['submit', 'remind', 'urge', 'overdue']);
 
     const p = (await deps.petitions.getWithTimeline(id))!;
-    expect(p).toMatchObject({ overdue: true, level: 'county', centreId: 'qilian' });
+    // 首接首办: the township keeps the case; the county supervises it
+    expect(p).toMatchObject({ overdue: true, level: 'township', centreId: 'babao', centrePath: 'qilian/babao', supervisedBy: { level: 'county', centreId: 'qilian', since: '2026-12-03T01:05:00.000Z' } });
     const overdue = p.timeline.at(-1)!;
-    expect(overdue.data).toMatchObject({ step: 'submitted', centreId: 'babao', fromLevel: 'township', toLevel: 'county' });
+    expect(overdue).toMatchObject({ visibility: 'public', note: '「受理」已逾期，已上报上级督办，记入问效问责' });
+    expect(overdue.data).toMatchObject({ step: 'submitted', centreId: 'babao', fromLevel: 'township', toLevel: 'county', supervisorId: 'qilian' });
     expect(p.timeline.find((e) => e.action === 'remind')?.visibility).toBe('internal');
     expect(p.timeline.find((e) => e.action === 'urge')?.visibility).toBe('public');
   });
@@ -94,6 +96,20 @@ describe('the supervision sweep', () => {
     const report = await sweep(deps, policy, at('2026-12-02T05:01:00Z'));
     expect(report.acted.find((a) => a.id === id)?.alerts).toEqual(['remind', 'urge']);
     expect((await deps.petitions.get(id))?.overdue).toBe(false);
+  });
+
+  it('marks a 督办 deadline run over again, with the county already supervising: nobody above it, the owner unchanged', async () => {
+    clock.t = at('2026-12-01T06:00:00Z');
+    const id = await submit('supervised');
+    await sweep(deps, policy, at('2026-12-03T07:00:00Z')); // overdue: the county supervises
+    const county = { kind: 'staff' as const, id: 'u-county', name: '督办员', role: 'county_supervisor' as const, scopeNodeId: 'qilian' };
+    clock.t = at('2026-12-03T08:00:00Z');
+    await transition(deps, county, id, { action: 'supervise', note: '限一天内受理', days: 1 }); // due 2026-12-04T08:00Z
+    const again = await sweep(deps, policy, at('2026-12-05T09:00:00Z'));
+    expect(again.acted.find((a) => a.id === id)).toMatchObject({ alerts: ['remind', 'urge', 'overdue'], supervisedBy: 'county' });
+    const p = (await deps.petitions.getWithTimeline(id))!;
+    expect(p).toMatchObject({ centreId: 'babao', level: 'township', overdue: true, supervisedBy: { level: 'county', since: '2026-12-03T07:00:00.000Z' } });
+    expect(p.timeline.at(-1)).toMatchObject({ action: 'overdue', note: '「受理」已逾期，记入问效问责', data: { fromLevel: 'county', toLevel: 'county' } });
   });
 
   it('reads only the petitions that are due among 10,000 stored', async () => {

@@ -52,7 +52,9 @@ const commands: Record<Command['action'], Command> = {
   resolve: { action: 'resolve', summary: '已调解' },
   rate: { action: 'rate', rating: 'satisfied' },
   transfer: { action: 'transfer', centreId: 'ebao', centrePath: 'qilian/ebao', reason: '属地' },
-  escalate: { action: 'escalate', reason: '复杂', county: { centreId: 'qilian', centrePath: 'qilian' } },
+  escalate: { action: 'escalate', reason: '复杂', centres: { township: { centreId: 'babao', centrePath: 'qilian/babao' }, county: { centreId: 'qilian', centrePath: 'qilian' } } },
+  supervise: { action: 'supervise', note: '请于三日内办结', by: { centreId: 'qilian', centrePath: 'qilian', level: 'county' } },
+  take_over: { action: 'take_over', reason: '涉及两镇，县里接管', by: { centreId: 'qilian', centrePath: 'qilian', level: 'county' } },
   reopen: { action: 'reopen', reason: '复查' },
   close: { action: 'close' },
   extend: { action: 'extend', days: 30, reason: '需等待草场确权结果' },
@@ -80,6 +82,8 @@ const TABLE: Record<Command['action'], string> = {
   rate: /*                                */ '.   .   .   .   .   Z   .   .   .',
   transfer: /*                            */ 'C   C   .   .   .   .   .   .   C',
   escalate: /*                            */ 'C   C   .   C   C   .   .   .   C',
+  supervise: /*                           */ 'C   C   .   C   C   .   .   .   C',
+  take_over: /*                           */ 'C   C   .   C   C   .   .   .   C',
   reopen: /*                              */ '.   .   C   .   .   C   C   C   .',
   close: /*                               */ '.   .   .   .   .   C   C   .   .',
   extend: /*                              */ '.   C   .   C   C   .   .   .   .',
@@ -103,6 +107,8 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   rate: { resolved: 'rated' },
   transfer: { submitted: 'submitted', accepted: 'submitted', reopened: 'submitted' },
   escalate: 'stays',
+  supervise: 'stays',
+  take_over: 'stays',
   reopen: { declined: 'reopened', resolved: 'reopened', rated: 'reopened', closed: 'reopened' },
   close: { resolved: 'closed', rated: 'closed' },
   extend: 'stays',
@@ -112,6 +118,9 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   unlink_repeat: 'stays',
 };
 const ROLES: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'];
+/** 督办 and 接管 are taken on a case escalated to the county (by the county: the commands above), the rest on one that is not. */
+const COUNTY_SUPERVISES = { level: 'county', centreId: 'qilian', centrePath: 'qilian', since: '2026-11-22T12:00:00.000Z' } as const;
+const SETUP: Partial<Record<Command['action'], Partial<Petition>>> = { supervise: { supervisedBy: COUNTY_SUPERVISES }, take_over: { supervisedBy: COUNTY_SUPERVISES } };
 
 function expectedOf(action: Command['action'], status: Status, role: Role): 'forbidden' | 'conflict' | Status {
   const cells = TABLE[action].trim().split(/\s+/);
@@ -134,7 +143,7 @@ describe('the table of allowed steps', () => {
       for (const role of ROLES) {
         const expected = expectedOf(action, status, role);
         it(`${action} from ${status} by ${role}: ${expected}`, () => {
-          const p = petition({ status, level: 'township', phone: '13812341234', repeatOf: 'P0' });
+          const p = petition({ status, level: 'township', phone: '13812341234', repeatOf: 'P0', ...SETUP[action] });
           const run = () => decide(p, commands[action], staff(role), { now, limits });
           if (expected === 'forbidden') expect(run).toThrow(ForbiddenError);
           else if (expected === 'conflict') expect(run).toThrow(ConflictError);
@@ -232,13 +241,58 @@ describe('what each step changes, exactly', () => {
     expect(() => decide(petition(), { ...commands.transfer, centreId: 'babao' } as Command, centre, ctx)).toThrow(ConflictError);
   });
 
-  it('escalate: one level up; a township case goes to the county centre; a county case cannot climb', () => {
-    const village = decide(petition({ level: 'village', status: 'in_progress' }), commands.escalate, centre, ctx);
-    expect(village.patch).toStrictEqual({ status: 'in_progress', updatedAt: at, level: 'township' });
-    expect(village.event).toMatchObject({ from: 'in_progress', to: 'in_progress', note: '复杂', data: { fromLevel: 'village', toLevel: 'township', fromCentreId: 'babao' } });
-    const township = decide(petition(), commands.escalate, centre, ctx);
-    expect(township.patch).toStrictEqual({ status: 'submitted', updatedAt: at, level: 'county', centreId: 'qilian', centrePath: 'qilian' });
-    expect(() => decide(petition({ level: 'county' }), commands.escalate, staff('county_supervisor'), ctx)).toThrow(ConflictError);
+  it('transfer: a supervisor still above the new owner stays; one the case moves to, or no longer above it, does not', () => {
+    const supervised = petition({ status: 'accepted', supervisedBy: COUNTY_SUPERVISES });
+    expect(decide(supervised, commands.transfer, centre, ctx).patch).not.toHaveProperty('supervisedBy');
+    const toCounty = decide(supervised, { ...commands.transfer, centreId: 'qilian', centrePath: 'qilian' } as Command, centre, ctx);
+    expect(toCounty.patch).toMatchObject({ centreId: 'qilian', supervisedBy: undefined });
+    expect(toCounty.patch).toHaveProperty('supervisedBy');
+    const byTownship = { level: 'township', centreId: 'babao', centrePath: 'qilian/babao', since: at } as const;
+    const village = decide(petition({ level: 'village', supervisedBy: byTownship }), commands.transfer, centre, ctx);
+    expect(village.patch).toHaveProperty('supervisedBy', undefined);
+  });
+
+  it('escalate (首接首办): the next level supervises and the owner keeps the case; no level above the county', () => {
+    const township = decide(petition({ status: 'in_progress' }), commands.escalate, centre, ctx);
+    expect(township.patch).toStrictEqual({ status: 'in_progress', updatedAt: at, supervisedBy: { level: 'county', centreId: 'qilian', centrePath: 'qilian', since: at } });
+    expect(township.event).toMatchObject({ from: 'in_progress', to: 'in_progress', note: '复杂', visibility: 'public', data: { fromLevel: 'township', toLevel: 'county', supervisorId: 'qilian', centreId: 'babao' } });
+    const village = decide(petition({ level: 'village' }), commands.escalate, centre, ctx);
+    expect(village.patch).toStrictEqual({ status: 'submitted', updatedAt: at, supervisedBy: { level: 'township', centreId: 'babao', centrePath: 'qilian/babao', since: at } });
+    // once more from the township's supervision: the county
+    const twice = decide(petition({ level: 'village', ...village.patch }), commands.escalate, centre, ctx);
+    expect(twice.patch.supervisedBy).toMatchObject({ level: 'county', centreId: 'qilian' });
+    expect(() => decide(petition({ supervisedBy: COUNTY_SUPERVISES }), commands.escalate, centre, ctx)).toThrow('该诉求已上报上级督办，不能再上报');
+    const countyOwned = petition({ level: 'county', centreId: 'qilian', centrePath: 'qilian' });
+    expect(() => decide(countyOwned, commands.escalate, staff('county_supervisor'), ctx)).toThrow('该诉求已在县级办理，不能再上报');
+  });
+
+  it('supervise (督办): an internal urge by the supervising level, with a nearer deadline if it sets one', () => {
+    const supervised = petition({ status: 'in_progress', supervisedBy: COUNTY_SUPERVISES, dueAt: '2026-11-20T02:00:00.000Z', overdue: true });
+    const urge = decide(supervised, commands.supervise, staff('county_supervisor'), ctx);
+    expect(urge.patch).toStrictEqual({ status: 'in_progress', updatedAt: at });
+    expect(urge.event).toMatchObject({ action: 'supervise', visibility: 'internal', note: '请于三日内办结', data: { supervisorId: 'qilian' } });
+    // an overdue step gets a new deadline: the sweep watches it from now (near due, urge, overdue again)
+    const limited = decide(supervised, { ...commands.supervise, days: 3 } as Command, staff('county_supervisor'), ctx);
+    expect(limited.patch).toStrictEqual({ status: 'in_progress', updatedAt: at, dueAt: '2026-11-26T02:00:00.000Z', dueFrom: at });
+    expect(limited.event.data).toEqual({ supervisorId: 'qilian', days: 3, from: '2026-11-20T02:00:00.000Z', to: '2026-11-26T02:00:00.000Z' });
+    // a deadline still ahead may be brought nearer, never moved later (that is 延期)
+    const ahead = petition({ status: 'in_progress', supervisedBy: COUNTY_SUPERVISES, dueAt: '2026-11-25T02:00:00.000Z' });
+    expect(decide(ahead, { ...commands.supervise, days: 1 } as Command, staff('county_supervisor'), ctx).patch.dueAt).toBe('2026-11-24T02:00:00.000Z');
+    expect(() => decide(ahead, { ...commands.supervise, days: 3 } as Command, staff('county_supervisor'), ctx)).toThrow('督办限期不能晚于本步现有期限');
+    // the owner sees the case but does not supervise itself; a case nobody escalated has no supervisor
+    const owner = { ...commands.supervise, by: { centreId: 'babao', centrePath: 'qilian/babao', level: 'township' } } as Command;
+    expect(() => decide(supervised, owner, centre, ctx)).toThrow(ForbiddenError);
+    expect(() => decide(petition({ status: 'in_progress' }), commands.supervise, staff('county_supervisor'), ctx)).toThrow('该诉求未上报上级');
+  });
+
+  it('take_over (接管): explicitly, the supervising level becomes the owner; status, department and the overdue mark stay', () => {
+    const supervised = petition({ status: 'dispatched', departmentId: 'babao-justice', supervisedBy: COUNTY_SUPERVISES, overdue: true });
+    const d = decide(supervised, commands.take_over, staff('county_supervisor'), ctx);
+    expect(d.patch).toStrictEqual({ status: 'dispatched', updatedAt: at, centreId: 'qilian', centrePath: 'qilian', level: 'county', supervisedBy: undefined });
+    expect(d.event).toMatchObject({ action: 'take_over', visibility: 'public', note: '涉及两镇，县里接管', data: { fromCentreId: 'babao', toCentreId: 'qilian', fromLevel: 'township', toLevel: 'county' } });
+    const owner = { ...commands.take_over, by: { centreId: 'babao', centrePath: 'qilian/babao', level: 'township' } } as Command;
+    expect(() => decide(supervised, owner, centre, ctx)).toThrow(ForbiddenError);
+    expect(() => decide(petition({ status: 'dispatched' }), commands.take_over, staff('county_supervisor'), ctx)).toThrow('该诉求未上报上级');
   });
 
   it('reopen: reopened for review within the review limit, no longer resolved', () => {
@@ -304,9 +358,9 @@ describe('what each step changes, exactly', () => {
 describe('the steps offered', () => {
   it('lists a role’s steps in the order the staff page shows them', () => {
     const looks = ['reveal_phone', 'link_repeat', 'unlink_repeat'];
-    expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate', ...looks]);
+    expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate', 'supervise', 'take_over', ...looks]);
     expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'reveal_phone']);
-    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'escalate', 'extend', ...looks]);
+    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     expect(allowedActions('submitted', 'agent')).toEqual([]);
   });

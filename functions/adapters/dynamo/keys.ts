@@ -4,6 +4,7 @@
  * | index          | partition                          | sort              | what it answers                         |
  * |----------------|------------------------------------|-------------------|-----------------------------------------|
  * | byCentre       | C#centre / CP#township (posts)     | q_sk              | a centre's queue, newest first; posts   |
+ * |                | SV#centre (supervision entries)    |                   | the cases a centre supervises (督办)    |
  * | byCentreStatus | C#centre#status                    | q_sk              | a centre's queue tab                    |
  * | byCounty       | K#county / KU#county (users)       | q_sk              | the county's queue; staff users         |
  * | byCountyStatus | K#county#status                    | q_sk              | the county's queue tab                  |
@@ -50,6 +51,12 @@ export const keys = {
    * due (shared/supervision.ts nearDueAt), so the 临期 tab reads `nearDueAt <= now` and nothing else.
    */
   nearDue: (id: string) => ({ pk: `P#${id}`, sk: 'NEAR' }),
+  /**
+   * An escalated petition's supervision entry: while a level above its owner supervises it (supervisedBy), a second
+   * item in the petition's partition sits in byCentre under `SV#<supervising centre>`, newest first like the queue,
+   * so the supervisor's 督办 list reads only the cases it supervises. The owner's own queue is untouched.
+   */
+  supervision: (id: string) => ({ pk: `P#${id}`, sk: 'SUP' }),
   tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
   idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
   orgPartition: 'ORG',
@@ -63,6 +70,8 @@ export const keys = {
   dueSort: (dueAt: string, id: string) => `${dueAt}#${id}`,
   centreQueue: (centreId: string) => `C#${centreId}`,
   centreStatusQueue: (centreId: string, status: Status) => `C#${centreId}#${status}`,
+  /** the supervision entries (keys.supervision) of the cases a centre supervises */
+  supervisedQueue: (centreId: string) => `SV#${centreId}`,
   countyQueue: (countyId: string) => `K#${countyId}`,
   countyStatusQueue: (countyId: string, status: Status) => `K#${countyId}#${status}`,
   reporter: (openid: string) => `R#${openid}`,

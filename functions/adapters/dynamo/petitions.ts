@@ -88,6 +88,22 @@ export function nearDueItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SUP
   };
 }
 
+/**
+ * The petition's supervision entry (keys.supervision) while a level above its owner supervises it (首接首办: the
+ * owner keeps the case; the supervisor lists it through this entry), or undefined.
+ */
+export function supervisionItem(p: Petition): Item | undefined {
+  if (!p.supervisedBy) return undefined;
+  return { ...keys.supervision(p.id), [ROW]: summaryOf(p), cq_pk: keys.supervisedQueue(p.supervisedBy.centreId), q_sk: keys.queueSort(p.createdAt, p.id) };
+}
+
+/** Put the supervision entry while there is one, delete it when the case leaves supervision, else nothing to write. */
+function supervisionWrites(table: string, before: Petition | undefined, after: Petition) {
+  const item = supervisionItem(after);
+  if (item) return [{ Put: { TableName: table, Item: item } }];
+  return before?.supervisedBy ? [{ Delete: { TableName: table, Key: keys.supervision(after.id) } }] : [];
+}
+
 /** Put the near-due entry, or delete it, in the transaction that writes the petition. */
 function nearDueWrite(table: string, p: Petition, policy: SupervisionPolicy) {
   const item = nearDueItem(p, policy);
@@ -155,6 +171,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             },
             { Put: { TableName: this.table, Item: petitionItem(petition, this.policy), ConditionExpression: 'attribute_not_exists(pk)' } },
             nearDueWrite(this.table, petition, this.policy),
+            ...supervisionWrites(this.table, undefined, petition),
             { Put: { TableName: this.table, Item: { ...event, ...keys.event(petition.id, event.seq) } } },
             {
               Put: {
@@ -235,6 +252,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
               },
             },
             nearDueWrite(this.table, after, this.policy),
+            ...supervisionWrites(this.table, before, after),
             ...events.map((event) => ({
               Put: {
                 TableName: this.table,
@@ -274,6 +292,14 @@ export class DynamoPetitionRepository implements PetitionRepository {
   async listQueue(scope: QueueScope, f: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>> {
     const equals = { categoryId: f.categoryId, townshipId: f.townshipId, channel: f.channel };
     const bounded = { maxReads: QUEUE_FILTER_READS };
+    if (f.supervised && scope.kind !== 'department') {
+      // 督办: the supervision entries of the cases this centre (or the county) supervises, newest first, read like the
+      // queue; the status is a filter there, the entries being one partition whatever the case's status.
+      const created = f.created ?? {};
+      const range = created.from && created.to ? { between: [created.from, created.to] as const } : created.from ? { after: created.from } : created.to ? { before: created.to } : {};
+      const partition = keys.supervisedQueue(scope.kind === 'centre' ? scope.centreId : scope.countyId);
+      return this.page('byCentre', partition, page, { ...equals, status: f.status }, { ...range, ...bounded }, keys.supervision);
+    }
     if (f.sort !== 'urgent' && !f.due) {
       const created = f.created ?? {};
       const range =
