@@ -147,6 +147,38 @@ describe('the staff queue and case file (H5)', () => {
     expect(await app.page.locator(`#row-${id}, #card-${id}`).count()).toBe(0);
   });
 
+  it('escalates a case (上报上级): 八宝镇 keeps it, marked 上级督办; the county finds it under 督办 and takes it over (接管)', async () => {
+    const other = (await report(await citizenToken(), { categoryId: 'grassland', description: '邻村牛群越界啃食我家冬季草场，多次协调无果' })).body;
+    await app.logout();
+    await app.loginAs('babao');
+    await app.open(`pages/petition/index?id=${other.id}`);
+    await app.el('#action-escalate').click();
+    await app.el('#f-escalate-reason textarea').fill('涉及两个苏木镇的草场，请县里督办');
+    await app.el('#submit-escalate').click();
+    await poll(() => app.el('#supervised-mark').textContent()).toBe('上级督办');
+    expect(await app.el('#supervised-by').textContent()).toContain('仍由八宝镇综治中心办理');
+    // still 八宝镇's to accept; 督办 and 接管 are not its own
+    expect(await app.page.locator('#action-accept').count()).toBe(1);
+    expect(await app.page.locator('#action-take_over, #action-supervise, #action-escalate').count()).toBe(0);
+
+    await app.logout();
+    await app.loginAs('county');
+    await app.open('pages/queue/index');
+    await app.el('#tab-supervised').click();
+    await poll(() => app.el(`#row-${other.id}`).textContent()).toContain('上级督办');
+    expect(await app.page.locator('#sort').count()).toBe(0);
+    await app.shot('4-queue-supervised');
+    await app.el(`#row-${other.id}`).click();
+    await app.page.waitForURL(new RegExp(`staff/pages/petition/index\\?id=${other.id}`));
+    await app.el('#action-take_over').click();
+    await app.el('#f-take_over-reason textarea').fill('跨镇草场纠纷，由县综治中心接管');
+    await app.el('#submit-take_over').click();
+    await poll(() => app.page.locator('#supervised-mark').count()).toBe(0);
+    expect(await app.el('#report').textContent()).toContain('祁连县综治中心');
+    const seen = (await call('GET', `/staff/petitions/${other.id}`, { token: await staffTokenOf('babao') })).status;
+    expect(seen).toBe(404);
+  });
+
   it('lists the queue as cards on a phone', async () => {
     await app.logout();
     await app.page.setViewportSize({ width: 390, height: 844 });

@@ -10,6 +10,8 @@ export type { CaseFile, QueueRow, StaffOrg } from '../../../../shared/schemas/st
 export interface QueueView {
   status?: Status;
   due?: 'overdue' | 'near';
+  /** 督办: the cases escalated to the caller's centre, newest first (not with `due` or the urgent order) */
+  supervised?: 'true';
   categoryId?: string;
   townshipId?: string;
   channel?: Channel;

@@ -2,7 +2,7 @@ import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ACTION_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
+import { ACTION_LABELS, CHANNEL_LABELS, LEVEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
 import { OPEN_STATUSES } from '../../../../../shared/schemas/common';
 import { ApiError } from '../../../lib/apiError';
 import { formatTime } from '../../../lib/format';
@@ -192,6 +192,11 @@ function CaseView({ id }: { id: string }) {
             {p.near && p.dueAt ? (
               <Text className='staff-badge near'>临期 · {timeLeft(p.dueAt)}</Text>
             ) : null}
+            {p.supervisedBy ? (
+              <Text id='supervised-mark' className='staff-badge supervised'>
+                上级督办
+              </Text>
+            ) : null}
             {p.repeatOf ? (
               <Text id='repeat-mark' className='staff-badge repeat'>
                 {p.repeatConfirmed ? '重复' : '疑似重复'}
@@ -215,6 +220,14 @@ function CaseView({ id }: { id: string }) {
               {p.centreName}
               {p.departmentName ? ` · ${p.departmentName}` : ''}
             </Text>
+            {p.supervisedBy ? (
+              <>
+                <Text className='staff-muted'>督办</Text>
+                <Text id='supervised-by'>
+                  {LEVEL_LABELS[p.supervisedBy.level]}督办（自 {formatTime(p.supervisedBy.since)}），仍由{p.centreName}办理
+                </Text>
+              </>
+            ) : null}
             <Text className='staff-muted'>上报时间</Text>
             <Text>{formatTime(p.createdAt)}</Text>
             <Text className='staff-muted'>本步期限</Text>

@@ -24,6 +24,8 @@ function Badges({ row }: { row: QueueRow }) {
       {row.overdue && row.dueAt && OPEN_STATUSES.includes(row.status) ? <Text className='staff-badge overdue'>逾期 · {timeLeft(row.dueAt).replace('逾期 ', '')}</Text> : null}
       {row.near && row.dueAt ? <Text className='staff-badge near'>临期 · {timeLeft(row.dueAt)}</Text> : null}
       {row.repeatOf ? <Text className='staff-badge repeat'>{row.repeatConfirmed ? '重复' : '疑似重复'}</Text> : null}
+      {/* 首接首办: escalated, the case stays with its owner and the next level supervises it */}
+      {row.supervisedBy ? <Text className='staff-badge supervised'>上级督办</Text> : null}
     </View>
   );
 }
@@ -53,6 +55,7 @@ function Queue({ user }: { user: StaffUser }) {
     sort: 'newest',
     status: STATUSES.find((s) => s === params.status),
     due: params.due === 'overdue' || params.due === 'near' ? params.due : undefined,
+    supervised: params.supervised === 'true' ? 'true' : undefined,
   }));
   const [rows, setRows] = useState<QueueRow[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
@@ -141,14 +144,24 @@ function Queue({ user }: { user: StaffUser }) {
       </View>
 
       <View className='staff-tabs' id='status-tabs'>
-        <Text id='tab-all' className={`staff-tab ${!view.status && !view.due ? 'on' : ''}`} onClick={() => show({ status: undefined, due: undefined })}>
+        <Text id='tab-all' className={`staff-tab ${!view.status && !view.due && !view.supervised ? 'on' : ''}`} onClick={() => show({ status: undefined, due: undefined, supervised: undefined })}>
           全部
         </Text>
         {(['overdue', 'near'] as const).map((d) => (
-          <Text key={d} id={`tab-${d}`} className={`staff-tab ${d} ${view.due === d ? 'on' : ''}`} onClick={() => show({ due: view.due === d ? undefined : d })}>
+          <Text key={d} id={`tab-${d}`} className={`staff-tab ${d} ${view.due === d ? 'on' : ''}`} onClick={() => show({ due: view.due === d ? undefined : d, supervised: undefined })}>
             {DUE_LABELS[d]}
           </Text>
         ))}
+        {/* the cases escalated to this centre, which it supervises: a centre's list, in the order they came in */}
+        {user.role !== 'handler' ? (
+          <Text
+            id='tab-supervised'
+            className={`staff-tab ${view.supervised ? 'on' : ''}`}
+            onClick={() => show(view.supervised ? { supervised: undefined } : { supervised: 'true', due: undefined, sort: 'newest' })}
+          >
+            督办
+          </Text>
+        ) : null}
         {STATUSES.map((s) => (
           <Text key={s} id={`tab-${s}`} className={`staff-tab ${view.status === s ? 'on' : ''}`} onClick={() => show({ status: view.status === s ? undefined : s })}>
             {STATUS_LABELS[s]}
@@ -157,9 +170,11 @@ function Queue({ user }: { user: StaffUser }) {
       </View>
 
       <View className='staff-toolbar'>
-        <View id='sort' className='staff-btn' onClick={() => show({ sort: view.sort === 'newest' ? 'urgent' : 'newest' })}>
-          {view.sort === 'newest' ? '排序：最新在前' : '排序：最紧急在前'}
-        </View>
+        {view.supervised ? null : (
+          <View id='sort' className='staff-btn' onClick={() => show({ sort: view.sort === 'newest' ? 'urgent' : 'newest' })}>
+            {view.sort === 'newest' ? '排序：最新在前' : '排序：最紧急在前'}
+          </View>
+        )}
         <View id='toggle-filters' className='staff-btn' onClick={() => setShowFilters(!showFilters)}>
           {showFilters ? '收起筛选' : '筛选'}
           {view.categoryId || view.townshipId || view.channel || view.from || view.to ? '（已筛选）' : ''}
