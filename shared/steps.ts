@@ -175,7 +175,7 @@ export const STEP_TABLE = {
     body: z.strictObject({ reason: text('接管理由', 500) }),
     path: 'take-over',
     note: 'public',
-    form: [textarea('reason', '接管理由（群众可见）')],
+    form: [textarea('reason', '接管理由')],
     danger: true,
   },
   reopen: {

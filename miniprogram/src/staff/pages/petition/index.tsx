@@ -2,7 +2,7 @@ import { Image, Input, Text, Textarea, View } from '@tarojs/components';
 import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { ACTION_LABELS, CHANNEL_LABELS, LEVEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
+import { ACTION_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
 import { OPEN_STATUSES } from '../../../../../shared/schemas/common';
 import { ApiError } from '../../../lib/apiError';
 import { formatTime } from '../../../lib/format';
@@ -177,6 +177,11 @@ function CaseView({ id }: { id: string }) {
   }
 
   const forms = stepForms(p, org, townships);
+  // the supervising centre by its name (a county names its own levels): the county's for a township's case
+  const supervisorName = (centreId: string) => {
+    const n = org?.nodes.find((x) => x.id === centreId);
+    return n ? (n.centreName ?? n.name) : '上级';
+  };
   const form = forms.find((f) => f.action === open);
   const possibleRepeat = p.repeatOf && !p.repeatConfirmed && p.actions.includes('link_repeat');
 
@@ -224,7 +229,7 @@ function CaseView({ id }: { id: string }) {
               <>
                 <Text className='staff-muted'>督办</Text>
                 <Text id='supervised-by'>
-                  {LEVEL_LABELS[p.supervisedBy.level]}督办（自 {formatTime(p.supervisedBy.since)}），仍由{p.centreName}办理
+                  {supervisorName(p.supervisedBy.centreId)}督办（自 {formatTime(p.supervisedBy.since)}），仍由{p.centreName}办理
                 </Text>
               </>
             ) : null}
