@@ -1,32 +1,127 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { STATUS_GROUPS, type Status } from '../../../../../shared/schemas/common';
+import { STATUS_LABELS } from '../../../../../shared/labels';
+import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
-import { ROLE_LABELS } from '../../lib/session';
-import { navFor, staffUrl } from '../../routes';
+import { api } from '../../lib/api';
+import { DESK_PAGE, WAITING_LABELS, countText, waitingStatuses } from '../../lib/desk';
+import { ROLE_LABELS, type StaffUser } from '../../lib/session';
+import { mayOpen, navFor, staffUrl } from '../../routes';
 
-/** The staff desk: who is logged in and the pages their role may open, as large targets for a phone. */
-export default function StaffHome() {
+interface Tile {
+  id: string;
+  label: string;
+  hint: string;
+  count: string;
+  url: string;
+  tone?: 'overdue' | 'near';
+}
+
+/** One count of the caller's queue: a page of it, no more (the page's size at most, "50+" beyond). */
+async function counted(query: { status?: Status; due?: 'overdue' | 'near' }): Promise<string> {
+  const page = await api.staff.queue({ query: { ...query, sort: 'newest', limit: DESK_PAGE } });
+  return countText(page.items.length, !!page.cursor);
+}
+
+/** What waits on the user now, in their scope: the open cases by step, near due, overdue, and today's receptions. */
+async function tilesFor(user: StaffUser): Promise<Tile[]> {
+  const tiles: Array<Promise<Tile>> = [];
+  if (mayOpen('queue', user.role)) {
+    for (const s of waitingStatuses(user.role)) {
+      tiles.push(
+        counted({ status: s }).then((count) => ({
+          id: `now-${s}`,
+          label: WAITING_LABELS[STATUS_GROUPS[s].waitsOn ?? ''] ?? STATUS_LABELS[s],
+          hint: STATUS_LABELS[s],
+          count,
+          url: staffUrl('queue', { status: s }),
+        })),
+      );
+    }
+    tiles.push(counted({ due: 'near' }).then((count) => ({ id: 'now-near', label: '临期', hint: '快到期限', count, url: staffUrl('queue', { due: 'near' }), tone: 'near' as const })));
+    tiles.push(counted({ due: 'overdue' }).then((count) => ({ id: 'now-overdue', label: '逾期', hint: '已过期限', count, url: staffUrl('queue', { due: 'overdue' }), tone: 'overdue' as const })));
+  }
+  if (mayOpen('receptions', user.role)) {
+    // today's schedule of the caller's centre, today as the API's clock has it
+    tiles.push(
+      api.staff.receptions.schedule({ query: { days: 1 } }).then((day) => ({
+        id: 'now-receptions',
+        label: '今日接访',
+        hint: '已预约',
+        count: String(day.items.filter((b) => b.status === 'booked').length),
+        // the schedule opens on the day the API counted (its clock's today), not the device's
+        url: staffUrl('receptions', { view: 'day', from: day.from }),
+      })),
+    );
+  }
+  return Promise.all(tiles);
+}
+
+function Desk({ user }: { user: StaffUser }) {
+  const [tiles, setTiles] = useState<Tile[] | null>(null);
+  const [error, setError] = useState('');
+  const load = () =>
+    tilesFor(user).then(
+      (t) => {
+        setTiles(t);
+        setError('');
+      },
+      (e) => {
+        setTiles([]);
+        setError(messageOf(e));
+      },
+    );
+  useEffect(() => {
+    void load();
+    // once on opening; later on each return
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  // back from a case or the schedule: the counts may have moved on
+  useDidShow(() => {
+    if (tiles !== null) void load();
+  });
+  const go = (url: string) => void Taro.navigateTo({ url });
   return (
-    <StaffPage current='home'>
-      {(user) => (
-        <View>
-          <View className='staff-title'>
-            {user.name}，您好
-          </View>
-          <View className='staff-muted staff-field'>
-            <Text>{ROLE_LABELS[user.role]}</Text>
-          </View>
-          <View className='staff-card'>
-            {navFor(user.role)
-              .filter((n) => n.name !== 'home')
-              .map((n) => (
-                <View key={n.name} id={`desk-${n.name}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl(n.name) })}>
-                  {n.label}
-                </View>
-              ))}
+    <View>
+      <View className='staff-title'>{user.name}，您好</View>
+      <View className='staff-muted staff-field'>
+        <Text>{ROLE_LABELS[user.role]}</Text>
+      </View>
+      {tiles?.length || error ? (
+        <View className='staff-card' id='now'>
+          <View className='staff-section-title'>现在要办的</View>
+          {error ? <Text className='staff-error'>{error}</Text> : null}
+          <View className='staff-desk-tiles'>
+            {(tiles ?? []).map((t) => (
+              <View key={t.id} id={t.id} className={`staff-desk-tile ${t.tone ?? ''}`} onClick={() => go(t.url)}>
+                <Text className='staff-desk-count'>{t.count}</Text>
+                <Text className='staff-desk-label'>{t.label}</Text>
+                <Text className='staff-muted'>{t.hint}</Text>
+              </View>
+            ))}
           </View>
         </View>
-      )}
-    </StaffPage>
+      ) : tiles === null ? (
+        <View className='staff-card staff-muted' id='now-loading'>
+          正在加载…
+        </View>
+      ) : null}
+      <View className='staff-card'>
+        {navFor(user.role)
+          .filter((n) => n.name !== 'home')
+          .map((n) => (
+            <View key={n.name} id={`desk-${n.name}`} className='staff-btn' onClick={() => go(staffUrl(n.name))}>
+              {n.label}
+            </View>
+          ))}
+      </View>
+    </View>
   );
+}
+
+/** The staff desk: what waits on the user now (each a link to it), then the pages their role may open. */
+export default function StaffHome() {
+  return <StaffPage current='home'>{(user) => <Desk user={user} />}</StaffPage>;
 }

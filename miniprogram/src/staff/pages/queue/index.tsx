@@ -10,6 +10,7 @@ import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
 import type { StaffUser } from '../../lib/session';
+import { queueStatuses } from '../../lib/desk';
 import { timeLeft, type QueueRow, type QueueView, type StaffOrg } from '../../lib/petitions';
 import { staffUrl } from '../../routes';
 
@@ -162,7 +163,8 @@ function Queue({ user }: { user: StaffUser }) {
             督办
           </Text>
         ) : null}
-        {STATUSES.map((s) => (
+        {/* only the statuses this role's cases can have: a handler's start at 已分派 */}
+        {queueStatuses(user.role).map((s) => (
           <Text key={s} id={`tab-${s}`} className={`staff-tab ${view.status === s ? 'on' : ''}`} onClick={() => show({ status: view.status === s ? undefined : s })}>
             {STATUS_LABELS[s]}
           </Text>
