@@ -164,6 +164,7 @@ const HANDLERS: Handlers<Contract> = {
     post: ({ caller, params }, deps) => org.postForStaff(deps, caller, params.postId),
     savePost: ({ caller, params, body }, deps) => org.savePost(deps, caller, { ...body, id: params.postId }),
     saveNode: ({ caller, params, body }, deps) => org.saveNode(deps, caller, params.nodeId, body),
+    saveCountySettings: ({ caller, params, body }, deps) => org.saveCountySettings(deps, caller, params.countyId, body),
     saveDepartment: ({ caller, params, body }, deps) => org.saveDepartment(deps, caller, { ...body, id: params.departmentId }),
     saveCategory: ({ caller, params, body }, deps) => org.saveCategory(deps, caller, { ...body, id: params.categoryId }),
     users: ({ caller, query }, deps) => users.listUsers(deps, caller, query),

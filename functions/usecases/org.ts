@@ -2,7 +2,7 @@
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { levelNamesOf } from '../../shared/countySettings';
 import { categoriesAt, inScope, townshipOf, type Org } from '../../shared/routing';
-import { NODE_PARENT_KIND, type Category, type Department, type NodeBody, type OrgNode, type Post } from '../../shared/schemas/org';
+import { NODE_PARENT_KIND, type Category, type CountySettingsBody, type Department, type NodeBody, type OrgNode, type Post } from '../../shared/schemas/org';
 import { auditOf } from './audit';
 import type { Deps, StaffCaller } from './context';
 
@@ -137,6 +137,22 @@ export async function saveNode(deps: Deps, caller: StaffCaller, id: string, body
   };
   const county = node.path.split('/')[0] ?? node.id;
   await deps.org.putNode(node, auditOf(deps, caller, county, { subject: 'node', subjectId: id, action: existing ? 'update' : 'create', before: existing, after: node }));
+  return node;
+}
+
+/**
+ * The county's own settings (人员与组织 → 本县设置): what it calls its levels, the order of its categories. The county's
+ * supervisors and admins only; another county's settings do not exist for them.
+ */
+export async function saveCountySettings(deps: Deps, caller: StaffCaller, countyId: string, body: CountySettingsBody): Promise<OrgNode> {
+  requireCounty(caller);
+  const org = await deps.org.load({ fresh: true });
+  const county = org.nodes.get(countyId);
+  if (!county || county.kind !== 'county' || !inScope(scopeOf(caller, org).path, county.path)) throw new NotFoundError('未找到该县');
+  const unknown = body.categoryOrder.filter((id) => !org.categories.some((c) => c.id === id));
+  if (unknown.length) throw new ValidationError('诉求类型不存在', [{ path: 'categoryOrder', message: `诉求类型不存在：${unknown.join('、')}` }]);
+  const node: OrgNode = { ...county, settings: body };
+  await deps.org.putNode(node, auditOf(deps, caller, county.id, { subject: 'node', subjectId: county.id, action: 'update', before: county, after: node }));
   return node;
 }
 

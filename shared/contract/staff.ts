@@ -13,7 +13,7 @@ import {
   StaffHost,
 } from '../schemas/booking';
 import { EmptyBody, Id } from '../schemas/common';
-import { CategoryBody, Category, ChangePasswordBody, Department, DepartmentBody, EditUser, NewUser, NodeBody, OrgNode, Post, PostBody, StaffUser, Username } from '../schemas/org';
+import { CategoryBody, Category, ChangePasswordBody, CountySettingsBody, Department, DepartmentBody, EditUser, NewUser, NodeBody, OrgNode, Post, PostBody, StaffUser, Username } from '../schemas/org';
 import {
   CaseFile,
   DashboardAnswer,
@@ -96,6 +96,15 @@ export const STAFF = {
   post: route({ method: 'GET', path: '/staff/posts/{postId}', access: 'staff', summary: '一个岗点及其海报上的名称', params: { postId: Id }, answer: StaffPost }),
   savePost: route({ method: 'PUT', path: '/staff/posts/{postId}', access: 'staff', summary: '新建或修改岗点', params: { postId: Id }, body: PostBody, answer: Post }),
   saveNode: route({ method: 'PUT', path: '/staff/nodes/{nodeId}', access: 'staff', summary: '新建或改名苏木镇、嘎查村、网格', params: { nodeId: Id }, body: NodeBody, answer: OrgNode }),
+  saveCountySettings: route({
+    method: 'PUT',
+    path: '/staff/counties/{countyId}/settings',
+    access: 'staff',
+    summary: '本县的设置：乡镇、村两级的叫法，诉求类型的顺序',
+    params: { countyId: Id },
+    body: CountySettingsBody,
+    answer: OrgNode,
+  }),
   saveDepartment: route({
     method: 'PUT',
     path: '/staff/departments/{departmentId}',

@@ -14,6 +14,12 @@ export const CountySettings = z.object({
   categoryOrder: z._default(z.array(Id), []),
 });
 export type CountySettings = z.infer<typeof CountySettings>;
+/** The body of `PUT /staff/counties/{countyId}/settings`: what the county calls its levels, and its categories' order. */
+export const CountySettingsBody = z.strictObject({
+  levelNames: z.strictObject({ township: text('乡镇一级的名称', 10), village: text('村一级的名称', 10) }),
+  categoryOrder: z._default(z.array(idOf('诉求类型')).check(z.maxLength(100, { error: '诉求类型最多 100 个' })), []),
+});
+export type CountySettingsBody = z.infer<typeof CountySettingsBody>;
 
 /** county → township → village/community → grid. A county and each township have a centre whose id is the node id. */
 export const OrgNode = z.object({

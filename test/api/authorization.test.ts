@@ -156,6 +156,10 @@ async function babaoUser(): Promise<Target> {
   return { params: { username }, body: { name: '矩阵值班员（改）', role: 'centre_staff', scopeNodeId: 'babao' } };
 }
 
+const SEED_SETTINGS = {
+  levelNames: { township: '乡镇', village: '村（社区）' },
+  categoryOrder: ['neighbour', 'land_dispute', 'grassland', 'wage_arrears', 'heating', 'family', 'illegal_construction', 'expropriation', 'consumer', 'other'],
+};
 const SEED_HEATING = {
   name: '供暖问题', departmentKind: 'housing', level: 'township',
   limits: { accept: { amount: 4, unit: 'hours' }, dispatch: { amount: 4, unit: 'hours' }, resolve: { amount: 3, unit: 'days' }, rate: { amount: 7, unit: 'days' }, review: { amount: 30, unit: 'days' } },
@@ -267,6 +271,8 @@ const CASES: Record<string, Case> = {
   },
   // the seed's own values: a success changes nothing other tests read
   'PUT /staff/categories/{categoryId}': { expect: countyOnly(), target: fixed({ params: { categoryId: 'heating' }, body: SEED_HEATING }) },
+  // the seed's own settings, so the matrix changes nothing
+  'PUT /staff/counties/{countyId}/settings': { expect: countyOnly(), target: fixed({ params: { countyId: 'qilian' }, body: SEED_SETTINGS }) },
   // the users of the caller's own subtree
   'GET /staff/users': { expect: centres(), target: fixed({}) },
   'POST /staff/users': {

@@ -114,4 +114,24 @@ describe('staff manage the organisation within their scope', () => {
     const org = await call('GET', '/staff/org', { token: babao });
     expect(org.body.nodes.map((n: { id: string }) => n.id)).not.toContain('babao-newvillage');
   });
+
+  it('lets the county name its levels and order its categories, which the citizen’s form then follows', async () => {
+    const county = await staffToken('county');
+    const settings = { levelNames: { township: '苏木', village: '嘎查' }, categoryOrder: ['other', 'heating'] };
+    const unknown = await call('PUT', '/staff/counties/qilian/settings', { token: county, body: { ...settings, categoryOrder: ['no-such-category'] } });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.issues).toEqual([{ path: 'categoryOrder', message: '诉求类型不存在：no-such-category' }]);
+    const blank = await call('PUT', '/staff/counties/qilian/settings', { token: county, body: { ...settings, levelNames: { township: ' ', village: '嘎查' } } });
+    expect(blank.body.error.issues).toEqual([{ path: 'levelNames.township', message: '请填写乡镇一级的名称' }]);
+    // a township's staff are told there is no such route for them, and a county that is not the caller's does not exist
+    expect((await call('PUT', '/staff/counties/qilian/settings', { token: await staffToken('babao'), body: settings })).status).toBe(404);
+    expect((await call('PUT', '/staff/counties/menyuan/settings', { token: county, body: settings })).status).toBe(404);
+
+    const saved = await call('PUT', '/staff/counties/qilian/settings', { token: county, body: settings });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings).toEqual(settings);
+    await expect.poll(async () => (await call('GET', '/townships')).body.levelNames, { timeout: 5_000 }).toEqual(settings.levelNames);
+    const categories = (await call('GET', '/townships')).body.items[0].categories.map((c: { id: string }) => c.id);
+    expect(categories.slice(0, 2)).toEqual(['other', 'heating']);
+  });
 });

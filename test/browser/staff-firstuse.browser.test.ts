@@ -87,4 +87,27 @@ describe('staff pages for a first-time user', () => {
     const file = await call('GET', `/staff/petitions/${id}`, { token: await staffToken('babao') });
     expect(file.body.departmentId).toBe('babao-natural-resources');
   });
+
+  // last in the file: it renames the county's levels for the rest of it
+  it('lets the county set what it calls its levels, and the pages and the citizen form then say so', async () => {
+    await app.loginAs('county');
+    await app.open('pages/org/index?tab=settings');
+    await poll(() => app.el('#settings-township input').inputValue()).toBe('乡镇');
+    expect(await app.el('#settings-village input').inputValue()).toBe('村（社区）');
+    await app.el('#settings-township input').fill('');
+    await app.el('#settings-save').click();
+    await poll(() => app.el('#settings-township-error').textContent()).toBe('请填写乡镇一级的名称');
+
+    await app.el('#settings-township input').fill('苏木');
+    await app.el('#settings-village input').fill('嘎查');
+    await app.el('#settings-save').click();
+    await poll(() => app.el('#settings-saved').textContent()).toContain('苏木');
+    await poll(() => app.el('#org-tab-nodes').textContent()).toBe('苏木与嘎查');
+    await app.shot('4-county-settings');
+    // the citizen's form asks the API what to call them
+    await poll(async () => (await call('GET', '/townships')).body.levelNames).toEqual({ township: '苏木', village: '嘎查' });
+    await app.open('pages/queue/index');
+    await app.el('#toggle-filters').click();
+    await poll(() => app.el('#filters').innerText()).toContain('苏木');
+  });
 });

@@ -50,7 +50,7 @@ export interface StaffRouteParams {
   postEdit: { id?: string; township?: string };
   /** post ids, comma-separated: one A4 poster each */
   posters: { ids: string };
-  org: { tab?: 'nodes' | 'departments' | 'categories' | 'users' };
+  org: { tab?: 'nodes' | 'departments' | 'categories' | 'users' | 'audit' | 'logins' | 'settings' };
 }
 
 export const STAFF_SUBPACKAGE = { root: STAFF_ROOT, pages: Object.values(STAFF_ROUTES).map((r) => r.path) } as const;

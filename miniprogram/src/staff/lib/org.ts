@@ -1,7 +1,7 @@
 /** The organisation as staff manage it: the calls the posts, posters and org pages make, through the typed client. */
 import { levelNamesOf } from '../../../../shared/countySettings';
 import type { Limit, StaffRole } from '../../../../shared/schemas/common';
-import type { Category, Department, DepartmentKind, EditUser, NewUser, NodeBody, OrgNode, Post, StaffUser } from '../../../../shared/schemas/org';
+import type { Category, CountySettingsBody, Department, DepartmentKind, EditUser, NewUser, NodeBody, OrgNode, Post, StaffUser } from '../../../../shared/schemas/org';
 import type { StaffOrg, StaffPost } from '../../../../shared/schemas/staff';
 import { api } from './api';
 
@@ -13,6 +13,7 @@ export const listPosts = (townshipId: string, cursor?: string) => api.staff.post
 export const getPost = (id: string) => api.staff.post(id);
 export const savePost = (id: string, body: Omit<Post, 'id'>) => api.staff.savePost(id, { body });
 export const saveNode = (id: string, body: NodeBody) => api.staff.saveNode(id, { body });
+export const saveCountySettings = (countyId: string, body: CountySettingsBody) => api.staff.saveCountySettings(countyId, { body });
 export const saveDepartment = (id: string, body: Omit<Department, 'id'>) => api.staff.saveDepartment(id, { body });
 export const saveCategory = (id: string, body: Omit<Category, 'id'>) => api.staff.saveCategory(id, { body });
 export const listUsers = (cursor?: string) => api.staff.users({ query: { limit: 100, cursor } });

@@ -11,6 +11,7 @@ import { CategoriesTab } from './CategoriesTab';
 import { DepartmentsTab } from './DepartmentsTab';
 import { NodesTab } from './NodesTab';
 import { AuditTab, LoginsTab } from './RecordsTab';
+import { SettingsTab } from './SettingsTab';
 import { UsersTab } from './UsersTab';
 
 const TABS = [
@@ -20,10 +21,12 @@ const TABS = [
   { value: 'users', label: '工作人员' },
   { value: 'audit', label: '操作记录' },
   { value: 'logins', label: '登录记录' },
+  { value: 'settings', label: '本县设置' },
 ] as const;
 type Tab = (typeof TABS)[number]['value'];
-/** login records are the admins' alone */
-const tabsFor = (user: StaffUser) => TABS.filter((t) => t.value !== 'logins' || user.role === 'admin');
+/** login records are the admins' alone; the county's settings are for a caller whose scope is the county */
+const tabsFor = (user: StaffUser, org: OrgView | null) =>
+  TABS.filter((t) => (t.value !== 'logins' || user.role === 'admin') && (t.value !== 'settings' || org?.scope.kind === 'county'));
 
 /** The first tab is named after the county's own levels (乡镇与村, 苏木与嘎查 …). */
 function tabsOf(org: OrgView | null, tabs: ReadonlyArray<(typeof TABS)[number]>) {
@@ -43,9 +46,9 @@ export default function OrgPage() {
 
 function OrgTabs({ user }: { user: StaffUser }) {
   const { params } = useRouter();
-  const tabs = tabsFor(user);
-  const [tab, setTab] = useState<Tab>(tabs.find((t) => t.value === params.tab)?.value ?? 'nodes');
   const [org, setOrg] = useState<OrgView | null>(null);
+  const tabs = tabsFor(user, org);
+  const [tab, setTab] = useState<Tab>(TABS.find((t) => t.value === params.tab)?.value ?? 'nodes');
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState('');
 
@@ -76,6 +79,7 @@ function OrgTabs({ user }: { user: StaffUser }) {
           {tab === 'users' ? <UsersTab org={org} user={user} /> : null}
           {tab === 'audit' ? <AuditTab /> : null}
           {tab === 'logins' && user.role === 'admin' ? <LoginsTab /> : null}
+          {tab === 'settings' && org.scope.kind === 'county' ? <SettingsTab org={org} onSaved={reload} /> : null}
         </View>
       ) : null}
     </View>
