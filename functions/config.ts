@@ -58,6 +58,8 @@ const Env = z.object({
   /** how many reports one user, and one post, may send in an hour before 429 */
   RATE_LIMIT_USER_PER_HOUR: count(10, 1),
   RATE_LIMIT_POST_PER_HOUR: count(200, 1),
+  /** requests one Open311 partner system may make in a minute (429 beyond) */
+  OPEN311_PER_MINUTE: count(120, 1),
   /**
    * Staff login throttle (shared/loginThrottle.ts), per username and per source address: failures before each
    * attempt must wait (LOGIN_DELAY_SECONDS, doubling up to LOGIN_MAX_DELAY_SECONDS), failures that lock for

@@ -6,6 +6,7 @@ import { documentClient, newMeter, type DynamoOptions, type Meter } from './adap
 import { DynamoBookingRepository } from './adapters/dynamo/bookings';
 import { DynamoAuditRepository } from './adapters/dynamo/audit';
 import { DynamoLoginRepository } from './adapters/dynamo/logins';
+import { DynamoPartnerRepository } from './adapters/dynamo/partners';
 import { DynamoOrgRepository } from './adapters/dynamo/org';
 import { DynamoOutboxRepository } from './adapters/dynamo/outbox';
 import { S3PhotoStore } from './adapters/s3/photos';
@@ -86,6 +87,8 @@ export function makeDeps(cfg: Config = config(), over: Over = {}): Deps {
     loginThrottle: loginThrottlePolicy(cfg),
     outbox: new DynamoOutboxRepository(db, cfg.TABLE_NAME),
     rateLimits: { perUserHour: cfg.RATE_LIMIT_USER_PER_HOUR, perPostHour: cfg.RATE_LIMIT_POST_PER_HOUR },
+    partners: new DynamoPartnerRepository(db, cfg.TABLE_NAME),
+    open311: { perMinute: cfg.OPEN311_PER_MINUTE },
     photos: new S3PhotoStore(cfg.PHOTO_BUCKET, { region: cfg.AWS_REGION, endpoint: cfg.S3_ENDPOINT }),
     templates: { progress: cfg.WECHAT_TEMPLATE_PROGRESS, result: cfg.WECHAT_TEMPLATE_RESULT, reminder: cfg.WECHAT_TEMPLATE_REMINDER },
     booking: { roomUrlTemplate: cfg.VIDEO_ROOM_URL_TEMPLATE, changeCutoffMinutes: cfg.BOOKING_CHANGE_CUTOFF_MINUTES, maxPerHostWeek: cfg.BOOKING_MAX_PER_HOST_WEEK },

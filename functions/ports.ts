@@ -7,6 +7,7 @@ import type { OutboxMessage, Template } from '../shared/notifications';
 import type { Booking, Host } from '../shared/schemas/booking';
 import type { ThrottleState } from '../shared/loginThrottle';
 import type { AuditEntry, LoginRecord } from '../shared/schemas/security';
+import type { Partner } from '../shared/schemas/open311';
 
 export interface Clock {
   now(): Date;
@@ -74,6 +75,8 @@ export interface PetitionRepository {
   listAlerts(countyId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   findByTrackingCode(code: string): Promise<{ id: string; secretHash?: string } | undefined>;
   listByReporter(openid: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
+  /** what a partner system filed from `from` to `to` (ISO instants), newest first, of one category if given */
+  listByPartner(partnerId: string, q: { from: string; to: string; categoryId?: string }, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   listQueue(scope: QueueScope, filter: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** petitions registered from `from` to `to` (ISO instants, both inclusive) in the scope, oldest first, a page at a time */
   listRegistered(scope: FigureScope, from: string, to: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
@@ -81,6 +84,18 @@ export interface PetitionRepository {
   listOverdue(scope: FigureScope, now: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** open petitions that may be repeats of a new one */
   findRepeatCandidates(q: { openid?: string; postId?: string; categoryId: string; since: Date }): Promise<PetitionSummary[]>;
+}
+
+/** Open311 partner systems (functions/adapters/dynamo/partners.ts). */
+export interface PartnerRepository {
+  /** the partner and its key's hash, both new */
+  create(partner: Partner, keyHash: string): Promise<void>;
+  byKeyHash(keyHash: string): Promise<Partner | undefined>;
+  list(countyId: string): Promise<Partner[]>;
+  get(countyId: string, id: string): Promise<(Partner & { keyHash: string }) | undefined>;
+  revoke(partner: Partner & { keyHash: string }): Promise<void>;
+  /** one more request on the counter; false when it already holds `max` */
+  take(counter: string, max: number, expiresAt: number): Promise<boolean>;
 }
 
 export interface OrgRepository {

@@ -55,6 +55,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   visit: '来访',
   video: '视频',
   agent: '代办',
+  hotline: '12345 热线',
 };
 
 export const LEVEL_LABELS: Record<Level, string> = { village: '村级', township: '镇级', county: '县级' };

@@ -3,9 +3,10 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from '
 import { NotFoundError, UnauthorizedError, ValidationError } from '../../shared/errors';
 import { verifyToken } from '../auth/tokens';
 import { staffCaller } from '../usecases/auth';
+import { partnerCaller } from '../usecases/open311';
 import type { Caller, CitizenCaller, Deps } from '../usecases/context';
 import { download, errorResponse, json } from './errors';
-import { boundedParams, header, jsonBody } from './request';
+import { boundedParams, formOrJsonBody, header, jsonBody } from './request';
 import { ROUTES, compile, type Route } from './routes';
 import { lambdaDeps } from '../deps';
 import { logger, observeAws } from '../telemetry';
@@ -30,15 +31,27 @@ async function callerOf(event: APIGatewayProxyEventV2, d: Deps): Promise<Caller 
   return staffCaller(d, c);
 }
 
+const apiKeyOf = (body: unknown) =>
+  typeof body === 'object' && body !== null && typeof (body as { api_key?: unknown }).api_key === 'string' ? (body as { api_key: string }).api_key : undefined;
+
+/** Open311's error answer: a list of { code, description } (the HTTP status, and the message with each field's). */
+function open311Error(r: APIGatewayProxyStructuredResultV2): APIGatewayProxyStructuredResultV2 {
+  const { error } = JSON.parse(String(r.body)) as { error: { message: string; issues: Array<{ path: string; message: string }> } };
+  const description = [error.message, ...error.issues.map((i) => `${i.path}: ${i.message}`)].join('；');
+  return { ...r, body: JSON.stringify([{ code: r.statusCode, description }]) };
+}
+
 async function run(route: Route, event: APIGatewayProxyEventV2, params: Record<string, string>, d: Deps, seen: Seen) {
   const caller = await callerOf(event, d);
   seen.role = caller?.kind === 'staff' ? caller.role : (caller?.kind ?? 'anonymous');
+  const body = route.method === 'GET' ? {} : route.access === 'partner' ? formOrJsonBody(event) : jsonBody(event);
   const base = {
-    body: route.method === 'GET' ? {} : jsonBody(event),
+    body,
     query: event.queryStringParameters ?? {},
     params,
     header: (name: string) => header(event, name),
     sourceIp: event.requestContext.http.sourceIp,
+    origin: `https://${header(event, 'host') ?? event.requestContext.domainName}`,
   };
   switch (route.access) {
     case 'public':
@@ -52,6 +65,13 @@ async function run(route: Route, event: APIGatewayProxyEventV2, params: Record<s
       if (!caller) throw new UnauthorizedError();
       if (caller.kind !== 'staff') throw new NotFoundError('未找到');
       return route.handle({ ...base, caller }, d);
+    case 'partner': {
+      // a partner system's key, as the spec sends it (api_key) or in a header; a person's login is not one
+      const key = header(event, 'x-api-key') ?? event.queryStringParameters?.api_key ?? apiKeyOf(body);
+      const partner = await partnerCaller(d, key);
+      seen.role = 'partner';
+      return route.handle({ ...base, caller: partner }, d);
+    }
   }
 }
 
@@ -70,10 +90,10 @@ async function serve(event: APIGatewayProxyEventV2, seen: Seen): Promise<APIGate
     if (!('route' in found) || !found.route) throw new NotFoundError('未找到');
     seen.route = `${found.route.method} ${found.route.path}`;
     const reply = await run(found.route, event, boundedParams(found.params), deps, seen);
-    response = 'file' in reply ? download(reply.status, reply.file) : json(reply.status, reply.body);
+    response = 'file' in reply ? download(reply.status, reply.file) : json(reply.status, reply.body, reply.headers);
   } catch (err) {
     const { response: r, logged } = errorResponse(err);
-    response = r;
+    response = event.rawPath.startsWith('/open311/') ? open311Error(r) : r;
     if (logged) logger.error('unhandled error', { route: seen.route, error: logged });
   }
   return { ...response, headers: { ...response.headers, ...ALWAYS } };

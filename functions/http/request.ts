@@ -26,6 +26,22 @@ export function parse<T extends z.ZodMiniType>(schema: T, value: unknown, where:
 }
 
 /** The JSON body, or a 400 that says what is wrong with it. */
+/**
+ * Open311's POST is form-encoded (`service_code=…&attribute[township]=…`): its fields as strings, each name once.
+ * JSON with the same names is taken too.
+ */
+export function formOrJsonBody(event: APIGatewayProxyEventV2): unknown {
+  if (!/^application\/x-www-form-urlencoded\b/i.test(header(event, 'content-type') ?? '')) return jsonBody(event);
+  const raw = event.body ? (event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8')) : Buffer.alloc(0);
+  if (raw.length > MAX_BODY_BYTES) throw new ValidationError('请求内容过大', [{ path: '(body)', message: `请求内容不能超过 ${MAX_BODY_BYTES / 1024} KB` }]);
+  const out: Record<string, string> = {};
+  for (const [k, v] of new URLSearchParams(raw.toString('utf8'))) {
+    if (k in out) throw new ValidationError('参数重复', [{ path: k, message: `${k} 只能出现一次` }]);
+    out[k] = v;
+  }
+  return out;
+}
+
 export function jsonBody(event: APIGatewayProxyEventV2): unknown {
   if (!event.body) return {};
   const raw = event.isBase64Encoded ? Buffer.from(event.body, 'base64') : Buffer.from(event.body, 'utf8');

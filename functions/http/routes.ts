@@ -14,8 +14,9 @@ import * as auth from '../usecases/auth';
 import * as dashboard from '../usecases/dashboard';
 import * as exporting from '../usecases/export';
 import * as bookings from '../usecases/bookings';
-import type { CitizenCaller, Deps, StaffCaller } from '../usecases/context';
+import type { CitizenCaller, Deps, PartnerCaller, StaffCaller } from '../usecases/context';
 import * as notifications from '../usecases/notifications';
+import * as open311 from '../usecases/open311';
 import * as org from '../usecases/org';
 import * as uploads from '../usecases/uploads';
 import * as users from '../usecases/users';
@@ -23,7 +24,7 @@ import * as petitions from '../usecases/petitions';
 import { parse } from './request';
 
 export type { Access };
-type CallerOf<A extends Access> = A extends 'citizen' ? CitizenCaller : A extends 'staff' ? StaffCaller : undefined;
+type CallerOf<A extends Access> = A extends 'citizen' ? CitizenCaller : A extends 'staff' ? StaffCaller : A extends 'partner' ? PartnerCaller : undefined;
 
 /** A request as the Lambda entry hands it over: nothing parsed yet but the caller. */
 export interface Request<C> {
@@ -34,10 +35,12 @@ export interface Request<C> {
   header(name: string): string | undefined;
   /** the address the request came from, as API Gateway saw it */
   sourceIp: string;
+  /** `https://host` the request was sent to: where the API says it is (Open311 discovery) */
+  origin: string;
 }
 /** Most routes answer JSON; a route that answers a file (a CSV export) says its type and name. */
 export type Reply =
-  | { status: number; body: unknown }
+  | { status: number; body: unknown; headers?: Record<string, string> }
   | { status: number; file: { contentType: string; filename: string; content: string } };
 
 export interface Route {
@@ -57,15 +60,17 @@ interface Parsed<R extends RouteSpec> {
   body: Body<R>;
   headers: { [K in keyof R['headers']]: string };
   sourceIp: string;
+  origin: string;
 }
 /** A success other than 200 (a submit's 201): the status with the answer. */
 class WithStatus<T> {
   constructor(
     readonly status: number,
     readonly body: T,
+    readonly headers: Record<string, string> = {},
   ) {}
 }
-const withStatus = <T>(status: number, body: T) => new WithStatus(status, body);
+const withStatus = <T>(status: number, body: T, headers?: Record<string, string>) => new WithStatus(status, body, headers);
 type Handler<R extends RouteSpec> = (req: Parsed<R>, deps: Deps) => Promise<AnswerIn<R> | WithStatus<AnswerIn<R>>>;
 /** A handler for every route of the contract, in its shape: a route without one does not type-check. */
 type Handlers<G> = { [K in keyof G]: G[K] extends RouteSpec ? Handler<G[K]> : Handlers<G[K]> };
@@ -82,14 +87,14 @@ function bind(name: string, spec: RouteSpec, handler: Handler<RouteSpec>): Route
       const headers = Object.fromEntries(Object.entries(spec.headers ?? {}).map(([k, schema]) => [k, parse(schema, req.header(k), `header:${k}`)]));
       const query = spec.query ? parse(spec.query, req.query, 'query') : {};
       const body = spec.body ? parse(spec.body, req.body, 'body') : {};
-      const out = await handler({ caller: req.caller, params, query, body, headers, sourceIp: req.sourceIp } as Parsed<RouteSpec>, deps);
+      const out = await handler({ caller: req.caller, params, query, body, headers, sourceIp: req.sourceIp, origin: req.origin } as Parsed<RouteSpec>, deps);
       const status = out instanceof WithStatus ? out.status : 200;
       const answer = out instanceof WithStatus ? out.body : out;
       if ('file' in spec.answer) {
         const file = answer as { filename: string; content: string };
         return { status, file: { contentType: spec.answer.file, filename: file.filename, content: file.content } };
       }
-      return { status, body: answer };
+      return { status, body: answer, headers: out instanceof WithStatus ? out.headers : {} };
     },
   };
 }
@@ -104,6 +109,11 @@ const STEP_HANDLERS = Object.fromEntries(
 ) as Handlers<Contract['staff']['step']>;
 
 let document: Record<string, unknown> | undefined;
+
+/** The filters of a list query as sent, for its next page's link (never the key: the partner sends its own again). */
+function nextQuery(q: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'api_key' && k !== 'page').map(([k, v]) => [k, String(v)]));
+}
 
 const submitted = <T>(out: { created: boolean; response: T }) => withStatus(out.created ? 201 : 200, out.response);
 
@@ -134,6 +144,23 @@ const HANDLERS: Handlers<Contract> = {
     cancel: ({ caller, params, body }, deps) => bookings.cancelMine(deps, caller, params.id, body.reason),
     reschedule: ({ caller, params, body }, deps) => bookings.reschedule(deps, caller, params.id, body.start),
     rate: ({ caller, params, body }, deps) => bookings.rate(deps, caller, params.id, body),
+  },
+  open311: {
+    discovery: async ({ origin }) => open311.discovery(origin),
+    services: (_req, deps) => open311.services(deps),
+    service: ({ params }, deps) => open311.service(deps, params.service_code),
+    submit: async ({ caller, body }, deps) => {
+      const out = await open311.submit(deps, caller, body);
+      return withStatus(out.created ? 201 : 200, out.answer);
+    },
+    requests: async ({ caller, query, origin }, deps) => {
+      const page = await open311.requests(deps, caller, query);
+      // the spec's answer is a bare list: the next page is a Link header, as the paging extension has it
+      const next = page.cursor ? `${origin}/open311/v2/requests.json?${new URLSearchParams({ ...nextQuery(query), page: page.cursor })}` : undefined;
+      return withStatus(200, page.items, next ? { link: `<${next}>; rel="next"` } : {});
+    },
+    request: ({ caller, params }, deps) => open311.request(deps, caller, params.service_request_id),
+    token: ({ caller, params }, deps) => open311.token(deps, caller, params.token),
   },
   meta: {
     openapi: async () => (document ??= openApiDocument(ROUTE_LIST, { title: '哨岗 Shaogang API', version: '1' })),
@@ -173,6 +200,11 @@ const HANDLERS: Handlers<Contract> = {
     signOutUser: async ({ caller, params }, deps) => ({ ...(await users.signOutUser(deps, caller, params.username)), signedOut: true as const }),
     changePassword: ({ caller, body }, deps) => auth.changeOwnPassword(deps, caller, body),
     signOutEverywhere: async ({ caller }, deps) => ({ ...(await auth.signOutEverywhere(deps, caller)), signedOut: true as const }),
+    partners: {
+      list: ({ caller }, deps) => open311.listPartners(deps, caller),
+      create: async ({ caller, body }, deps) => withStatus(201, await open311.createPartner(deps, caller, body)),
+      revoke: ({ caller, params }, deps) => open311.revokePartner(deps, caller, params.partnerId),
+    },
     receptions: {
       hosts: ({ caller }, deps) => bookings.listHostsForStaff(deps, caller),
       host: ({ caller, params }, deps) => bookings.getHostForStaff(deps, caller, params.hostId),

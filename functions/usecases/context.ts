@@ -2,7 +2,7 @@ import type { StaffRole } from '../../shared/schemas/common';
 import type { Template } from '../../shared/notifications';
 import type { SupervisionPolicy } from '../../shared/supervision';
 import type { ThrottlePolicy } from '../../shared/loginThrottle';
-import type { AuditRepository, BookingRepository, LoginRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
+import type { AuditRepository, BookingRepository, LoginRepository, PartnerRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
 
 export interface Deps {
   petitions: PetitionRepository;
@@ -25,6 +25,9 @@ export interface Deps {
   outbox: OutboxRepository;
   photos: PhotoStore;
   rateLimits: { perUserHour: number; perPostHour: number };
+  /** Open311 partner systems, and how many requests one may make in a minute */
+  partners: PartnerRepository;
+  open311: { perMinute: number };
   /** WeChat subscribe-message template ids, by our template name */
   templates: Record<Template, string>;
   /** when a case counts as near due (NEAR_DUE_SHARE, NEAR_DUE_MIN_HOURS) and overdue: the sweeper's, the queue's and the badges' */
@@ -46,4 +49,12 @@ export interface CitizenCaller {
   openid: string;
   name?: string;
 }
-export type Caller = StaffCaller | CitizenCaller;
+/** A partner system (Open311), known by its API key: it files and reads its own requests, nothing else. */
+export interface PartnerCaller {
+  kind: 'partner';
+  id: string;
+  name: string;
+  countyId: string;
+  channel: 'hotline';
+}
+export type Caller = StaffCaller | CitizenCaller | PartnerCaller;

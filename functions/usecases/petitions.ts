@@ -23,13 +23,13 @@ const jitter = (attempt: number) => new Promise((r) => setTimeout(r, Math.random
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
 function idempotencyScope(caller: Caller) {
-  return caller.kind === 'citizen' ? `c:${caller.openid}` : `s:${caller.id}`;
+  return caller.kind === 'citizen' ? `c:${caller.openid}` : caller.kind === 'partner' ? `p:${caller.id}` : `s:${caller.id}`;
 }
 
 function actorOf(caller: Caller): Actor & { role: Role } {
-  return caller.kind === 'citizen'
-    ? { role: 'citizen', id: caller.openid, name: caller.name }
-    : { role: caller.role, id: caller.id, name: caller.name };
+  if (caller.kind === 'citizen') return { role: 'citizen', id: caller.openid, name: caller.name };
+  if (caller.kind === 'partner') return { role: 'partner', id: caller.id, name: caller.name };
+  return { role: caller.role, id: caller.id, name: caller.name };
 }
 
 /**
@@ -56,7 +56,11 @@ export async function submitPetition(
   await requireCleanText(deps, openid, { description: body.description });
 
   const reporter: Reporter =
-    caller.kind === 'citizen' ? { kind: 'wechat', openid: caller.openid } : { kind: 'agent', userId: caller.id };
+    caller.kind === 'citizen'
+      ? { kind: 'wechat', openid: caller.openid }
+      : caller.kind === 'partner'
+        ? { kind: 'partner', partnerId: caller.id }
+        : { kind: 'agent', userId: caller.id };
   // One read for repeats: a report at a post repeats an open one on the same matter at that post, whoever made it;
   // without a post, the reporter's own open, named one on the same matter. An anonymous report is never linked by
   // who sent it, either way: staff would see it tied to a named case whose phone they may reveal.
@@ -150,6 +154,8 @@ function channelOf(caller: Caller, body: SubmitPetitionBody): Petition['channel'
     if (!CITIZEN_CHANNELS.includes(body.channel)) throw new ValidationError('渠道不正确', [{ path: 'channel', message: '群众只能扫码或在线反映' }]);
     return body.postId ? 'scan' : 'online';
   }
+  if (caller.kind === 'partner') return caller.channel;
+  if (body.channel === 'hotline') throw new ValidationError('渠道不正确', [{ path: 'channel', message: '12345 热线的诉求由热线系统转来' }]);
   return body.channel === 'online' ? 'agent' : body.channel;
 }
 
@@ -184,6 +190,7 @@ function submitResponse(p: Petition, org: Org, secret?: string): SubmitPetitionR
 /** Whether a caller may know this petition exists. Everyone else is told it does not. */
 export function canSee(caller: Caller, p: Petition, org: Org): boolean {
   if (caller.kind === 'citizen') return p.reporter.kind === 'wechat' && p.reporter.openid === caller.openid;
+  if (caller.kind === 'partner') return p.reporter.kind === 'partner' && p.reporter.partnerId === caller.id;
   const scope = org.nodes.get(caller.scopeNodeId);
   if (!scope) return false;
   switch (caller.role) {

@@ -6,7 +6,8 @@
  */
 import type * as z from 'zod/mini';
 
-export type Access = 'public' | 'citizen' | 'staff';
+/** `partner`: a partner system's API key (Open311), never a person's login */
+export type Access = 'public' | 'citizen' | 'staff' | 'partner';
 export type Method = 'GET' | 'POST' | 'PUT';
 
 /** A route that answers a file to save (a CSV export) rather than JSON. */

@@ -13,6 +13,7 @@ import {
   StaffHost,
 } from '../schemas/booking';
 import { EmptyBody, Id } from '../schemas/common';
+import { Partner, PartnerBody, PartnerCreated } from '../schemas/open311';
 import { CategoryBody, Category, ChangePasswordBody, CountySettingsBody, Department, DepartmentBody, EditUser, NewUser, NodeBody, OrgNode, Post, PostBody, StaffUser, Username } from '../schemas/org';
 import {
   CaseFile,
@@ -144,6 +145,11 @@ export const STAFF = {
     body: EmptyBody,
     answer: z.object({ signedOut: z.literal(true) }),
   }),
+  partners: {
+    list: route({ method: 'GET', path: '/staff/partners', access: 'staff', summary: '合作系统（Open311，如 12345 热线）', answer: PageResponse(Partner) }),
+    create: route({ method: 'POST', path: '/staff/partners', access: 'staff', summary: '新建合作系统：其 api_key 只在此时显示一次', body: PartnerBody, answer: PartnerCreated, ok: [201] }),
+    revoke: route({ method: 'POST', path: '/staff/partners/{partnerId}/revoke', access: 'staff', summary: '停用合作系统的 api_key', params: { partnerId: Id }, body: EmptyBody, answer: Partner }),
+  },
   receptions: {
     hosts: route({ method: 'GET', path: '/staff/hosts', access: 'staff', summary: '接访人', answer: PageResponse(StaffHost) }),
     host: route({ method: 'GET', path: '/staff/hosts/{hostId}', access: 'staff', summary: '一位接访人及其时间', params: { hostId: Id }, answer: StaffHost }),

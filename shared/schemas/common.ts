@@ -64,7 +64,8 @@ export const OPEN_STATUSES = statusesIn('open');
 /** Resolved once, whether rated, closed or waiting on the rating: a follow-up call (回访) is due after these. */
 export const RESOLVED_STATUSES = statusesIn('rating', 'finished');
 
-export const CHANNELS = ['scan', 'online', 'phone', 'letter', 'visit', 'video', 'agent'] as const;
+/** `hotline`: a 12345 hotline case, filed by a partner system through Open311 or registered by staff */
+export const CHANNELS = ['scan', 'online', 'phone', 'letter', 'visit', 'video', 'agent', 'hotline'] as const;
 export const Channel = z.enum(CHANNELS, { error: '渠道不正确' });
 export type Channel = z.infer<typeof Channel>;
 /** A citizen comes in through a post's code or the app; every other channel is staff filing on their behalf. */
@@ -81,7 +82,8 @@ export type Rating = z.infer<typeof Rating>;
 export const STAFF_ROLES = ['centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'] as const;
 export const StaffRole = z.enum(STAFF_ROLES, { error: '角色不正确' });
 export type StaffRole = z.infer<typeof StaffRole>;
-export type Role = StaffRole | 'citizen' | 'system';
+/** `partner`: a partner system filing through Open311 (the 12345 hotline) */
+export type Role = StaffRole | 'citizen' | 'system' | 'partner';
 
 /** Mainland mobile numbers only: the app serves township residents. */
 export const Phone = z.string({ error: '请填写手机号' }).check(z.regex(/^1[3-9]\d{9}$/, { error: '请填写 11 位手机号' }));

@@ -17,6 +17,8 @@ export const Reporter = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('anonymous') }),
   /** an agent (代办员) or staff member filing on a citizen's behalf */
   z.object({ kind: z.literal('agent'), userId: z.string() }),
+  /** a partner system (the county's 12345 hotline) filing through Open311 */
+  z.object({ kind: z.literal('partner'), partnerId: z.string() }),
 ]);
 export type Reporter = z.infer<typeof Reporter>;
 

@@ -34,8 +34,8 @@ const Address = z.string({ error: '请填写来源地址' }).check(
 export const LiftLockBody = z.union([z.strictObject({ username: Username }), z.strictObject({ address: Address })], { error: '请填写要解锁的用户名或来源地址' });
 export type LiftLockBody = z.infer<typeof LiftLockBody>;
 
-export const AUDIT_SUBJECTS = ['user', 'node', 'department', 'category', 'login_lock'] as const;
-export const AUDIT_ACTIONS = ['create', 'update', 'sign_out', 'password', 'lift_lock'] as const;
+export const AUDIT_SUBJECTS = ['user', 'node', 'department', 'category', 'login_lock', 'partner'] as const;
+export const AUDIT_ACTIONS = ['create', 'update', 'sign_out', 'password', 'lift_lock', 'revoke'] as const;
 
 /**
  * One change to who may do what or how the county is organised: who made it, when, and the record before and after

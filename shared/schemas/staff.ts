@@ -126,6 +126,7 @@ const StaffReporter = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('anonymous') }),
   z.strictObject({ kind: z.literal('wechat') }),
   z.object({ kind: z.literal('agent'), userId: z.string() }),
+  z.object({ kind: z.literal('partner'), partnerId: z.string() }),
 ]);
 
 /** GET /staff/petitions/{id}: the case file, the phone masked, photos as short-lived links, and the steps allowed now. */

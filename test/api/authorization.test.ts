@@ -175,6 +175,37 @@ const CASES: Record<string, Case> = {
   'GET /posts/{postId}': { expect: everyone(200), target: fixed({ params: { postId: 'babao-baiyanggou-p1' } }) },
   'GET /townships': { expect: everyone(200), target: fixed({}) },
   'GET /openapi.json': { expect: everyone(200), target: fixed({}) },
+  // Open311: discovery and services are public; requests need a partner's key, which no person's login is
+  'GET /open311/v2/discovery.json': { expect: everyone(200), target: fixed({}) },
+  'GET /open311/v2/services.json': { expect: everyone(200), target: fixed({}) },
+  'GET /open311/v2/services/{service_code}.json': { expect: everyone(200), target: fixed({ params: { service_code: 'land_dispute' } }) },
+  'POST /open311/v2/requests.json': {
+    expect: everyone(401),
+    target: fixed({ body: { service_code: 'land_dispute', 'attribute[township]': 'babao', description: '矩阵：合作系统的请求内容' } }),
+  },
+  'GET /open311/v2/requests.json': { expect: everyone(401), target: fixed({}) },
+  'GET /open311/v2/requests/{service_request_id}.json': {
+    expect: everyone(401),
+    target: async () => ({ params: { service_request_id: (await petition('submitted')).id } }),
+  },
+  'GET /open311/v2/tokens/{token}.json': {
+    expect: everyone(401),
+    target: async () => ({ params: { token: (await petition('submitted')).trackingCode } }),
+  },
+  // partner systems' keys: the county's admins only
+  'GET /staff/partners': { expect: staff(404, 404, 404, 404, 404, 200), target: fixed({}) },
+  'POST /staff/partners': {
+    expect: staff(404, 404, 404, 404, 404, 201),
+    target: fixed({ body: { name: '矩阵热线', countyId: 'qilian' } }),
+  },
+  'POST /staff/partners/{partnerId}/revoke': {
+    expect: staff(404, 404, 404, 404, 404, 200),
+    target: async () => {
+      const made = await call('POST', '/staff/partners', { token: admin, body: { name: '矩阵热线', countyId: 'qilian' } });
+      if (made.status !== 201) throw new Error(`fixture partner: ${made.status}`);
+      return { params: { partnerId: made.body.id }, body: {} };
+    },
+  },
   'GET /track/{trackingCode}': {
     expect: everyone(200),
     target: async () => {

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type * as z from 'zod/mini';
 import { ROUTE_LIST } from '../../shared/contract';
+import { Open311Errors } from '../../shared/schemas/open311';
 import { compile } from '../../shared/contract/match';
 import { ErrorAnswer } from '../../shared/schemas/views';
 import { stack } from './worker';
@@ -58,7 +59,8 @@ export function checkAnswer(method: string, path: string, status: number, conten
     throw new Error(`${method} ${path} answered ${status} ${what}: ${JSON.stringify(issues).slice(0, 2000)}`);
   };
   if (status >= 300) {
-    const r = ErrorAnswer.safeParse(body);
+    // Open311's errors are the spec's list of { code, description }
+    const r = (path.startsWith('/open311/') ? Open311Errors : ErrorAnswer).safeParse(body);
     if (!r.success) fail('not as the error answer', r.error.issues);
     return;
   }

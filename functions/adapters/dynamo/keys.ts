@@ -125,6 +125,15 @@ export const keys = {
    * items by petition so that busy days do not make every step of a county wait on one item.
    */
   figures: (scope: string, key: string, shard: number) => ({ pk: `FIG#${scope}#${shard}`, sk: key }),
+  /**
+   * Open311 partner systems of a county, one partition (a handful of items), and each partner's key by its hash: the
+   * key check is one read of `PKEY#<sha-256 of the key>`, which holds what the check needs.
+   */
+  partners: (countyId: string) => `PARTNERS#${countyId}`,
+  partner: (countyId: string, id: string) => ({ pk: `PARTNERS#${countyId}`, sk: `P#${id}` }),
+  partnerKey: (keyHash: string) => ({ pk: `PKEY#${keyHash}`, sk: 'K' }),
+  /** the byReporter partition of what a partner filed (a wechat openid never holds '#') */
+  partnerReporter: (partnerId: string) => `partner#${partnerId}`,
   /** a rate-limit counter, e.g. `c:<openid>#2026-12-01T09` */
   quota: (key: string) => ({ pk: `Q#${key}`, sk: 'Q' }),
   /**

@@ -52,6 +52,7 @@ export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SU
     ks_pk: keys.countyStatusQueue(p.countyId, p.status),
     ...(p.reporter.kind === 'wechat' ? { r_pk: keys.reporter(p.reporter.openid) } : {}),
     ...(p.reporter.kind === 'agent' ? { r_pk: keys.reporter(`agent#${p.reporter.userId}`) } : {}),
+    ...(p.reporter.kind === 'partner' ? { r_pk: keys.reporter(keys.partnerReporter(p.reporter.partnerId)) } : {}),
     ...(p.departmentId && isDispatched(p.status) ? { d_pk: keys.departmentQueue(p.departmentId) } : {}),
     // The deadline indexes hold a case only while it waits on staff: a resolved case's deadline is the citizen's
     // rating, which staff do not work to; a department's partition holds it only once it has been sent there.
@@ -280,6 +281,14 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   listByReporter(openid: string, page: { limit: number; cursor?: string }) {
     return this.page('byReporter', keys.reporter(openid), page);
+  }
+
+  /** What a partner system filed between two instants, newest first; a category filter may leave a page short. */
+  listByPartner(partnerId: string, q: { from: string; to: string; categoryId?: string }, page: { limit: number; cursor?: string }) {
+    return this.page('byReporter', keys.reporter(keys.partnerReporter(partnerId)), page, { categoryId: q.categoryId }, {
+      between: [keys.queueSort(q.from, ''), keys.queueSort(q.to, '~')],
+      ascending: false,
+    });
   }
 
   /**

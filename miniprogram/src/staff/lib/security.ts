@@ -12,6 +12,7 @@ export const AUDIT_SUBJECT_LABELS: Record<AuditEntry['subject'], string> = {
   department: '责任部门',
   category: '诉求类型',
   login_lock: '登录锁定',
+  partner: '合作系统（12345 热线）',
 };
 export const AUDIT_ACTION_LABELS: Record<AuditEntry['action'], string> = {
   create: '新建',
@@ -19,6 +20,7 @@ export const AUDIT_ACTION_LABELS: Record<AuditEntry['action'], string> = {
   sign_out: '在所有设备上退出',
   password: '修改本人密码',
   lift_lock: '解锁',
+  revoke: '停用',
 };
 const FIELD_LABELS: Record<string, string> = {
   name: '名称',
