@@ -47,6 +47,9 @@ export default defineConfig<'webpack5'>(async () => ({
       cssModules: { enable: false },
     },
     optimizeMainPackage: { enable: true },
+    // Chinese text as UTF-8 (3 bytes a character), not Taro's default \uXXXX escapes (6): WeChat reads its
+    // packages as UTF-8 (a development build, unminified, is UTF-8 too), and the main package is 7 KiB smaller
+    terser: { enable: true, config: { output: { ascii_only: false } } },
   },
   h5: {
     publicPath: '/',

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { call, report, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
-import { openBrowser, type Browser } from '../support/browser';
+import { audit, openBrowser, type Browser } from '../support/browser';
 import { stack } from '../support/worker';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -59,7 +59,11 @@ describe('booking a video reception in a browser (H5)', () => {
     await server?.close();
   });
 
-  const shot = (name: string) => page.screenshot({ path: path.join(SHOTS, `h5-booking-${name}.png`), fullPage: true });
+  /** A screenshot, and axe-core on the same state (citizen pages: 7:1 contrast). */
+  const shot = async (name: string) => {
+    await page.screenshot({ path: path.join(SHOTS, `h5-booking-${name}.png`), fullPage: true });
+    await audit(page, `booking ${name}`, { enhancedContrast: true });
+  };
   /** Taro's H5 router keeps earlier pages hidden in the DOM: only the visible copy counts. */
   const el = (selector: string) => page.locator(`${selector}:visible`).first();
   const slots = async (): Promise<Slot[]> => (await call('GET', `/hosts/${hostId}/slots?days=2&all=true`)).body.items;

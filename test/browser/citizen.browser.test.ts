@@ -12,7 +12,7 @@ import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
 import { call, staffToken } from '../support/api';
 import { buildApp, ROOT, TEST_API_BASE } from '../support/appBuild';
-import { openBrowser, type Browser } from '../support/browser';
+import { audit, openBrowser, type Browser } from '../support/browser';
 import { stack } from '../support/worker';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -47,9 +47,11 @@ describe('the citizen app in a browser (H5)', () => {
 
   /** Taro's H5 router slides pages in: wait until no CSS transition or animation is running. */
   const transitioned = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  /** A screenshot, and axe-core on the same state (citizen pages: 7:1 contrast). */
   const shot = async (name: string) => {
     await transitioned();
     await page.screenshot({ path: path.join(SHOTS, `h5-${name}.png`), fullPage: true });
+    await audit(page, name, { enhancedContrast: true });
   };
   const arrive = async (route: RegExp) => {
     await page.waitForURL(route);

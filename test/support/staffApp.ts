@@ -10,7 +10,7 @@ import { expect } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { STAFF_PASSWORDS } from './api';
 import { buildApp, ROOT } from './appBuild';
-import { openBrowser, type Browser } from './browser';
+import { audit, openBrowser, type Browser } from './browser';
 import { stack } from './worker';
 
 export const SHOTS = path.join(ROOT, 'test-results');
@@ -26,6 +26,7 @@ export interface StaffApp {
   open(pathAndQuery: string): Promise<void>;
   loginAs(username: keyof typeof STAFF_PASSWORDS & string): Promise<void>;
   logout(): Promise<void>;
+  /** A screenshot into test-results/, and axe-core on the same state: a serious or critical violation fails. */
   shot(name: string): Promise<unknown>;
   close(): Promise<void>;
 }
@@ -59,7 +60,10 @@ export async function openStaffApp(opts: { prefix: string; width?: number; heigh
       await el('#logout').click();
       await page.waitForURL(/staff\/pages\/login\/index/);
     },
-    shot: (name) => page.screenshot({ path: path.join(SHOTS, `${opts.prefix}-${name}.png`), fullPage: true }),
+    async shot(name) {
+      await page.screenshot({ path: path.join(SHOTS, `${opts.prefix}-${name}.png`), fullPage: true });
+      await audit(page, `${opts.prefix} ${name}`);
+    },
     async close() {
       await browser.close();
       await server.close();

@@ -1,8 +1,8 @@
-import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { home } from '../lib/nav';
 import { isWeapp } from '../lib/request';
 import { ROUTES } from '../routes';
+import { Button } from './Button';
 
 /**
  * In a browser (H5) the app has no navigation bar of its own: every page but the home page gets a way back, to the
@@ -14,13 +14,8 @@ export function BackBar() {
   if (isWeapp() || !path || path === ROUTES.home.path) return null;
   const canGoBack = Taro.getCurrentPages().length > 1;
   return (
-    <View
-      id='back'
-      role='link'
-      style={{ padding: '4px 0 12px', color: '#1a5fb4', fontSize: '17px' }}
-      onClick={() => (canGoBack ? void Taro.navigateBack() : home())}
-    >
+    <Button id='back' className='link back' onClick={() => (canGoBack ? void Taro.navigateBack() : home())}>
       ‹ {canGoBack ? '返回' : '回到首页'}
-    </View>
+    </Button>
   );
 }

@@ -1,5 +1,7 @@
-import { Button, Image, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { Button } from '../../components/Button';
+import { Choices, ErrorText, TextField } from '../../components/Field';
 import { useState } from 'react';
 import { ACTION_LABELS, RATING_LABELS, STATUS_LABELS, type StepKey } from '../../../../shared/labels';
 import { RatingBody } from '../../../../shared/schemas/api';
@@ -114,7 +116,9 @@ export default function Detail() {
         {p.photoUrls.length > 0 && (
           <View className='photos' id='my-photos'>
             {p.photoUrls.map((url, i) => (
-              <Image key={url} id={`my-photo-${i}`} className='photo' src={url} mode='aspectFill' onClick={() => void Taro.previewImage({ current: url, urls: p.photoUrls })} />
+              <Button key={url} id={`my-photo-${i}`} className='photo-open' label={`查看第 ${i + 1} 张照片`} onClick={() => void Taro.previewImage({ current: url, urls: p.photoUrls })}>
+                <Image className='photo' src={url} mode='aspectFill' nativeProps={{ alt: '' }} />
+              </Button>
             ))}
           </View>
         )}
@@ -174,24 +178,24 @@ export default function Detail() {
 
       {p.status === 'resolved' && !byTracking && (
         <View className='card' id='rating'>
-          <Text className='label'>这件事办得怎么样？</Text>
-          <View className='chips'>
-            {RATINGS.map((r) => (
-              <View key={r} id={`rate-${r}`} className={`chip ${rating === r ? 'on' : ''}`} onClick={() => setRating(r)}>
-                {RATING_LABELS[r]}
-              </View>
-            ))}
-          </View>
-          <Textarea
-            className='textarea'
+          <Choices
+            id='rate'
+            label='这件事办得怎么样？'
+            options={RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r] }))}
+            selected={rating ? [rating] : []}
+            onToggle={(r) => setRating(r)}
+          />
+          <TextField
             id='rating-comment'
+            label='说说您的看法（可选）'
+            multiline
             value={comment}
-            maxlength={500}
-            placeholder='说说您的看法（可选）'
-            onInput={(e) => setComment(e.detail.value)}
+            maxLength={500}
+            placeholder='哪里办得好，哪里还不满意'
+            onInput={setComment}
           />
           {rating === 'dissatisfied' && <View className='small'>选择“不满意”后，这件事会重新办理并由综治中心复核。</View>}
-          {ratingError && <Text className='field-error'>{ratingError}</Text>}
+          {ratingError && <ErrorText>{ratingError}</ErrorText>}
           <Button className='btn primary' id='send-rating' disabled={sending} onClick={rate}>
             提交评价
           </Button>

@@ -1,6 +1,7 @@
-import { Button, Switch, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useLoad, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
+import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { postIdFromLaunch, postIdFromScan, postIdFromUrl } from '../../lib/code';
 import type { Draft } from '../../lib/draft';
@@ -71,15 +72,15 @@ export default function Home() {
         查询匿名反映
       </Button>
 
-      <View className='card row'>
+      <Button id='large-text' className='chip switch' pressed={large} onClick={() => setLarge(!large)}>
         <Text>大字模式</Text>
-        <Switch id='large-text' checked={large} color='#b71c1c' onChange={(e) => setLarge(e.detail.value)} />
-      </View>
+        <View className='switch-track' />
+      </Button>
 
       {/* staff in the field open their pages from the same app; the link is small so citizens are not led astray */}
-      <Text id='staff-entry' className='small' onClick={() => void Taro.navigateTo({ url: staffUrl('login') })}>
+      <Button id='staff-entry' className='link' onClick={() => void Taro.navigateTo({ url: staffUrl('login') })}>
         工作人员入口
-      </Text>
+      </Button>
     </Page>
   );
 }

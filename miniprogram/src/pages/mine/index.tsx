@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../components/Button';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { STATUS_LABELS } from '../../../../shared/labels';
@@ -41,7 +42,7 @@ export default function Mine() {
       {state === 'ready' && !items.length && <View className='card'>您还没有反映过问题。</View>}
       <View id='mine-list'>
         {items.map((p) => (
-          <View key={p.id} className='list-item' onClick={() => go('detail', { id: p.id })}>
+          <Button key={p.id} className='list-item' onClick={() => go('detail', { id: p.id })}>
             <View className='row'>
               <Text className='label'>{p.categoryName ?? '反映'}</Text>
               <View>
@@ -54,7 +55,7 @@ export default function Mine() {
               {formatTime(p.createdAt)} · 跟踪码 {p.trackingCode}
             </View>
             {p.dueAt && <View className='small'>当前环节截止：{formatTime(p.dueAt)}</View>}
-          </View>
+          </Button>
         ))}
       </View>
       {cursor && (

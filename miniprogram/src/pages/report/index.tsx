@@ -1,10 +1,12 @@
-import { Button, Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_LEVEL_NAMES } from '../../../../shared/countySettings';
 import { SubmitPetitionBody } from '../../../../shared/schemas/api';
 import type { LevelNames } from '../../../../shared/schemas/org';
 import { DESCRIPTION_MAX, PHOTOS_MAX } from '../../../../shared/schemas/petition';
+import { Button } from '../../components/Button';
+import { Choices, ErrorText, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { askForUpdates } from '../../lib/subscribe';
 import { api, PhotosUnavailable, uploadPhoto, type PostInfo, type Township } from '../../lib/api';
@@ -12,12 +14,24 @@ import { postIdFromLaunch } from '../../lib/code';
 import { targetOf, type DraftForm } from '../../lib/draft';
 import { drafts, LAST_RESULT_KEY } from '../../lib/drafts';
 import { currentLocation, LocationError, needsPrivacyConsent, openLocationSettings } from '../../lib/location';
+import { showFirstError } from '../../lib/focus';
 import { replace } from '../../lib/nav';
 import { toast } from '../../lib/prefs';
 import { ApiError, isWeapp, messageOf } from '../../lib/request';
 import { storage } from '../../lib/storage';
 
-type Errors = Partial<Record<'categoryId' | 'description' | 'photos' | 'location' | 'phone' | 'townshipId' | 'form', string>>;
+type Field = 'townshipId' | 'categoryId' | 'description' | 'photos' | 'location' | 'phone';
+type Errors = Partial<Record<Field | 'form', string>>;
+/** Each field's element id, in the form's order: a refused send shows the first one with an error. */
+const FIELD_IDS: Record<Field, string> = {
+  townshipId: 'townships',
+  categoryId: 'categories',
+  description: 'description',
+  photos: 'add-photo',
+  location: 'add-location',
+  phone: 'phone',
+};
+const firstErrors = (errors: Errors) => (Object.keys(FIELD_IDS) as Field[]).filter((f) => errors[f]).map((f) => FIELD_IDS[f]);
 interface LocalPhoto {
   /** shown on the page */
   path: string;
@@ -192,6 +206,7 @@ export default function Report() {
         next[field] ??= i.message;
       }
       setErrors(next);
+      showFirstError(firstErrors(next));
       toast('请按红字提示修改');
       return;
     }
@@ -217,7 +232,9 @@ export default function Report() {
         // refused outright, nothing was created: the corrected form is a new request with a new key
         drafts.releaseKey(draft.target);
         setWaiting('');
-        setErrors({ form: e.code === 'rejected_content' ? undefined : e.message, description: e.code === 'rejected_content' ? e.message : undefined, ...e.fieldMessages() });
+        const refused: Errors = { form: e.code === 'rejected_content' ? undefined : e.message, description: e.code === 'rejected_content' ? e.message : undefined, ...e.fieldMessages() };
+        setErrors(refused);
+        showFirstError(firstErrors(refused));
       } else {
         setErrors({ form: messageOf(e) });
       }
@@ -262,71 +279,69 @@ export default function Report() {
       ) : (
         !form.postId && (
           <View className='card'>
-            <Text className='label' id='township-question'>您在哪个{levelNames.township}？</Text>
-            <View className='chips'>
-              {townships.map((t) => (
-                <View
-                  key={t.id}
-                  id={`township-${t.id}`}
-                  className={`chip ${form.townshipId === t.id ? 'on' : ''}`}
-                  onClick={() => update({ townshipId: t.id, categoryId: undefined })}
-                >
-                  {t.name}
-                </View>
-              ))}
-            </View>
-            {errors.townshipId && <Text className='field-error'>{errors.townshipId}</Text>}
+            <Choices
+              id='townships'
+              labelId='township-question'
+              label={`您在哪个${levelNames.township}？`}
+              options={townships.map((t) => ({ value: t.id, label: t.name }))}
+              selected={form.townshipId ? [form.townshipId] : []}
+              choiceId={(v) => `township-${v}`}
+              onToggle={(v) => update({ townshipId: v, categoryId: undefined })}
+              error={errors.townshipId}
+            />
           </View>
         )
       )}
 
       <View className='card'>
-        <Text className='label'>反映什么事？</Text>
-        <View className='chips' id='categories'>
-          {categories.map((c) => (
-            <View key={c.id} id={`cat-${c.id}`} className={`chip ${form.categoryId === c.id ? 'on' : ''}`} onClick={() => update({ categoryId: c.id })}>
-              {c.name}
-            </View>
-          ))}
-        </View>
+        <Choices
+          id='categories'
+          label='反映什么事？'
+          options={categories.map((c) => ({ value: c.id, label: c.name }))}
+          selected={form.categoryId ? [form.categoryId] : []}
+          choiceId={(v) => `cat-${v}`}
+          onToggle={(v) => update({ categoryId: v })}
+          error={errors.categoryId}
+        />
         {!categories.length && <View className='small'>{form.postId || form.townshipId ? '正在加载…' : `请先选择${levelNames.township}`}</View>}
-        {errors.categoryId && <Text className='field-error'>{errors.categoryId}</Text>}
       </View>
 
       <View className='card'>
-        <Text className='label'>把事情说一说</Text>
-        <Textarea
-          className='textarea'
+        <TextField
           id='description'
+          label='把事情说一说'
+          multiline
           value={form.description}
           disabled={waiting !== ''}
-          maxlength={DESCRIPTION_MAX}
+          maxLength={DESCRIPTION_MAX}
           placeholder='发生了什么、在哪里、持续多久了（至少 5 个字）'
-          onInput={(e) => update({ description: e.detail.value })}
+          onInput={(v) => update({ description: v })}
+          error={errors.description}
+          after={
+            <View className='count'>
+              {form.description.length} / {DESCRIPTION_MAX}
+            </View>
+          }
         />
-        <View className='count'>
-          {form.description.length} / {DESCRIPTION_MAX}
-        </View>
-        {errors.description && <Text className='field-error'>{errors.description}</Text>}
       </View>
 
       <View className='card'>
         <Text className='label'>照片（可选，最多 {PHOTOS_MAX} 张）</Text>
         <View className='photos'>
           {photos.map((p, i) => (
-            <View key={p.key} onClick={() => removePhoto(i)}>
-              {p.path ? <Image className='photo' src={p.path} mode='aspectFill' /> : <View className='photo' />}
-              <View className='small'>点击删除</View>
-            </View>
+            <Button key={p.key} className='photo-add' onClick={() => removePhoto(i)}>
+              {p.path ? <Image className='photo' src={p.path} mode='aspectFill' nativeProps={{ alt: '' }} /> : <View className='photo' />}
+              <View className='small'>删除第 {i + 1} 张</View>
+            </Button>
           ))}
           {photos.length < PHOTOS_MAX && (
-            <View className='photo-add' id='add-photo' onClick={addPhotos}>
+            <Button className='photo-add' id='add-photo' onClick={addPhotos}>
               {uploading ? '上传中…' : '+ 拍照'}
-            </View>
+            </Button>
           )}
         </View>
-        {photoNote && <Text className='field-error'>{photoNote}</Text>}
-        {errors.photos && <Text className='field-error'>{errors.photos}</Text>}
+        {photoNote && <ErrorText>{photoNote}</ErrorText>}
+        {errors.photos && <ErrorText>{errors.photos}</ErrorText>}
       </View>
 
       <View className='card'>
@@ -344,40 +359,44 @@ export default function Report() {
           </Button>
         )}
         {errors.location && (
-          <Text className='field-error' onClick={openLocationSettings}>
+          <Button className='link field-error' onClick={openLocationSettings}>
             {errors.location}
-          </Text>
+          </Button>
         )}
       </View>
 
       <View className='card'>
-        <Text className='label'>署名</Text>
-        <View className='chips'>
-          <View className={`chip ${!form.anonymous ? 'on' : ''}`} onClick={() => update({ anonymous: false })}>
-            实名反映
-          </View>
-          <View className={`chip ${form.anonymous ? 'on' : ''}`} id='anonymous' onClick={() => update({ anonymous: true })}>
-            匿名反映
-          </View>
-        </View>
+        <Choices
+          id='signature'
+          label='署名'
+          options={[
+            { value: 'named', label: '实名反映' },
+            { value: 'anonymous', label: '匿名反映' },
+          ]}
+          selected={[form.anonymous ? 'anonymous' : 'named']}
+          choiceId={(v) => (v === 'anonymous' ? 'anonymous' : 'named')}
+          onToggle={(v) => update({ anonymous: v === 'anonymous' })}
+        />
         <View className='small'>匿名反映会给您一个跟踪码和查询密码，请记下来。</View>
-        <Text className='label' style={{ marginTop: '16px' }}>
-          联系电话（可选）
-        </Text>
-        <Input
-          className='input'
+        <TextField
           id='phone'
-          type='number'
+          label='联系电话（可选）'
+          kind='tel'
           disabled={waiting !== ''}
-          maxlength={11}
+          maxLength={11}
           value={form.phone ?? ''}
           placeholder='方便工作人员联系您'
-          onInput={(e) => update({ phone: e.detail.value })}
+          onInput={(v) => update({ phone: v })}
+          error={errors.phone}
+          className='spaced'
         />
-        {errors.phone && <Text className='field-error'>{errors.phone}</Text>}
       </View>
 
-      {errors.form && <View className='banner error'>{errors.form}</View>}
+      {errors.form && (
+        <View className='banner error' role='alert'>
+          {errors.form}
+        </View>
+      )}
       <Button className={`btn primary big ${sending || uploading ? 'busy' : ''}`} id='send' disabled={sending || uploading} onClick={send}>
         {sending ? '正在发送…' : waiting ? '重新发送' : '吹哨（提交）'}
       </Button>

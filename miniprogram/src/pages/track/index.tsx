@@ -1,7 +1,9 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import { useLoad, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { TrackingCode, TrackQuery } from '../../../../shared/schemas/api';
+import { Button } from '../../components/Button';
+import { TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { api } from '../../lib/api';
 import { go, home } from '../../lib/nav';
@@ -44,17 +46,11 @@ export default function Track() {
     <Page>
       <View className='title'>查询匿名反映</View>
       <View className='card'>
-        <Text className='label'>跟踪码</Text>
-        <Input className='input' id='track-code' value={code} maxlength={10} placeholder='10 位字母和数字' onInput={(e) => setCode(e.detail.value)} />
-        {errors.code && <Text className='field-error'>{errors.code}</Text>}
-      </View>
-      <View className='card'>
-        <Text className='label'>查询密码</Text>
-        <Input className='input' id='track-secret' value={secret} maxlength={64} placeholder='提交时显示的查询密码' onInput={(e) => setSecret(e.detail.value)} />
-        {errors.secret && <Text className='field-error'>{errors.secret}</Text>}
+        <TextField id='track-code' label='跟踪码' value={code} maxLength={10} placeholder='10 位字母和数字' onInput={setCode} error={errors.code} />
+        <TextField id='track-secret' label='查询密码' value={secret} maxLength={64} placeholder='提交时显示的查询密码' onInput={setSecret} error={errors.secret} />
       </View>
       {errors.form && (
-        <View className='banner error' id='track-error'>
+        <View className='banner error' id='track-error' role='alert'>
           {errors.form}
         </View>
       )}

@@ -1,4 +1,5 @@
-import { Button, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../components/Button';
 import Taro from '@tarojs/taro';
 import { bookingUrl } from '../../booking/routes';
 import { Page } from '../../components/Page';

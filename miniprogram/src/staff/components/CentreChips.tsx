@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { receptionsApi } from '../lib/receptions';
+import { Button } from '../../components/Button';
 
 /** For county callers: which centre a reception page shows, their own (the default) or a township's. */
 export function CentreChips({ value, onChange }: { value: string | undefined; onChange: (id: string | undefined) => void }) {
@@ -13,13 +14,13 @@ export function CentreChips({ value, onChange }: { value: string | undefined; on
   }, []);
   return (
     <View className='staff-tabs'>
-      <Text id='centre-own' className={`staff-tab ${!value ? 'on' : ''}`} onClick={() => onChange(undefined)}>
+      <Button id='centre-own' className='staff-tab' pressed={!value} onClick={() => onChange(undefined)}>
         本级中心
-      </Text>
+      </Button>
       {centres.map((c) => (
-        <Text key={c.id} id={`centre-${c.id}`} className={`staff-tab ${value === c.id ? 'on' : ''}`} onClick={() => onChange(c.id)}>
+        <Button key={c.id} id={`centre-${c.id}`} className='staff-tab' pressed={value === c.id} onClick={() => onChange(c.id)}>
           {c.name}
-        </Text>
+        </Button>
       ))}
     </View>
   );

@@ -1,5 +1,7 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
+import { Button } from '../../components/Button';
+import { TextField as SharedTextField } from '../../components/Field';
 
 /** A labelled field with its own error under it; `id` names the input (tests and labels) and `<id>-error` the message. */
 export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
@@ -17,6 +19,7 @@ export function Field({ id, label, error, hint, children }: { id: string; label:
   );
 }
 
+/** A staff form's text field: the shared field (a visible label tied to the input, its error tied and announced). */
 export function TextField(props: {
   id: string;
   label: string;
@@ -24,25 +27,16 @@ export function TextField(props: {
   onInput: (v: string) => void;
   error?: string;
   hint?: string;
+  onConfirm?: () => void;
   password?: boolean;
   digit?: boolean;
   disabled?: boolean;
   placeholder?: string;
+  multiline?: boolean;
+  maxLength?: number;
 }) {
-  return (
-    <Field id={props.id} label={props.label} error={props.error} hint={props.hint}>
-      <Input
-        id={props.id}
-        className={`staff-input ${props.error ? 'invalid' : ''}`}
-        value={props.value}
-        password={props.password}
-        type={props.digit ? 'digit' : 'text'}
-        disabled={props.disabled}
-        placeholder={props.placeholder}
-        onInput={(e) => props.onInput(e.detail.value)}
-      />
-    </Field>
-  );
+  const { password, digit, ...rest } = props;
+  return <SharedTextField {...rest} look='staff' kind={password ? 'password' : digit ? 'number' : 'text'} />;
 }
 
 /** Big tappable choices instead of a picker: one (`value`) or many (`values`); `<idPrefix>-<value>` for each. */
@@ -56,14 +50,15 @@ export function Chips<V extends string>(props: {
   return (
     <View className='staff-tabs'>
       {props.options.map((o) => (
-        <Text
+        <Button
           key={o.value}
           id={`${props.idPrefix}-${o.value}`}
-          className={`staff-tab ${props.selected.includes(o.value) ? 'on' : ''} ${props.disabled ? 'off' : ''}`}
+          className={`staff-tab ${props.disabled ? 'off' : ''}`}
+          pressed={props.selected.includes(o.value)}
           onClick={() => (props.disabled ? undefined : props.onToggle(o.value))}
         >
           {o.label}
-        </Text>
+        </Button>
       ))}
     </View>
   );
@@ -78,13 +73,13 @@ export function FormFoot({ id, busy, message, label, onSave, onCancel }: { id: s
           {message}
         </View>
       ) : null}
-      <View id={id} className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={onSave}>
+      <Button id={id} className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={onSave}>
         {busy ? '正在保存…' : (label ?? '保存')}
-      </View>
+      </Button>
       {onCancel ? (
-        <View id={`${id}-cancel`} className='staff-btn' onClick={onCancel}>
+        <Button id={`${id}-cancel`} className='staff-btn' onClick={onCancel}>
           取消
-        </View>
+        </Button>
       ) : null}
     </View>
   );
@@ -97,9 +92,9 @@ export function ListState({ id, loading, error, empty, emptyText, onRetry }: { i
     return (
       <View id={`${id}-error`} className='staff-card'>
         <Text className='staff-error'>{error}</Text>
-        <View className='staff-btn' onClick={onRetry}>
+        <Button className='staff-btn' onClick={onRetry}>
           重试
-        </View>
+        </Button>
       </View>
     );
   if (empty) return <View id={`${id}-empty`} className='staff-muted staff-card'>{emptyText}</View>;

@@ -4,6 +4,8 @@ import { useState, type ReactNode } from 'react';
 import { logout, ROLE_LABELS, staffSession, toLogin, type StaffUser } from '../lib/session';
 import { mayOpen, navFor, staffUrl, type StaffRouteName } from '../routes';
 import '../staff.css';
+import { Button } from '../../components/Button';
+import { Region } from '../../components/Region';
 
 /**
  * Every staff page's frame: the menu for the user's role, who is logged in, and logout. A page without a valid
@@ -20,29 +22,30 @@ export function StaffPage({ current, children, wide }: { current?: StaffRouteNam
   if (!user) return <View className='staff' />;
   return (
     <View className={`staff ${wide ? 'wide' : ''}`}>
-      <View className='staff-bar'>
-        <View className='staff-nav'>
+      <Region as='header' className='staff-bar'>
+        <Region as='nav' label='工作台菜单' className='staff-nav'>
           {navFor(user.role).map((n) => (
-            <Text
+            <Button
               key={n.name}
               id={`nav-${n.name}`}
-              className={`staff-nav-item ${n.name === current ? 'on' : ''}`}
+              className='staff-nav-item'
+              current={n.name === current}
               onClick={() => void Taro.reLaunch({ url: staffUrl(n.name) })}
             >
               {n.label}
-            </Text>
+            </Button>
           ))}
-        </View>
+        </Region>
         <View className='staff-who'>
           <Text id='staff-user'>
             {user.name} · {ROLE_LABELS[user.role]}
           </Text>
-          <Text id='logout' className='staff-link' onClick={logout}>
+          <Button id='logout' className='staff-link' onClick={logout}>
             退出
-          </Text>
+          </Button>
         </View>
-      </View>
-      <View className='staff-body'>
+      </Region>
+      <Region as='main' className='staff-body'>
         {!current || mayOpen(current, user.role) ? (
           children(user)
         ) : (
@@ -51,7 +54,7 @@ export function StaffPage({ current, children, wide }: { current?: StaffRouteNam
             未找到该页面
           </View>
         )}
-      </View>
+      </Region>
     </View>
   );
 }

@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { HOST_KINDS, HOST_KIND_LABELS, WAYS, WAY_LABELS, type HostKind, type Way } from '../../../../../shared/schemas/booking';
@@ -46,31 +47,31 @@ export default function Hosts() {
         <Text className='label'>接访方式</Text>
         <View className='chips' id='ways'>
           {WAYS.map((w) => (
-            <View key={w} id={`way-${w}`} className={`chip ${way === w ? 'on' : ''}`} onClick={() => setWay(w)}>
+            <Button key={w} id={`way-${w}`} className='chip' pressed={way === w} onClick={() => setWay(w)}>
               {WAY_LABELS[w]}
-            </View>
+            </Button>
           ))}
         </View>
         <Text className='label'>接访人</Text>
         <View className='chips' id='kinds'>
-          <View className={`chip ${!kind ? 'on' : ''}`} onClick={() => setKind(undefined)}>
+          <Button className='chip' pressed={!kind} onClick={() => setKind(undefined)}>
             全部
-          </View>
+          </Button>
           {HOST_KINDS.map((k) => (
-            <View key={k} id={`kind-${k}`} className={`chip ${kind === k ? 'on' : ''}`} onClick={() => setKind(k)}>
+            <Button key={k} id={`kind-${k}`} className='chip' pressed={kind === k} onClick={() => setKind(k)}>
               {HOST_KIND_LABELS[k]}
-            </View>
+            </Button>
           ))}
         </View>
         <Text className='label'>综治中心</Text>
         <View className='chips' id='centres'>
-          <View className={`chip ${!centreId ? 'on' : ''}`} onClick={() => setCentreId(undefined)}>
+          <Button className='chip' pressed={!centreId} onClick={() => setCentreId(undefined)}>
             全县
-          </View>
+          </Button>
           {townships.map((t) => (
-            <View key={t.id} id={`centre-${t.id}`} className={`chip ${centreId === t.id ? 'on' : ''}`} onClick={() => setCentreId(t.id)}>
+            <Button key={t.id} id={`centre-${t.id}`} className='chip' pressed={centreId === t.id} onClick={() => setCentreId(t.id)}>
               {t.name}
-            </View>
+            </Button>
           ))}
         </View>
       </View>
@@ -87,7 +88,7 @@ export default function Hosts() {
       {state === 'ready' && !hosts.length && <View className='card'>没有符合条件的接访人，换个方式或中心试试。</View>}
       <View id='host-list'>
         {hosts.map((h) => (
-          <View key={h.id} id={`host-${h.id}`} className='list-item' onClick={() => goBooking('slots', { hostId: h.id })}>
+          <Button key={h.id} id={`host-${h.id}`} className='list-item' onClick={() => goBooking('slots', { hostId: h.id })}>
             <View className='row'>
               <Text className='label'>{h.name}</Text>
               <Text className='tag status'>{h.kindLabel}</Text>
@@ -97,7 +98,7 @@ export default function Hosts() {
               {h.centreName} · {h.ways.map((w) => WAY_LABELS[w]).join('、')}
             </View>
             {h.intro && <View className='small'>{h.intro}</View>}
-          </View>
+          </Button>
         ))}
       </View>
     </Page>

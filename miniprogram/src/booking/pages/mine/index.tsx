@@ -1,4 +1,5 @@
-import { Button, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { RATING_LABELS } from '../../../../../shared/labels';
@@ -99,12 +100,12 @@ export default function MyBookings() {
                     )}
                     {b.canChange && (
                       <View className='chips'>
-                        <View className='chip reschedule' onClick={() => goBooking('slots', { hostId: b.host.id, reschedule: b.id })}>
+                        <Button className='chip reschedule' onClick={() => goBooking('slots', { hostId: b.host.id, reschedule: b.id })}>
                           改时间
-                        </View>
-                        <View className='chip cancel' onClick={() => void cancel(b)}>
+                        </Button>
+                        <Button className='chip cancel' onClick={() => void cancel(b)}>
                           取消预约
-                        </View>
+                        </Button>
                       </View>
                     )}
                     {b.canRate && (
@@ -112,9 +113,9 @@ export default function MyBookings() {
                         <Text className='label'>这次接访您满意吗？</Text>
                         <View className='chips'>
                           {RATINGS.map((r) => (
-                            <View key={r} className='chip' onClick={() => void act(() => bookingApi.rate(b.id, r))}>
+                            <Button key={r} className='chip' onClick={() => void act(() => bookingApi.rate(b.id, r))}>
                               {RATING_LABELS[r]}
-                            </View>
+                            </Button>
                           ))}
                         </View>
                       </View>

@@ -1,4 +1,6 @@
-import { Button, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
+import { ErrorText, TextField } from '../../../components/Field';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { BookBody, WAY_LABELS, type Way } from '../../../../../shared/schemas/booking';
@@ -110,53 +112,53 @@ export default function Slots() {
             <Text className='label'>{day}</Text>
             <View className='chips'>
               {list.map((s) => (
-                <View key={s.start} id={`slot-${s.start.replace(/[^0-9]/g, '')}`} className={`chip ${start === s.start ? 'on' : ''}`} onClick={() => setStart(s.start)}>
+                <Button key={s.start} id={`slot-${s.start.replace(/[^0-9]/g, '')}`} className='chip' pressed={start === s.start} onClick={() => setStart(s.start)}>
                   {chinaClock(s.start)}
                   {s.capacity > 1 ? `（余 ${s.free}）` : ''}
-                </View>
+                </Button>
               ))}
             </View>
           </View>
         ))}
       </View>
-      {errors.start && <Text className='field-error'>{errors.start}</Text>}
+      {errors.start && <ErrorText>{errors.start}</ErrorText>}
 
       {!moving && host && (
         <View className='card'>
           <Text className='label'>接访方式</Text>
           <View className='chips'>
             {host.ways.map((w) => (
-              <View key={w} id={`book-way-${w}`} className={`chip ${way === w ? 'on' : ''}`} onClick={() => setWay(w)}>
+              <Button key={w} id={`book-way-${w}`} className='chip' pressed={way === w} onClick={() => setWay(w)}>
                 {WAY_LABELS[w]}
-              </View>
+              </Button>
             ))}
           </View>
-          {errors.way && <Text className='field-error'>{errors.way}</Text>}
-          <Text className='label'>想谈的事情</Text>
-          <Textarea
-            className='textarea'
+          {errors.way && <ErrorText>{errors.way}</ErrorText>}
+          <TextField
             id='topic'
+            label='想谈的事情'
+            multiline
             value={topic}
-            maxlength={200}
+            maxLength={200}
             placeholder='例如：草场边界纠纷，想请调解员帮忙'
-            onInput={(e) => setTopic(e.detail.value)}
+            onInput={setTopic}
+            error={errors.topic}
           />
-          {errors.topic && <Text className='field-error'>{errors.topic}</Text>}
           {petitions.length > 0 && (
             <View id='link-petition'>
               <Text className='label'>关联我反映过的问题（可不选）</Text>
               <View className='chips'>
-                <View id='petition-none' className={`chip ${!petitionId ? 'on' : ''}`} onClick={() => setPetitionId(undefined)}>
+                <Button id='petition-none' className='chip' pressed={!petitionId} onClick={() => setPetitionId(undefined)}>
                   不关联
-                </View>
+                </Button>
                 {petitions.map((p) => (
-                  <View key={p.id} id={`petition-${p.id}`} className={`chip ${petitionId === p.id ? 'on' : ''}`} onClick={() => setPetitionId(p.id)}>
+                  <Button key={p.id} id={`petition-${p.id}`} className='chip' pressed={petitionId === p.id} onClick={() => setPetitionId(p.id)}>
                     {p.categoryName ?? '诉求'} · {formatTime(p.createdAt).slice(0, -6)}
                     {p.summary ? ` · ${p.summary.slice(0, 12)}` : ''}
-                  </View>
+                  </Button>
                 ))}
               </View>
-              {errors.petitionId && <Text className='field-error'>{errors.petitionId}</Text>}
+              {errors.petitionId && <ErrorText>{errors.petitionId}</ErrorText>}
             </View>
           )}
         </View>

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { RATING_LABELS } from '../../../../../shared/labels';
@@ -8,6 +8,8 @@ import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
 import { chinaDayOf, chinaHm, dayLabel, receptionsApi, type StaffBooking } from '../../lib/receptions';
 import { staffUrl } from '../../routes';
+import { Button } from '../../../components/Button';
+import { TextField } from '../../../components/Field';
 
 type Attendance = 'attended' | 'no_show';
 
@@ -156,9 +158,9 @@ export default function BookingDetail() {
                 </View>
               )}
 
-              <View id='back-to-schedule' className='staff-btn' onClick={() => void Taro.redirectTo({ url: staffUrl('receptions', { from: chinaDayOf(b.start), view: 'day' }) })}>
+              <Button id='back-to-schedule' className='staff-btn' onClick={() => void Taro.redirectTo({ url: staffUrl('receptions', { from: chinaDayOf(b.start), view: 'day' }) })}>
                 返回当天日程
-              </View>
+              </Button>
 
               {b.status === 'booked' && (
                 <View className='staff-card' id='attendance-form'>
@@ -166,30 +168,26 @@ export default function BookingDetail() {
                   {!started && <View className='staff-muted staff-field'>接访开始后才能记录到场情况。</View>}
                   <View className='staff-tabs'>
                     {(['attended', 'no_show'] as const).map((a) => (
-                      <Text key={a} id={`attendance-${a}`} className={`staff-tab ${attendance === a ? 'on' : ''}`} onClick={() => setAttendance(a)}>
+                      <Button key={a} id={`attendance-${a}`} className='staff-tab' pressed={attendance === a} onClick={() => setAttendance(a)}>
                         {BOOKING_STATUS_LABELS[a]}
-                      </Text>
+                      </Button>
                     ))}
                   </View>
                   {fields.attendance && <Text className='staff-error staff-field'>{fields.attendance}</Text>}
-                  <Text className='staff-field-label'>接访结果（群众可见）</Text>
-                  <Textarea id='outcome-note' className='staff-input staff-textarea' maxlength={1000} value={note} onInput={(e) => setNote(e.detail.value)} />
-                  {fields.note && <Text className='staff-error staff-field'>{fields.note}</Text>}
-                  <View id='save-attendance' className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={record}>
+                  <TextField look='staff' id='outcome-note' label='接访结果（群众可见）' multiline maxLength={1000} value={note} onInput={setNote} error={fields.note} />
+                  <Button id='save-attendance' className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={record}>
                     保存接访结果
-                  </View>
+                  </Button>
                 </View>
               )}
 
               {b.status === 'booked' && (
                 <View className='staff-card' id='cancel-form'>
                   <View className='staff-strong staff-field'>取消这次预约</View>
-                  <Text className='staff-field-label'>取消原因（群众可见）</Text>
-                  <Textarea id='cancel-reason' className='staff-input staff-textarea' maxlength={200} value={reason} onInput={(e) => setReason(e.detail.value)} />
-                  {fields.reason && <Text className='staff-error staff-field'>{fields.reason}</Text>}
-                  <View id='cancel-booking' className={`staff-btn ${busy ? 'busy' : ''}`} onClick={() => void cancel()}>
+                  <TextField look='staff' id='cancel-reason' label='取消原因（群众可见）' multiline maxLength={200} value={reason} onInput={setReason} error={fields.reason} />
+                  <Button id='cancel-booking' className={`staff-btn ${busy ? 'busy' : ''}`} onClick={() => void cancel()}>
                     取消预约
-                  </View>
+                  </Button>
                 </View>
               )}
             </View>

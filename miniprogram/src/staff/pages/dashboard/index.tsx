@@ -1,4 +1,4 @@
-import { Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { STATUS_LABELS } from '../../../../../shared/labels';
@@ -6,10 +6,12 @@ import type { DashboardAnswer } from '../../../../../shared/schemas/staff';
 import { STATUSES } from '../../../../../shared/schemas/common';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
+import { DatePicker } from '../../components/DatePicker';
 import { StaffPage } from '../../components/StaffPage';
 import { downloadFile } from '../../lib/download';
 import { api } from '../../lib/api';
 import { staffUrl } from '../../routes';
+import { Button } from '../../../components/Button';
 
 /**
  * 统计: the four figures of a period for the caller's scope (a county supervisor may choose one township), each with
@@ -100,13 +102,13 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
           <View className='staff-field'>
             <Text className='staff-field-label'>范围</Text>
             <View className='staff-tabs'>
-              <Text id='scope-all' className={`staff-tab ${township === '' ? 'on' : ''}`} onClick={() => setTownship('')}>
+              <Button id='scope-all' className='staff-tab' pressed={township === ''} onClick={() => setTownship('')}>
                 全县
-              </Text>
+              </Button>
               {scope.townships.map((t) => (
-                <Text key={t.id} id={`scope-${t.id}`} className={`staff-tab ${township === t.id ? 'on' : ''}`} onClick={() => setTownship(t.id)}>
+                <Button key={t.id} id={`scope-${t.id}`} className='staff-tab' pressed={township === t.id} onClick={() => setTownship(t.id)}>
                   {t.name}
-                </Text>
+                </Button>
               ))}
             </View>
           </View>
@@ -114,46 +116,34 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
         <View className='staff-field'>
           <Text className='staff-field-label'>统计期间</Text>
           <View className='staff-tabs'>
-            <Text id='mode-month' className={`staff-tab ${mode === 'month' ? 'on' : ''}`} onClick={() => setMode('month')}>
+            <Button id='mode-month' className='staff-tab' pressed={mode === 'month'} onClick={() => setMode('month')}>
               按月
-            </Text>
-            <Text id='mode-range' className={`staff-tab ${mode === 'range' ? 'on' : ''}`} onClick={() => setMode('range')}>
+            </Button>
+            <Button id='mode-range' className='staff-tab' pressed={mode === 'range'} onClick={() => setMode('range')}>
               按日期
-            </Text>
+            </Button>
           </View>
           {mode === 'month' ? (
             <View className='dash-period'>
-              <Text id='month-prev' className='staff-btn' onClick={() => setMonth(shiftMonth(month, -1))}>
+              <Button id='month-prev' className='staff-btn' onClick={() => setMonth(shiftMonth(month, -1))}>
                 上月
-              </Text>
-              <Picker mode='date' fields='month' value={month} onChange={(e) => isMonth(e.detail.value.slice(0, 7)) && setMonth(e.detail.value.slice(0, 7))}>
-                <View id='month' className='staff-btn'>
-                  {Number(month.slice(0, 4))}年{Number(month.slice(5, 7))}月
-                </View>
-              </Picker>
-              <Text id='month-next' className='staff-btn' onClick={() => setMonth(shiftMonth(month, 1))}>
+              </Button>
+              <DatePicker id='month' label='月份' month value={month} onChange={(v) => isMonth(v) && setMonth(v)} text={`${Number(month.slice(0, 4))}年${Number(month.slice(5, 7))}月`} />
+              <Button id='month-next' className='staff-btn' onClick={() => setMonth(shiftMonth(month, 1))}>
                 下月
-              </Text>
+              </Button>
             </View>
           ) : (
             <View className='dash-period'>
-              <Picker mode='date' value={range.from} onChange={(e) => isDay(e.detail.value) && setRange({ ...range, from: e.detail.value })}>
-                <View id='range-from' className='staff-btn'>
-                  自 {range.from}
-                </View>
-              </Picker>
-              <Picker mode='date' value={range.to} onChange={(e) => isDay(e.detail.value) && setRange({ ...range, to: e.detail.value })}>
-                <View id='range-to' className='staff-btn'>
-                  至 {range.to}
-                </View>
-              </Picker>
+              <DatePicker id='range-from' label='开始日期' value={range.from} onChange={(v) => isDay(v) && setRange({ ...range, from: v })} text={`自 ${range.from}`} />
+              <DatePicker id='range-to' label='结束日期' value={range.to} onChange={(v) => isDay(v) && setRange({ ...range, to: v })} text={`至 ${range.to}`} />
             </View>
           )}
         </View>
         <View className='dash-period'>
-          <Text id='export' className={`staff-btn primary ${exporting === 'busy' ? 'busy' : ''}`} onClick={() => void exportCsv()}>
+          <Button id='export' className={`staff-btn primary ${exporting === 'busy' ? 'busy' : ''}`} onClick={() => void exportCsv()}>
             {exporting === 'busy' ? '正在导出…' : '导出 CSV'}
-          </Text>
+          </Button>
           <Text className='staff-muted'>导出本期间登记的全部诉求，电话号码已脱敏；最长 93 天。</Text>
         </View>
         {typeof exporting === 'object' ? (
@@ -170,9 +160,9 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
       ) : load.kind === 'error' ? (
         <View id='dash-error' className='staff-card'>
           <View className='staff-error staff-field'>{load.message}</View>
-          <Text className='staff-btn' onClick={() => setAttempt(attempt + 1)}>
+          <Button className='staff-btn' onClick={() => setAttempt(attempt + 1)}>
             重试
-          </Text>
+          </Button>
         </View>
       ) : (
         <Figures data={load.data} />
@@ -253,11 +243,11 @@ function Figures({ data }: { data: DashboardAnswer }) {
         <View className='dash-heading'>逾期未办结（当前）</View>
         {data.overdue.length === 0 ? <View className='staff-muted'>没有逾期的诉求。</View> : null}
         {data.overdue.map((p) => (
-          <View
+          <Button
             key={p.id}
             id={`overdue-${p.id}`}
             className='dash-overdue'
-            data-url={staffUrl('petition', { id: p.id })}
+            dataUrl={staffUrl('petition', { id: p.id })}
             onClick={() => void Taro.navigateTo({ url: staffUrl('petition', { id: p.id }) })}
           >
             <View>
@@ -269,7 +259,7 @@ function Figures({ data }: { data: DashboardAnswer }) {
               {p.summary}
               {p.dueAt ? ` · 期限 ${formatTime(p.dueAt)}` : ''}
             </View>
-          </View>
+          </Button>
         ))}
       </View>
     </View>

@@ -9,6 +9,7 @@ import { api } from '../../lib/api';
 import { DESK_PAGE, WAITING_LABELS, countText, waitingStatuses } from '../../lib/desk';
 import { ROLE_LABELS, type StaffUser } from '../../lib/session';
 import { mayOpen, navFor, staffUrl } from '../../routes';
+import { Button } from '../../../components/Button';
 
 interface Tile {
   id: string;
@@ -95,11 +96,11 @@ function Desk({ user }: { user: StaffUser }) {
           {error ? <Text className='staff-error'>{error}</Text> : null}
           <View className='staff-desk-tiles'>
             {(tiles ?? []).map((t) => (
-              <View key={t.id} id={t.id} className={`staff-desk-tile ${t.tone ?? ''}`} onClick={() => go(t.url)}>
+              <Button key={t.id} id={t.id} className={`staff-desk-tile ${t.tone ?? ''}`} onClick={() => go(t.url)}>
                 <Text className='staff-desk-count'>{t.count}</Text>
                 <Text className='staff-desk-label'>{t.label}</Text>
                 <Text className='staff-muted'>{t.hint}</Text>
-              </View>
+              </Button>
             ))}
           </View>
         </View>
@@ -112,9 +113,9 @@ function Desk({ user }: { user: StaffUser }) {
         {navFor(user.role)
           .filter((n) => n.name !== 'home')
           .map((n) => (
-            <View key={n.name} id={`desk-${n.name}`} className='staff-btn' onClick={() => go(staffUrl(n.name))}>
+            <Button key={n.name} id={`desk-${n.name}`} className='staff-btn' onClick={() => go(staffUrl(n.name))}>
               {n.label}
-            </View>
+            </Button>
           ))}
       </View>
     </View>

@@ -1,4 +1,4 @@
-import { Input, Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useState, type ReactNode } from 'react';
 import {
@@ -19,6 +19,8 @@ import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
 import { staffSession } from '../../lib/session';
 import { chinaDayOf, chinaHm, dayLabel, receptionsApi, type StaffHost } from '../../lib/receptions';
+import { Button } from '../../../components/Button';
+import { TextField, TextInput } from '../../../components/Field';
 
 const WEEKDAY_NAMES = ['周一', '周二', '周三', '周四', '周五', '周六', '周日'];
 const RULES: Array<{ key: keyof SlotRules; label: string; unit: string }> = [
@@ -195,18 +197,14 @@ export default function HostForm() {
     ) : null;
 
   const text = (id: string, label: string, value: string, onChange: (v: string) => void, path: string, placeholder = '') => (
-    <View className='staff-field'>
-      <Text className='staff-field-label'>{label}</Text>
-      <Input id={id} className='staff-input' value={value} placeholder={placeholder} onInput={(e) => onChange(e.detail.value)} />
-      {err(path)}
-    </View>
+    <TextField look='staff' id={id} label={label} value={value} placeholder={placeholder} onInput={onChange} error={errors[path]} errorId={errId(path)} />
   );
 
   const win = (idBase: string, w: Win, onChange: (w: Win) => void) => (
     <>
-      <Input id={`${idBase}-from`} className='staff-input staff-time' value={w.from} placeholder='09:00' onInput={(e) => onChange({ ...w, from: e.detail.value })} />
+      <TextInput id={`${idBase}-from`} label='开始时间' className='staff-input staff-time' value={w.from} placeholder='09:00' onInput={(v) => onChange({ ...w, from: v })} />
       <Text> 至 </Text>
-      <Input id={`${idBase}-to`} className='staff-input staff-time' value={w.to} placeholder='12:00' onInput={(e) => onChange({ ...w, to: e.detail.value })} />
+      <TextInput id={`${idBase}-to`} label='结束时间' className='staff-input staff-time' value={w.to} placeholder='12:00' onInput={(v) => onChange({ ...w, to: v })} />
     </>
   );
 
@@ -234,9 +232,9 @@ export default function HostForm() {
                       <Text className='staff-field-label'>所属中心</Text>
                       <View className='staff-tabs'>
                         {centres.map((c) => (
-                          <Text key={c.id} id={`host-centre-${c.id}`} className={`staff-tab ${form.centreId === c.id ? 'on' : ''}`} onClick={() => set({ centreId: c.id })}>
+                          <Button key={c.id} id={`host-centre-${c.id}`} className='staff-tab' pressed={form.centreId === c.id} onClick={() => set({ centreId: c.id })}>
                             {c.name}
-                          </Text>
+                          </Button>
                         ))}
                       </View>
                       {err('centreId')}
@@ -246,9 +244,9 @@ export default function HostForm() {
                     <Text className='staff-field-label'>类型</Text>
                     <View className='staff-tabs'>
                       {HOST_KINDS.map((k) => (
-                        <Text key={k} id={`host-kind-${k}`} className={`staff-tab ${form.kind === k ? 'on' : ''}`} onClick={() => set({ kind: k })}>
+                        <Button key={k} id={`host-kind-${k}`} className='staff-tab' pressed={form.kind === k} onClick={() => set({ kind: k })}>
                           {HOST_KIND_LABELS[k]}
-                        </Text>
+                        </Button>
                       ))}
                     </View>
                     {err('kind')}
@@ -257,9 +255,9 @@ export default function HostForm() {
                     <Text className='staff-field-label'>擅长领域（可多选）</Text>
                     <View className='staff-tabs'>
                       {EXPERTISE.map((x) => (
-                        <Text key={x} id={`host-expertise-${x}`} className={`staff-tab ${form.expertise.includes(x) ? 'on' : ''}`} onClick={() => set({ expertise: toggle(form.expertise, x) })}>
+                        <Button key={x} id={`host-expertise-${x}`} className='staff-tab' pressed={form.expertise.includes(x)} onClick={() => set({ expertise: toggle(form.expertise, x) })}>
                           {EXPERTISE_LABELS[x]}
-                        </Text>
+                        </Button>
                       ))}
                     </View>
                     {err('expertise')}
@@ -268,22 +266,18 @@ export default function HostForm() {
                     <Text className='staff-field-label'>接访方式（可多选）</Text>
                     <View className='staff-tabs'>
                       {WAYS.map((w) => (
-                        <Text key={w} id={`host-way-${w}`} className={`staff-tab ${form.ways.includes(w) ? 'on' : ''}`} onClick={() => set({ ways: toggle(form.ways, w) })}>
+                        <Button key={w} id={`host-way-${w}`} className='staff-tab' pressed={form.ways.includes(w)} onClick={() => set({ ways: toggle(form.ways, w) })}>
                           {WAY_LABELS[w]}
-                        </Text>
+                        </Button>
                       ))}
                     </View>
                     {err('ways')}
                   </View>
-                  <View className='staff-field'>
-                    <Text className='staff-field-label'>简介（群众可见，可不填）</Text>
-                    <Textarea id='host-intro' className='staff-input staff-textarea' maxlength={300} value={form.intro} onInput={(e) => set({ intro: e.detail.value })} />
-                    {err('intro')}
-                  </View>
+                  <TextField look='staff' id='host-intro' label='简介（群众可见，可不填）' multiline maxLength={300} value={form.intro} onInput={(v) => set({ intro: v })} error={errors['intro']} errorId={errId('intro')} />
                   <View className='staff-tabs'>
-                    <Text id='host-active' className={`staff-tab ${form.active ? 'on' : ''}`} onClick={() => set({ active: !form.active })}>
+                    <Button id='host-active' className='staff-tab' pressed={form.active} onClick={() => set({ active: !form.active })}>
                       {form.active ? '✓ 接受预约' : '已停用（群众看不到）'}
-                    </Text>
+                    </Button>
                   </View>
                 </View>
 
@@ -296,30 +290,30 @@ export default function HostForm() {
                       {windows.map((w, j) => (
                         <View key={j} className='staff-row'>
                           {win(`week-${i + 1}-${j}`, w, (nw) => set({ weekly: form.weekly.map((ws, k) => (k === i ? ws.map((x, m) => (m === j ? nw : x)) : ws)) }))}
-                          <Text
+                          <Button
                             id={`week-${i + 1}-${j}-remove`}
                             className='staff-link'
                             onClick={() => set({ weekly: form.weekly.map((ws, k) => (k === i ? ws.filter((_x, m) => m !== j) : ws)) })}
                           >
                             删除
-                          </Text>
+                          </Button>
                           {err(`availability.weekly.${i}.windows.${j}.from`)}
                           {err(`availability.weekly.${i}.windows.${j}.to`)}
                         </View>
                       ))}
-                      <View
+                      <Button
                         id={`week-${i + 1}-add`}
                         className='staff-btn'
                         onClick={() => set({ weekly: form.weekly.map((ws, k) => (k === i ? [...ws, { from: '09:00', to: '12:00' }] : ws)) })}
                       >
                         添加时段
-                      </View>
+                      </Button>
                     </View>
                   ))}
                   <View className='staff-tabs'>
-                    <Text id='host-china-calendar' className={`staff-tab ${form.chinaCalendar ? 'on' : ''}`} onClick={() => set({ chinaCalendar: !form.chinaCalendar })}>
+                    <Button id='host-china-calendar' className='staff-tab' pressed={form.chinaCalendar} onClick={() => set({ chinaCalendar: !form.chinaCalendar })}>
                       {form.chinaCalendar ? '✓ 法定节假日休息，调休上班日照常接访' : '不按法定节假日安排'}
-                    </Text>
+                    </Button>
                   </View>
                 </View>
 
@@ -330,17 +324,17 @@ export default function HostForm() {
                     const change = (patch: Partial<Exception>) => set({ exceptions: form.exceptions.map((x, k) => (k === i ? { ...x, ...patch } : x)) });
                     return (
                       <View key={i} className='staff-row staff-exception' id={`exc-${i}`}>
-                        <Input id={`exc-${i}-date`} className='staff-input staff-date' value={e.date} placeholder='2026-12-01' onInput={(ev) => change({ date: ev.detail.value })} />
+                        <TextInput id={`exc-${i}-date`} label='日期' className='staff-input staff-date' value={e.date} placeholder='2026-12-01' onInput={(v) => change({ date: v })} />
                         {(['leave', 'extra'] as const).map((k) => (
-                          <Text key={k} id={`exc-${i}-kind-${k}`} className={`staff-tab ${e.kind === k ? 'on' : ''}`} onClick={() => change({ kind: k })}>
+                          <Button key={k} id={`exc-${i}-kind-${k}`} className='staff-tab' pressed={e.kind === k} onClick={() => change({ kind: k })}>
                             {k === 'leave' ? '请假' : '加班值班'}
-                          </Text>
+                          </Button>
                         ))}
                         {win(`exc-${i}`, e, (w) => change(w))}
-                        <Input id={`exc-${i}-note`} className='staff-input staff-note' value={e.note} placeholder='说明（可不填）' onInput={(ev) => change({ note: ev.detail.value })} />
-                        <Text id={`exc-${i}-remove`} className='staff-link' onClick={() => set({ exceptions: form.exceptions.filter((_x, k) => k !== i) })}>
+                        <TextInput id={`exc-${i}-note`} label='说明' className='staff-input staff-note' value={e.note} placeholder='说明（可不填）' onInput={(v) => change({ note: v })} />
+                        <Button id={`exc-${i}-remove`} className='staff-link' onClick={() => set({ exceptions: form.exceptions.filter((_x, k) => k !== i) })}>
                           删除
-                        </Text>
+                        </Button>
                         {err(`availability.exceptions.${i}.date`)}
                         {err(`availability.exceptions.${i}.windows.0.from`)}
                         {err(`availability.exceptions.${i}.windows.0.to`)}
@@ -348,9 +342,9 @@ export default function HostForm() {
                       </View>
                     );
                   })}
-                  <View id='exc-add' className='staff-btn' onClick={() => set({ exceptions: [...form.exceptions, { date: '', kind: 'leave', from: '', to: '', note: '' }] })}>
+                  <Button id='exc-add' className='staff-btn' onClick={() => set({ exceptions: [...form.exceptions, { date: '', kind: 'leave', from: '', to: '', note: '' }] })}>
                     添加请假或值班
-                  </View>
+                  </Button>
                 </View>
 
                 <View className='staff-card' id='rules'>
@@ -359,12 +353,13 @@ export default function HostForm() {
                     <View key={r.key} className='staff-field'>
                       <View className='staff-row'>
                         <Text className='staff-rule-label'>{r.label}</Text>
-                        <Input
+                        <TextInput
                           id={`rule-${r.key}`}
+                          label={r.label}
                           className='staff-input staff-number'
-                          type='number'
+                          kind='number'
                           value={form.rules[r.key]}
-                          onInput={(e) => set({ rules: { ...form.rules, [r.key]: e.detail.value } })}
+                          onInput={(v) => set({ rules: { ...form.rules, [r.key]: v } })}
                         />
                         <Text className='staff-muted'>{r.unit}</Text>
                       </View>
@@ -373,9 +368,9 @@ export default function HostForm() {
                   ))}
                 </View>
 
-                <View id='save-host' className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={() => void save()}>
+                <Button id='save-host' className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={() => void save()}>
                   {busy ? '正在保存…' : '保存'}
-                </View>
+                </Button>
                 {saved && (
                   <View id='host-saved' className='staff-ok staff-field'>
                     已保存。

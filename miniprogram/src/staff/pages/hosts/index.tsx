@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { HOST_KIND_LABELS, WAY_LABELS } from '../../../../../shared/schemas/booking';
@@ -7,6 +7,8 @@ import { CentreChips } from '../../components/CentreChips';
 import { StaffPage } from '../../components/StaffPage';
 import { chinaToday, percent, receptionsApi, shiftDay, type Figures, type StaffHost, type Totals } from '../../lib/receptions';
 import { staffUrl } from '../../routes';
+import { Button } from '../../../components/Button';
+import { TextInput } from '../../../components/Field';
 
 const WEEKDAY_NAMES = ['', '一', '二', '三', '四', '五', '六', '日'];
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -79,12 +81,12 @@ export default function Hosts() {
         <View>
           <View className='staff-row'>
             <View className='staff-title'>接访人</View>
-            <View id='host-new' className='staff-btn primary' onClick={() => edit()}>
+            <Button id='host-new' className='staff-btn primary' onClick={() => edit()}>
               新增接访人
-            </View>
-            <View id='to-schedule' className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('receptions') })}>
+            </Button>
+            <Button id='to-schedule' className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('receptions') })}>
               接访日程
-            </View>
+            </Button>
           </View>
 
           <View className='staff-card'>
@@ -92,12 +94,12 @@ export default function Hosts() {
             {user.role !== 'centre_staff' && <CentreChips value={centreId} onChange={setCentreId} />}
             <View className='staff-row'>
               <Text className='staff-field-label'>从</Text>
-              <Input id='figures-from' className='staff-input staff-date' value={from} onInput={(e) => setFrom(e.detail.value)} />
+              <TextInput id='figures-from' label='统计开始日期' className='staff-input staff-date' value={from} onInput={setFrom} />
               <Text className='staff-field-label'>到</Text>
-              <Input id='figures-to' className='staff-input staff-date' value={to} onInput={(e) => setTo(e.detail.value)} />
-              <View id='figures-apply' className='staff-btn' onClick={() => void loadFigures()}>
+              <TextInput id='figures-to' label='统计结束日期' className='staff-input staff-date' value={to} onInput={setTo} />
+              <Button id='figures-apply' className='staff-btn' onClick={() => void loadFigures()}>
                 统计
-              </View>
+              </Button>
             </View>
             {figuresError && (
               <View id='figures-error' className='staff-error staff-field'>
@@ -149,9 +151,11 @@ export default function Hosts() {
                 {hosts.map((h) => {
                   const f = rows.get(h.id);
                   return (
-                    <View key={h.id} id={`host-${h.id}`} className='staff-grid-row' onClick={() => edit(h.id)}>
+                    <View key={h.id} id={`host-${h.id}`} className='staff-grid-row'>
                       <View className='staff-td'>
-                        <Text className='staff-strong staff-link'>{h.name}</Text>
+                        <Button id={`host-edit-${h.id}`} className='staff-strong staff-link' label={`${h.name}：修改接访人与接访时间`} onClick={() => edit(h.id)}>
+                          {h.name}
+                        </Button>
                         <View className='staff-muted'>
                           {HOST_KIND_LABELS[h.kind]}
                           {h.title ? ` · ${h.title}` : ''} · {h.ways.map((w) => WAY_LABELS[w]).join('、')}

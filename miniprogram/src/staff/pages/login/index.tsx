@@ -1,4 +1,7 @@
-import { Button, Input, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
+import { Button } from '../../../components/Button';
+import { Region } from '../../../components/Region';
+import { TextField } from '../../components/Form';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { ApiError } from '../../../lib/apiError';
@@ -35,27 +38,19 @@ export default function StaffLogin() {
 
   return (
     <View className='staff'>
-      <View className='staff-login staff-card'>
+      <Region as='main' className='staff-login staff-card'>
         <View className='staff-title'>哨岗 · 工作人员登录</View>
-        <View className='staff-field'>
-          <Text className='staff-field-label'>用户名</Text>
-          <Input id='username' className='staff-input' value={username} onInput={(e) => setUsername(e.detail.value)} />
-          {fields.username ? <Text className='staff-error'>{fields.username}</Text> : null}
-        </View>
-        <View className='staff-field'>
-          <Text className='staff-field-label'>密码</Text>
-          <Input id='password' className='staff-input' password value={password} onInput={(e) => setPassword(e.detail.value)} onConfirm={() => void submit()} />
-          {fields.password ? <Text className='staff-error'>{fields.password}</Text> : null}
-        </View>
+        <TextField id='username' label='用户名' value={username} onInput={setUsername} error={fields.username} />
+        <TextField id='password' label='密码' password value={password} onInput={setPassword} error={fields.password} onConfirm={() => void submit()} />
         {error ? (
-          <View id='login-error' className='staff-error staff-field'>
+          <View id='login-error' className='staff-error staff-field' role='alert'>
             {error}
           </View>
         ) : null}
         <Button id='login' className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={() => void submit()}>
           {busy ? '正在登录…' : '登录'}
         </Button>
-      </View>
+      </Region>
     </View>
   );
 }

@@ -7,6 +7,7 @@ import { Category, DEPARTMENT_KINDS, type DepartmentKind } from '../../../../../
 import { Chips, Field, FormFoot, TextField } from '../../components/Form';
 import { errorAt, newId, numberOrUndefined, useSubmit } from '../../lib/form';
 import { DEPARTMENT_KIND_LABELS, LIMIT_LABELS, limitText, saveCategory, UNIT_LABELS, type OrgView } from '../../lib/org';
+import { Button } from '../../../components/Button';
 
 const CategoryForm = z.omit(Category, { id: true });
 type LimitKey = keyof Category['limits'];
@@ -69,9 +70,9 @@ export function CategoriesTab({ org, onSaved }: { org: OrgView; onSaved: () => P
   const e = form.errors;
   return (
     <View>
-      <View id='cat-new' className='staff-btn' onClick={() => open(draftOf())}>
+      <Button id='cat-new' className='staff-btn' onClick={() => open(draftOf())}>
         新建诉求类型
-      </View>
+      </Button>
       {draft ? (
         <View id='cat-form' className='staff-card'>
           <View className='staff-title'>{draft.id ? '修改诉求类型' : '新建诉求类型'}</View>
@@ -112,9 +113,9 @@ export function CategoriesTab({ org, onSaved }: { org: OrgView; onSaved: () => P
               </View>
               <View className='staff-muted'>{LIMIT_KEYS.map((k) => `${LIMIT_LABELS[k]} ${limitText(c.limits[k])}`).join('；')}</View>
             </View>
-            <View id={`cat-edit-${c.id}`} className='staff-btn' onClick={() => open(draftOf(c))}>
+            <Button id={`cat-edit-${c.id}`} className='staff-btn' onClick={() => open(draftOf(c))}>
               修改
-            </View>
+            </Button>
           </View>
         ))}
       </View>

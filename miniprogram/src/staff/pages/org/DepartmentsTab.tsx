@@ -5,6 +5,7 @@ import { Department, DEPARTMENT_KINDS, type DepartmentKind } from '../../../../.
 import { Chips, Field, FormFoot, TextField } from '../../components/Form';
 import { errorAt, newId, useSubmit } from '../../lib/form';
 import { DEPARTMENT_KIND_LABELS, placesOf, saveDepartment, type OrgView } from '../../lib/org';
+import { Button } from '../../../components/Button';
 
 const DepartmentForm = z.omit(Department, { id: true });
 interface Draft {
@@ -38,9 +39,9 @@ export function DepartmentsTab({ org, onSaved }: { org: OrgView; onSaved: () => 
   const e = form.errors;
   return (
     <View>
-      <View id='dep-new' className='staff-btn' onClick={() => open({ name: '', centreId: '', kind: '' })}>
+      <Button id='dep-new' className='staff-btn' onClick={() => open({ name: '', centreId: '', kind: '' })}>
         新建部门
-      </View>
+      </Button>
       {draft ? (
         <View id='dep-form' className='staff-card'>
           <View className='staff-title'>{draft.id ? '修改部门' : '新建部门'}</View>
@@ -73,9 +74,9 @@ export function DepartmentsTab({ org, onSaved }: { org: OrgView; onSaved: () => 
                     · {centreName.get(d.centreId) ?? d.centreId} · {DEPARTMENT_KIND_LABELS[d.kind]}
                   </Text>
                 </View>
-                <View id={`dep-edit-${d.id}`} className='staff-btn' onClick={() => open({ id: d.id, name: d.name, centreId: d.centreId, kind: d.kind })}>
+                <Button id={`dep-edit-${d.id}`} className='staff-btn' onClick={() => open({ id: d.id, name: d.name, centreId: d.centreId, kind: d.kind })}>
                   修改
-                </View>
+                </Button>
               </View>
             )),
         )}

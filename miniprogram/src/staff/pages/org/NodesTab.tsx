@@ -4,6 +4,7 @@ import { NODE_PARENT_KIND, NodeBody, type OrgNode } from '../../../../../shared/
 import { Chips, Field, FormFoot, TextField } from '../../components/Form';
 import { errorAt, newId, useSubmit } from '../../lib/form';
 import { nodeKindLabels, placesOf, saveNode, type OrgView } from '../../lib/org';
+import { Button } from '../../../components/Button';
 
 type Kind = NodeBody['kind'];
 interface Draft {
@@ -43,9 +44,9 @@ export function NodesTab({ org, onSaved }: { org: OrgView; onSaved: () => Promis
     <View>
       <View className='staff-toolbar'>
         {(['township', 'village', 'grid'] as const).map((k) => (
-          <View key={k} id={`node-new-${k}`} className='staff-btn' onClick={() => open({ kind: k, parentId: k === 'township' ? org.scope.id : '', name: '', centreName: '' })}>
+          <Button key={k} id={`node-new-${k}`} className='staff-btn' onClick={() => open({ kind: k, parentId: k === 'township' ? org.scope.id : '', name: '', centreName: '' })}>
             新建{NODE_KIND_LABELS[k]}
-          </View>
+          </Button>
         ))}
       </View>
       {draft ? (
@@ -72,13 +73,13 @@ export function NodesTab({ org, onSaved }: { org: OrgView; onSaved: () => Promis
               {n.centreName ? <Text className='staff-muted'> · {n.centreName}</Text> : null}
             </View>
             {isPlace(n) ? (
-              <View
+              <Button
                 id={`node-edit-${n.id}`}
                 className='staff-btn'
                 onClick={() => open({ id: n.id, kind: n.kind, parentId: n.parentId ?? '', name: n.name, centreName: n.centreName ?? '' })}
               >
                 修改
-              </View>
+              </Button>
             ) : null}
           </View>
         ))}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import { useEffect, useState } from 'react';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
+import { Button } from '../../../components/Button';
 import { ListState } from '../../components/Form';
 import type { AuditEntry } from '../../../../../shared/schemas/security';
 import { ROLE_LABELS } from '../../lib/session';
@@ -65,9 +66,9 @@ export function AuditTab() {
             </View>
           ))}
           {list.cursor ? (
-            <View id='audit-more' className='staff-btn' onClick={() => void list.read(true)}>
+            <Button id='audit-more' className='staff-btn' onClick={() => void list.read(true)}>
               加载更多
-            </View>
+            </Button>
           ) : null}
         </View>
       ) : null}
@@ -92,9 +93,9 @@ export function LoginsTab() {
   };
   return (
     <View>
-      <View id='logins-unknown' className='staff-btn' onClick={() => setUnknown(!unknown)}>
+      <Button id='logins-unknown' className='staff-btn' onClick={() => setUnknown(!unknown)}>
         {unknown ? '看本县用户的登录' : '看不存在的用户名的尝试'}
-      </View>
+      </Button>
       {note ? (
         <View id='logins-note' className='staff-ok staff-field'>
           {note}
@@ -113,21 +114,21 @@ export function LoginsTab() {
                 </View>
               </View>
               {r.result === 'throttled' && r.username ? (
-                <View id={`login-lift-${r.id}`} className='staff-btn' onClick={() => void lift({ username: r.username ?? '' })}>
+                <Button id={`login-lift-${r.id}`} className='staff-btn' onClick={() => void lift({ username: r.username ?? '' })}>
                   解锁该用户
-                </View>
+                </Button>
               ) : null}
               {r.result !== 'ok' ? (
-                <View id={`login-lift-address-${r.id}`} className='staff-btn' onClick={() => void lift({ address: r.address })}>
+                <Button id={`login-lift-address-${r.id}`} className='staff-btn' onClick={() => void lift({ address: r.address })}>
                   解锁该来源
-                </View>
+                </Button>
               ) : null}
             </View>
           ))}
           {list.cursor ? (
-            <View id='logins-more' className='staff-btn' onClick={() => void list.read(true)}>
+            <Button id='logins-more' className='staff-btn' onClick={() => void list.read(true)}>
               加载更多
-            </View>
+            </Button>
           ) : null}
         </View>
       ) : null}

@@ -7,6 +7,7 @@ import { Chips, Field, FormFoot, ListState, TextField } from '../../components/F
 import { errorAt, useSubmit } from '../../lib/form';
 import { assignableRoles, createUser, editUser, listUsers, placesOf, type OrgView } from '../../lib/org';
 import { ROLE_LABELS, type StaffUser } from '../../lib/session';
+import { Button } from '../../../components/Button';
 
 interface Draft {
   isNew: boolean;
@@ -76,9 +77,9 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
   const e = form.errors;
   return (
     <View>
-      <View id='user-new' className='staff-btn' onClick={() => open({ isNew: true, username: '', name: '', role: '', scopeNodeId: '', departmentId: '', password: '', active: true })}>
+      <Button id='user-new' className='staff-btn' onClick={() => open({ isNew: true, username: '', name: '', role: '', scopeNodeId: '', departmentId: '', password: '', active: true })}>
         新建工作人员
-      </View>
+      </Button>
       {saved ? (
         <View id='user-saved' className='staff-ok staff-field'>
           {saved}
@@ -148,7 +149,7 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
                   {u.active === false ? ' · 已停用' : ''}
                 </View>
               </View>
-              <View
+              <Button
                 id={`user-edit-${u.username}`}
                 className='staff-btn'
                 onClick={() =>
@@ -156,13 +157,13 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
                 }
               >
                 修改
-              </View>
+              </Button>
             </View>
           ))}
           {cursor ? (
-            <View id='users-more' className='staff-btn' onClick={() => void load(true)}>
+            <Button id='users-more' className='staff-btn' onClick={() => void load(true)}>
               加载更多
-            </View>
+            </Button>
           ) : null}
         </View>
       ) : null}

@@ -1,4 +1,4 @@
-import { Image, Input, Text, Textarea, View } from '@tarojs/components';
+import { Image, Text, View } from '@tarojs/components';
 import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
@@ -13,6 +13,8 @@ import { ROLE_LABELS } from '../../lib/session';
 import { timeLeft, type CaseFile, type StaffOrg } from '../../lib/petitions';
 import { bodyOf, issuesOf, stepForms, type StepForm } from '../../lib/stepForms';
 import { staffUrl } from '../../routes';
+import { Button } from '../../../components/Button';
+import { TextField as SharedTextField } from '../../../components/Field';
 
 const NOT_FOUND = '该反映不存在或您无权查看';
 const roleLabel = (role: string) => (role in ROLE_LABELS ? ROLE_LABELS[role as keyof typeof ROLE_LABELS] : role === 'citizen' ? '群众' : role === 'system' ? '系统' : role);
@@ -41,45 +43,48 @@ function StepFormView({ form, busy, onSubmit }: { form: StepForm; busy: boolean;
           <Text className='staff-field-label'>常用模板（选后可修改）</Text>
           <View className='staff-tabs'>
             {form.templates.map((t, i) => (
-              <Text key={t.label} id={`${id('template')}-${i}`} className='staff-tab' onClick={() => setValues((v) => ({ ...v, ...t.values }))}>
+              <Button key={t.label} id={`${id('template')}-${i}`} className='staff-tab' onClick={() => setValues((v) => ({ ...v, ...t.values }))}>
                 {t.label}
-              </Text>
+              </Button>
             ))}
           </View>
         </View>
       ) : null}
-      {form.fields.map((f) => (
-        <View key={f.name} className='staff-field'>
-          <Text className='staff-field-label'>{f.label}</Text>
-          {f.kind === 'textarea' ? (
-            <Textarea id={id(f.name)} className='staff-input staff-textarea' value={values[f.name] ?? ''} maxlength={f.max ?? 500} onInput={(e) => set(f.name, e.detail.value)} />
-          ) : f.kind === 'choice' ? (
+      {form.fields.map((f) =>
+        f.kind === 'choice' ? (
+          <View key={f.name} className='staff-field'>
+            <Text className='staff-field-label'>{f.label}</Text>
             <View className='staff-tabs'>
               {(f.options?.(values) ?? []).map((o) => (
-                <Text key={o.value} id={`${id(f.name)}-${o.value}`} className={`staff-tab ${values[f.name] === o.value ? 'on' : ''}`} onClick={() => set(f.name, values[f.name] === o.value ? '' : o.value)}>
+                <Button key={o.value} id={`${id(f.name)}-${o.value}`} className='staff-tab' pressed={values[f.name] === o.value} onClick={() => set(f.name, values[f.name] === o.value ? '' : o.value)}>
                   {o.label}
-                </Text>
+                </Button>
               ))}
               {(f.options?.(values) ?? []).length === 0 ? <Text className='staff-muted'>无可选项</Text> : null}
             </View>
-          ) : (
-            <Input
-              id={id(f.name)}
-              className='staff-input'
-              type={f.kind === 'number' ? 'number' : 'text'}
-              value={values[f.name] ?? ''}
-              placeholder={f.placeholder}
-              maxlength={f.max ?? 500}
-              onInput={(e) => set(f.name, e.detail.value)}
-            />
-          )}
-          {errors[f.name] ? (
-            <Text id={`err-${form.action}-${f.name}`} className='staff-error'>
-              {errors[f.name]}
-            </Text>
-          ) : null}
-        </View>
-      ))}
+            {errors[f.name] ? (
+              <Text id={`err-${form.action}-${f.name}`} className='staff-error'>
+                {errors[f.name]}
+              </Text>
+            ) : null}
+          </View>
+        ) : (
+          <SharedTextField
+            key={f.name}
+            look='staff'
+            id={id(f.name)}
+            label={f.label}
+            multiline={f.kind === 'textarea'}
+            kind={f.kind === 'number' ? 'number' : 'text'}
+            value={values[f.name] ?? ''}
+            placeholder={f.placeholder}
+            maxLength={f.max ?? 500}
+            onInput={(v) => set(f.name, v)}
+            error={errors[f.name]}
+            errorId={`err-${form.action}-${f.name}`}
+          />
+        ),
+      )}
       {Object.entries(errors)
         .filter(([k]) => !form.fields.some((f) => f.name === k))
         .map(([k, m]) => (
@@ -87,9 +92,9 @@ function StepFormView({ form, busy, onSubmit }: { form: StepForm; busy: boolean;
             {m}
           </View>
         ))}
-      <View id={`submit-${form.action}`} className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={() => void submit()}>
+      <Button id={`submit-${form.action}`} className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={() => void submit()}>
         {busy ? '正在提交…' : `确认${form.label}`}
-      </View>
+      </Button>
     </View>
   );
 }
@@ -165,9 +170,9 @@ function CaseView({ id }: { id: string }) {
     return error ? (
       <View id={error === NOT_FOUND ? 'not-found' : 'case-error'} className='staff-card staff-error'>
         {error}
-        <View className='staff-btn' id='back-to-queue' onClick={() => void Taro.reLaunch({ url: staffUrl('queue') })}>
+        <Button className='staff-btn' id='back-to-queue' onClick={() => void Taro.reLaunch({ url: staffUrl('queue') })}>
           返回待办
-        </View>
+        </Button>
       </View>
     ) : (
       <View id='case-loading' className='staff-card staff-muted'>
@@ -250,9 +255,9 @@ function CaseView({ id }: { id: string }) {
                 <Text>未留电话</Text>
               ) : null}
               {p.phone && !phone && p.actions.includes('reveal_phone') ? (
-                <Text id='reveal-phone' className='staff-link' onClick={() => void reveal()}>
+                <Button id='reveal-phone' className='staff-link' onClick={() => void reveal()}>
                   查看电话
-                </Text>
+                </Button>
               ) : null}
             </View>
           </View>
@@ -269,7 +274,9 @@ function CaseView({ id }: { id: string }) {
             <View className='staff-field-label'>照片（点击查看大图）</View>
             <View className='staff-photos' id='photos'>
               {p.photoUrls.map((url, i) => (
-                <Image key={url} id={`photo-${i}`} className='staff-photo' src={url} mode='aspectFill' onClick={() => void Taro.previewImage({ current: url, urls: p.photoUrls })} />
+                <Button key={url} id={`photo-${i}`} className='staff-photo-btn' label={`查看第 ${i + 1} 张照片`} onClick={() => void Taro.previewImage({ current: url, urls: p.photoUrls })}>
+                  <Image className='staff-photo' src={url} mode='aspectFill' nativeProps={{ alt: '' }} />
+                </Button>
               ))}
             </View>
           </View>
@@ -305,18 +312,18 @@ function CaseView({ id }: { id: string }) {
             <View className='staff-field'>
               <Text className='staff-muted'>系统发现这可能是 {p.repeatOfTrackingCode ?? '另一件诉求'} 的重复反映。</Text>
               <View className='staff-actions'>
-                <View id='confirm-repeat' className='staff-btn' onClick={() => void step(forms.find((f) => f.action === 'link_repeat')!, { repeatOf: p.repeatOf })}>
+                <Button id='confirm-repeat' className='staff-btn' onClick={() => void step(forms.find((f) => f.action === 'link_repeat')!, { repeatOf: p.repeatOf })}>
                   确认重复
-                </View>
+                </Button>
               </View>
             </View>
           ) : null}
           {forms.length === 0 ? <View className='staff-muted'>该诉求当前没有您可以办理的步骤。</View> : null}
           <View className='staff-actions'>
             {forms.map((f) => (
-              <View key={f.action} id={`action-${f.action}`} className={`staff-btn ${open === f.action ? 'on' : ''}`} onClick={() => setOpen(open === f.action ? null : f.action)}>
+              <Button key={f.action} id={`action-${f.action}`} className='staff-btn' pressed={open === f.action} onClick={() => setOpen(open === f.action ? null : f.action)}>
                 {f.label}
-              </View>
+              </Button>
             ))}
           </View>
         </View>

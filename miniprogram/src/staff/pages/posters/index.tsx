@@ -9,6 +9,7 @@ import { getPost, type StaffPost } from '../../lib/org';
 import { qrSvgDataUrl } from '../../lib/qr';
 // the print rules, in the browser only (print.h5.ts)
 import './print';
+import { Button } from '../../../components/Button';
 
 /** At most this many posters in one print: a township's posts fit, a county's all at once would not. */
 const MAX_POSTERS = 60;
@@ -64,9 +65,9 @@ export default function PostersPage() {
           <View className='no-print'>
             <View className='staff-title'>岗点二维码海报（{posters.length} 张）</View>
             <View className='staff-muted staff-field'>每个岗点一张 A4 纸；打印时只打印海报，不打印菜单。</View>
-            <View id='posters-print' className='staff-btn primary' onClick={print}>
+            <Button id='posters-print' className='staff-btn primary' onClick={print}>
               打印
-            </View>
+            </Button>
             <ListState id='posters' loading={loading} error={error} empty={!ids.length} emptyText='没有选择岗点：请在岗点页勾选后打印。' onRetry={() => void load()} />
           </View>
           {!loading && !error
@@ -77,7 +78,7 @@ export default function PostersPage() {
                   <View className='poster-place'>
                     {p.township.name} · {p.node.name}
                   </View>
-                  <Image id={`qr-${p.post.id}`} className='poster-qr' src={p.qr} mode='aspectFit' />
+                  <Image id={`qr-${p.post.id}`} className='poster-qr' src={p.qr} mode='aspectFit' nativeProps={{ alt: `${p.post.name}的二维码：扫码打开吹哨页` }} />
                   <View className='poster-instruction'>微信扫一扫，一键吹哨反映问题</View>
                   <View className='poster-foot'>
                     {p.post.address} · 岗点编号 {p.post.id}

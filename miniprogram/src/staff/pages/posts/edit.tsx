@@ -10,6 +10,7 @@ import { StaffPage } from '../../components/StaffPage';
 import { errorAt, newId, numberOrUndefined, useSubmit } from '../../lib/form';
 import { getPost, loadOrg, placesOf, savePost, type OrgView } from '../../lib/org';
 import { staffUrl } from '../../routes';
+import { Button } from '../../../components/Button';
 
 const PostForm = z.omit(Post, { id: true });
 
@@ -99,9 +100,9 @@ export default function PostEditPage() {
                 <TextField id='post-lat' label='纬度' digit value={lat} onInput={setLat} error={errorAt(e, 'location.lat')} placeholder='如 38.18' />
                 <TextField id='post-lng' label='经度' digit value={lng} onInput={setLng} error={errorAt(e, 'location.lng')} placeholder='如 100.245' />
               </View>
-              <View id='post-here' className='staff-btn' onClick={() => void hereNow()}>
+              <Button id='post-here' className='staff-btn' onClick={() => void hereNow()}>
                 使用当前位置
-              </View>
+              </Button>
               <Field id='post-categories' label='受理的诉求类型' hint='不选则受理全部类型' error={errorAt(e, 'categoryIds')}>
                 <Chips
                   idPrefix='category'
@@ -117,13 +118,13 @@ export default function PostEditPage() {
               ) : null}
               <FormFoot id='post-save' busy={form.busy} message={form.message} onSave={() => void save()} />
               {editing ? (
-                <View id='post-poster' className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('posters', { ids: editing }) })}>
+                <Button id='post-poster' className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('posters', { ids: editing }) })}>
                   查看二维码海报
-                </View>
+                </Button>
               ) : null}
-              <View id='post-back' className='staff-btn' onClick={back}>
+              <Button id='post-back' className='staff-btn' onClick={back}>
                 返回岗点列表
-              </View>
+              </Button>
             </View>
           ) : null}
         </View>

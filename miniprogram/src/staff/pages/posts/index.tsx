@@ -8,6 +8,7 @@ import { Chips, ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { listPosts, loadOrg, placesOf, type OrgView } from '../../lib/org';
 import { staffUrl } from '../../routes';
+import { Button } from '../../../components/Button';
 
 /**
  * The posts (岗点) of the caller's scope, one township at a time: create, edit, and select several to print their
@@ -74,24 +75,24 @@ export default function PostsPage() {
             <Chips idPrefix='township' options={townships.map((t) => ({ value: t.id, label: t.name }))} selected={[township]} onToggle={setTownship} />
           ) : null}
           <View className='staff-toolbar'>
-            <View id='post-new' className='staff-btn primary' onClick={() => void Taro.navigateTo({ url: staffUrl('postEdit', { township }) })}>
+            <Button id='post-new' className='staff-btn primary' onClick={() => void Taro.navigateTo({ url: staffUrl('postEdit', { township }) })}>
               新建岗点
-            </View>
-            <View id='posts-select-all' className='staff-btn' onClick={() => setSelected(selected.length === posts.length ? [] : posts.map((p) => p.id))}>
+            </Button>
+            <Button id='posts-select-all' className='staff-btn' onClick={() => setSelected(selected.length === posts.length ? [] : posts.map((p) => p.id))}>
               {selected.length === posts.length && posts.length ? '取消全选' : '全选'}
-            </View>
-            <View id='posts-print' className={`staff-btn ${selected.length ? 'primary' : ''}`} onClick={printSelected}>
+            </Button>
+            <Button id='posts-print' className={`staff-btn ${selected.length ? 'primary' : ''}`} onClick={printSelected}>
               打印选中岗点的海报（{selected.length}）
-            </View>
+            </Button>
           </View>
           <ListState id='posts' loading={loading} error={error} empty={!posts.length} emptyText={`这个${levelNamesOf(org?.nodes ?? []).township}还没有岗点，点“新建岗点”添加。`} onRetry={() => void load()} />
           {!loading && !error && posts.length ? (
             <View id='posts-list' className='staff-card'>
               {posts.map((p) => (
                 <View key={p.id} id={`post-${p.id}`} className='staff-list-row'>
-                  <Text id={`select-${p.id}`} className='staff-check' onClick={() => toggle(p.id)}>
+                  <Button id={`select-${p.id}`} className='staff-check' pressed={selected.includes(p.id)} label={`选中 ${p.name}`} onClick={() => toggle(p.id)}>
                     {selected.includes(p.id) ? '☑' : '☐'}
-                  </Text>
+                  </Button>
                   <View className='staff-row-main'>
                     <View className='staff-row-name'>{p.name}</View>
                     <View className='staff-muted'>
@@ -101,18 +102,18 @@ export default function PostsPage() {
                       受理：{p.categoryIds.length ? p.categoryIds.map((id) => categoryName.get(id) ?? id).join('、') : '全部类型'}
                     </View>
                   </View>
-                  <View id={`edit-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('postEdit', { id: p.id, township }) })}>
+                  <Button id={`edit-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('postEdit', { id: p.id, township }) })}>
                     编辑
-                  </View>
-                  <View id={`poster-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('posters', { ids: p.id }) })}>
+                  </Button>
+                  <Button id={`poster-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('posters', { ids: p.id }) })}>
                     海报
-                  </View>
+                  </Button>
                 </View>
               ))}
               {cursor ? (
-                <View id='posts-more' className='staff-btn' onClick={() => void load(true)}>
+                <Button id='posts-more' className='staff-btn' onClick={() => void load(true)}>
                   加载更多
-                </View>
+                </Button>
               ) : null}
             </View>
           ) : null}

@@ -1,4 +1,4 @@
-import { Input, Picker, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
@@ -7,12 +7,15 @@ import { CHANNELS, OPEN_STATUSES, STATUSES, type Channel } from '../../../../../
 import { ApiError } from '../../../lib/apiError';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
+import { DatePicker } from '../../components/DatePicker';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
 import type { StaffUser } from '../../lib/session';
 import { queueStatuses } from '../../lib/desk';
 import { timeLeft, type QueueRow, type QueueView, type StaffOrg } from '../../lib/petitions';
 import { staffUrl } from '../../routes';
+import { Button } from '../../../components/Button';
+import { TextInput } from '../../../components/Field';
 
 const PAGE = 20;
 const DUE_LABELS = { overdue: '逾期', near: '临期' } as const;
@@ -37,13 +40,13 @@ function Chips<T extends string>(props: { id: string; label: string; options: Re
     <View className='staff-field'>
       <Text className='staff-field-label'>{props.label}</Text>
       <View className='staff-tabs'>
-        <Text id={`${props.id}-all`} className={`staff-tab ${props.value === undefined ? 'on' : ''}`} onClick={() => props.onChange(undefined)}>
+        <Button id={`${props.id}-all`} className='staff-tab' pressed={props.value === undefined} onClick={() => props.onChange(undefined)}>
           全部
-        </Text>
+        </Button>
         {props.options.map((o) => (
-          <Text key={o.value} id={`${props.id}-${o.value}`} className={`staff-tab ${props.value === o.value ? 'on' : ''}`} onClick={() => props.onChange(props.value === o.value ? undefined : o.value)}>
+          <Button key={o.value} id={`${props.id}-${o.value}`} className='staff-tab' pressed={props.value === o.value} onClick={() => props.onChange(props.value === o.value ? undefined : o.value)}>
             {o.label}
-          </Text>
+          </Button>
         ))}
       </View>
     </View>
@@ -116,20 +119,21 @@ function Queue({ user }: { user: StaffUser }) {
       <View className='staff-queue-head'>
         <View className='staff-title'>待办</View>
         <View className='staff-search'>
-          <Input
+          <TextInput
             id='code'
+            label='跟踪码'
             className='staff-input'
             placeholder='输入 10 位跟踪码查找'
             value={code}
-            maxlength={10}
-            onInput={(e) => setCode(e.detail.value.toUpperCase())}
+            maxLength={10}
+            onInput={(v) => setCode(v.toUpperCase())}
             onConfirm={search}
           />
-          <View id='search' className='staff-btn primary' onClick={search}>
+          <Button id='search' className='staff-btn primary' onClick={search}>
             查找
-          </View>
+          </Button>
           {view.code ? (
-            <View
+            <Button
               id='clear-search'
               className='staff-btn'
               onClick={() => {
@@ -138,49 +142,50 @@ function Queue({ user }: { user: StaffUser }) {
               }}
             >
               清除
-            </View>
+            </Button>
           ) : null}
         </View>
         {fields.code ? <Text className='staff-error'>{fields.code}</Text> : null}
       </View>
 
       <View className='staff-tabs' id='status-tabs'>
-        <Text id='tab-all' className={`staff-tab ${!view.status && !view.due && !view.supervised ? 'on' : ''}`} onClick={() => show({ status: undefined, due: undefined, supervised: undefined })}>
+        <Button id='tab-all' className='staff-tab' pressed={!view.status && !view.due && !view.supervised} onClick={() => show({ status: undefined, due: undefined, supervised: undefined })}>
           全部
-        </Text>
+        </Button>
         {(['overdue', 'near'] as const).map((d) => (
-          <Text key={d} id={`tab-${d}`} className={`staff-tab ${d} ${view.due === d ? 'on' : ''}`} onClick={() => show({ due: view.due === d ? undefined : d, supervised: undefined })}>
+          <Button key={d} id={`tab-${d}`} className={`staff-tab ${d}`} pressed={view.due === d} onClick={() => show({ due: view.due === d ? undefined : d, supervised: undefined })}>
             {DUE_LABELS[d]}
-          </Text>
+          </Button>
         ))}
         {/* the cases escalated to this centre, which it supervises: a centre's list, in the order they came in */}
         {user.role !== 'handler' ? (
-          <Text
+          <Button
             id='tab-supervised'
-            className={`staff-tab ${view.supervised ? 'on' : ''}`}
+            className='staff-tab'
+            pressed={!!view.supervised}
             onClick={() => show(view.supervised ? { supervised: undefined } : { supervised: 'true', due: undefined, sort: 'newest' })}
           >
             督办
-          </Text>
+          </Button>
         ) : null}
         {/* only the statuses this role's cases can have: a handler's start at 已分派 */}
         {queueStatuses(user.role).map((s) => (
-          <Text key={s} id={`tab-${s}`} className={`staff-tab ${view.status === s ? 'on' : ''}`} onClick={() => show({ status: view.status === s ? undefined : s })}>
+          <Button key={s} id={`tab-${s}`} className='staff-tab' pressed={view.status === s} onClick={() => show({ status: view.status === s ? undefined : s })}>
             {STATUS_LABELS[s]}
-          </Text>
+          </Button>
         ))}
       </View>
 
       <View className='staff-toolbar'>
         {view.supervised ? null : (
-          <View id='sort' className='staff-btn' onClick={() => show({ sort: view.sort === 'newest' ? 'urgent' : 'newest' })}>
+          <Button id='sort' className='staff-btn' onClick={() => show({ sort: view.sort === 'newest' ? 'urgent' : 'newest' })}>
             {view.sort === 'newest' ? '排序：最新在前' : '排序：最紧急在前'}
-          </View>
+          </Button>
         )}
-        <View id='toggle-filters' className='staff-btn' onClick={() => setShowFilters(!showFilters)}>
+        <Button id='toggle-filters' className='staff-btn' onClick={() => setShowFilters(!showFilters)}>
           {showFilters ? '收起筛选' : '筛选'}
           {view.categoryId || view.townshipId || view.channel || view.from || view.to ? '（已筛选）' : ''}
-        </View>
+        </Button>
       </View>
 
       {showFilters ? (
@@ -193,20 +198,12 @@ function Queue({ user }: { user: StaffUser }) {
           <View className='staff-field'>
             <Text className='staff-field-label'>上报日期</Text>
             <View className='staff-toolbar'>
-              <Picker mode='date' value={view.from ?? ''} onChange={(e) => show({ from: e.detail.value })}>
-                <View id='from' className='staff-btn'>
-                  {view.from ? `从 ${view.from}` : '开始日期'}
-                </View>
-              </Picker>
-              <Picker mode='date' value={view.to ?? ''} onChange={(e) => show({ to: e.detail.value })}>
-                <View id='to' className='staff-btn'>
-                  {view.to ? `到 ${view.to}` : '结束日期'}
-                </View>
-              </Picker>
+              <DatePicker id='from' label='开始日期' value={view.from ?? ''} onChange={(from) => show({ from })} text={view.from ? `从 ${view.from}` : '开始日期'} />
+              <DatePicker id='to' label='结束日期' value={view.to ?? ''} onChange={(to) => show({ to })} text={view.to ? `到 ${view.to}` : '结束日期'} />
               {view.from || view.to ? (
-                <View id='clear-dates' className='staff-btn' onClick={() => show({ from: undefined, to: undefined })}>
+                <Button id='clear-dates' className='staff-btn' onClick={() => show({ from: undefined, to: undefined })}>
                   不限日期
-                </View>
+                </Button>
               ) : null}
             </View>
             {fields.from || fields.to ? <Text className='staff-error'>{fields.from ?? fields.to}</Text> : null}
@@ -245,7 +242,7 @@ function Queue({ user }: { user: StaffUser }) {
               <Text>状态</Text>
             </View>
             {rows.map((r) => (
-              <View key={r.id} id={`row-${r.id}`} className='staff-qrow' onClick={() => open(r)}>
+              <Button key={r.id} id={`row-${r.id}`} className='staff-qrow' onClick={() => open(r)}>
                 <Text className='staff-code'>{r.trackingCode}</Text>
                 <Text className='staff-summary'>{r.summary}</Text>
                 <Text>{r.categoryName}</Text>
@@ -255,13 +252,13 @@ function Queue({ user }: { user: StaffUser }) {
                 <Text>{formatTime(r.createdAt)}</Text>
                 <Text>{r.dueAt ? formatTime(r.dueAt) : '—'}</Text>
                 <Badges row={r} />
-              </View>
+              </Button>
             ))}
           </View>
           {/* a list of cards on a phone */}
           <View className='staff-qcards' id='queue-cards'>
             {rows.map((r) => (
-              <View key={r.id} id={`card-${r.id}`} className='staff-card staff-qcard' onClick={() => open(r)}>
+              <Button key={r.id} id={`card-${r.id}`} className='staff-card staff-qcard' onClick={() => open(r)}>
                 <Badges row={r} />
                 <View className='staff-summary'>{r.summary}</View>
                 <View className='staff-muted'>
@@ -272,16 +269,16 @@ function Queue({ user }: { user: StaffUser }) {
                   <Text className='staff-code'>{r.trackingCode}</Text> · {formatTime(r.createdAt)}
                   {r.dueAt ? ` · 期限 ${formatTime(r.dueAt)}` : ''}
                 </View>
-              </View>
+              </Button>
             ))}
           </View>
         </View>
       ) : null}
 
       {cursor && state !== 'loading' ? (
-        <View id='more' className={`staff-btn staff-more ${state === 'more' ? 'busy' : ''}`} onClick={() => state === 'ready' && void load(view, cursor)}>
+        <Button id='more' className={`staff-btn staff-more ${state === 'more' ? 'busy' : ''}`} onClick={() => state === 'ready' && void load(view, cursor)}>
           {state === 'more' ? '正在加载…' : '加载更多'}
-        </View>
+        </Button>
       ) : null}
     </View>
   );

@@ -1,4 +1,4 @@
-import { Input, Text, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
@@ -7,6 +7,8 @@ import { CentreChips } from '../../components/CentreChips';
 import { StaffPage } from '../../components/StaffPage';
 import { chinaDayOf, chinaHm, chinaToday, dayLabel, mondayOf, receptionsApi, shiftDay, type Schedule, type StaffBooking } from '../../lib/receptions';
 import { staffUrl } from '../../routes';
+import { Button } from '../../../components/Button';
+import { TextInput } from '../../../components/Field';
 
 type View = 'day' | 'week';
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
@@ -14,7 +16,7 @@ const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 /** A booking as one line: China time, citizen, status; opens the booking. */
 function BookingLine({ b, wide }: { b: StaffBooking; wide: boolean }) {
   return (
-    <View id={`booking-${b.id}`} className={`staff-booking ${b.status}`} onClick={() => void Taro.navigateTo({ url: staffUrl('booking', { id: b.id }) })}>
+    <Button id={`booking-${b.id}`} className={`staff-booking ${b.status}`} onClick={() => void Taro.navigateTo({ url: staffUrl('booking', { id: b.id }) })}>
       <Text className='staff-booking-time'>
         {chinaHm(b.start)}–{chinaHm(b.end)}
       </Text>
@@ -26,7 +28,7 @@ function BookingLine({ b, wide }: { b: StaffBooking; wide: boolean }) {
           · {b.wayLabel} · {b.topic}
         </Text>
       )}
-    </View>
+    </Button>
   );
 }
 
@@ -89,33 +91,33 @@ export default function Receptions() {
         <View>
           <View className='staff-row'>
             <View className='staff-title'>{data ? `${data.centre.name} · ` : ''}接访日程</View>
-            <View id='to-hosts' className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('hosts') })}>
+            <Button id='to-hosts' className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('hosts') })}>
               接访人与统计
-            </View>
+            </Button>
           </View>
           {user.role !== 'centre_staff' && <CentreChips value={centreId} onChange={setCentreId} />}
           <View className='staff-tabs'>
-            <Text id='view-day' className={`staff-tab ${view === 'day' ? 'on' : ''}`} onClick={() => setView('day')}>
+            <Button id='view-day' className='staff-tab' pressed={view === 'day'} onClick={() => setView('day')}>
               日
-            </Text>
-            <Text id='view-week' className={`staff-tab ${view === 'week' ? 'on' : ''}`} onClick={() => setView('week')}>
+            </Button>
+            <Button id='view-week' className='staff-tab' pressed={view === 'week'} onClick={() => setView('week')}>
               周
-            </Text>
+            </Button>
           </View>
           <View className='staff-row'>
-            <View id='prev' className='staff-btn' onClick={() => step(-1)}>
+            <Button id='prev' className='staff-btn' onClick={() => step(-1)}>
               {view === 'week' ? '上一周' : '前一天'}
-            </View>
-            <View id='today' className='staff-btn' onClick={() => setDay(chinaToday())}>
+            </Button>
+            <Button id='today' className='staff-btn' onClick={() => setDay(chinaToday())}>
               今天
-            </View>
-            <View id='next' className='staff-btn' onClick={() => step(1)}>
+            </Button>
+            <Button id='next' className='staff-btn' onClick={() => step(1)}>
               {view === 'week' ? '下一周' : '后一天'}
-            </View>
-            <Input id='schedule-date' className='staff-input staff-date' value={dateText} placeholder='YYYY-MM-DD' onInput={(e) => setDateText(e.detail.value)} onConfirm={pickDate} />
-            <View id='go-date' className='staff-btn' onClick={pickDate}>
+            </Button>
+            <TextInput id='schedule-date' label='日期' className='staff-input staff-date' value={dateText} placeholder='YYYY-MM-DD' onInput={setDateText} onConfirm={pickDate} />
+            <Button id='go-date' className='staff-btn' onClick={pickDate}>
               跳到该日
-            </View>
+            </Button>
           </View>
           <View id='schedule-range' className='staff-muted staff-field'>
             {view === 'week' ? `${dayLabel(from)} 至 ${dayLabel(shiftDay(from, 6))}` : dayLabel(from)}（北京时间）

@@ -1,0 +1,311 @@
+/**
+ * Usable by everyone (WCAG 2.2 AA; 7:1 for citizen text), in the H5 build in Chromium against the local stack:
+ * - a keyboard alone sends a report (an empty send first: the first field with an error takes the focus), and a
+ *   centre's staff member, keyboard alone, logs in, filters the queue by date, finds the case and takes it from 受理
+ *   to 办结;
+ * - large text: every citizen text on every citizen page is measured in both modes (larger in large mode, none
+ *   under 18 px there), and the app follows the browser's own default font size;
+ * - citizen targets are at least 44 × 44 px; axe-core (with AAA contrast on citizen pages) finds nothing serious.
+ * Screenshots go to test-results/a11y-*.png.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
+import { postLink } from '../../shared/postLink';
+import { call, STAFF_PASSWORDS, staffToken } from '../support/api';
+import { buildApp, ROOT } from '../support/appBuild';
+import { audit, openBrowser, type Browser } from '../support/browser';
+import { stack } from '../support/worker';
+
+const SHOTS = path.join(ROOT, 'test-results');
+const POST_ID = 'babao-baiyanggou-p1';
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+/** One text the page shows: where it is, what it says, its computed size. */
+interface Measured {
+  key: string;
+  text: string;
+  px: number;
+}
+
+describe('accessibility of the H5 app', () => {
+  let server: H5Server;
+  let browser: Browser;
+  let page: Page;
+  let petitionId = '';
+  const apiUrl = stack().apiUrl;
+
+  beforeAll(async () => {
+    const dir = await buildApp('h5');
+    server = await serveH5({ dir });
+    mkdirSync(SHOTS, { recursive: true });
+    browser = await openBrowser({ apiUrl });
+    page = browser.page;
+    // the app is built inside the run: on a busy two-core machine that can take over ten minutes
+  }, 1_200_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  const arrive = async (route: RegExp) => {
+    await page.waitForURL(route);
+    await settled();
+  };
+  /** A screenshot to look at, and axe-core on the same state: citizen pages are held to 7:1 contrast. */
+  const shot = async (name: string, citizen = true) => {
+    await settled();
+    await page.screenshot({ path: path.join(SHOTS, `a11y-${name}.png`), fullPage: true });
+    await audit(page, name, { enhancedContrast: citizen });
+  };
+  const el = (selector: string) => page.locator(`${selector}:visible`).first();
+
+  /** What has the keyboard focus: its id, or the id of the field box around it. */
+  const focused = () =>
+    page.evaluate(() => {
+      const a = document.activeElement as HTMLElement | null;
+      if (!a || a === document.body) return '';
+      return a.id || (a.closest('[id]') as HTMLElement | null)?.id || a.tagName;
+    });
+  /** Tab (forwards) until the element with this id, or the input inside it, has the focus; fails after `max` presses. */
+  const tabTo = async (id: string, max = 80) => {
+    for (let i = 0; i <= max; i++) {
+      const now = await focused();
+      if (now === id || now === `${id}-input`) return;
+      await page.keyboard.press('Tab');
+    }
+    throw new Error(`Tab never reached #${id}`);
+  };
+  /** Turns a choice on from the keyboard (Space), unless it is on already. */
+  const choose = async (id: string) => {
+    await tabTo(id);
+    if ((await el(`#${id}`).getAttribute('aria-pressed')) !== 'true') await page.keyboard.press('Space');
+    await poll(() => el(`#${id}`).getAttribute('aria-pressed')).toBe('true');
+  };
+  /** The focused element shows a ring at least 2 px wide. */
+  const focusRing = () =>
+    page.evaluate(() => {
+      const s = getComputedStyle(document.activeElement as Element);
+      return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2;
+    });
+
+  /** Every text of the visible citizen page (text nodes, and what inputs and text areas hold or hint) with its size. */
+  const measureTexts = () =>
+    page.evaluate((): Measured[] => {
+      const root = Array.from(document.querySelectorAll('.page')).find((e) => e.getClientRects().length > 0);
+      if (!root) return [];
+      const where = (e: Element) => {
+        const parts: string[] = [];
+        for (let x: Element | null = e; x && x !== root; x = x.parentElement) parts.unshift(`${x.tagName}${x.parentElement ? Array.from(x.parentElement.children).indexOf(x) : ''}`);
+        return parts.join('>');
+      };
+      const out: Measured[] = [];
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = (n.textContent ?? '').trim();
+        const parent = n.parentElement;
+        if (!text || !parent || !parent.getClientRects().length || parent.closest('.sr-only')) continue;
+        out.push({ key: `${where(parent)}|${text}`, text, px: parseFloat(getComputedStyle(parent).fontSize) });
+      }
+      for (const f of Array.from(root.querySelectorAll('input, textarea')) as HTMLInputElement[]) {
+        if (!f.getClientRects().length) continue;
+        out.push({ key: `${where(f)}|${f.id}`, text: f.value || f.placeholder, px: parseFloat(getComputedStyle(f).fontSize) });
+      }
+      return out;
+    });
+
+  /** Every control of the visible citizen page smaller than 44 × 44 px. */
+  const smallTargets = () =>
+    page.evaluate(() => {
+      const root = Array.from(document.querySelectorAll('.page')).find((e) => e.getClientRects().length > 0);
+      return (Array.from(root?.querySelectorAll('button, input, textarea, a, [role="button"]') ?? []) as HTMLElement[])
+        .filter((e) => e.getClientRects().length > 0)
+        .map((e) => ({ what: `${e.tagName}#${e.id} ${(e.textContent ?? '').trim().slice(0, 12)}`, ...e.getBoundingClientRect().toJSON() }))
+        .filter((r) => r.width < 44 || r.height < 44)
+        .map((r) => `${r.what} ${Math.round(r.width)}×${Math.round(r.height)}`);
+    });
+
+  /** Large-text mode on or off, with its switch on the home page (remembered on the device). */
+  const setLargeText = async (on: boolean) => {
+    await page.goto(`${server.url}/#/pages/index/index`);
+    await page.reload();
+    await el('#large-text').waitFor();
+    if ((await el('#large-text').getAttribute('aria-pressed')) !== String(on)) await el('#large-text').click();
+    await poll(() => el('#large-text').getAttribute('aria-pressed')).toBe(String(on));
+  };
+
+  it('sends a report with the keyboard alone; an empty send puts the focus on the first field with an error', async () => {
+    await page.goto(postLink(server.url, POST_ID));
+    await arrive(/pages\/report\/index/);
+    await poll(() => el('#post-info').textContent()).toContain('白杨沟村党群服务中心岗');
+    await el('#cat-land_dispute').waitFor();
+
+    // an empty send: the errors are tied to their fields and the first one takes the focus
+    await tabTo('send');
+    expect(await focusRing()).toBe(true);
+    await page.keyboard.press('Enter');
+    await poll(focused).toMatch(/^cat-/);
+    expect(await el('#categories-error').getAttribute('role')).toBe('alert');
+    expect(await el('#categories').getAttribute('aria-describedby')).toBe('categories-error');
+    await poll(() => el('#description-input').getAttribute('aria-invalid')).toBe('true');
+    expect(await el('#description-input').getAttribute('aria-describedby')).toBe('description-error');
+    await shot('1-report-errors');
+
+    // the focus is on the first category: Tab to 土地纠纷, Space chooses it
+    await choose('cat-land_dispute');
+    await tabTo('description');
+    await page.keyboard.type('我家草场的网围栏被邻居挪了二十米');
+    await poll(() => el('.count').textContent()).toContain('16 / 2000');
+    await tabTo('phone');
+    expect(await el('#phone-input').getAttribute('inputmode')).toBe('tel');
+    await page.keyboard.type('13812345678');
+    await shot('2-report-filled');
+    await tabTo('send');
+    await page.keyboard.press('Enter');
+    await arrive(/pages\/result\/index/);
+    await poll(() => el('#tracking-code').textContent()).toMatch(/^[A-Z0-9]{10}$/);
+    petitionId = new URLSearchParams(decodeURIComponent(new URL(page.url()).hash).split('?')[1]).get('id') ?? '';
+    expect(petitionId).not.toBe('');
+    await shot('3-result');
+  });
+
+  it('takes the case from 受理 to 办结 with the keyboard alone, as centre staff', async () => {
+    const code = (await call('GET', `/staff/petitions/${petitionId}`, { token: await staffToken('babao') })).body.trackingCode as string;
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${server.url}/#/staff/pages/login/index`);
+    await el('#username-input').waitFor();
+    await tabTo('username');
+    await page.keyboard.type('babao');
+    await tabTo('password');
+    await page.keyboard.type(STAFF_PASSWORDS.babao!);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/staff\/pages\/home\/index/);
+    await el('#staff-user').waitFor();
+    await shot('4-staff-home', false);
+
+    await tabTo('nav-queue');
+    expect(await focusRing()).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/staff\/pages\/queue\/index/);
+    await el('#queue-table').waitFor();
+    await tabTo('code');
+    await page.keyboard.type(code);
+    await page.keyboard.press('Enter');
+    await poll(() => el(`#row-${petitionId}`).textContent()).toContain(code);
+    // the date filter from the keyboard: ArrowUp fills each empty part of a native date (this year's 1 January,
+    // whatever order the browser shows the parts in), and the queue then shows the cases from that day on
+    await tabTo('toggle-filters');
+    await page.keyboard.press('Enter');
+    await tabTo('from');
+    for (const key of ['ArrowUp', 'ArrowRight', 'ArrowUp', 'ArrowRight', 'ArrowUp']) await page.keyboard.press(key);
+    await poll(() => el('#from-input').inputValue()).toBe(`${new Date().getFullYear()}-01-01`);
+    await poll(() => el('#toggle-filters').textContent()).toContain('已筛选');
+    await poll(() => el(`#row-${petitionId}`).textContent()).toContain(code);
+    await poll(() => page.getByText('正在加载…').filter({ visible: true }).count()).toBe(0);
+    await shot('5-staff-queue', false);
+    await tabTo(`row-${petitionId}`);
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`staff/pages/petition/index\\?id=${petitionId}`));
+    await el('#action-accept').waitFor();
+
+    const take = async (action: string, fill: () => Promise<void>, status: string) => {
+      await tabTo(`action-${action}`);
+      await page.keyboard.press('Enter');
+      await fill();
+      await tabTo(`submit-${action}`);
+      await page.keyboard.press('Enter');
+      await poll(() => el('#status').textContent()).toBe(status);
+    };
+    await take('accept', async () => undefined, '已受理');
+    await take(
+      'dispatch',
+      async () => {
+        await choose('f-dispatch-departmentId-babao-natural-resources');
+      },
+      '已分派',
+    );
+    await take(
+      'progress',
+      async () => {
+        await tabTo('f-progress-note');
+        await page.keyboard.type('已到现场测量边界');
+      },
+      '办理中',
+    );
+    await take(
+      'resolve',
+      async () => {
+        await tabTo('f-resolve-summary');
+        await page.keyboard.type('双方签订调解协议，围栏已恢复原位');
+      },
+      '已办结',
+    );
+    await shot('6-staff-resolved', false);
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+
+  it('scales every citizen text in large-text mode (none under 18 px), with targets of at least 44 × 44 px', async () => {
+    const pages: Array<{ name: string; url: string; ready: string }> = [
+      { name: 'home', url: `${server.url}/#/pages/index/index`, ready: '#large-text' },
+      { name: 'report', url: postLink(server.url, POST_ID), ready: '#cat-land_dispute' },
+      { name: 'mine', url: `${server.url}/#/pages/mine/index`, ready: '#mine-list button' },
+      { name: 'detail', url: `${server.url}/#/pages/detail/index?id=${petitionId}`, ready: '#rate-dissatisfied' },
+      { name: 'track', url: `${server.url}/#/pages/track/index`, ready: '#track-send' },
+    ];
+    const open = async (url: string, ready: string, large: boolean) => {
+      await setLargeText(large);
+      await page.goto(url);
+      await page.reload();
+      await el(ready).waitFor();
+      await poll(() => el('.page').getAttribute('class')).toMatch(large ? /\blarge\b/ : /^(?!.*\blarge\b)/);
+      await settled();
+    };
+    const largeTexts = new Map<string, Measured[]>();
+    for (const p of pages) {
+      await open(p.url, p.ready, false);
+      const normal = await measureTexts();
+      expect(await smallTargets(), p.name).toEqual([]);
+      await shot(`7-${p.name}-normal`);
+      await open(p.url, p.ready, true);
+      const large = await measureTexts();
+      largeTexts.set(p.name, large);
+      expect(await smallTargets(), p.name).toEqual([]);
+      await shot(`8-${p.name}-large`);
+
+      expect(large.length, p.name).toBeGreaterThan(3);
+      expect(large.filter((t) => t.px < 18).map((t) => `${t.text} ${t.px}px`), `${p.name}: texts under 18 px in large mode`).toEqual([]);
+      // every text grows: the same texts, each larger than in normal mode
+      const before = new Map(normal.map((t) => [t.key, t.px]));
+      const notLarger = large.filter((t) => before.has(t.key) && !(t.px > before.get(t.key)!)).map((t) => `${t.text} ${before.get(t.key)}→${t.px}px`);
+      expect(notLarger, `${p.name}: texts that did not grow`).toEqual([]);
+      expect(large.filter((t) => before.has(t.key)).length, p.name).toBeGreaterThan(large.length * 0.9);
+    }
+    // the detail page shows the status tag, the step states, notes and the comment box: all measured above
+    const detail = largeTexts.get('detail') ?? [];
+    for (const text of ['已办结', '已完成', '已到现场测量边界']) expect(detail.some((t) => t.text.includes(text)), text).toBe(true);
+    expect(detail.some((t) => t.key.endsWith('|rating-comment-input'))).toBe(true);
+  }, 240_000);
+
+  it('follows the browser\'s own default font size', async () => {
+    const bodyPx = () => el('#description-input').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));
+    await setLargeText(false);
+    await page.goto(postLink(server.url, POST_ID));
+    await page.reload();
+    await el('#description-input').waitFor();
+    expect(await bodyPx()).toBe(17);
+
+    // the user's own setting: Chromium's default font size at 24 px (its settings page, here through DevTools)
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 24 } });
+    await page.reload();
+    await el('#description-input').waitFor();
+    await poll(bodyPx).toBe(25.5);
+    const texts = await measureTexts();
+    expect(texts.filter((t) => t.px < 20).map((t) => `${t.text} ${t.px}px`)).toEqual([]);
+    await shot('9-report-browser-24px');
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16 } });
+  });
+});
