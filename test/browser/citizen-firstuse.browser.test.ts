@@ -13,7 +13,7 @@ import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
 import { call, newKey, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
-import { openBrowser, type Browser } from '../support/browser';
+import { audit, openBrowser, type Browser } from '../support/browser';
 import { stack } from '../support/worker';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -46,6 +46,7 @@ describe('a first-time citizen in a browser (H5)', () => {
   const shot = async (name: string) => {
     await transitioned();
     await page.screenshot({ path: path.join(SHOTS, `h5-firstuse-${name}.png`), fullPage: true });
+    await audit(page, `firstuse ${name}`, { enhancedContrast: true });
   };
   const arrive = async (route: RegExp) => {
     await page.waitForURL(route);
