@@ -280,7 +280,8 @@ describe('following a petition (weapp)', () => {
     const overdue = await rt.open('pages/detail/index', { id });
     await overdue.settle(100);
     expect(overdue.text()).toContain('已超期');
-    expect(overdue.text()).toContain('这件事已超过办理时限');
+    // 首接首办: the township keeps an overdue case and the next level supervises it; the banner names no level
+    expect(overdue.text()).toContain('这件事已超过办理时限，正在督促办理。');
     expect(overdue.byId('step-handle').dom.textContent).toContain(`截止：${formatTime(file.resolveDueAt)}`);
     expect(overdue.byId('step-handle').dom.textContent).toContain('已约谈相邻牧户');
     expect(overdue.byId('step-handle').dom.textContent).toContain(handlerName);

@@ -122,7 +122,7 @@ export default function Detail() {
             ))}
           </View>
         )}
-        {p.overdue && <View className='banner error'>这件事已超过办理时限，县里已在督办。</View>}
+        {p.overdue && <View className='banner error'>这件事已超过办理时限，正在督促办理。</View>}
       </View>
 
       {reopenedByRating && (
