@@ -57,7 +57,10 @@ describe('path parameters', () => {
       for (const name of [...r.path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)) {
         const path = r.path.replace(/\{(\w+)\}/g, (_m, p: string) => (p === name ? long : 'x1'));
         const res = await call(r.method, path, { token, ...(r.method === 'GET' ? {} : { body: {} }) });
-        const named = res.body?.error?.issues?.some((i: { path: string }) => i.path === `path.${name}`);
+        // Open311's routes answer the spec's error list, whose description names the field
+        const named = r.path.startsWith('/open311/')
+          ? res.body?.[0]?.description?.includes(`path.${name}: `)
+          : res.body?.error?.issues?.some((i: { path: string }) => i.path === `path.${name}`);
         if (res.status !== 400 || !named) wrong.push(`${r.method} ${r.path} {${name}}: ${res.status} ${JSON.stringify(res.body?.error?.issues ?? res.body).slice(0, 120)}`);
       }
     }

@@ -84,6 +84,8 @@ export function describeViolations(violations: Result[]): string {
  * in the message. Moderate and minor findings are returned, not thrown.
  */
 export async function audit(page: Page, where: string, opts: { enhancedContrast?: boolean } = {}): Promise<Result[]> {
+  // A Taro toast fades in and out over 0.1 s: audit it shown or gone, never half-transparent mid-fade
+  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((t) => getComputedStyle(t).display === 'none' || getComputedStyle(t).opacity === '1'));
   const violations = await axeViolations(page, opts);
   const failing = violations.filter((v) => (FAILING_IMPACTS as readonly string[]).includes(v.impact ?? ''));
   if (failing.length) throw new Error(`axe-core: ${failing.length} serious or critical violation(s) at ${where} (${page.url()}):\n${describeViolations(failing)}`);
