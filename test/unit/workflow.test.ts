@@ -4,6 +4,7 @@ import { STATUSES, type Role, type Status } from '../../shared/schemas/common';
 import type { CategoryLimits } from '../../shared/schemas/org';
 import type { Petition } from '../../shared/schemas/petition';
 import { allowedActions, decide, type Command } from '../../shared/workflow';
+import { aPetition } from '../support/builders';
 
 const limits: CategoryLimits = {
   accept: { amount: 24, unit: 'hours' },
@@ -15,33 +16,8 @@ const limits: CategoryLimits = {
 };
 const now = new Date('2026-11-23T02:00:00Z');
 
-function petition(over: Partial<Petition> = {}): Petition {
-  return {
-    id: 'P1',
-    trackingCode: 'ABCDEFGHJK',
-    channel: 'scan',
-    reporter: { kind: 'wechat', openid: 'wx_a' },
-    anonymous: false,
-    categoryId: 'land_dispute',
-    description: '草场边界纠纷',
-    photos: [],
-    status: 'submitted',
-    level: 'township',
-    countyId: 'qilian',
-    townshipId: 'babao',
-    centreId: 'babao',
-    centrePath: 'qilian/babao',
-    createdAt: '2026-11-22T02:00:00.000Z',
-    updatedAt: '2026-11-22T02:00:00.000Z',
-    dueAt: '2026-11-23T02:00:00.000Z',
-    resolveDueAt: '2027-01-20T02:00:00.000Z',
-    followUpAt: '2026-11-30T02:00:00.000Z',
-    extended: false,
-    overdue: false,
-    version: 1,
-    ...over,
-  };
-}
+/** The builders' well-formed petition with what a test changes: one default for every test of petitions. */
+const petition = (over: Partial<Petition> = {}): Petition => aPetition(over).build();
 
 const staff = (role: Role) => ({ role, id: `u-${role}`, name: role });
 const commands: Record<Command['action'], Command> = {

@@ -4,6 +4,7 @@ import { GetCommand, QueryCommand, TransactWriteCommand, UpdateCommand, type Dyn
 import { Partner } from '../../../shared/schemas/open311';
 import type { PartnerRepository } from '../../ports';
 import { keys } from './keys';
+import { quotaUpdate } from './quota';
 
 export class DynamoPartnerRepository implements PartnerRepository {
   constructor(
@@ -56,16 +57,7 @@ export class DynamoPartnerRepository implements PartnerRepository {
 
   async take(counter: string, max: number, expiresAt: number): Promise<boolean> {
     try {
-      await this.db.send(
-        new UpdateCommand({
-          TableName: this.table,
-          Key: keys.quota(counter),
-          UpdateExpression: 'ADD #n :one SET #ttl = if_not_exists(#ttl, :ttl)',
-          ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
-          ExpressionAttributeNames: { '#n': 'n', '#ttl': 'ttl' },
-          ExpressionAttributeValues: { ':one': 1, ':max': max, ':ttl': expiresAt },
-        }),
-      );
+      await this.db.send(new UpdateCommand(quotaUpdate(this.table, { key: counter, max, expiresAt })));
       return true;
     } catch (err) {
       if (err instanceof ConditionalCheckFailedException) return false;

@@ -23,6 +23,7 @@ import type { FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, Q
 import { queryAll } from './client';
 import { indexPage, type IndexQuery } from './pages';
 import { outboxItem } from './outbox';
+import { quotaUpdate } from './quota';
 import { RetryableConflictError, TooManyRequestsError } from '../../../shared/errors';
 import { NOW_KEY, figureDeltas, type FigureDelta } from '../../../shared/figures';
 import { FIGURE_SHARDS, KEY_ATTRIBUTES, ROW, figureShard, keys, type IndexName } from './keys';
@@ -183,16 +184,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
               },
             },
             ...figureUpdates(this.table, petition.id, figureDeltas(undefined, petition, [event])),
-            ...input.quotas.map((q) => ({
-              Update: {
-                TableName: this.table,
-                Key: keys.quota(q.key),
-                UpdateExpression: 'ADD #n :one SET #ttl = if_not_exists(#ttl, :ttl)',
-                ConditionExpression: 'attribute_not_exists(#n) OR #n < :max',
-                ExpressionAttributeNames: { '#n': 'n', '#ttl': 'ttl' },
-                ExpressionAttributeValues: { ':one': 1, ':max': q.max, ':ttl': q.expiresAt },
-              },
-            })),
+            ...input.quotas.map((q) => ({ Update: quotaUpdate(this.table, q) })),
           ],
         }),
       );
