@@ -31,6 +31,8 @@ export interface NewPetition {
   petition: Petition;
   event: TimelineEvent;
   secretHash?: string;
+  /** a keyed hash of the phone number: the petition is found by it (and its category) for 30 days, as a possible repeat */
+  phoneKey?: string;
   idempotency: { scope: string; key: string; requestHash: string };
   /** counters that must stay under their maximum for the report to be taken (a flood from one user or one post) */
   quotas: Array<{ key: string; max: number; expiresAt: number }>;
@@ -83,7 +85,7 @@ export interface PetitionRepository {
   /** the scope's open petitions past their deadline at `now`, longest overdue first */
   listOverdue(scope: FigureScope, now: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** open petitions that may be repeats of a new one */
-  findRepeatCandidates(q: { openid?: string; postId?: string; categoryId: string; since: Date }): Promise<PetitionSummary[]>;
+  findRepeatCandidates(q: { openid?: string; postId?: string; phoneKey?: string; categoryId: string; since: Date }): Promise<PetitionSummary[]>;
 }
 
 /** Open311 partner systems (functions/adapters/dynamo/partners.ts). */

@@ -18,6 +18,7 @@ export const STATUS_LABELS: Record<Status, string> = {
 /** The record's events: the steps of the table, and what the system and the report itself write. */
 const EVENTS = {
   submit: { label: '吹哨上报', stage: 'report' },
+  claim: { label: '群众认领', stage: 'report' },
   remind: { label: '临期提示', stage: 'supervise' },
   urge: { label: '到期催办', stage: 'supervise' },
   overdue: { label: '逾期问责', stage: 'supervise' },
@@ -56,6 +57,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   video: '视频',
   agent: '代办',
   hotline: '12345 热线',
+  other: '其他',
 };
 
 export const LEVEL_LABELS: Record<Level, string> = { village: '村级', township: '镇级', county: '县级' };

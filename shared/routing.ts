@@ -52,9 +52,14 @@ export function categoriesAt(org: Org, post: Post | undefined): Category[] {
   return org.categories.filter((c) => post.categoryIds.includes(c.id));
 }
 
-export function route(org: Org, input: { post?: Post; townshipId?: string; category: Category }): Route {
-  const placeId = input.post?.nodeId ?? input.townshipId;
-  const townshipName = levelNamesOf(org.nodes.values()).township;
+/** The place of a report: a post, else a village (staff registering), else a township. */
+export function route(org: Org, input: { post?: Post; villageId?: string; townshipId?: string; category: Category }): Route {
+  const names = levelNamesOf(org.nodes.values());
+  const townshipName = names.township;
+  if (!input.post && input.villageId && org.nodes.get(input.villageId)?.kind !== 'village') {
+    throw new ValidationError(`所选${names.village}不存在`, [{ path: 'villageId', message: `所选${names.village}不存在` }]);
+  }
+  const placeId = input.post?.nodeId ?? input.villageId ?? input.townshipId;
   if (!placeId) throw new ValidationError(`请扫码选择岗点，或选择所在${townshipName}`, [{ path: 'townshipId', message: `请选择${townshipName}` }]);
   const township = townshipOf(org, placeId);
   const county = countyOf(org, placeId);
@@ -62,7 +67,10 @@ export function route(org: Org, input: { post?: Post; townshipId?: string; categ
     if (input.post) throw new NotFoundError(`该岗点所属的${townshipName}不存在`);
     throw new ValidationError(`所选${townshipName}不存在`, [{ path: 'townshipId', message: `所选${townshipName}不存在` }]);
   }
-  const village = input.post ? ancestors(org, input.post.nodeId).find((n) => n.kind === 'village') : undefined;
+  if (!input.post && input.villageId && input.townshipId && input.townshipId !== township.id) {
+    throw new ValidationError(`所选${names.village}不在所选${townshipName}`, [{ path: 'villageId', message: `所选${names.village}不在所选${townshipName}` }]);
+  }
+  const village = ancestors(org, placeId).find((n) => n.kind === 'village');
   if (input.post && !categoriesAt(org, input.post).some((c) => c.id === input.category.id)) {
     throw new ValidationError('该岗点不受理此类诉求', [{ path: 'categoryId', message: '该岗点不受理此类诉求' }]);
   }

@@ -230,6 +230,22 @@ export function submittedEvent(actor: Actor, now: Date, note?: string): Omit<Tim
 }
 
 /**
+ * A citizen claims a case staff registered for them (统一登记), with the tracking code and query secret of its receipt:
+ * the case becomes theirs as if they had reported it (我的诉求, messages, rating). Only a case still held by the staff
+ * member who filed it may be claimed; the same citizen again is answered as done (`undefined`, nothing to write),
+ * anyone else is refused. The status does not change; the record says it was claimed (internal: staff see it).
+ */
+export function claim(p: Petition, citizen: Actor & { role: 'citizen' }, now: Date): Decision | undefined {
+  if (p.reporter.kind === 'wechat' && p.reporter.openid === citizen.id) return undefined;
+  if (p.reporter.kind !== 'agent') throw new ConflictError('这件诉求已由其他微信用户认领，不能再认领；如有疑问请联系登记的综治中心');
+  const at = now.toISOString();
+  return {
+    patch: { reporter: { kind: 'wechat', openid: citizen.id }, updatedAt: at },
+    event: { at, actor: citizen, action: 'claim', from: p.status, to: p.status, visibility: 'internal' },
+  };
+}
+
+/**
  * The task a petition is for its centre, if any: a review (复查) as soon as it is reopened, a follow-up call (回访)
  * from its follow-up time until the call is recorded.
  */

@@ -127,6 +127,7 @@ const HANDLERS: Handlers<Contract> = {
     upload: ({ caller, body }, deps) => uploads.presignPhoto(deps, caller, body),
     subscribe: async ({ caller, body }, deps) => notifications.subscribe(deps, caller.openid, body.templates),
     submit: async ({ caller, headers, body }, deps) => submitted(await petitions.submitPetition(deps, caller, headers['Idempotency-Key'], body)),
+    claim: ({ caller, body }, deps) => petitions.claimPetition(deps, caller, body),
     mine: ({ caller, query }, deps) => petitions.listMine(deps, caller, query),
     petition: ({ caller, params }, deps) => petitions.getForCitizen(deps, caller, params.id),
     rate: ({ caller, params, body }, deps) => petitions.rate(deps, caller, params.id, body),
@@ -173,8 +174,9 @@ const HANDLERS: Handlers<Contract> = {
     me: async ({ caller }) => caller,
     queue: ({ caller, query }, deps) => petitions.staffQueue(deps, caller, query),
     petition: ({ caller, params }, deps) => petitions.getForStaff(deps, caller, params.id),
-    // Agents and staff file on a citizen's behalf (凡诉代办): phone, letter, visit or agent channels.
+    // 统一登记: centre staff and agents register a visit, call, letter, 12345 case or other for a citizen (凡诉代办).
     submit: async ({ caller, headers, body }, deps) => submitted(await petitions.submitPetition(deps, caller, headers['Idempotency-Key'], body)),
+    upload: ({ caller, body }, deps) => uploads.presignPhoto(deps, caller, body),
     step: {
       ...STEP_HANDLERS,
       link_repeat: ({ caller, params, body }, deps) => petitions.linkRepeat(deps, caller, params.id, body),

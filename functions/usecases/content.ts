@@ -5,7 +5,7 @@
  */
 import { createHmac } from 'node:crypto';
 import { RejectedContentError, ValidationError } from '../../shared/errors';
-import type { CitizenCaller, Deps } from './context';
+import type { CitizenCaller, Deps, StaffCaller } from './context';
 
 /** Each field's text through WeChat, one call each; the first that fails is named. Empty fields are skipped. */
 export async function requireCleanText(deps: Deps, openid: string | undefined, fields: Record<string, string | undefined>) {
@@ -17,16 +17,21 @@ export async function requireCleanText(deps: Deps, openid: string | undefined, f
   }
 }
 
-/** The folder of a citizen's uploads: a keyed hash of their openid, so a key names whose it is without saying who. */
-export function uploaderFolder(deps: Deps, caller: CitizenCaller): string {
-  return createHmac('sha256', deps.auth.secret).update(`photo-owner\n${caller.openid}`).digest('hex').slice(0, 20);
+/**
+ * The folder of a caller's uploads: a keyed hash of a citizen's openid, or of a staff user's id (what they attach to
+ * a registration), so a key names whose it is without saying who.
+ */
+export function uploaderFolder(deps: Deps, caller: CitizenCaller | StaffCaller): string {
+  const owner = caller.kind === 'citizen' ? `photo-owner\n${caller.openid}` : `staff-upload\n${caller.id}`;
+  return createHmac('sha256', deps.auth.secret).update(owner).digest('hex').slice(0, 20);
 }
 
-/** A photo key as POST /uploads issues it to this citizen: their folder, a fresh id; and the photo is there. */
-export async function requirePhotosOf(deps: Deps, caller: CitizenCaller, photos: readonly string[]) {
+/** A file key as an upload route issued it to this caller: their folder, a fresh id; and the file is there. Staff may attach a PDF (a scanned letter). */
+export async function requirePhotosOf(deps: Deps, caller: CitizenCaller | StaffCaller, photos: readonly string[]) {
   const folder = uploaderFolder(deps, caller);
-  const issued = new RegExp(`^photos/\\d{4}-\\d{2}/${folder}/[0-9A-Z]{26}\\.(jpg|png|webp)$`);
+  const types = caller.kind === 'citizen' ? 'jpg|png|webp' : 'jpg|png|webp|pdf';
+  const issued = new RegExp(`^photos/\\d{4}-\\d{2}/${folder}/[0-9A-Z]{26}\\.(${types})$`);
   const checks = await Promise.all(photos.map(async (key) => issued.test(key) && (await deps.photos.exists(key))));
   const bad = checks.indexOf(false);
-  if (bad >= 0) throw new ValidationError('照片无效，请重新上传', [{ path: `photos.${bad}`, message: '照片未上传成功或不是您上传的，请重新上传' }]);
+  if (bad >= 0) throw new ValidationError('照片无效，请重新上传', [{ path: `photos.${bad}`, message: '照片或附件未上传成功或不是您上传的，请重新上传' }]);
 }

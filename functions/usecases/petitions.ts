@@ -1,14 +1,14 @@
 import { createHash, createHmac } from 'node:crypto';
-import { ConflictError, NotFoundError, RejectedContentError, RetryableConflictError, ValidationError } from '../../shared/errors';
+import { ConflictError, ForbiddenError, NotFoundError, RejectedContentError, RetryableConflictError, ValidationError } from '../../shared/errors';
 import { SCOPE_NOT_A_CENTRE, inScope, route, scopeFitsRole, supervisingCentres, type Org } from '../../shared/routing';
 import { CITIZEN_CHANNELS, type Role } from '../../shared/schemas/common';
-import type { SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
+import type { ClaimBody, RegisterPetitionBody, SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
 import type { StaffQueueQuery } from '../../shared/schemas/staff';
 import { summaryOf, type Actor, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
 import { messageFor } from '../../shared/notifications';
 import { addLimit } from '../../shared/timeLimits';
 import type { StepInput } from '../../shared/steps';
-import { decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
+import { claim, decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
 import type { QueueFilter, QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
 import { requireCleanText, requirePhotosOf } from './content';
@@ -37,11 +37,14 @@ function actorOf(caller: Caller): Actor & { role: Role } {
  * repeat, and store it with its first event in one transaction keyed by the caller's idempotency key. The same key
  * again answers with the petition it made, never a second one.
  */
+/** What a report carries, whoever files it: a citizen's report, a partner's request, or a staff registration. */
+type Filing = Omit<SubmitPetitionBody, 'channel'> & Partial<Omit<RegisterPetitionBody, keyof SubmitPetitionBody>> & { channel: SubmitPetitionBody['channel'] | RegisterPetitionBody['channel'] };
+
 export async function submitPetition(
   deps: Deps,
   caller: Caller,
   idempotencyKey: string,
-  body: SubmitPetitionBody,
+  body: Filing,
 ): Promise<{ created: boolean; response: SubmitPetitionResponse }> {
   const now = deps.clock.now();
   const org = await deps.org.load();
@@ -49,10 +52,11 @@ export async function submitPetition(
   if (body.postId && !post) throw new ValidationError('该岗点不存在或已停用', [{ path: 'postId', message: '该岗点不存在或已停用，请重新扫码' }]);
   const category = org.categories.find((c) => c.id === body.categoryId);
   if (!category) throw new ValidationError('诉求类型不存在', [{ path: 'categoryId', message: '请选择诉求类型' }]);
-  const routed = route(org, { post, townshipId: body.townshipId, category });
+  const routed = route(org, { post, villageId: caller.kind === 'staff' ? body.villageId : undefined, townshipId: body.townshipId, category });
+  if (caller.kind === 'staff') requirePlaceInScope(org, caller, post?.nodeId ?? routed.villageId ?? routed.townshipId);
 
   const openid = caller.kind === 'citizen' ? caller.openid : undefined;
-  if (caller.kind === 'citizen') await requirePhotosOf(deps, caller, body.photos);
+  if (caller.kind !== 'partner') await requirePhotosOf(deps, caller, body.photos);
   await requireCleanText(deps, openid, { description: body.description });
 
   const reporter: Reporter =
@@ -64,18 +68,23 @@ export async function submitPetition(
   // One read for repeats: a report at a post repeats an open one on the same matter at that post, whoever made it;
   // without a post, the reporter's own open, named one on the same matter. An anonymous report is never linked by
   // who sent it, either way: staff would see it tied to a named case whose phone they may reveal.
+  // A case staff register is also a repeat of any report with the same phone number and matter in the window.
   const since = new Date(now.getTime() - REPEAT_WINDOW_DAYS * 86_400_000);
-  const repeats = post
-    ? await deps.petitions.findRepeatCandidates({ postId: post.id, categoryId: category.id, since })
-    : caller.kind === 'citizen' && !body.anonymous
+  const phoneKey = body.phone && !body.anonymous ? phoneKeyOf(deps, body.phone) : undefined;
+  const repeats = [
+    ...(post ? await deps.petitions.findRepeatCandidates({ postId: post.id, categoryId: category.id, since }) : []),
+    ...(!post && caller.kind === 'citizen' && !body.anonymous
       ? (await deps.petitions.findRepeatCandidates({ openid: caller.openid, categoryId: category.id, since })).filter((r) => !r.anonymous)
-      : [];
+      : []),
+    ...(caller.kind === 'staff' && phoneKey ? await deps.petitions.findRepeatCandidates({ phoneKey, categoryId: category.id, since }) : []),
+  ];
   // The earliest open one on the same matter is the case this one repeats.
   const repeatOf = repeats.filter((r) => r.categoryId === category.id).sort((a, b) => (a.createdAt < b.createdAt ? -1 : 1))[0];
 
   const requestHash = sha256(JSON.stringify(body));
   const scope = idempotencyScope(caller);
-  const secret = body.anonymous ? trackingSecret(deps, scope, idempotencyKey) : undefined;
+  // a registered case's receipt always prints the secret: with it the citizen follows or claims the case
+  const secret = body.anonymous || caller.kind === 'staff' ? trackingSecret(deps, scope, idempotencyKey) : undefined;
   for (let attempt = 0; attempt < SUBMIT_ATTEMPTS; attempt++) {
     const petition: Petition = {
       id: deps.ids.id(),
@@ -84,6 +93,9 @@ export async function submitPetition(
       reporter,
       anonymous: body.anonymous,
       agentId: caller.kind === 'staff' ? caller.id : undefined,
+      agentSeenAt: caller.kind === 'staff' ? now.toISOString() : undefined,
+      citizenName: body.anonymous ? undefined : body.name,
+      letterReceivedOn: body.letterReceivedOn,
       phone: body.phone,
       postId: post?.id,
       location: body.location ?? post?.location,
@@ -114,6 +126,7 @@ export async function submitPetition(
         petition,
         event,
         secretHash: secret ? sha256(secret) : undefined,
+        phoneKey,
         idempotency: { scope, key: idempotencyKey, requestHash },
         quotas: quotasFor(deps, caller, post?.id, now),
       });
@@ -131,7 +144,7 @@ export async function submitPetition(
     }
     const existing = await deps.petitions.get(outcome.existingId);
     if (!existing) throw new NotFoundError();
-    return { created: false, response: submitResponse(existing, org, existing.anonymous ? secret : undefined) };
+    return { created: false, response: submitResponse(existing, org, existing.anonymous || caller.kind === 'staff' ? secret : undefined) };
   }
   throw new ConflictError('提交失败，请稍后重试');
 }
@@ -149,14 +162,52 @@ function trackingSecret(deps: Deps, scope: string, idempotencyKey: string) {
 }
 
 /** A citizen reports through a post's code (scan) or the app (online); the other channels are staff filing for them. */
-function channelOf(caller: Caller, body: SubmitPetitionBody): Petition['channel'] {
+function channelOf(caller: Caller, body: Filing): Petition['channel'] {
   if (caller.kind === 'citizen') {
     if (!CITIZEN_CHANNELS.includes(body.channel)) throw new ValidationError('渠道不正确', [{ path: 'channel', message: '群众只能扫码或在线反映' }]);
     return body.postId ? 'scan' : 'online';
   }
   if (caller.kind === 'partner') return caller.channel;
-  if (body.channel === 'hotline') throw new ValidationError('渠道不正确', [{ path: 'channel', message: '12345 热线的诉求由热线系统转来' }]);
-  return body.channel === 'online' ? 'agent' : body.channel;
+  return body.channel === 'online' || body.channel === 'scan' ? 'agent' : body.channel;
+}
+
+/**
+ * 统一登记 is for the centre staff of the place (a township's, or the county's for all of it) and the agents (代办员) of
+ * their village: a handler files nothing; a place outside the caller's scope is not theirs to know of.
+ */
+function requirePlaceInScope(org: Org, caller: StaffCaller, placeId: string) {
+  if (caller.role === 'handler') throw new ForbiddenError('承办部门不登记诉求，请由综治中心或代办员登记');
+  const scope = org.nodes.get(caller.scopeNodeId);
+  const place = org.nodes.get(placeId);
+  if (!scope || !place || !inScope(scope.path, place.path)) throw new NotFoundError('所选地点不在您的管辖范围内');
+}
+
+/** A phone number as the repeat index keys it: keyed, so the index names no number. */
+function phoneKeyOf(deps: Deps, phone: string) {
+  return createHmac('sha256', deps.auth.secret).update(`repeat-phone\n${phone}`).digest('base64url').slice(0, 32);
+}
+
+/**
+ * 认领: a citizen scans the receipt of a case staff registered for them and makes it theirs (我的诉求, messages,
+ * rating), as if they had reported it. The tracking code and its query secret prove the receipt; a second claim by
+ * the same citizen answers the same, by anyone else a 409. A wrong code or secret is a 404 like the tracking page's.
+ */
+export async function claimPetition(deps: Deps, caller: CitizenCaller, body: ClaimBody) {
+  const found = await deps.petitions.findByTrackingCode(body.trackingCode);
+  if (!found?.secretHash || found.secretHash !== sha256(body.secret)) throw new NotFoundError('跟踪码或查询密码不正确');
+  const org = await deps.org.load();
+  for (let attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+    const current = await deps.petitions.getWithTimeline(found.id);
+    if (!current) throw new NotFoundError('跟踪码或查询密码不正确');
+    const { timeline, ...p } = current;
+    const decision = claim(p, { role: 'citizen', id: caller.openid, name: caller.name }, deps.clock.now());
+    if (!decision) return forCitizen(deps, current, org);
+    const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
+    const event = { ...decision.event, seq: next.version };
+    if (await deps.petitions.applyTransition(p, next, [event])) return forCitizen(deps, { ...next, timeline: [...timeline, event] }, org);
+    await jitter(attempt);
+  }
+  throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
 }
 
 /** A flood of reports from one user or at one post stops at the hour's limit; agents file for many, so only posts count them. */

@@ -1,5 +1,6 @@
 /** The routes of the citizen's app (the main package of the mini-program): logins, the report, its record, the rating. */
 import {
+  ClaimBody,
   DevLoginBody,
   IdempotencyKey,
   PageQuery,
@@ -44,6 +45,14 @@ export const CITIZEN = {
     body: SubmitPetitionBody,
     answer: SubmitPetitionResponse,
     ok: [201, 200],
+  }),
+  claim: route({
+    method: 'POST',
+    path: '/petitions/claim',
+    access: 'citizen',
+    summary: '认领：凭登记回执上的跟踪码和查询密码，把工作人员代为登记的诉求归到自己名下',
+    body: ClaimBody,
+    answer: PetitionView,
   }),
   mine: route({ method: 'GET', path: '/petitions/mine', access: 'citizen', summary: '我的反映', query: PageQuery, answer: PageResponse(MineItem) }),
   petition: route({ method: 'GET', path: '/petitions/{id}', access: 'citizen', summary: '我的一件反映及其公开的办理记录', params: ById, answer: PetitionView }),

@@ -1,6 +1,6 @@
 /** The routes of the staff pages (工作台): the queue, the case file and its steps, figures, posts, people and receptions. */
 import * as z from 'zod/mini';
-import { PageQuery, StaffLoginBody, SubmitPetitionBody, SubmitPetitionResponse } from '../schemas/api';
+import { PageQuery, RegisterPetitionBody, StaffLoginBody, StaffUploadBody, SubmitPetitionResponse } from '../schemas/api';
 import {
   AttendanceBody,
   BookingFigures,
@@ -31,7 +31,7 @@ import {
   TaskRow,
 } from '../schemas/staff';
 import { AuditEntry, LiftLockBody, LoginRecord, LoginsQuery } from '../schemas/security';
-import { PageResponse } from '../schemas/views';
+import { PageResponse, UploadTicket } from '../schemas/views';
 import { STAFF_STEPS, STEP_TABLE, stepPath, type StaffStep, type StepTable } from '../steps';
 import { ById, IDEMPOTENT } from './citizen';
 import { route } from './route';
@@ -74,12 +74,13 @@ export const STAFF = {
     method: 'POST',
     path: '/staff/petitions',
     access: 'staff',
-    summary: '代办：替群众登记一件反映',
+    summary: '统一登记：替群众登记来访、来电、来信、12345 热线等诉求（回执上有跟踪码和查询密码）',
     headers: IDEMPOTENT,
-    body: SubmitPetitionBody,
+    body: RegisterPetitionBody,
     answer: SubmitPetitionResponse,
     ok: [201, 200],
   }),
+  upload: route({ method: 'POST', path: '/staff/uploads', access: 'staff', summary: '登记的附件：照片或来信扫描件（PDF），取得直传地址', body: StaffUploadBody, answer: UploadTicket }),
   step: STEPS,
   tasks: route({ method: 'GET', path: '/staff/tasks', access: 'staff', summary: '复查和回访任务', query: PageQuery, answer: PageResponse(TaskRow) }),
   dashboard: route({ method: 'GET', path: '/staff/dashboard', access: 'staff', summary: '统计：四项指标、分布、趋势和逾期清单', query: DashboardQuery, answer: DashboardAnswer }),

@@ -1,7 +1,7 @@
 /** One schema per payload, used by the mini-program forms and the Lambda edge alike. */
 import * as z from 'zod/mini';
 import { STEP_TABLE } from '../steps';
-import { CHANNELS, Channel, EmptyBody, GeoPoint, Id, Phone, Status, TrackingCode, TypedTrackingCode, idOf, text } from './common';
+import { CHANNELS, Channel, EmptyBody, GeoPoint, Id, Phone, REGISTER_CHANNELS, Status, TrackingCode, TypedTrackingCode, idOf, text } from './common';
 import { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './petition';
 
 export const WechatLoginBody = z.strictObject({ code: z.string({ error: '缺少登录凭证' }).check(z.minLength(1), z.maxLength(128)) });
@@ -16,6 +16,12 @@ export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 export const UploadBody = z.strictObject({
   contentType: z.enum(['image/jpeg', 'image/png', 'image/webp'], { error: '照片须为 JPG、PNG 或 WebP 格式' }),
   size: z.int({ error: '缺少照片大小' }).check(z.gte(1, { error: '照片是空的' }), z.lte(PHOTO_MAX_BYTES, { error: '照片不能超过 5 MB' })),
+});
+
+/** What staff attach to a registration: photos, or a scanned letter as a PDF. */
+export const StaffUploadBody = z.strictObject({
+  contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], { error: '附件须为 JPG、PNG、WebP 图片或 PDF 文件' }),
+  size: z.int({ error: '缺少附件大小' }).check(z.gte(1, { error: '附件是空的' }), z.lte(PHOTO_MAX_BYTES, { error: '附件不能超过 5 MB' })),
 });
 
 export const SubmitPetitionBody = z
@@ -38,6 +44,50 @@ export const SubmitPetitionBody = z
     z.refine((b) => !(b.anonymous && b.phone), { error: '匿名反映不留联系电话；需要工作人员联系您时请选择实名反映', path: ['phone'] }),
   );
 export type SubmitPetitionBody = z.infer<typeof SubmitPetitionBody>;
+
+/** A scanned letter or a photo staff attach to a registration: an image, or a PDF of the letter. */
+export const ATTACHMENTS_MAX = 5;
+/** The day a letter arrived, `YYYY-MM-DD` (China). */
+export const LetterDay = z
+  .string({ error: '请填写收信日期' })
+  .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '收信日期须为 YYYY-MM-DD' }));
+
+/**
+ * 统一登记: staff register a case that came in by a visit, a call, a letter, the 12345 hotline or another way, for a
+ * citizen who may stay anonymous. The place is a post, a village or a township (in the caller's scope); a letter says
+ * the day it arrived, and only a letter does.
+ */
+export const RegisterPetitionBody = z
+  .strictObject({
+    channel: z.enum(REGISTER_CHANNELS, { error: '请选择来源渠道：来访、来电、来信、12345 热线或其他' }),
+    name: z.optional(text('群众姓名', 32)),
+    phone: z.optional(Phone),
+    anonymous: z._default(z.boolean(), false),
+    postId: z.optional(idOf('岗点')),
+    villageId: z.optional(idOf('村（嘎查、社区）')),
+    townshipId: z.optional(idOf('乡镇（苏木）')),
+    categoryId: idOf('诉求类型'),
+    description: text('问题描述', DESCRIPTION_MAX, 5),
+    photos: z._default(z.array(PhotoRef).check(z.maxLength(ATTACHMENTS_MAX, { error: `最多上传 ${ATTACHMENTS_MAX} 个附件` })), []),
+    letterReceivedOn: z.optional(LetterDay),
+  })
+  .check(
+    z.refine((b) => !!(b.postId || b.villageId || b.townshipId), { error: '请选择岗点、村或乡镇', path: ['townshipId'] }),
+    z.refine((b) => !(b.anonymous && (b.phone || b.name)), { error: '匿名登记不留姓名和电话', path: ['phone'] }),
+    z.refine((b) => b.channel !== 'letter' || !!b.letterReceivedOn, { error: '来信须填写收信日期', path: ['letterReceivedOn'] }),
+    z.refine((b) => b.channel === 'letter' || !b.letterReceivedOn, { error: '只有来信才填写收信日期', path: ['letterReceivedOn'] }),
+  );
+export type RegisterPetitionBody = z.infer<typeof RegisterPetitionBody>;
+
+/** The receipt's QR code: the tracking code and its query secret, with which a citizen claims the case in WeChat. */
+export const ClaimBody = z.strictObject({
+  trackingCode: TypedTrackingCode,
+  secret: z.pipe(
+    z.string({ error: '请填写查询密码' }).check(z.trim(), z.toUpperCase()),
+    z.string().check(z.regex(/^[A-Z2-9]{12}$/, { error: '查询密码为 12 位字母和数字' })),
+  ),
+});
+export type ClaimBody = z.infer<typeof ClaimBody>;
 
 export const IdempotencyKey = z
   .string({ error: '缺少 Idempotency-Key 请求头' })

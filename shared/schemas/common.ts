@@ -65,11 +65,14 @@ export const OPEN_STATUSES = statusesIn('open');
 export const RESOLVED_STATUSES = statusesIn('rating', 'finished');
 
 /** `hotline`: a 12345 hotline case, filed by a partner system through Open311 or registered by staff */
-export const CHANNELS = ['scan', 'online', 'phone', 'letter', 'visit', 'video', 'agent', 'hotline'] as const;
+export const CHANNELS = ['scan', 'online', 'phone', 'letter', 'visit', 'video', 'agent', 'hotline', 'other'] as const;
 export const Channel = z.enum(CHANNELS, { error: '渠道不正确' });
 export type Channel = z.infer<typeof Channel>;
 /** A citizen comes in through a post's code or the app; every other channel is staff filing on their behalf. */
 export const CITIZEN_CHANNELS: readonly Channel[] = ['scan', 'online'];
+/** What staff register (统一登记), in the order the 登记 page offers them: 来访, 来电, 来信, 12345 热线, 其他. */
+export const REGISTER_CHANNELS = ['visit', 'phone', 'letter', 'hotline', 'other'] as const satisfies readonly Channel[];
+export type RegisterChannel = (typeof REGISTER_CHANNELS)[number];
 
 export const LEVELS = ['village', 'township', 'county'] as const;
 export const Level = z.enum(LEVELS, { error: '层级不正确' });

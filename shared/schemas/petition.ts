@@ -30,7 +30,8 @@ export const Actor = z.object({
 export type Actor = z.infer<typeof Actor>;
 
 /** The events of the record: the report, the steps of the table, and the supervision sweep's alerts. */
-export const ACTIONS = ['submit', ...STEP_ACTIONS, 'remind', 'urge', 'overdue'] as const;
+/** `claim`: a citizen claims a case staff registered for them, with its receipt's code (shared/workflow.ts claim). */
+export const ACTIONS = ['submit', 'claim', ...STEP_ACTIONS, 'remind', 'urge', 'overdue'] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
 
@@ -65,7 +66,14 @@ export const Petition = z.object({
   reporter: Reporter,
   /** staff do not see who reported */
   anonymous: z.boolean(),
+  /** the staff user who filed it on the citizen's behalf (代办, 统一登记): their 我代办的 list holds it */
   agentId: z.optional(z.string()),
+  /** when that user last looked at it (阶段反馈: what moved since is new to them) */
+  agentSeenAt: z.optional(IsoTime),
+  /** the citizen's name as staff registered it (never for an anonymous case); staff see it, lists do not */
+  citizenName: z.optional(z.string()),
+  /** a letter's day of arrival (来信, YYYY-MM-DD in China) */
+  letterReceivedOn: z.optional(z.string()),
   phone: z.optional(Phone),
   postId: z.optional(Id),
   location: z.optional(GeoPoint),

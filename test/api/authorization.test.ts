@@ -229,10 +229,24 @@ const CASES: Record<string, Case> = {
   'GET /staff/petitions': { expect: staff(404, 200, 200, 200, 200, 200), target: fixed({}) },
   'GET /staff/petitions/{id}': { expect: handlingStep(), target: petitionAt('dispatched') },
   'POST /staff/petitions': {
-    // 凡诉代办: any staff member files on a citizen's behalf; the report goes to the township it names
-    expect: anyStaff(201),
-    target: fixed({ body: { channel: 'phone', townshipId: 'babao', categoryId: 'heating', description: '电话反映：小区暖气不热。', phone: '13912345678' } }),
+    // 统一登记: the centre staff of the place and the agent of its village register for a citizen; handlers do not
+    expect: staff(201, 403, 201, 404, 201, 201),
+    target: fixed({ body: { channel: 'phone', villageId: 'babao-baiyanggou', categoryId: 'heating', description: '电话反映：小区暖气不热。', phone: '13912345678' } }),
     vary: (t) => ({ ...t, headers: { 'idempotency-key': newKey() } }),
+  },
+  'POST /staff/uploads': { expect: anyStaff(200), target: fixed({ body: { contentType: 'application/pdf', size: 1000 } }) },
+  'POST /petitions/claim': {
+    // 认领: any citizen holding the receipt of a registered case (each a new one): its code and secret
+    expect: citizens(200),
+    target: async () => {
+      const sent = await call('POST', '/staff/petitions', {
+        token: babao,
+        headers: { 'idempotency-key': newKey() },
+        body: { channel: 'visit', townshipId: 'babao', categoryId: 'heating', description: '来访反映：小区暖气不热。' },
+      });
+      if (sent.status !== 201) throw new Error(`fixture registration: ${sent.status} ${JSON.stringify(sent.body)}`);
+      return { body: { trackingCode: sent.body.trackingCode, secret: sent.body.secret } };
+    },
   },
   'POST /staff/petitions/{id}/accept': { expect: centreStep(), target: stepOn('submitted', { note: '受理' }) },
   'POST /staff/petitions/{id}/decline': { expect: centreStep(), target: stepOn('submitted', { reason: '属于法院受理范围', redirect: '向祁连县人民法院起诉' }) },

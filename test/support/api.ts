@@ -109,6 +109,15 @@ export function report(token: string, body: Record<string, unknown> = {}, key = 
   });
 }
 
+/** 统一登记: staff register a case for a citizen (a call to 八宝镇 about heating unless the body says otherwise). */
+export function register(token: string, body: Record<string, unknown> = {}, key = newKey()) {
+  return call('POST', '/staff/petitions', {
+    token,
+    headers: { 'idempotency-key': key },
+    body: { channel: 'phone', townshipId: 'babao', categoryId: 'heating', description: '来电反映：小区暖气一直不热，家里有老人。', ...body },
+  });
+}
+
 /** A photo uploaded the citizen's way: a key from POST /uploads, the bytes by its presigned PUT. */
 export async function uploadPhoto(token: string): Promise<string> {
   const bytes = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(256, 7), Buffer.from([0xff, 0xd9])]);

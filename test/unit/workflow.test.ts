@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError } from '../../shared/errors';
 import { STATUSES, type Role, type Status } from '../../shared/schemas/common';
 import type { CategoryLimits } from '../../shared/schemas/org';
 import type { Petition } from '../../shared/schemas/petition';
-import { allowedActions, decide, type Command } from '../../shared/workflow';
+import { allowedActions, claim, decide, type Command } from '../../shared/workflow';
 import { aPetition } from '../support/builders';
 
 const limits: CategoryLimits = {
@@ -339,5 +339,28 @@ describe('the steps offered', () => {
     expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     expect(allowedActions('submitted', 'agent')).toEqual([]);
+  });
+});
+
+describe('claim (认领 a registered case)', () => {
+  const herder = { role: 'citizen' as const, id: 'wx_herder' };
+  const now = new Date('2026-11-25T02:00:00.000Z');
+  const registered = aPetition({ reporter: { kind: 'agent', userId: 'u-babao' }, agentId: 'u-babao', channel: 'visit' });
+
+  it('makes a case held by its filer the citizen\'s, status unchanged, an internal line on the record', () => {
+    for (const status of STATUSES) {
+      const decision = claim(registered.in(status).build(), herder, now);
+      expect(decision).toEqual({
+        patch: { reporter: { kind: 'wechat', openid: 'wx_herder' }, updatedAt: now.toISOString() },
+        event: { at: now.toISOString(), actor: herder, action: 'claim', from: status, to: status, visibility: 'internal' },
+      });
+    }
+  });
+
+  it('has nothing to do for the citizen who holds it already, and refuses anyone else', () => {
+    const theirs = registered.with({ reporter: { kind: 'wechat', openid: 'wx_herder' } }).build();
+    expect(claim(theirs, herder, now)).toBeUndefined();
+    expect(() => claim(theirs, { ...herder, id: 'wx_other' }, now)).toThrow(ConflictError);
+    expect(() => claim(registered.with({ reporter: { kind: 'partner', partnerId: 'hotline' } }).build(), herder, now)).toThrow(ConflictError);
   });
 });

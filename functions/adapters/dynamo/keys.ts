@@ -14,6 +14,7 @@
  * | byCentreDue    | CD#centre / NCD#centre             | due_sk            | a centre's open cases by deadline / by when near due |
  * | byDepartmentDue| DD#department / NDD#department     | due_sk            | a department's dispatched open cases / by when near due |
  * | byPostCategory | PC#post#category                   | q_sk              | repeat detection at a post              |
+ * |                | PH#phone key#category              |                   | repeat detection by phone (30 days)     |
  * | byAlert        | AL#county                          | al_sk             | the sweeper: the next alert due         |
  * | byTask         | TK#centre                          | tk_sk             | review and follow-up tasks, by when due |
  */
@@ -57,6 +58,13 @@ export const keys = {
    * so the supervisor's 督办 list reads only the cases it supervises. The owner's own queue is untouched.
    */
   supervision: (id: string) => ({ pk: `P#${id}`, sk: 'SUP' }),
+  /**
+   * A petition's phone entry: written with the petition when it holds a phone number, a second item in its partition
+   * in byPostCategory under `PH#<keyed hash of the phone>#<category>`, sorted by creation like the queue, kept 31
+   * days by the table's TTL: a case registered later with the same phone and matter finds it in one query.
+   */
+  phoneEntry: (id: string) => ({ pk: `P#${id}`, sk: 'PH' }),
+  phoneCategory: (phoneKey: string, categoryId: string) => `PH#${phoneKey}#${categoryId}`,
   tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
   idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
   orgPartition: 'ORG',

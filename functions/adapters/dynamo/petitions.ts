@@ -99,6 +99,20 @@ export function supervisionItem(p: Petition): Item | undefined {
   return { ...keys.supervision(p.id), [ROW]: summaryOf(p), cq_pk: keys.supervisedQueue(p.supervisedBy.centreId), q_sk: keys.queueSort(p.createdAt, p.id) };
 }
 
+/** How long a phone entry stays findable: the repeat window (30 days) and a day. */
+const PHONE_ENTRY_SECONDS = 31 * 86_400;
+
+/** The petition's phone entry (keys.phoneEntry): its row as reported, found by phone and category until it expires. */
+export function phoneEntryItem(p: Petition, phoneKey: string): Item {
+  return {
+    ...keys.phoneEntry(p.id),
+    [ROW]: summaryOf(p),
+    pc_pk: keys.phoneCategory(phoneKey, p.categoryId),
+    q_sk: keys.queueSort(p.createdAt, p.id),
+    ttl: Math.floor(Date.parse(p.createdAt) / 1000) + PHONE_ENTRY_SECONDS,
+  };
+}
+
 /** Put the supervision entry while there is one, delete it when the case leaves supervision, else nothing to write. */
 function supervisionWrites(table: string, before: Petition | undefined, after: Petition) {
   const item = supervisionItem(after);
@@ -175,6 +189,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             nearDueWrite(this.table, petition, this.policy),
             ...supervisionWrites(this.table, undefined, petition),
             { Put: { TableName: this.table, Item: { ...event, ...keys.event(petition.id, event.seq) } } },
+            ...(input.phoneKey ? [{ Put: { TableName: this.table, Item: phoneEntryItem(petition, input.phoneKey) } }] : []),
             {
               Put: {
                 TableName: this.table,
@@ -402,14 +417,17 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return this.page('byAlert', keys.alerts(countyId), page, {}, { before: keys.alertSort(until.toISOString(), '~'), ascending: true });
   }
 
-  async findRepeatCandidates(q: { openid?: string; postId?: string; categoryId: string; since: Date }) {
+  async findRepeatCandidates(q: { openid?: string; postId?: string; phoneKey?: string; categoryId: string; since: Date }) {
     const since = q.since.toISOString();
     const reads: Promise<Page<PetitionSummary>>[] = [];
     if (q.openid) reads.push(this.page('byReporter', keys.reporter(q.openid), { limit: 10 }, {}, { after: since }));
     if (q.postId) reads.push(this.page('byPostCategory', keys.postCategory(q.postId, q.categoryId), { limit: 10 }, {}, { after: since }));
-    const pages = await Promise.all(reads);
+    // the phone entries keep the row as reported (its status then): any case of the window counts, open or not
+    const byPhone = q.phoneKey ? this.page('byPostCategory', keys.phoneCategory(q.phoneKey, q.categoryId), { limit: 10 }, {}, { after: since }, keys.phoneEntry) : undefined;
+    const [pages, phone] = await Promise.all([Promise.all(reads), byPhone]);
     const seen = new Map<string, PetitionSummary>();
     for (const p of pages.flatMap((x) => x.items)) if (isOpen(p.status)) seen.set(p.id, p);
+    for (const p of phone?.items ?? []) seen.set(p.id, p);
     return [...seen.values()];
   }
 
