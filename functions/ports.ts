@@ -57,6 +57,8 @@ export interface QueueFilter {
   sort?: 'newest' | 'urgent';
   /** 督办: only the cases the scope's centre supervises (escalated to it), newest first; not with `due` or `urgent` */
   supervised?: boolean;
+  /** 联合会诊: only the cases the scope's department is called into as a co-department, newest consultation first */
+  consulting?: boolean;
 }
 /** Whose figures and exports: one township centre, or the whole county. */
 export type FigureScope = Exclude<QueueScope, { kind: 'department' }>;

@@ -8,7 +8,7 @@ import { sendDue } from './usecases/notifications';
 import { sweep } from './usecases/supervision';
 
 /** Metric names of the alerts a sweep raises (shared/supervision.ts `Alert`). */
-const ALERT_METRIC: Record<Alert, string> = { remind: 'NearDueReminders', urge: 'DueUrges', overdue: 'OverdueMarks' };
+const ALERT_METRIC: Record<Alert, string> = { remind: 'NearDueReminders', urge: 'DueUrges', overdue: 'OverdueMarks', consult_remind: 'ConsultReminders' };
 
 /** Supervise what fell due, then send what the steps and alerts wrote to the outbox. */
 export function handler(_event?: unknown, context?: Context): Promise<{ examined: number; acted: number; sent: number }> {

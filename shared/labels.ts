@@ -22,6 +22,7 @@ const EVENTS = {
   remind: { label: '临期提示', stage: 'supervise' },
   urge: { label: '到期催办', stage: 'supervise' },
   overdue: { label: '逾期问责', stage: 'supervise' },
+  consult_remind: { label: '会诊催报', stage: 'supervise' },
   ...STEP_TABLE,
 } satisfies Record<Action, { label: string; stage: StepKey }>;
 const eventsBy = <K extends 'label' | 'stage'>(key: K) =>

@@ -33,6 +33,7 @@ const NOTIFY: Partial<Record<TimelineEvent['action'], Template>> = {
   transfer: 'progress',
   escalate: 'progress',
   take_over: 'progress',
+  consult: 'progress',
   overdue: 'progress',
   decline: 'result',
   resolve: 'result',

@@ -21,9 +21,11 @@ const note = (label = '备注', max = 500) => z.optional(text(label, max));
 export interface FieldSpec {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'choice' | 'number';
+  /** `choices`: several of the options (the body holds an array) */
+  kind: 'text' | 'textarea' | 'choice' | 'choices' | 'number';
   max?: number;
-  options?: 'departments' | 'handlers' | 'centres' | ReadonlyArray<{ value: string; label: string }>;
+  /** `opinions`: the co-departments of the case's consultation that have reported in */
+  options?: 'departments' | 'handlers' | 'centres' | 'opinions' | ReadonlyArray<{ value: string; label: string }>;
   initial?: string;
   prefill?: 'repeatOfTrackingCode' | 'departmentId';
   placeholder?: string;
@@ -49,6 +51,10 @@ export interface StepSpec {
 }
 
 /** 督办 sets at most this many days for the step it urges (限期办理). */
+export const MAX_CONSULT_DAYS = 15;
+/** 联合会诊 calls at most this many co-departments into one case. */
+export const MAX_CONSULT_DEPARTMENTS = 8;
+
 export const MAX_SUPERVISION_DAYS = 30;
 
 /** A whole number of days from 1 to `max`, said in Chinese with the step's word for it (延期, 限期). */
@@ -114,10 +120,54 @@ export const STEP_TABLE = {
     stage: 'handle',
     from: HANDLING_STATUSES,
     roles: HANDLING,
-    body: z.strictObject({ summary: text('办理结果', 2000) }),
+    // `cites`: the co-departments whose consultation opinions (会诊意见) the resolution rests on, copied to its record
+    body: z.strictObject({ summary: text('办理结果', 2000), cites: z.optional(z.array(idOf('引用的会诊意见')).check(z.maxLength(MAX_CONSULT_DEPARTMENTS, { error: '引用的会诊意见过多' }))) }),
     path: 'resolve',
     note: 'public',
-    form: [textarea('summary', '办理结果', 2000)],
+    form: [textarea('summary', '办理结果', 2000), { name: 'cites', label: '引用会诊意见（可不选）', kind: 'choices', options: 'opinions' }],
+  },
+  // 联合会诊: the centre calls co-departments into the case; the lead department handles it (it is dispatched there)
+  // and resolves it, citing their opinions. Not an escalation: the owner keeps the case.
+  consult: {
+    label: '联合会诊',
+    verb: '发起会诊',
+    stage: 'handle',
+    from: ['accepted', ...HANDLING_STATUSES],
+    roles: CENTRE,
+    body: z
+      .strictObject({
+        leadDepartmentId: idOf('牵头部门'),
+        departmentIds: z
+          .array(idOf('会诊部门'), { error: '请选择会诊部门' })
+          .check(z.minLength(1, { error: '请至少选择一个会诊部门' }), z.maxLength(MAX_CONSULT_DEPARTMENTS, { error: `会诊部门最多 ${MAX_CONSULT_DEPARTMENTS} 个` })),
+        question: text('会诊议题', 1000),
+        days: wholeDays('报到期限', MAX_CONSULT_DAYS),
+      })
+      .check(
+        z.refine((b) => !b.departmentIds.includes(b.leadDepartmentId), { error: '牵头部门不必再选为会诊部门', path: ['departmentIds'] }),
+        z.refine((b) => new Set(b.departmentIds).size === b.departmentIds.length, { error: '会诊部门不能重复', path: ['departmentIds'] }),
+      ),
+    path: 'consult',
+    // the question is for the departments; the citizen's record says only that a consultation was called
+    note: 'internal',
+    form: [
+      { name: 'leadDepartmentId', label: '牵头部门', kind: 'choice', options: 'departments', prefill: 'departmentId' },
+      { name: 'departmentIds', label: '会诊部门（可多选）', kind: 'choices', options: 'departments' },
+      textarea('question', '会诊议题', 1000),
+      { name: 'days', label: `报到期限（天，1 到 ${MAX_CONSULT_DAYS} 天）`, kind: 'number', initial: '3' },
+    ],
+  },
+  // 部门报到: a co-department's handler records its opinion; the one thing a co-department may do on the case.
+  report_in: {
+    label: '部门报到',
+    verb: '报到',
+    stage: 'handle',
+    from: HANDLING_STATUSES,
+    roles: ['handler'],
+    body: z.strictObject({ opinion: text('会诊意见', 1000) }),
+    path: 'report-in',
+    note: 'internal',
+    form: [textarea('opinion', '会诊意见', 1000)],
   },
   rate: {
     label: '评哨评价',

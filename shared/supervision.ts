@@ -20,12 +20,13 @@ export interface SupervisionPolicy {
 export const DEFAULT_SUPERVISION: SupervisionPolicy = { nearDueShare: 0.25, nearDueMinHours: 1, overdueGraceHours: 24 };
 export type NearDuePolicy = Pick<SupervisionPolicy, 'nearDueShare' | 'nearDueMinHours'>;
 
-export type Alert = 'remind' | 'urge' | 'overdue';
+/** `consult_remind`: the co-departments of a consultation that have not reported in by its deadline, reminded once */
+export type Alert = 'remind' | 'urge' | 'overdue' | 'consult_remind';
 
 const HOUR = 3_600_000;
 export const SYSTEM_ACTOR: Actor = { role: 'system', id: 'sweeper', name: '督办系统' };
 
-type Watched = Pick<Petition, 'status' | 'dueAt' | 'dueFrom' | 'createdAt' | 'remindedFor' | 'urgedFor' | 'overdueFor'>;
+type Watched = Pick<Petition, 'status' | 'dueAt' | 'dueFrom' | 'createdAt' | 'remindedFor' | 'urgedFor' | 'overdueFor' | 'consultation'>;
 
 /**
  * When the current step becomes near due (临期): its last share of its own limit (from when its deadline was set,
@@ -47,8 +48,20 @@ export function isNearDue(p: Pick<Petition, 'status' | 'dueAt' | 'dueFrom' | 'cr
   return isOpen(p.status) && from !== undefined && p.dueAt !== undefined && p.dueAt >= at && from <= at;
 }
 
-/** The next alert and when it falls due, or nothing when no deadline is being watched. */
+/**
+ * The next alert and when it falls due, or nothing when no deadline is being watched: the step's own, or the
+ * consultation's report-in deadline while a co-department has neither reported nor been reminded, whichever comes
+ * first. The petition sits in the sweeper's index under this one instant, whichever it is.
+ */
 export function nextAlert(p: Watched, policy: SupervisionPolicy): { alert: Alert; at: string } | undefined {
+  const own = stepAlert(p, policy);
+  const c = p.consultation;
+  const consult = c && isOpen(p.status) && c.participants.some((x) => !x.reportedAt && !x.remindedAt) ? { alert: 'consult_remind' as const, at: c.dueAt } : undefined;
+  if (!own || !consult) return own ?? consult;
+  return consult.at < own.at ? consult : own;
+}
+
+function stepAlert(p: Watched, policy: SupervisionPolicy): { alert: Alert; at: string } | undefined {
   if (!p.dueAt || !isOpen(p.status)) return undefined;
   const due = Date.parse(p.dueAt);
   if (p.remindedFor !== p.dueAt && p.urgedFor !== p.dueAt && p.overdueFor !== p.dueAt) {
@@ -93,6 +106,22 @@ function alertDecision(p: Petition, alert: Alert, now: Date, centres: Supervisin
   const base = { at, actor: SYSTEM_ACTOR, from: p.status, to: p.status };
   const step = STEP_OWNER[p.status] ?? '办理';
   switch (alert) {
+    case 'consult_remind': {
+      // 部门报到 ran past its deadline: each late co-department is reminded once, on the staff record
+      const c = p.consultation!;
+      const late = c.participants.filter((x) => !x.reportedAt && !x.remindedAt);
+      const participants = c.participants.map((x) => (late.includes(x) ? { ...x, remindedAt: at } : x));
+      return {
+        patch: { consultation: { ...c, participants }, updatedAt: at },
+        event: {
+          ...base,
+          action: 'consult_remind',
+          note: `联合会诊报到已于 ${formatTime(c.dueAt)} 到期，请尽快报到：${late.map((x) => x.name).join('、')}`,
+          visibility: 'internal',
+          data: { dueAt: c.dueAt, departmentIds: late.map((x) => x.departmentId) },
+        },
+      };
+    }
     case 'remind':
       return {
         patch: { remindedFor: p.dueAt, updatedAt: at },

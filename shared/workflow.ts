@@ -2,7 +2,7 @@
  * The petition workflow as data plus pure functions: which status and role may take which step, what the step
  * records, and the deadline of the next step. Storage applies what `decide` returns; nothing here writes.
  */
-import { ConflictError, ForbiddenError } from './errors';
+import { ConflictError, ForbiddenError, ValidationError } from './errors';
 import { ACTION_LABELS, STATUS_LABELS } from './labels';
 import { inScope, type CentreRef, type SupervisingCentres } from './routing';
 
@@ -23,7 +23,10 @@ interface Resolved {
   supervise: { by: CentreRef & { level: Level } };
   take_over: { by: CentreRef & { level: Level } };
   link_repeat: { repeatOf: string };
+  consult: { lead: Named; departments: Named[] };
 }
+/** A department as the use case found it in the organisation: its id and name. */
+type Named = { id: string; name: string };
 export type Command = { [A in StepAction]: { action: A } & StepBody<A> & (A extends keyof Resolved ? Resolved[A] : unknown) }[StepAction];
 export type CommandAction = StepAction;
 
@@ -85,6 +88,10 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
   const rule: StepSpec = STEP_TABLE[cmd.action];
   const label = ACTION_LABELS[cmd.action];
   if (!rule.roles.includes(actor.role)) throw new ForbiddenError(`您的角色不能进行「${label}」`);
+  // 联合会诊: a co-department's handler reads the case and reports in; the case is the lead department's to handle
+  if (actor.role === 'handler' && actor.departmentId !== undefined && actor.departmentId !== p.departmentId && cmd.action !== 'report_in') {
+    throw new ForbiddenError(`会诊部门只能报到会诊意见，不能进行「${label}」`);
+  }
   if (!rule.from.includes(p.status)) {
     throw new ConflictError(`该诉求当前为「${STATUS_LABELS[p.status]}」，不能进行「${label}」`);
   }
@@ -124,10 +131,51 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       const to = p.status === 'dispatched' ? 'in_progress' : p.status;
       return step(to, {}, cmd.note, { visibility: cmd.visibility });
     }
-    case 'resolve':
+    case 'resolve': {
+      // the consultation opinions the resolution rests on, copied to its record as they were reported
+      const cites = (cmd.cites ?? []).map((id) => p.consultation?.participants.find((x) => x.departmentId === id && x.reportedAt));
+      if (cites.some((c) => c === undefined)) throw new ValidationError('只能引用已报到的会诊意见', [{ path: 'cites', message: '只能引用本案已报到的会诊意见' }]);
       return step('resolved', { resolvedAt: at, resolution: cmd.summary, dueAt: after(ctx.limits.rate), followUpAt: after(ctx.limits.followUp), followUp: undefined }, cmd.summary, {
-        data: { onTime: onTime(p.resolveDueAt ?? p.dueAt) },
+        data: {
+          onTime: onTime(p.resolveDueAt ?? p.dueAt),
+          ...(cites.length ? { cites: cites.map((c) => ({ departmentId: c!.departmentId, name: c!.name, opinion: c!.opinion })) } : {}),
+        },
       });
+    }
+    case 'consult': {
+      if (p.consultation?.participants.some((x) => !x.reportedAt)) throw new ConflictError('本案的联合会诊还有部门未报到，不能再发起');
+      const dueAt = addLimit(now, { amount: cmd.days, unit: 'days' }).toISOString();
+      const consultation = {
+        startedAt: at,
+        startedBy: actor.name ?? actor.id,
+        leadDepartmentId: cmd.lead.id,
+        leadName: cmd.lead.name,
+        question: cmd.question,
+        dueAt,
+        participants: cmd.departments.map((d) => ({ departmentId: d.id, name: d.name })),
+      };
+      // the lead department handles the case: an accepted case is dispatched to it, a dispatched one moves to it
+      const toLead =
+        p.status === 'accepted'
+          ? { departmentId: cmd.lead.id, handlerId: undefined, dueAt: p.resolveDueAt ?? after(ctx.limits.resolve) }
+          : p.departmentId !== cmd.lead.id
+            ? { departmentId: cmd.lead.id, handlerId: undefined }
+            : {};
+      // the citizen's record says who consults, never the question
+      const note = `联合会诊：牵头部门${cmd.lead.name}，会同${cmd.departments.map((d) => d.name).join('、')}`;
+      return step(p.status === 'accepted' ? 'dispatched' : p.status, { consultation, ...toLead }, note, {
+        visibility: 'public',
+        data: { leadDepartmentId: cmd.lead.id, departmentIds: cmd.departments.map((d) => d.id), question: cmd.question, dueAt },
+      });
+    }
+    case 'report_in': {
+      const c = p.consultation;
+      const mine = c?.participants.find((x) => x.departmentId === actor.departmentId);
+      if (!c || !mine) throw new ForbiddenError('只有本案联合会诊的会诊部门可以报到');
+      if (mine.reportedAt) throw new ConflictError('本部门已报到过会诊意见');
+      const participants = c.participants.map((x) => (x === mine ? { ...x, reportedAt: at, opinion: cmd.opinion, reportedBy: actor.name ?? actor.id } : x));
+      return step(p.status, { consultation: { ...c, participants } }, cmd.opinion, { data: { departmentId: mine.departmentId, late: at > c.dueAt } });
+    }
     case 'rate': {
       const rating = { rating: cmd.rating, comment: cmd.comment, at };
       if (cmd.rating === 'dissatisfied') {

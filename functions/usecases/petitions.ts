@@ -29,7 +29,7 @@ function idempotencyScope(caller: Caller) {
 function actorOf(caller: Caller): Actor & { role: Role } {
   if (caller.kind === 'citizen') return { role: 'citizen', id: caller.openid, name: caller.name };
   if (caller.kind === 'partner') return { role: 'partner', id: caller.id, name: caller.name };
-  return { role: caller.role, id: caller.id, name: caller.name };
+  return { role: caller.role, id: caller.id, name: caller.name, ...(caller.role === 'handler' && caller.departmentId ? { departmentId: caller.departmentId } : {}) };
 }
 
 /**
@@ -248,7 +248,11 @@ export function canSee(caller: Caller, p: Petition, org: Org): boolean {
     case 'agent':
       return p.agentId === caller.id;
     case 'handler':
-      return p.departmentId !== undefined && p.departmentId === caller.departmentId && isDispatched(p.status);
+      // the department the case is dispatched to, and the co-departments called into its consultation (联合会诊)
+      return (
+        caller.departmentId !== undefined &&
+        ((p.departmentId === caller.departmentId && isDispatched(p.status)) || (p.consultation?.participants.some((x) => x.departmentId === caller.departmentId) ?? false))
+      );
     default:
       return inScope(scope.path, p.centrePath);
   }
@@ -338,6 +342,17 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
         throw new ValidationError('责任部门不存在', [{ path: 'departmentId', message: '请选择本中心或县级的责任部门' }]);
       }
       return input;
+    }
+    case 'consult': {
+      // the lead and co-departments are the owning centre's or the county's, like a dispatch's
+      const named = (id: string, path: string) => {
+        const dep = org.departments.find((d) => d.id === id);
+        if (!dep || (dep.centreId !== p.centreId && dep.centreId !== p.countyId)) {
+          throw new ValidationError('会诊部门不存在', [{ path, message: '请选择本中心或县级的部门' }]);
+        }
+        return { id: dep.id, name: dep.name };
+      };
+      return { ...input, lead: named(input.leadDepartmentId, 'leadDepartmentId'), departments: input.departmentIds.map((id) => named(id, 'departmentIds')) };
     }
     default:
       return input;
@@ -464,10 +479,14 @@ export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<Sta
     // A tab of closed cases has no deadlines to order by: those stay newest first.
     sort: q.sort === 'urgent' && (!q.status || isOpen(q.status)) ? 'urgent' : 'newest',
     supervised: q.supervised === 'true',
+    consulting: q.consulting === 'true',
   };
   const scope = queueScope(caller, org);
   if (filter.supervised && scope.kind === 'department') {
     throw new ValidationError('承办人的待办没有督办列表', [{ path: 'query.supervised', message: '督办列表只供综治中心查看' }]);
+  }
+  if (filter.consulting && scope.kind !== 'department') {
+    throw new ValidationError('会诊列表只供部门承办人查看', [{ path: 'query.consulting', message: '会诊列表只供部门承办人查看' }]);
   }
   const out = await deps.petitions.listQueue(scope, filter, { limit: q.limit, cursor: q.cursor });
   return { items: out.items.map((p) => staffSummary(p, org, now, deps.supervision)), cursor: out.cursor };

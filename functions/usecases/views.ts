@@ -73,8 +73,17 @@ export function citizenSummary(p: PetitionSummary, org: Org, now: Date) {
 function offers(p: Petition, org: Org, caller: StaffCaller) {
   const scope = org.nodes.get(caller.scopeNodeId);
   const supervises = p.supervisedBy !== undefined && scope !== undefined && inScope(scope.path, p.supervisedBy.centrePath);
+  // 联合会诊: a handler of another department than the case's is a co-department, who may only report in
+  const coDepartment = caller.role === 'handler' && caller.departmentId !== p.departmentId;
+  const mine = p.consultation?.participants.find((x) => x.departmentId === caller.departmentId);
   return (a: ReturnType<typeof allowedActions>[number]) => {
+    if (coDepartment && a !== 'report_in') return false;
     switch (a) {
+      case 'report_in':
+        return caller.role === 'handler' && mine !== undefined && !mine.reportedAt;
+      case 'consult':
+        // one at a time: a new consultation once every co-department of the last has reported in
+        return !p.consultation?.participants.some((x) => !x.reportedAt);
       case 'reveal_phone':
         return Boolean(p.phone && !p.anonymous);
       case 'unlink_repeat':
@@ -102,6 +111,8 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     ...names(org, p),
     // what the role may do now, less what this case has nothing for
     actions: allowedActions(p.status, caller.role).filter(offers(p, org, caller)),
+    // 联合会诊: the co-departments that have not reported in by the deadline
+    consultationLate: p.consultation && p.consultation.dueAt < now.toISOString() ? p.consultation.participants.filter((x) => !x.reportedAt).map((x) => x.departmentId) : [],
   };
 }
 

@@ -26,12 +26,14 @@ export const Actor = z.object({
   role: z.string(),
   id: z.string(),
   name: z.optional(z.string()),
+  /** a handler's department: the one the case is dispatched to, or a co-department of its consultation (联合会诊) */
+  departmentId: z.optional(z.string()),
 });
 export type Actor = z.infer<typeof Actor>;
 
 /** The events of the record: the report, the steps of the table, and the supervision sweep's alerts. */
 /** `claim`: a citizen claims a case staff registered for them, with its receipt's code (shared/workflow.ts claim). */
-export const ACTIONS = ['submit', 'claim', ...STEP_ACTIONS, 'remind', 'urge', 'overdue'] as const;
+export const ACTIONS = ['submit', 'claim', ...STEP_ACTIONS, 'remind', 'urge', 'overdue', 'consult_remind'] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
 
@@ -53,6 +55,32 @@ export type TimelineEvent = z.infer<typeof TimelineEvent>;
 /** Who supervises an escalated case: the next level's centre, and since when. */
 export const SupervisedBy = z.object({ level: Level, centreId: Id, centrePath: z.string(), since: IsoTime });
 export type SupervisedBy = z.infer<typeof SupervisedBy>;
+
+/**
+ * 联合会诊: the centre calls co-departments into a case its lead department handles. Each co-department reports in
+ * (部门报到) with its opinion by `dueAt`; the sweep reminds the late ones once (`remindedAt`). Not an escalation: the
+ * owner and the lead department keep the case.
+ */
+export const ConsultParticipant = z.object({
+  departmentId: Id,
+  name: z.string(),
+  reportedAt: z.optional(IsoTime),
+  opinion: z.optional(z.string()),
+  /** who wrote the opinion (a handler's name) */
+  reportedBy: z.optional(z.string()),
+  remindedAt: z.optional(IsoTime),
+});
+export type ConsultParticipant = z.infer<typeof ConsultParticipant>;
+export const Consultation = z.object({
+  startedAt: IsoTime,
+  startedBy: z.string(),
+  leadDepartmentId: Id,
+  leadName: z.string(),
+  question: z.string(),
+  dueAt: IsoTime,
+  participants: z.array(ConsultParticipant),
+});
+export type Consultation = z.infer<typeof Consultation>;
 
 export const Decline = z.object({
   reason: text('不予受理的理由', 500),
@@ -98,6 +126,8 @@ export const Petition = z.object({
   supervisedBy: z.optional(SupervisedBy),
   departmentId: z.optional(Id),
   handlerId: z.optional(Id),
+  /** the joint consultation (联合会诊) of the case, the latest one */
+  consultation: z.optional(Consultation),
   createdAt: IsoTime,
   updatedAt: IsoTime,
   acceptedAt: z.optional(IsoTime),

@@ -52,12 +52,18 @@ export const StaffQueueQuery = z
     sort: z._default(z.enum(QUEUE_SORTS, { error: '排序须为 newest（最新）或 urgent（最紧急）' }), 'newest'),
     /** 督办: only the cases escalated to the caller's centre, which it supervises (newest first) */
     supervised: z.optional(z.enum(['true'], { error: 'supervised 须为 true' })),
+    /** 联合会诊: only the cases the handler's department is called into (newest consultation first) */
+    consulting: z.optional(z.enum(['true'], { error: 'consulting 须为 true' })),
   })
   .check(
     z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }),
     z.refine((q) => !q.supervised || (!q.due && q.overdue !== 'true' && q.sort !== 'urgent'), {
       error: '督办列表按上报时间排列，不能同时按期限筛选或按紧急排序',
       path: ['supervised'],
+    }),
+    z.refine((q) => !q.consulting || (!q.supervised && !q.due && q.overdue !== 'true' && q.sort !== 'urgent'), {
+      error: '会诊列表按发起时间排列，不能同时按期限筛选、按紧急排序或查看督办',
+      path: ['consulting'],
     }),
   );
 export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;
@@ -137,6 +143,8 @@ export const CaseFile = z.extend(Petition, {
   ...Names,
   ...Due,
   actions: z.array(z.enum(ACTIONS)),
+  /** 联合会诊: the co-departments late to report in (none reported by the consultation's deadline) */
+  consultationLate: z.array(z.string()),
   photoUrls: z.array(z.string()),
   repeatOfTrackingCode: z.optional(z.string()),
 });

@@ -258,6 +258,20 @@ const CASES: Record<string, Case> = {
   // 督办 and 接管: the level a case was escalated to (the county, and admins); its owner sees it but may not take them
   'POST /staff/petitions/{id}/supervise': { expect: supervisorStep(), target: escalatedWith({ note: '请尽快办结' }) },
   'POST /staff/petitions/{id}/take-over': { expect: supervisorStep(), target: escalatedWith({ reason: '县综治中心接管' }) },
+  // 联合会诊: the centre calls departments in; the 司法所 (the matrix's handler) is called into a case the 自然资源所 leads
+  // and reports in: the centre, county and admins see the case but may not report for a department
+  'POST /staff/petitions/{id}/consult': {
+    expect: centreOnlyStepOfSeen(),
+    target: stepOn('dispatched', { leadDepartmentId: 'babao-justice', departmentIds: ['babao-police'], question: '是否涉及治安？', days: 3 }),
+  },
+  'POST /staff/petitions/{id}/report-in': {
+    expect: staff(404, 200, 403, 404, 403, 403),
+    target: async () => {
+      const p = await petition('accepted');
+      await step(p.id, 'consult', { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice'], question: '草场边界如何认定？', days: 3 });
+      return { params: { id: p.id }, owner: p.owner, body: { opinion: '建议先行调解。' } };
+    },
+  },
   'POST /staff/petitions/{id}/reopen': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { reason: '群众反映未解决' }) },
   'POST /staff/petitions/{id}/close': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { note: '办结' }) },
   'POST /staff/petitions/{id}/extend': { expect: centreOnlyStepOfSeen(), target: stepOn('dispatched', { days: 5, reason: '需要实地测量' }) },

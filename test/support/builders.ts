@@ -3,6 +3,7 @@
  * takes the rest from one well-formed default, instead of copying a whole object.
  */
 import type { Petition } from '../../shared/schemas/petition';
+import type { CategoryLimits } from '../../shared/schemas/org';
 import type { Level, Status } from '../../shared/schemas/common';
 
 const BASE: Petition = {
@@ -60,3 +61,13 @@ export function aPetition(over: Partial<Petition> = {}): PetitionBuilder {
     build: () => structuredClone(p),
   };
 }
+
+/** A category's time limits as the workflow tests take them: a day to accept and to dispatch, 15 workdays to resolve. */
+export const LIMITS: CategoryLimits = {
+  accept: { amount: 24, unit: 'hours' },
+  dispatch: { amount: 24, unit: 'hours' },
+  resolve: { amount: 15, unit: 'workdays' },
+  rate: { amount: 7, unit: 'days' },
+  review: { amount: 30, unit: 'days' },
+  followUp: { amount: 7, unit: 'days' },
+};

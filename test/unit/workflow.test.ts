@@ -1,19 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError } from '../../shared/errors';
 import { STATUSES, type Role, type Status } from '../../shared/schemas/common';
-import type { CategoryLimits } from '../../shared/schemas/org';
 import type { Petition } from '../../shared/schemas/petition';
 import { allowedActions, claim, decide, type Command } from '../../shared/workflow';
-import { aPetition } from '../support/builders';
+import { LIMITS, aPetition } from '../support/builders';
 
-const limits: CategoryLimits = {
-  accept: { amount: 24, unit: 'hours' },
-  dispatch: { amount: 24, unit: 'hours' },
-  resolve: { amount: 15, unit: 'workdays' },
-  rate: { amount: 7, unit: 'days' },
-  review: { amount: 30, unit: 'days' },
-  followUp: { amount: 7, unit: 'days' },
-};
+const limits = LIMITS;
 const now = new Date('2026-11-23T02:00:00Z');
 
 /** The builders' well-formed petition with what a test changes: one default for every test of petitions. */
@@ -38,6 +30,8 @@ const commands: Record<Command['action'], Command> = {
   reveal_phone: { action: 'reveal_phone' },
   link_repeat: { action: 'link_repeat', repeatOf: 'P0' },
   unlink_repeat: { action: 'unlink_repeat' },
+  consult: { action: 'consult', leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice'], question: '草场边界怎么认定', days: 3, lead: { id: 'babao-natural-resources', name: '八宝镇自然资源所' }, departments: [{ id: 'babao-justice', name: '八宝镇司法所' }] },
+  report_in: { action: 'report_in', opinion: '建议先调解，再确权' },
 };
 
 /**
@@ -67,11 +61,15 @@ const TABLE: Record<Command['action'], string> = {
   reveal_phone: /*                        */ 'H   H   H   H   H   H   H   H   H',
   link_repeat: /*                         */ 'C   C   C   C   C   C   C   C   C',
   unlink_repeat: /*                       */ 'C   C   C   C   C   C   C   C   C',
+  consult: /*                             */ '.   C   .   C   C   .   .   .   C',
+  report_in: /*                           */ '.   .   .   D   D   .   .   .   D',
 };
 const WHO: Record<string, Role[]> = {
   C: ['centre_staff', 'county_supervisor', 'admin'],
   H: ['centre_staff', 'county_supervisor', 'admin', 'handler'],
   Z: ['citizen'],
+  // a co-department's handler of the case's consultation (联合会诊)
+  D: ['handler'],
 };
 /** Where each step leads from each status it may be taken from (rate: a satisfied rating; dissatisfied reopens). */
 const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays'> = {
@@ -92,11 +90,24 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   reveal_phone: 'stays',
   link_repeat: 'stays',
   unlink_repeat: 'stays',
+  consult: { accepted: 'dispatched', dispatched: 'dispatched', in_progress: 'in_progress', reopened: 'reopened' },
+  report_in: 'stays',
 };
 const ROLES: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'];
 /** 督办 and 接管 are taken on a case escalated to the county (by the county: the commands above), the rest on one that is not. */
 const COUNTY_SUPERVISES = { level: 'county', centreId: 'qilian', centrePath: 'qilian', since: '2026-11-22T12:00:00.000Z' } as const;
-const SETUP: Partial<Record<Command['action'], Partial<Petition>>> = { supervise: { supervisedBy: COUNTY_SUPERVISES }, take_over: { supervisedBy: COUNTY_SUPERVISES } };
+/** A consultation that called 八宝镇派出所 in; its handler reports in (the actor's department, below). */
+const CALLED_POLICE = {
+  startedAt: '2026-11-22T12:00:00.000Z', startedBy: '值班员', leadDepartmentId: 'babao-justice', leadName: '八宝镇司法所', question: '草场边界怎么认定',
+  dueAt: '2026-11-25T12:00:00.000Z', participants: [{ departmentId: 'babao-police', name: '八宝镇派出所' }],
+};
+const SETUP: Partial<Record<Command['action'], Partial<Petition>>> = {
+  supervise: { supervisedBy: COUNTY_SUPERVISES },
+  take_over: { supervisedBy: COUNTY_SUPERVISES },
+  report_in: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
+};
+/** Who takes the step: a handler reporting in is of the co-department called in. */
+const actorFor = (action: Command['action'], role: Role) => (action === 'report_in' && role === 'handler' ? { ...staff(role), departmentId: 'babao-police' } : staff(role));
 
 function expectedOf(action: Command['action'], status: Status, role: Role): 'forbidden' | 'conflict' | Status {
   const cells = TABLE[action].trim().split(/\s+/);
@@ -120,7 +131,7 @@ describe('the table of allowed steps', () => {
         const expected = expectedOf(action, status, role);
         it(`${action} from ${status} by ${role}: ${expected}`, () => {
           const p = petition({ status, level: 'township', phone: '13812341234', repeatOf: 'P0', ...SETUP[action] });
-          const run = () => decide(p, commands[action], staff(role), { now, limits });
+          const run = () => decide(p, commands[action], actorFor(action, role), { now, limits });
           if (expected === 'forbidden') expect(run).toThrow(ForbiddenError);
           else if (expected === 'conflict') expect(run).toThrow(ConflictError);
           else {
@@ -335,8 +346,9 @@ describe('the steps offered', () => {
   it('lists a role’s steps in the order the staff page shows them', () => {
     const looks = ['reveal_phone', 'link_repeat', 'unlink_repeat'];
     expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate', 'supervise', 'take_over', ...looks]);
-    expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'reveal_phone']);
-    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
+    // report_in: offered to a co-department's handler only (functions/usecases/views.ts)
+    expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'report_in', 'reveal_phone']);
+    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     expect(allowedActions('submitted', 'agent')).toEqual([]);
   });

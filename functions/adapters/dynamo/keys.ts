@@ -10,6 +10,7 @@
  * | byCountyStatus | K#county#status                    | q_sk              | the county's queue tab                  |
  * | byReporter     | R#openid                           | q_sk              | my petitions                            |
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
+ * |                | DC#department (consultation entries)|                  | the consultations it is called into     |
  * | byDue          | DUE#county / NDUE#county           | due_sk            | the county's open cases by deadline / by when near due |
  * | byCentreDue    | CD#centre / NCD#centre             | due_sk            | a centre's open cases by deadline / by when near due |
  * | byDepartmentDue| DD#department / NDD#department     | due_sk            | a department's dispatched open cases / by when near due |
@@ -65,6 +66,12 @@ export const keys = {
    */
   phoneEntry: (id: string) => ({ pk: `P#${id}`, sk: 'PH' }),
   phoneCategory: (phoneKey: string, categoryId: string) => `PH#${phoneKey}#${categoryId}`,
+  /**
+   * A co-department's consultation entry (联合会诊): for each department called into a petition's consultation, an
+   * item in the petition's partition sits in byDepartment under `DC#<department>`, sorted by when the consultation
+   * started, so a co-department's handlers list the cases they are called into, a page at a time.
+   */
+  consultationEntry: (id: string, departmentId: string) => ({ pk: `P#${id}`, sk: `CONS#${departmentId}` }),
   tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
   idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
   orgPartition: 'ORG',
@@ -84,6 +91,8 @@ export const keys = {
   countyStatusQueue: (countyId: string, status: Status) => `K#${countyId}#${status}`,
   reporter: (openid: string) => `R#${openid}`,
   departmentQueue: (departmentId: string) => `D#${departmentId}`,
+  /** the consultation entries (keys.consultationEntry) of the cases a department is called into */
+  consultingQueue: (departmentId: string) => `DC#${departmentId}`,
   due: (countyId: string) => `DUE#${countyId}`,
   /** a centre's open petitions, by deadline: its queue, most urgent first, and its overdue and near-due tabs */
   centreDue: (centreId: string) => `CD#${centreId}`,

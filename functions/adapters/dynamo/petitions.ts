@@ -120,6 +120,31 @@ function supervisionWrites(table: string, before: Petition | undefined, after: P
   return before?.supervisedBy ? [{ Delete: { TableName: table, Key: keys.supervision(after.id) } }] : [];
 }
 
+/** The co-departments' consultation entries (keys.consultationEntry) of the petition's consultation, if any. */
+export function consultationItems(p: Petition): Item[] {
+  const c = p.consultation;
+  if (!c) return [];
+  return c.participants.map((x) => ({
+    ...keys.consultationEntry(p.id, x.departmentId),
+    [ROW]: summaryOf(p),
+    d_pk: keys.consultingQueue(x.departmentId),
+    q_sk: keys.queueSort(c.startedAt, p.id),
+  }));
+}
+
+/**
+ * Put the consultation entries while the case has a consultation (their rows follow the case), and delete those of
+ * departments a new consultation no longer calls.
+ */
+function consultationWrites(table: string, before: Petition | undefined, after: Petition) {
+  const now = new Set(after.consultation?.participants.map((x) => x.departmentId) ?? []);
+  const gone = (before?.consultation?.participants ?? []).filter((x) => !now.has(x.departmentId));
+  return [
+    ...consultationItems(after).map((Item) => ({ Put: { TableName: table, Item } })),
+    ...gone.map((x) => ({ Delete: { TableName: table, Key: keys.consultationEntry(after.id, x.departmentId) } })),
+  ];
+}
+
 /** Put the near-due entry, or delete it, in the transaction that writes the petition. */
 function nearDueWrite(table: string, p: Petition, policy: SupervisionPolicy) {
   const item = nearDueItem(p, policy);
@@ -261,6 +286,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             },
             nearDueWrite(this.table, after, this.policy),
             ...supervisionWrites(this.table, before, after),
+            ...consultationWrites(this.table, before, after),
             ...events.map((event) => ({
               Put: {
                 TableName: this.table,
@@ -315,6 +341,11 @@ export class DynamoPetitionRepository implements PetitionRepository {
       const range = created.from && created.to ? { between: [created.from, created.to] as const } : created.from ? { after: created.from } : created.to ? { before: created.to } : {};
       const partition = keys.supervisedQueue(scope.kind === 'centre' ? scope.centreId : scope.countyId);
       return this.page('byCentre', partition, page, { ...equals, status: f.status }, { ...range, ...bounded }, keys.supervision);
+    }
+    if (f.consulting && scope.kind === 'department') {
+      // 联合会诊: the consultation entries of the cases this department is called into, newest consultation first
+      const dep = scope.departmentId;
+      return this.page('byDepartment', keys.consultingQueue(dep), page, { ...equals, status: f.status }, bounded, (id) => keys.consultationEntry(id, dep));
     }
     if (f.sort !== 'urgent' && !f.due) {
       const created = f.created ?? {};

@@ -12,6 +12,8 @@ export interface QueueView {
   due?: 'overdue' | 'near';
   /** 督办: the cases escalated to the caller's centre, newest first (not with `due` or the urgent order) */
   supervised?: 'true';
+  /** 联合会诊: the cases the handler's department is called into, newest consultation first (a handler's list) */
+  consulting?: 'true';
   categoryId?: string;
   townshipId?: string;
   channel?: Channel;

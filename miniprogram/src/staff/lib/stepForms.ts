@@ -13,7 +13,8 @@ export interface Choice {
 export interface Field {
   name: string;
   label: string;
-  kind: 'text' | 'textarea' | 'choice' | 'number';
+  /** `choices`: several options, sent as an array */
+  kind: 'text' | 'textarea' | 'choice' | 'choices' | 'number';
   max?: number;
   /** a choice's options, given what the form holds so far (a handler follows the department) */
   options?: (values: Record<string, string>) => Choice[];
@@ -66,7 +67,9 @@ export function stepForms(p: CaseFile, org: StaffOrg | null, townships: Array<{ 
     (org?.handlers ?? []).filter((h) => h.departmentId === v.departmentId).map((h) => ({ value: h.id, label: h.name }));
   const county = (org?.nodes ?? []).filter((n) => n.kind === 'county').map((n) => ({ id: n.id, centreName: n.centreName ?? n.name }));
   const centres = [...townships, ...county].filter((c) => c.centreName !== p.centreName).map((c) => ({ value: c.id, label: c.centreName }));
-  const LISTS = { departments: () => departments, handlers: handlersOf, centres: () => centres };
+  // 联合会诊: the opinions a resolution may cite, those the co-departments have reported
+  const opinions = (p.consultation?.participants ?? []).filter((x) => x.reportedAt).map((x) => ({ value: x.departmentId, label: x.name }));
+  const LISTS = { departments: () => departments, handlers: handlersOf, centres: () => centres, opinions: () => opinions };
   const field = (step: StepSpec) => ({ options, prefill, ...f }: FieldSpec): Field => {
     const choices = options === undefined ? undefined : typeof options === 'string' ? LISTS[options] : () => [...options];
     const value = prefill ? p[prefill] : undefined;
@@ -78,17 +81,26 @@ export function stepForms(p: CaseFile, org: StaffOrg | null, townships: Array<{ 
   return STEP_ACTIONS.filter((a) => p.actions.includes(a)).flatMap((action) => {
     const step: StepSpec = STEP_TABLE[action];
     if (!step.form) return [];
-    return [{ action, label: step.verb ?? step.label, fields: step.form.map(field(step)), schema: step.body, templates: TEMPLATES[action], danger: step.danger }];
+    // no opinion to cite: the resolution's form has no such field
+    const fields = step.form.map(field(step)).filter((f) => !(f.name === 'cites' && opinions.length === 0));
+    return [{ action, label: step.verb ?? step.label, fields, schema: step.body, templates: TEMPLATES[action], danger: step.danger }];
   });
 }
 
-/** The body a form sends: blank fields left out, numbers as numbers. */
+/** A `choices` field holds its chosen values joined by commas (ids hold none). */
+export const chosen = (v: string | undefined) => (v ?? '').split(',').filter(Boolean);
+export const toggled = (v: string | undefined, value: string) => {
+  const now = chosen(v);
+  return (now.includes(value) ? now.filter((x) => x !== value) : [...now, value]).join(',');
+};
+
+/** The body a form sends: blank fields left out, numbers as numbers, several choices as an array. */
 export function bodyOf(form: StepForm, values: Record<string, string>): Record<string, unknown> {
   const body: Record<string, unknown> = {};
   for (const f of form.fields) {
     const v = (values[f.name] ?? '').trim();
     if (v === '') continue;
-    body[f.name] = f.kind === 'number' ? Number(v) : v;
+    body[f.name] = f.kind === 'number' ? Number(v) : f.kind === 'choices' ? chosen(v) : v;
   }
   return body;
 }

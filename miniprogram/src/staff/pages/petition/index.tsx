@@ -11,7 +11,7 @@ import { StaffPage } from '../../components/StaffPage';
 import { api, takeStep } from '../../lib/api';
 import { ROLE_LABELS } from '../../lib/session';
 import { timeLeft, type CaseFile, type StaffOrg } from '../../lib/petitions';
-import { bodyOf, issuesOf, stepForms, type StepForm } from '../../lib/stepForms';
+import { bodyOf, chosen, issuesOf, stepForms, toggled, type StepForm } from '../../lib/stepForms';
 import { staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
 import { TextField as SharedTextField } from '../../../components/Field';
@@ -51,15 +51,20 @@ function StepFormView({ form, busy, onSubmit }: { form: StepForm; busy: boolean;
         </View>
       ) : null}
       {form.fields.map((f) =>
-        f.kind === 'choice' ? (
-          <View key={f.name} className='staff-field'>
+        f.kind === 'choice' || f.kind === 'choices' ? (
+          <View key={f.name} className='staff-field' role='group' aria-label={f.label}>
             <Text className='staff-field-label'>{f.label}</Text>
             <View className='staff-tabs'>
-              {(f.options?.(values) ?? []).map((o) => (
-                <Button key={o.value} id={`${id(f.name)}-${o.value}`} className='staff-tab' pressed={values[f.name] === o.value} onClick={() => set(f.name, values[f.name] === o.value ? '' : o.value)}>
-                  {o.label}
-                </Button>
-              ))}
+              {(f.options?.(values) ?? []).map((o) => {
+                // one of them (tapped again it clears), or several (each tap adds or takes away)
+                const on = f.kind === 'choices' ? chosen(values[f.name]).includes(o.value) : values[f.name] === o.value;
+                const next = f.kind === 'choices' ? toggled(values[f.name], o.value) : on ? '' : o.value;
+                return (
+                  <Button key={o.value} id={`${id(f.name)}-${o.value}`} className='staff-tab' pressed={on} onClick={() => set(f.name, next)}>
+                    {o.label}
+                  </Button>
+                );
+              })}
               {(f.options?.(values) ?? []).length === 0 ? <Text className='staff-muted'>无可选项</Text> : null}
             </View>
             {errors[f.name] ? (
@@ -95,6 +100,54 @@ function StepFormView({ form, busy, onSubmit }: { form: StepForm; busy: boolean;
       <Button id={`submit-${form.action}`} className={`staff-btn primary ${busy ? 'busy' : ''}`} onClick={() => void submit()}>
         {busy ? '正在提交…' : `确认${form.label}`}
       </Button>
+    </View>
+  );
+}
+
+/** The consultation opinions a resolution cites, as its record holds them. */
+function citesOf(e: CaseFile['timeline'][number]): Array<{ departmentId: string; name: string; opinion: string }> {
+  const cites = e.action === 'resolve' ? e.data?.cites : undefined;
+  return Array.isArray(cites) ? (cites as Array<{ departmentId: string; name: string; opinion: string }>) : [];
+}
+
+/** 联合会诊: the question, the lead department, the deadline, and each co-department's state and opinion. */
+function ConsultationCard({ c, late }: { c: NonNullable<CaseFile['consultation']>; late: string[] }) {
+  const reported = c.participants.filter((x) => x.reportedAt).length;
+  return (
+    <View className='staff-card' id='consultation'>
+      <View className='staff-title'>联合会诊</View>
+      <View className='staff-facts'>
+        <Text className='staff-muted'>会诊议题</Text>
+        <Text id='consultation-question'>{c.question}</Text>
+        <Text className='staff-muted'>牵头部门</Text>
+        <Text id='consultation-lead'>{c.leadName}</Text>
+        <Text className='staff-muted'>报到期限</Text>
+        <Text>{formatTime(c.dueAt)}</Text>
+        <Text className='staff-muted'>报到情况</Text>
+        <Text id='consultation-count'>
+          已报到 {reported} / {c.participants.length}
+        </Text>
+      </View>
+      {c.participants.map((x) => (
+        <View key={x.departmentId} id={`participant-${x.departmentId}`} className='staff-timeline-item' data-state={x.reportedAt ? 'reported' : late.includes(x.departmentId) ? 'late' : 'waiting'}>
+          <View>
+            <Text className='staff-timeline-action'>{x.name}</Text>{' '}
+            {x.reportedAt ? (
+              <Text className='staff-badge'>{x.reportedAt > c.dueAt ? '逾期报到' : '已报到'}</Text>
+            ) : late.includes(x.departmentId) ? (
+              <Text className='staff-badge overdue'>逾期未报到{x.remindedAt ? '（已催报）' : ''}</Text>
+            ) : (
+              <Text className='staff-badge near'>待报到</Text>
+            )}
+          </View>
+          {x.opinion ? <Text className='staff-description'>{x.opinion}</Text> : null}
+          {x.reportedAt ? (
+            <View className='staff-muted'>
+              {formatTime(x.reportedAt)} · {x.reportedBy ?? ''}
+            </View>
+          ) : null}
+        </View>
+      ))}
     </View>
   );
 }
@@ -269,6 +322,8 @@ function CaseView({ id }: { id: string }) {
           {p.resolution ? <View className='staff-field'>办理结果：{p.resolution}</View> : null}
         </View>
 
+        {p.consultation ? <ConsultationCard c={p.consultation} late={p.consultationLate} /> : null}
+
         {p.photoUrls.length ? (
           <View className='staff-card'>
             <View className='staff-field-label'>照片（点击查看大图）</View>
@@ -292,6 +347,11 @@ function CaseView({ id }: { id: string }) {
                 {e.from && e.from !== e.to ? <Text className='staff-muted'> {STATUS_LABELS[e.from]} → {STATUS_LABELS[e.to]}</Text> : null}
               </View>
               {e.note ? <Text className='staff-description'>{e.note}</Text> : null}
+              {citesOf(e).map((c) => (
+                <Text key={c.departmentId} className='staff-description staff-cite'>
+                  引用{c.name}会诊意见：{c.opinion}
+                </Text>
+              ))}
               <View className='staff-muted'>
                 {formatTime(e.at)} · {e.actor.name ?? roleLabel(e.actor.role)}（{roleLabel(e.actor.role)}）
               </View>

@@ -60,6 +60,7 @@ function Queue({ user }: { user: StaffUser }) {
     status: STATUSES.find((s) => s === params.status),
     due: params.due === 'overdue' || params.due === 'near' ? params.due : undefined,
     supervised: params.supervised === 'true' ? 'true' : undefined,
+    consulting: params.consulting === 'true' ? 'true' : undefined,
   }));
   const [rows, setRows] = useState<QueueRow[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
@@ -149,11 +150,16 @@ function Queue({ user }: { user: StaffUser }) {
       </View>
 
       <View className='staff-tabs' id='status-tabs'>
-        <Button id='tab-all' className='staff-tab' pressed={!view.status && !view.due && !view.supervised} onClick={() => show({ status: undefined, due: undefined, supervised: undefined })}>
+        <Button
+          id='tab-all'
+          className='staff-tab'
+          pressed={!view.status && !view.due && !view.supervised && !view.consulting}
+          onClick={() => show({ status: undefined, due: undefined, supervised: undefined, consulting: undefined })}
+        >
           全部
         </Button>
         {(['overdue', 'near'] as const).map((d) => (
-          <Button key={d} id={`tab-${d}`} className={`staff-tab ${d}`} pressed={view.due === d} onClick={() => show({ due: view.due === d ? undefined : d, supervised: undefined })}>
+          <Button key={d} id={`tab-${d}`} className={`staff-tab ${d}`} pressed={view.due === d} onClick={() => show({ due: view.due === d ? undefined : d, supervised: undefined, consulting: undefined })}>
             {DUE_LABELS[d]}
           </Button>
         ))}
@@ -167,7 +173,17 @@ function Queue({ user }: { user: StaffUser }) {
           >
             督办
           </Button>
-        ) : null}
+        ) : (
+          // 联合会诊: the cases this handler's department is called into as a co-department
+          <Button
+            id='tab-consulting'
+            className='staff-tab'
+            pressed={!!view.consulting}
+            onClick={() => show(view.consulting ? { consulting: undefined } : { consulting: 'true', due: undefined, sort: 'newest' })}
+          >
+            会诊
+          </Button>
+        )}
         {/* only the statuses this role's cases can have: a handler's start at 已分派 */}
         {queueStatuses(user.role).map((s) => (
           <Button key={s} id={`tab-${s}`} className='staff-tab' pressed={view.status === s} onClick={() => show({ status: view.status === s ? undefined : s })}>
@@ -177,7 +193,7 @@ function Queue({ user }: { user: StaffUser }) {
       </View>
 
       <View className='staff-toolbar'>
-        {view.supervised ? null : (
+        {view.supervised || view.consulting ? null : (
           <Button id='sort' className='staff-btn' onClick={() => show({ sort: view.sort === 'newest' ? 'urgent' : 'newest' })}>
             {view.sort === 'newest' ? '排序：最新在前' : '排序：最紧急在前'}
           </Button>
