@@ -55,6 +55,13 @@ const Env = z.object({
   NEAR_DUE_MIN_HOURS: hours(1),
   /** 逾期: how long after a deadline an unfinished step is escalated and marked overdue */
   OVERDUE_GRACE_HOURS: hours(24),
+  /** 未诉先办: a category's count this month rising to this many times the mean of the three months before, or the same month a year before */
+  WARNING_RISE_RATIO: z._default(z.coerce.number().check(z.gt(1)), 1.5),
+  /** … and to at least this many cases */
+  WARNING_MIN_COUNT: count(5, 1),
+  /** 聚集: this many cases at one post or village within WARNING_CLUSTER_DAYS days */
+  WARNING_CLUSTER_COUNT: count(3, 2),
+  WARNING_CLUSTER_DAYS: count(7, 1),
   /** how many reports one user, and one post, may send in an hour before 429 */
   RATE_LIMIT_USER_PER_HOUR: count(10, 1),
   RATE_LIMIT_POST_PER_HOUR: count(200, 1),

@@ -16,6 +16,7 @@ import type { ThrottlePolicy } from '../shared/loginThrottle';
 import { loadSecrets, plainSecrets, type Secrets } from './adapters/ssm/secrets';
 import { systemClock, timeServerClock } from './adapters/clock/clock';
 import type { SupervisionPolicy } from '../shared/supervision';
+import type { WarningPolicy } from '../shared/warnings';
 import type { Clock, Ids } from './ports';
 import type { Deps } from './usecases/context';
 
@@ -37,6 +38,12 @@ export const supervisionPolicy = (cfg: Config): SupervisionPolicy => ({
   nearDueShare: cfg.NEAR_DUE_SHARE,
   nearDueMinHours: cfg.NEAR_DUE_MIN_HOURS,
   overdueGraceHours: cfg.OVERDUE_GRACE_HOURS,
+});
+
+export const warningPolicy = (cfg: Config): WarningPolicy => ({
+  ratio: cfg.WARNING_RISE_RATIO,
+  minCount: cfg.WARNING_MIN_COUNT,
+  cluster: { count: cfg.WARNING_CLUSTER_COUNT, days: cfg.WARNING_CLUSTER_DAYS },
 });
 
 export const loginThrottlePolicy = (cfg: Config): { user: ThrottlePolicy; address: ThrottlePolicy } => {
@@ -77,6 +84,7 @@ export function makeDeps(cfg: Config = config(), over: Over = {}): Deps {
   return {
     petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervision),
     supervision,
+    warning: warningPolicy(cfg),
     org: new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000, Date.now, cfg.STAFF_USER_CACHE_SECONDS * 1000),
     clock: over.clock ?? (cfg.CLOCK_URL ? timeServerClock(cfg.CLOCK_URL) : systemClock()),
     ids: systemIds(),

@@ -1,4 +1,5 @@
 /** The ports use cases receive, so a test can pass a fixed clock and the real DynamoDB adapter alike. */
+import type { StoredWarning } from '../shared/schemas/warnings';
 import type { Org } from '../shared/routing';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../shared/schemas/petition';
 import type { Post, StaffUser, Category, Department, OrgNode } from '../shared/schemas/org';
@@ -72,7 +73,13 @@ export interface PetitionRepository {
   /** the next version, its events and the messages they send, in one transaction */
   applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[]): Promise<boolean>;
   /** the figures' counter items of a centre or county: the months asked for (`M#YYYY-MM`) and the current status counts */
-  figures(scope: string, months: string[]): Promise<{ months: Array<{ key: string; counts: Record<string, number> }>; now: Record<string, number> }>;
+  figures(scope: string, months: string[], warningsMonth?: string): Promise<{ months: Array<{ key: string; counts: Record<string, number> }>; now: Record<string, number>; warnings: StoredWarning[] }>;
+  /** the warnings (未诉先办) of a township or county for a month (`YYYY-MM`) */
+  warnings(scope: string, month: string): Promise<StoredWarning[]>;
+  /** raises a township's warning once (its township's and county's item); false when raised before */
+  raiseWarning(countyId: string, w: StoredWarning): Promise<boolean>;
+  /** the month items (`M#YYYY-MM`) of several centres, all shards, by centre */
+  monthFigures(scopes: string[], months: string[]): Promise<Map<string, Array<{ key: string; counts: Record<string, number> }>>>;
   /** a centre's review and follow-up tasks due by `until`, oldest first */
   listTasks(centreId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** petitions whose next supervision alert falls due by `until`, oldest first */

@@ -6,6 +6,7 @@ import type { Alert } from '../shared/supervision';
 import { count, invocation, logger, observeAws } from './telemetry';
 import { sendDue } from './usecases/notifications';
 import { sweep } from './usecases/supervision';
+import { warnSweep } from './usecases/warnings';
 
 /** Metric names of the alerts a sweep raises (shared/supervision.ts `Alert`). */
 const ALERT_METRIC: Record<Alert, string> = { remind: 'NearDueReminders', urge: 'DueUrges', overdue: 'OverdueMarks', consult_remind: 'ConsultReminders' };
@@ -19,6 +20,8 @@ export function handler(_event?: unknown, context?: Context): Promise<{ examined
     const now = deps.clock.now();
     const report = await sweep(deps, supervisionPolicy(cfg), now);
     const sends = await sendDue(deps, now);
+    // 未诉先办 once an hour (the first sweep of each hour): its reads follow the townships, not the petitions
+    const warned = now.getUTCMinutes() < 5 ? await warnSweep(deps, now) : undefined;
     const counts: Record<string, number> = {
       SweepExamined: report.examined,
       SweepActedOn: report.acted.length,
@@ -27,6 +30,7 @@ export function handler(_event?: unknown, context?: Context): Promise<{ examined
       NotificationsRetrying: sends.retrying.length,
       NotificationsFailed: sends.failed.length,
       NotificationsSkipped: sends.skipped.length,
+      WarningsRaised: warned?.raised.length ?? 0,
     };
     for (const a of report.acted.flatMap((x) => x.alerts)) counts[ALERT_METRIC[a]] = (counts[ALERT_METRIC[a]] ?? 0) + 1;
     // every count, zeros too: an alarm on failures needs a value in each period, not a gap

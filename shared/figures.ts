@@ -34,7 +34,31 @@ function dayOf(iso: string): { key: string; prefix: string } {
 }
 const statusField = (s: Status) => `st_${s}`;
 
-type Counted = Pick<Petition, 'centreId' | 'countyId' | 'townshipId' | 'categoryId' | 'status' | 'createdAt' | 'resolveDueAt'>;
+type Counted = Pick<Petition, 'centreId' | 'countyId' | 'townshipId' | 'categoryId' | 'status' | 'createdAt' | 'resolveDueAt'> &
+  Partial<Pick<Petition, 'channel' | 'villageId' | 'postId' | 'repeatOf' | 'acceptedAt' | 'reopenedAt'>>;
+
+/** Counted among the resolved: resolved, rated or closed after an acceptance (a closed decline is not). */
+const SETTLED_STATUSES: readonly Status[] = ['resolved', 'rated', 'closed'];
+
+/**
+ * The counters that follow from what a case is now, each on the China day of its anchor: on the registration day
+ * its channel (`ch_`), village (`vil_`), post (`pst_`) and whether it is marked as a repeat (`rep`); on the acceptance
+ * day that it was accepted (`accepted`) and whether it is 化解 now: resolved and never reopened (`settled`). A step
+ * takes the case's snapshot before away and adds the one after, so a transfer, a link or a reopen moves exactly
+ * what changed (shared by the merge).
+ */
+function snapshot(p: Counted): Array<{ at: string; add: Record<string, number> }> {
+  const reg: Record<string, number> = {};
+  if (p.channel) reg[`ch_${p.channel}`] = 1;
+  if (p.villageId) reg[`vil_${p.villageId}`] = 1;
+  if (p.postId) reg[`pst_${p.postId}`] = 1;
+  if (p.repeatOf) reg.rep = 1;
+  const out = [{ at: p.createdAt, add: reg }];
+  if (p.acceptedAt) {
+    out.push({ at: p.acceptedAt, add: { accepted: 1, ...(SETTLED_STATUSES.includes(p.status) && !p.reopenedAt ? { settled: 1 } : {}) } });
+  }
+  return out;
+}
 
 /** What one step adds to the counters, merged per item. `before` is undefined for a new petition. */
 export function figureDeltas(before: Counted | undefined, after: Counted, events: ReadonlyArray<Pick<TimelineEvent, 'action' | 'at' | 'data' | 'from'>>): FigureDelta[] {
@@ -48,11 +72,13 @@ export function figureDeltas(before: Counted | undefined, after: Counted, events
     both(p, key, Object.fromEntries(Object.entries(add).map(([f, n]) => [prefix + f, n])));
   };
   const reg = after.createdAt;
+  for (const s of snapshot(after)) onDay(after, s.at, s.add);
   if (!before) {
     onDay(after, reg, { registered: 1, [`cat_${after.categoryId}`]: 1, [`tw_${after.townshipId}`]: 1 });
     both(after, NOW_KEY, { [statusField(after.status)]: 1 });
     return merge(out);
   }
+  for (const s of snapshot(before)) onDay(before, s.at, Object.fromEntries(Object.entries(s.add).map(([f, n]) => [f, -n])));
   if (before.status !== after.status || before.centreId !== after.centreId) {
     both(before, NOW_KEY, { [statusField(before.status)]: -1 });
     both(after, NOW_KEY, { [statusField(after.status)]: 1 });
@@ -74,7 +100,7 @@ export function figureDeltas(before: Counted | undefined, after: Counted, events
         break;
       case 'resolve':
         // A case counts once: resolving it again after a review changes neither figure.
-        if (e.from === 'reopened') break;
+        if (e.from === 'reopened' || before.reopenedAt) break;
         onDay(after, e.at, { resolved: 1 });
         if (e.data?.onTime === true && after.resolveDueAt) onDay(after, after.resolveDueAt, { resolvedOnTime: 1 });
         break;
@@ -122,6 +148,17 @@ export interface Figures {
   byTownship: Record<string, number>;
   byStatus: Partial<Record<Status, number>>;
   daily: Array<{ day: string; registered: number; resolved: number }>;
+  /** registered in the period */
+  registered: number;
+  /** 化解率: accepted in the period and now resolved, never reopened ÷ accepted in the period */
+  resolution: Ratio;
+  /** 重复信访: registered in the period and marked as a repeat ÷ registered */
+  repeats: Ratio;
+  /** 视频接访占比: registered through a video reception ÷ through a video reception or a visit */
+  videoShare: Ratio;
+  byChannel: Record<string, number>;
+  byVillage: Record<string, number>;
+  byPost: Record<string, number>;
 }
 
 /** The months whose items hold the days from `from` to `to` (YYYY-MM-DD, inclusive). */
@@ -185,5 +222,31 @@ export function figuresOf(
     byTownship: prefixed('tw_'),
     byStatus,
     daily: days.map((d) => ({ day: d.day, registered: d.counts.registered ?? 0, resolved: d.counts.resolved ?? 0 })),
+    registered: sum('registered'),
+    resolution: ratio(sum('settled'), sum('accepted')),
+    repeats: ratio(sum('rep'), sum('registered')),
+    videoShare: ratio(sum('ch_video'), sum('ch_video') + sum('ch_visit')),
+    byChannel: prefixed('ch_'),
+    byVillage: prefixed('vil_'),
+    byPost: prefixed('pst_'),
   };
+}
+
+/** The same China calendar day a year before (29 February: the 28th). */
+export function yearBefore(day: string): string {
+  const y = String(Number(day.slice(0, 4)) - 1).padStart(4, '0');
+  const md = day.slice(5) === '02-29' ? '02-28' : day.slice(5);
+  return `${y}-${md}`;
+}
+
+/** The same period a year before: what the year-on-year column (同比) compares with. */
+export const periodYearBefore = (p: { from: string; to: string }) => ({ from: yearBefore(p.from), to: yearBefore(p.to) });
+
+/**
+ * The month items a dashboard reads: the period's and the same months a year before (year on year), each in every
+ * shard, and now. Kept within one BatchGetItem (100 keys) for the longest period: see the unit test.
+ */
+export function dashboardMonths(from: string, to: string): string[] {
+  const before = periodYearBefore({ from, to });
+  return [...new Set([...monthsOf(before.from, before.to), ...monthsOf(from, to)])];
 }

@@ -180,7 +180,7 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       const rating = { rating: cmd.rating, comment: cmd.comment, at };
       if (cmd.rating === 'dissatisfied') {
         // 不满意 reopens the case for review (复诊) by the owning centre.
-        return step('reopened', { rating, dueAt: after(ctx.limits.review) }, cmd.comment, { data: { rating: cmd.rating } });
+        return step('reopened', { rating, dueAt: after(ctx.limits.review), reopenedAt: p.reopenedAt ?? at }, cmd.comment, { data: { rating: cmd.rating } });
       }
       return step('rated', { rating, dueAt: undefined }, cmd.comment, { data: { rating: cmd.rating } });
     }
@@ -229,7 +229,7 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       });
     }
     case 'reopen':
-      return step('reopened', { dueAt: after(ctx.limits.review), resolvedAt: undefined }, cmd.reason);
+      return step('reopened', { dueAt: after(ctx.limits.review), resolvedAt: undefined, reopenedAt: p.reopenedAt ?? at }, cmd.reason);
     case 'close':
       return step('closed', { dueAt: undefined }, cmd.note);
     case 'follow_up': {

@@ -20,6 +20,7 @@ import * as open311 from '../usecases/open311';
 import * as org from '../usecases/org';
 import * as uploads from '../usecases/uploads';
 import * as users from '../usecases/users';
+import * as warnings from '../usecases/warnings';
 import * as petitions from '../usecases/petitions';
 import { parse } from './request';
 
@@ -184,6 +185,8 @@ const HANDLERS: Handlers<Contract> = {
     },
     tasks: ({ caller, query }, deps) => petitions.staffTasks(deps, caller, query),
     dashboard: ({ caller, query }, deps) => dashboard.dashboard(deps, caller, query),
+    townshipRanking: ({ caller, query }, deps) => dashboard.townshipRanking(deps, caller, query),
+    warnings: ({ caller, query }, deps) => warnings.listWarnings(deps, caller, query),
     export: async ({ caller, query }, deps) => {
       const out = await exporting.exportPetitions(deps, caller, query);
       return { filename: out.filename, content: out.csv };

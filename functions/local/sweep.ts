@@ -4,6 +4,7 @@
  */
 import { config } from '../config';
 import { makeDeps, supervisionPolicy } from '../deps';
+import { warnSweep } from '../usecases/warnings';
 import { sendDue } from '../usecases/notifications';
 import { sweep } from '../usecases/supervision';
 import { LOCAL_JWT_SECRET } from './ports';
@@ -30,6 +31,9 @@ async function main() {
   console.log(`swept at ${report.at}: ${report.examined} due, ${report.acted.length} acted on`);
   for (const a of report.acted) console.log(`  ${a.trackingCode}  ${a.alerts.join(' → ')}${a.supervisedBy ? `  (supervised by the ${a.supervisedBy} level)` : ''}`);
   const sends = await sendDue(deps, now);
+  const warned = await warnSweep(deps, now);
+  console.log(`early warnings (未诉先办) up to ${warned.day}: ${warned.townships} townships read, ${warned.raised.length} raised`);
+  for (const w of warned.raised) console.log(`  ${w.townshipId} ${w.key}: ${w.count}`);
   console.log(
     `notifications: ${sends.sent.length} sent, ${sends.retrying.length} to retry, ${sends.failed.length} failed, ${sends.skipped.length} not subscribed`,
   );

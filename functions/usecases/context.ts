@@ -1,6 +1,7 @@
 import type { StaffRole } from '../../shared/schemas/common';
 import type { Template } from '../../shared/notifications';
 import type { SupervisionPolicy } from '../../shared/supervision';
+import type { WarningPolicy } from '../../shared/warnings';
 import type { ThrottlePolicy } from '../../shared/loginThrottle';
 import type { AuditRepository, BookingRepository, LoginRepository, PartnerRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
 
@@ -32,6 +33,8 @@ export interface Deps {
   templates: Record<Template, string>;
   /** when a case counts as near due (NEAR_DUE_SHARE, NEAR_DUE_MIN_HOURS) and overdue: the sweeper's, the queue's and the badges' */
   supervision: SupervisionPolicy;
+  /** 未诉先办: when a category rises and a place gathers a cluster (WARNING_* variables) */
+  warning: WarningPolicy;
 }
 
 export interface StaffCaller {

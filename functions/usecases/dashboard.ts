@@ -4,7 +4,9 @@
  */
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { DASHBOARD_MAX_DAYS } from '../../shared/schemas/staff';
-import { figuresOf, monthsOf } from '../../shared/figures';
+import { dashboardMonths, figuresOf, monthsOf, periodYearBefore, ratio, type Ratio } from '../../shared/figures';
+import { CHANNEL_LABELS } from '../../shared/labels';
+import { CHANNELS } from '../../shared/schemas/common';
 import type { Org } from '../../shared/routing';
 import { chinaDate } from '../../shared/timeLimits';
 import type { FigureScope } from '../ports';
@@ -18,6 +20,11 @@ export const DEFINITIONS = {
   onTimeCompletion: '按期办结率 = 办理期限落在期内的诉求中，按期办结的件数 ÷ 办理期限落在期内的件数（逾期未办结的计入分母）',
   satisfaction: '满意率 = （满意 + 基本满意）÷ 期内参评件数',
   participation: '参评率 = 期内参评件数 ÷ 期内办结件数',
+  resolution: '化解率 = 期内受理的诉求中，已办结且未被复诊（重新办理）的件数 ÷ 期内受理件数',
+  repeats: '重复信访 = 期内登记的诉求中，标记为重复反映的件数；占比 = 该件数 ÷ 期内登记件数',
+  videoShare: '视频接访占比 = 期内经视频接访（云视讯）登记的件数 ÷ 期内经视频接访和来访登记的件数',
+  channelShare: '渠道占比 = 该渠道期内登记件数 ÷ 期内登记件数',
+  yearOnYear: '同比 = 上年同期（同月同日）的件数；增减 = 本期件数 − 上年同期件数',
 };
 const DAY = 86_400_000;
 
@@ -54,22 +61,68 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
   const { scope, countyId, id: scopeId, countyWide } = figureScope(caller, org, q.townshipId);
   const now = deps.clock.now();
   const { from, to } = periodOf(q, now, DASHBOARD_MAX_DAYS, '统计区间最长一年');
+  // Two reads whatever the period: one BatchGetItem of the counters (the period's months and the same months a year
+  // before, every shard, and now: at most 81 keys) with the warnings of the period's last month (one key more), and
+  // one page of the overdue cases.
   const [counters, overdue] = await Promise.all([
-    deps.petitions.figures(scopeId, monthsOf(from, to)),
+    deps.petitions.figures(scopeId, dashboardMonths(from, to), to.slice(0, 7)),
     deps.petitions.listOverdue(scope, now, { limit: 50 }),
   ]);
-  const figures = figuresOf(counters.months, counters.now, from, to);
+  const { byPost: _places, ...figures } = figuresOf(counters.months, counters.now, from, to);
+  const before = periodYearBefore({ from, to });
+  const lastYear = figuresOf(counters.months, counters.now, before.from, before.to);
   const name = (id: string, list: ReadonlyArray<{ id: string; name: string }>) => list.find((x) => x.id === id)?.name ?? id;
   const townships = [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === countyId);
+  const villages = [...org.nodes.values()].filter((n) => n.kind === 'village');
+  /** rows of this period with the same period a year before beside them, every id either period counted */
+  const compared = (now: Record<string, number>, then: Record<string, number>, names: ReadonlyArray<{ id: string; name: string }>) =>
+    [...new Set([...Object.keys(now), ...Object.keys(then)])].map((id) => ({ id, name: name(id, names), count: now[id] ?? 0, yearAgo: then[id] ?? 0 }));
+  const share = (n: number): Ratio => ratio(n, figures.registered);
   return {
     scope: { kind: scope.kind, id: scopeId, name: org.nodes.get(scopeId)?.centreName ?? scopeId },
     /** the townships a county caller may choose; centre staff see only their own */
     townships: countyWide ? townships.map((t) => ({ id: t.id, name: t.name })) : [],
     period: { from, to },
     ...figures,
-    byCategory: Object.entries(figures.byCategory).map(([id, count]) => ({ id, name: name(id, org.categories), count })),
-    byTownship: Object.entries(figures.byTownship).map(([id, count]) => ({ id, name: name(id, townships), count })),
+    byCategory: compared(figures.byCategory, lastYear.byCategory, org.categories),
+    byTownship: compared(figures.byTownship, lastYear.byTownship, townships),
+    byVillage: compared(figures.byVillage, lastYear.byVillage, villages),
+    byChannel: CHANNELS.filter((c) => (figures.byChannel[c] ?? 0) + (lastYear.byChannel[c] ?? 0) > 0).map((c) => ({
+      id: c,
+      name: CHANNEL_LABELS[c],
+      count: figures.byChannel[c] ?? 0,
+      yearAgo: lastYear.byChannel[c] ?? 0,
+      share: share(figures.byChannel[c] ?? 0),
+    })),
+    yearAgo: { period: before, registered: lastYear.registered, repeats: lastYear.repeats.numerator },
     overdue: overdue.items.map((p) => staffSummary(p, org, now, deps.supervision)),
+    /** 未诉先办: the warnings raised in the period's last month in this scope */
+    warnings: counters.warnings,
+    definitions: DEFINITIONS,
+  };
+}
+
+/** The figures the county's ranking of its townships compares, each a rate with numerator and denominator. */
+export const RANKED = ['timelyAcceptance', 'onTimeCompletion', 'satisfaction', 'participation', 'resolution', 'repeats', 'videoShare'] as const;
+
+/**
+ * 各乡镇排名: for a county supervisor or admin, each township's four rates and the new figures of the period, from the
+ * townships' own counters (months × shards keys a township, read 100 to a request: bounded by the county's size and
+ * the period, never by the petitions stored). Centre staff have no county view (404).
+ */
+export async function townshipRanking(deps: Deps, caller: StaffCaller, q: { from?: string; to?: string }) {
+  const org = await deps.org.load();
+  const { countyId, countyWide, scope } = figureScope(caller, org);
+  if (!countyWide || scope.kind !== 'county') throw new NotFoundError('未找到');
+  const { from, to } = periodOf(q, deps.clock.now(), DASHBOARD_MAX_DAYS, '统计区间最长一年');
+  const townships = [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === countyId);
+  const counters = await deps.petitions.monthFigures(townships.map((t) => t.id), monthsOf(from, to));
+  return {
+    period: { from, to },
+    townships: townships.map((t) => {
+      const f = figuresOf(counters.get(t.id) ?? [], {}, from, to);
+      return { id: t.id, name: t.name, registered: f.registered, ...Object.fromEntries(RANKED.map((k) => [k, f[k]])) } as { id: string; name: string; registered: number } & Record<(typeof RANKED)[number], Ratio>;
+    }),
     definitions: DEFINITIONS,
   };
 }

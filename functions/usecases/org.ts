@@ -151,6 +151,10 @@ export async function saveCountySettings(deps: Deps, caller: StaffCaller, county
   if (!county || county.kind !== 'county' || !inScope(scopeOf(caller, org).path, county.path)) throw new NotFoundError('未找到该县');
   const unknown = body.categoryOrder.filter((id) => !org.categories.some((c) => c.id === id));
   if (unknown.length) throw new ValidationError('诉求类型不存在', [{ path: 'categoryOrder', message: `诉求类型不存在：${unknown.join('、')}` }]);
+  (body.seasonal ?? []).forEach((row, i) => {
+    const missing = row.categoryIds.filter((id) => !org.categories.some((c) => c.id === id));
+    if (missing.length) throw new ValidationError('诉求类型不存在', [{ path: `seasonal.${i}.categoryIds`, message: `诉求类型不存在：${missing.join('、')}` }]);
+  });
   const node: OrgNode = { ...county, settings: body };
   await deps.org.putNode(node, auditOf(deps, caller, county.id, { subject: 'node', subjectId: county.id, action: 'update', before: county, after: node }));
   return node;

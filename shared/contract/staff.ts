@@ -19,6 +19,8 @@ import {
   CaseFile,
   DashboardAnswer,
   DashboardQuery,
+  RankingAnswer,
+  RankingQuery,
   ExportQuery,
   PhoneAnswer,
   QueueRow,
@@ -30,6 +32,7 @@ import {
   StepAnswer,
   TaskRow,
 } from '../schemas/staff';
+import { WarningsAnswer, WarningsQuery } from '../schemas/warnings';
 import { AuditEntry, LiftLockBody, LoginRecord, LoginsQuery } from '../schemas/security';
 import { PageResponse, UploadTicket } from '../schemas/views';
 import { STAFF_STEPS, STEP_TABLE, stepPath, type StaffStep, type StepTable } from '../steps';
@@ -84,6 +87,8 @@ export const STAFF = {
   step: STEPS,
   tasks: route({ method: 'GET', path: '/staff/tasks', access: 'staff', summary: '复查和回访任务', query: PageQuery, answer: PageResponse(TaskRow) }),
   dashboard: route({ method: 'GET', path: '/staff/dashboard', access: 'staff', summary: '统计：四项指标、分布、趋势和逾期清单', query: DashboardQuery, answer: DashboardAnswer }),
+  warnings: route({ method: 'GET', path: '/staff/warnings', access: 'staff', summary: '未诉先办：某月的预警和下月的季节性提示', query: WarningsQuery, answer: WarningsAnswer }),
+  townshipRanking: route({ method: 'GET', path: '/staff/township-ranking', access: 'staff', summary: '统计：全县各乡镇（苏木）的指标排名', query: RankingQuery, answer: RankingAnswer }),
   export: route({ method: 'GET', path: '/staff/export', access: 'staff', summary: '导出期内的反映（CSV，电话打码）', query: ExportQuery, answer: { file: 'text/csv; charset=utf-8' } }),
   org: route({ method: 'GET', path: '/staff/org', access: 'staff', summary: '管辖范围内的组织、部门、类型和承办人', answer: StaffOrg }),
   posts: route({

@@ -7,17 +7,26 @@ export const ORG_KINDS = ['county', 'township', 'village', 'grid'] as const;
 export const LevelNames = z.object({ township: text('乡镇一级的名称', 10), village: text('村一级的名称', 10) });
 export type LevelNames = z.infer<typeof LevelNames>;
 
+/** A row of the county's calendar of seasonal topics (未诉先办): the categories to look out for in a month. */
+export const SeasonalTopic = z.strictObject({
+  month: z.int({ error: '月份须为 1 到 12' }).check(z.gte(1, { error: '月份须为 1 到 12' }), z.lte(12, { error: '月份须为 1 到 12' })),
+  categoryIds: z.array(idOf('诉求类型')).check(z.maxLength(20, { error: '每月最多 20 个诉求类型' })),
+  note: text('提示', 100),
+});
 /** A county's own settings, on its node (shared/countySettings.ts reads them). */
 export const CountySettings = z.object({
   levelNames: LevelNames,
   /** the order citizens and staff see the categories in; categories not listed follow (其他诉求 is listed last) */
   categoryOrder: z._default(z.array(Id), []),
+  /** the calendar of seasonal topics the monthly 预警提示 names; unset: shared/warnings.ts DEFAULT_SEASONAL_CALENDAR */
+  seasonal: z.optional(z.array(SeasonalTopic)),
 });
 export type CountySettings = z.infer<typeof CountySettings>;
 /** The body of `PUT /staff/counties/{countyId}/settings`: what the county calls its levels, and its categories' order. */
 export const CountySettingsBody = z.strictObject({
   levelNames: z.strictObject({ township: text('乡镇一级的名称', 10), village: text('村一级的名称', 10) }),
   categoryOrder: z._default(z.array(idOf('诉求类型')).check(z.maxLength(100, { error: '诉求类型最多 100 个' })), []),
+  seasonal: z.optional(z.array(SeasonalTopic).check(z.maxLength(36, { error: '季节性提示最多 36 条' }))),
 });
 export type CountySettingsBody = z.infer<typeof CountySettingsBody>;
 

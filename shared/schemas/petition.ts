@@ -132,6 +132,11 @@ export const Petition = z.object({
   updatedAt: IsoTime,
   acceptedAt: z.optional(IsoTime),
   resolvedAt: z.optional(IsoTime),
+  /**
+   * when the case was first reopened (复诊: a dissatisfied rating or a reopen step): from then on it no longer counts
+   * as 化解 (resolved and not reopened), and resolving it again is not a second resolution in the figures
+   */
+  reopenedAt: z.optional(IsoTime),
   /** deadline of the current step */
   dueAt: z.optional(IsoTime),
   /** when that deadline was set: the step's own limit runs from here to dueAt (near due is its last share) */

@@ -8,6 +8,7 @@ import { Channel, Ratio, Status, StaffRole, TypedTrackingCode, idOf } from './co
 import { ACTIONS, Petition, PetitionSummary, TimelineEvent } from './petition';
 import { PageQuery } from './api';
 import { Named } from './views';
+import { WarningRow } from './warnings';
 
 const Day = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' }),
@@ -69,6 +70,8 @@ export const StaffQueueQuery = z
 export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;
 
 const Counted = z.object({ id: z.string(), name: z.string(), count: z.number() });
+/** a count of the period beside the same period a year before (同比) */
+const Compared = z.extend(Counted, { yearAgo: z.number() });
 const FourFigures = <T extends z.ZodMiniType>(t: T) => z.object({ timelyAcceptance: t, onTimeCompletion: t, satisfaction: t, participation: t });
 /** GET /staff/dashboard: what the dashboard page reads of the answer. */
 export const DashboardAnswer = z.object({
@@ -79,8 +82,16 @@ export const DashboardAnswer = z.object({
   ...FourFigures(Ratio).shape,
   /** current status counts of the scope (not of the period) */
   byStatus: z.partialRecord(Status, z.number()),
-  byCategory: z.array(Counted),
-  byTownship: z.array(Counted),
+  byCategory: z.array(Compared),
+  byTownship: z.array(Compared),
+  byVillage: z.array(Compared),
+  /** each channel's registrations, its share of the period's, and a year before */
+  byChannel: z.array(z.extend(Compared, { id: Channel, share: Ratio })),
+  registered: z.number(),
+  resolution: Ratio,
+  repeats: Ratio,
+  videoShare: Ratio,
+  yearAgo: z.object({ period: z.object({ from: z.string(), to: z.string() }), registered: z.number(), repeats: z.number() }),
   daily: z.array(z.object({ day: z.string(), registered: z.number(), resolved: z.number() })),
   overdue: z.array(
     z.object({
@@ -93,9 +104,38 @@ export const DashboardAnswer = z.object({
       dueAt: z.optional(z.string()),
     }),
   ),
-  definitions: FourFigures(z.string()),
+  warnings: z.array(WarningRow),
+  definitions: z.extend(FourFigures(z.string()), {
+    resolution: z.string(),
+    repeats: z.string(),
+    videoShare: z.string(),
+    channelShare: z.string(),
+    yearOnYear: z.string(),
+  }),
 });
 export type DashboardAnswer = z.infer<typeof DashboardAnswer>;
+
+/** GET /staff/township-ranking: a county's townships side by side on the period's rates (the page ranks them). */
+export const RankingQuery = z.object({ from: z.optional(Day), to: z.optional(Day) }).check(
+  z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }),
+  z.refine((q) => daysOf(q) <= DASHBOARD_MAX_DAYS, { error: '统计区间最长一年', path: ['to'] }),
+);
+export const RankingAnswer = z.object({
+  period: z.object({ from: z.string(), to: z.string() }),
+  townships: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      registered: z.number(),
+      ...FourFigures(Ratio).shape,
+      resolution: Ratio,
+      repeats: Ratio,
+      videoShare: Ratio,
+    }),
+  ),
+  definitions: DashboardAnswer.shape.definitions,
+});
+export type RankingAnswer = z.infer<typeof RankingAnswer>;
 
 /** POST /staff/login: the token and who it is for. */
 export const StaffSession = z.object({ token: z.string(), expiresAt: z.string(), user: StaffUser });

@@ -294,6 +294,10 @@ const CASES: Record<string, Case> = {
   'POST /staff/petitions/{id}/reveal-phone': { expect: handlingStep(), target: stepOn('dispatched', {}) },
   'GET /staff/tasks': { expect: centres(), target: fixed({}) },
   'GET /staff/dashboard': { expect: centres(), target: fixed({}) },
+  // the county's ranking of its townships: the county's supervisors and admins; a township centre has none (404)
+  'GET /staff/township-ranking': { expect: countyOnly(), target: fixed({}) },
+  // 未诉先办: a month's warnings in the caller's own township or county
+  'GET /staff/warnings': { expect: centres(), target: fixed({}) },
   'GET /staff/export': { expect: centres(), target: fixed({}) },
   'GET /staff/org': { expect: anyStaff(200), target: fixed({}) },
   'GET /staff/townships/{townshipId}/posts': { expect: staff(404, 200, 200, 404, 200, 200), target: fixed({ params: { townshipId: 'babao' } }) },

@@ -105,9 +105,11 @@ async function seed(deps: Deps) {
 
 describe('the dashboard page (H5)', () => {
   let app: StaffApp;
+  let deps: Deps;
 
   beforeAll(async () => {
-    await seed(stackDeps(clock));
+    deps = stackDeps(clock);
+    await seed(deps);
     app = await openStaffApp({ prefix: 'staff-dashboard' });
   }, 600_000);
   afterAll(async () => {
@@ -137,9 +139,26 @@ describe('the dashboard page (H5)', () => {
     expect(Object.values(EXPECTED)).toEqual([[5, 7], [3, 5], [2, 3], [3, 4]]);
     expect(await app.el('#def-timelyAcceptance').textContent()).toContain('及时受理率');
 
-    // counts of the period by category and township
-    expect(await app.el('#by-category-neighbour').textContent()).toBe(`邻里纠纷${SET.length}`);
-    expect(await app.el('#by-township-moler').textContent()).toBe(`默勒镇${SET.length}`);
+    // counts of the period by category, village and township, beside July 2023 (nothing then)
+    expect(await app.el('#by-category-neighbour').textContent()).toBe(`邻里纠纷${SET.length} 同比 0（+${SET.length}）`);
+    expect(await app.el('#by-township-moler').textContent()).toBe(`默勒镇${SET.length} 同比 0（+${SET.length}）`);
+    const atMoler = SET.filter((_, i) => i % 2 === 0).length;
+    expect(await app.el('#by-village-moler-moler').textContent()).toBe(`默勒村${atMoler} 同比 0（+${atMoler}）`);
+    expect(await app.el('#by-village-moler-zhadalong').textContent()).toBe(`扎沙村${SET.length - atMoler} 同比 0（+${SET.length - atMoler}）`);
+
+    // every case came in by a post's code: 扫码 is all of them; no video reception or visit to share
+    expect(await app.el('#by-channel-scan').textContent()).toBe(`扫码${SET.length} 件 · 占 100.0% · 上年同期 0`);
+    expect(await app.el('#rate-videoShare').textContent()).toBe('—');
+    // 化解率: accepted, and now resolved and never reopened (E was rated 不满意) ÷ accepted
+    const settled = accepted.filter((c) => c.resolvedH !== undefined && c.rating !== 'dissatisfied');
+    expect([await app.el('#num-resolution').textContent(), await app.el('#den-resolution').textContent()]).toEqual([String(settled.length), String(accepted.length)]);
+    expect(await app.el('#rate-resolution').textContent()).toBe(percent([settled.length, accepted.length]));
+    expect(await app.el('#def-resolution').textContent()).toBe('化解率 = 期内受理的诉求中，已办结且未被复诊（重新办理）的件数 ÷ 期内受理件数');
+    // repeats: the cases stored with a repeat mark (the same matter at the same post while an earlier one was open)
+    const marked = (await Promise.all(SET.map(async (c) => (await deps.petitions.get(ids[c.name]!))?.repeatOf))).filter(Boolean).length;
+    expect(marked).toBeGreaterThan(0);
+    expect([await app.el('#num-repeats').textContent(), await app.el('#den-repeats').textContent()]).toEqual([String(marked), String(SET.length)]);
+    for (const key of ['resolution', 'repeats', 'videoShare']) expect(await app.el(`#figure-${key}`).innerText(), key).not.toMatch(/[A-Za-z]/);
 
     // the trend: a bar pair per day of July, with the day's registrations and resolutions
     expect(await app.page.locator('#trend:visible .dash-day').count()).toBe(31);
@@ -168,6 +187,19 @@ describe('the dashboard page (H5)', () => {
     }
     expect(await app.page.locator(`#overdue-${ids.B}`).count()).toBe(0);
     await app.shot('1-moler-2024-07');
+
+    // the whole county: its townships ranked on 化解率, then on 及时受理率; only 默勒镇 has cases in July 2024
+    await app.el('#scope-all').click();
+    await poll(() => app.el('#ranking-rows').getAttribute('data-by')).toBe('resolution');
+    expect(await app.el('#rank-moler').getAttribute('data-rank')).toBe('1');
+    expect(await app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent([settled.length, accepted.length])} （${settled.length} / ${accepted.length}）`);
+    expect(await app.el('#rank-babao').textContent()).toContain('—');
+    await app.el('#rank-by-timelyAcceptance').click();
+    await poll(() => app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent(EXPECTED.timelyAcceptance)} （${EXPECTED.timelyAcceptance.join(' / ')}）`);
+    expect(await app.el('#ranking').innerText()).not.toMatch(/[A-Za-z]/);
+    await app.shot('1b-county-ranking');
+    await app.el('#scope-moler').click();
+    await poll(() => app.el('#dash-figures').getAttribute('data-scope')).toBe('moler');
 
     // an overdue row opens its case file (one of the set's descriptions names its case)
     await app.el(`#overdue-${ids.F}`).click();

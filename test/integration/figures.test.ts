@@ -1,11 +1,15 @@
 /** The four figures from counters, against a hand-computed set of petitions walked with a clock the test moves. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps, StaffCaller } from '../../functions/usecases/context';
-import { dashboard } from '../../functions/usecases/dashboard';
+import { dashboard, townshipRanking } from '../../functions/usecases/dashboard';
 import { submitPetition, transition, type TransitionInput } from '../../functions/usecases/petitions';
+import { linkRepeat } from '../../functions/usecases/petitions';
+import { newMeter } from '../../functions/adapters/dynamo/client';
 import { movableClock, seededDeps } from '../support/deps';
 
 let deps: Deps;
+let metered: Deps;
+const meter = newMeter();
 let drop: () => Promise<void>;
 const clock = movableClock('2026-12-01T01:00:00Z');
 const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
@@ -14,7 +18,9 @@ const H = 3_600_000;
 const D = 24 * H;
 
 beforeAll(async () => {
-  ({ deps, drop } = await seededDeps({ clock }));
+  const seeded = await seededDeps({ clock, meter });
+  ({ deps, drop } = seeded);
+  metered = deps;
 }, 120_000);
 afterAll(() => drop());
 
@@ -62,7 +68,7 @@ describe('the four figures', () => {
     expect(town.satisfaction).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
     expect(town.participation).toEqual({ numerator: 2, denominator: 2, rate: 1 });
     expect(town.byStatus).toEqual({ submitted: 1, declined: 1, rated: 1, reopened: 1 });
-    expect(town.byCategory).toEqual([{ id: 'land_dispute', name: '土地纠纷', count: 4 }]);
+    expect(town.byCategory).toEqual([{ id: 'land_dispute', name: '土地纠纷', count: 4, yearAgo: 0 }]);
     expect(town.daily).toEqual(expect.arrayContaining([{ day: '2026-12-01', registered: 4, resolved: 0 }, { day: '2026-12-06', registered: 0, resolved: 2 }]));
 
     const all = await dashboard(deps, county, period);
@@ -70,7 +76,7 @@ describe('the four figures', () => {
     expect(all.onTimeCompletion).toEqual({ numerator: 2, denominator: 3, rate: 0.6667 });
     expect(all.satisfaction).toEqual({ numerator: 1, denominator: 2, rate: 0.5 });
     expect(all.participation).toEqual({ numerator: 2, denominator: 3, rate: 0.6667 });
-    expect(all.byTownship).toEqual([{ id: 'babao', name: '八宝镇', count: 5 }]);
+    expect(all.byTownship).toEqual([{ id: 'babao', name: '八宝镇', count: 5, yearAgo: 0 }]);
     expect(all.byStatus).toMatchObject({ resolved: 1 });
 
     // The county may look at one township: the same figures its centre staff see. Centre staff see no other.
@@ -88,3 +94,104 @@ describe('the four figures', () => {
     expect(empty.timelyAcceptance).toEqual({ numerator: 0, denominator: 0, rate: null });
   });
 });
+
+describe('the figures the seeds report (channels, 化解率, repeats, villages, year on year)', () => {
+  const ebao: StaffCaller = { kind: 'staff', id: 'u-ebao', name: '值班员', role: 'centre_staff', scopeNodeId: 'ebao' };
+  const Y = Date.parse('2027-05-10T02:00:00Z');
+  const N = Date.parse('2028-05-10T02:00:00Z');
+  const when = (t: number) => { clock.t = new Date(t); };
+  const byCitizen = async (name: string, postId: string, categoryId: string) =>
+    (await submitPetition(deps, { kind: 'citizen', openid: `wx_${name}` }, `key-${name}`, { channel: 'scan', postId, categoryId, description: '草场边界不清需要处理。', photos: [], anonymous: false })).response.id;
+  const byStaff = async (name: string, channel: 'visit' | 'video', categoryId: string) =>
+    (await submitPetition(deps, ebao, `key-${name}`, { channel, townshipId: 'ebao', categoryId, description: '来访群众反映草场问题。', photos: [], anonymous: false })).response.id;
+  const settle = async (id: string) => {
+    await step(ebao, id, { action: 'accept' });
+    await step(ebao, id, { action: 'dispatch', departmentId: 'ebao-natural-resources' });
+    await step(ebao, id, { action: 'resolve', summary: '已处理' });
+  };
+
+  it('match a hand-computed set, this May against last May', async () => {
+    // A year before: one scan at 峨堡村 (土地纠纷), one visit (草原生态).
+    when(Y);
+    await byCitizen('y1', 'ebao-ebao-p1', 'land_dispute');
+    await byStaff('y2', 'visit', 'grassland');
+    // This May at 峨堡镇:
+    when(N);
+    const n1 = await byCitizen('n1', 'ebao-ebao-p1', 'land_dispute'); // accepted, resolved, 满意: 化解
+    const n2 = await byCitizen('n2', 'ebao-ebao-p1', 'land_dispute'); // the same matter at the same post: a repeat of n1; accepted only
+    const n3 = await byStaff('n3', 'video', 'grassland'); // accepted, resolved, reopened for review (复诊): not 化解
+    const n4 = await byStaff('n4', 'visit', 'land_dispute'); // declined: never accepted
+    const n5 = await byStaff('n5', 'video', 'grassland'); // accepted, resolved, not yet rated: 化解
+    await byCitizen('n6', 'ebao-huangcaogou-p1', 'grassland'); // waits
+    when(N + 2 * H);
+    await settle(n1);
+    await step(ebao, n2, { action: 'accept' });
+    await settle(n3);
+    await step(ebao, n4, { action: 'decline', reason: '已在法院立案', redirect: '人民法院' });
+    await settle(n5);
+    when(N + 2 * D);
+    await rate('n1', n1, 'satisfied');
+    await step(ebao, n3, { action: 'reopen', reason: '回访中群众不满意，重新核实' });
+    // n3 is worked again and resolved: still not 化解, and not a second resolution
+    await step(ebao, n3, { action: 'dispatch', departmentId: 'ebao-natural-resources' });
+    await step(ebao, n3, { action: 'progress', note: '重新核实', visibility: 'public' });
+    await step(ebao, n3, { action: 'resolve', summary: '再次处理' });
+
+    const may = { from: '2028-05-01', to: '2028-05-31' };
+    const d = await dashboard(deps, ebao, may);
+    expect(d.registered).toBe(6);
+    expect(d.byChannel).toEqual([
+      { id: 'scan', name: '扫码', count: 3, yearAgo: 1, share: { numerator: 3, denominator: 6, rate: 0.5 } },
+      { id: 'visit', name: '来访', count: 1, yearAgo: 1, share: { numerator: 1, denominator: 6, rate: 0.1667 } },
+      { id: 'video', name: '视频', count: 2, yearAgo: 0, share: { numerator: 2, denominator: 6, rate: 0.3333 } },
+    ]);
+    expect(d.videoShare).toEqual({ numerator: 2, denominator: 3, rate: 0.6667 });
+    expect(d.resolution).toEqual({ numerator: 2, denominator: 4, rate: 0.5 });
+    expect(d.repeats).toEqual({ numerator: 1, denominator: 6, rate: 0.1667 });
+    expect(d.participation).toEqual({ numerator: 1, denominator: 3, rate: 0.3333 });
+    expect(sorted(d.byCategory)).toEqual([
+      { id: 'grassland', name: '草原生态', count: 3, yearAgo: 1 },
+      { id: 'land_dispute', name: '土地纠纷', count: 3, yearAgo: 1 },
+    ]);
+    expect(sorted(d.byVillage)).toEqual([
+      { id: 'ebao-ebao', name: '峨堡村', count: 2, yearAgo: 1 },
+      { id: 'ebao-huangcaogou', name: '黄草沟村', count: 1, yearAgo: 0 },
+    ]);
+    expect(d.yearAgo).toEqual({ period: { from: '2027-05-01', to: '2027-05-31' }, registered: 2, repeats: 0 });
+    expect(d.definitions.resolution).toBe('化解率 = 期内受理的诉求中，已办结且未被复诊（重新办理）的件数 ÷ 期内受理件数');
+
+    // Unlinking the repeat takes it out of the count; linking it again puts it back.
+    await step(ebao, n2, { action: 'unlink_repeat', note: '不是同一件事' });
+    expect((await dashboard(deps, ebao, may)).repeats.numerator).toBe(0);
+    await linkRepeat(deps, ebao, n2, { repeatOf: n1, note: '同一件事' });
+    expect((await dashboard(deps, ebao, may)).repeats.numerator).toBe(1);
+
+    // The county counts the same cases.
+    const all = await dashboard(deps, county, may);
+    expect([all.registered, all.resolution, all.videoShare]).toEqual([6, d.resolution, d.videoShare]);
+    expect(all.byTownship).toEqual([{ id: 'ebao', name: '峨堡镇', count: 6, yearAgo: 2 }]);
+
+    // The county's ranking: each township's figures from its own counters; 峨堡镇's are its dashboard's.
+    const ranking = await townshipRanking(deps, county, may);
+    expect(ranking.townships.map((t) => t.id).sort()).toEqual(['babao', 'ebao', 'moler']);
+    const e = ranking.townships.find((t) => t.id === 'ebao')!;
+    expect(e).toEqual({
+      id: 'ebao', name: '峨堡镇', registered: 6,
+      timelyAcceptance: d.timelyAcceptance, onTimeCompletion: d.onTimeCompletion, satisfaction: d.satisfaction, participation: d.participation,
+      resolution: { numerator: 2, denominator: 4, rate: 0.5 }, repeats: { numerator: 1, denominator: 6, rate: 0.1667 }, videoShare: { numerator: 2, denominator: 3, rate: 0.6667 },
+    });
+    expect(ranking.townships.find((t) => t.id === 'babao')).toMatchObject({ registered: 0, resolution: { numerator: 0, denominator: 0, rate: null } });
+    // a township's centre has no county view
+    await expect(townshipRanking(deps, ebao, may)).rejects.toThrow('未找到');
+  });
+
+  it('reads the counters in at most two requests, whatever the period', async () => {
+    for (const period of [{ from: '2028-05-01', to: '2028-05-31' }, { from: '2027-01-31', to: '2028-02-01' }]) {
+      const before = meter.requests;
+      await dashboard(metered, county, period);
+      expect(meter.requests - before, period.from).toBeLessThanOrEqual(2);
+    }
+  });
+});
+
+const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));

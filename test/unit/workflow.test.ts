@@ -217,7 +217,7 @@ describe('what each step changes, exactly', () => {
     expect(happy.patch).toStrictEqual({ status: 'rated', updatedAt: at, rating: { rating: 'basically_satisfied', comment: '还行', at }, dueAt: undefined, dueFrom: undefined });
     expect(happy.event).toMatchObject({ to: 'rated', note: '还行', data: { rating: 'basically_satisfied' } });
     const sad = decide(petition({ status: 'resolved' }), { action: 'rate', rating: 'dissatisfied' }, citizen, ctx);
-    expect(sad.patch).toStrictEqual({ status: 'reopened', updatedAt: at, rating: { rating: 'dissatisfied', comment: undefined, at }, dueAt: '2026-12-23T02:00:00.000Z', dueFrom: at });
+    expect(sad.patch).toStrictEqual({ status: 'reopened', updatedAt: at, rating: { rating: 'dissatisfied', comment: undefined, at }, dueAt: '2026-12-23T02:00:00.000Z', dueFrom: at, reopenedAt: at });
     expect(sad.event).toMatchObject({ to: 'reopened', data: { rating: 'dissatisfied' } });
   });
 
@@ -284,7 +284,10 @@ describe('what each step changes, exactly', () => {
 
   it('reopen: reopened for review within the review limit, no longer resolved', () => {
     const d = decide(petition({ status: 'closed', resolvedAt: '2026-11-01T00:00:00.000Z' }), commands.reopen, centre, ctx);
-    expect(d.patch).toStrictEqual({ status: 'reopened', updatedAt: at, dueAt: '2026-12-23T02:00:00.000Z', dueFrom: at, resolvedAt: undefined });
+    expect(d.patch).toStrictEqual({ status: 'reopened', updatedAt: at, dueAt: '2026-12-23T02:00:00.000Z', dueFrom: at, resolvedAt: undefined, reopenedAt: at });
+    // the first reopening is kept: a second one does not move it (化解 and the figures read it)
+    const again = decide(petition({ status: 'closed', reopenedAt: '2026-12-01T00:00:00.000Z' }), commands.reopen, centre, ctx);
+    expect(again.patch.reopenedAt).toBe('2026-12-01T00:00:00.000Z');
     expect(d.event).toMatchObject({ from: 'closed', to: 'reopened', note: '复查' });
   });
 

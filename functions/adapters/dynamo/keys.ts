@@ -143,6 +143,12 @@ export const keys = {
    */
   figures: (scope: string, key: string, shard: number) => ({ pk: `FIG#${scope}#${shard}`, sk: key }),
   /**
+   * The early warnings (未诉先办) of a township or a county for a month: one item, each warning a map attribute
+   * (`w_<key>`; the county's `w_<township>__<key>`) written once under `attribute_not_exists`, so a sweep raises a
+   * warning once per township, subject and month. The dashboard reads its scope's item in its one BatchGetItem.
+   */
+  warnings: (scope: string, month: string) => ({ pk: `WARN#${scope}`, sk: `M#${month}` }),
+  /**
    * Open311 partner systems of a county, one partition (a handful of items), and each partner's key by its hash: the
    * key check is one read of `PKEY#<sha-256 of the key>`, which holds what the check needs.
    */
@@ -176,7 +182,11 @@ export const keys = {
   outboxDue: (countyId: string) => `OB#${countyId}`,
 };
 
-export const FIGURE_SHARDS = 8;
+/**
+ * Three shards: enough that concurrent steps of one county rarely wait on one item, few enough that a dashboard of the
+ * longest period and the same period a year before (at most 26 months) plus now is 81 keys, one BatchGetItem (at most 100).
+ */
+export const FIGURE_SHARDS = 3;
 /** The counter shard a petition writes to: stable, from its id. */
 export function figureShard(petitionId: string): number {
   let h = 0;

@@ -26,9 +26,18 @@ import { outboxItem } from './outbox';
 import { quotaUpdate } from './quota';
 import { RetryableConflictError, TooManyRequestsError } from '../../../shared/errors';
 import { NOW_KEY, figureDeltas, type FigureDelta } from '../../../shared/figures';
+import { StoredWarning } from '../../../shared/schemas/warnings';
 import { FIGURE_SHARDS, KEY_ATTRIBUTES, ROW, figureShard, keys, type IndexName } from './keys';
 
 type Item = Record<string, unknown>;
+/** the warnings a warnings item holds (keys.warnings), oldest first */
+const warningsOf = (item: Item): StoredWarning[] =>
+  Object.entries(item)
+    .filter(([k]) => k.startsWith('w_'))
+    .map(([, v]) => StoredWarning.parse(v))
+    .sort((a, b) => a.raisedAt.localeCompare(b.raisedAt) || a.key.localeCompare(b.key));
+/** the numbers of a counter item: every field but its keys */
+const countsOf = (i: Item) => Object.fromEntries(Object.entries(i).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
 
 const IDEMPOTENCY_TTL_SECONDS = 7 * 24 * 3600;
 /** How many queries a filtered queue page may take at most (see listQueue). */
@@ -420,9 +429,72 @@ export class DynamoPetitionRepository implements PetitionRepository {
       : this.page('byDue', keys.due(scope.countyId), page, {}, before);
   }
 
-  /** The counter items of a centre or county: the given months and now, all shards, in as few reads as DynamoDB allows. */
-  async figures(scope: string, months: string[]) {
-    const wanted = [...months, NOW_KEY].flatMap((key) => Array.from({ length: FIGURE_SHARDS }, (_, shard) => keys.figures(scope, key, shard)));
+  /**
+   * The counter items of a centre or county: the given months and now, all shards, and the warnings of one month if
+   * asked, in as few reads as DynamoDB allows (one BatchGetItem up to 100 keys).
+   */
+  async figures(scope: string, months: string[], warningsMonth?: string) {
+    const warningsKey = warningsMonth ? keys.warnings(scope, warningsMonth) : undefined;
+    const items = await this.batchGet([
+      ...[...months, NOW_KEY].flatMap((key) => Array.from({ length: FIGURE_SHARDS }, (_, shard) => keys.figures(scope, key, shard))),
+      ...(warningsKey ? [warningsKey] : []),
+    ]);
+    const counters = items.filter((x) => String(x.pk).startsWith('FIG#'));
+    const now: Record<string, number> = {};
+    for (const i of counters.filter((x) => x.sk === NOW_KEY)) for (const [k, v] of Object.entries(countsOf(i))) now[k] = (now[k] ?? 0) + v;
+    const warnings = items.find((x) => warningsKey && x.pk === warningsKey.pk);
+    return {
+      months: counters.filter((x) => x.sk !== NOW_KEY).map((i) => ({ key: String(i.sk), counts: countsOf(i) })),
+      now,
+      warnings: warnings ? warningsOf(warnings) : [],
+    };
+  }
+
+  /** The warnings of a township or the county for a month (`YYYY-MM`): one read. */
+  async warnings(scope: string, month: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.warnings(scope, month) }));
+    return out.Item ? warningsOf(out.Item) : [];
+  }
+
+  /**
+   * Raises a township's warning for its month once: its township's item and its county's in one transaction, each
+   * under `attribute_not_exists` of the warning's key. False when it had been raised already.
+   */
+  async raiseWarning(countyId: string, w: StoredWarning) {
+    const put = (scope: string, field: string) => ({
+      Update: {
+        TableName: this.table,
+        Key: keys.warnings(scope, w.month),
+        UpdateExpression: 'SET #w = :w',
+        ConditionExpression: 'attribute_not_exists(#w)',
+        ExpressionAttributeNames: { '#w': field },
+        ExpressionAttributeValues: { ':w': w },
+      },
+    });
+    try {
+      await this.db.send(new TransactWriteCommand({ TransactItems: [put(w.townshipId, `w_${w.key}`), put(countyId, `w_${w.townshipId}__${w.key}`)] }));
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err)) return false;
+      throw err;
+    }
+  }
+
+  /**
+   * The month items of several centres (a county's townships), all shards: months × shards keys a centre, 100 to a
+   * read. What the county's ranking of its townships reads, and the warning sweep.
+   */
+  async monthFigures(scopes: string[], months: string[]) {
+    const wanted = scopes.flatMap((scope) => months.flatMap((key) => Array.from({ length: FIGURE_SHARDS }, (_, shard) => keys.figures(scope, key, shard))));
+    const out = new Map<string, Array<{ key: string; counts: Record<string, number> }>>(scopes.map((s) => [s, []]));
+    for (const i of await this.batchGet(wanted)) {
+      const scope = String(i.pk).slice('FIG#'.length, String(i.pk).lastIndexOf('#'));
+      out.get(scope)?.push({ key: String(i.sk), counts: countsOf(i) });
+    }
+    return out;
+  }
+
+  private async batchGet(wanted: Array<{ pk: string; sk: string }>): Promise<Item[]> {
     const items: Item[] = [];
     for (let i = 0; i < wanted.length; i += 100) {
       let request: BatchGetCommandInput['RequestItems'] = { [this.table]: { Keys: wanted.slice(i, i + 100) } };
@@ -432,10 +504,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
         request = out.UnprocessedKeys;
       }
     }
-    const counts = (i: Item) => Object.fromEntries(Object.entries(i).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
-    const now: Record<string, number> = {};
-    for (const i of items.filter((x) => x.sk === NOW_KEY)) for (const [k, v] of Object.entries(counts(i))) now[k] = (now[k] ?? 0) + v;
-    return { months: items.filter((x) => x.sk !== NOW_KEY).map((i) => ({ key: String(i.sk), counts: counts(i) })), now };
+    return items;
   }
 
   /** A centre's review and follow-up tasks that are due by `until`, oldest first. */

@@ -31,6 +31,8 @@ export const STAFF_ROUTES = {
   posts: { path: 'pages/posts/index', title: '岗点', nav: { label: '岗点', roles: ['centre_staff', 'county_supervisor', 'admin'] } },
   postEdit: { path: 'pages/posts/edit', title: '编辑岗点' },
   posters: { path: 'pages/posters/index', title: '岗点二维码海报' },
+  /** the monthly 预警提示 of a township (未诉先办), one printable A4 page; the 工作台 and 统计 link to it */
+  notice: { path: 'pages/notice/index', title: '预警提示' },
   org: { path: 'pages/org/index', title: '人员与组织', nav: { label: '人员与组织', roles: ['county_supervisor', 'admin'] } },
 } as const satisfies Record<string, StaffRoute>;
 export type StaffRouteName = keyof typeof STAFF_ROUTES;
@@ -50,6 +52,8 @@ export interface StaffRouteParams {
   postEdit: { id?: string; township?: string };
   /** post ids, comma-separated: one A4 poster each */
   posters: { ids: string };
+  /** a township (the county's callers; centre staff: their own) and a month (YYYY-MM, default this one) */
+  notice: { township?: string; month?: string };
   org: { tab?: 'nodes' | 'departments' | 'categories' | 'users' | 'audit' | 'logins' | 'settings' };
 }
 

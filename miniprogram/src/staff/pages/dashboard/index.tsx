@@ -12,11 +12,15 @@ import { downloadFile } from '../../lib/download';
 import { api } from '../../lib/api';
 import { staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
+import { Ranking } from '../../components/Ranking';
+import { Warnings } from '../../components/Warnings';
+import { percent } from '../../lib/figures';
 
 /**
  * 统计: the four figures of a period for the caller's scope (a county supervisor may choose one township), each with
- * its numerator, denominator and definition; counts by status, category and township; the daily trend drawn as bars;
- * what is overdue now; and the period's petitions as a CSV file.
+ * its numerator, denominator and definition; 化解率, repeats and the share of video receptions likewise; counts by
+ * channel (with shares), status, category, village and township beside the same period a year before; the daily trend
+ * drawn as bars; what is overdue now; the county's ranking of its townships; and the period's petitions as a CSV file.
  */
 export default function StaffDashboard() {
   const { params } = useRouter();
@@ -52,7 +56,12 @@ function daysOf(p: Period): string[] {
   for (let t = Date.parse(`${p.from}T00:00:00Z`); t <= Date.parse(`${p.to}T00:00:00Z`) && out.length < 400; t += DAY) out.push(new Date(t).toISOString().slice(0, 10));
   return out;
 }
-const percent = (n: number, d: number) => (d > 0 ? `${((n / d) * 100).toFixed(1)}%` : '—');
+/** the further figures of the seeds, shown like the four: a rate with its numerator, denominator and definition */
+const MORE = [
+  { key: 'resolution', label: '化解率' },
+  { key: 'repeats', label: '重复信访占比' },
+  { key: 'videoShare', label: '视频接访占比' },
+] as const;
 const query = (p: Period, township: string) => ({ from: p.from, to: p.to, townshipId: township || undefined });
 
 function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
@@ -167,6 +176,7 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
       ) : (
         <Figures data={load.data} />
       )}
+      {scope && scope.scope.kind === 'county' && township === '' ? <Ranking from={period.from} to={period.to} /> : null}
     </View>
   );
 }
@@ -183,13 +193,13 @@ function Figures({ data }: { data: DashboardAnswer }) {
         期间 {data.period.from} 至 {data.period.to}，按中国日历日计。
       </View>
       <View className='dash-rates'>
-        {FIGURES.map(({ key, label }) => {
+        {[...FIGURES, ...MORE].map(({ key, label }) => {
           const r = data[key];
           return (
             <View key={key} id={`figure-${key}`} className='staff-card dash-rate'>
               <View className='dash-rate-label'>{label}</View>
               <View id={`rate-${key}`} className='dash-rate-value'>
-                {percent(r.numerator, r.denominator)}
+                {percent(r)}
               </View>
               <View className='dash-rate-ratio'>
                 <Text id={`num-${key}`}>{r.numerator}</Text> / <Text id={`den-${key}`}>{r.denominator}</Text>
@@ -201,6 +211,8 @@ function Figures({ data }: { data: DashboardAnswer }) {
           );
         })}
       </View>
+
+      <Warnings warnings={data.warnings} month={data.period.to.slice(0, 7)} />
 
       <View className='staff-card'>
         <View className='dash-heading'>每日趋势</View>
@@ -229,15 +241,31 @@ function Figures({ data }: { data: DashboardAnswer }) {
         </View>
       </View>
 
+      <View id='by-channel' className='staff-card'>
+        <View className='dash-heading'>各渠道登记件数与占比（本期间，共 {data.registered} 件；上年同期 {data.yearAgo.registered} 件）</View>
+        {data.byChannel.length === 0 ? <View className='staff-muted'>暂无</View> : null}
+        {data.byChannel.map((c) => (
+          <View key={c.id} id={`by-channel-${c.id}`} className='dash-row'>
+            <Text>{c.name}</Text>
+            <Text>
+              <Text className='dash-count'>{c.count}</Text> 件 · 占 <Text id={`share-${c.id}`}>{percent(c.share)}</Text> · 上年同期 {c.yearAgo}
+            </Text>
+          </View>
+        ))}
+        <View className='dash-def'>{data.definitions.channelShare}</View>
+      </View>
+
       <View className='dash-tables'>
         <CountTable
           id='by-status'
           title='各状态件数（当前）'
           rows={STATUSES.filter((s) => data.byStatus[s]).map((s) => ({ id: s, name: STATUS_LABELS[s], count: data.byStatus[s] ?? 0 }))}
         />
-        <CountTable id='by-category' title='各类型登记件数（本期间）' rows={data.byCategory} />
-        <CountTable id='by-township' title='各乡镇（苏木）登记件数（本期间）' rows={data.byTownship} />
+        <CountTable id='by-category' title='各类型登记件数（本期间，同比）' rows={data.byCategory} />
+        <CountTable id='by-village' title='各村（社区）登记件数（本期间，同比）' rows={data.byVillage} />
+        <CountTable id='by-township' title='各乡镇（苏木）登记件数（本期间，同比）' rows={data.byTownship} />
       </View>
+      <View className='dash-def staff-field'>{data.definitions.yearOnYear}（上年同期：{data.yearAgo.period.from} 至 {data.yearAgo.period.to}）</View>
 
       <View id='overdue' className='staff-card'>
         <View className='dash-heading'>逾期未办结（当前）</View>
@@ -266,7 +294,7 @@ function Figures({ data }: { data: DashboardAnswer }) {
   );
 }
 
-function CountTable({ id, title, rows }: { id: string; title: string; rows: ReadonlyArray<{ id: string; name: string; count: number }> }) {
+function CountTable({ id, title, rows }: { id: string; title: string; rows: ReadonlyArray<{ id: string; name: string; count: number; yearAgo?: number }> }) {
   const sorted = [...rows].sort((a, b) => b.count - a.count);
   return (
     <View id={id} className='staff-card'>
@@ -275,7 +303,16 @@ function CountTable({ id, title, rows }: { id: string; title: string; rows: Read
       {sorted.map((r) => (
         <View key={r.id} id={`${id}-${r.id}`} className='dash-row'>
           <Text>{r.name}</Text>
-          <Text className='dash-count'>{r.count}</Text>
+          <Text>
+            <Text className='dash-count'>{r.count}</Text>
+            {r.yearAgo !== undefined ? (
+              <Text id={`${id}-${r.id}-yoy`} className='staff-muted dash-yoy'>
+                {' '}
+                同比 {r.yearAgo}
+                {r.count !== r.yearAgo ? `（${r.count > r.yearAgo ? '+' : '−'}${Math.abs(r.count - r.yearAgo)}）` : ''}
+              </Text>
+            ) : null}
+          </Text>
         </View>
       ))}
     </View>

@@ -10,6 +10,8 @@ import { DESK_PAGE, WAITING_LABELS, countText, waitingStatuses } from '../../lib
 import { ROLE_LABELS, type StaffUser } from '../../lib/session';
 import { mayOpen, navFor, staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
+import { Warnings } from '../../components/Warnings';
+import type { WarningsAnswer } from '../../../../../shared/schemas/warnings';
 
 interface Tile {
   id: string;
@@ -63,8 +65,11 @@ async function tilesFor(user: StaffUser): Promise<Tile[]> {
 function Desk({ user }: { user: StaffUser }) {
   const [tiles, setTiles] = useState<Tile[] | null>(null);
   const [error, setError] = useState('');
-  const load = () =>
-    tilesFor(user).then(
+  // 未诉先办: this month's warnings of the caller's township or county (one read), for those who read the figures
+  const [warnings, setWarnings] = useState<WarningsAnswer>();
+  const load = () => {
+    if (mayOpen('dashboard', user.role)) api.staff.warnings({ query: {} }).then(setWarnings, () => setWarnings(undefined));
+    return tilesFor(user).then(
       (t) => {
         setTiles(t);
         setError('');
@@ -74,6 +79,7 @@ function Desk({ user }: { user: StaffUser }) {
         setError(messageOf(e));
       },
     );
+  };
   useEffect(() => {
     void load();
     // once on opening; later on each return
@@ -109,6 +115,7 @@ function Desk({ user }: { user: StaffUser }) {
           正在加载…
         </View>
       ) : null}
+      {warnings ? <Warnings warnings={warnings.warnings} month={warnings.month} /> : null}
       <View className='staff-card'>
         {navFor(user.role)
           .filter((n) => n.name !== 'home')

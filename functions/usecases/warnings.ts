@@ -1,0 +1,89 @@
+/**
+ * 未诉先办: the warning sweep and what staff read of it. For each county, the sweep reads its townships' counters of
+ * the months the rule compares (this month, the three before, the same month a year before: 5 months × the shards a
+ * township, 100 keys to a read, never a petition), decides with shared/warnings.ts and raises each warning once per
+ * township, subject and month (a conditional write). The township's centre is told on its 工作台 and dashboard, which
+ * read the month's warnings; the monthly 预警提示 prints them with the coming month's seasonal topics.
+ */
+import { NotFoundError, ValidationError } from '../../shared/errors';
+import type { Org } from '../../shared/routing';
+import type { StoredWarning } from '../../shared/schemas/warnings';
+import { chinaDate } from '../../shared/timeLimits';
+import { DEFAULT_SEASONAL_CALENDAR, seasonalFor, shiftMonth, warningKey, warningMonths, warningsOf, type Warning, type WarningPolicy } from '../../shared/warnings';
+import type { Clock, OrgRepository, PetitionRepository } from '../ports';
+import type { Deps, StaffCaller } from './context';
+import { figureScope } from './dashboard';
+
+export interface WarnReport {
+  /** the China day the sweep compared up to */
+  day: string;
+  /** townships read */
+  townships: number;
+  /** warnings raised now (raised before: not again) */
+  raised: StoredWarning[];
+}
+
+export async function warnSweep(
+  deps: { petitions: PetitionRepository; org: OrgRepository; clock: Clock; warning: WarningPolicy },
+  now: Date = deps.clock.now(),
+): Promise<WarnReport> {
+  const org = await deps.org.load();
+  const day = chinaDate(now);
+  const report: WarnReport = { day, townships: 0, raised: [] };
+  for (const county of [...org.nodes.values()].filter((n) => n.kind === 'county')) {
+    const townships = [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === county.id);
+    if (townships.length === 0) continue;
+    const counters = await deps.petitions.monthFigures(townships.map((t) => t.id), warningMonths(day));
+    for (const t of townships) {
+      report.townships += 1;
+      for (const w of warningsOf(counters.get(t.id) ?? [], day, deps.warning)) {
+        const stored: StoredWarning = { ...w, key: warningKey(w), townshipId: t.id, month: day.slice(0, 7), raisedAt: now.toISOString(), townshipName: t.name, subject: await subjectOf(deps.org, org, w) };
+        if (await deps.petitions.raiseWarning(county.id, stored)) report.raised.push(stored);
+      }
+    }
+  }
+  return report;
+}
+
+/** What the 预警提示 prints under its two lists: the rule, with the county's numbers. */
+export function rulesText(p: WarningPolicy) {
+  return {
+    rise: `本月至今某类诉求达到 ${p.minCount} 件以上，且达到前三个月月均的 ${p.ratio} 倍或上年同月的 ${p.ratio} 倍时预警`,
+    cluster: `同一岗点或同一村（社区）${p.cluster.days} 天内登记 ${p.cluster.count} 件以上时提示聚集`,
+  };
+}
+
+/** What a warning is about, as the page names it: a category, a post or a village. */
+async function subjectOf(repo: OrgRepository, org: Org, w: Warning): Promise<string> {
+  if (w.kind === 'rise') return org.categories.find((c) => c.id === w.categoryId)?.name ?? w.categoryId;
+  if (w.place.kind === 'village') return org.nodes.get(w.place.id)?.name ?? w.place.id;
+  const post = await repo.getPost(w.place.id);
+  return post ? `${post.name}（岗点）` : w.place.id;
+}
+
+/**
+ * GET /staff/warnings?month=&townshipId=: a month's warnings in the caller's scope (centre staff: their township; the
+ * county: all its townships, or one), and the county's seasonal topics of the month after. One read.
+ */
+export async function listWarnings(deps: Deps, caller: StaffCaller, q: { month?: string; townshipId?: string }) {
+  const org = await deps.org.load();
+  const { id, countyId } = figureScope(caller, org, q.townshipId);
+  const month = q.month ?? chinaDate(deps.clock.now()).slice(0, 7);
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationError('月份格式为 YYYY-MM', [{ path: 'query.month', message: '月份格式为 YYYY-MM' }]);
+  const county = org.nodes.get(countyId);
+  if (!county) throw new NotFoundError('未找到');
+  const next = shiftMonth(month, 1);
+  const calendar = county.settings?.seasonal ?? DEFAULT_SEASONAL_CALENDAR;
+  const season = seasonalFor(calendar, next);
+  return {
+    scope: { id, name: org.nodes.get(id)?.name ?? id },
+    month,
+    warnings: await deps.petitions.warnings(id, month),
+    seasonal: {
+      month: next,
+      categories: season.categoryIds.map((c) => ({ id: c, name: org.categories.find((x) => x.id === c)?.name ?? c })),
+      notes: season.notes,
+    },
+    rules: rulesText(deps.warning),
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * 未诉先办 on DynamoDB Local: reports walked through the months with a clock the test moves, then the warning sweep.
+ * 八宝镇's 供暖问题 rises in December 2029 (3 + 4 so far, against 1, 2 and 3 in the three months before, mean 2, and
+ * none in December 2028), and three of December's reports came from one post of 白杨沟村 within a week: a cluster at
+ * the post and at the village. 峨堡镇's two reports rise past nothing but stay under the minimum of five.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newMeter } from '../../functions/adapters/dynamo/client';
+import type { Deps, StaffCaller } from '../../functions/usecases/context';
+import { dashboard } from '../../functions/usecases/dashboard';
+import { submitPetition } from '../../functions/usecases/petitions';
+import { listWarnings, warnSweep } from '../../functions/usecases/warnings';
+import { movableClock, seededDeps } from '../support/deps';
+
+const clock = movableClock('2029-09-05T02:00:00Z');
+const meter = newMeter();
+let deps: Deps;
+let drop: () => Promise<void>;
+const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
+const county: StaffCaller = { kind: 'staff', id: 'u-county', name: '督办员', role: 'county_supervisor', scopeNodeId: 'qilian' };
+
+beforeAll(async () => {
+  ({ deps, drop } = await seededDeps({ clock, meter }));
+}, 120_000);
+afterAll(() => drop());
+
+let n = 0;
+async function report(day: string, where: { postId: string } | { townshipId: string }) {
+  clock.t = new Date(`${day}T10:00:00+08:00`);
+  n += 1;
+  await submitPetition(deps, { kind: 'citizen', openid: `wx_warm_${n}` }, `warm-${n}`, {
+    channel: 'postId' in where ? 'scan' : 'online', ...where, categoryId: 'heating', description: '暖气不热，家里很冷。', photos: [], anonymous: false,
+  });
+}
+
+describe('the warning sweep', () => {
+  it('raises a rising category and the places with a cluster once, for the township and the county, reading only counters', async () => {
+    const town = { townshipId: 'babao' };
+    await report('2029-09-10', town);
+    await report('2029-10-10', town);
+    await report('2029-10-20', town);
+    for (const d of ['2029-11-03', '2029-11-13', '2029-11-23']) await report(d, town);
+    // December so far: three at the 白杨沟村 post within a week, four without a post
+    for (const d of ['2029-12-01', '2029-12-02', '2029-12-03']) await report(d, town);
+    for (const d of ['2029-12-08', '2029-12-09', '2029-12-10', '2029-12-11']) await report(d, { postId: 'babao-baiyanggou-p1' });
+    await report('2029-12-05', { townshipId: 'ebao' });
+    await report('2029-12-06', { townshipId: 'ebao' });
+
+    const now = new Date('2029-12-12T09:00:00+08:00');
+    clock.t = now;
+    const before = meter.reads;
+    const first = await warnSweep(deps, now);
+    expect(first.townships).toBe(3);
+    expect(first.raised.map((w) => `${w.townshipId} ${w.key} ${w.count}`).sort()).toEqual([
+      'babao cl_post_babao-baiyanggou-p1 4',
+      'babao cl_village_babao-baiyanggou 4',
+      'babao rise_heating 7',
+    ]);
+    expect(first.raised.find((w) => w.key === 'rise_heating')).toMatchObject({
+      kind: 'rise', month: '2029-12', subject: '供暖问题', townshipName: '八宝镇', mean3: 2, yearAgo: 0, against: ['mean3', 'yearAgo'],
+    });
+    expect(first.raised.find((w) => w.key === 'cl_post_babao-baiyanggou-p1')).toMatchObject({ from: '2029-12-06', to: '2029-12-12' });
+    // the counters of 3 townships × 5 months × the shards in one BatchGetItem, and the cluster post's name
+    expect(meter.reads - before).toBeLessThanOrEqual(3);
+
+    // once per township, subject and month: the next sweep raises nothing again
+    const second = await warnSweep(deps, new Date('2029-12-12T10:00:00+08:00'));
+    expect(second.raised).toEqual([]);
+
+    // the centre sees them on its dashboard and the 工作台's list; the county sees them too
+    const dash = await dashboard(deps, babao, { from: '2029-12-01', to: '2029-12-31' });
+    expect(dash.warnings.map((w) => w.key).sort()).toEqual(['cl_post_babao-baiyanggou-p1', 'cl_village_babao-baiyanggou', 'rise_heating']);
+    expect((await dashboard(deps, county, { from: '2029-12-01', to: '2029-12-31' })).warnings).toHaveLength(3);
+    expect((await dashboard(deps, babao, { from: '2029-11-01', to: '2029-11-30' })).warnings).toEqual([]);
+    const listed = await listWarnings(deps, babao, { month: '2029-12' });
+    expect(listed.warnings.map((w) => w.subject).sort()).toEqual(['供暖问题', '白杨沟村', '白杨沟村党群服务中心岗（岗点）']);
+    // the coming month's seasonal topics from the county's calendar (the default: heating and wage arrears in January)
+    expect(listed.seasonal).toMatchObject({ month: '2030-01', categories: [{ id: 'heating', name: '供暖问题' }, { id: 'wage_arrears', name: '拖欠工资' }] });
+    // another township's centre does not see 八宝镇's
+    expect((await listWarnings(deps, { ...babao, scopeNodeId: 'ebao' }, { month: '2029-12' })).warnings).toEqual([]);
+  });
+});

@@ -1,0 +1,74 @@
+/** The early-warning rule (shared/warnings.ts) on hand-made series: rises, minimums, year on year, clusters. */
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SEASONAL_CALENDAR, clusters, risingCategories, seasonalFor, warningMonths, warningsOf, type WarningPolicy } from '../../shared/warnings';
+
+const policy: WarningPolicy = { ratio: 1.5, minCount: 5, cluster: { count: 3, days: 7 } };
+const series = (current: number, previous: [number, number, number], yearAgo = 0) => [{ categoryId: 'heating', current, previous, yearAgo }];
+
+describe('a category rises', () => {
+  it('past the configured ratio of the mean of the three months before', () => {
+    // mean 4: 6 is exactly 1.5 times, 5 is not
+    expect(risingCategories(series(6, [3, 4, 5], 6), policy)).toEqual([{ kind: 'rise', categoryId: 'heating', count: 6, mean3: 4, yearAgo: 6, against: ['mean3'] }]);
+    expect(risingCategories(series(5, [3, 4, 5], 6), policy)).toEqual([]);
+  });
+
+  it('past the ratio of the same month a year before, even when the last three months were as busy', () => {
+    expect(risingCategories(series(9, [8, 9, 10], 4), policy)).toEqual([{ kind: 'rise', categoryId: 'heating', count: 9, mean3: 9, yearAgo: 4, against: ['yearAgo'] }]);
+    expect(risingCategories(series(12, [2, 2, 2], 4), policy)[0]?.against).toEqual(['mean3', 'yearAgo']);
+  });
+
+  it('never below the minimum count, however steep the rise; from nothing, at the minimum', () => {
+    expect(risingCategories(series(4, [0, 0, 1], 0), policy)).toEqual([]);
+    expect(risingCategories(series(5, [0, 0, 0], 0), policy)[0]?.against).toEqual(['mean3', 'yearAgo']);
+    expect(risingCategories(series(5, [0, 0, 0], 0), { ...policy, minCount: 6 })).toEqual([]);
+  });
+
+  it('by the configured ratio', () => {
+    expect(risingCategories(series(8, [4, 4, 4], 8), { ...policy, ratio: 2 })).toEqual([{ kind: 'rise', categoryId: 'heating', count: 8, mean3: 4, yearAgo: 8, against: ['mean3'] }]);
+    expect(risingCategories(series(7, [4, 4, 4], 8), { ...policy, ratio: 2 })).toEqual([]);
+  });
+});
+
+describe('a cluster (聚集)', () => {
+  const month = (key: string, counts: Record<string, number>) => ({ key, counts });
+
+  it('is several cases at one post or village within the window, across a month\'s end', () => {
+    const items = [
+      month('M#2026-11', { d28_pst_p1: 1, d29_pst_p1: 1, d23_pst_p2: 5 }),
+      month('M#2026-12', { d02_pst_p1: 1, d02_vil_v1: 2, d01_vil_v2: 2 }),
+    ];
+    // 2 December: the window is 26 November to 2 December; p2's five on the 23rd are outside it
+    expect(clusters(items, '2026-12-02', policy)).toEqual([{ kind: 'cluster', place: { kind: 'post', id: 'p1' }, count: 3, from: '2026-11-26', to: '2026-12-02' }]);
+    // a longer window holds p2's as well; fewer needed makes the villages clusters too
+    expect(clusters(items, '2026-12-02', { ...policy, cluster: { count: 2, days: 10 } }).map((c) => `${c.place.kind}:${c.place.id}:${c.count}`)).toEqual(['post:p2:5', 'post:p1:3', 'village:v1:2', 'village:v2:2']);
+  });
+
+  it('sums the shards of a month', () => {
+    const items = [month('M#2026-12', { d05_vil_v1: 1 }), month('M#2026-12', { d05_vil_v1: 1 }), month('M#2026-12', { d06_vil_v1: 1 })];
+    expect(clusters(items, '2026-12-06', policy)).toHaveLength(1);
+  });
+});
+
+describe('a township\'s warnings of a month', () => {
+  it('read this month so far, the three before and the same month a year before, from the counters', () => {
+    expect(warningMonths('2026-12-15')).toEqual(['M#2026-12', 'M#2026-11', 'M#2026-10', 'M#2026-09', 'M#2025-12']);
+    const items: Array<{ key: string; counts: Record<string, number> }> = [
+      { key: 'M#2026-12', counts: { d01_cat_heating: 4, d10_cat_heating: 3, d10_cat_other: 1 } },
+      { key: 'M#2026-11', counts: { d03_cat_heating: 4 } },
+      { key: 'M#2026-10', counts: { d03_cat_heating: 2 } },
+      { key: 'M#2026-09', counts: {} },
+      { key: 'M#2025-12', counts: { d20_cat_heating: 7 } },
+      // a month the rule does not compare is never counted
+      { key: 'M#2026-08', counts: { d01_cat_heating: 100 } },
+    ];
+    expect(warningsOf(items, '2026-12-15', policy)).toEqual([{ kind: 'rise', categoryId: 'heating', count: 7, mean3: 2, yearAgo: 7, against: ['mean3'] }]);
+  });
+});
+
+describe('the county\'s seasonal calendar (default from the seeds)', () => {
+  it('names heating in winter, wage arrears before the Spring Festival, grassland and land in spring', () => {
+    expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-01').categoryIds).toEqual(['heating', 'wage_arrears']);
+    expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-04').categoryIds).toEqual(['grassland', 'land_dispute']);
+    expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-07').categoryIds).toEqual([]);
+  });
+});
