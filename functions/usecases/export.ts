@@ -31,6 +31,7 @@ const COLUMNS: Array<[header: string, cell: (r: Row) => string]> = [
   ['办理期限', (r) => chinaTime(r.resolveDueAt)],
   ['是否逾期', (r) => (r.overdue ? '是' : '否')],
   ['评价', (r) => (r.rating ? RATING_LABELS[r.rating] : '')],
+  ['回访结果', (r) => (!r.followUpResult ? '' : !r.followUpResult.reached ? '未联系上' : r.followUpResult.rating ? `已回访：${RATING_LABELS[r.followUpResult.rating]}` : '已回访')],
   ['联系电话（已脱敏）', (r) => r.phoneMasked ?? ''],
 ];
 

@@ -194,6 +194,8 @@ export const PetitionSummary = z.extend(
     summary: z.string(),
     /** the citizen's rating, without their comment */
     rating: z.optional(Rating),
+    /** 回访: whether the follow-up call reached the citizen and their rating then, without the note */
+    followUpResult: z.optional(z.object({ reached: z.boolean(), rating: z.optional(Rating) })),
     /** only ever masked (138****1234): lists and exports never hold a whole phone number */
     phoneMasked: z.optional(z.string().check(z.regex(/^\d{3}\*{4}\d{4}$/))),
   },
@@ -207,6 +209,7 @@ export function summaryOf(p: Petition): PetitionSummary {
     ...p,
     summary: p.description.slice(0, SUMMARY_LENGTH),
     rating: p.rating?.rating,
+    followUpResult: p.followUp ? { reached: p.followUp.reached, rating: p.followUp.rating } : undefined,
     phoneMasked: p.phone ? maskPhone(p.phone) : undefined,
   });
 }

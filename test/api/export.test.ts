@@ -46,7 +46,7 @@ async function exportCsv(token: string, query: string) {
 }
 const rowsOf = (text: string) => text.replace(/^\uFEFF/, '').split('\r\n').filter((l) => l !== '');
 
-const HEADER = '跟踪码,登记时间,乡镇（苏木）,办理中心,诉求类型,渠道,状态,当前步骤期限,办理期限,是否逾期,评价,联系电话（已脱敏）';
+const HEADER = '跟踪码,登记时间,乡镇（苏木）,办理中心,诉求类型,渠道,状态,当前步骤期限,办理期限,是否逾期,评价,回访结果,联系电话（已脱敏）';
 
 let inside: Seeded[] = [];
 let rated: Seeded;
@@ -74,6 +74,7 @@ beforeAll(async () => {
   await step('2024-09-10T04:00:00Z', { action: 'dispatch', departmentId: 'ebao-justice' });
   await step('2024-09-11T04:00:00Z', { action: 'resolve', summary: '经调解，双方达成协议' });
   await step('2024-09-12T04:00:00Z', { action: 'rate', rating: 'satisfied' }, { kind: 'citizen', openid: citizen });
+  await step('2024-09-19T04:00:00Z', { action: 'follow_up', reached: true, rating: 'basically_satisfied', note: '电话回访，群众表示基本满意' });
   ebao = await staffToken('ebao');
 }, 120_000);
 
@@ -91,11 +92,12 @@ describe('the CSV export', () => {
     expect(rows.map((r) => r.split(',')[0])).toEqual([inside[0], inside[2], inside[3], inside[1]].map((p) => p!.trackingCode));
     for (const p of [...outside, moler]) expect(out.text).not.toContain(p.trackingCode);
     // accepted within 24 hours: due 2024-09-02 00:00, long past
-    expect(rows[0]).toMatch(/^[A-Z0-9]{10},2024-09-01 00:00,峨堡镇,峨堡镇综治中心,邻里纠纷,扫码,已上报,2024-09-02 00:00,,是,,138\*{4}\d{4}$/);
+    expect(rows[0]).toMatch(/^[A-Z0-9]{10},2024-09-01 00:00,峨堡镇,峨堡镇综治中心,邻里纠纷,扫码,已上报,2024-09-02 00:00,,是,,,138\*{4}\d{4}$/);
     // accepted 2024-09-10 11:00; resolved within 7 working days: 14 September was a make-up workday, 15–17 the Mid-Autumn
     // holiday. (是否逾期 is left out: it says whether the stack's sweep happened to come by between its steps.)
     const ratedRow = rows.find((r) => r.startsWith(rated.trackingCode))!.split(',');
-    expect([...ratedRow.slice(6, 9), ...ratedRow.slice(10)]).toEqual(['已评价', '', '2024-09-20 11:00', '满意', masked(rated.phone)]);
+    // the follow-up call's result, without its note
+    expect([...ratedRow.slice(6, 9), ...ratedRow.slice(10)]).toEqual(['已评价', '', '2024-09-20 11:00', '满意', '已回访：基本满意', masked(rated.phone)]);
   });
 
   it('never holds a whole phone number, only masked ones', async () => {
