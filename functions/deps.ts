@@ -11,6 +11,7 @@ import { DynamoOrgRepository } from './adapters/dynamo/org';
 import { DynamoOutboxRepository } from './adapters/dynamo/outbox';
 import { S3PhotoStore } from './adapters/s3/photos';
 import { DynamoPetitionRepository } from './adapters/dynamo/petitions';
+import { DynamoExpertRepository } from './adapters/dynamo/experts';
 import { HttpWechatClient } from './adapters/wechat/client';
 import type { ThrottlePolicy } from '../shared/loginThrottle';
 import { loadSecrets, plainSecrets, type Secrets } from './adapters/ssm/secrets';
@@ -83,6 +84,7 @@ export function makeDeps(cfg: Config = config(), over: Over = {}): Deps {
   const supervision = supervisionPolicy(cfg);
   return {
     petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervision),
+    experts: new DynamoExpertRepository(db, cfg.TABLE_NAME),
     supervision,
     warning: warningPolicy(cfg),
     org: new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000, Date.now, cfg.STAFF_USER_CACHE_SECONDS * 1000),

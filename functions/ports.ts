@@ -1,3 +1,5 @@
+import type { ExpertDelta } from '../shared/experts';
+import type { Expert } from '../shared/schemas/expert';
 /** The ports use cases receive, so a test can pass a fixed clock and the real DynamoDB adapter alike. */
 import type { StoredWarning } from '../shared/schemas/warnings';
 import type { Org } from '../shared/routing';
@@ -64,6 +66,15 @@ export interface QueueFilter {
 /** Whose figures and exports: one township centre, or the whole county. */
 export type FigureScope = Exclude<QueueScope, { kind: 'department' }>;
 
+/** 专家库: experts by id, a county's pool a page at a time, and those of some fields (推荐专家). */
+export interface ExpertRepository {
+  get(id: string): Promise<Expert | undefined>;
+  /** under the version read (`before` undefined: a new expert); false when it changed meanwhile or already exists */
+  put(before: Expert | undefined, after: Expert): Promise<boolean>;
+  list(countyId: string, page: { limit: number; cursor?: string }): Promise<Page<Expert>>;
+  ofFields(countyId: string, fields: readonly string[]): Promise<Expert[]>;
+}
+
 export interface PetitionRepository {
   /** Creates the petition with its first event, tracking code and idempotency record in one transaction. */
   create(input: NewPetition): Promise<{ created: true } | { created: false; existingId: string; requestHash: string }>;
@@ -71,7 +82,8 @@ export interface PetitionRepository {
   getWithTimeline(id: string): Promise<PetitionWithTimeline | undefined>;
   /** Writes the next version and its event; false when another write got there first. */
   /** the next version, its events and the messages they send, in one transaction */
-  applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[]): Promise<boolean>;
+  /** `experts`: what the step adds to the load and ratings of the experts of the case (shared/experts.ts), in the same transaction */
+  applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[], experts?: readonly ExpertDelta[]): Promise<boolean>;
   /** the figures' counter items of a centre or county: the months asked for (`M#YYYY-MM`) and the current status counts */
   figures(scope: string, months: string[], warningsMonth?: string): Promise<{ months: Array<{ key: string; counts: Record<string, number> }>; now: Record<string, number>; warnings: StoredWarning[] }>;
   /** the warnings (未诉先办) of a township or county for a month (`YYYY-MM`) */

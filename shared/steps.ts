@@ -157,6 +157,17 @@ export const STEP_TABLE = {
       { name: 'days', label: `报到期限（天，1 到 ${MAX_CONSULT_DAYS} 天）`, kind: 'number', initial: '3' },
     ],
   },
+  // 邀请专家: an expert of the county's pool (推荐专家 ranks them) is invited to the case's consultation; taken from
+  // the recommendations on the case file, not a form.
+  invite_expert: {
+    label: '邀请专家',
+    stage: 'handle',
+    from: HANDLING_STATUSES,
+    roles: CENTRE,
+    body: z.strictObject({ expertId: idOf('专家') }),
+    path: 'invite-expert',
+    note: 'internal',
+  },
   // 部门报到: a co-department's handler records its opinion; the one thing a co-department may do on the case.
   report_in: {
     label: '部门报到',

@@ -24,6 +24,7 @@ interface Resolved {
   take_over: { by: CentreRef & { level: Level } };
   link_repeat: { repeatOf: string };
   consult: { lead: Named; departments: Named[] };
+  invite_expert: { expert: Named };
 }
 /** A department as the use case found it in the organisation: its id and name. */
 type Named = { id: string; name: string };
@@ -167,6 +168,13 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
         visibility: 'public',
         data: { leadDepartmentId: cmd.lead.id, departmentIds: cmd.departments.map((d) => d.id), question: cmd.question, dueAt },
       });
+    }
+    case 'invite_expert': {
+      const c = p.consultation;
+      if (!c) throw new ConflictError('请先发起联合会诊，再邀请专家');
+      if (c.experts?.some((e) => e.expertId === cmd.expert.id)) throw new ConflictError('已邀请过该专家');
+      const experts = [...(c.experts ?? []), { expertId: cmd.expert.id, name: cmd.expert.name, invitedAt: at }];
+      return step(p.status, { consultation: { ...c, experts } }, `邀请专家${cmd.expert.name}参加联合会诊`, { data: { expertId: cmd.expert.id } });
     }
     case 'report_in': {
       const c = p.consultation;

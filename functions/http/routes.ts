@@ -13,6 +13,7 @@ import * as audit from '../usecases/audit';
 import * as auth from '../usecases/auth';
 import * as dashboard from '../usecases/dashboard';
 import * as exporting from '../usecases/export';
+import * as experts from '../usecases/experts';
 import * as bookings from '../usecases/bookings';
 import type { CitizenCaller, Deps, PartnerCaller, StaffCaller } from '../usecases/context';
 import * as notifications from '../usecases/notifications';
@@ -205,6 +206,11 @@ const HANDLERS: Handlers<Contract> = {
     signOutUser: async ({ caller, params }, deps) => ({ ...(await users.signOutUser(deps, caller, params.username)), signedOut: true as const }),
     changePassword: ({ caller, body }, deps) => auth.changeOwnPassword(deps, caller, body),
     signOutEverywhere: async ({ caller }, deps) => ({ ...(await auth.signOutEverywhere(deps, caller)), signedOut: true as const }),
+    experts: {
+      list: ({ caller, query }, deps) => experts.listExperts(deps, caller, query),
+      save: ({ caller, params, body }, deps) => experts.saveExpert(deps, caller, params.expertId, body),
+      recommend: ({ caller, params }, deps) => experts.recommendExperts(deps, caller, params.id),
+    },
     partners: {
       list: ({ caller }, deps) => open311.listPartners(deps, caller),
       create: async ({ caller, body }, deps) => withStatus(201, await open311.createPartner(deps, caller, body)),

@@ -3,11 +3,13 @@ import type { Template } from '../../shared/notifications';
 import type { SupervisionPolicy } from '../../shared/supervision';
 import type { WarningPolicy } from '../../shared/warnings';
 import type { ThrottlePolicy } from '../../shared/loginThrottle';
-import type { AuditRepository, BookingRepository, LoginRepository, PartnerRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
+import type { AuditRepository, ExpertRepository, BookingRepository, LoginRepository, PartnerRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
 
 export interface Deps {
   petitions: PetitionRepository;
   org: OrgRepository;
+  /** 专家库 */
+  experts: ExpertRepository;
   wechat: WechatClient;
   clock: Clock;
   ids: Ids;

@@ -13,6 +13,8 @@ import type { QueueFilter, QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
 import { requireCleanText, requirePhotosOf } from './content';
 import { citizenSummary, citizenView, staffSummary, staffView } from './views';
+import { invitable } from './experts';
+import { expertChanges } from '../../shared/experts';
 
 const REPEAT_WINDOW_DAYS = 30;
 const TRANSITION_ATTEMPTS = 6;
@@ -314,8 +316,16 @@ export async function track(deps: Deps, code: string, secret: string) {
 /** A step as the route hands it over: its action and parsed body (the step table's). */
 export type TransitionInput = StepInput;
 
-function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: Caller): Command {
+/** What a step needed looked up before it (an invited expert, from the pool): resolveCommand adds it. */
+export interface Found {
+  expert?: { id: string; name: string };
+}
+
+function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: Caller, found: Found = {}): Command {
   switch (input.action) {
+    case 'invite_expert':
+      if (!found.expert) throw new ValidationError('专家不存在', [{ path: 'expertId', message: '请从本县专家库中选择专家' }]);
+      return { ...input, expert: found.expert };
     case 'transfer': {
       const target = org.nodes.get(input.centreId);
       if (!target || (target.kind !== 'township' && target.kind !== 'county') || !target.path.startsWith(p.countyId)) {
@@ -365,7 +375,7 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
  * never lose an event and never apply one the new status does not allow. Answers the case as written, record
  * included, so a step's reply needs no second read.
  */
-export async function transition(deps: Deps, caller: Caller, id: string, input: TransitionInput): Promise<PetitionWithTimeline> {
+export async function transition(deps: Deps, caller: Caller, id: string, input: TransitionInput, found: Found = {}): Promise<PetitionWithTimeline> {
   const org = await deps.org.load();
   for (let attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
     const current = await deps.petitions.getWithTimeline(id);
@@ -373,11 +383,12 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
     const { timeline, ...p } = current;
     const category = org.categories.find((c) => c.id === p.categoryId);
     if (!category) throw new NotFoundError('诉求类型不存在');
-    const decision = decide(p, resolveCommand(input, p, org, caller), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
+    const decision = decide(p, resolveCommand(input, p, org, caller, found), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
     const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
     const event = { ...decision.event, seq: next.version };
     const message = messageFor(next, event);
-    if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [])) return { ...next, timeline: [...timeline, event] };
+    // the load and ratings of the consultation's experts move with the case, in the same transaction
+    if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [], expertChanges(p, next))) return { ...next, timeline: [...timeline, event] };
     await jitter(attempt);
   }
   throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
@@ -404,7 +415,13 @@ export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, 
   // a note the citizen reads goes through the same check as what citizens write
   if (input.action === 'progress' && input.visibility !== 'internal') await requireCleanText(deps, undefined, { note: input.note });
   if (input.action === 'dispatch' && input.handlerId) await requireHandlerOf(deps, caller, input.departmentId, input.handlerId);
-  const next = await transition(deps, caller, id, input);
+  const found: Found = {};
+  if (input.action === 'invite_expert') {
+    const p = await deps.petitions.get(id);
+    if (!p || !canSee(caller, p, await deps.org.load())) throw new NotFoundError('未找到该诉求');
+    found.expert = await invitable(deps, p, input.expertId);
+  }
+  const next = await transition(deps, caller, id, input, found);
   const org = await deps.org.load();
   if (!canSee(caller, next, org)) {
     return { id: next.id, status: next.status, level: next.level, centreId: next.centreId, handedOver: true as const };

@@ -81,6 +81,9 @@ function offers(p: Petition, org: Org, caller: StaffCaller) {
     switch (a) {
       case 'report_in':
         return caller.role === 'handler' && mine !== undefined && !mine.reportedAt;
+      case 'invite_expert':
+        // experts are invited to a consultation
+        return p.consultation !== undefined;
       case 'consult':
         // one at a time: a new consultation once every co-department of the last has reported in
         return !p.consultation?.participants.some((x) => !x.reportedAt);

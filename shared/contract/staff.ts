@@ -14,6 +14,7 @@ import {
 } from '../schemas/booking';
 import { EmptyBody, Id } from '../schemas/common';
 import { Partner, PartnerBody, PartnerCreated } from '../schemas/open311';
+import { Expert, ExpertBody, ExpertRecommendations } from '../schemas/expert';
 import { CategoryBody, Category, ChangePasswordBody, CountySettingsBody, Department, DepartmentBody, EditUser, NewUser, NodeBody, OrgNode, Post, PostBody, StaffUser, Username } from '../schemas/org';
 import {
   CaseFile,
@@ -151,6 +152,12 @@ export const STAFF = {
     body: EmptyBody,
     answer: z.object({ signedOut: z.literal(true) }),
   }),
+  // 专家库: the county's experts; 推荐专家 ranks them for a case
+  experts: {
+    list: route({ method: 'GET', path: '/staff/experts', access: 'staff', summary: '专家库：本县的专家', query: PageQuery, answer: PageResponse(Expert) }),
+    save: route({ method: 'PUT', path: '/staff/experts/{expertId}', access: 'staff', summary: '新建或修改专家（县级）', params: { expertId: Id }, body: ExpertBody, answer: Expert }),
+    recommend: route({ method: 'GET', path: '/staff/petitions/{id}/experts', access: 'staff', summary: '推荐专家：与该诉求类型和乡镇相符的专家，按领域、负荷、评价排序', params: ById, answer: ExpertRecommendations }),
+  },
   partners: {
     list: route({ method: 'GET', path: '/staff/partners', access: 'staff', summary: '合作系统（Open311，如 12345 热线）', answer: PageResponse(Partner) }),
     create: route({ method: 'POST', path: '/staff/partners', access: 'staff', summary: '新建合作系统：其 api_key 只在此时显示一次', body: PartnerBody, answer: PartnerCreated, ok: [201] }),

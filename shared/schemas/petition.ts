@@ -79,6 +79,8 @@ export const Consultation = z.object({
   question: z.string(),
   dueAt: IsoTime,
   participants: z.array(ConsultParticipant),
+  /** 专家库: the experts invited to the consultation */
+  experts: z.optional(z.array(z.object({ expertId: Id, name: z.string(), invitedAt: IsoTime }))),
 });
 export type Consultation = z.infer<typeof Consultation>;
 

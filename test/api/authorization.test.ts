@@ -101,6 +101,16 @@ const escalatedWith = (body: Record<string, unknown>) => async (): Promise<Targe
   return { params: { id: p.id }, owner: p.owner, body };
 };
 
+/** An expert of the county's pool, made once: any case may invite them. */
+let expertMade: Promise<string> | undefined;
+const matrixExpert = () =>
+  (expertMade ??= (async () => {
+    const id = newId();
+    const res = await call('PUT', `/staff/experts/${id}`, { token: county, body: { name: '矩阵律师', title: '律师', fields: ['law', 'land'], townshipIds: [], available: true } });
+    if (res.status !== 200) throw new Error(`fixture expert: ${res.status}`);
+    return id;
+  })());
+
 /** A host of 八宝镇 with slots all day, many citizens a slot. */
 async function newHost(): Promise<string> {
   const id = `h-${randomUUID().slice(0, 8)}`;
@@ -270,6 +280,21 @@ const CASES: Record<string, Case> = {
       const p = await petition('accepted');
       await step(p.id, 'consult', { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice'], question: '草场边界如何认定？', days: 3 });
       return { params: { id: p.id }, owner: p.owner, body: { opinion: '建议先行调解。' } };
+    },
+  },
+  // 专家库: read by the county's centres, kept by the county; 推荐专家 and 邀请专家 on a case the centre sees
+  'GET /staff/experts': { expect: staff(404, 404, 200, 200, 200, 200), target: fixed({}) },
+  'PUT /staff/experts/{expertId}': {
+    expect: countyOnly(),
+    target: async () => ({ params: { expertId: newId() }, body: { name: '矩阵专家', title: '律师', fields: ['law'], townshipIds: [], available: true } }),
+  },
+  'GET /staff/petitions/{id}/experts': { expect: centreStep(), target: petitionAt('dispatched') },
+  'POST /staff/petitions/{id}/invite-expert': {
+    expect: centreOnlyStepOfSeen(),
+    target: async () => {
+      const p = await petition('accepted');
+      await step(p.id, 'consult', { leadDepartmentId: 'babao-justice', departmentIds: ['babao-police'], question: '是否涉及治安？', days: 3 });
+      return { params: { id: p.id }, owner: p.owner, body: { expertId: await matrixExpert() } };
     },
   },
   'POST /staff/petitions/{id}/reopen': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { reason: '群众反映未解决' }) },

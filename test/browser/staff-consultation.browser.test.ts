@@ -1,7 +1,8 @@
 /**
  * 联合会诊 in the H5 staff pages: 八宝镇's centre starts a consultation from the case file (the lead department, two
  * co-departments, a question and a report-in deadline) and sees each participant waiting; the 司法所's handler finds
- * the case under 会诊, reads it, is offered only 报到, and enters its opinion, which the centre then sees.
+ * the case under 会诊, reads it, is offered only 报到, and enters its opinion, which the centre then sees. 推荐专家
+ * lists the county's matching experts and 邀请 puts one on the consultation; the county adds an expert in 专家库.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, citizenToken, report, staffToken } from '../support/api';
@@ -13,6 +14,7 @@ const OPINION = '建议先行人民调解，调解不成再申请草原确权。
 describe('a joint consultation in the staff pages (H5)', () => {
   let app: StaffApp;
   let id: string;
+  let expertId: string;
   const dialogs: string[] = [];
 
   beforeAll(async () => {
@@ -27,6 +29,9 @@ describe('a joint consultation in the staff pages (H5)', () => {
     id = sent.body.id;
     const accepted = await call('POST', `/staff/petitions/${id}/accept`, { token: await staffToken('babao'), body: {} });
     expect(accepted.status).toBe(200);
+    expertId = `e-browser-${Date.now()}`;
+    const expert = { name: '马占林', title: '青海祁连律师事务所 律师', fields: ['land', 'law'], townshipIds: ['babao'], available: true };
+    expect((await call('PUT', `/staff/experts/${expertId}`, { token: await staffToken('county'), body: expert })).status).toBe(200);
   }, 600_000);
   afterAll(async () => {
     await app?.close();
@@ -56,6 +61,15 @@ describe('a joint consultation in the staff pages (H5)', () => {
     await poll(() => app.el('#timeline').textContent()).toContain('联合会诊：牵头部门八宝镇自然资源所，会同八宝镇司法所、八宝镇派出所');
     await app.shot('1-started');
 
+    // 推荐专家: the matching expert, invited to the consultation
+    await app.el('#recommend-experts').click();
+    await poll(() => app.el(`#expert-${expertId}`).textContent()).toContain('马占林');
+    expect(await app.el(`#expert-${expertId}`).textContent()).toContain('相符：土地、法律');
+    await app.el(`#invite-${expertId}`).click();
+    await poll(() => app.el('#consultation-experts').textContent()).toContain('马占林');
+    await poll(() => app.el(`#expert-${expertId}`).textContent()).toContain('已邀请');
+    await app.shot('1b-expert-invited');
+
     const file = (await call('GET', `/staff/petitions/${id}`, { token: await staffToken('babao') })).body;
     expect(file.consultation).toMatchObject({ leadDepartmentId: 'babao-natural-resources', question: QUESTION, participants: [{ departmentId: 'babao-justice' }, { departmentId: 'babao-police' }] });
     expect(Date.parse(file.consultation.dueAt) - Date.parse(file.consultation.startedAt)).toBe(2 * 86_400_000);
@@ -80,5 +94,26 @@ describe('a joint consultation in the staff pages (H5)', () => {
     await poll(() => app.el('#actions').textContent()).toContain('该诉求当前没有您可以办理的步骤');
     await app.shot('2-reported');
     expect(dialogs).toEqual([]);
+  });
+
+  it('lets the county add an expert to its pool (专家库)', async () => {
+    await app.logout();
+    await app.loginAs('county');
+    await app.open('pages/org/index?tab=experts');
+    await app.el(`#exp-${expertId}`).waitFor();
+    await app.el('#exp-new').click();
+    await app.el('#exp-name input').fill('卓玛');
+    await app.el('#exp-title input').fill('县心理健康服务中心 心理咨询师');
+    // no field chosen: the form says what is missing and sends nothing
+    await app.el('#exp-save').click();
+    await poll(() => app.el('#exp-save-message').textContent()).toContain('请至少选择一个专家领域');
+    await app.el('#exp-field-psychology').click();
+    await app.el('#exp-field-family').click();
+    await app.el('#exp-save').click();
+    await poll(() => app.el('#exp-list').textContent()).toContain('卓玛');
+    expect(await app.el('#exp-list').textContent()).toContain('心理、婚姻家庭');
+    await app.shot('3-experts');
+    const pool = (await call('GET', '/staff/experts?limit=100', { token: await staffToken('county') })).body.items;
+    expect(pool.find((x: { name: string }) => x.name === '卓玛')).toMatchObject({ fields: ['psychology', 'family'], townshipIds: [], available: true });
   });
 });

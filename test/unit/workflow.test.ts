@@ -32,6 +32,7 @@ const commands: Record<Command['action'], Command> = {
   unlink_repeat: { action: 'unlink_repeat' },
   consult: { action: 'consult', leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice'], question: '草场边界怎么认定', days: 3, lead: { id: 'babao-natural-resources', name: '八宝镇自然资源所' }, departments: [{ id: 'babao-justice', name: '八宝镇司法所' }] },
   report_in: { action: 'report_in', opinion: '建议先调解，再确权' },
+  invite_expert: { action: 'invite_expert', expertId: 'e-law', expert: { id: 'e-law', name: '李律师' } },
 };
 
 /**
@@ -63,6 +64,7 @@ const TABLE: Record<Command['action'], string> = {
   unlink_repeat: /*                       */ 'C   C   C   C   C   C   C   C   C',
   consult: /*                             */ '.   C   .   C   C   .   .   .   C',
   report_in: /*                           */ '.   .   .   D   D   .   .   .   D',
+  invite_expert: /*                       */ '.   .   .   C   C   .   .   .   C',
 };
 const WHO: Record<string, Role[]> = {
   C: ['centre_staff', 'county_supervisor', 'admin'],
@@ -92,6 +94,7 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   unlink_repeat: 'stays',
   consult: { accepted: 'dispatched', dispatched: 'dispatched', in_progress: 'in_progress', reopened: 'reopened' },
   report_in: 'stays',
+  invite_expert: 'stays',
 };
 const ROLES: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'];
 /** 督办 and 接管 are taken on a case escalated to the county (by the county: the commands above), the rest on one that is not. */
@@ -105,6 +108,7 @@ const SETUP: Partial<Record<Command['action'], Partial<Petition>>> = {
   supervise: { supervisedBy: COUNTY_SUPERVISES },
   take_over: { supervisedBy: COUNTY_SUPERVISES },
   report_in: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
+  invite_expert: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
 };
 /** Who takes the step: a handler reporting in is of the co-department called in. */
 const actorFor = (action: Command['action'], role: Role) => (action === 'report_in' && role === 'handler' ? { ...staff(role), departmentId: 'babao-police' } : staff(role));
@@ -351,7 +355,7 @@ describe('the steps offered', () => {
     expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate', 'supervise', 'take_over', ...looks]);
     // report_in: offered to a co-department's handler only (functions/usecases/views.ts)
     expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'report_in', 'reveal_phone']);
-    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
+    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'invite_expert', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     expect(allowedActions('submitted', 'agent')).toEqual([]);
   });

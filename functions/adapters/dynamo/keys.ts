@@ -4,9 +4,11 @@
  * | index          | partition                          | sort              | what it answers                         |
  * |----------------|------------------------------------|-------------------|-----------------------------------------|
  * | byCentre       | C#centre / CP#township (posts)     | q_sk              | a centre's queue, newest first; posts   |
+ * |                | EF#county#field (expert fields)    |                   | the experts of a field (推荐专家)        |
  * |                | SV#centre (supervision entries)    |                   | the cases a centre supervises (督办)    |
  * | byCentreStatus | C#centre#status                    | q_sk              | a centre's queue tab                    |
  * | byCounty       | K#county / KU#county (users)       | q_sk              | the county's queue; staff users         |
+ * |                | KE#county (experts)                |                   | the county's expert pool (专家库)        |
  * | byCountyStatus | K#county#status                    | q_sk              | the county's queue tab                  |
  * | byReporter     | R#openid                           | q_sk              | my petitions                            |
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
@@ -132,6 +134,15 @@ export const keys = {
   citizenHostWeek: (openid: string, hostId: string, monday: string) => ({ pk: `BW#${openid}#${hostId}`, sk: `W#${monday}` }),
   /** a reminder to send; see functions/adapters/dynamo/bookings.ts for the item's shape */
   outbox: (id: string) => ({ pk: `OUTBOX#${id}`, sk: 'OUTBOX' }),
+  /**
+   * 专家库: an expert is `EXP#<id>`/`EXP` (listed through byCounty `KE#<county>`), and for each of its fields an item
+   * `EXP#<id>`/`F#<field>` in byCentre under `EF#<county>#<field>`, so 推荐专家 reads the partitions of the case's
+   * fields (the experts who could match) and nothing else.
+   */
+  expert: (id: string) => ({ pk: `EXP#${id}`, sk: 'EXP' }),
+  expertField: (id: string, field: string) => ({ pk: `EXP#${id}`, sk: `F#${field}` }),
+  expertsOfCounty: (countyId: string) => `KE#${countyId}`,
+  expertsOfField: (countyId: string, field: string) => `EF#${countyId}#${field}`,
   hostsOfCentre: (centreId: string) => `CH#${centreId}`,
   hostsOfCounty: (countyId: string) => `KH#${countyId}`,
   bookingsOfCitizen: (openid: string) => `BR#${openid}`,

@@ -24,6 +24,8 @@ import { queryAll } from './client';
 import { indexPage, type IndexQuery } from './pages';
 import { outboxItem } from './outbox';
 import { quotaUpdate } from './quota';
+import { expertUpdates } from './experts';
+import type { ExpertDelta } from '../../../shared/experts';
 import { RetryableConflictError, TooManyRequestsError } from '../../../shared/errors';
 import { NOW_KEY, figureDeltas, type FigureDelta } from '../../../shared/figures';
 import { StoredWarning } from '../../../shared/schemas/warnings';
@@ -280,7 +282,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return { ...toPetition(head), timeline };
   }
 
-  async applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages: OutboxMessage[] = []) {
+  async applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages: OutboxMessage[] = [], experts: readonly ExpertDelta[] = []) {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -305,6 +307,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             })),
             ...messages.map((m) => ({ Put: { TableName: this.table, Item: outboxItem(m) } })),
             ...figureUpdates(this.table, after.id, figureDeltas(before, after, events)),
+            ...expertUpdates(this.table, experts),
           ],
         }),
       );

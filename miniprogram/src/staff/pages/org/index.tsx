@@ -9,6 +9,7 @@ import { loadOrg, type OrgView } from '../../lib/org';
 import type { StaffUser } from '../../lib/session';
 import { CategoriesTab } from './CategoriesTab';
 import { DepartmentsTab } from './DepartmentsTab';
+import { ExpertsTab } from './ExpertsTab';
 import { NodesTab } from './NodesTab';
 import { AuditTab, LoginsTab } from './RecordsTab';
 import { SettingsTab } from './SettingsTab';
@@ -19,6 +20,7 @@ const TABS = [
   { value: 'departments', label: '责任部门' },
   { value: 'categories', label: '诉求类型与时限' },
   { value: 'users', label: '工作人员' },
+  { value: 'experts', label: '专家库' },
   { value: 'audit', label: '操作记录' },
   { value: 'logins', label: '登录记录' },
   { value: 'settings', label: '本县设置' },
@@ -77,6 +79,7 @@ function OrgTabs({ user }: { user: StaffUser }) {
           {tab === 'departments' ? <DepartmentsTab org={org} onSaved={reload} /> : null}
           {tab === 'categories' ? <CategoriesTab org={org} onSaved={reload} /> : null}
           {tab === 'users' ? <UsersTab org={org} user={user} /> : null}
+          {tab === 'experts' ? <ExpertsTab org={org} /> : null}
           {tab === 'audit' ? <AuditTab /> : null}
           {tab === 'logins' && user.role === 'admin' ? <LoginsTab /> : null}
           {tab === 'settings' && org.scope.kind === 'county' ? <SettingsTab org={org} onSaved={reload} /> : null}

@@ -13,6 +13,8 @@ import { ROLE_LABELS } from '../../lib/session';
 import { timeLeft, type CaseFile, type StaffOrg } from '../../lib/petitions';
 import { bodyOf, chosen, issuesOf, stepForms, toggled, type StepForm } from '../../lib/stepForms';
 import { staffUrl } from '../../routes';
+import { EXPERT_FIELD_LABELS } from '../../../../../shared/experts';
+import type { ExpertRecommendations } from '../../../../../shared/schemas/expert';
 import { Button } from '../../../components/Button';
 import { TextField as SharedTextField } from '../../../components/Field';
 
@@ -128,6 +130,12 @@ function ConsultationCard({ c, late }: { c: NonNullable<CaseFile['consultation']
           已报到 {reported} / {c.participants.length}
         </Text>
       </View>
+      {c.experts?.length ? (
+        <View className='staff-field' id='consultation-experts'>
+          <Text className='staff-muted'>受邀专家：</Text>
+          <Text>{c.experts.map((x) => x.name).join('、')}</Text>
+        </View>
+      ) : null}
       {c.participants.map((x) => (
         <View key={x.departmentId} id={`participant-${x.departmentId}`} className='staff-timeline-item' data-state={x.reportedAt ? 'reported' : late.includes(x.departmentId) ? 'late' : 'waiting'}>
           <View>
@@ -148,6 +156,54 @@ function ConsultationCard({ c, late }: { c: NonNullable<CaseFile['consultation']
           ) : null}
         </View>
       ))}
+    </View>
+  );
+}
+
+/** 推荐专家: the county's experts ranked for this case (fields, load, ratings); 邀请 puts one on the consultation. */
+function ExpertsCard({ id, busy, onInvite }: { id: string; busy: boolean; onInvite: (expertId: string) => Promise<void> }) {
+  const [rec, setRec] = useState<ExpertRecommendations | null>(null);
+  const [error, setError] = useState('');
+  const load = async () => {
+    try {
+      setRec(await api.staff.experts.recommend(id));
+      setError('');
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  };
+  return (
+    <View className='staff-card' id='experts'>
+      <View className='staff-title'>推荐专家</View>
+      {rec ? (
+        <View>
+          <Text className='staff-muted'>本类诉求所需领域：{rec.fields.map((f) => EXPERT_FIELD_LABELS[f]).join('、')}</Text>
+          {rec.items.length === 0 ? <View className='staff-muted'>专家库中没有相符的专家</View> : null}
+          {rec.items.map((x) => (
+            <View key={x.id} id={`expert-${x.id}`} className='staff-list-row'>
+              <View className='staff-row-main'>
+                <Text className='staff-row-name'>{x.name}</Text>
+                <Text className='staff-muted'>
+                  {' '}
+                  · {x.title} · 相符：{x.matched.map((f) => EXPERT_FIELD_LABELS[f]).join('、')} · 在办会诊 {x.load} 件 · {x.average === undefined ? '暂无评价' : `评价 ${Math.round((x.average / 2) * 100)}%`}
+                </Text>
+              </View>
+              {x.invited ? (
+                <Text className='staff-badge'>已邀请</Text>
+              ) : (
+                <Button id={`invite-${x.id}`} className='staff-btn' onClick={() => (busy ? undefined : void onInvite(x.id).then(load))}>
+                  邀请
+                </Button>
+              )}
+            </View>
+          ))}
+        </View>
+      ) : (
+        <Button id='recommend-experts' className='staff-btn' onClick={() => void load()}>
+          查看推荐专家
+        </Button>
+      )}
+      {error ? <View className='staff-error staff-field'>{error}</View> : null}
     </View>
   );
 }
@@ -201,6 +257,20 @@ function CaseView({ id }: { id: string }) {
       setNotice('');
       const fields = e instanceof ApiError ? e.fieldMessages() : {};
       return Object.keys(fields).length ? fields : { _: messageOf(e) };
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const invite = async (expertId: string) => {
+    setBusy(true);
+    setNotice('');
+    try {
+      const answer = await takeStep('invite_expert', id, { expertId });
+      if (!('handedOver' in answer)) setP(answer);
+      setNotice('已邀请专家');
+    } catch (e) {
+      setNotice(messageOf(e));
     } finally {
       setBusy(false);
     }
@@ -388,6 +458,7 @@ function CaseView({ id }: { id: string }) {
           </View>
         </View>
         {form ? <StepFormView key={`${form.action}-${p.version}`} form={form} busy={busy} onSubmit={(body) => step(form, body)} /> : null}
+        {p.actions.includes('invite_expert') ? <ExpertsCard id={id} busy={busy} onInvite={invite} /> : null}
       </View>
     </View>
   );
