@@ -90,8 +90,12 @@ export interface PetitionRepository {
   warnings(scope: string, month: string): Promise<StoredWarning[]>;
   /** raises a township's warning once (its township's and county's item); false when raised before */
   raiseWarning(countyId: string, w: StoredWarning): Promise<boolean>;
-  /** the month items (`M#YYYY-MM`) of several centres, all shards, by centre */
-  monthFigures(scopes: string[], months: string[]): Promise<Map<string, Array<{ key: string; counts: Record<string, number> }>>>;
+  /** the month items (`M#YYYY-MM`) of several centres, all shards, by centre; and their warnings of a month if asked */
+  monthFigures(
+    scopes: string[],
+    months: string[],
+    warningsMonth?: string,
+  ): Promise<Map<string, Array<{ key: string; counts: Record<string, number> }>> & { warnings: Map<string, StoredWarning[]> }>;
   /** a centre's review and follow-up tasks due by `until`, oldest first */
   listTasks(centreId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** petitions whose next supervision alert falls due by `until`, oldest first */

@@ -1,8 +1,8 @@
 /**
  * 未诉先办: the warning sweep and what staff read of it. For each county, the sweep reads its townships' counters of
  * the months the rule compares (this month, the three before, the same month a year before: 5 months × the shards a
- * township, 100 keys to a read, never a petition), decides with shared/warnings.ts and raises each warning once per
- * township, subject and month (a conditional write). The township's centre is told on its 工作台 and dashboard, which
+ * township, and the month's warnings item; 100 keys to a read, never a petition), decides with shared/warnings.ts and
+ * raises each new warning once per township, subject and month (a conditional write: two sweeps at once raise it once). The township's centre is told on its 工作台 and dashboard, which
  * read the month's warnings; the monthly 预警提示 prints them with the coming month's seasonal topics.
  */
 import { NotFoundError, ValidationError } from '../../shared/errors';
@@ -33,10 +33,13 @@ export async function warnSweep(
   for (const county of [...org.nodes.values()].filter((n) => n.kind === 'county')) {
     const townships = [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === county.id);
     if (townships.length === 0) continue;
-    const counters = await deps.petitions.monthFigures(townships.map((t) => t.id), warningMonths(day));
+    // the counters and, in the same read, the warnings already raised this month: only new ones are written
+    const counters = await deps.petitions.monthFigures(townships.map((t) => t.id), warningMonths(day), day.slice(0, 7));
     for (const t of townships) {
       report.townships += 1;
+      const raised = new Set((counters.warnings.get(t.id) ?? []).map((w) => w.key));
       for (const w of warningsOf(counters.get(t.id) ?? [], day, deps.warning)) {
+        if (raised.has(warningKey(w))) continue;
         const stored: StoredWarning = { ...w, key: warningKey(w), townshipId: t.id, month: day.slice(0, 7), raisedAt: now.toISOString(), townshipName: t.name, subject: await subjectOf(deps.org, org, w) };
         if (await deps.petitions.raiseWarning(county.id, stored)) report.raised.push(stored);
       }

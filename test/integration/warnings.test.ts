@@ -60,12 +60,14 @@ describe('the warning sweep', () => {
       kind: 'rise', month: '2029-12', subject: '供暖问题', townshipName: '八宝镇', mean3: 2, yearAgo: 0, against: ['mean3', 'yearAgo'],
     });
     expect(first.raised.find((w) => w.key === 'cl_post_babao-baiyanggou-p1')).toMatchObject({ from: '2029-12-06', to: '2029-12-12' });
-    // the counters of 3 townships × 5 months × the shards in one BatchGetItem, and the cluster post's name
+    // the counters of 3 townships × 5 months × the shards and their warnings in one BatchGetItem, and the cluster post's name
     expect(meter.reads - before).toBeLessThanOrEqual(3);
 
-    // once per township, subject and month: the next sweep raises nothing again
+    // once per township, subject and month: the next sweep raises nothing again, and writes nothing (it read them)
+    const writes = meter.writes;
     const second = await warnSweep(deps, new Date('2029-12-12T10:00:00+08:00'));
     expect(second.raised).toEqual([]);
+    expect(meter.writes - writes).toBe(0);
 
     // the centre sees them on its dashboard and the 工作台's list; the county sees them too
     const dash = await dashboard(deps, babao, { from: '2029-12-01', to: '2029-12-31' });

@@ -484,17 +484,23 @@ export class DynamoPetitionRepository implements PetitionRepository {
   }
 
   /**
-   * The month items of several centres (a county's townships), all shards: months × shards keys a centre, 100 to a
-   * read. What the county's ranking of its townships reads, and the warning sweep.
+   * The month items of several centres (a county's townships), all shards, and each centre's warnings of one month
+   * if asked: months × shards (+ 1) keys a centre, 100 to a read. What the county's ranking of its townships reads,
+   * and the warning sweep.
    */
-  async monthFigures(scopes: string[], months: string[]) {
-    const wanted = scopes.flatMap((scope) => months.flatMap((key) => Array.from({ length: FIGURE_SHARDS }, (_, shard) => keys.figures(scope, key, shard))));
+  async monthFigures(scopes: string[], months: string[], warningsMonth?: string) {
+    const wanted = scopes.flatMap((scope) => [
+      ...months.flatMap((key) => Array.from({ length: FIGURE_SHARDS }, (_, shard) => keys.figures(scope, key, shard))),
+      ...(warningsMonth ? [keys.warnings(scope, warningsMonth)] : []),
+    ]);
     const out = new Map<string, Array<{ key: string; counts: Record<string, number> }>>(scopes.map((s) => [s, []]));
+    const warnings = new Map<string, StoredWarning[]>(scopes.map((s) => [s, []]));
     for (const i of await this.batchGet(wanted)) {
-      const scope = String(i.pk).slice('FIG#'.length, String(i.pk).lastIndexOf('#'));
-      out.get(scope)?.push({ key: String(i.sk), counts: countsOf(i) });
+      const pk = String(i.pk);
+      if (pk.startsWith('WARN#')) warnings.set(pk.slice('WARN#'.length), warningsOf(i));
+      else out.get(pk.slice('FIG#'.length, pk.lastIndexOf('#')))?.push({ key: String(i.sk), counts: countsOf(i) });
     }
-    return out;
+    return Object.assign(out, { warnings });
   }
 
   private async batchGet(wanted: Array<{ pk: string; sk: string }>): Promise<Item[]> {
