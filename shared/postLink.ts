@@ -18,3 +18,12 @@ export function postLinkBase(env: Record<string, string | undefined>): string {
 export function postLink(base: string, postId: string): string {
   return `${base.replace(/\/+$/, '')}/?postId=${encodeURIComponent(postId)}`;
 }
+
+/**
+ * The link a registration receipt's QR code encodes (回执, 认领): `<base>/?claim=<tracking code>-<query secret>`, on the
+ * same base as the posts' codes, so WeChat opens the mini-program with it and a browser the H5 app; the home page
+ * reads it (miniprogram/src/lib/code.ts claimFromUrl) and takes the citizen to the claim page.
+ */
+export function claimLink(base: string, trackingCode: string, secret: string): string {
+  return `${base.replace(/\/+$/, '')}/?claim=${encodeURIComponent(`${trackingCode}-${secret}`)}`;
+}

@@ -12,6 +12,7 @@ export const ROUTES = {
   mine: { path: 'pages/mine/index', title: '我的反映' },
   detail: { path: 'pages/detail/index', title: '办理进度' },
   track: { path: 'pages/track/index', title: '查询匿名反映' },
+  claim: { path: 'pages/claim/index', title: '认领诉求' },
   video: { path: 'pages/video/index', title: '预约视频接访' },
 } as const;
 
@@ -26,6 +27,8 @@ export interface RouteParams {
   /** an anonymous report by its code: the secret stays in memory (lib/tracked.ts), never in the URL */
   detail: { id: string } | { code: string };
   track: { code?: string };
+  /** a registration receipt's code: its secret stays in memory (lib/tracked.ts), never in this page's URL */
+  claim: { code?: string };
   video: Record<string, never>;
 }
 

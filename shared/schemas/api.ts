@@ -23,6 +23,7 @@ export const StaffUploadBody = z.strictObject({
   contentType: z.enum(['image/jpeg', 'image/png', 'image/webp', 'application/pdf'], { error: '附件须为 JPG、PNG、WebP 图片或 PDF 文件' }),
   size: z.int({ error: '缺少附件大小' }).check(z.gte(1, { error: '附件是空的' }), z.lte(PHOTO_MAX_BYTES, { error: '附件不能超过 5 MB' })),
 });
+export type StaffUploadBody = z.infer<typeof StaffUploadBody>;
 
 export const SubmitPetitionBody = z
   .strictObject({

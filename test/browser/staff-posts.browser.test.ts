@@ -7,25 +7,15 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import jsQR from 'jsqr';
-import { PNG } from 'pngjs';
-import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postIdFromUrl } from '../../miniprogram/src/lib/code';
 import { postLink } from '../../shared/postLink';
 import { call, staffToken } from '../support/api';
-import { openStaffApp, poll, SHOTS, type StaffApp } from '../support/staffApp';
+import { decodeQr, openStaffApp, poll, SHOTS, type StaffApp } from '../support/staffApp';
 
 // A base no other build uses, so the codes can only carry it if the build put it there.
 const LINK_BASE = 'https://scan.posts-test.example.cn/h5';
 const SEEDED_POST = 'babao-yingpantai-p1';
-
-/** The QR code an element shows, as a phone would read it: a screenshot, decoded. */
-async function decodeQr(el: Locator, shot: string): Promise<string | undefined> {
-  await poll(() => el.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  const png = PNG.sync.read(await el.screenshot({ path: path.join(SHOTS, shot) }));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
 
 describe('posts and their QR posters (H5)', () => {
   let app: StaffApp;

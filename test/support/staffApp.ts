@@ -5,7 +5,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { STAFF_PASSWORDS } from './api';
@@ -15,6 +17,13 @@ import { stack } from './worker';
 
 export const SHOTS = path.join(ROOT, 'test-results');
 export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
+
+/** The QR code an element shows, as a phone would read it: a screenshot (kept in test-results/ as `shot`), decoded. */
+export async function decodeQr(el: Locator, shot: string): Promise<string | undefined> {
+  await poll(() => el.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  const png = PNG.sync.read(await el.screenshot({ path: path.join(SHOTS, shot) }));
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
 
 export interface StaffApp {
   server: H5Server;

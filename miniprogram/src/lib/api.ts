@@ -21,6 +21,8 @@ export const api = {
   mine: (cursor?: string) => citizen.mine({ query: { limit: 20, cursor } }),
   petition: citizen.petition,
   track: (code: string, secret: string) => citizen.track(code, { query: { secret } }),
+  /** 认领: a case staff registered becomes this citizen's */
+  claim: (trackingCode: string, secret: string) => citizen.claim({ body: { trackingCode, secret } }),
   rate: (id: string, body: RatingBody) => citizen.rate(id, { body }),
 };
 

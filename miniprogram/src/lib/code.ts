@@ -94,3 +94,36 @@ export function postIdFromScan(scan: { result?: string; path?: string }): string
   if (scan.result) return postIdFromUrl(scan.result) ?? postIdFromScene(scan.result);
   return null;
 }
+
+/** A receipt's claim (shared/postLink.ts claimLink): the tracking code and its query secret. */
+export interface Claim {
+  trackingCode: string;
+  secret: string;
+}
+const CLAIM = /^([A-Z0-9]{10})-?([A-HJ-NP-Z2-9]{12})$/;
+
+/** `<code>-<secret>` (either case, the dash optional, as a mini-program code's scene `c=<code><secret>` has it). */
+export function claimFromValue(raw: string | undefined): Claim | null {
+  const m = CLAIM.exec(safeDecode(raw ?? '').trim().toUpperCase());
+  return m ? { trackingCode: m[1]!, secret: m[2]! } : null;
+}
+
+/** A receipt's QR code URL (already decoded once or not): its `claim` parameter. */
+export function claimFromUrl(raw: string): Claim | null {
+  let url = raw.trim();
+  for (let i = 0; i < 2 && /^https?%3A/i.test(url); i++) url = safeDecode(url);
+  if (!url.includes('?')) return null;
+  return claimFromValue(queryParams(url).get('claim'));
+}
+
+/** The claim from a page's launch query: `claim`, then the URL in `q`, then a scene `c=…`. */
+export function claimFromLaunch(query: (LaunchQuery & { claim?: string }) | undefined): Claim | null {
+  if (!query) return null;
+  if (query.claim) return claimFromValue(query.claim);
+  if (query.q) return claimFromUrl(safeDecode(query.q));
+  if (query.scene) {
+    const scene = safeDecode(query.scene);
+    return scene.startsWith('c=') ? claimFromValue(scene.slice(2)) : null;
+  }
+  return null;
+}

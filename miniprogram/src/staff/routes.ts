@@ -19,6 +19,8 @@ interface StaffRoute {
 export const STAFF_ROUTES = {
   login: { path: 'pages/login/index', title: '工作人员登录' },
   home: { path: 'pages/home/index', title: '工作台', nav: { label: '工作台' } },
+  /** 统一登记: a visit, call, letter or 12345 case registered for a citizen, and its printed receipt (回执) */
+  register: { path: 'pages/register/index', title: '统一登记', nav: { label: '登记', roles: ['centre_staff', 'agent', 'county_supervisor', 'admin'] } },
   queue: { path: 'pages/queue/index', title: '待办', nav: { label: '待办', roles: ['centre_staff', 'handler', 'county_supervisor', 'admin'] } },
   /** the case file; the dashboard links its overdue list here with `?id=` */
   petition: { path: 'pages/petition/index', title: '诉求详情' },
@@ -40,6 +42,7 @@ export type StaffRouteName = keyof typeof STAFF_ROUTES;
 export interface StaffRouteParams {
   login: { next?: string };
   home: Record<string, never>;
+  register: Record<string, never>;
   queue: { status?: string; due?: string };
   petition: { id: string };
   /** a month (YYYY-MM) or a period of days; a county caller's township */

@@ -3,12 +3,13 @@ import Taro, { useDidShow, useLoad, useRouter } from '@tarojs/taro';
 import { useState } from 'react';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { postIdFromLaunch, postIdFromScan, postIdFromUrl } from '../../lib/code';
+import { claimFromLaunch, claimFromUrl, postIdFromLaunch, postIdFromScan, postIdFromUrl } from '../../lib/code';
 import type { Draft } from '../../lib/draft';
 import { drafts } from '../../lib/drafts';
 import { go, replace } from '../../lib/nav';
 import { toast, useLargeText } from '../../lib/prefs';
 import { isWeapp } from '../../lib/request';
+import { tracked } from '../../lib/tracked';
 import { staffUrl } from '../../staff/routes';
 
 export default function Home() {
@@ -21,7 +22,13 @@ export default function Home() {
     const fromLaunch = postIdFromLaunch(router.params);
     const fromUrl = !isWeapp() && typeof window !== 'undefined' ? postIdFromUrl(window.location.href) : null;
     const postId = fromLaunch ?? fromUrl;
-    if (postId) replace('report', { postId });
+    if (postId) return replace('report', { postId });
+    // a registration receipt's code: to the claim page, its secret kept in memory only
+    const claim = claimFromLaunch(router.params) ?? (!isWeapp() && typeof window !== 'undefined' ? claimFromUrl(window.location.href) : null);
+    if (claim) {
+      tracked.set(claim.trackingCode, claim.secret);
+      replace('claim', { code: claim.trackingCode });
+    }
   });
   useDidShow(() => setWaiting(drafts.waiting()));
 
