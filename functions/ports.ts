@@ -3,7 +3,7 @@ import type { Expert } from '../shared/schemas/expert';
 /** The ports use cases receive, so a test can pass a fixed clock and the real DynamoDB adapter alike. */
 import type { StoredWarning } from '../shared/schemas/warnings';
 import type { Org } from '../shared/routing';
-import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../shared/schemas/petition';
+import type { FiledSummary, Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../shared/schemas/petition';
 import type { Post, StaffUser, Category, Department, OrgNode } from '../shared/schemas/org';
 import type { Channel, Status } from '../shared/schemas/common';
 import type { OutboxMessage, Template } from '../shared/notifications';
@@ -102,6 +102,10 @@ export interface PetitionRepository {
   listAlerts(countyId: string, until: Date, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   findByTrackingCode(code: string): Promise<{ id: string; secretHash?: string } | undefined>;
   listByReporter(openid: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
+  /** 我代办的: what a staff user filed for citizens, newest first, with when they last looked at each */
+  listFiled(userId: string, page: { limit: number; cursor?: string }): Promise<Page<FiledSummary>>;
+  /** the filer looked at the case at `at`; false when a step got there first */
+  markSeen(p: Petition, at: string): Promise<boolean>;
   /** what a partner system filed from `from` to `to` (ISO instants), newest first, of one category if given */
   listByPartner(partnerId: string, q: { from: string; to: string; categoryId?: string }, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   listQueue(scope: QueueScope, filter: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;

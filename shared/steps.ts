@@ -8,6 +8,8 @@ import * as z from 'zod/mini';
 import { EmptyBody, RESOLVED_STATUSES, OPEN_STATUSES, Rating, STATUSES, TypedTrackingCode, idOf, text, type Role, type Status } from './schemas/common';
 
 const CENTRE = ['centre_staff', 'county_supervisor', 'admin'] as const satisfies readonly Role[];
+/** who registers cases for citizens (统一登记, 凡诉代办): the centres and the agents */
+const FILERS = [...CENTRE, 'agent'] as const satisfies readonly Role[];
 const HANDLING = [...CENTRE, 'handler'] as const satisfies readonly Role[];
 const HANDLING_STATUSES: readonly Status[] = ['dispatched', 'in_progress', 'reopened'];
 const note = (label = '备注', max = 500) => z.optional(text(label, max));
@@ -289,6 +291,18 @@ export const STEP_TABLE = {
     }),
     path: 'follow-up',
     note: 'internal',
+  },
+  // 阶段反馈: the staff member who filed the case for a citizen records that they told them how it stands (only the
+  // filer: petitions.ts resolveCommand). Internal: the citizen was told in person or by phone.
+  inform: {
+    label: '已告知群众',
+    stage: 'handle',
+    from: STATUSES,
+    roles: FILERS,
+    body: z.strictObject({ note: note('告知情况') }),
+    path: 'informed',
+    note: 'internal',
+    form: [textarea('note', '告知了群众什么（可不填）')],
   },
   // Handlers call the citizen too; every look at the whole number is on the record. Nothing to say: the look is.
   reveal_phone: {

@@ -258,6 +258,9 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
         patch: { repeatOf: cmd.repeatOf, repeatConfirmed: true },
         event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility, data: { repeatOf: cmd.repeatOf, was: p.repeatOf } },
       };
+    case 'inform':
+      // what the filer told the citizen: they have seen the case as it stands (阶段反馈)
+      return { patch: { agentSeenAt: at }, event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility } };
     case 'unlink_repeat':
       if (!p.repeatOf) throw new ConflictError('该诉求没有标记为重复');
       return {

@@ -179,6 +179,7 @@ const HANDLERS: Handlers<Contract> = {
     // 统一登记: centre staff and agents register a visit, call, letter, 12345 case or other for a citizen (凡诉代办).
     submit: async ({ caller, headers, body }, deps) => submitted(await petitions.submitPetition(deps, caller, headers['Idempotency-Key'], body)),
     upload: ({ caller, body }, deps) => uploads.presignPhoto(deps, caller, body),
+    filed: ({ caller, query }, deps) => petitions.listFiled(deps, caller, query),
     step: {
       ...STEP_HANDLERS,
       link_repeat: ({ caller, params, body }, deps) => petitions.linkRepeat(deps, caller, params.id, body),

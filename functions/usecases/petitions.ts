@@ -280,10 +280,25 @@ export async function getForCitizen(deps: Deps, caller: CitizenCaller, id: strin
   return forCitizen(deps, p, org);
 }
 
-/** The case file for staff: photos as short-lived links, and the tracking code of the case it repeats if in scope. */
+/**
+ * The case file for staff: photos as short-lived links, and the tracking code of the case it repeats if in scope. The
+ * staff member who filed it looks at it now: what moved before is no longer news on their 我代办的 (阶段反馈).
+ */
 export async function getForStaff(deps: Deps, caller: StaffCaller, id: string) {
   const { p, org } = await visible(deps, caller, id);
+  if (p.agentId === caller.id && (p.agentSeenAt ?? '') < p.updatedAt) {
+    const at = deps.clock.now().toISOString();
+    const { timeline: _timeline, ...head } = p;
+    if (await deps.petitions.markSeen(head, at)) p.agentSeenAt = at;
+  }
   return caseFileForStaff(deps, caller, p, org);
+}
+
+/** 我代办的: what the caller filed for citizens, newest first; `news` when it moved since they last looked. */
+export async function listFiled(deps: Deps, caller: StaffCaller, page: { limit: number; cursor?: string }) {
+  const [out, org] = await Promise.all([deps.petitions.listFiled(caller.id, page), deps.org.load()]);
+  const now = deps.clock.now();
+  return { items: out.items.map((p) => ({ ...staffSummary(p, org, now, deps.supervision), news: p.updatedAt > (p.agentSeenAt ?? '') })), cursor: out.cursor };
 }
 
 async function caseFileForStaff(deps: Deps, caller: StaffCaller, p: PetitionWithTimeline, org: Org) {
@@ -342,6 +357,10 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
       if (!scope) throw new NotFoundError('未找到该诉求');
       return { ...input, by: { centreId: scope.id, centrePath: scope.path, level: scope.kind === 'county' ? 'county' : 'township' } };
     }
+    case 'inform':
+      // 阶段反馈 is the filer's own record of what they told the citizen
+      if (caller.kind !== 'staff' || p.agentId !== caller.id) throw new ForbiddenError('只有登记这件诉求的工作人员可以记录已告知群众');
+      return input;
     case 'link_repeat':
       // linkRepeat found the earlier petition (by id or tracking code) before the step
       if (!input.repeatOf) throw new ValidationError('未找到被重复的诉求', [{ path: 'trackingCode', message: '请填写被重复诉求的跟踪码' }]);

@@ -97,6 +97,8 @@ function offers(p: Petition, org: Org, caller: StaffCaller) {
       case 'supervise':
       case 'take_over':
         return supervises;
+      case 'inform':
+        return p.agentId === caller.id;
       default:
         return true;
     }

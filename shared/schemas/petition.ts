@@ -203,6 +203,9 @@ export const PetitionSummary = z.extend(
   },
 );
 export type PetitionSummary = z.infer<typeof PetitionSummary>;
+/** A row of 我代办的: the case's row with when its filer last looked at it (阶段反馈). */
+export const FiledSummary = z.extend(PetitionSummary, { agentSeenAt: z.optional(IsoTime) });
+export type FiledSummary = z.infer<typeof FiledSummary>;
 export const SUMMARY_LENGTH = 60;
 
 /** A list row of a petition: what the indexes project, and what a tracking-code search shows. */

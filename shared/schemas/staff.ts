@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini';
 import { Category, Department, OrgNode, Post, StaffUser } from './org';
-import { Channel, Ratio, Status, StaffRole, TypedTrackingCode, idOf } from './common';
+import { Channel, IsoTime, Ratio, Status, StaffRole, TypedTrackingCode, idOf } from './common';
 import { ACTIONS, Petition, PetitionSummary, TimelineEvent } from './petition';
 import { PageQuery } from './api';
 import { Named } from './views';
@@ -166,6 +166,9 @@ const Due = { overdue: z.boolean(), near: z.boolean() };
 export const QueueRow = z.extend(PetitionSummary, { ...Names, ...Due });
 export type QueueRow = z.infer<typeof QueueRow>;
 export const TaskRow = z.extend(QueueRow, { task: z.enum(['review', 'follow_up']) });
+/** GET /staff/filed (我代办的): a case the caller filed; `news` when it moved since they last opened it. */
+export const FiledRow = z.extend(QueueRow, { agentSeenAt: z.optional(IsoTime), news: z.boolean() });
+export type FiledRow = z.infer<typeof FiledRow>;
 
 /** Staff see that a citizen reported or acted, never which citizen. */
 const StaffReporter = z.discriminatedUnion('kind', [

@@ -244,6 +244,20 @@ const CASES: Record<string, Case> = {
     target: fixed({ body: { channel: 'phone', villageId: 'babao-baiyanggou', categoryId: 'heating', description: '电话反映：小区暖气不热。', phone: '13912345678' } }),
     vary: (t) => ({ ...t, headers: { 'idempotency-key': newKey() } }),
   },
+  'GET /staff/filed': { expect: anyStaff(200), target: fixed({}) },
+  'POST /staff/petitions/{id}/informed': {
+    // 阶段反馈: only the one who filed the case (here the village's agent) records that they told the citizen
+    expect: staff(200, 404, 403, 404, 403, 403),
+    target: async () => {
+      const sent = await call('POST', '/staff/petitions', {
+        token: await staffToken('agent-baiyanggou'),
+        headers: { 'idempotency-key': newKey() },
+        body: { channel: 'visit', villageId: 'babao-baiyanggou', categoryId: 'neighbour', description: '来访反映：邻居家的羊群常进我家草场。' },
+      });
+      if (sent.status !== 201) throw new Error(`fixture registration: ${sent.status} ${JSON.stringify(sent.body)}`);
+      return { params: { id: sent.body.id }, body: { note: '已电话告知群众' } };
+    },
+  },
   'POST /staff/uploads': { expect: anyStaff(200), target: fixed({ body: { contentType: 'application/pdf', size: 1000 } }) },
   'POST /petitions/claim': {
     // 认领: any citizen holding the receipt of a registered case (each a new one): its code and secret

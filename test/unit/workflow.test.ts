@@ -27,6 +27,7 @@ const commands: Record<Command['action'], Command> = {
   close: { action: 'close' },
   extend: { action: 'extend', days: 30, reason: '需等待草场确权结果' },
   follow_up: { action: 'follow_up', reached: true, rating: 'satisfied', note: '电话回访，群众表示问题已解决' },
+  inform: { action: 'inform', note: '已电话告知群众' },
   reveal_phone: { action: 'reveal_phone' },
   link_repeat: { action: 'link_repeat', repeatOf: 'P0' },
   unlink_repeat: { action: 'unlink_repeat' },
@@ -38,7 +39,8 @@ const commands: Record<Command['action'], Command> = {
 /**
  * The table of allowed steps, written out from the README's rules (not read from the code): for each step, the
  * statuses it may be taken from (one column per status, in this order) and who may take it. `C` = the centre
- * (centre staff, county supervisor, admin), `H` = the centre and the department's handler, `Z` = the citizen;
+ * (centre staff, county supervisor, admin), `H` = the centre and the department's handler, `Z` = the citizen, `F` = who
+ * files for citizens (the centre and agents);
  * `.` = not from this status. A step is forbidden (403) to a role that may never take it, whatever the status, and a
  * conflict (409) from a status it may not be taken from.
  */
@@ -59,6 +61,7 @@ const TABLE: Record<Command['action'], string> = {
   close: /*                               */ '.   .   .   .   .   C   C   .   .',
   extend: /*                              */ '.   C   .   C   C   .   .   .   .',
   follow_up: /*                           */ '.   .   .   .   .   C   C   C   .',
+  inform: /*                              */ 'F   F   F   F   F   F   F   F   F',
   reveal_phone: /*                        */ 'H   H   H   H   H   H   H   H   H',
   link_repeat: /*                         */ 'C   C   C   C   C   C   C   C   C',
   unlink_repeat: /*                       */ 'C   C   C   C   C   C   C   C   C',
@@ -72,6 +75,7 @@ const WHO: Record<string, Role[]> = {
   Z: ['citizen'],
   // a co-department's handler of the case's consultation (联合会诊)
   D: ['handler'],
+  F: ['centre_staff', 'county_supervisor', 'admin', 'agent'],
 };
 /** Where each step leads from each status it may be taken from (rate: a satisfied rating; dissatisfied reopens). */
 const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays'> = {
@@ -89,6 +93,7 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   close: { resolved: 'closed', rated: 'closed' },
   extend: 'stays',
   follow_up: 'stays',
+  inform: 'stays',
   reveal_phone: 'stays',
   link_repeat: 'stays',
   unlink_repeat: 'stays',
@@ -351,13 +356,14 @@ describe('what each step changes, exactly', () => {
 
 describe('the steps offered', () => {
   it('lists a role’s steps in the order the staff page shows them', () => {
-    const looks = ['reveal_phone', 'link_repeat', 'unlink_repeat'];
+    const looks = ['inform', 'reveal_phone', 'link_repeat', 'unlink_repeat'];
     expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate', 'supervise', 'take_over', ...looks]);
     // report_in: offered to a co-department's handler only (functions/usecases/views.ts)
     expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'report_in', 'reveal_phone']);
     expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'invite_expert', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
-    expect(allowedActions('submitted', 'agent')).toEqual([]);
+    // the case file offers 已告知群众 only to the one who filed the case (functions/usecases/views.ts)
+    expect(allowedActions('submitted', 'agent')).toEqual(['inform']);
   });
 });
 

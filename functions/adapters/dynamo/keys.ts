@@ -11,6 +11,7 @@
  * |                | KE#county (experts)                |                   | the county's expert pool (专家库)        |
  * | byCountyStatus | K#county#status                    | q_sk              | the county's queue tab                  |
  * | byReporter     | R#openid                           | q_sk              | my petitions                            |
+ * |                | R#agent#user (filed entries)       |                   | what a staff user filed (我代办的)      |
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
  * |                | DC#department (consultation entries)|                  | the consultations it is called into     |
  * | byDue          | DUE#county / NDUE#county           | due_sk            | the county's open cases by deadline / by when near due |
@@ -74,6 +75,14 @@ export const keys = {
    * started, so a co-department's handlers list the cases they are called into, a page at a time.
    */
   consultationEntry: (id: string, departmentId: string) => ({ pk: `P#${id}`, sk: `CONS#${departmentId}` }),
+  /**
+   * A filed petition's entry: while a staff user filed the case for a citizen (agentId), a second item in its
+   * partition sits in byReporter under `R#agent#<user>`, newest first, its row the case's with when the filer last
+   * looked (agentSeenAt), written with every version of the case. It stays when the citizen claims the case (the
+   * petition itself then moves to the citizen's `R#openid`), so 我代办的 reads one partition of the filer's own.
+   */
+  filed: (id: string) => ({ pk: `P#${id}`, sk: 'AG' }),
+  filedBy: (userId: string) => `R#agent#${userId}`,
   tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
   idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
   orgPartition: 'ORG',

@@ -10,6 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { Status } from '../../../shared/schemas/common';
 import {
+  FiledSummary,
   Petition,
   PetitionSummary,
   TimelineEvent,
@@ -63,7 +64,6 @@ export function petitionItem(p: Petition, policy: SupervisionPolicy = DEFAULT_SU
     kq_pk: keys.countyQueue(p.countyId),
     ks_pk: keys.countyStatusQueue(p.countyId, p.status),
     ...(p.reporter.kind === 'wechat' ? { r_pk: keys.reporter(p.reporter.openid) } : {}),
-    ...(p.reporter.kind === 'agent' ? { r_pk: keys.reporter(`agent#${p.reporter.userId}`) } : {}),
     ...(p.reporter.kind === 'partner' ? { r_pk: keys.reporter(keys.partnerReporter(p.reporter.partnerId)) } : {}),
     ...(p.departmentId && isDispatched(p.status) ? { d_pk: keys.departmentQueue(p.departmentId) } : {}),
     // The deadline indexes hold a case only while it waits on staff: a resolved case's deadline is the citizen's
@@ -109,6 +109,16 @@ export function supervisionItem(p: Petition): Item | undefined {
   if (!p.supervisedBy) return undefined;
   return { ...keys.supervision(p.id), [ROW]: summaryOf(p), cq_pk: keys.supervisedQueue(p.supervisedBy.centreId), q_sk: keys.queueSort(p.createdAt, p.id) };
 }
+
+/** The petition's filed entry (keys.filed) while a staff user filed it for a citizen, or undefined. */
+export function filedItem(p: Petition): Item | undefined {
+  if (!p.agentId) return undefined;
+  return { ...keys.filed(p.id), [ROW]: { ...summaryOf(p), agentSeenAt: p.agentSeenAt }, r_pk: keys.filedBy(p.agentId), q_sk: keys.queueSort(p.createdAt, p.id) };
+}
+const filedWrites = (table: string, p: Petition) => {
+  const item = filedItem(p);
+  return item ? [{ Put: { TableName: table, Item: item } }] : [];
+};
 
 /** How long a phone entry stays findable: the repeat window (30 days) and a day. */
 const PHONE_ENTRY_SECONDS = 31 * 86_400;
@@ -224,6 +234,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             { Put: { TableName: this.table, Item: petitionItem(petition, this.policy), ConditionExpression: 'attribute_not_exists(pk)' } },
             nearDueWrite(this.table, petition, this.policy),
             ...supervisionWrites(this.table, undefined, petition),
+            ...filedWrites(this.table, petition),
             { Put: { TableName: this.table, Item: { ...event, ...keys.event(petition.id, event.seq) } } },
             ...(input.phoneKey ? [{ Put: { TableName: this.table, Item: phoneEntryItem(petition, input.phoneKey) } }] : []),
             {
@@ -298,6 +309,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             nearDueWrite(this.table, after, this.policy),
             ...supervisionWrites(this.table, before, after),
             ...consultationWrites(this.table, before, after),
+            ...filedWrites(this.table, after),
             ...events.map((event) => ({
               Put: {
                 TableName: this.table,
@@ -322,6 +334,42 @@ export class DynamoPetitionRepository implements PetitionRepository {
     const t = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.tracking(code) }));
     if (!t.Item) return undefined;
     return { id: String(t.Item.petitionId), secretHash: t.Item.secretHash as string | undefined };
+  }
+
+  /** 我代办的: what a staff user filed, newest first, each with when they last looked at it. */
+  async listFiled(userId: string, page: { limit: number; cursor?: string }): Promise<Page<FiledSummary>> {
+    const out = await indexPage(this.db, this.table, { index: 'byReporter', partition: keys.filedBy(userId), page, tableKey: keys.filed });
+    return { items: out.rows.map((r) => FiledSummary.parse(r)), cursor: out.cursor };
+  }
+
+  /**
+   * The filer looked at the case now: the petition and its filed entry say so, over the version read. A step taken
+   * in between wins (false): that step is then news the filer has not seen, which is right.
+   */
+  async markSeen(p: Petition, at: string) {
+    const seen = { ...p, agentSeenAt: at };
+    try {
+      await this.db.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table,
+                Key: keys.petition(p.id),
+                UpdateExpression: 'SET agentSeenAt = :at',
+                ConditionExpression: 'version = :v',
+                ExpressionAttributeValues: { ':at': at, ':v': p.version },
+              },
+            },
+            ...filedWrites(this.table, seen),
+          ],
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (isConditionFailure(err) || isTransactionConflict(err)) return false;
+      throw err;
+    }
   }
 
   listByReporter(openid: string, page: { limit: number; cursor?: string }) {

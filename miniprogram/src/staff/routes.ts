@@ -21,6 +21,8 @@ export const STAFF_ROUTES = {
   home: { path: 'pages/home/index', title: '工作台', nav: { label: '工作台' } },
   /** 统一登记: a visit, call, letter or 12345 case registered for a citizen, and its printed receipt (回执) */
   register: { path: 'pages/register/index', title: '统一登记', nav: { label: '登记', roles: ['centre_staff', 'agent', 'county_supervisor', 'admin'] } },
+  /** 我代办的: what the caller registered for citizens, with what moved since they last looked (阶段反馈) */
+  filed: { path: 'pages/filed/index', title: '我代办的', nav: { label: '我代办的', roles: ['centre_staff', 'agent', 'county_supervisor', 'admin'] } },
   queue: { path: 'pages/queue/index', title: '待办', nav: { label: '待办', roles: ['centre_staff', 'handler', 'county_supervisor', 'admin'] } },
   /** the case file; the dashboard links its overdue list here with `?id=` */
   petition: { path: 'pages/petition/index', title: '诉求详情' },
@@ -43,6 +45,7 @@ export interface StaffRouteParams {
   login: { next?: string };
   home: Record<string, never>;
   register: Record<string, never>;
+  filed: Record<string, never>;
   queue: { status?: string; due?: string };
   petition: { id: string };
   /** a month (YYYY-MM) or a period of days; a county caller's township */

@@ -10,9 +10,9 @@ import { Region } from '../../components/Region';
 /**
  * Every staff page's frame: the menu for the user's role, who is logged in, and logout. A page without a valid
  * session goes to the login page (and comes back after). Children render only with a user, so pages may assume one,
- * and only for a role that may open the page (`current`).
+ * and only for a role that may open the page (`gate`, else the menu entry `current` it shows as chosen).
  */
-export function StaffPage({ current, children, wide }: { current?: StaffRouteName; children: (user: StaffUser) => ReactNode; wide?: boolean }) {
+export function StaffPage({ current, gate = current, children, wide }: { current?: StaffRouteName; gate?: StaffRouteName; children: (user: StaffUser) => ReactNode; wide?: boolean }) {
   const [user, setUser] = useState<StaffUser | null>(() => staffSession()?.user ?? null);
   useDidShow(() => {
     const s = staffSession();
@@ -46,7 +46,7 @@ export function StaffPage({ current, children, wide }: { current?: StaffRouteNam
         </View>
       </Region>
       <Region as='main' className='staff-body'>
-        {!current || mayOpen(current, user.role) ? (
+        {!gate || mayOpen(gate, user.role) ? (
           children(user)
         ) : (
           // a page for other roles shows nothing of itself, as the API answers 404 for what a caller may not see

@@ -469,7 +469,8 @@ export default function PetitionPage() {
   const { params } = useRouter();
   const id = params.id ?? '';
   return (
-    <StaffPage current='queue' wide>
+    // a case file opens from the queue, and for its filer from 我代办的: every role that may see the case
+    <StaffPage current='queue' gate='petition' wide>
       {() =>
         id ? (
           <CaseView id={id} />
