@@ -8,6 +8,9 @@
  * | satisfaction | 满意率 | 满意 + 基本满意 | rated, by rating day |
  * | participation | 参评率 | rated | resolved, by resolve day |
  *
+ * Rated: the citizen's rating in the app, else one taken on the follow-up call (回访), counted on the day of the call;
+ * an app rating after such a call takes its place (the call's counts are taken back on their day).
+ *
  * Each count is kept for the owning centre and for the county, per China calendar day, in one item per month
  * (`M#YYYY-MM`, fields `dDD_<count>`) so a period's figures are a handful of items read at once; the current status
  * counts are kept apart (`NOW`, fields `st_<status>`). `figureDeltas` says what one step adds; storage applies it in
@@ -35,7 +38,9 @@ function dayOf(iso: string): { key: string; prefix: string } {
 const statusField = (s: Status) => `st_${s}`;
 
 type Counted = Pick<Petition, 'centreId' | 'countyId' | 'townshipId' | 'categoryId' | 'status' | 'createdAt' | 'resolveDueAt'> &
-  Partial<Pick<Petition, 'channel' | 'villageId' | 'postId' | 'repeatOf' | 'acceptedAt' | 'reopenedAt'>>;
+  Partial<Pick<Petition, 'channel' | 'villageId' | 'postId' | 'repeatOf' | 'acceptedAt' | 'reopenedAt' | 'rating' | 'followUp'>>;
+/** What a rating adds: one rated, and one satisfied unless 不满意. */
+const rated = (rating: unknown, n: 1 | -1) => ({ rated: n, ...(rating !== 'dissatisfied' ? { satisfied: n } : {}) });
 
 /** Counted among the resolved: resolved, rated or closed after an acceptance (a closed decline is not). */
 const SETTLED_STATUSES: readonly Status[] = ['resolved', 'rated', 'closed'];
@@ -105,7 +110,13 @@ export function figureDeltas(before: Counted | undefined, after: Counted, events
         if (e.data?.onTime === true && after.resolveDueAt) onDay(after, after.resolveDueAt, { resolvedOnTime: 1 });
         break;
       case 'rate':
-        onDay(after, e.at, { rated: 1, ...(e.data?.rating !== 'dissatisfied' ? { satisfied: 1 } : {}) });
+        // a rating taken on the follow-up call counted in its place gives way to the citizen's own
+        if (before.followUp?.rating && !before.rating) onDay(before, before.followUp.at, rated(before.followUp.rating, -1));
+        onDay(after, e.at, rated(e.data?.rating, 1));
+        break;
+      case 'follow_up':
+        // 回访: the rating the citizen gave on the call counts when they have not rated in the app
+        if (e.data?.rating && !before.rating) onDay(after, e.at, rated(e.data.rating, 1));
         break;
       default:
         break;
