@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '../../components/Button';
 import { Choices, ErrorText, TextField } from '../../components/Field';
 import { useState } from 'react';
@@ -13,6 +13,7 @@ import { toast } from '../../lib/prefs';
 import { go, home } from '../../lib/nav';
 import { messageOf } from '../../lib/request';
 import { tracked } from '../../lib/tracked';
+import { useData } from '../../lib/useData';
 import { stepsOf, type StepState } from '../../lib/steps';
 
 const STATE_LABELS: Record<StepState, string> = { done: '已完成', current: '进行中', pending: '未开始', problem: '' };
@@ -28,8 +29,6 @@ const PROBLEM_LABELS: Record<StepKey, string> = {
 
 export default function Detail() {
   const router = useRouter();
-  const [p, setP] = useState<PetitionView | null>(null);
-  const [error, setError] = useState('');
   const [rating, setRating] = useState<Rating | null>(null);
   const [comment, setComment] = useState('');
   const [ratingError, setRatingError] = useState('');
@@ -37,18 +36,19 @@ export default function Detail() {
   const { id, code } = router.params;
   const byTracking = !id && !!code;
 
-  async function load() {
-    const secret = code ? tracked.secretFor(code) : undefined;
-    try {
-      if (id) setP(await api.petition(id));
-      else if (code && secret) setP(await api.track(code, secret));
-      else if (code) setError('为保护您的隐私，查询密码不会保存在手机上。请重新输入查询密码。');
-      else setError('缺少反映编号');
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }
-  useDidShow(() => void load());
+  // the query secret is never stored: without it there is nothing to read
+  const missing = id ? '' : !code ? '缺少反映编号' : tracked.secretFor(code) ? '' : '为保护您的隐私，查询密码不会保存在手机上。请重新输入查询密码。';
+  const petition = useData(
+    (): Promise<PetitionView | null> => {
+      const secret = code ? tracked.secretFor(code) : undefined;
+      if (id) return api.petition(id);
+      return code && secret ? api.track(code, secret) : Promise.resolve(null);
+    },
+    [],
+    { onShow: true },
+  );
+  const p = petition.data;
+  const error = missing || petition.error;
 
   async function rate() {
     if (!p) return;
@@ -60,7 +60,7 @@ export default function Detail() {
     setSending(true);
     setRatingError('');
     try {
-      setP(await api.rate(p.id, parsed.data));
+      petition.set(await api.rate(p.id, parsed.data));
       toast('感谢您的评价');
     } catch (e) {
       setRatingError(messageOf(e));
@@ -76,6 +76,11 @@ export default function Detail() {
         <View className='banner error' id='detail-error'>
           {error}
         </View>
+        {!missing && (
+          <Button className='btn primary' id='detail-retry' onClick={() => void petition.reload()}>
+            再试一次
+          </Button>
+        )}
         {byTracking && (
           <Button className='btn primary' id='track-again' onClick={() => go('track', { code })}>
             重新输入查询密码

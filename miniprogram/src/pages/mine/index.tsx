@@ -1,47 +1,21 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/Button';
-import { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
 import { STATUS_LABELS } from '../../../../shared/labels';
 import { Page } from '../../components/Page';
-import { api, type MineItem } from '../../lib/api';
+import { api } from '../../lib/api';
 import { formatTime } from '../../lib/format';
 import { go } from '../../lib/nav';
-import { messageOf } from '../../lib/request';
+import { usePages } from '../../lib/useData';
+import { LoadState } from '../../components/LoadState';
 
 export default function Mine() {
-  const [items, setItems] = useState<MineItem[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
-
-  async function load(more = false) {
-    try {
-      const page = await api.mine(more ? cursor : undefined);
-      setItems((prev) => (more ? [...prev, ...page.items] : page.items));
-      setCursor(page.cursor);
-      setState('ready');
-    } catch (e) {
-      setError(messageOf(e));
-      setState('error');
-    }
-  }
-  useDidShow(() => void load());
+  const list = usePages(api.mine, [], { onShow: true });
 
   return (
     <Page>
-      {state === 'loading' && <View className='small'>正在加载…</View>}
-      {state === 'error' && (
-        <View className='banner error'>
-          {error}
-          <Button className='btn' onClick={() => void load()}>
-            再试一次
-          </Button>
-        </View>
-      )}
-      {state === 'ready' && !items.length && <View className='card'>您还没有反映过问题。</View>}
+      <LoadState id='mine' loading={list.loading} error={list.error} empty={!list.items.length} emptyText='您还没有反映过问题。' onRetry={() => void list.reload()} />
       <View id='mine-list'>
-        {items.map((p) => (
+        {list.items.map((p) => (
           <Button key={p.id} className='list-item' onClick={() => go('detail', { id: p.id })}>
             <View className='row'>
               <Text className='label'>{p.categoryName ?? '反映'}</Text>
@@ -58,8 +32,8 @@ export default function Mine() {
           </Button>
         ))}
       </View>
-      {cursor && (
-        <Button className='btn' onClick={() => void load(true)}>
+      {list.cursor && (
+        <Button className='btn' onClick={() => void list.more()}>
           加载更多
         </Button>
       )}

@@ -2,6 +2,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReactNode } from 'react';
 import { Button } from '../../components/Button';
 import { TextField as SharedTextField } from '../../components/Field';
+import { LoadState, type LoadStateProps } from '../../components/LoadState';
 
 /** A labelled field with its own error under it; `id` names the input (tests and labels) and `<id>-error` the message. */
 export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
@@ -85,18 +86,7 @@ export function FormFoot({ id, busy, message, label, onSave, onCancel }: { id: s
   );
 }
 
-/** Loading, failed (with a retry) or empty: the states every list shows instead of a blank page. */
-export function ListState({ id, loading, error, empty, emptyText, onRetry }: { id: string; loading: boolean; error: string; empty: boolean; emptyText: string; onRetry: () => void }) {
-  if (loading) return <View id={`${id}-loading`} className='staff-muted staff-card'>正在加载…</View>;
-  if (error)
-    return (
-      <View id={`${id}-error`} className='staff-card'>
-        <Text className='staff-error'>{error}</Text>
-        <Button className='staff-btn' onClick={onRetry}>
-          重试
-        </Button>
-      </View>
-    );
-  if (empty) return <View id={`${id}-empty`} className='staff-muted staff-card'>{emptyText}</View>;
-  return null;
+/** The staff look of {@link LoadState}. */
+export function ListState(props: Omit<LoadStateProps, 'look'>) {
+  return <LoadState {...props} look='staff' />;
 }

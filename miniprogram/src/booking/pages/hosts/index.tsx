@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import { useDidShow } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { HOST_KINDS, HOST_KIND_LABELS, WAYS, WAY_LABELS, type HostKind, type Way } from '../../../../../shared/schemas/booking';
 import { Page } from '../../../components/Page';
-import { messageOf } from '../../../lib/request';
-import { bookingApi, goBooking, type HostRow } from '../../api';
+import { LoadState } from '../../../components/LoadState';
+import { useData } from '../../../lib/useData';
+import { bookingApi, goBooking } from '../../api';
 
 /** Choose a centre, a way and a kind of host (or a named host), then the host's free times. */
 export default function Hosts() {
@@ -13,27 +14,13 @@ export default function Hosts() {
   const [centreId, setCentreId] = useState<string | undefined>();
   const [way, setWay] = useState<Way>('video');
   const [kind, setKind] = useState<HostKind | undefined>();
-  const [hosts, setHosts] = useState<HostRow[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
 
   useDidShow(() => {
     bookingApi.townships().then(setTownships, () => setTownships([]));
   });
 
-  async function load() {
-    setState('loading');
-    try {
-      setHosts(await bookingApi.hosts({ centreId, way, kind }));
-      setState('ready');
-    } catch (e) {
-      setError(messageOf(e));
-      setState('error');
-    }
-  }
-  useEffect(() => {
-    void load();
-  }, [centreId, way, kind]);
+  const list = useData(() => bookingApi.hosts({ centreId, way, kind }), [centreId, way, kind]);
+  const hosts = list.data ?? [];
 
   return (
     <Page>
@@ -76,16 +63,7 @@ export default function Hosts() {
         </View>
       </View>
 
-      {state === 'loading' && <View className='small'>正在加载…</View>}
-      {state === 'error' && (
-        <View className='banner error'>
-          {error}
-          <Button className='btn' onClick={() => void load()}>
-            再试一次
-          </Button>
-        </View>
-      )}
-      {state === 'ready' && !hosts.length && <View className='card'>没有符合条件的接访人，换个方式或中心试试。</View>}
+      <LoadState id='hosts' loading={list.loading} error={list.error} empty={!hosts.length} emptyText='没有符合条件的接访人，换个方式或中心试试。' onRetry={() => void list.reload()} />
       <View id='host-list'>
         {hosts.map((h) => (
           <Button key={h.id} id={`host-${h.id}`} className='list-item' onClick={() => goBooking('slots', { hostId: h.id })}>

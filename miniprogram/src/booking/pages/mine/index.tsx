@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useState } from 'react';
 import { RATING_LABELS } from '../../../../../shared/labels';
 import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
@@ -8,25 +8,17 @@ import { RATINGS } from '../../../../../shared/schemas/common';
 import { Page } from '../../../components/Page';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
+import { useData } from '../../../lib/useData';
+import { LoadState } from '../../../components/LoadState';
 import { bookingApi, goBooking, joinRoom, type BookingView } from '../../api';
 import { orderBookings } from '../../order';
 
 /** My bookings: join the video room, move or cancel before the cut-off, rate afterwards. */
 export default function MyBookings() {
-  const [items, setItems] = useState<BookingView[]>([]);
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const list = useData(bookingApi.mine, [], { onShow: true });
+  const items = list.data ?? [];
+  // what went wrong with a cancel or a rating (a failed read shows with its retry instead)
   const [banner, setBanner] = useState('');
-
-  async function load() {
-    try {
-      setItems(await bookingApi.mine());
-      setState('ready');
-    } catch (e) {
-      setBanner(messageOf(e));
-      setState('error');
-    }
-  }
-  useDidShow(() => void load());
 
   async function act(run: () => Promise<unknown>) {
     setBanner('');
@@ -35,7 +27,7 @@ export default function MyBookings() {
     } catch (e) {
       setBanner(messageOf(e));
     }
-    await load();
+    await list.reload();
   }
 
   async function cancel(b: BookingView) {
@@ -64,8 +56,7 @@ export default function MyBookings() {
           {banner}
         </View>
       )}
-      {state === 'loading' && <View className='small'>正在加载…</View>}
-      {state === 'ready' && !items.length && <View className='card'>您还没有预约过接访。</View>}
+      <LoadState id='bookings' loading={list.loading} error={list.error} empty={!items.length} emptyText='您还没有预约过接访。' onRetry={() => void list.reload()} />
       <View id='booking-list'>
         {sections.map(
           ([title, list]) =>

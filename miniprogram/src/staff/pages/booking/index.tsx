@@ -1,10 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useData } from '../../../lib/useData';
 import { RATING_LABELS } from '../../../../../shared/labels';
 import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
 import { ApiError } from '../../../lib/apiError';
 import { messageOf } from '../../../lib/request';
+import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { chinaDayOf, chinaHm, dayLabel, receptionsApi, type StaffBooking } from '../../lib/receptions';
 import { staffUrl } from '../../routes';
@@ -20,8 +22,9 @@ type Attendance = 'attended' | 'no_show';
 export default function BookingDetail() {
   const { params } = useRouter();
   const id = params.id ?? '';
-  const [b, setB] = useState<StaffBooking | undefined>();
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const booking = useData(() => receptionsApi.booking(id), [id]);
+  const b = booking.data;
+  // what went wrong with 记录 or 取消 (a failed read shows with its retry instead)
   const [error, setError] = useState('');
   const [attendance, setAttendance] = useState<Attendance | undefined>();
   const [note, setNote] = useState('');
@@ -30,26 +33,13 @@ export default function BookingDetail() {
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState('');
 
-  async function load() {
-    try {
-      setB(await receptionsApi.booking(id));
-      setState('ready');
-    } catch (e) {
-      setError(messageOf(e));
-      setState('error');
-    }
-  }
-  useEffect(() => {
-    void load();
-  }, [id]);
-
   async function run(action: () => Promise<StaffBooking>, message: string) {
     if (busy) return;
     setBusy(true);
     setError('');
     setFields({});
     try {
-      setB(await action());
+      booking.set(await action());
       setDone(message);
     } catch (e) {
       if (e instanceof ApiError) setFields(e.fieldMessages());
@@ -77,12 +67,7 @@ export default function BookingDetail() {
     <StaffPage current='receptions'>
       {() => (
         <View>
-          {state === 'loading' && <View className='staff-muted'>正在加载…</View>}
-          {state === 'error' && (
-            <View id='booking-error' className='staff-error staff-card'>
-              {error}
-            </View>
-          )}
+          <ListState id='booking' loading={booking.loading} error={booking.error} empty={false} emptyText='' onRetry={() => void booking.reload()} />
           {b && (
             <View>
               <View className='staff-title'>

@@ -1,12 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { STATUS_LABELS } from '../../../../../shared/labels';
 import type { DashboardAnswer } from '../../../../../shared/schemas/staff';
 import { STATUSES } from '../../../../../shared/schemas/common';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
+import { useData } from '../../../lib/useData';
 import { DatePicker } from '../../components/DatePicker';
+import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { downloadFile } from '../../lib/download';
 import { api } from '../../lib/api';
@@ -35,7 +37,6 @@ const FIGURES = [
 ] as const;
 
 type Period = { from: string; to: string };
-type Load = { kind: 'loading' } | { kind: 'error'; message: string } | { kind: 'ready'; data: DashboardAnswer };
 
 const DAY = 86_400_000;
 const isDay = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
@@ -71,26 +72,14 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
     isDay(params.from) && isDay(params.to) ? { from: params.from, to: params.to } : monthPeriod(chinaToday().slice(0, 7)),
   );
   const [township, setTownship] = useState(params.township ?? '');
-  const [load, setLoad] = useState<Load>({ kind: 'loading' });
   /** the last answer's scope and choices stay on screen while the next period loads */
   const [scope, setScope] = useState<Pick<DashboardAnswer, 'scope' | 'townships'>>();
-  const [attempt, setAttempt] = useState(0);
   const [exporting, setExporting] = useState<'' | 'busy' | { error: string }>('');
-  const latest = useRef(0);
   const period = mode === 'month' ? monthPeriod(month) : range;
-
+  const figures = useData(() => api.staff.dashboard({ query: query(period, township) }), [period.from, period.to, township]);
   useEffect(() => {
-    const mine = ++latest.current;
-    setLoad({ kind: 'loading' });
-    api.staff
-      .dashboard({ query: query(period, township) })
-      .then((data) => {
-        if (mine !== latest.current) return;
-        setLoad({ kind: 'ready', data });
-        setScope({ scope: data.scope, townships: data.townships });
-      })
-      .catch((e: unknown) => mine === latest.current && setLoad({ kind: 'error', message: messageOf(e) }));
-  }, [period.from, period.to, township, attempt]);
+    if (figures.data) setScope({ scope: figures.data.scope, townships: figures.data.townships });
+  }, [figures.data]);
 
   const exportCsv = async () => {
     if (exporting === 'busy') return;
@@ -162,20 +151,14 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
         ) : null}
       </View>
 
-      {load.kind === 'loading' ? (
+      {figures.loading ? (
         <View id='dash-loading' className='staff-card staff-muted'>
           正在统计…
         </View>
-      ) : load.kind === 'error' ? (
-        <View id='dash-error' className='staff-card'>
-          <View className='staff-error staff-field'>{load.message}</View>
-          <Button className='staff-btn' onClick={() => setAttempt(attempt + 1)}>
-            重试
-          </Button>
-        </View>
       ) : (
-        <Figures data={load.data} />
+        <ListState id='dash' loading={false} error={figures.error} empty={false} emptyText='' onRetry={() => void figures.reload()} />
       )}
+      {!figures.loading && figures.data ? <Figures data={figures.data} /> : null}
       {scope && scope.scope.kind === 'county' && township === '' ? <Ranking from={period.from} to={period.to} /> : null}
     </View>
   );

@@ -1,9 +1,9 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { STATUS_GROUPS, type Status } from '../../../../../shared/schemas/common';
 import { STATUS_LABELS } from '../../../../../shared/labels';
-import { messageOf } from '../../../lib/request';
+import { useData } from '../../../lib/useData';
+import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
 import { DESK_PAGE, WAITING_LABELS, countText, waitingStatuses } from '../../lib/desk';
@@ -11,7 +11,6 @@ import { ROLE_LABELS, type StaffUser } from '../../lib/session';
 import { mayOpen, navFor, staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
 import { Warnings } from '../../components/Warnings';
-import type { WarningsAnswer } from '../../../../../shared/schemas/warnings';
 
 interface Tile {
   id: string;
@@ -63,32 +62,12 @@ async function tilesFor(user: StaffUser): Promise<Tile[]> {
 }
 
 function Desk({ user }: { user: StaffUser }) {
-  const [tiles, setTiles] = useState<Tile[] | null>(null);
-  const [error, setError] = useState('');
   // 未诉先办: this month's warnings of the caller's township or county (one read), for those who read the figures
-  const [warnings, setWarnings] = useState<WarningsAnswer>();
-  const load = () => {
-    if (mayOpen('dashboard', user.role)) api.staff.warnings({ query: {} }).then(setWarnings, () => setWarnings(undefined));
-    return tilesFor(user).then(
-      (t) => {
-        setTiles(t);
-        setError('');
-      },
-      (e) => {
-        setTiles([]);
-        setError(messageOf(e));
-      },
-    );
-  };
-  useEffect(() => {
-    void load();
-    // once on opening; later on each return
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, []);
+  const warned = useData(() => (mayOpen('dashboard', user.role) ? api.staff.warnings({ query: {} }) : Promise.resolve(undefined)), [], { onShow: true });
+  const warnings = warned.data;
   // back from a case or the schedule: the counts may have moved on
-  useDidShow(() => {
-    if (tiles !== null) void load();
-  });
+  const desk = useData(() => tilesFor(user), [], { onShow: true });
+  const tiles = desk.data;
   const go = (url: string) => void Taro.navigateTo({ url });
   return (
     <View>
@@ -96,10 +75,10 @@ function Desk({ user }: { user: StaffUser }) {
       <View className='staff-muted staff-field'>
         <Text>{ROLE_LABELS[user.role]}</Text>
       </View>
-      {tiles?.length || error ? (
+      {tiles?.length || desk.error ? (
         <View className='staff-card' id='now'>
           <View className='staff-section-title'>现在要办的</View>
-          {error ? <Text className='staff-error'>{error}</Text> : null}
+          <ListState id='now' loading={false} error={desk.error} empty={false} emptyText='' onRetry={() => void desk.reload()} />
           <View className='staff-desk-tiles'>
             {(tiles ?? []).map((t) => (
               <Button key={t.id} id={t.id} className={`staff-desk-tile ${t.tone ?? ''}`} onClick={() => go(t.url)}>
@@ -110,7 +89,7 @@ function Desk({ user }: { user: StaffUser }) {
             ))}
           </View>
         </View>
-      ) : tiles === null ? (
+      ) : desk.loading ? (
         <View className='staff-card staff-muted' id='now-loading'>
           正在加载…
         </View>

@@ -1,9 +1,11 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { HOST_KIND_LABELS, WAY_LABELS } from '../../../../../shared/schemas/booking';
 import { messageOf } from '../../../lib/request';
+import { useData } from '../../../lib/useData';
 import { CentreChips } from '../../components/CentreChips';
+import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { chinaToday, percent, receptionsApi, shiftDay, type Figures, type StaffHost, type Totals } from '../../lib/receptions';
 import { staffUrl } from '../../routes';
@@ -39,12 +41,11 @@ function FigureCells({ t }: { t: Totals }) {
 
 /** The centre's hosts with their weekly hours, and the reception figures of a period, the centre's and each host's. */
 export default function Hosts() {
-  const [hosts, setHosts] = useState<StaffHost[]>([]);
+  const list = useData(receptionsApi.hosts, [], { onShow: true });
+  const hosts = list.data ?? [];
   const [figures, setFigures] = useState<Figures | undefined>();
   const [to, setTo] = useState(chinaToday());
   const [from, setFrom] = useState(shiftDay(chinaToday(), -29));
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
   const [figuresError, setFiguresError] = useState('');
   const [centreId, setCentreId] = useState<string | undefined>();
 
@@ -57,20 +58,8 @@ export default function Hosts() {
       setFiguresError(messageOf(e));
     }
   }
-  async function load() {
-    try {
-      setHosts(await receptionsApi.hosts());
-      setState('ready');
-    } catch (e) {
-      setError(messageOf(e));
-      setState('error');
-    }
-    await loadFigures();
-  }
-  useDidShow(() => void load());
-  useEffect(() => {
-    if (state !== 'loading') void loadFigures();
-  }, [centreId]);
+  // the figures follow the centre chosen; a new period waits for 统计
+  useEffect(() => void loadFigures(), [centreId]);
 
   const rows = new Map((figures?.hosts ?? []).map((h) => [h.id, h]));
   const edit = (hostId?: string) => void Taro.navigateTo({ url: staffUrl('host', hostId ? { hostId } : {}) });
@@ -126,18 +115,8 @@ export default function Hosts() {
             )}
           </View>
 
-          {state === 'loading' && <View className='staff-muted'>正在加载…</View>}
-          {state === 'error' && (
-            <View id='hosts-error' className='staff-error staff-card'>
-              {error}
-            </View>
-          )}
-          {state === 'ready' && !hosts.length && (
-            <View id='hosts-empty' className='staff-card staff-muted'>
-              还没有接访人。点“新增接访人”添加领导、律师、法官、调解员或心理咨询师。
-            </View>
-          )}
-          {state === 'ready' && hosts.length > 0 && (
+          <ListState id='hosts' loading={list.loading} error={list.error} empty={!hosts.length} emptyText='还没有接访人。点“新增接访人”添加领导、律师、法官、调解员或心理咨询师。' onRetry={() => void list.reload()} />
+          {hosts.length > 0 && (
             <View className='staff-scroll'>
               <View id='host-list' className='staff-grid staff-hosts-grid'>
                 <Text className='staff-th'>接访人</Text>

@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { usePages } from '../../../lib/useData';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
 import { Button } from '../../../components/Button';
@@ -16,28 +17,6 @@ import {
   listLogins,
 } from '../../lib/security';
 
-/** A list read a page at a time, newest first, with 加载更多. */
-function usePages<T>(load: (cursor?: string) => Promise<{ items: T[]; cursor?: string }>) {
-  const [items, setItems] = useState<T[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-  const read = async (more = false) => {
-    setLoading(!more);
-    setError('');
-    try {
-      const page = await load(more ? cursor : undefined);
-      setItems((prev) => (more ? [...prev, ...page.items] : page.items));
-      setCursor(page.cursor);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
-  return { items, cursor, loading, error, read };
-}
-
 /** What the entry is about: its name and id (a user: name and username). */
 function nameOf(e: AuditEntry): string {
   const name = e.after?.name ?? e.before?.name;
@@ -46,11 +25,10 @@ function nameOf(e: AuditEntry): string {
 
 /** 操作记录: who changed which user, place, department or category, when, and what changed. */
 export function AuditTab() {
-  const list = usePages(listAudit);
-  useEffect(() => void list.read(), []);
+  const list = usePages(listAudit, []);
   return (
     <View>
-      <ListState id='audit' loading={list.loading} error={list.error} empty={!list.items.length} emptyText='还没有操作记录' onRetry={() => void list.read()} />
+      <ListState id='audit' loading={list.loading} error={list.error} empty={!list.items.length} emptyText='还没有操作记录' onRetry={() => void list.reload()} />
       {!list.loading && !list.error && list.items.length ? (
         <View id='audit-list' className='staff-card'>
           {list.items.map((e) => (
@@ -66,7 +44,7 @@ export function AuditTab() {
             </View>
           ))}
           {list.cursor ? (
-            <Button id='audit-more' className='staff-btn' onClick={() => void list.read(true)}>
+            <Button id='audit-more' className='staff-btn' onClick={() => void list.more()}>
               加载更多
             </Button>
           ) : null}
@@ -80,8 +58,7 @@ export function AuditTab() {
 export function LoginsTab() {
   const [unknown, setUnknown] = useState(false);
   const [note, setNote] = useState('');
-  const list = usePages((cursor) => listLogins(unknown, cursor));
-  useEffect(() => void list.read(), [unknown]);
+  const list = usePages((cursor) => listLogins(unknown, cursor), [unknown]);
   const lift = async (body: { username: string } | { address: string }) => {
     setNote('');
     try {
@@ -101,7 +78,7 @@ export function LoginsTab() {
           {note}
         </View>
       ) : null}
-      <ListState id='logins' loading={list.loading} error={list.error} empty={!list.items.length} emptyText='还没有登录记录' onRetry={() => void list.read()} />
+      <ListState id='logins' loading={list.loading} error={list.error} empty={!list.items.length} emptyText='还没有登录记录' onRetry={() => void list.reload()} />
       {!list.loading && !list.error && list.items.length ? (
         <View id='logins-list' className='staff-card'>
           {list.items.map((r) => (
@@ -126,7 +103,7 @@ export function LoginsTab() {
             </View>
           ))}
           {list.cursor ? (
-            <Button id='logins-more' className='staff-btn' onClick={() => void list.read(true)}>
+            <Button id='logins-more' className='staff-btn' onClick={() => void list.more()}>
               加载更多
             </Button>
           ) : null}

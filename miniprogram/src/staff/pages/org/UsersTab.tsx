@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { usePages } from '../../../lib/useData';
 import type { StaffRole } from '../../../../../shared/schemas/common';
-import { EditUser, NewUser, type StaffUser as User } from '../../../../../shared/schemas/org';
-import { messageOf } from '../../../lib/request';
+import { EditUser, NewUser } from '../../../../../shared/schemas/org';
 import { Chips, Field, FormFoot, ListState, TextField } from '../../components/Form';
 import { errorAt, useSubmit } from '../../lib/form';
 import { assignableRoles, createUser, editUser, listUsers, placesOf, type OrgView } from '../../lib/org';
@@ -22,28 +22,11 @@ interface Draft {
 
 /** Staff users with their role and scope: the county adds them, changes their role or scope, and resets passwords. */
 export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
-  const [users, setUsers] = useState<User[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
+  const users = usePages(listUsers, []);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [saved, setSaved] = useState('');
   const form = useSubmit();
 
-  const load = async (more = false) => {
-    setLoading(!more);
-    setError('');
-    try {
-      const page = await listUsers(more ? cursor : undefined);
-      setUsers((prev) => (more ? [...prev, ...page.items] : page.items));
-      setCursor(page.cursor);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => void load(), []);
 
   const nodeName = new Map(org.nodes.map((n) => [n.id, n.name]));
   const depName = new Map(org.departments.map((d) => [d.id, d.name]));
@@ -71,7 +54,7 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
     if (!out) return;
     setSaved(`已保存：${out.name}（${out.username}）`);
     setDraft(null);
-    await load();
+    await users.reload();
   };
 
   const e = form.errors;
@@ -135,10 +118,10 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
           <FormFoot id='user-save' busy={form.busy} message={form.message} onSave={() => void save()} onCancel={() => setDraft(null)} />
         </View>
       ) : null}
-      <ListState id='users' loading={loading} error={error} empty={!users.length} emptyText='还没有工作人员' onRetry={() => void load()} />
-      {!loading && !error && users.length ? (
+      <ListState id='users' loading={users.loading} error={users.error} empty={!users.items.length} emptyText='还没有工作人员' onRetry={() => void users.reload()} />
+      {!users.loading && !users.error && users.items.length ? (
         <View id='user-list' className='staff-card'>
-          {users.map((u) => (
+          {users.items.map((u) => (
             <View key={u.username} id={`user-${u.username}`} className='staff-list-row'>
               <View className='staff-row-main'>
                 <Text className='staff-row-name'>{u.name}</Text>
@@ -160,8 +143,8 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
               </Button>
             </View>
           ))}
-          {cursor ? (
-            <Button id='users-more' className='staff-btn' onClick={() => void load(true)}>
+          {users.cursor ? (
+            <Button id='users-more' className='staff-btn' onClick={() => void users.more()}>
               加载更多
             </Button>
           ) : null}

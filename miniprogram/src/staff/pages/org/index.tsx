@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import { messageOf } from '../../../lib/request';
+import { useState } from 'react';
+import { useData } from '../../../lib/useData';
 import { Chips, ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { levelNamesOf } from '../../../../../shared/countySettings';
@@ -48,31 +48,19 @@ export default function OrgPage() {
 
 function OrgTabs({ user }: { user: StaffUser }) {
   const { params } = useRouter();
-  const [org, setOrg] = useState<OrgView | null>(null);
+  /** Every save reads the org again, so each tab's lists and choices show what was just made. */
+  const read = useData(loadOrg, []);
+  const org = read.data ?? null;
+  const reload = read.refresh;
   const tabs = tabsFor(user, org);
   const [tab, setTab] = useState<Tab>(TABS.find((t) => t.value === params.tab)?.value ?? 'nodes');
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-
-  /** Every save reloads the org, so each tab's lists and choices show what was just made. */
-  const reload = async () => {
-    setError('');
-    try {
-      setOrg(await loadOrg());
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => void reload(), []);
 
   return (
     <View>
       <View className='staff-title'>人员与组织</View>
       <Chips idPrefix='org-tab' options={tabsOf(org, tabs)} selected={[tab]} onToggle={setTab} />
-      <ListState id='org' loading={loading} error={error} empty={false} emptyText='' onRetry={() => void reload()} />
-      {org && !loading ? (
+      <ListState id='org' loading={read.loading} error={read.error} empty={false} emptyText='' onRetry={() => void read.reload()} />
+      {org && !read.loading ? (
         <View>
           <Text className='staff-muted'>管辖范围：{org.scope.name}</Text>
           {tab === 'nodes' ? <NodesTab org={org} onSaved={reload} /> : null}

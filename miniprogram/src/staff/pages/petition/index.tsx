@@ -2,6 +2,7 @@ import { Image, Text, View } from '@tarojs/components';
 import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
+import { useData } from '../../../lib/useData';
 import { ACTION_LABELS, CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
 import { OPEN_STATUSES } from '../../../../../shared/schemas/common';
 import { ApiError } from '../../../lib/apiError';
@@ -209,25 +210,19 @@ function ExpertsCard({ id, busy, onInvite }: { id: string; busy: boolean; onInvi
 }
 
 function CaseView({ id }: { id: string }) {
-  const [p, setP] = useState<CaseFile | null>(null);
+  const read = useData(() => api.staff.petition(id), [id]);
+  // handed over to another centre, or gone while open: the file is no longer the caller's
+  const [gone, setGone] = useState('');
+  const p = gone ? null : read.data;
+  const error = gone || (read.failure instanceof ApiError && read.failure.code === 'not_found' ? NOT_FOUND : read.error);
   const [org, setOrg] = useState<StaffOrg | null>(null);
   const [townships, setTownships] = useState<Array<{ id: string; centreName: string }>>([]);
-  const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [open, setOpen] = useState<StepForm['action'] | null>(null);
   const [busy, setBusy] = useState(false);
   const [phone, setPhone] = useState('');
 
-  const load = async () => {
-    try {
-      setP(await api.staff.petition(id));
-      setError('');
-    } catch (e) {
-      setError(e instanceof ApiError && e.code === 'not_found' ? NOT_FOUND : messageOf(e));
-    }
-  };
   useEffect(() => {
-    void load();
     api.staff
       .org()
       .then(setOrg)
@@ -236,7 +231,6 @@ function CaseView({ id }: { id: string }) {
       .townships()
       .then((t) => setTownships(t.items))
       .catch(() => setTownships([]));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [id]);
 
   const step = async (form: StepForm, body: Record<string, unknown>): Promise<Record<string, string> | void> => {
@@ -245,15 +239,14 @@ function CaseView({ id }: { id: string }) {
     try {
       const answer = await takeStep(form.action, id, body);
       if ('handedOver' in answer) {
-        setP(null);
-        setError(`已${form.label}，该诉求已移交，您不再负责办理。`);
+        setGone(`已${form.label}，该诉求已移交，您不再负责办理。`);
         return;
       }
-      setP(answer);
+      read.set(answer);
       setOpen(null);
       setNotice(`已${form.label}`);
     } catch (e) {
-      if (e instanceof ApiError && e.code === 'not_found') setError(NOT_FOUND);
+      if (e instanceof ApiError && e.code === 'not_found') setGone(NOT_FOUND);
       setNotice('');
       const fields = e instanceof ApiError ? e.fieldMessages() : {};
       return Object.keys(fields).length ? fields : { _: messageOf(e) };
@@ -281,7 +274,7 @@ function CaseView({ id }: { id: string }) {
     setBusy(true);
     try {
       setPhone((await api.staff.step.reveal_phone(id, { body: {} })).phone);
-      await load(); // the timeline now shows the look
+      await read.refresh(); // the timeline now shows the look
     } catch (e) {
       setNotice(messageOf(e));
     } finally {
@@ -293,6 +286,11 @@ function CaseView({ id }: { id: string }) {
     return error ? (
       <View id={error === NOT_FOUND ? 'not-found' : 'case-error'} className='staff-card staff-error'>
         {error}
+        {error === read.error ? (
+          <Button className='staff-btn' id='case-retry' onClick={() => void read.reload()}>
+            重试
+          </Button>
+        ) : null}
         <Button className='staff-btn' id='back-to-queue' onClick={() => void Taro.reLaunch({ url: staffUrl('queue') })}>
           返回待办
         </Button>

@@ -1,8 +1,8 @@
 import { Image, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
 import { postLink, postLinkBase } from '../../../../../shared/postLink';
-import { isWeapp, messageOf } from '../../../lib/request';
+import { isWeapp } from '../../../lib/request';
+import { useData } from '../../../lib/useData';
 import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { getPost, type StaffPost } from '../../lib/org';
@@ -29,28 +29,15 @@ export default function PostersPage() {
   const { params } = useRouter();
   // WeChat hands the query over still encoded (%2C), the H5 router decoded; ids themselves never need decoding
   const ids = [...new Set((params.ids ?? '').split(/,|%2C/i).filter(Boolean))].slice(0, MAX_POSTERS);
-  const [posters, setPosters] = useState<Poster[]>([]);
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-
-  const load = async () => {
-    setLoading(true);
-    setError('');
-    try {
-      const found = await Promise.all(ids.map((id) => getPost(id)));
-      setPosters(
-        found.map((p) => {
-          const url = postLink(LINK_BASE, p.post.id);
-          return { ...p, url, qr: qrSvgDataUrl(url) };
-        }),
-      );
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => void load(), []);
+  const read = useData(
+    async () =>
+      (await Promise.all(ids.map((id) => getPost(id)))).map((p): Poster => {
+        const url = postLink(LINK_BASE, p.post.id);
+        return { ...p, url, qr: qrSvgDataUrl(url) };
+      }),
+    [],
+  );
+  const posters = read.data ?? [];
 
   const print = () => {
     // WeChat has no printer: staff print from a desktop browser; a phone can still show a poster to be scanned
@@ -68,9 +55,9 @@ export default function PostersPage() {
             <Button id='posters-print' className='staff-btn primary' onClick={print}>
               打印
             </Button>
-            <ListState id='posters' loading={loading} error={error} empty={!ids.length} emptyText='没有选择岗点：请在岗点页勾选后打印。' onRetry={() => void load()} />
+            <ListState id='posters' loading={read.loading} error={read.error} empty={!ids.length} emptyText='没有选择岗点：请在岗点页勾选后打印。' onRetry={() => void read.reload()} />
           </View>
-          {!loading && !error
+          {!read.loading && !read.error
             ? posters.map((p) => (
                 <View key={p.post.id} id={`sheet-${p.post.id}`} className='poster' data-url={p.url}>
                   <View className='poster-brand'>哨岗 · 千岗万哨</View>

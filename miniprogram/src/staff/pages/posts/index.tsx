@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import { levelNamesOf } from '../../../../../shared/countySettings';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
-import type { Post } from '../../../../../shared/schemas/org';
-import { messageOf } from '../../../lib/request';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import { usePages } from '../../../lib/useData';
 import { Chips, ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { listPosts, loadOrg, placesOf, type OrgView } from '../../lib/org';
@@ -18,46 +17,26 @@ export default function PostsPage() {
   const { params } = useRouter();
   const [org, setOrg] = useState<OrgView | null>(null);
   const [township, setTownship] = useState(params.township ?? '');
-  const [posts, setPosts] = useState<Post[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
-  // coming back from the edit page shows what was saved
-  const [shown, setShown] = useState(0);
-  const firstShow = useRef(true);
-  useDidShow(() => {
-    if (firstShow.current) firstShow.current = false;
-    else setShown((n) => n + 1);
-  });
 
   const townships = org ? placesOf(org, ['township']) : [];
   const nodeName = new Map((org?.nodes ?? []).map((n) => [n.id, n.name]));
   const categoryName = new Map((org?.categories ?? []).map((c) => [c.id, c.name]));
 
-  const load = async (more = false) => {
-    setLoading(!more);
-    setError('');
-    try {
+  // coming back from the edit page shows what was saved
+  const posts = usePages(
+    async (cursor) => {
       const o = org ?? (await loadOrg());
       setOrg(o);
       const ts = placesOf(o, ['township']);
       const t = ts.some((x) => x.id === township) ? township : (ts[0]?.id ?? '');
-      // the first township of the scope: its change loads it
-      if (t !== township) return setTownship(t);
-      if (!t) return setPosts([]);
-      const page = await listPosts(t, more ? cursor : undefined);
-      setPosts((prev) => (more ? [...prev, ...page.items] : page.items));
-      setCursor(page.cursor);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, [township, shown]);
+      // the first township of the scope: its change reads it
+      if (t !== township) setTownship(t);
+      return t && t === township ? listPosts(t, cursor) : { items: [] };
+    },
+    [township],
+    { onShow: true },
+  );
   // selection is per township
   useEffect(() => setSelected([]), [township]);
 
@@ -78,17 +57,17 @@ export default function PostsPage() {
             <Button id='post-new' className='staff-btn primary' onClick={() => void Taro.navigateTo({ url: staffUrl('postEdit', { township }) })}>
               新建岗点
             </Button>
-            <Button id='posts-select-all' className='staff-btn' onClick={() => setSelected(selected.length === posts.length ? [] : posts.map((p) => p.id))}>
-              {selected.length === posts.length && posts.length ? '取消全选' : '全选'}
+            <Button id='posts-select-all' className='staff-btn' onClick={() => setSelected(selected.length === posts.items.length ? [] : posts.items.map((p) => p.id))}>
+              {selected.length === posts.items.length && posts.items.length ? '取消全选' : '全选'}
             </Button>
             <Button id='posts-print' className={`staff-btn ${selected.length ? 'primary' : ''}`} onClick={printSelected}>
               打印选中岗点的海报（{selected.length}）
             </Button>
           </View>
-          <ListState id='posts' loading={loading} error={error} empty={!posts.length} emptyText={`这个${levelNamesOf(org?.nodes ?? []).township}还没有岗点，点“新建岗点”添加。`} onRetry={() => void load()} />
-          {!loading && !error && posts.length ? (
+          <ListState id='posts' loading={posts.loading} error={posts.error} empty={!posts.items.length} emptyText={`这个${levelNamesOf(org?.nodes ?? []).township}还没有岗点，点“新建岗点”添加。`} onRetry={() => void posts.reload()} />
+          {!posts.loading && !posts.error && posts.items.length ? (
             <View id='posts-list' className='staff-card'>
-              {posts.map((p) => (
+              {posts.items.map((p) => (
                 <View key={p.id} id={`post-${p.id}`} className='staff-list-row'>
                   <Button id={`select-${p.id}`} className='staff-check' pressed={selected.includes(p.id)} label={`选中 ${p.name}`} onClick={() => toggle(p.id)}>
                     {selected.includes(p.id) ? '☑' : '☐'}
@@ -110,8 +89,8 @@ export default function PostsPage() {
                   </Button>
                 </View>
               ))}
-              {cursor ? (
-                <Button id='posts-more' className='staff-btn' onClick={() => void load(true)}>
+              {posts.cursor ? (
+                <Button id='posts-more' className='staff-btn' onClick={() => void posts.more()}>
                   加载更多
                 </Button>
               ) : null}

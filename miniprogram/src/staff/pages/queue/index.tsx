@@ -1,12 +1,12 @@
 import { Text, View } from '@tarojs/components';
 import { levelNamesOf } from '../../../../../shared/countySettings';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
-import { useEffect, useRef, useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
 import { CHANNELS, OPEN_STATUSES, STATUSES, type Channel } from '../../../../../shared/schemas/common';
 import { ApiError } from '../../../lib/apiError';
 import { formatTime } from '../../../lib/format';
-import { messageOf } from '../../../lib/request';
+import { usePages } from '../../../lib/useData';
 import { DatePicker } from '../../components/DatePicker';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
@@ -62,54 +62,24 @@ function Queue({ user }: { user: StaffUser }) {
     supervised: params.supervised === 'true' ? 'true' : undefined,
     consulting: params.consulting === 'true' ? 'true' : undefined,
   }));
-  const [rows, setRows] = useState<QueueRow[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [state, setState] = useState<'loading' | 'ready' | 'more'>('loading');
-  const [error, setError] = useState('');
-  const [fields, setFields] = useState<Record<string, string>>({});
   const [code, setCode] = useState('');
   const [org, setOrg] = useState<StaffOrg | null>(null);
   const [showFilters, setShowFilters] = useState(false);
-  const asked = useRef(0);
 
-  const load = async (v: QueueView, after?: string) => {
-    const ask = ++asked.current;
-    setState(after ? 'more' : 'loading');
-    setError('');
-    setFields({});
-    try {
-      const page = await api.staff.queue({ query: { ...v, limit: PAGE, cursor: after } });
-      if (ask !== asked.current) return; // a newer view was asked for meanwhile
-      setRows((old) => (after ? [...old, ...page.items] : page.items));
-      setCursor(page.cursor);
-    } catch (e) {
-      if (ask !== asked.current) return;
-      if (e instanceof ApiError) setFields(e.fieldMessages());
-      setError(messageOf(e));
-      if (!after) setRows([]);
-    } finally {
-      if (ask === asked.current) setState('ready');
-    }
-  };
+  // back from a case file: its row may have moved on
+  const list = usePages((after) => api.staff.queue({ query: { ...view, limit: PAGE, cursor: after } }), [view], { onShow: true });
+  const rows = list.items;
+  const fields = list.failure instanceof ApiError ? list.failure.fieldMessages() : {};
   const show = (patch: Partial<QueueView>) => {
-    const next = { ...view, ...patch };
-    setView(next);
-    void load(next);
+    setView({ ...view, ...patch });
   };
 
   useEffect(() => {
-    void load(view);
     api.staff
       .org()
       .then(setOrg)
       .catch(() => setOrg(null));
-    // the first view only: later views load when they are chosen
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  useDidShow(() => {
-    // back from a case file: its row may have moved on
-    if (state === 'ready') void load(view);
-  });
 
   const open = (row: QueueRow) => void Taro.navigateTo({ url: staffUrl('petition', { id: row.id }) });
   const search = () => show({ code: code.trim() || undefined });
@@ -227,16 +197,19 @@ function Queue({ user }: { user: StaffUser }) {
         </View>
       ) : null}
 
-      {error ? (
-        <View id='queue-error' className='staff-card staff-error'>
-          {error}
+      {list.error ? (
+        <View id='queue-error' className='staff-card staff-error' role='alert'>
+          {list.error}
+          <Button className='staff-btn' onClick={() => void list.reload()}>
+            重试
+          </Button>
         </View>
       ) : null}
-      {state === 'loading' ? (
+      {list.loading ? (
         <View id='queue-loading' className='staff-card staff-muted'>
           正在加载…
         </View>
-      ) : rows.length === 0 && !error ? (
+      ) : rows.length === 0 && !list.error ? (
         <View id='queue-empty' className='staff-card staff-muted'>
           {view.code ? '没有找到这个跟踪码的诉求（只能查找本中心的诉求）' : '这里没有诉求'}
         </View>
@@ -291,9 +264,9 @@ function Queue({ user }: { user: StaffUser }) {
         </View>
       ) : null}
 
-      {cursor && state !== 'loading' ? (
-        <Button id='more' className={`staff-btn staff-more ${state === 'more' ? 'busy' : ''}`} onClick={() => state === 'ready' && void load(view, cursor)}>
-          {state === 'more' ? '正在加载…' : '加载更多'}
+      {list.cursor && !list.loading ? (
+        <Button id='more' className={`staff-btn staff-more ${list.loadingMore ? 'busy' : ''}`} onClick={() => void list.more()}>
+          {list.loadingMore ? '正在加载…' : '加载更多'}
         </Button>
       ) : null}
     </View>

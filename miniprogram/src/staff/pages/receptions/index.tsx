@@ -1,11 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
-import { messageOf } from '../../../lib/request';
+import { useData } from '../../../lib/useData';
 import { CentreChips } from '../../components/CentreChips';
+import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
-import { chinaDayOf, chinaHm, chinaToday, dayLabel, mondayOf, receptionsApi, shiftDay, type Schedule, type StaffBooking } from '../../lib/receptions';
+import { chinaDayOf, chinaHm, chinaToday, dayLabel, mondayOf, receptionsApi, shiftDay, type StaffBooking } from '../../lib/receptions';
 import { staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
 import { TextInput } from '../../../components/Field';
@@ -50,36 +51,21 @@ export default function Receptions() {
   const [day, setDay] = useState(params.from && DAY_RE.test(params.from) ? params.from : chinaToday());
   const [dateText, setDateText] = useState(day);
   const [centreId, setCentreId] = useState<string | undefined>();
-  const [data, setData] = useState<Schedule | undefined>();
-  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
-  const [error, setError] = useState('');
+  const [dateError, setDateError] = useState('');
 
   const from = view === 'week' ? mondayOf(day) : day;
   const days = view === 'week' ? 7 : 1;
 
-  async function load() {
-    setState('loading');
-    try {
-      setData(await receptionsApi.schedule({ from, days, centreId }));
-      setState('ready');
-    } catch (e) {
-      setError(messageOf(e));
-      setState('error');
-    }
-  }
-  useEffect(() => {
-    void load();
-  }, [from, days, centreId]);
   // back from a booking: show what changed there
-  useDidShow(() => {
-    if (data) void load();
-  });
+  const schedule = useData(() => receptionsApi.schedule({ from, days, centreId }), [from, days, centreId], { onShow: true });
+  const data = schedule.data;
+  const ready = !schedule.loading && !schedule.error;
   useEffect(() => setDateText(day), [day]);
 
   const step = (n: number) => setDay(shiftDay(day, n * days));
   const pickDate = () => {
+    setDateError(DAY_RE.test(dateText) ? '' : '日期须为 YYYY-MM-DD，例如 2026-12-01');
     if (DAY_RE.test(dateText)) setDay(dateText);
-    else setError('日期须为 YYYY-MM-DD');
   };
 
   const weekDays = Array.from({ length: 7 }, (_, i) => shiftDay(from, i));
@@ -119,23 +105,18 @@ export default function Receptions() {
               跳到该日
             </Button>
           </View>
+          {dateError && (
+            <View id='schedule-date-error' className='staff-error staff-field' role='alert'>
+              {dateError}
+            </View>
+          )}
           <View id='schedule-range' className='staff-muted staff-field'>
             {view === 'week' ? `${dayLabel(from)} 至 ${dayLabel(shiftDay(from, 6))}` : dayLabel(from)}（北京时间）
           </View>
 
-          {state === 'loading' && <View className='staff-muted'>正在加载…</View>}
-          {state === 'error' && (
-            <View id='schedule-error' className='staff-error staff-card'>
-              {error}
-            </View>
-          )}
-          {state === 'ready' && !groups.length && (
-            <View id='schedule-empty' className='staff-card staff-muted'>
-              {view === 'week' ? '这一周' : '这一天'}没有预约。
-            </View>
-          )}
+          <ListState id='schedule' loading={schedule.loading} error={schedule.error} empty={!groups.length} emptyText={`${view === 'week' ? '这一周' : '这一天'}没有预约。`} onRetry={() => void schedule.reload()} />
 
-          {state === 'ready' && view === 'day' && (
+          {ready && view === 'day' && (
             <View id='schedule-day'>
               {groups.map(([hostId, h]) => (
                 <View key={hostId} id={`day-host-${hostId}`} className='staff-card'>
@@ -150,7 +131,7 @@ export default function Receptions() {
             </View>
           )}
 
-          {state === 'ready' && view === 'week' && groups.length > 0 && (
+          {ready && view === 'week' && groups.length > 0 && (
             <View id='schedule-week' className='staff-scroll'>
               <View className='staff-week'>
                 <View className='staff-week-head'>接访人</View>
