@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { Button } from '../../components/Button';
 import { TextField as SharedTextField } from '../../components/Field';
 import { LoadState, type LoadStateProps } from '../../components/LoadState';
+import type { Paged } from '../../lib/useData';
 
 /** A labelled field with its own error under it; `id` names the input (tests and labels) and `<id>-error` the message. */
 export function Field({ id, label, error, hint, children }: { id: string; label: string; error?: string; hint?: string; children: ReactNode }) {
@@ -89,4 +90,26 @@ export function FormFoot({ id, busy, message, label, onSave, onCancel }: { id: s
 /** The staff look of {@link LoadState}. */
 export function ListState(props: Omit<LoadStateProps, 'look'>) {
   return <LoadState {...props} look='staff' />;
+}
+
+/**
+ * A list read a page at a time ({@link usePages}): its state (loading, error with 重试, empty), then a card of rows
+ * (`#<listId>`) and 加载更多 (`#<id>-more`) while there is a next page.
+ */
+export function PagedList<T>({ id, listId = `${id}-list`, list, emptyText, row }: { id: string; listId?: string; list: Paged<T>; emptyText: string; row: (item: T) => ReactNode }) {
+  return (
+    <View>
+      <ListState id={id} loading={list.loading} error={list.error} empty={!list.items.length} emptyText={emptyText} onRetry={() => void list.reload()} />
+      {!list.loading && !list.error && list.items.length ? (
+        <View id={listId} className='staff-card'>
+          {list.items.map(row)}
+          {list.cursor ? (
+            <Button id={`${id}-more`} className='staff-btn' onClick={() => void list.more()}>
+              {list.loadingMore ? '正在加载…' : '加载更多'}
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
+    </View>
+  );
 }

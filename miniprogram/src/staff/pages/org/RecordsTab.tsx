@@ -4,7 +4,7 @@ import { usePages } from '../../../lib/useData';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
 import { Button } from '../../../components/Button';
-import { ListState } from '../../components/Form';
+import { PagedList } from '../../components/Form';
 import type { AuditEntry } from '../../../../../shared/schemas/security';
 import { ROLE_LABELS } from '../../lib/session';
 import {
@@ -28,28 +28,23 @@ export function AuditTab() {
   const list = usePages(listAudit, []);
   return (
     <View>
-      <ListState id='audit' loading={list.loading} error={list.error} empty={!list.items.length} emptyText='还没有操作记录' onRetry={() => void list.reload()} />
-      {!list.loading && !list.error && list.items.length ? (
-        <View id='audit-list' className='staff-card'>
-          {list.items.map((e) => (
-            <View key={e.id} id={`audit-${e.subjectId}`} className='staff-list-row'>
-              <View className='staff-row-main'>
-                <Text className='staff-row-name'>
-                  {AUDIT_ACTION_LABELS[e.action]}{AUDIT_SUBJECT_LABELS[e.subject]} {nameOf(e)}
-                </Text>
-                <View className='staff-muted'>
-                  {formatTime(e.at)} · {e.actor.name}（{ROLE_LABELS[e.actor.role]}）{e.action !== 'create' && e.changed.length ? ` · 改动：${changedText(e.changed)}` : ''}
-                </View>
+      <PagedList
+        id='audit'
+        list={list}
+        emptyText='还没有操作记录'
+        row={(e) => (
+          <View key={e.id} id={`audit-${e.subjectId}`} className='staff-list-row'>
+            <View className='staff-row-main'>
+              <Text className='staff-row-name'>
+                {AUDIT_ACTION_LABELS[e.action]}{AUDIT_SUBJECT_LABELS[e.subject]} {nameOf(e)}
+              </Text>
+              <View className='staff-muted'>
+                {formatTime(e.at)} · {e.actor.name}（{ROLE_LABELS[e.actor.role]}）{e.action !== 'create' && e.changed.length ? ` · 改动：${changedText(e.changed)}` : ''}
               </View>
             </View>
-          ))}
-          {list.cursor ? (
-            <Button id='audit-more' className='staff-btn' onClick={() => void list.more()}>
-              加载更多
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+          </View>
+        )}
+      />
     </View>
   );
 }
@@ -78,37 +73,32 @@ export function LoginsTab() {
           {note}
         </View>
       ) : null}
-      <ListState id='logins' loading={list.loading} error={list.error} empty={!list.items.length} emptyText='还没有登录记录' onRetry={() => void list.reload()} />
-      {!list.loading && !list.error && list.items.length ? (
-        <View id='logins-list' className='staff-card'>
-          {list.items.map((r) => (
-            <View key={r.id} id={`login-${r.id}`} className='staff-list-row'>
-              <View className='staff-row-main'>
-                <Text className='staff-row-name'>{r.username ?? '（用户名不存在）'}</Text>
-                <Text className='staff-muted'> · {LOGIN_RESULT_LABELS[r.result]}</Text>
-                <View className='staff-muted'>
-                  {formatTime(r.at)} · 来源 {r.address}
-                </View>
+      <PagedList
+        id='logins'
+        list={list}
+        emptyText='还没有登录记录'
+        row={(r) => (
+          <View key={r.id} id={`login-${r.id}`} className='staff-list-row'>
+            <View className='staff-row-main'>
+              <Text className='staff-row-name'>{r.username ?? '（用户名不存在）'}</Text>
+              <Text className='staff-muted'> · {LOGIN_RESULT_LABELS[r.result]}</Text>
+              <View className='staff-muted'>
+                {formatTime(r.at)} · 来源 {r.address}
               </View>
-              {r.result === 'throttled' && r.username ? (
-                <Button id={`login-lift-${r.id}`} className='staff-btn' onClick={() => void lift({ username: r.username ?? '' })}>
-                  解锁该用户
-                </Button>
-              ) : null}
-              {r.result !== 'ok' ? (
-                <Button id={`login-lift-address-${r.id}`} className='staff-btn' onClick={() => void lift({ address: r.address })}>
-                  解锁该来源
-                </Button>
-              ) : null}
             </View>
-          ))}
-          {list.cursor ? (
-            <Button id='logins-more' className='staff-btn' onClick={() => void list.more()}>
-              加载更多
-            </Button>
-          ) : null}
-        </View>
-      ) : null}
+            {r.result === 'throttled' && r.username ? (
+              <Button id={`login-lift-${r.id}`} className='staff-btn' onClick={() => void lift({ username: r.username ?? '' })}>
+                解锁该用户
+              </Button>
+            ) : null}
+            {r.result !== 'ok' ? (
+              <Button id={`login-lift-address-${r.id}`} className='staff-btn' onClick={() => void lift({ address: r.address })}>
+                解锁该来源
+              </Button>
+            ) : null}
+          </View>
+        )}
+      />
     </View>
   );
 }

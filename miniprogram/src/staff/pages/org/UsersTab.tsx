@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { usePages } from '../../../lib/useData';
 import type { StaffRole } from '../../../../../shared/schemas/common';
 import { EditUser, NewUser } from '../../../../../shared/schemas/org';
-import { Chips, Field, FormFoot, ListState, TextField } from '../../components/Form';
+import { Chips, Field, FormFoot, PagedList, TextField } from '../../components/Form';
 import { errorAt, useSubmit } from '../../lib/form';
 import { assignableRoles, createUser, editUser, listUsers, placesOf, type OrgView } from '../../lib/org';
 import { ROLE_LABELS, type StaffUser } from '../../lib/session';
@@ -118,38 +118,33 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
           <FormFoot id='user-save' busy={form.busy} message={form.message} onSave={() => void save()} onCancel={() => setDraft(null)} />
         </View>
       ) : null}
-      <ListState id='users' loading={users.loading} error={users.error} empty={!users.items.length} emptyText='还没有工作人员' onRetry={() => void users.reload()} />
-      {!users.loading && !users.error && users.items.length ? (
-        <View id='user-list' className='staff-card'>
-          {users.items.map((u) => (
-            <View key={u.username} id={`user-${u.username}`} className='staff-list-row'>
-              <View className='staff-row-main'>
-                <Text className='staff-row-name'>{u.name}</Text>
-                <Text className='staff-muted'> · {u.username}</Text>
-                <View className='staff-muted'>
-                  {ROLE_LABELS[u.role]} · {nodeName.get(u.scopeNodeId) ?? u.scopeNodeId}
-                  {u.departmentId ? ` · ${depName.get(u.departmentId) ?? u.departmentId}` : ''}
-                  {u.active === false ? ' · 已停用' : ''}
-                </View>
+      <PagedList
+        id='users' listId='user-list'
+        list={users}
+        emptyText='还没有工作人员'
+        row={(u) => (
+          <View key={u.username} id={`user-${u.username}`} className='staff-list-row'>
+            <View className='staff-row-main'>
+              <Text className='staff-row-name'>{u.name}</Text>
+              <Text className='staff-muted'> · {u.username}</Text>
+              <View className='staff-muted'>
+                {ROLE_LABELS[u.role]} · {nodeName.get(u.scopeNodeId) ?? u.scopeNodeId}
+                {u.departmentId ? ` · ${depName.get(u.departmentId) ?? u.departmentId}` : ''}
+                {u.active === false ? ' · 已停用' : ''}
               </View>
-              <Button
-                id={`user-edit-${u.username}`}
-                className='staff-btn'
-                onClick={() =>
-                  open({ isNew: false, username: u.username, name: u.name, role: u.role, scopeNodeId: u.scopeNodeId, departmentId: u.departmentId ?? '', password: '', active: u.active !== false })
-                }
-              >
-                修改
-              </Button>
             </View>
-          ))}
-          {users.cursor ? (
-            <Button id='users-more' className='staff-btn' onClick={() => void users.more()}>
-              加载更多
+            <Button
+              id={`user-edit-${u.username}`}
+              className='staff-btn'
+              onClick={() =>
+                open({ isNew: false, username: u.username, name: u.name, role: u.role, scopeNodeId: u.scopeNodeId, departmentId: u.departmentId ?? '', password: '', active: u.active !== false })
+              }
+            >
+              修改
             </Button>
-          ) : null}
-        </View>
-      ) : null}
+          </View>
+        )}
+      />
     </View>
   );
 }

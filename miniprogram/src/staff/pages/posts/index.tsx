@@ -3,7 +3,7 @@ import { levelNamesOf } from '../../../../../shared/countySettings';
 import Taro, { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
 import { usePages } from '../../../lib/useData';
-import { Chips, ListState } from '../../components/Form';
+import { Chips, PagedList } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { listPosts, loadOrg, placesOf, type OrgView } from '../../lib/org';
 import { staffUrl } from '../../routes';
@@ -64,38 +64,33 @@ export default function PostsPage() {
               打印选中岗点的海报（{selected.length}）
             </Button>
           </View>
-          <ListState id='posts' loading={posts.loading} error={posts.error} empty={!posts.items.length} emptyText={`这个${levelNamesOf(org?.nodes ?? []).township}还没有岗点，点“新建岗点”添加。`} onRetry={() => void posts.reload()} />
-          {!posts.loading && !posts.error && posts.items.length ? (
-            <View id='posts-list' className='staff-card'>
-              {posts.items.map((p) => (
-                <View key={p.id} id={`post-${p.id}`} className='staff-list-row'>
-                  <Button id={`select-${p.id}`} className='staff-check' pressed={selected.includes(p.id)} label={`选中 ${p.name}`} onClick={() => toggle(p.id)}>
-                    {selected.includes(p.id) ? '☑' : '☐'}
-                  </Button>
-                  <View className='staff-row-main'>
-                    <View className='staff-row-name'>{p.name}</View>
-                    <View className='staff-muted'>
-                      {nodeName.get(p.nodeId) ?? p.nodeId} · {p.address}
-                    </View>
-                    <View className='staff-muted'>
-                      受理：{p.categoryIds.length ? p.categoryIds.map((id) => categoryName.get(id) ?? id).join('、') : '全部类型'}
-                    </View>
-                  </View>
-                  <Button id={`edit-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('postEdit', { id: p.id, township }) })}>
-                    编辑
-                  </Button>
-                  <Button id={`poster-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('posters', { ids: p.id }) })}>
-                    海报
-                  </Button>
-                </View>
-              ))}
-              {posts.cursor ? (
-                <Button id='posts-more' className='staff-btn' onClick={() => void posts.more()}>
-                  加载更多
+          <PagedList
+            id='posts'
+            list={posts}
+            emptyText={`这个${levelNamesOf(org?.nodes ?? []).township}还没有岗点，点“新建岗点”添加。`}
+            row={(p) => (
+              <View key={p.id} id={`post-${p.id}`} className='staff-list-row'>
+                <Button id={`select-${p.id}`} className='staff-check' pressed={selected.includes(p.id)} label={`选中 ${p.name}`} onClick={() => toggle(p.id)}>
+                  {selected.includes(p.id) ? '☑' : '☐'}
                 </Button>
-              ) : null}
-            </View>
-          ) : null}
+                <View className='staff-row-main'>
+                  <View className='staff-row-name'>{p.name}</View>
+                  <View className='staff-muted'>
+                    {nodeName.get(p.nodeId) ?? p.nodeId} · {p.address}
+                  </View>
+                  <View className='staff-muted'>
+                    受理：{p.categoryIds.length ? p.categoryIds.map((id) => categoryName.get(id) ?? id).join('、') : '全部类型'}
+                  </View>
+                </View>
+                <Button id={`edit-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('postEdit', { id: p.id, township }) })}>
+                  编辑
+                </Button>
+                <Button id={`poster-${p.id}`} className='staff-btn' onClick={() => void Taro.navigateTo({ url: staffUrl('posters', { ids: p.id }) })}>
+                  海报
+                </Button>
+              </View>
+            )}
+          />
         </View>
       )}
     </StaffPage>
