@@ -1,24 +1,24 @@
-import { Image, Text, View } from '@tarojs/components';
+import { View } from '@tarojs/components';
 import Taro, { useLoad, useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_LEVEL_NAMES } from '../../../../shared/countySettings';
 import { SubmitPetitionBody } from '../../../../shared/schemas/api';
 import type { LevelNames } from '../../../../shared/schemas/org';
-import { DESCRIPTION_MAX, PHOTOS_MAX } from '../../../../shared/schemas/petition';
+import { PHOTOS_MAX } from '../../../../shared/schemas/petition';
 import { Button } from '../../components/Button';
-import { Choices, ErrorText, TextField } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { askForUpdates } from '../../lib/subscribe';
 import { api, PhotosUnavailable, uploadPhoto, type PostInfo, type Township } from '../../lib/api';
 import { postIdFromLaunch } from '../../lib/code';
 import { targetOf, type DraftForm } from '../../lib/draft';
 import { drafts, LAST_RESULT_KEY } from '../../lib/drafts';
-import { currentLocation, LocationError, needsPrivacyConsent, openLocationSettings } from '../../lib/location';
+import { currentLocation, LocationError, needsPrivacyConsent } from '../../lib/location';
 import { showFirstError } from '../../lib/focus';
 import { replace } from '../../lib/nav';
 import { toast } from '../../lib/prefs';
 import { ApiError, isWeapp, messageOf } from '../../lib/request';
 import { storage } from '../../lib/storage';
+import { CategorySection, DescriptionSection, LocationSection, PhotosSection, PrivacyDialog, SignatureSection, WhereSection, type LocalPhoto } from './sections';
 
 type Field = 'townshipId' | 'categoryId' | 'description' | 'photos' | 'location' | 'phone';
 type Errors = Partial<Record<Field | 'form', string>>;
@@ -32,11 +32,6 @@ const FIELD_IDS: Record<Field, string> = {
   phone: 'phone',
 };
 const firstErrors = (errors: Errors) => (Object.keys(FIELD_IDS) as Field[]).filter((f) => errors[f]).map((f) => FIELD_IDS[f]);
-interface LocalPhoto {
-  /** shown on the page */
-  path: string;
-  key: string;
-}
 
 const EMPTY: DraftForm = { description: '', photos: [], anonymous: false };
 
@@ -268,129 +263,12 @@ export default function Report() {
         </View>
       )}
 
-      {post ? (
-        <View className='card' id='post-info'>
-          <View className='label'>{post.post.name}</View>
-          <View className='small'>
-            {post.township.name} · {post.centreName}
-          </View>
-          {post.post.address && <View className='small'>{post.post.address}</View>}
-        </View>
-      ) : (
-        !form.postId && (
-          <View className='card'>
-            <Choices
-              id='townships'
-              labelId='township-question'
-              label={`您在哪个${levelNames.township}？`}
-              options={townships.map((t) => ({ value: t.id, label: t.name }))}
-              selected={form.townshipId ? [form.townshipId] : []}
-              choiceId={(v) => `township-${v}`}
-              onToggle={(v) => update({ townshipId: v, categoryId: undefined })}
-              error={errors.townshipId}
-            />
-          </View>
-        )
-      )}
-
-      <View className='card'>
-        <Choices
-          id='categories'
-          label='反映什么事？'
-          options={categories.map((c) => ({ value: c.id, label: c.name }))}
-          selected={form.categoryId ? [form.categoryId] : []}
-          choiceId={(v) => `cat-${v}`}
-          onToggle={(v) => update({ categoryId: v })}
-          error={errors.categoryId}
-        />
-        {!categories.length && <View className='small'>{form.postId || form.townshipId ? '正在加载…' : `请先选择${levelNames.township}`}</View>}
-      </View>
-
-      <View className='card'>
-        <TextField
-          id='description'
-          label='把事情说一说'
-          multiline
-          value={form.description}
-          disabled={waiting !== ''}
-          maxLength={DESCRIPTION_MAX}
-          placeholder='发生了什么、在哪里、持续多久了（至少 5 个字）'
-          onInput={(v) => update({ description: v })}
-          error={errors.description}
-          after={
-            <View className='count'>
-              {form.description.length} / {DESCRIPTION_MAX}
-            </View>
-          }
-        />
-      </View>
-
-      <View className='card'>
-        <Text className='label'>照片（可选，最多 {PHOTOS_MAX} 张）</Text>
-        <View className='photos'>
-          {photos.map((p, i) => (
-            <Button key={p.key} className='photo-add' onClick={() => removePhoto(i)}>
-              {p.path ? <Image className='photo' src={p.path} mode='aspectFill' nativeProps={{ alt: '' }} /> : <View className='photo' />}
-              <View className='small'>删除第 {i + 1} 张</View>
-            </Button>
-          ))}
-          {photos.length < PHOTOS_MAX && (
-            <Button className='photo-add' id='add-photo' onClick={addPhotos}>
-              {uploading ? '上传中…' : '+ 拍照'}
-            </Button>
-          )}
-        </View>
-        {photoNote && <ErrorText>{photoNote}</ErrorText>}
-        {errors.photos && <ErrorText>{errors.photos}</ErrorText>}
-      </View>
-
-      <View className='card'>
-        <Text className='label'>位置（可选）</Text>
-        {form.location ? (
-          <View className='row'>
-            <Text id='location-added'>已附上当前位置</Text>
-            <Button className='btn' onClick={() => update({ location: undefined })}>
-              去掉
-            </Button>
-          </View>
-        ) : (
-          <Button className='btn' id='add-location' onClick={addLocation}>
-            附上我现在的位置
-          </Button>
-        )}
-        {errors.location && (
-          <Button className='link field-error' onClick={openLocationSettings}>
-            {errors.location}
-          </Button>
-        )}
-      </View>
-
-      <View className='card'>
-        <Choices
-          id='signature'
-          label='署名'
-          options={[
-            { value: 'named', label: '实名反映' },
-            { value: 'anonymous', label: '匿名反映' },
-          ]}
-          selected={[form.anonymous ? 'anonymous' : 'named']}
-          choiceId={(v) => (v === 'anonymous' ? 'anonymous' : 'named')}
-          onToggle={(v) => update({ anonymous: v === 'anonymous' })}
-        />
-        <View className='small'>匿名反映会给您一个跟踪码和查询密码，请记下来。</View>
-        <TextField
-          id='phone'
-          label='联系电话（可选）'
-          kind='tel'
-          disabled={waiting !== ''}
-          maxLength={11}
-          value={form.phone ?? ''}
-          placeholder='方便工作人员联系您'
-          onInput={(v) => update({ phone: v })}
-          error={errors.phone}
-          className='spaced'
-        />
-      </View>
+      <WhereSection post={post} form={form} townships={townships} levelNames={levelNames} error={errors.townshipId} update={update} />
+      <CategorySection categories={categories} form={form} levelNames={levelNames} error={errors.categoryId} update={update} />
+      <DescriptionSection form={form} locked={waiting !== ''} error={errors.description} update={update} />
+      <PhotosSection photos={photos} uploading={uploading} note={photoNote} error={errors.photos} onAdd={addPhotos} onRemove={removePhoto} />
+      <LocationSection form={form} error={errors.location} onAdd={addLocation} update={update} />
+      <SignatureSection form={form} locked={waiting !== ''} error={errors.phone} update={update} />
 
       {errors.form && (
         <View className='banner error' role='alert'>
@@ -407,26 +285,13 @@ export default function Report() {
       )}
 
       {privacyOpen && (
-        <View className='mask'>
-          <View className='dialog'>
-            <View className='label'>隐私保护提示</View>
-            <View className='small'>附上位置前，请阅读并同意《哨岗隐私保护指引》。位置只用于工作人员找到问题所在的地方。</View>
-            <Button
-              className='btn primary'
-              id='agree-privacy'
-              openType='agreePrivacyAuthorization'
-              onAgreePrivacyAuthorization={() => {
-                setPrivacyOpen(false);
-                void addLocation();
-              }}
-            >
-              同意并附上位置
-            </Button>
-            <Button className='btn' onClick={() => setPrivacyOpen(false)}>
-              不同意
-            </Button>
-          </View>
-        </View>
+        <PrivacyDialog
+          onAgree={() => {
+            setPrivacyOpen(false);
+            void addLocation();
+          }}
+          onClose={() => setPrivacyOpen(false)}
+        />
       )}
     </Page>
   );

@@ -1,0 +1,191 @@
+/**
+ * The report form's sections, each a card that shows what it is given and says what the citizen chose; the page
+ * (index.tsx) holds the draft, the reads and the send.
+ */
+import { Image, Text, View } from '@tarojs/components';
+import type { LevelNames } from '../../../../shared/schemas/org';
+import { DESCRIPTION_MAX, PHOTOS_MAX } from '../../../../shared/schemas/petition';
+import { Button } from '../../components/Button';
+import { Choices, ErrorText, TextField } from '../../components/Field';
+import type { PostInfo, Township } from '../../lib/api';
+import type { DraftForm } from '../../lib/draft';
+import { openLocationSettings } from '../../lib/location';
+
+type Update = (patch: Partial<DraftForm>) => void;
+
+/** A photo chosen for the report: shown from the phone, sent by its upload key. */
+export interface LocalPhoto {
+  path: string;
+  key: string;
+}
+
+/** Where: the post scanned (its name, township and centre), or, without one, the township to choose. */
+export function WhereSection({ post, form, townships, levelNames, error, update }: { post: PostInfo | null; form: DraftForm; townships: Township[]; levelNames: LevelNames; error?: string; update: Update }) {
+  if (post)
+    return (
+      <View className='card' id='post-info'>
+        <View className='label'>{post.post.name}</View>
+        <View className='small'>
+          {post.township.name} · {post.centreName}
+        </View>
+        {post.post.address && <View className='small'>{post.post.address}</View>}
+      </View>
+    );
+  if (form.postId) return null;
+  return (
+    <View className='card'>
+      <Choices
+        id='townships'
+        labelId='township-question'
+        label={`您在哪个${levelNames.township}？`}
+        options={townships.map((t) => ({ value: t.id, label: t.name }))}
+        selected={form.townshipId ? [form.townshipId] : []}
+        choiceId={(v) => `township-${v}`}
+        onToggle={(v) => update({ townshipId: v, categoryId: undefined })}
+        error={error}
+      />
+    </View>
+  );
+}
+
+/** What about: the categories of the post or township chosen. */
+export function CategorySection({ categories, form, levelNames, error, update }: { categories: Array<{ id: string; name: string }>; form: DraftForm; levelNames: LevelNames; error?: string; update: Update }) {
+  return (
+    <View className='card'>
+      <Choices
+        id='categories'
+        label='反映什么事？'
+        options={categories.map((c) => ({ value: c.id, label: c.name }))}
+        selected={form.categoryId ? [form.categoryId] : []}
+        choiceId={(v) => `cat-${v}`}
+        onToggle={(v) => update({ categoryId: v })}
+        error={error}
+      />
+      {!categories.length && <View className='small'>{form.postId || form.townshipId ? '正在加载…' : `请先选择${levelNames.township}`}</View>}
+    </View>
+  );
+}
+
+/** The citizen's own words, with the count of what is left. */
+export function DescriptionSection({ form, locked, error, update }: { form: DraftForm; locked: boolean; error?: string; update: Update }) {
+  return (
+    <View className='card'>
+      <TextField
+        id='description'
+        label='把事情说一说'
+        multiline
+        value={form.description}
+        disabled={locked}
+        maxLength={DESCRIPTION_MAX}
+        placeholder='发生了什么、在哪里、持续多久了（至少 5 个字）'
+        onInput={(v) => update({ description: v })}
+        error={error}
+        after={
+          <View className='count'>
+            {form.description.length} / {DESCRIPTION_MAX}
+          </View>
+        }
+      />
+    </View>
+  );
+}
+
+/** Photos: each one taps to delete; + 拍照 while there is room. */
+export function PhotosSection({ photos, uploading, note, error, onAdd, onRemove }: { photos: LocalPhoto[]; uploading: boolean; note: string; error?: string; onAdd: () => void; onRemove: (i: number) => void }) {
+  return (
+    <View className='card'>
+      <Text className='label'>照片（可选，最多 {PHOTOS_MAX} 张）</Text>
+      <View className='photos'>
+        {photos.map((p, i) => (
+          <Button key={p.key} className='photo-add' onClick={() => onRemove(i)}>
+            {p.path ? <Image className='photo' src={p.path} mode='aspectFill' nativeProps={{ alt: '' }} /> : <View className='photo' />}
+            <View className='small'>删除第 {i + 1} 张</View>
+          </Button>
+        ))}
+        {photos.length < PHOTOS_MAX && (
+          <Button className='photo-add' id='add-photo' onClick={onAdd}>
+            {uploading ? '上传中…' : '+ 拍照'}
+          </Button>
+        )}
+      </View>
+      {note && <ErrorText>{note}</ErrorText>}
+      {error && <ErrorText>{error}</ErrorText>}
+    </View>
+  );
+}
+
+/** Where exactly (optional): the phone's location, or the way to the settings when it was refused. */
+export function LocationSection({ form, error, onAdd, update }: { form: DraftForm; error?: string; onAdd: () => void; update: Update }) {
+  return (
+    <View className='card'>
+      <Text className='label'>位置（可选）</Text>
+      {form.location ? (
+        <View className='row'>
+          <Text id='location-added'>已附上当前位置</Text>
+          <Button className='btn' onClick={() => update({ location: undefined })}>
+            去掉
+          </Button>
+        </View>
+      ) : (
+        <Button className='btn' id='add-location' onClick={onAdd}>
+          附上我现在的位置
+        </Button>
+      )}
+      {error && (
+        <Button className='link field-error' onClick={openLocationSettings}>
+          {error}
+        </Button>
+      )}
+    </View>
+  );
+}
+
+/** Named or anonymous, and a phone number to be called back on. */
+export function SignatureSection({ form, locked, error, update }: { form: DraftForm; locked: boolean; error?: string; update: Update }) {
+  return (
+    <View className='card'>
+      <Choices
+        id='signature'
+        label='署名'
+        options={[
+          { value: 'named', label: '实名反映' },
+          { value: 'anonymous', label: '匿名反映' },
+        ]}
+        selected={[form.anonymous ? 'anonymous' : 'named']}
+        choiceId={(v) => (v === 'anonymous' ? 'anonymous' : 'named')}
+        onToggle={(v) => update({ anonymous: v === 'anonymous' })}
+      />
+      <View className='small'>匿名反映会给您一个跟踪码和查询密码，请记下来。</View>
+      <TextField
+        id='phone'
+        label='联系电话（可选）'
+        kind='tel'
+        disabled={locked}
+        maxLength={11}
+        value={form.phone ?? ''}
+        placeholder='方便工作人员联系您'
+        onInput={(v) => update({ phone: v })}
+        error={error}
+        className='spaced'
+      />
+    </View>
+  );
+}
+
+/** WeChat's privacy consent, asked before the first location. */
+export function PrivacyDialog({ onAgree, onClose }: { onAgree: () => void; onClose: () => void }) {
+  return (
+    <View className='mask'>
+      <View className='dialog'>
+        <View className='label'>隐私保护提示</View>
+        <View className='small'>附上位置前，请阅读并同意《哨岗隐私保护指引》。位置只用于工作人员找到问题所在的地方。</View>
+        <Button className='btn primary' id='agree-privacy' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={onAgree}>
+          同意并附上位置
+        </Button>
+        <Button className='btn' onClick={onClose}>
+          不同意
+        </Button>
+      </View>
+    </View>
+  );
+}
