@@ -260,7 +260,7 @@ function CaseView({ id }: { id: string }) {
     setNotice('');
     try {
       const answer = await takeStep('invite_expert', id, { expertId });
-      if (!('handedOver' in answer)) setP(answer);
+      if (!('handedOver' in answer)) read.set(answer);
       setNotice('已邀请专家');
     } catch (e) {
       setNotice(messageOf(e));
