@@ -191,6 +191,8 @@ export const PetitionSummary = z.extend(
     repeatOf: true,
     repeatConfirmed: true,
     anonymous: true,
+    /** 回访: when the call falls due (the 回访 page shows how long it has waited) */
+    followUpAt: true,
   }),
   {
     summary: z.string(),

@@ -166,6 +166,7 @@ const Due = { overdue: z.boolean(), near: z.boolean() };
 export const QueueRow = z.extend(PetitionSummary, { ...Names, ...Due });
 export type QueueRow = z.infer<typeof QueueRow>;
 export const TaskRow = z.extend(QueueRow, { task: z.enum(['review', 'follow_up']) });
+export type TaskRow = z.infer<typeof TaskRow>;
 /** GET /staff/filed (我代办的): a case the caller filed; `news` when it moved since they last opened it. */
 export const FiledRow = z.extend(QueueRow, { agentSeenAt: z.optional(IsoTime), news: z.boolean() });
 export type FiledRow = z.infer<typeof FiledRow>;

@@ -23,6 +23,8 @@ export const STAFF_ROUTES = {
   register: { path: 'pages/register/index', title: '统一登记', nav: { label: '登记', roles: ['centre_staff', 'agent', 'county_supervisor', 'admin'] } },
   /** 我代办的: what the caller registered for citizens, with what moved since they last looked (阶段反馈) */
   filed: { path: 'pages/filed/index', title: '我代办的', nav: { label: '我代办的', roles: ['centre_staff', 'agent', 'county_supervisor', 'admin'] } },
+  /** 回访 and 复查: the follow-up calls and reviews due in scope (GET /staff/tasks), each call recorded there */
+  tasks: { path: 'pages/tasks/index', title: '回访与复查', nav: { label: '回访', roles: ['centre_staff', 'county_supervisor', 'admin'] } },
   queue: { path: 'pages/queue/index', title: '待办', nav: { label: '待办', roles: ['centre_staff', 'handler', 'county_supervisor', 'admin'] } },
   /** the case file; the dashboard links its overdue list here with `?id=` */
   petition: { path: 'pages/petition/index', title: '诉求详情' },
@@ -46,6 +48,7 @@ export interface StaffRouteParams {
   home: Record<string, never>;
   register: Record<string, never>;
   filed: Record<string, never>;
+  tasks: Record<string, never>;
   queue: { status?: string; due?: string };
   petition: { id: string };
   /** a month (YYYY-MM) or a period of days; a county caller's township */
