@@ -5,12 +5,14 @@
  * What a step does to the case is `decide` in workflow.ts. Adding a step: a row here, a case there, and tests.
  */
 import * as z from 'zod/mini';
+import { BacklogClass } from './schemas/backlog';
 import { EmptyBody, RESOLVED_STATUSES, OPEN_STATUSES, Rating, STATUSES, TypedTrackingCode, idOf, text, type Role, type Status } from './schemas/common';
 
 const CENTRE = ['centre_staff', 'county_supervisor', 'admin'] as const satisfies readonly Role[];
 /** who registers cases for citizens (统一登记, 凡诉代办): the centres and the agents */
 const FILERS = [...CENTRE, 'agent'] as const satisfies readonly Role[];
 const HANDLING = [...CENTRE, 'handler'] as const satisfies readonly Role[];
+const COUNTY = ['county_supervisor', 'admin'] as const satisfies readonly Role[];
 const HANDLING_STATUSES: readonly Status[] = ['dispatched', 'in_progress', 'reopened'];
 const note = (label = '备注', max = 500) => z.optional(text(label, max));
 
@@ -169,6 +171,42 @@ export const STEP_TABLE = {
     body: z.strictObject({ expertId: idOf('专家') }),
     path: 'invite-expert',
     note: 'internal',
+  },
+  // 积案: the county classes a long-unsettled case A/B/C (90/60/30 days from classing) and may name its lead official
+  classify: {
+    label: '积案定级',
+    stage: 'supervise',
+    from: ['accepted', ...HANDLING_STATUSES],
+    roles: COUNTY,
+    body: z.strictObject({ backlogClass: BacklogClass, leadOfficial: z.optional(text('包案领导', 40)) }),
+    path: 'classify',
+    note: 'public',
+    form: [
+      { name: 'backlogClass', label: '积案等级', kind: 'choice', options: [{ value: 'A', label: 'A 类（90 天）' }, { value: 'B', label: 'B 类（60 天）' }, { value: 'C', label: 'C 类（30 天）' }] },
+      { name: 'leadOfficial', label: '包案领导（可不填）', kind: 'text', max: 40 },
+    ],
+  },
+  // 揭榜领案: the county posts a backlog case without a lead to its board; an official in scope claims it
+  post_board: {
+    label: '挂榜',
+    stage: 'supervise',
+    from: ['accepted', ...HANDLING_STATUSES],
+    roles: COUNTY,
+    body: z.strictObject({ note: note() }),
+    path: 'post-board',
+    note: 'internal',
+    form: [textarea('note', '挂榜说明（可不填）')],
+  },
+  claim_lead: {
+    label: '揭榜领案',
+    verb: '揭榜',
+    stage: 'supervise',
+    from: ['accepted', ...HANDLING_STATUSES],
+    roles: CENTRE,
+    body: z.strictObject({ note: note() }),
+    path: 'claim-lead',
+    note: 'internal',
+    form: [textarea('note', '揭榜承诺（可不填）')],
   },
   // 部门报到: a co-department's handler records its opinion; the one thing a co-department may do on the case.
   report_in: {

@@ -11,7 +11,7 @@ import type { CategoryLimits } from './schemas/org';
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUS_GROUPS, type Level, type Role, type Status } from './schemas/common';
 import { STEP_ACTIONS, STEP_TABLE, type StepAction, type StepBody, type StepSpec } from './steps';
 import type { Action, Actor, Petition, SupervisedBy, TimelineEvent } from './schemas/petition';
-import { MAX_EXTENSION_DAYS, addLimit, extendedDeadline, resolveDeadline } from './timeLimits';
+import { BACKLOG_CLASS_DAYS, MAX_EXTENSION_DAYS, addLimit, extendedDeadline, resolveDeadline } from './timeLimits';
 
 /**
  * What `decide` is given: a step's action and parsed body, plus what the use case looked up for it (the receiving
@@ -168,6 +168,28 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
         visibility: 'public',
         data: { leadDepartmentId: cmd.lead.id, departmentIds: cmd.departments.map((d) => d.id), question: cmd.question, dueAt },
       });
+    }
+    case 'classify': {
+      // 90/60/30 days from classing: the statutory deadline and the step under way (once dispatched) run to it
+      const days = BACKLOG_CLASS_DAYS[cmd.backlogClass];
+      const dueAt = addLimit(now, { amount: days, unit: 'days' }).toISOString();
+      const backlog = { ...p.backlog, backlogClass: cmd.backlogClass, classedAt: at, dueAt, ...(cmd.leadOfficial ? { leadOfficial: { name: cmd.leadOfficial } } : {}) };
+      return step(p.status, { backlog, resolveDueAt: dueAt, ...(p.status === 'accepted' ? {} : { dueAt }) }, `列为 ${cmd.backlogClass} 类积案，${days} 天内化解`, {
+        data: { backlogClass: cmd.backlogClass, dueAt, leadOfficial: cmd.leadOfficial },
+      });
+    }
+    case 'post_board': {
+      if (!p.backlog) throw new ConflictError('只有积案可以挂榜');
+      if (p.backlog.boardSince) throw new ConflictError('该积案已挂榜');
+      if (p.backlog.leadOfficial) throw new ConflictError('该积案已有包案领导');
+      return step(p.status, { backlog: { ...p.backlog, boardSince: at } }, cmd.note);
+    }
+    case 'claim_lead': {
+      // one claim wins: the rest re-read the case under its version condition and find it claimed
+      if (!p.backlog?.boardSince) throw new ConflictError('该诉求未挂榜');
+      if (p.backlog.leadOfficial) throw new ConflictError('该积案已被揭榜');
+      const leadOfficial = { id: actor.id, name: actor.name ?? actor.id, claimedAt: at };
+      return step(p.status, { backlog: { ...p.backlog, leadOfficial } }, cmd.note, { data: { leadOfficial: leadOfficial.name } });
     }
     case 'invite_expert': {
       const c = p.consultation;

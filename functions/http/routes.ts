@@ -14,6 +14,7 @@ import * as auth from '../usecases/auth';
 import * as dashboard from '../usecases/dashboard';
 import * as exporting from '../usecases/export';
 import * as experts from '../usecases/experts';
+import * as backlog from '../usecases/backlog';
 import * as bookings from '../usecases/bookings';
 import type { CitizenCaller, Deps, PartnerCaller, StaffCaller } from '../usecases/context';
 import * as notifications from '../usecases/notifications';
@@ -207,6 +208,7 @@ const HANDLERS: Handlers<Contract> = {
     signOutUser: async ({ caller, params }, deps) => ({ ...(await users.signOutUser(deps, caller, params.username)), signedOut: true as const }),
     changePassword: ({ caller, body }, deps) => auth.changeOwnPassword(deps, caller, body),
     signOutEverywhere: async ({ caller }, deps) => ({ ...(await auth.signOutEverywhere(deps, caller)), signedOut: true as const }),
+    board: ({ caller, query }, deps) => backlog.board(deps, caller, query),
     experts: {
       list: ({ caller, query }, deps) => experts.listExperts(deps, caller, query),
       save: ({ caller, params, body }, deps) => experts.saveExpert(deps, caller, params.expertId, body),

@@ -81,6 +81,10 @@ function offers(p: Petition, org: Org, caller: StaffCaller) {
     switch (a) {
       case 'report_in':
         return caller.role === 'handler' && mine !== undefined && !mine.reportedAt;
+      case 'post_board':
+        return p.backlog !== undefined && !p.backlog.boardSince && !p.backlog.leadOfficial;
+      case 'claim_lead':
+        return p.backlog?.boardSince !== undefined && !p.backlog.leadOfficial;
       case 'invite_expert':
         // experts are invited to a consultation
         return p.consultation !== undefined;

@@ -15,6 +15,7 @@ import {
 import { EmptyBody, Id } from '../schemas/common';
 import { Partner, PartnerBody, PartnerCreated } from '../schemas/open311';
 import { Expert, ExpertBody, ExpertRecommendations } from '../schemas/expert';
+import { BoardRow } from '../schemas/backlog';
 import { CategoryBody, Category, ChangePasswordBody, CountySettingsBody, Department, DepartmentBody, EditUser, NewUser, NodeBody, OrgNode, Post, PostBody, StaffUser, Username } from '../schemas/org';
 import {
   CaseFile,
@@ -154,6 +155,7 @@ export const STAFF = {
     body: EmptyBody,
     answer: z.object({ signedOut: z.literal(true) }),
   }),
+  board: route({ method: 'GET', path: '/staff/board', access: 'staff', summary: '揭榜领案：本县挂榜的积案（不含个人信息）和揭榜情况', query: PageQuery, answer: PageResponse(BoardRow) }),
   // 专家库: the county's experts; 推荐专家 ranks them for a case
   experts: {
     list: route({ method: 'GET', path: '/staff/experts', access: 'staff', summary: '专家库：本县的专家', query: PageQuery, answer: PageResponse(Expert) }),

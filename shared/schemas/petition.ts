@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { maskPhone } from '../privacy';
 import { STEP_ACTIONS } from '../steps';
+import { Backlog } from './backlog';
 import { Channel, GeoPoint, Id, IsoTime, Level, Phone, Rating, Status, text } from './common';
 
 export const DESCRIPTION_MAX = 2000;
@@ -128,6 +129,8 @@ export const Petition = z.object({
   supervisedBy: z.optional(SupervisedBy),
   departmentId: z.optional(Id),
   handlerId: z.optional(Id),
+  /** 积案: the class, its deadline and the lead official (包案领导), and the board (揭榜领案) */
+  backlog: z.optional(Backlog),
   /** the joint consultation (联合会诊) of the case, the latest one */
   consultation: z.optional(Consultation),
   createdAt: IsoTime,
@@ -180,6 +183,7 @@ export const PetitionSummary = z.extend(
     townshipId: true,
     centreId: true,
     supervisedBy: true,
+    backlog: true,
     departmentId: true,
     postId: true,
     createdAt: true,

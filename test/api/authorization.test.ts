@@ -101,6 +101,16 @@ const escalatedWith = (body: Record<string, unknown>) => async (): Promise<Targe
   return { params: { id: p.id }, owner: p.owner, body };
 };
 
+/** A case of 八宝镇 dispatched to the 司法所 that the county classed as a backlog case, and posted to the board if asked. */
+async function backlogCase(posted: boolean): Promise<Target> {
+  const p = await petition('dispatched');
+  for (const [action, body] of [['classify', { backlogClass: 'A' }], ...(posted ? [['post-board', {}]] : [])] as const) {
+    const res = await call('POST', `/staff/petitions/${p.id}/${action}`, { token: county, body });
+    if (res.status !== 200) throw new Error(`fixture ${action}: ${res.status}`);
+  }
+  return { params: { id: p.id }, owner: p.owner };
+}
+
 /** An expert of the county's pool, made once: any case may invite them. */
 let expertMade: Promise<string> | undefined;
 const matrixExpert = () =>
@@ -311,6 +321,11 @@ const CASES: Record<string, Case> = {
       return { params: { id: p.id }, owner: p.owner, body: { expertId: await matrixExpert() } };
     },
   },
+  // 积案 and 揭榜领案: the county classes and posts; an official of a centre that sees the case claims it
+  'POST /staff/petitions/{id}/classify': { expect: staff(404, 403, 403, 404, 200, 200), target: stepOn('dispatched', { backlogClass: 'C', leadOfficial: '县委副书记' }) },
+  'POST /staff/petitions/{id}/post-board': { expect: staff(404, 403, 403, 404, 200, 200), target: async () => ({ ...(await backlogCase(false)), body: {} }) },
+  'POST /staff/petitions/{id}/claim-lead': { expect: centreOnlyStepOfSeen(), target: async () => ({ ...(await backlogCase(true)), body: {} }) },
+  'GET /staff/board': { expect: staff(404, 404, 200, 200, 200, 200), target: fixed({}) },
   'POST /staff/petitions/{id}/reopen': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { reason: '群众反映未解决' }) },
   'POST /staff/petitions/{id}/close': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { note: '办结' }) },
   'POST /staff/petitions/{id}/extend': { expect: centreOnlyStepOfSeen(), target: stepOn('dispatched', { days: 5, reason: '需要实地测量' }) },

@@ -34,6 +34,9 @@ const commands: Record<Command['action'], Command> = {
   consult: { action: 'consult', leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice'], question: '草场边界怎么认定', days: 3, lead: { id: 'babao-natural-resources', name: '八宝镇自然资源所' }, departments: [{ id: 'babao-justice', name: '八宝镇司法所' }] },
   report_in: { action: 'report_in', opinion: '建议先调解，再确权' },
   invite_expert: { action: 'invite_expert', expertId: 'e-law', expert: { id: 'e-law', name: '李律师' } },
+  classify: { action: 'classify', backlogClass: 'B', leadOfficial: '县委副书记' },
+  post_board: { action: 'post_board' },
+  claim_lead: { action: 'claim_lead' },
 };
 
 /**
@@ -68,6 +71,9 @@ const TABLE: Record<Command['action'], string> = {
   consult: /*                             */ '.   C   .   C   C   .   .   .   C',
   report_in: /*                           */ '.   .   .   D   D   .   .   .   D',
   invite_expert: /*                       */ '.   .   .   C   C   .   .   .   C',
+  classify: /*                            */ '.   K   .   K   K   .   .   .   K',
+  post_board: /*                          */ '.   K   .   K   K   .   .   .   K',
+  claim_lead: /*                          */ '.   C   .   C   C   .   .   .   C',
 };
 const WHO: Record<string, Role[]> = {
   C: ['centre_staff', 'county_supervisor', 'admin'],
@@ -76,6 +82,8 @@ const WHO: Record<string, Role[]> = {
   // a co-department's handler of the case's consultation (联合会诊)
   D: ['handler'],
   F: ['centre_staff', 'county_supervisor', 'admin', 'agent'],
+  // the county: its supervisors and admins
+  K: ['county_supervisor', 'admin'],
 };
 /** Where each step leads from each status it may be taken from (rate: a satisfied rating; dissatisfied reopens). */
 const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays'> = {
@@ -100,6 +108,9 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   consult: { accepted: 'dispatched', dispatched: 'dispatched', in_progress: 'in_progress', reopened: 'reopened' },
   report_in: 'stays',
   invite_expert: 'stays',
+  classify: 'stays',
+  post_board: 'stays',
+  claim_lead: 'stays',
 };
 const ROLES: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'];
 /** 督办 and 接管 are taken on a case escalated to the county (by the county: the commands above), the rest on one that is not. */
@@ -114,6 +125,8 @@ const SETUP: Partial<Record<Command['action'], Partial<Petition>>> = {
   take_over: { supervisedBy: COUNTY_SUPERVISES },
   report_in: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
   invite_expert: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
+  post_board: { backlog: { backlogClass: 'A', classedAt: '2026-11-22T12:00:00.000Z', dueAt: '2027-02-20T12:00:00.000Z' } },
+  claim_lead: { backlog: { backlogClass: 'A', classedAt: '2026-11-22T12:00:00.000Z', dueAt: '2027-02-20T12:00:00.000Z', boardSince: '2026-11-22T13:00:00.000Z' } },
 };
 /** Who takes the step: a handler reporting in is of the co-department called in. */
 const actorFor = (action: Command['action'], role: Role) => (action === 'report_in' && role === 'handler' ? { ...staff(role), departmentId: 'babao-police' } : staff(role));
@@ -360,7 +373,7 @@ describe('the steps offered', () => {
     expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate', 'supervise', 'take_over', ...looks]);
     // report_in: offered to a co-department's handler only (functions/usecases/views.ts)
     expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'report_in', 'reveal_phone']);
-    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'invite_expert', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
+    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'invite_expert', 'claim_lead', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     // the case file offers 已告知群众 only to the one who filed the case (functions/usecases/views.ts)
     expect(allowedActions('submitted', 'agent')).toEqual(['inform']);

@@ -9,6 +9,7 @@
  * | byCentreStatus | C#centre#status                    | q_sk              | a centre's queue tab                    |
  * | byCounty       | K#county / KU#county (users)       | q_sk              | the county's queue; staff users         |
  * |                | KE#county (experts)                |                   | the county's expert pool (专家库)        |
+ * |                | KB#county (board entries)          |                   | the county's 揭榜领案 board              |
  * | byCountyStatus | K#county#status                    | q_sk              | the county's queue tab                  |
  * | byReporter     | R#openid                           | q_sk              | my petitions                            |
  * |                | R#agent#user (filed entries)       |                   | what a staff user filed (我代办的)      |
@@ -83,6 +84,12 @@ export const keys = {
    */
   filed: (id: string) => ({ pk: `P#${id}`, sk: 'AG' }),
   filedBy: (userId: string) => `R#agent#${userId}`,
+  /**
+   * A backlog case posted to the county's board (揭榜领案): a second item in the petition's partition, in byCounty
+   * under `KB#<county>`, newest posting first; it stays after the claim, so the board shows who claimed what.
+   */
+  boardEntry: (id: string) => ({ pk: `P#${id}`, sk: 'BOARD' }),
+  board: (countyId: string) => `KB#${countyId}`,
   tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
   idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
   orgPartition: 'ORG',

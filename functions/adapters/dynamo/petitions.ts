@@ -166,6 +166,17 @@ function consultationWrites(table: string, before: Petition | undefined, after: 
   ];
 }
 
+/** The board entry (keys.boardEntry) of a backlog case posted to the county's board, kept once claimed. */
+export function boardItem(p: Petition): Item | undefined {
+  const since = p.backlog?.boardSince;
+  if (!since) return undefined;
+  return { ...keys.boardEntry(p.id), [ROW]: summaryOf(p), kq_pk: keys.board(p.countyId), q_sk: keys.queueSort(since, p.id) };
+}
+function boardWrites(table: string, after: Petition) {
+  const item = boardItem(after);
+  return item ? [{ Put: { TableName: table, Item: item } }] : [];
+}
+
 /** Put the near-due entry, or delete it, in the transaction that writes the petition. */
 function nearDueWrite(table: string, p: Petition, policy: SupervisionPolicy) {
   const item = nearDueItem(p, policy);
@@ -310,6 +321,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             ...supervisionWrites(this.table, before, after),
             ...consultationWrites(this.table, before, after),
             ...filedWrites(this.table, after),
+            ...boardWrites(this.table, after),
             ...events.map((event) => ({
               Put: {
                 TableName: this.table,
@@ -462,6 +474,11 @@ export class DynamoPetitionRepository implements PetitionRepository {
       case 'county':
         return this.page('byDue', keys.due(scope.countyId), page, byStatus, filters);
     }
+  }
+
+  /** 揭榜领案: the county's board, newest posting first. */
+  listBoard(countyId: string, page: { limit: number; cursor?: string }) {
+    return this.page('byCounty', keys.board(countyId), page, {}, {}, keys.boardEntry);
   }
 
   listRegistered(scope: FigureScope, from: string, to: string, page: { limit: number; cursor?: string }) {

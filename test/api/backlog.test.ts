@@ -1,0 +1,70 @@
+/**
+ * 积案 and 揭榜领案 over HTTP: the county classes a long-unsettled case A/B/C (90/60/30 days from classing, the resolve
+ * deadline the sweep supervises) and may name its lead official (包案领导); it posts a case to the board, and of 20
+ * officials claiming it at once exactly one becomes its lead, the others are told 409.
+ */
+import { describe, expect, it } from 'vitest';
+import { call, citizenToken, report, staffToken } from '../support/api';
+
+const step = (token: string, id: string, action: string, body: unknown = {}) => call('POST', `/staff/petitions/${id}/${action}`, { token, body });
+const DAY = 86_400_000;
+
+/** A land case of 八宝镇 being handled by its 自然资源所. */
+async function handled(babao: string) {
+  const herder = await citizenToken();
+  const id = (await report(herder)).body.id as string;
+  expect((await step(babao, id, 'accept')).status).toBe(200);
+  expect((await step(babao, id, 'dispatch', { departmentId: 'babao-natural-resources' })).status).toBe(200);
+  return id;
+}
+
+describe('a backlog case (积案)', () => {
+  it('is classed by the county: the class sets the resolve deadline from classing, with a lead official', async () => {
+    const [babao, county] = await Promise.all([staffToken('babao'), staffToken('county')]);
+    for (const [backlogClass, days] of [['A', 90], ['B', 60], ['C', 30]] as const) {
+      const id = await handled(babao);
+      const classed = await step(county, id, 'classify', { backlogClass, leadOfficial: '县委副书记 王明' });
+      expect(classed.status).toBe(200);
+      const { backlog, resolveDueAt, dueAt } = classed.body;
+      expect(backlog).toMatchObject({ backlogClass, leadOfficial: { name: '县委副书记 王明' } });
+      expect(Date.parse(backlog.dueAt) - Date.parse(backlog.classedAt)).toBe(days * DAY);
+      // the step under way (办理) and the statutory deadline now run to the class's
+      expect(resolveDueAt).toBe(backlog.dueAt);
+      expect(dueAt).toBe(backlog.dueAt);
+      expect(classed.body.timeline.at(-1)).toMatchObject({ action: 'classify', data: { backlogClass, dueAt: backlog.dueAt } });
+    }
+    // the township does not class its own cases: the county does
+    const own = await handled(babao);
+    expect((await step(babao, own, 'classify', { backlogClass: 'C' })).status).toBe(403);
+  });
+});
+
+describe('揭榜领案', () => {
+  it('posts a backlog case to the board; of 20 concurrent claims exactly one becomes its lead, the others get 409', async () => {
+    const [babao, county] = await Promise.all([staffToken('babao'), staffToken('county')]);
+    const id = await handled(babao);
+    expect((await step(county, id, 'post-board', {})).status).toBe(409); // not a backlog case yet
+    expect((await step(county, id, 'classify', { backlogClass: 'A' })).status).toBe(200);
+    expect((await step(county, id, 'post-board', {})).status).toBe(200);
+
+    const board = await call('GET', '/staff/board', { token: babao });
+    expect(board.status).toBe(200);
+    const row = board.body.items.find((r: { id: string }) => r.id === id);
+    expect(row).toMatchObject({ categoryName: '土地纠纷', townshipName: '八宝镇', backlogClass: 'A' });
+    expect(row).not.toHaveProperty('lead');
+    // a summary without personal data: no description, no phone, no reporter
+    expect(Object.keys(row).sort()).toEqual(['ageDays', 'backlogClass', 'boardSince', 'categoryName', 'id', 'status', 'townshipName', 'trackingCode']);
+
+    // 20 claims at once, from the township's staff and the county's
+    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => step(i % 2 ? babao : county, id, 'claim-lead', {})));
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses.filter((s) => s === 200)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+
+    const file = await call('GET', `/staff/petitions/${id}`, { token: county });
+    expect(file.body.backlog.leadOfficial).toMatchObject({ claimedAt: expect.any(String) });
+    expect(file.body.timeline.filter((e: { action: string }) => e.action === 'claim_lead')).toHaveLength(1);
+    const after = (await call('GET', '/staff/board', { token: county })).body.items.find((r: { id: string }) => r.id === id);
+    expect(after.lead).toMatchObject({ name: file.body.backlog.leadOfficial.name });
+  });
+});
