@@ -1,12 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
+import { usePages } from '../../../lib/useData';
 import { formatTime } from '../../../../../shared/format';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
 import { OPEN_STATUSES, STATUS_GROUPS } from '../../../../../shared/schemas/common';
-import type { FiledRow } from '../../../../../shared/schemas/staff';
 import { Button } from '../../../components/Button';
-import { messageOf } from '../../../lib/request';
 import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
@@ -21,26 +19,9 @@ const PAGE = 20;
  * where they record 已告知群众 once they have told the citizen.
  */
 export default function FiledPage() {
-  const [rows, setRows] = useState<FiledRow[]>([]);
-  const [cursor, setCursor] = useState<string | undefined>();
-  const [loading, setLoading] = useState(true);
-  const [error, setError] = useState('');
-
-  const load = async (more = false) => {
-    setLoading(true);
-    setError('');
-    try {
-      const page = await api.staff.filed({ query: { limit: PAGE, cursor: more ? cursor : undefined } });
-      setRows((r) => (more ? [...r, ...page.items] : page.items));
-      setCursor(page.cursor);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setLoading(false);
-    }
-  };
   // back from a case file, what the user just saw is no longer news
-  useDidShow(() => void load());
+  const list = usePages((cursor) => api.staff.filed({ query: { limit: PAGE, cursor } }), [], { onShow: true });
+  const rows = list.items;
 
   const news = rows.filter((r) => r.news).length;
   return (
@@ -76,10 +57,10 @@ export default function FiledPage() {
               </Button>
             ))}
           </View>
-          <ListState id='filed' loading={loading} error={error} empty={!rows.length} emptyText='您还没有替群众登记过诉求：在“登记”页登记后，可在这里跟进。' onRetry={() => void load()} />
-          {cursor && !loading ? (
-            <Button id='filed-more' className='staff-btn' onClick={() => void load(true)}>
-              加载更多
+          <ListState id='filed' loading={list.loading} error={list.error} empty={!rows.length} emptyText='您还没有替群众登记过诉求：在“登记”页登记后，可在这里跟进。' onRetry={() => void list.reload()} />
+          {list.cursor && !list.loading ? (
+            <Button id='filed-more' className='staff-btn' onClick={() => void list.more()}>
+              {list.loadingMore ? '正在加载…' : '加载更多'}
             </Button>
           ) : null}
         </View>

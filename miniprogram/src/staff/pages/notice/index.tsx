@@ -1,9 +1,8 @@
 import { View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { useEffect, useState } from 'react';
-import type { WarningsAnswer } from '../../../../../shared/schemas/warnings';
+import { useData } from '../../../lib/useData';
 import { Button } from '../../../components/Button';
-import { isWeapp, messageOf } from '../../../lib/request';
+import { isWeapp } from '../../../lib/request';
 import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
@@ -22,16 +21,8 @@ const monthText = (m: string) => `${Number(m.slice(0, 4))}年${Number(m.slice(5,
 export default function NoticePage() {
   const { params } = useRouter();
   const month = isMonth(params.month) ? params.month : undefined;
-  const [data, setData] = useState<WarningsAnswer>();
-  const [error, setError] = useState('');
-  const load = () => {
-    setError('');
-    api.staff
-      .warnings({ query: { month, townshipId: params.township || undefined } })
-      .then(setData)
-      .catch((e: unknown) => setError(messageOf(e)));
-  };
-  useEffect(load, []);
+  const read = useData(() => api.staff.warnings({ query: { month, townshipId: params.township || undefined } }), []);
+  const data = read.data;
   const print = () => {
     if (isWeapp()) void Taro.showModal({ title: '请在电脑上打印', content: '在电脑浏览器中登录工作台，打开统计页的预警提示后打印。', showCancel: false });
     else window.print();
@@ -48,7 +39,7 @@ export default function NoticePage() {
             <Button id='notice-print' className='staff-btn primary' onClick={print}>
               打印
             </Button>
-            <ListState id='notice' loading={!data && !error} error={error} empty={false} emptyText='' onRetry={load} />
+            <ListState id='notice' loading={read.loading} error={read.error} empty={false} emptyText='' onRetry={() => void read.reload()} />
           </View>
           {data ? (
             <View id='notice-sheet' className='notice' data-month={data.month} data-scope={data.scope.id}>

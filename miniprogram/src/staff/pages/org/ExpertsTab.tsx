@@ -1,8 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
+import { useData } from '../../../lib/useData';
 import { EXPERT_FIELDS, EXPERT_FIELD_LABELS, averageOf, type ExpertField } from '../../../../../shared/experts';
 import { ExpertBody, type Expert } from '../../../../../shared/schemas/expert';
-import { messageOf } from '../../../lib/request';
 import { Chips, Field, FormFoot, ListState, TextField } from '../../components/Form';
 import { api } from '../../lib/api';
 import { errorAt, newId, useSubmit } from '../../lib/form';
@@ -26,28 +26,13 @@ const ratingText = (e: Expert) => {
 
 /** 专家库: the county's experts, their fields, the townships they serve and whether they may be invited now. */
 export function ExpertsTab({ org }: { org: OrgView }) {
-  const [items, setItems] = useState<Expert[]>([]);
-  const [state, setState] = useState<'loading' | 'ready'>('loading');
-  const [error, setError] = useState('');
+  const list = useData(() => api.staff.experts.list({ query: { limit: 100 } }), []);
+  const items = list.data?.items ?? [];
   const [draft, setDraft] = useState<Draft | null>(null);
   const form = useSubmit();
   const townships = placesOf(org, ['township']);
   const townshipName = new Map(townships.map((t) => [t.id, t.label]));
 
-  const load = async () => {
-    setState('loading');
-    try {
-      setItems((await api.staff.experts.list({ query: { limit: 100 } })).items);
-      setError('');
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setState('ready');
-    }
-  };
-  useEffect(() => {
-    void load();
-  }, []);
 
   const open = (d: Draft) => {
     form.reset();
@@ -59,7 +44,7 @@ export function ExpertsTab({ org }: { org: OrgView }) {
     const out = await form.submit(ExpertBody, body, (b) => api.staff.experts.save(id ?? newId('exp'), { body: b }));
     if (!out) return;
     setDraft(null);
-    await load();
+    await list.refresh();
   };
 
   const e = form.errors;
@@ -93,7 +78,7 @@ export function ExpertsTab({ org }: { org: OrgView }) {
           <FormFoot id='exp-save' busy={form.busy} message={form.message} onSave={() => void save()} onCancel={() => setDraft(null)} />
         </View>
       ) : null}
-      <ListState id='exp-list' loading={state === 'loading' && items.length === 0} error={error} empty={state === 'ready' && !error && items.length === 0} emptyText='专家库还没有专家' onRetry={() => void load()} />
+      <ListState id='exp-list' loading={list.loading} error={list.error} empty={!items.length} emptyText='专家库还没有专家' onRetry={() => void list.reload()} />
       {items.length ? (
         <View id='exp-list' className='staff-card'>
           {items.map((x) => (
