@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
 import { formatTime } from '../../../../../shared/format';
 import { RATING_LABELS } from '../../../../../shared/labels';
@@ -7,7 +7,7 @@ import { RATINGS, type Rating } from '../../../../../shared/schemas/common';
 import type { TaskRow } from '../../../../../shared/schemas/staff';
 import { STEP_TABLE } from '../../../../../shared/steps';
 import { Button } from '../../../components/Button';
-import { usePages } from '../../../lib/useData';
+import { messageOf } from '../../../lib/request';
 import { Chips, Field, FormFoot, ListState, TextField } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { api, takeStep } from '../../lib/api';
@@ -68,15 +68,30 @@ function FollowUpForm({ row, onDone }: { row: TaskRow; onDone: (row: TaskRow) =>
  * case's review (复查) opens its file.
  */
 export default function TasksPage() {
+  const [rows, setRows] = useState<TaskRow[]>([]);
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [loading, setLoading] = useState(true);
+  const [error, setError] = useState('');
   const [open, setOpen] = useState<string | null>(null);
   const [notice, setNotice] = useState('');
 
-  // back from a case file: a review may be done
-  const list = usePages((cursor) => api.staff.tasks({ query: { limit: PAGE, cursor } }), [], { onShow: true });
-  const rows = list.items;
+  const load = async (more = false) => {
+    setLoading(true);
+    setError('');
+    try {
+      const page = await api.staff.tasks({ query: { limit: PAGE, cursor: more ? cursor : undefined } });
+      setRows((r) => (more ? [...r, ...page.items] : page.items));
+      setCursor(page.cursor);
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setLoading(false);
+    }
+  };
+  useDidShow(() => void load());
 
   const done = (row: TaskRow) => {
-    void list.refresh();
+    setRows((r) => r.filter((x) => x.id !== row.id));
     setOpen(null);
     setNotice(`已记录回访：跟踪码 ${row.trackingCode}`);
   };
@@ -128,10 +143,10 @@ export default function TasksPage() {
               );
             })}
           </View>
-          <ListState id='tasks' loading={list.loading} error={list.error} empty={!rows.length} emptyText='现在没有到期的回访或复查。' onRetry={() => void list.reload()} />
-          {list.cursor && !list.loading ? (
-            <Button id='tasks-more' className='staff-btn' onClick={() => void list.more()}>
-              {list.loadingMore ? '正在加载…' : '加载更多'}
+          <ListState id='tasks' loading={loading} error={error} empty={!rows.length} emptyText='现在没有到期的回访或复查。' onRetry={() => void load()} />
+          {cursor && !loading ? (
+            <Button id='tasks-more' className='staff-btn' onClick={() => void load(true)}>
+              加载更多
             </Button>
           ) : null}
         </View>
