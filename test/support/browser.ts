@@ -84,10 +84,23 @@ export function describeViolations(violations: Result[]): string {
  * in the message. Moderate and minor findings are returned, not thrown.
  */
 export async function audit(page: Page, where: string, opts: { enhancedContrast?: boolean } = {}): Promise<Result[]> {
-  // A Taro toast fades in and out over 0.1 s: audit it shown or gone, never half-transparent mid-fade
-  await page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((t) => getComputedStyle(t).display === 'none' || getComputedStyle(t).opacity === '1'));
-  const violations = await axeViolations(page, opts);
-  const failing = violations.filter((v) => (FAILING_IMPACTS as readonly string[]).includes(v.impact ?? ''));
+  let violations: Result[] = [];
+  // A Taro toast is passing feedback that fades in and out over 0.1 s; axe reads a half-faded one as low contrast.
+  // Audit the page once every toast is gone, and again if one came up while axe ran.
+  const toastsGone = () =>
+    page.waitForFunction(() => Array.from(document.querySelectorAll<HTMLElement>('.taro__toast')).every((t) => getComputedStyle(t).display === 'none'), undefined, { timeout: 15_000 });
+  const failingOf = (v: Result[]) => v.filter((x) => (FAILING_IMPACTS as readonly string[]).includes(x.impact ?? ''));
+  const onToast = (v: Result[]) =>
+    page.evaluate(
+      (targets) => targets.some((t) => document.querySelector(t)?.closest('.taro__toast')),
+      v.flatMap((x) => x.nodes.map((n) => String(n.target[0]))),
+    );
+  for (let attempt = 0; attempt < 2; attempt++) {
+    await toastsGone();
+    violations = await axeViolations(page, opts);
+    if (!(await onToast(failingOf(violations)))) break;
+  }
+  const failing = failingOf(violations);
   if (failing.length) throw new Error(`axe-core: ${failing.length} serious or critical violation(s) at ${where} (${page.url()}):\n${describeViolations(failing)}`);
   return violations;
 }

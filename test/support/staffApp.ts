@@ -59,9 +59,16 @@ export async function openStaffApp(opts: { prefix: string; width?: number; heigh
     open,
     async loginAs(username) {
       await open('pages/login/index');
-      await el('#username input').fill(username);
-      await el('#password input').fill(STAFF_PASSWORDS[username]!);
+      // fill until the page holds both values (a login page still settling after 退出 can drop a value typed early)
+      await poll(async () => {
+        await el('#username input').fill(username);
+        await el('#password input').fill(STAFF_PASSWORDS[username]!);
+        return [await el('#username input').inputValue(), (await el('#password input').inputValue()) !== ''];
+      }).toEqual([username, true]);
+      const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/staff/login'));
       await el('#login').click();
+      const res = await answered;
+      if (res.status() !== 200) throw new Error(`staff login as ${username} answered ${res.status()}: ${await res.text()}`);
       await page.waitForURL(/staff\/pages\/home\/index/);
       await el('#staff-user').waitFor();
     },
