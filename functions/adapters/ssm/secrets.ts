@@ -20,6 +20,11 @@ export function plainSecrets(cfg: Config): Secrets | undefined {
 }
 
 let provider: SSMProvider | undefined;
+/**
+ * What was read, for SECRETS_CACHE_SECONDS. Powertools caches the parameters it found but not one that is missing,
+ * and the previous JWT secret is missing except during a rotation: without this every request would ask SSM again.
+ */
+let kept: { names: string; until: number; secrets: Secrets } | undefined;
 
 export async function loadSecrets(cfg: Config, instrument: (client: SSMClient) => SSMClient = (c) => c): Promise<Secrets> {
   const plain = plainSecrets(cfg);
@@ -33,6 +38,7 @@ export async function loadSecrets(cfg: Config, instrument: (client: SSMClient) =
   const wechat = cfg.WECHAT_SECRET ?? named(cfg.WECHAT_SECRET_PARAMETER, 'WECHAT_SECRET_PARAMETER');
   const previous = cfg.JWT_PREVIOUS_SECRET_PARAMETER;
   const wanted = [cfg.JWT_SECRET ? undefined : jwt, cfg.WECHAT_SECRET ? undefined : wechat, previous].filter((n): n is string => !!n);
+  if (kept && kept.names === wanted.join('\n') && Date.now() < kept.until) return kept.secrets;
   const got = await provider.getParametersByName<string>(Object.fromEntries(wanted.map((n) => [n, {}])), {
     decrypt: true,
     maxAge: cfg.SECRETS_CACHE_SECONDS,
@@ -48,5 +54,7 @@ export async function loadSecrets(cfg: Config, instrument: (client: SSMClient) =
   if (current.length < 32) throw new Error(`the SSM parameter ${jwt} must be at least 32 characters`);
   // the previous secret is there only during a rotation
   const old = previous !== undefined && typeof got[previous] === 'string' && got[previous] !== '' ? (got[previous] as string) : undefined;
-  return { jwt: { current, previous: old }, wechat: cfg.WECHAT_SECRET ?? value(wechat) };
+  const secrets = { jwt: { current, previous: old }, wechat: cfg.WECHAT_SECRET ?? value(wechat) };
+  kept = { names: wanted.join('\n'), until: Date.now() + cfg.SECRETS_CACHE_SECONDS * 1000, secrets };
+  return secrets;
 }
