@@ -9,7 +9,7 @@ import { sweep } from './usecases/supervision';
 import { warnSweep } from './usecases/warnings';
 
 /** Metric names of the alerts a sweep raises (shared/supervision.ts `Alert`). */
-const ALERT_METRIC: Record<Alert, string> = { remind: 'NearDueReminders', urge: 'DueUrges', overdue: 'OverdueMarks', consult_remind: 'ConsultReminders' };
+const ALERT_METRIC: Record<Alert, string> = { remind: 'NearDueReminders', urge: 'DueUrges', overdue: 'OverdueMarks', consult_remind: 'ConsultReminders', rate_remind: 'RatingReminders', rate_close: 'RatingTimeouts' };
 
 /** Supervise what fell due, then send what the steps and alerts wrote to the outbox. */
 export function handler(_event?: unknown, context?: Context): Promise<{ examined: number; acted: number; sent: number }> {

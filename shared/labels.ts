@@ -23,6 +23,8 @@ const EVENTS = {
   urge: { label: '到期催办', stage: 'supervise' },
   overdue: { label: '逾期问责', stage: 'supervise' },
   consult_remind: { label: '会诊催报', stage: 'supervise' },
+  rate_remind: { label: '提醒评价', stage: 'rate' },
+  rate_close: { label: '逾期未评价归档', stage: 'rate' },
   ...STEP_TABLE,
 } satisfies Record<Action, { label: string; stage: StepKey }>;
 const eventsBy = <K extends 'label' | 'stage'>(key: K) =>

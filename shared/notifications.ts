@@ -38,6 +38,8 @@ const NOTIFY: Partial<Record<TimelineEvent['action'], Template>> = {
   decline: 'result',
   resolve: 'result',
   reopen: 'result',
+  // 评哨: one reminder to rate before the limit passes
+  rate_remind: 'result',
 };
 
 /** The message an event sends to its reporter, or nothing (internal notes, staff-only steps, anonymous-only reports). */

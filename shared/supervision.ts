@@ -20,8 +20,12 @@ export interface SupervisionPolicy {
 export const DEFAULT_SUPERVISION: SupervisionPolicy = { nearDueShare: 0.25, nearDueMinHours: 1, overdueGraceHours: 24 };
 export type NearDuePolicy = Pick<SupervisionPolicy, 'nearDueShare' | 'nearDueMinHours'>;
 
-/** `consult_remind`: the co-departments of a consultation that have not reported in by its deadline, reminded once */
-export type Alert = 'remind' | 'urge' | 'overdue' | 'consult_remind';
+/**
+ * `consult_remind`: the co-departments of a consultation that have not reported in by its deadline, reminded once.
+ * `rate_remind`, `rate_close`: a resolved case the citizen has not rated is reminded once in the last share of its
+ * rating limit (the category's `rate`, 7 days by default), and closed as not rated when the limit passes.
+ */
+export type Alert = 'remind' | 'urge' | 'overdue' | 'consult_remind' | 'rate_remind' | 'rate_close';
 
 const HOUR = 3_600_000;
 export const SYSTEM_ACTOR: Actor = { role: 'system', id: 'sweeper', name: '督办系统' };
@@ -62,6 +66,7 @@ export function nextAlert(p: Watched, policy: SupervisionPolicy): { alert: Alert
 }
 
 function stepAlert(p: Watched, policy: SupervisionPolicy): { alert: Alert; at: string } | undefined {
+  if (p.dueAt && p.status === 'resolved') return ratingAlert(p, policy);
   if (!p.dueAt || !isOpen(p.status)) return undefined;
   const due = Date.parse(p.dueAt);
   if (p.remindedFor !== p.dueAt && p.urgedFor !== p.dueAt && p.overdueFor !== p.dueAt) {
@@ -70,6 +75,16 @@ function stepAlert(p: Watched, policy: SupervisionPolicy): { alert: Alert; at: s
   if (p.urgedFor !== p.dueAt && p.overdueFor !== p.dueAt) return { alert: 'urge', at: p.dueAt };
   if (p.overdueFor !== p.dueAt) return { alert: 'overdue', at: new Date(due + policy.overdueGraceHours * HOUR).toISOString() };
   return undefined;
+}
+
+/**
+ * 评哨 waits on the citizen: the rating's deadline (dueAt while resolved) is watched like a step's, once reminded in
+ * its near-due share (the same NEAR_DUE_SHARE), then closed at the deadline. `remindedFor` holds the deadline reminded,
+ * so a case resolved again after a review is reminded again for its new deadline.
+ */
+function ratingAlert(p: Watched, policy: SupervisionPolicy): { alert: Alert; at: string } {
+  if (p.remindedFor !== p.dueAt) return { alert: 'rate_remind', at: nearDueAt(p, policy)! };
+  return { alert: 'rate_close', at: p.dueAt! };
 }
 
 const STEP_OWNER: Partial<Record<Status, string>> = {
@@ -95,7 +110,9 @@ export function supervise(
   for (;;) {
     const next = nextAlert(cur, policy);
     if (!next || next.at > now.toISOString()) return out;
-    const d = alertDecision(cur, next.alert, now, centres);
+    // a sweep that comes after the rating's deadline closes the case: a reminder to rate would come too late
+    const alert = next.alert === 'rate_remind' && cur.dueAt! <= now.toISOString() ? 'rate_close' : next.alert;
+    const d = alertDecision(cur, alert, now, centres);
     out.push(d);
     cur = { ...cur, ...d.patch };
   }
@@ -122,6 +139,17 @@ function alertDecision(p: Petition, alert: Alert, now: Date, centres: Supervisin
         },
       };
     }
+    case 'rate_remind':
+      return {
+        patch: { remindedFor: p.dueAt, updatedAt: at },
+        event: { ...base, action: 'rate_remind', note: `请在 ${formatTime(p.dueAt)} 前对办理结果作出评价，逾期视为未评价`, visibility: 'public', data: { dueAt: p.dueAt } },
+      };
+    case 'rate_close':
+      // 评哨 not given within the limit: the case is closed as not rated (参评率 counts it among the resolved only)
+      return {
+        patch: { status: 'closed', dueAt: undefined, dueFrom: undefined, updatedAt: at },
+        event: { ...base, to: 'closed', action: 'rate_close', note: '评价期限已过，群众未评价，本案按未评价归档', visibility: 'public', data: { dueAt: p.dueAt, rated: false } },
+      };
     case 'remind':
       return {
         patch: { remindedFor: p.dueAt, updatedAt: at },

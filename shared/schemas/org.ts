@@ -68,11 +68,15 @@ export const Department = z.object({
 });
 export type Department = z.infer<typeof Department>;
 
+/** The rating limit of a category that sets none: 7 days. */
+export const DEFAULT_RATE_LIMIT = { amount: 7, unit: 'days' } as const;
+
 export const CategoryLimits = z.object({
   accept: Limit,
   dispatch: Limit,
   resolve: Limit,
-  rate: Limit,
+  /** 评哨: how long the citizen has to rate a resolved case; reminded once in its last share, then closed as not rated */
+  rate: z._default(Limit, DEFAULT_RATE_LIMIT),
   review: Limit,
   /** 回访: how long after resolution staff call the citizen back */
   followUp: z._default(Limit, { amount: 7, unit: 'days' }),

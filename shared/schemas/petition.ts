@@ -34,7 +34,7 @@ export type Actor = z.infer<typeof Actor>;
 
 /** The events of the record: the report, the steps of the table, and the supervision sweep's alerts. */
 /** `claim`: a citizen claims a case staff registered for them, with its receipt's code (shared/workflow.ts claim). */
-export const ACTIONS = ['submit', 'claim', ...STEP_ACTIONS, 'remind', 'urge', 'overdue', 'consult_remind'] as const;
+export const ACTIONS = ['submit', 'claim', ...STEP_ACTIONS, 'remind', 'urge', 'overdue', 'consult_remind', 'rate_remind', 'rate_close'] as const;
 export const Action = z.enum(ACTIONS);
 export type Action = z.infer<typeof Action>;
 

@@ -1,6 +1,7 @@
 /** 临期 as a share of the step's own limit: the one instant the sweeper, the tab and the badge read. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SUPERVISION, isNearDue, nearDueAt, nextAlert } from '../../shared/supervision';
+import { DEFAULT_SUPERVISION, isNearDue, nearDueAt, nextAlert, supervise } from '../../shared/supervision';
+import { aPetition } from '../support/builders';
 
 const H = 3_600_000;
 const T0 = Date.parse('2026-12-01T01:00:00Z');
@@ -24,5 +25,32 @@ describe('near due', () => {
 
   it('is when the sweeper reminds', () => {
     expect(nextAlert({ ...open(24), remindedFor: undefined, urgedFor: undefined, overdueFor: undefined }, DEFAULT_SUPERVISION)).toEqual({ alert: 'remind', at: iso(18) });
+  });
+});
+
+describe('the rating limit (评哨)', () => {
+  const centres = { township: { centreId: 'babao', centrePath: 'qilian/babao' }, county: { centreId: 'qilian', centrePath: 'qilian' } };
+  // resolved at T0, the rating due 7 days on: reminded in the last quarter (from 5.25 days), closed at 7 days
+  const resolved = aPetition().resolved().with({ resolvedAt: iso(0), dueFrom: iso(0), dueAt: iso(7 * 24) }).build();
+
+  it('is watched once resolved: a reminder in its last share, then the close at the deadline', () => {
+    expect(nextAlert(resolved, DEFAULT_SUPERVISION)).toEqual({ alert: 'rate_remind', at: iso(7 * 24 * 0.75) });
+    expect(nextAlert({ ...resolved, remindedFor: resolved.dueAt }, DEFAULT_SUPERVISION)).toEqual({ alert: 'rate_close', at: iso(7 * 24) });
+    expect(nextAlert({ ...resolved, status: 'rated', dueAt: undefined }, DEFAULT_SUPERVISION)).toBeUndefined();
+  });
+
+  it('reminds once, publicly, and closes the case as not rated', () => {
+    const [remind] = supervise(resolved, new Date(T0 + 6 * 24 * H), DEFAULT_SUPERVISION, centres);
+    expect(remind!.event).toMatchObject({ action: 'rate_remind', visibility: 'public', from: 'resolved', to: 'resolved' });
+    const reminded = { ...resolved, ...remind!.patch };
+    expect(supervise(reminded, new Date(T0 + 6.5 * 24 * H), DEFAULT_SUPERVISION, centres)).toEqual([]);
+    const [close] = supervise(reminded, new Date(T0 + 7 * 24 * H + 1), DEFAULT_SUPERVISION, centres);
+    expect(close!.patch).toMatchObject({ status: 'closed', dueAt: undefined });
+    expect(close!.event).toMatchObject({ action: 'rate_close', from: 'resolved', to: 'closed', data: { rated: false } });
+    expect(supervise({ ...reminded, ...close!.patch }, new Date(T0 + 30 * 24 * H), DEFAULT_SUPERVISION, centres)).toEqual([]);
+  });
+
+  it('skips the reminder when the sweep first comes past the deadline', () => {
+    expect(supervise(resolved, new Date(T0 + 8 * 24 * H), DEFAULT_SUPERVISION, centres).map((d) => d.event.action)).toEqual(['rate_close']);
   });
 });
