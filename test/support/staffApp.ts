@@ -60,11 +60,14 @@ export async function openStaffApp(opts: { prefix: string; width?: number; heigh
     async loginAs(username) {
       await open('pages/login/index');
       // fill until the page holds both values (a login page still settling after 退出 can drop a value typed early)
-      await poll(async () => {
+      // (a loop, not expect.poll: logins happen in beforeAll hooks too)
+      for (let tries = 0; ; tries++) {
         await el('#username input').fill(username);
         await el('#password input').fill(STAFF_PASSWORDS[username]!);
-        return [await el('#username input').inputValue(), (await el('#password input').inputValue()) !== ''];
-      }).toEqual([username, true]);
+        if ((await el('#username input').inputValue()) === username && (await el('#password input').inputValue()) !== '') break;
+        if (tries === 50) throw new Error(`the login page would not keep ${username}'s name and password`);
+        await page.waitForTimeout(100);
+      }
       const answered = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname.endsWith('/staff/login'));
       await el('#login').click();
       const res = await answered;
