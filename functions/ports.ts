@@ -44,7 +44,9 @@ export interface NewPetition {
 export type QueueScope =
   | { kind: 'centre'; centreId: string }
   | { kind: 'county'; countyId: string }
-  | { kind: 'department'; departmentId: string; countyId: string };
+  | { kind: 'department'; departmentId: string; countyId: string }
+  /** 小事不出村: what a village holds, through its village entries (keys.villageEntry) */
+  | { kind: 'village'; villageId: string; countyId: string };
 
 /** What a queue page shows: all optional but the order. Times are ISO instants. */
 export interface QueueFilter {

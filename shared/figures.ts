@@ -38,7 +38,15 @@ function dayOf(iso: string): { key: string; prefix: string } {
 const statusField = (s: Status) => `st_${s}`;
 
 type Counted = Pick<Petition, 'centreId' | 'countyId' | 'townshipId' | 'categoryId' | 'status' | 'createdAt' | 'resolveDueAt'> &
-  Partial<Pick<Petition, 'channel' | 'villageId' | 'postId' | 'repeatOf' | 'acceptedAt' | 'reopenedAt' | 'rating' | 'followUp'>>;
+  Partial<Pick<Petition, 'channel' | 'level' | 'villageId' | 'postId' | 'repeatOf' | 'acceptedAt' | 'reopenedAt' | 'rating' | 'followUp'>>;
+
+/**
+ * Whose counters a case adds to: its owning centre and its county, and while its village holds it (小事不出村) the
+ * village, whose staff read their own figures; a hand-up or the township taking it moves its counts off the village.
+ */
+export function figureScopes(p: Counted): string[] {
+  return [...new Set([p.centreId, p.countyId, ...(p.level === 'village' && p.villageId ? [p.villageId] : [])])];
+}
 /** What a rating adds: one rated, and one satisfied unless 不满意. */
 const rated = (rating: unknown, n: 1 | -1) => ({ rated: n, ...(rating !== 'dissatisfied' ? { satisfied: n } : {}) });
 
@@ -69,7 +77,7 @@ function snapshot(p: Counted): Array<{ at: string; add: Record<string, number> }
 export function figureDeltas(before: Counted | undefined, after: Counted, events: ReadonlyArray<Pick<TimelineEvent, 'action' | 'at' | 'data' | 'from'>>): FigureDelta[] {
   const out: FigureDelta[] = [];
   const both = (p: Counted, key: string, add: Record<string, number>) => {
-    for (const scope of new Set([p.centreId, p.countyId])) out.push({ scope, key, add });
+    for (const scope of figureScopes(p)) out.push({ scope, key, add });
   };
   /** counts on the day of `iso` */
   const onDay = (p: Counted, iso: string, add: Record<string, number>) => {
@@ -84,12 +92,14 @@ export function figureDeltas(before: Counted | undefined, after: Counted, events
     return merge(out);
   }
   for (const s of snapshot(before)) onDay(before, s.at, Object.fromEntries(Object.entries(s.add).map(([f, n]) => [f, -n])));
-  if (before.status !== after.status || before.centreId !== after.centreId) {
+  const moved = figureScopes(before).join() !== figureScopes(after).join();
+  if (before.status !== after.status || moved) {
     both(before, NOW_KEY, { [statusField(before.status)]: -1 });
     both(after, NOW_KEY, { [statusField(after.status)]: 1 });
   }
-  if (before.centreId !== after.centreId) {
-    // A transfer or a takeover (接管) moves the case's registration to its new owner; an escalation never does.
+  if (moved) {
+    // A transfer or a takeover (接管) moves the case's registration to its new owner, a hand-up off its village; an
+    // escalation never does.
     onDay(before, reg, { registered: -1, [`cat_${before.categoryId}`]: -1, [`tw_${before.townshipId}`]: -1 });
     onDay(after, reg, { registered: 1, [`cat_${after.categoryId}`]: 1, [`tw_${after.townshipId}`]: 1 });
   }

@@ -2,7 +2,7 @@
  * Who may manage whom among staff, defined once: the role order and the rule every user change obeys (the API's
  * use cases and the staff pages' role choices both read it).
  *
- * admin > county_supervisor > centre_staff > handler = agent
+ * admin > county_supervisor > centre_staff > handler = agent = village_staff
  */
 import { STAFF_ROLES, type StaffRole } from './schemas/common';
 
@@ -12,7 +12,13 @@ export const ROLE_RANK: Readonly<Record<StaffRole, number>> = {
   centre_staff: 2,
   handler: 1,
   agent: 1,
+  village_staff: 1,
 };
+
+/** The roles that read a centre's queue, figures, tasks and receptions: a township's or the county's. */
+export const CENTRE_ROLES = ['centre_staff', 'county_supervisor', 'admin'] as const satisfies readonly StaffRole[];
+/** Whether the role reads as a centre; handlers, agents and village staff work their own cases and nothing else. */
+export const readsCentre = (role: StaffRole): boolean => (CENTRE_ROLES as readonly StaffRole[]).includes(role);
 
 /**
  * May a user of role `actor` hold power over (create, edit, sign out) a user of role `target`: only a role strictly

@@ -74,7 +74,8 @@ export function route(org: Org, input: { post?: Post; villageId?: string; townsh
   if (input.post && !categoriesAt(org, input.post).some((c) => c.id === input.category.id)) {
     throw new ValidationError('该岗点不受理此类诉求', [{ path: 'categoryId', message: '该岗点不受理此类诉求' }]);
   }
-  const level = input.category.level;
+  // 小事不出村: a village-level matter stays in its village, when it has one; otherwise its township handles it
+  const level = input.category.level === 'village' && !village ? 'township' : input.category.level;
   const centre = level === 'county' ? county : township;
   return {
     countyId: county.id,
@@ -120,6 +121,15 @@ export function inScope(scopePath: string, centrePath: string): boolean {
  */
 export function scopeFitsRole(role: StaffRole, node: Pick<OrgNode, 'kind'>): boolean {
   if (role === 'handler' || role === 'agent') return true;
+  // a village's own staff (网格长, 调解委员会) act for their village
+  if (role === 'village_staff') return node.kind === 'village';
   return node.kind === 'township' || node.kind === 'county';
 }
+/**
+ * 小事不出村: a case of a village-level category reported in a village is held by the village (level `village`): its
+ * village staff see it, accept, handle and resolve it, or hand it up. The township centre owns it all along (it is in
+ * the township's queue and figures) and takes it to the township by its own accept, dispatch or consultation.
+ */
+export const heldByVillage = (p: { level: Level; villageId?: string }): boolean => p.level === 'village' && p.villageId !== undefined;
+
 export const SCOPE_NOT_A_CENTRE = '该角色的管辖范围须为乡镇（苏木）或县（综治中心），不能是村（嘎查、社区）或网格';

@@ -12,6 +12,8 @@ const CENTRE = ['centre_staff', 'county_supervisor', 'admin'] as const satisfies
 /** who registers cases for citizens (统一登记, 凡诉代办): the centres and the agents */
 const FILERS = [...CENTRE, 'agent'] as const satisfies readonly Role[];
 const HANDLING = [...CENTRE, 'handler'] as const satisfies readonly Role[];
+/** 小事不出村: a village's staff accept, handle and resolve the cases their village holds (workflow.ts checks it holds it) */
+const VILLAGE = 'village_staff' as const satisfies Role;
 const COUNTY = ['county_supervisor', 'admin'] as const satisfies readonly Role[];
 const HANDLING_STATUSES: readonly Status[] = ['dispatched', 'in_progress', 'reopened'];
 const note = (label = '备注', max = 500) => z.optional(text(label, max));
@@ -73,7 +75,7 @@ export const STEP_TABLE = {
     verb: '受理',
     stage: 'accept',
     from: ['submitted'],
-    roles: CENTRE,
+    roles: [...CENTRE, VILLAGE],
     body: z.strictObject({ note: note() }),
     path: 'accept',
     note: 'public',
@@ -110,7 +112,7 @@ export const STEP_TABLE = {
     label: '办理进展',
     stage: 'handle',
     from: HANDLING_STATUSES,
-    roles: HANDLING,
+    roles: [...HANDLING, VILLAGE],
     body: z.strictObject({ note: text('进展说明', 1000), visibility: z._default(z.enum(['public', 'internal']), 'public') }),
     path: 'progress',
     note: 'chosen',
@@ -123,7 +125,7 @@ export const STEP_TABLE = {
     label: '办结',
     stage: 'handle',
     from: HANDLING_STATUSES,
-    roles: HANDLING,
+    roles: [...HANDLING, VILLAGE],
     // `cites`: the co-departments whose consultation opinions (会诊意见) the resolution rests on, copied to its record
     body: z.strictObject({ summary: text('办理结果', 2000), cites: z.optional(z.array(idOf('引用的会诊意见')).check(z.maxLength(MAX_CONSULT_DEPARTMENTS, { error: '引用的会诊意见过多' }))) }),
     path: 'resolve',
@@ -251,6 +253,19 @@ export const STEP_TABLE = {
     note: 'public',
     form: [textarea('reason', '上报理由')],
   },
+  // 小事不出村: the village hands a case it holds up to the township's centre (not a small matter after all), with a
+  // reason the citizen reads; the centre then accepts it (if the village had not) or dispatches it.
+  hand_up: {
+    label: '上交中心办理',
+    verb: '上交中心',
+    stage: 'accept',
+    from: ['submitted', 'in_progress', 'reopened'],
+    roles: [VILLAGE],
+    body: z.strictObject({ reason: text('上交理由', 500) }),
+    path: 'hand-up',
+    note: 'public',
+    form: [textarea('reason', '上交理由')],
+  },
   // 督办: the supervising level urges the owner, and may set a nearer deadline (限期办理). Taken only by the level
   // the case was escalated to (or above it); the owner reads it, the citizen does not.
   supervise: {
@@ -347,7 +362,7 @@ export const STEP_TABLE = {
     label: '查看电话',
     stage: 'supervise',
     from: STATUSES,
-    roles: HANDLING,
+    roles: [...HANDLING, VILLAGE],
     body: EmptyBody,
     path: 'reveal-phone',
     note: 'internal',

@@ -4,7 +4,7 @@
  */
 import { ConflictError, ForbiddenError, ValidationError } from './errors';
 import { ACTION_LABELS, STATUS_LABELS } from './labels';
-import { inScope, type CentreRef, type SupervisingCentres } from './routing';
+import { heldByVillage, inScope, type CentreRef, type SupervisingCentres } from './routing';
 
 export type { CentreRef, SupervisingCentres };
 import type { CategoryLimits } from './schemas/org';
@@ -25,6 +25,8 @@ interface Resolved {
   link_repeat: { repeatOf: string };
   consult: { lead: Named; departments: Named[] };
   invite_expert: { expert: Named };
+  /** the township centre's department for the case's category, which handles it from now on (if any) */
+  hand_up: { departmentId?: string };
 }
 /** A department as the use case found it in the organisation: its id and name. */
 type Named = { id: string; name: string };
@@ -44,9 +46,23 @@ export function isDispatched(status: Status): boolean {
   return STATUS_GROUPS[status].atDepartment;
 }
 
-/** The actions a role may take on a petition in its current status: what the staff page offers. */
-export function allowedActions(status: Status, role: Role): StepAction[] {
+/**
+ * The actions a role may take on a petition in its current status: what the staff page offers. A village's staff act
+ * only on what their village holds (`level`: the case's).
+ */
+export function allowedActions(status: Status, role: Role, level?: Level): StepAction[] {
+  if (role === 'village_staff' && level !== 'village') return [];
   return STEP_ACTIONS.filter((a) => RULES[a].from.includes(status) && RULES[a].roles.includes(role));
+}
+
+/**
+ * The township centre takes a case its village holds to the township by handling it itself (its own accept, a
+ * dispatch, a consultation): the village no longer sees it; a supervision by the township itself (an overdue village
+ * case) ends, as the owner now works it.
+ */
+function toTownship(p: Petition): Partial<Petition> {
+  if (p.level !== 'village') return {};
+  return { level: 'township', ...(p.supervisedBy?.centreId === p.centreId ? { supervisedBy: undefined } : {}) };
 }
 
 export interface Decision {
@@ -89,6 +105,8 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
   const rule: StepSpec = STEP_TABLE[cmd.action];
   const label = ACTION_LABELS[cmd.action];
   if (!rule.roles.includes(actor.role)) throw new ForbiddenError(`您的角色不能进行「${label}」`);
+  // 小事不出村: a village's staff act only while their village holds the case
+  if (actor.role === 'village_staff' && !heldByVillage(p)) throw new ForbiddenError(`该诉求不在村级办理，不能进行「${label}」`);
   // 联合会诊: a co-department's handler reads the case and reports in; the case is the lead department's to handle
   if (actor.role === 'handler' && actor.departmentId !== undefined && actor.departmentId !== p.departmentId && cmd.action !== 'report_in') {
     throw new ForbiddenError(`会诊部门只能报到会诊意见，不能进行「${label}」`);
@@ -110,9 +128,27 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
   switch (cmd.action) {
     case 'accept': {
       const resolveDueAt = resolveDeadline(now, ctx.limits.resolve).toISOString();
-      return step('accepted', { acceptedAt: at, dueAt: after(ctx.limits.dispatch), resolveDueAt }, cmd.note, {
+      if (actor.role === 'village_staff') {
+        // the village handles it itself, within the category's resolve limit: no department holds it
+        return step('in_progress', { acceptedAt: at, dueAt: resolveDueAt, resolveDueAt, departmentId: undefined, handlerId: undefined }, cmd.note, {
+          data: { onTime: onTime(p.dueAt), village: p.villageId },
+        });
+      }
+      return step('accepted', { acceptedAt: at, dueAt: after(ctx.limits.dispatch), resolveDueAt, ...toTownship(p) }, cmd.note, {
         data: { onTime: onTime(p.dueAt) },
       });
+    }
+    case 'hand_up': {
+      // to the township's centre: one the village accepted waits on its dispatch, one it did not on its acceptance
+      const sup = p.supervisedBy?.centreId === p.centreId ? { supervisedBy: undefined } : {};
+      const base = { level: 'township' as const, departmentId: cmd.departmentId, handlerId: undefined, ...sup };
+      if (p.status === 'submitted') return step('submitted', base, cmd.reason, { data: { fromLevel: 'village', toLevel: 'township', village: p.villageId } });
+      return step(
+        'accepted',
+        { ...base, acceptedAt: p.acceptedAt ?? at, dueAt: after(ctx.limits.dispatch), resolveDueAt: p.resolveDueAt ?? resolveDeadline(now, ctx.limits.resolve).toISOString() },
+        cmd.reason,
+        { data: { fromLevel: 'village', toLevel: 'township', village: p.villageId } },
+      );
     }
     case 'decline':
       return step(
@@ -124,7 +160,7 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
     case 'dispatch':
       return step(
         'dispatched',
-        { departmentId: cmd.departmentId, handlerId: cmd.handlerId, dueAt: p.resolveDueAt ?? after(ctx.limits.resolve) },
+        { departmentId: cmd.departmentId, handlerId: cmd.handlerId, dueAt: p.resolveDueAt ?? after(ctx.limits.resolve), ...toTownship(p) },
         cmd.note,
         { data: { departmentId: cmd.departmentId, handlerId: cmd.handlerId } },
       );
@@ -164,7 +200,7 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
             : {};
       // the citizen's record says who consults, never the question
       const note = `联合会诊：牵头部门${cmd.lead.name}，会同${cmd.departments.map((d) => d.name).join('、')}`;
-      return step(p.status === 'accepted' ? 'dispatched' : p.status, { consultation, ...toLead }, note, {
+      return step(p.status === 'accepted' ? 'dispatched' : p.status, { consultation, ...toLead, ...toTownship(p) }, note, {
         visibility: 'public',
         data: { leadDepartmentId: cmd.lead.id, departmentIds: cmd.departments.map((d) => d.id), question: cmd.question, dueAt },
       });

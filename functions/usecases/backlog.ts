@@ -3,12 +3,13 @@ import { NotFoundError } from '../../shared/errors';
 import { inScope } from '../../shared/routing';
 import type { BoardRow } from '../../shared/schemas/backlog';
 import type { Deps, StaffCaller } from './context';
+import { readsCentre } from '../../shared/roles';
 
 const DAY = 86_400_000;
 
 /** The board of the caller's county; a township's staff see the cases of their own centre. Handlers and agents: 404. */
 export async function board(deps: Deps, caller: StaffCaller, page: { limit: number; cursor?: string }): Promise<{ items: BoardRow[]; cursor?: string }> {
-  if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
+  if (!readsCentre(caller.role)) throw new NotFoundError('未找到');
   const org = await deps.org.load();
   const scope = org.nodes.get(caller.scopeNodeId);
   if (!scope) throw new NotFoundError('您的管辖范围不存在');

@@ -27,6 +27,7 @@ import type { HostRecord, Reminder } from '../ports';
 import type { CitizenCaller, Deps, StaffCaller } from './context';
 import { requireCleanText } from './content';
 import { centreScope } from './petitions';
+import { readsCentre } from '../../shared/roles';
 
 const MINUTE = 60_000;
 const REMINDER_LEADS = [
@@ -293,7 +294,7 @@ export async function rate(deps: Deps, caller: CitizenCaller, id: string, input:
 
 function staffScope(caller: StaffCaller, org: Org) {
   // Handlers and agents work cases; receptions are the centres' and the county's.
-  if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
+  if (!readsCentre(caller.role)) throw new NotFoundError('未找到');
   return centreScope(caller, org);
 }
 

@@ -35,6 +35,11 @@ const DAY = 86_400_000;
 export function figureScope(caller: StaffCaller, org: Org, townshipId?: string): { scope: FigureScope; countyId: string; id: string; countyWide: boolean } {
   if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
   const own = queueScope(caller, org);
+  // 小事不出村: a village's staff read what their village holds and handled (its own counters)
+  if (own.kind === 'village') {
+    if (townshipId) throw new NotFoundError('未找到该乡镇（苏木）');
+    return { scope: own, countyId: own.countyId, id: own.villageId, countyWide: false };
+  }
   if (own.kind === 'department') throw new NotFoundError('未找到');
   const countyOf = (id: string) => org.nodes.get(id)?.path.split('/')[0] ?? '';
   if (own.kind === 'centre') {
@@ -79,7 +84,7 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
     [...new Set([...Object.keys(now), ...Object.keys(then)])].map((id) => ({ id, name: name(id, names), count: now[id] ?? 0, yearAgo: then[id] ?? 0 }));
   const share = (n: number): Ratio => ratio(n, figures.registered);
   return {
-    scope: { kind: scope.kind, id: scopeId, name: org.nodes.get(scopeId)?.centreName ?? scopeId },
+    scope: { kind: scope.kind, id: scopeId, name: org.nodes.get(scopeId)?.centreName ?? org.nodes.get(scopeId)?.name ?? scopeId },
     /** the townships a county caller may choose; centre staff see only their own */
     townships: countyWide ? townships.map((t) => ({ id: t.id, name: t.name })) : [],
     period: { from, to },

@@ -8,6 +8,7 @@ import type { Expert, ExpertBody } from '../../shared/schemas/expert';
 import type { Org } from '../../shared/routing';
 import type { Deps, StaffCaller } from './context';
 import { canSee } from './petitions';
+import { readsCentre } from '../../shared/roles';
 
 function countyOf(caller: StaffCaller, org: Org): string {
   const scope = org.nodes.get(caller.scopeNodeId);
@@ -17,7 +18,7 @@ function countyOf(caller: StaffCaller, org: Org): string {
 
 /** Handlers and agents work their cases; the pool is the centres' to read. */
 function requireCentre(caller: StaffCaller) {
-  if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
+  if (!readsCentre(caller.role)) throw new NotFoundError('未找到');
 }
 
 export async function listExperts(deps: Deps, caller: StaffCaller, page: { limit: number; cursor?: string }) {

@@ -5,6 +5,7 @@ import { categoriesAt, inScope, townshipOf, type Org } from '../../shared/routin
 import { NODE_PARENT_KIND, type Category, type CountySettingsBody, type Department, type NodeBody, type OrgNode, type Post } from '../../shared/schemas/org';
 import { auditOf } from './audit';
 import type { Deps, StaffCaller } from './context';
+import { readsCentre } from '../../shared/roles';
 
 const brief = (c: Category) => ({ id: c.id, name: c.name });
 
@@ -37,7 +38,7 @@ function scopeOf(caller: StaffCaller, org: Org) {
 
 function requireManager(caller: StaffCaller) {
   // Handlers and agents do their cases; they do not manage the organisation.
-  if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
+  if (!readsCentre(caller.role)) throw new NotFoundError('未找到');
 }
 
 /** Townships, villages and staff users are the county's to set: its supervisors and admins. */

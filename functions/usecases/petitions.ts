@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, RejectedContentError, RetryableConflictError, ValidationError } from '../../shared/errors';
-import { SCOPE_NOT_A_CENTRE, inScope, route, scopeFitsRole, supervisingCentres, type Org } from '../../shared/routing';
+import { SCOPE_NOT_A_CENTRE, departmentFor, heldByVillage, inScope, route, scopeFitsRole, supervisingCentres, type Org } from '../../shared/routing';
+import { readsCentre } from '../../shared/roles';
 import { CITIZEN_CHANNELS, type Role } from '../../shared/schemas/common';
 import type { ClaimBody, RegisterPetitionBody, SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
 import type { StaffQueueQuery } from '../../shared/schemas/staff';
@@ -178,7 +179,7 @@ function channelOf(caller: Caller, body: Filing): Petition['channel'] {
  * their village: a handler files nothing; a place outside the caller's scope is not theirs to know of.
  */
 function requirePlaceInScope(org: Org, caller: StaffCaller, placeId: string) {
-  if (caller.role === 'handler') throw new ForbiddenError('承办部门不登记诉求，请由综治中心或代办员登记');
+  if (caller.role === 'handler' || caller.role === 'village_staff') throw new ForbiddenError('承办部门和村级调解不登记诉求，请由综治中心或代办员登记');
   const scope = org.nodes.get(caller.scopeNodeId);
   const place = org.nodes.get(placeId);
   if (!scope || !place || !inScope(scope.path, place.path)) throw new NotFoundError('所选地点不在您的管辖范围内');
@@ -249,6 +250,11 @@ export function canSee(caller: Caller, p: Petition, org: Org): boolean {
   switch (caller.role) {
     case 'agent':
       return p.agentId === caller.id;
+    case 'village_staff': {
+      // 小事不出村: what their village holds, nothing else of it (a case handed up, or of another category, is not theirs)
+      const village = p.villageId ? org.nodes.get(p.villageId) : undefined;
+      return heldByVillage(p) && village !== undefined && inScope(scope.path, village.path);
+    }
     case 'handler':
       // the department the case is dispatched to, and the co-departments called into its consultation (联合会诊)
       return (
@@ -357,6 +363,11 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
       if (!scope) throw new NotFoundError('未找到该诉求');
       return { ...input, by: { centreId: scope.id, centrePath: scope.path, level: scope.kind === 'county' ? 'county' : 'township' } };
     }
+    case 'hand_up': {
+      // the township centre's department for the matter takes it over from the village (谁主管谁负责)
+      const category = org.categories.find((c) => c.id === p.categoryId);
+      return { ...input, departmentId: category ? departmentFor(org, p.centreId, p.countyId, category)?.id : undefined };
+    }
     case 'inform':
       // 阶段反馈 is the filer's own record of what they told the citizen
       if (caller.kind !== 'staff' || p.agentId !== caller.id) throw new ForbiddenError('只有登记这件诉求的工作人员可以记录已告知群众');
@@ -463,6 +474,11 @@ export function centreScope(caller: StaffCaller, org: Org) {
 }
 
 export function queueScope(caller: StaffCaller, org: Org): QueueScope {
+  if (caller.role === 'village_staff') {
+    const village = org.nodes.get(caller.scopeNodeId);
+    if (!village || village.kind !== 'village') throw new NotFoundError('您的管辖范围不存在');
+    return { kind: 'village', villageId: village.id, countyId: village.path.split('/')[0] ?? village.id };
+  }
   if (caller.role === 'handler' && caller.departmentId) {
     const scope = org.nodes.get(caller.scopeNodeId);
     if (!scope) throw new NotFoundError('您的管辖范围不存在');
@@ -474,7 +490,7 @@ export function queueScope(caller: StaffCaller, org: Org): QueueScope {
 
 /** 复查 and 回访: what the caller's centre must call back or review now. */
 export async function staffTasks(deps: Deps, caller: StaffCaller, page: { limit: number; cursor?: string }) {
-  if (caller.role === 'agent' || caller.role === 'handler') throw new NotFoundError('未找到');
+  if (!readsCentre(caller.role)) throw new NotFoundError('未找到');
   const org = await deps.org.load();
   const scope = queueScope(caller, org);
   const centreId = scope.kind === 'centre' ? scope.centreId : scope.kind === 'county' ? scope.countyId : '';
@@ -518,6 +534,10 @@ export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<Sta
     consulting: q.consulting === 'true',
   };
   const scope = queueScope(caller, org);
+  if (scope.kind === 'village' && (filter.supervised || (filter.due && 'near' in filter.due) || filter.townshipId)) {
+    const field = filter.supervised ? 'supervised' : filter.townshipId ? 'townshipId' : 'due';
+    throw new ValidationError('村级待办只按状态、期限和类型查看', [{ path: `query.${field}`, message: '村级待办没有督办、临期和乡镇筛选' }]);
+  }
   if (filter.supervised && scope.kind === 'department') {
     throw new ValidationError('承办人的待办没有督办列表', [{ path: 'query.supervised', message: '督办列表只供综治中心查看' }]);
   }

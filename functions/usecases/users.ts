@@ -11,6 +11,7 @@ import { hashPassword } from '../auth/passwords';
 import type { StaffAccount } from '../ports';
 import { auditOf } from './audit';
 import type { Deps, StaffCaller } from './context';
+import { readsCentre } from '../../shared/roles';
 
 function scopeOf(caller: StaffCaller, org: Org): OrgNode {
   const node = org.nodes.get(caller.scopeNodeId);
@@ -62,7 +63,7 @@ function requireCounty(caller: StaffCaller) {
 
 export async function listUsers(deps: Deps, caller: StaffCaller, page: { limit: number; cursor?: string }) {
   // Handlers and agents do their cases; they do not manage the organisation.
-  if (caller.role === 'handler' || caller.role === 'agent') throw new NotFoundError('未找到');
+  if (!readsCentre(caller.role)) throw new NotFoundError('未找到');
   const org = await deps.org.load();
   const scope = scopeOf(caller, org);
   const county = scope.path.split('/')[0] ?? scope.id;

@@ -119,7 +119,7 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     near: !overdueAt(p, now) && isNearDue(p, now, policy),
     ...names(org, p),
     // what the role may do now, less what this case has nothing for
-    actions: allowedActions(p.status, caller.role).filter(offers(p, org, caller)),
+    actions: allowedActions(p.status, caller.role, p.level).filter(offers(p, org, caller)),
     // 联合会诊: the co-departments that have not reported in by the deadline
     consultationLate: p.consultation && p.consultation.dueAt < now.toISOString() ? p.consultation.participants.filter((x) => !x.reportedAt).map((x) => x.departmentId) : [],
   };

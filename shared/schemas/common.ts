@@ -82,7 +82,8 @@ export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as c
 export const Rating = z.enum(RATINGS, { error: '请选择 满意、基本满意 或 不满意' });
 export type Rating = z.infer<typeof Rating>;
 
-export const STAFF_ROLES = ['centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'] as const;
+/** `village_staff`: a village's 网格长 or mediation committee (调解委员会), who handle its small matters (小事不出村) */
+export const STAFF_ROLES = ['centre_staff', 'handler', 'agent', 'village_staff', 'county_supervisor', 'admin'] as const;
 export const StaffRole = z.enum(STAFF_ROLES, { error: '角色不正确' });
 export type StaffRole = z.infer<typeof StaffRole>;
 /** `partner`: a partner system filing through Open311 (the 12345 hotline) */

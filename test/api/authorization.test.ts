@@ -36,6 +36,11 @@ interface Case {
   vary?: (t: Target) => Target;
   /** the route acts on the caller's own account: staff callers are new users of the same role and scope */
   ownAccount?: boolean;
+  /**
+   * 小事不出村: what a village's staff (白杨沟村调解委员会) get, where the matrix asks them too: the routes of their work
+   * and the centre's reads beside them
+   */
+  village?: number;
 }
 
 const row = (anonymous: number, owner: number, otherCitizen: number, agent: number, handler: number, centre: number, otherCentre: number, county: number, admin: number): Expect =>
@@ -99,6 +104,14 @@ const escalatedWith = (body: Record<string, unknown>) => async (): Promise<Targe
   const p = await petition('accepted');
   await step(p.id, 'escalate', { reason: '涉及多个部门' });
   return { params: { id: p.id }, owner: p.owner, body };
+};
+
+/** A step's target: a 邻里纠纷 reported at a post of 白杨沟村, which the village holds (小事不出村), with the step's body. */
+const villageCase = (body: Record<string, unknown>) => async (): Promise<Target> => {
+  const owner = await citizenToken();
+  const sent = await report(owner, { postId: 'babao-baiyanggou-p1', categoryId: 'neighbour', description: '邻居家的羊群常进我家草场。' });
+  if (sent.status !== 201) throw new Error(`fixture report: ${sent.status} ${JSON.stringify(sent.body)}`);
+  return { params: { id: sent.body.id }, owner, body };
 };
 
 /** A case of 八宝镇 dispatched to the 司法所 that the county classed as a backlog case, and posted to the board if asked. */
@@ -245,12 +258,14 @@ const CASES: Record<string, Case> = {
   'POST /petitions/{id}/rating': { expect: citizens(200, 404), target: stepOn('resolved', { rating: 'satisfied', comment: '满意' }) },
 
   'POST /staff/login': { expect: everyone(200), target: fixed({ body: { username: 'moler', password: 'moler-local-2026' } }) },
-  'GET /staff/me': { expect: anyStaff(200), target: fixed({}) },
-  'GET /staff/petitions': { expect: staff(404, 200, 200, 200, 200, 200), target: fixed({}) },
-  'GET /staff/petitions/{id}': { expect: handlingStep(), target: petitionAt('dispatched') },
+  'GET /staff/me': { expect: anyStaff(200), target: fixed({}), village: 200 },
+  'GET /staff/petitions': { expect: staff(404, 200, 200, 200, 200, 200), target: fixed({}), village: 200 },
+  // a township's case: not the village's to know of
+  'GET /staff/petitions/{id}': { expect: handlingStep(), target: petitionAt('dispatched'), village: 404 },
   'POST /staff/petitions': {
     // 统一登记: the centre staff of the place and the agent of its village register for a citizen; handlers do not
     expect: staff(201, 403, 201, 404, 201, 201),
+    village: 403,
     target: fixed({ body: { channel: 'phone', villageId: 'babao-baiyanggou', categoryId: 'heating', description: '电话反映：小区暖气不热。', phone: '13912345678' } }),
     vary: (t) => ({ ...t, headers: { 'idempotency-key': newKey() } }),
   },
@@ -282,11 +297,14 @@ const CASES: Record<string, Case> = {
       return { body: { trackingCode: sent.body.trackingCode, secret: sent.body.secret } };
     },
   },
-  'POST /staff/petitions/{id}/accept': { expect: centreStep(), target: stepOn('submitted', { note: '受理' }) },
+  'POST /staff/petitions/{id}/accept': { expect: centreStep(), target: stepOn('submitted', { note: '受理' }), village: 404 },
+  // 小事不出村: a 邻里纠纷 at a post of 白杨沟村, held by the village: only its staff hand it up; the township centre, the
+  // county and admins see it but may not
+  'POST /staff/petitions/{id}/hand-up': { expect: staff(404, 404, 403, 404, 403, 403), village: 200, target: villageCase({ reason: '涉及宅基地确权，请镇里处理' }) },
   'POST /staff/petitions/{id}/decline': { expect: centreStep(), target: stepOn('submitted', { reason: '属于法院受理范围', redirect: '向祁连县人民法院起诉' }) },
   'POST /staff/petitions/{id}/dispatch': { expect: centreStep(), target: stepOn('accepted', { departmentId: 'babao-justice', handlerId: 'u-babao-justice' }) },
-  'POST /staff/petitions/{id}/progress': { expect: handlingStep(), target: stepOn('dispatched', { note: '已联系双方' }) },
-  'POST /staff/petitions/{id}/resolve': { expect: handlingStep(), target: stepOn('dispatched', { summary: '已调解' }) },
+  'POST /staff/petitions/{id}/progress': { expect: handlingStep(), target: stepOn('dispatched', { note: '已联系双方' }), village: 404 },
+  'POST /staff/petitions/{id}/resolve': { expect: handlingStep(), target: stepOn('dispatched', { summary: '已调解' }), village: 404 },
   'POST /staff/petitions/{id}/transfer': { expect: centreStep(), target: stepOn('submitted', { centreId: 'ebao', reason: '属峨堡镇辖区' }) },
   'POST /staff/petitions/{id}/escalate': { expect: centreStep(), target: stepOn('accepted', { reason: '涉及多个部门' }) },
   // 督办 and 接管: the level a case was escalated to (the county, and admins); its owner sees it but may not take them
@@ -346,8 +364,9 @@ const CASES: Record<string, Case> = {
     },
   },
   'POST /staff/petitions/{id}/reveal-phone': { expect: handlingStep(), target: stepOn('dispatched', {}) },
-  'GET /staff/tasks': { expect: centres(), target: fixed({}) },
-  'GET /staff/dashboard': { expect: centres(), target: fixed({}) },
+  'GET /staff/tasks': { expect: centres(), target: fixed({}), village: 404 },
+  // a village's staff read their village's own figures
+  'GET /staff/dashboard': { expect: centres(), target: fixed({}), village: 200 },
   // the county's ranking of its townships: the county's supervisors and admins; a township centre has none (404)
   'GET /staff/township-ranking': { expect: countyOnly(), target: fixed({}) },
   // 未诉先办: a month's warnings in the caller's own township or county
@@ -437,8 +456,9 @@ const CASES: Record<string, Case> = {
 
 // Callers -------------------------------------------------------------------------------------------------------
 
-const SEEDED: Record<Exclude<Caller, 'anonymous' | 'owner' | 'otherCitizen'>, Parameters<typeof staffToken>[0]> = {
+const SEEDED: Record<Exclude<Who, 'anonymous' | 'owner' | 'otherCitizen'>, Parameters<typeof staffToken>[0]> = {
   agent: 'agent-baiyanggou',
+  village: 'village-baiyanggou',
   handler: 'babao-justice',
   centre: 'babao',
   otherCentre: 'ebao',
@@ -448,15 +468,20 @@ const SEEDED: Record<Exclude<Caller, 'anonymous' | 'owner' | 'otherCitizen'>, Pa
 /** New users like the seeded ones, for the routes that change the caller's own account. */
 const LIKE: Record<keyof typeof SEEDED, Record<string, string>> = {
   agent: { role: 'agent', scopeNodeId: 'babao-baiyanggou' },
+  village: { role: 'village_staff', scopeNodeId: 'babao-baiyanggou' },
   handler: { role: 'handler', scopeNodeId: 'babao', departmentId: 'babao-justice' },
   centre: { role: 'centre_staff', scopeNodeId: 'babao' },
   otherCentre: { role: 'centre_staff', scopeNodeId: 'ebao' },
   county: { role: 'county_supervisor', scopeNodeId: 'qilian' },
   admin: { role: 'admin', scopeNodeId: 'qilian' },
 };
-const seededTokens: Partial<Record<Caller, string>> = {};
+const seededTokens: Partial<Record<Who, string>> = {};
+/** every caller of the matrix, and a village's staff where a case asks them */
+type Who = Caller | 'village';
+const callersOf = (c: Case): Who[] => [...CALLERS, ...(c.village !== undefined ? (['village'] as const) : [])];
+const expected = (c: Case, who: Who) => (who === 'village' ? c.village! : c.expect[who]);
 
-async function tokenOf(who: Caller, target: Target, c: Case): Promise<string | undefined> {
+async function tokenOf(who: Who, target: Target, c: Case): Promise<string | undefined> {
   if (who === 'anonymous') return undefined;
   if (who === 'owner') return target.owner ?? citizenToken();
   if (who === 'otherCitizen') return citizenToken();
@@ -470,7 +495,7 @@ async function tokenOf(who: Caller, target: Target, c: Case): Promise<string | u
   return (seededTokens[who] ??= await staffToken(SEEDED[who]));
 }
 
-async function send(name: string, c: Case, who: Caller, target: Target) {
+async function send(name: string, c: Case, who: Who, target: Target) {
   const [method, pattern] = name.split(' ') as [string, string];
   const t = c.vary ? c.vary(target) : target;
   const path = pattern.replace(/\{(\w+)\}/g, (_m, p: string) => encodeURIComponent(t.params?.[p] ?? `missing-${p}`)) + (t.query ? `?${t.query}` : '');
@@ -500,19 +525,21 @@ describe('who may call each route', () => {
   it.each(names)('%s: every caller, with a valid request, gets what the matrix says', async (name) => {
     const c = CASES[name]!;
     const wrong: string[] = [];
-    const denied = CALLERS.filter((who) => !isSuccess(c.expect[who]));
+    const callers = callersOf(c);
+    const denied = callers.filter((who) => !isSuccess(expected(c, who)));
     const shared = await c.target();
     const before = await stateOf(name, shared);
     for (const who of denied) {
       const res = await send(name, c, who, shared);
-      if (res.status !== c.expect[who]) wrong.push(`${who}: expected ${c.expect[who]}, got ${res.status} ${JSON.stringify(res.body?.error?.message ?? '')}`);
+      if (res.status !== expected(c, who)) wrong.push(`${who}: expected ${expected(c, who)}, got ${res.status} ${JSON.stringify(res.body?.error?.message ?? '')}`);
     }
     // what the denied callers were refused is as it was
     expect(await stateOf(name, shared)).toEqual(before);
-    for (const who of CALLERS.filter((w) => isSuccess(c.expect[w]))) {
-      const target = who === CALLERS.find((w) => isSuccess(c.expect[w])) ? shared : await c.target();
+    const allowed = callers.filter((w) => isSuccess(expected(c, w)));
+    for (const who of allowed) {
+      const target = who === allowed[0] ? shared : await c.target();
       const res = await send(name, c, who, target);
-      if (res.status !== c.expect[who]) wrong.push(`${who}: expected ${c.expect[who]}, got ${res.status} ${JSON.stringify(res.body?.error ?? '').slice(0, 200)}`);
+      if (res.status !== expected(c, who)) wrong.push(`${who}: expected ${expected(c, who)}, got ${res.status} ${JSON.stringify(res.body?.error ?? '').slice(0, 200)}`);
     }
     expect(wrong).toEqual([]);
   }, 180_000);

@@ -82,6 +82,7 @@ export const STAFF_PASSWORDS: Record<string, string> = {
   'babao-justice': 'handler-local-2026',
   'babao-resources': 'handler-local-2026',
   'agent-baiyanggou': 'agent-local-2026',
+  'village-baiyanggou': 'village-local-2026',
   county: 'county-local-2026',
   admin: 'admin-local-2026',
 };

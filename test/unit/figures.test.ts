@@ -52,6 +52,17 @@ describe('what a step adds to the counters', () => {
     expect(fields(figureDeltas({ ...reopened, status: 'in_progress' }, { ...reopened, status: 'resolved' }, [ev('resolve', 'in_progress')]), 'babao')).toEqual({});
   });
 
+  it('counts a case its village holds for the village too, and moves it off the village when handed up', () => {
+    const held = { ...base, categoryId: 'neighbour', level: 'village' as const };
+    const made = figureDeltas(undefined, held, [{ action: 'submit', at: base.createdAt, from: null, data: undefined }]);
+    expect(fields(made, 'babao-baiyanggou')).toMatchObject({ d01_registered: 1 });
+    expect(fields(made, 'babao')).toMatchObject({ d01_registered: 1 });
+    const up = figureDeltas(held, { ...held, level: 'township' as const, status: 'accepted' as const, acceptedAt: at }, [{ action: 'hand_up', at, from: 'submitted', data: {} }]);
+    expect(fields(up, 'babao-baiyanggou')).toMatchObject({ d01_registered: -1, d01_cat_neighbour: -1 });
+    expect(fields(up, 'babao')).toEqual({ d03_accepted: 1 });
+    expect(up.find((d) => d.scope === 'babao-baiyanggou' && d.key === 'NOW')?.add).toEqual({ st_submitted: -1 });
+  });
+
   it('moves a transferred case\'s channel, village and post with its registration, and an unlinked repeat out', () => {
     const d = figureDeltas(base, { ...base, centreId: 'ebao' }, [ev('transfer')]);
     expect(fields(d, 'babao')).toMatchObject({ d01_registered: -1, d01_ch_scan: -1, d01_pst_p1: -1 });

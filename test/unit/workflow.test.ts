@@ -37,6 +37,7 @@ const commands: Record<Command['action'], Command> = {
   classify: { action: 'classify', backlogClass: 'B', leadOfficial: '县委副书记' },
   post_board: { action: 'post_board' },
   claim_lead: { action: 'claim_lead' },
+  hand_up: { action: 'hand_up', reason: '涉及草场确权，村里调解不了', departmentId: 'babao-justice' },
 };
 
 /**
@@ -74,6 +75,7 @@ const TABLE: Record<Command['action'], string> = {
   classify: /*                            */ '.   K   .   K   K   .   .   .   K',
   post_board: /*                          */ '.   K   .   K   K   .   .   .   K',
   claim_lead: /*                          */ '.   C   .   C   C   .   .   .   C',
+  hand_up: /*                             */ 'V   .   .   .   V   .   .   .   V',
 };
 const WHO: Record<string, Role[]> = {
   C: ['centre_staff', 'county_supervisor', 'admin'],
@@ -84,6 +86,8 @@ const WHO: Record<string, Role[]> = {
   F: ['centre_staff', 'county_supervisor', 'admin', 'agent'],
   // the county: its supervisors and admins
   K: ['county_supervisor', 'admin'],
+  // a village's staff, on a case their village holds (below: this table's cases are the township's)
+  V: ['village_staff'],
 };
 /** Where each step leads from each status it may be taken from (rate: a satisfied rating; dissatisfied reopens). */
 const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays'> = {
@@ -111,8 +115,9 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   classify: 'stays',
   post_board: 'stays',
   claim_lead: 'stays',
+  hand_up: { submitted: 'submitted', in_progress: 'accepted', reopened: 'accepted' },
 };
-const ROLES: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'county_supervisor', 'admin'];
+const ROLES: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'village_staff', 'county_supervisor', 'admin'];
 /** 督办 and 接管 are taken on a case escalated to the county (by the county: the commands above), the rest on one that is not. */
 const COUNTY_SUPERVISES = { level: 'county', centreId: 'qilian', centrePath: 'qilian', since: '2026-11-22T12:00:00.000Z' } as const;
 /** A consultation that called 八宝镇派出所 in; its handler reports in (the actor's department, below). */
@@ -134,7 +139,8 @@ const actorFor = (action: Command['action'], role: Role) => (action === 'report_
 function expectedOf(action: Command['action'], status: Status, role: Role): 'forbidden' | 'conflict' | Status {
   const cells = TABLE[action].trim().split(/\s+/);
   const who = cells.find((c) => c !== '.') ?? '.';
-  if (!(WHO[who] ?? []).includes(role)) return 'forbidden';
+  // the table's cases are the township's: a village's staff may take no step on them
+  if (!(WHO[who] ?? []).includes(role) || role === 'village_staff') return 'forbidden';
   const cell = cells[STATUS_COLUMNS.indexOf(status)];
   if (cell === '.') return 'conflict';
   const target = TARGET[action];
@@ -377,6 +383,68 @@ describe('the steps offered', () => {
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     // the case file offers 已告知群众 only to the one who filed the case (functions/usecases/views.ts)
     expect(allowedActions('submitted', 'agent')).toEqual(['inform']);
+  });
+});
+
+/**
+ * 小事不出村: on a case its village holds, the village's staff accept (and handle at once: no department), progress,
+ * resolve, look at the phone, and hand it up; nothing else. Written out from the README, not read from the code.
+ */
+describe('a case its village holds', () => {
+  const held = (over: Partial<Petition> = {}) => petition({ level: 'village', villageId: 'babao-baiyanggou', categoryId: 'neighbour', departmentId: 'babao-justice', phone: '13812341234', ...over });
+  const village = { ...staff('village_staff') };
+  const VILLAGE_STEPS: Partial<Record<Command['action'], Partial<Record<Status, Status>>>> = {
+    accept: { submitted: 'in_progress' },
+    progress: { dispatched: 'in_progress', in_progress: 'in_progress', reopened: 'reopened' },
+    resolve: { dispatched: 'resolved', in_progress: 'resolved', reopened: 'resolved' },
+    reveal_phone: Object.fromEntries(STATUSES.map((s) => [s, s])),
+    hand_up: { submitted: 'submitted', in_progress: 'accepted', reopened: 'accepted' },
+  };
+  for (const action of Object.keys(commands) as Command['action'][]) {
+    for (const status of STATUSES) {
+      const target = VILLAGE_STEPS[action]?.[status];
+      const expected = target ?? (VILLAGE_STEPS[action] ? 'conflict' : 'forbidden');
+      it(`${action} from ${status} by the village: ${expected}`, () => {
+        const run = () => decide(held({ status, ...SETUP[action] }), commands[action], village, { now, limits });
+        if (expected === 'forbidden') expect(run).toThrow(ForbiddenError);
+        else if (expected === 'conflict') expect(run).toThrow(ConflictError);
+        else expect(run().patch.status ?? status).toBe(expected);
+      });
+    }
+  }
+
+  it('accept by the village: handled there at once, within the resolve limit, no department holding it', () => {
+    const d = decide(held(), commands.accept, village, { now, limits });
+    expect(d.patch).toMatchObject({ status: 'in_progress', acceptedAt: now.toISOString(), dueAt: '2026-12-14T02:00:00.000Z', resolveDueAt: '2026-12-14T02:00:00.000Z', departmentId: undefined });
+    expect(d.patch).not.toHaveProperty('level');
+    expect(d.event).toMatchObject({ action: 'accept', to: 'in_progress', visibility: 'public', data: { village: 'babao-baiyanggou' } });
+  });
+
+  it('hand up: to the township, its department, waiting on the centre’s dispatch (or its acceptance); public, with the reason', () => {
+    const handled = held({ status: 'in_progress', departmentId: undefined, acceptedAt: '2026-11-22T04:00:00.000Z', resolveDueAt: '2026-12-10T02:00:00.000Z' });
+    const d = decide(handled, commands.hand_up, village, { now, limits });
+    expect(d.patch).toMatchObject({ status: 'accepted', level: 'township', departmentId: 'babao-justice', dueAt: '2026-11-24T02:00:00.000Z', resolveDueAt: '2026-12-10T02:00:00.000Z', acceptedAt: '2026-11-22T04:00:00.000Z' });
+    expect(d.event).toMatchObject({ action: 'hand_up', from: 'in_progress', to: 'accepted', visibility: 'public', note: '涉及草场确权，村里调解不了', data: { fromLevel: 'village', toLevel: 'township' } });
+    // not yet accepted: the centre accepts it, on the acceptance clock that was running
+    const up = decide(held(), commands.hand_up, village, { now, limits }).patch;
+    expect(up).toMatchObject({ status: 'submitted', level: 'township', departmentId: 'babao-justice' });
+    expect(up).not.toHaveProperty('dueAt');
+  });
+
+  it('the township centre takes it to the township by its own accept or dispatch; the village may not act once it has', () => {
+    const centre = staff('centre_staff');
+    expect(decide(held(), commands.accept, centre, { now, limits }).patch).toMatchObject({ status: 'accepted', level: 'township' });
+    expect(decide(held({ status: 'reopened' }), commands.dispatch, centre, { now, limits }).patch).toMatchObject({ status: 'dispatched', level: 'township' });
+    // a progress note of the centre leaves it with the village
+    expect(decide(held({ status: 'in_progress' }), commands.progress, centre, { now, limits }).patch).not.toHaveProperty('level');
+    expect(() => decide(held({ level: 'township' }), commands.accept, village, { now, limits })).toThrow(ForbiddenError);
+    expect(() => decide(held({ villageId: undefined }), commands.accept, village, { now, limits })).toThrow(ForbiddenError);
+  });
+
+  it('offers the village its steps only on a case its village holds', () => {
+    expect(allowedActions('submitted', 'village_staff', 'village')).toEqual(['accept', 'hand_up', 'reveal_phone']);
+    expect(allowedActions('in_progress', 'village_staff', 'village')).toEqual(['progress', 'resolve', 'hand_up', 'reveal_phone']);
+    expect(allowedActions('in_progress', 'village_staff', 'township')).toEqual([]);
   });
 });
 

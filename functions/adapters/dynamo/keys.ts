@@ -4,9 +4,10 @@
  * | index          | partition                          | sort              | what it answers                         |
  * |----------------|------------------------------------|-------------------|-----------------------------------------|
  * | byCentre       | C#centre / CP#township (posts)     | q_sk              | a centre's queue, newest first; posts   |
+ * |                | CV#village (village entries)       |                   | what a village holds (小事不出村)        |
  * |                | EF#county#field (expert fields)    |                   | the experts of a field (推荐专家)        |
  * |                | SV#centre (supervision entries)    |                   | the cases a centre supervises (督办)    |
- * | byCentreStatus | C#centre#status                    | q_sk              | a centre's queue tab                    |
+ * | byCentreStatus | C#centre#status / CV#village#status| q_sk              | a centre's / a village's queue tab      |
  * | byCounty       | K#county / KU#county (users)       | q_sk              | the county's queue; staff users         |
  * |                | KE#county (experts)                |                   | the county's expert pool (专家库)        |
  * |                | KB#county (board entries)          |                   | the county's 揭榜领案 board              |
@@ -16,7 +17,7 @@
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
  * |                | DC#department (consultation entries)|                  | the consultations it is called into     |
  * | byDue          | DUE#county / NDUE#county           | due_sk            | the county's open cases by deadline / by when near due |
- * | byCentreDue    | CD#centre / NCD#centre             | due_sk            | a centre's open cases by deadline / by when near due |
+ * | byCentreDue    | CD#centre / NCD#centre / CVD#village | due_sk          | a centre's (a village's) open cases by deadline / by when near due |
  * | byDepartmentDue| DD#department / NDD#department     | due_sk            | a department's dispatched open cases / by when near due |
  * | byPostCategory | PC#post#category                   | q_sk              | repeat detection at a post              |
  * |                | PH#phone key#category              |                   | repeat detection by phone (30 days)     |
@@ -90,6 +91,16 @@ export const keys = {
    */
   boardEntry: (id: string) => ({ pk: `P#${id}`, sk: 'BOARD' }),
   board: (countyId: string) => `KB#${countyId}`,
+  /**
+   * A village-held petition's entry (小事不出村): while its village holds it (level `village`), a second item in its
+   * partition sits in byCentre under `CV#<village>`, in byCentreStatus under `CV#<village>#<status>` and, while open,
+   * in byCentreDue under `CVD#<village>`, written with every version of the case and deleted when the township takes
+   * it: a village's staff read their queue, its tabs and its overdue cases like a centre, one page a read.
+   */
+  villageEntry: (id: string) => ({ pk: `P#${id}`, sk: 'VIL' }),
+  villageQueue: (villageId: string) => `CV#${villageId}`,
+  villageStatusQueue: (villageId: string, status: Status) => `CV#${villageId}#${status}`,
+  villageDue: (villageId: string) => `CVD#${villageId}`,
   tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
   idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
   orgPartition: 'ORG',

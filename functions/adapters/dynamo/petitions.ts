@@ -20,6 +20,7 @@ import {
 import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nearDueAt, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
 import { isDispatched, isOpen, taskOf } from '../../../shared/workflow';
+import { heldByVillage } from '../../../shared/routing';
 import type { FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
 import { queryAll } from './client';
 import { indexPage, type IndexQuery } from './pages';
@@ -119,6 +120,26 @@ const filedWrites = (table: string, p: Petition) => {
   const item = filedItem(p);
   return item ? [{ Put: { TableName: table, Item: item } }] : [];
 };
+
+/** The petition's village entry (keys.villageEntry) while its village holds it, or undefined. */
+export function villageItem(p: Petition): Item | undefined {
+  if (!heldByVillage(p) || !p.villageId) return undefined;
+  const v = p.villageId;
+  return {
+    ...keys.villageEntry(p.id),
+    [ROW]: summaryOf(p),
+    cq_pk: keys.villageQueue(v),
+    cs_pk: keys.villageStatusQueue(v, p.status),
+    q_sk: keys.queueSort(p.createdAt, p.id),
+    ...(p.dueAt && isOpen(p.status) ? { cd_pk: keys.villageDue(v), due_sk: keys.dueSort(p.dueAt, p.id) } : {}),
+  };
+}
+/** Put the village entry while the village holds the case, delete it when the township takes it. */
+function villageWrites(table: string, before: Petition | undefined, after: Petition) {
+  const item = villageItem(after);
+  if (item) return [{ Put: { TableName: table, Item: item } }];
+  return before && heldByVillage(before) ? [{ Delete: { TableName: table, Key: keys.villageEntry(after.id) } }] : [];
+}
 
 /** How long a phone entry stays findable: the repeat window (30 days) and a day. */
 const PHONE_ENTRY_SECONDS = 31 * 86_400;
@@ -246,6 +267,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             nearDueWrite(this.table, petition, this.policy),
             ...supervisionWrites(this.table, undefined, petition),
             ...filedWrites(this.table, petition),
+            ...villageWrites(this.table, undefined, petition),
             { Put: { TableName: this.table, Item: { ...event, ...keys.event(petition.id, event.seq) } } },
             ...(input.phoneKey ? [{ Put: { TableName: this.table, Item: phoneEntryItem(petition, input.phoneKey) } }] : []),
             {
@@ -321,6 +343,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             ...supervisionWrites(this.table, before, after),
             ...consultationWrites(this.table, before, after),
             ...filedWrites(this.table, after),
+            ...villageWrites(this.table, before, after),
             ...boardWrites(this.table, after),
             ...events.map((event) => ({
               Put: {
@@ -406,6 +429,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
   async listQueue(scope: QueueScope, f: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>> {
     const equals = { categoryId: f.categoryId, townshipId: f.townshipId, channel: f.channel };
     const bounded = { maxReads: QUEUE_FILTER_READS };
+    if (scope.kind === 'village') return this.villageQueue(scope.villageId, f, page);
     if (f.supervised && scope.kind !== 'department') {
       // 督办: the supervision entries of the cases this centre (or the county) supervises, newest first, read like the
       // queue; the status is a filter there, the entries being one partition whatever the case's status.
@@ -476,6 +500,30 @@ export class DynamoPetitionRepository implements PetitionRepository {
     }
   }
 
+  /**
+   * What a village holds (小事不出村), read through its village entries like a centre's queue: newest first (its status
+   * tab, or all), or by deadline (most urgent first, overdue). Near due is not kept per village (a 400 upstream).
+   */
+  private villageQueue(villageId: string, f: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>> {
+    const equals = { categoryId: f.categoryId, channel: f.channel };
+    const bounded = { maxReads: QUEUE_FILTER_READS };
+    const entry = keys.villageEntry;
+    if (f.sort !== 'urgent' && !f.due) {
+      const created = f.created ?? {};
+      const range = created.from && created.to ? { between: [created.from, created.to] as const } : created.from ? { after: created.from } : created.to ? { before: created.to } : {};
+      return f.status
+        ? this.page('byCentreStatus', keys.villageStatusQueue(villageId, f.status), page, equals, { ...range, ...bounded }, entry)
+        : this.page('byCentre', keys.villageQueue(villageId), page, equals, { ...range, ...bounded }, entry);
+    }
+    const filters = {
+      ...(f.due && 'overdue' in f.due ? { before: keys.dueSort(f.due.overdue, '') } : {}),
+      ...bounded,
+      ascending: true,
+      rowRange: f.created ? { field: 'createdAt', from: f.created.from, to: f.created.to } : undefined,
+    };
+    return this.page('byCentreDue', keys.villageDue(villageId), page, { ...equals, status: f.status }, filters, entry);
+  }
+
   /** 揭榜领案: the county's board, newest posting first. */
   listBoard(countyId: string, page: { limit: number; cursor?: string }) {
     return this.page('byCounty', keys.board(countyId), page, {}, {}, keys.boardEntry);
@@ -484,6 +532,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
   listRegistered(scope: FigureScope, from: string, to: string, page: { limit: number; cursor?: string }) {
     // The queue's own index, read by registration time: the cost follows the rows of the period, not the table.
     const between = [keys.queueSort(from, ''), keys.queueSort(to, '~')] as const;
+    if (scope.kind === 'village') return this.page('byCentre', keys.villageQueue(scope.villageId), page, {}, { between, ascending: true }, keys.villageEntry);
     return scope.kind === 'centre'
       ? this.page('byCentre', keys.centreQueue(scope.centreId), page, {}, { between, ascending: true })
       : this.page('byCounty', keys.countyQueue(scope.countyId), page, {}, { between, ascending: true });
@@ -492,6 +541,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
   listOverdue(scope: FigureScope, now: Date, page: { limit: number; cursor?: string }) {
     // Oldest deadline first, from the scope's own open cases: no filter, so a page is never short.
     const before = { before: keys.dueSort(now.toISOString(), ''), ascending: true };
+    if (scope.kind === 'village') return this.page('byCentreDue', keys.villageDue(scope.villageId), page, {}, before, keys.villageEntry);
     return scope.kind === 'centre'
       ? this.page('byCentreDue', keys.centreDue(scope.centreId), page, {}, before)
       : this.page('byDue', keys.due(scope.countyId), page, {}, before);

@@ -14,8 +14,13 @@ export function queueStatuses(role: StaffRole): readonly Status[] {
  * a handler works on what its department holds.
  */
 export function waitingStatuses(role: StaffRole): readonly Status[] {
+  // 小事不出村: a village accepts and handles itself what it holds (no department between)
+  if (role === 'village_staff') return ['submitted', 'in_progress', 'reopened'];
   return queueStatuses(role).filter((s) => STATUS_GROUPS[s].group === 'open' && STATUS_GROUPS[s].atDepartment === (role === 'handler'));
 }
+
+/** The deadline tabs of a role's queue: a village's has no 临期 (near due is kept per centre and department). */
+export const dueTabs = (role: StaffRole): ReadonlyArray<'overdue' | 'near'> => (role === 'village_staff' ? ['overdue'] : ['overdue', 'near']);
 
 /** What a status waits for, as the desk says it. */
 export const WAITING_LABELS: Record<string, string> = { accept: '待受理', dispatch: '待分派', handle: '待办理' };

@@ -24,6 +24,7 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   centre_staff: '综治中心',
   handler: '承办部门',
   agent: '代办员',
+  village_staff: '村级调解',
   county_supervisor: '县级督办',
   admin: '管理员',
 };

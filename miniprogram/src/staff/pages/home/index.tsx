@@ -6,7 +6,7 @@ import { useData } from '../../../lib/useData';
 import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
-import { DESK_PAGE, WAITING_LABELS, countText, waitingStatuses } from '../../lib/desk';
+import { DESK_PAGE, WAITING_LABELS, countText, dueTabs, waitingStatuses } from '../../lib/desk';
 import { ROLE_LABELS, type StaffUser } from '../../lib/session';
 import { mayOpen, navFor, staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
@@ -42,7 +42,7 @@ async function tilesFor(user: StaffUser): Promise<Tile[]> {
         })),
       );
     }
-    tiles.push(counted({ due: 'near' }).then((count) => ({ id: 'now-near', label: '临期', hint: '快到期限', count, url: staffUrl('queue', { due: 'near' }), tone: 'near' as const })));
+    if (dueTabs(user.role).includes('near')) tiles.push(counted({ due: 'near' }).then((count) => ({ id: 'now-near', label: '临期', hint: '快到期限', count, url: staffUrl('queue', { due: 'near' }), tone: 'near' as const })));
     tiles.push(counted({ due: 'overdue' }).then((count) => ({ id: 'now-overdue', label: '逾期', hint: '已过期限', count, url: staffUrl('queue', { due: 'overdue' }), tone: 'overdue' as const })));
   }
   if (mayOpen('receptions', user.role)) {

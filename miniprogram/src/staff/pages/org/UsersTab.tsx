@@ -30,8 +30,8 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
 
   const nodeName = new Map(org.nodes.map((n) => [n.id, n.name]));
   const depName = new Map(org.departments.map((d) => [d.id, d.name]));
-  // agents act for a village; everyone else for a township's centre or the county's
-  const scopes = draft ? placesOf(org, draft.role === 'agent' ? ['village', 'grid'] : ['county', 'township']) : [];
+  // agents act for a village (or a grid), a village's staff for their village; everyone else for a township's centre or the county's
+  const scopes = draft ? placesOf(org, draft.role === 'agent' ? ['village', 'grid'] : draft.role === 'village_staff' ? ['village'] : ['county', 'township']) : [];
   const departments = draft ? org.departments.filter((d) => !draft.scopeNodeId || d.centreId === draft.scopeNodeId) : [];
 
   const open = (d: Draft) => {

@@ -11,7 +11,7 @@ import { DatePicker } from '../../components/DatePicker';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
 import type { StaffUser } from '../../lib/session';
-import { queueStatuses } from '../../lib/desk';
+import { dueTabs, queueStatuses } from '../../lib/desk';
 import { timeLeft, type QueueRow, type QueueView, type StaffOrg } from '../../lib/petitions';
 import { staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
@@ -128,13 +128,14 @@ function Queue({ user }: { user: StaffUser }) {
         >
           全部
         </Button>
-        {(['overdue', 'near'] as const).map((d) => (
+        {/* a village's queue has no near-due tab (the API keeps near due per centre and department) */}
+        {dueTabs(user.role).map((d) => (
           <Button key={d} id={`tab-${d}`} className={`staff-tab ${d}`} pressed={view.due === d} onClick={() => show({ due: view.due === d ? undefined : d, supervised: undefined, consulting: undefined })}>
             {DUE_LABELS[d]}
           </Button>
         ))}
         {/* the cases escalated to this centre, which it supervises: a centre's list, in the order they came in */}
-        {user.role !== 'handler' ? (
+        {user.role === 'village_staff' ? null : user.role !== 'handler' ? (
           <Button
             id='tab-supervised'
             className='staff-tab'
