@@ -1,13 +1,10 @@
 /**
- * The route table: a handler bound to each route of the contract (shared/contract), the thin adapter from a parsed
- * request to one use case. The contract says the method, path, access and schemas; `bind` parses the path, query,
- * body and headers with them, so a handler gets typed values and answers what the contract's answer schema types.
- * serverless.yml declares the same routes; a test checks the two agree.
+ * The API function's route table: a handler bound (bind.ts) to each route of the contract (shared/contract) but the
+ * API's own description (docsRoutes.ts, a function of its own), each the thin adapter from a parsed request to one use
+ * case. serverless.yml makes the same routes its events (events.cjs); tests check they agree.
  */
-import { CONTRACT, ROUTE_LIST, type Contract } from '../../shared/contract';
-import { openApiDocument } from '../../shared/contract/openapi';
-import { compile } from '../../shared/contract/match';
-import { routesOf, type Access, type AnswerIn, type Body, type Method, type Params, type Query, type RouteGroup, type RouteSpec } from '../../shared/contract/route';
+import { CONTRACT, type Contract } from '../../shared/contract';
+import type { RouteGroup } from '../../shared/contract/route';
 import type { StaffStep, StepInput } from '../../shared/steps';
 import * as audit from '../usecases/audit';
 import * as auth from '../usecases/auth';
@@ -24,83 +21,7 @@ import * as uploads from '../usecases/uploads';
 import * as users from '../usecases/users';
 import * as warnings from '../usecases/warnings';
 import * as petitions from '../usecases/petitions';
-import { parse } from './request';
-
-export type { Access };
-type CallerOf<A extends Access> = A extends 'citizen' ? CitizenCaller : A extends 'staff' ? StaffCaller : A extends 'partner' ? PartnerCaller : undefined;
-
-/** A request as the Lambda entry hands it over: nothing parsed yet but the caller. */
-export interface Request<C> {
-  caller: C;
-  body: unknown;
-  query: Record<string, string | undefined>;
-  params: Record<string, string | undefined>;
-  header(name: string): string | undefined;
-  /** the address the request came from, as API Gateway saw it */
-  sourceIp: string;
-  /** `https://host` the request was sent to: where the API says it is (Open311 discovery) */
-  origin: string;
-}
-/** Most routes answer JSON; a route that answers a file (a CSV export) says its type and name. */
-export type Reply =
-  | { status: number; body: unknown; headers?: Record<string, string> }
-  | { status: number; file: { contentType: string; filename: string; content: string } };
-
-export interface Route {
-  name: string;
-  method: Method;
-  path: string;
-  access: Access;
-  spec: RouteSpec;
-  handle: (req: Request<any>, deps: Deps) => Promise<Reply>;
-}
-
-/** What a handler is given: the caller and the request's parts, each parsed with its schema of the contract. */
-interface Parsed<R extends RouteSpec> {
-  caller: CallerOf<R['access']>;
-  params: Params<R>;
-  query: Query<R>;
-  body: Body<R>;
-  headers: { [K in keyof R['headers']]: string };
-  sourceIp: string;
-  origin: string;
-}
-/** A success other than 200 (a submit's 201): the status with the answer. */
-class WithStatus<T> {
-  constructor(
-    readonly status: number,
-    readonly body: T,
-    readonly headers: Record<string, string> = {},
-  ) {}
-}
-const withStatus = <T>(status: number, body: T, headers?: Record<string, string>) => new WithStatus(status, body, headers);
-type Handler<R extends RouteSpec> = (req: Parsed<R>, deps: Deps) => Promise<AnswerIn<R> | WithStatus<AnswerIn<R>>>;
-/** A handler for every route of the contract, in its shape: a route without one does not type-check. */
-type Handlers<G> = { [K in keyof G]: G[K] extends RouteSpec ? Handler<G[K]> : Handlers<G[K]> };
-
-function bind(name: string, spec: RouteSpec, handler: Handler<RouteSpec>): Route {
-  return {
-    name,
-    method: spec.method,
-    path: spec.path,
-    access: spec.access,
-    spec,
-    handle: async (req, deps) => {
-      const params = Object.fromEntries(Object.entries(spec.params ?? {}).map(([k, schema]) => [k, parse(schema, req.params[k], 'path')]));
-      const headers = Object.fromEntries(Object.entries(spec.headers ?? {}).map(([k, schema]) => [k, parse(schema, req.header(k), `header:${k}`)]));
-      const query = spec.query ? parse(spec.query, req.query, 'query') : {};
-      const body = spec.body ? parse(spec.body, req.body, 'body') : {};
-      const out = await handler({ caller: req.caller, params, query, body, headers, sourceIp: req.sourceIp, origin: req.origin } as Parsed<RouteSpec>, deps);
-      const status = out instanceof WithStatus ? out.status : 200;
-      const answer = out instanceof WithStatus ? out.body : out;
-      if ('file' in spec.answer) {
-        const file = answer as { filename: string; content: string };
-        return { status, file: { contentType: spec.answer.file, filename: file.filename, content: file.content } };
-      }
-      return { status, body: answer, headers: out instanceof WithStatus ? out.headers : {} };
-    },
-  };
-}
+import { bindAll, withStatus, type Handler, type Handlers, type Route } from './bind';
 
 /** Staff steps answer the case file (stepForStaff); the phone look and a repeat found by its code have their own. */
 const step =
@@ -111,8 +32,6 @@ const STEP_HANDLERS = Object.fromEntries(
   (Object.keys(CONTRACT.staff.step) as StaffStep[]).map((a) => [a, step(a)]),
 ) as Handlers<Contract['staff']['step']>;
 
-let document: Record<string, unknown> | undefined;
-
 /** The filters of a list query as sent, for its next page's link (never the key: the partner sends its own again). */
 function nextQuery(q: Record<string, unknown>): Record<string, string> {
   return Object.fromEntries(Object.entries(q).filter(([k, v]) => v !== undefined && k !== 'api_key' && k !== 'page').map(([k, v]) => [k, String(v)]));
@@ -120,7 +39,7 @@ function nextQuery(q: Record<string, unknown>): Record<string, string> {
 
 const submitted = <T>(out: { created: boolean; response: T }) => withStatus(out.created ? 201 : 200, out.response);
 
-const HANDLERS: Handlers<Contract> = {
+const HANDLERS: Handlers<Omit<Contract, 'meta'>> = {
   citizen: {
     wechatLogin: ({ body }, deps) => auth.wechatLogin(deps, body.code),
     devLogin: ({ body }, deps) => auth.devLogin(deps, body.name),
@@ -165,9 +84,6 @@ const HANDLERS: Handlers<Contract> = {
     },
     request: ({ caller, params }, deps) => open311.request(deps, caller, params.service_request_id),
     token: ({ caller, params }, deps) => open311.token(deps, caller, params.token),
-  },
-  meta: {
-    openapi: async () => (document ??= openApiDocument(ROUTE_LIST, { title: '哨岗 Shaogang API', version: '1' })),
   },
   staff: {
     login: ({ body, sourceIp }, deps) => auth.staffLogin(deps, body.username, body.password, sourceIp),
@@ -232,10 +148,7 @@ const HANDLERS: Handlers<Contract> = {
   },
 };
 
-/** Every route of the contract with its handler. */
-export const ROUTES: Route[] = routesOf(CONTRACT as unknown as RouteGroup).map(({ name, route }) => {
-  const handler = name.split('.').reduce<unknown>((g, k) => (g as Record<string, unknown>)[k], HANDLERS);
-  return bind(name, route, handler as Handler<RouteSpec>);
-});
+const { citizen, booking, staff, open311: partners } = CONTRACT;
 
-export { compile };
+/** Every route the API function serves, with its handler. */
+export const ROUTES: Route[] = bindAll({ citizen, booking, staff, open311: partners } as unknown as RouteGroup, HANDLERS);

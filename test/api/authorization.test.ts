@@ -10,7 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/http/routes';
+import { ROUTES } from '../support/routes';
 import * as bookingUseCases from '../../functions/usecases/bookings';
 import { call, citizenToken, newKey, report, staffToken } from '../support/api';
 import { movableClock, stackDeps } from '../support/deps';

@@ -4,7 +4,7 @@
  * the field, never a 500.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/http/routes';
+import { ROUTES } from '../support/routes';
 import { apiUrl, call, citizenToken, staffToken } from '../support/api';
 
 let citizen = '';

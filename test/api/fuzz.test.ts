@@ -6,7 +6,7 @@
 import * as fc from 'fast-check';
 import { createHmac } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROUTES } from '../../functions/http/routes';
+import { ROUTES } from '../support/routes';
 import { apiUrl, citizenToken, staffToken } from '../support/api';
 import { stack } from '../support/worker';
 

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { INDEXES } from '../../functions/adapters/dynamo/keys';
-import { ROUTES } from '../../functions/http/routes';
+import { ROUTES } from '../support/routes';
 import { ROOT } from '../../functions/local/table';
 
 const out = mkdtempSync(join(tmpdir(), 'sls-'));

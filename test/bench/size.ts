@@ -14,7 +14,7 @@ import { openBrowser } from '../support/browser';
 import { packageSizes } from '../weapp/size';
 
 const ROOT = path.resolve(__dirname, '../..');
-export const LAMBDAS = { api: 'functions/http/api.ts', sweeper: 'functions/sweeper.ts' } as const;
+export const LAMBDAS = { api: 'functions/http/api.ts', docs: 'functions/http/docs.ts', sweeper: 'functions/sweeper.ts' } as const;
 
 /** What serverless.yml keeps out of the bundles: the AWS SDK (in the runtime), Powertools and jose (in the layer). */
 export const EXTERNAL: string[] = (yaml.load(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8')) as { custom: { esbuild: { exclude: string[] } } }).custom
@@ -64,7 +64,7 @@ export async function bundles(): Promise<{ bundles: Bundle[]; emptyMs: number; l
     for (const [name, entry] of Object.entries(LAMBDAS)) {
       const outfile = path.join(dir, `${name}.js`);
       const res = await build({
-        entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, minify: true, platform: 'node', target: 'node22',
+        entryPoints: [path.join(ROOT, entry)], outfile, bundle: true, minify: true, charset: 'utf8', platform: 'node', target: 'node22',
         format: 'cjs', external: EXTERNAL, metafile: true, logLevel: 'error',
       });
       const outputs = Object.values(res.metafile.outputs);

@@ -17,13 +17,16 @@ describe('the contract of routes', () => {
     for (const { name, route } of ROUTE_LIST) expect([name, Object.keys(route.params ?? {})]).toEqual([name, paramsOf(route.path)]);
   });
 
-  it('is what serverless.yml routes to the API function: its events are made from the contract', () => {
-    const yml = load(readFileSync(join(__dirname, '../../serverless.yml'), 'utf8')) as { functions: { api: { events: unknown } } };
-    expect(yml.functions.api.events).toBe('${file(./functions/http/events.cjs)}');
-    const events = (createRequire(__filename)('../../functions/http/events.cjs') as () => Array<{ httpApi: { method: string; path: string } }>)();
+  it('is what serverless.yml routes to its functions: their events are made from the contract, each route to one', () => {
+    const yml = load(readFileSync(join(__dirname, '../../serverless.yml'), 'utf8')) as { functions: Record<string, { events: unknown }> };
+    expect(yml.functions.api!.events).toBe('${file(./functions/http/events.cjs):api}');
+    expect(yml.functions.docs!.events).toBe('${file(./functions/http/events.cjs):docs}');
+    const made = createRequire(__filename)('../../functions/http/events.cjs') as Record<'api' | 'docs', () => Array<{ httpApi: { method: string; path: string } }>>;
+    const keys = (events: Array<{ httpApi: { method: string; path: string } }>) => events.map((e) => `${e.httpApi.method} ${e.httpApi.path}`);
     // API Gateway takes a parameter only as a whole segment: Open311's `{service_code}.json` goes as `{service_code}`
     const atGateway = (path: string) => path.replace(/\{(\w+)\}\.json$/, '{$1}');
-    expect(events.map((e) => `${e.httpApi.method} ${e.httpApi.path}`).sort()).toEqual(ROUTE_LIST.map(({ route }) => `${route.method} ${atGateway(route.path)}`).sort());
+    expect(keys(made.docs())).toEqual(['GET /openapi.json']);
+    expect([...keys(made.api()), ...keys(made.docs())].sort()).toEqual(ROUTE_LIST.map(({ route }) => `${route.method} ${atGateway(route.path)}`).sort());
   });
 
   it('has a route for every step of the table', () => {
