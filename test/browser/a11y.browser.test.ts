@@ -5,6 +5,8 @@
  *   to 办结;
  * - large text: every citizen text on every citizen page is measured in both modes (larger in large mode, none
  *   under 18 px there), and the app follows the browser's own default font size;
+ * - a keyboard alone books a reception and cancels it, through a confirming dialog that is named, holds the focus
+ *   and goes back on Escape;
  * - citizen targets are at least 44 × 44 px; axe-core (with AAA contrast on citizen pages) finds nothing serious.
  * Screenshots go to test-results/a11y-*.png.
  */
@@ -14,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
-import { call, citizenToken, report, STAFF_PASSWORDS, staffToken } from '../support/api';
+import { anyHourHost, call, citizenToken, newKey, report, STAFF_PASSWORDS, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
 import { audit, openBrowser, type Browser } from '../support/browser';
 import { stack } from '../support/worker';
@@ -49,8 +51,17 @@ describe('accessibility of the H5 app', () => {
       await step('babao-resources', 'progress', { note: '已到现场测量边界' });
       await step('babao-resources', 'resolve', { summary: '双方签订调解协议，围栏已恢复原位' });
     }
-    return { id, code: sent.body.trackingCode as string };
+    return { id, code: sent.body.trackingCode as string, answer: sent.body as unknown };
   };
+  /** A host of the browser's township with free times whenever the test runs, and those times. */
+  const aHost = async () => {
+    const hostId = `h-a11y-${newKey().slice(0, 8)}`;
+    await anyHourHost(hostId);
+    const slots = (await call('GET', `/hosts/${hostId}/slots?days=2`)).body.items as Array<{ start: string }>;
+    expect(slots.length).toBeGreaterThan(1);
+    return { hostId, slots: slots.map((x) => x.start) };
+  };
+  const slotId = (start: string) => `slot-${start.replace(/[^0-9]/g, '')}`;
 
   beforeAll(async () => {
     const dir = await buildApp('h5');
@@ -268,17 +279,85 @@ describe('accessibility of the H5 app', () => {
     await page.setViewportSize({ width: 390, height: 844 });
   });
 
+  it('books a reception and cancels it with the keyboard alone; the dialog that asks first is named and keeps the focus', async () => {
+    const { hostId, slots } = await aHost();
+    await page.goto(`${server.url}/#/pages/video/index`);
+    await arrive(/pages\/video\/index/);
+    await tabTo('book-reception');
+    await page.keyboard.press('Enter');
+    await arrive(/booking\/pages\/hosts\/index/);
+    await choose('centre-babao');
+    await el(`#host-${hostId}`).waitFor();
+    await tabTo(`host-${hostId}`);
+    await page.keyboard.press('Enter');
+    await arrive(/booking\/pages\/slots\/index/);
+    await el(`#${slotId(slots[0]!)}`).waitFor();
+    await choose(slotId(slots[0]!));
+    await tabTo('topic');
+    await page.keyboard.type('草场边界纠纷想请调解员帮忙');
+    await shot('10-booking-keyboard');
+    await tabTo('confirm');
+    await page.keyboard.press('Enter');
+    await arrive(/booking\/pages\/mine\/index/);
+    const herder = await citizenToken(HERDER);
+    const mine = async () => ((await call('GET', '/bookings/mine?limit=50', { token: herder })).body.items as Array<{ id: string; host: { id: string }; start: string; status: string }>).filter((b) => b.host.id === hostId);
+    const [booked] = await mine();
+    expect(booked).toMatchObject({ start: slots[0], status: 'booked' });
+
+    // 取消: the dialog asks first, with the focus on the safe choice, and Tab stays inside it
+    await el(`#cancel-${booked!.id}`).waitFor();
+    await tabTo(`cancel-${booked!.id}`);
+    await page.keyboard.press('Enter');
+    await poll(focused).toBe('confirm-cancel');
+    const dialog = el('[role="alertdialog"]');
+    expect(await dialog.getAttribute('aria-modal')).toBe('true');
+    expect(await page.locator(`#${await dialog.getAttribute('aria-labelledby')}:visible`).textContent()).toBe('取消预约');
+    expect(await focusRing()).toBe(true);
+    await shot('11-cancel-dialog');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('confirm-ok');
+    await page.keyboard.press('Tab');
+    expect(await focused()).toBe('confirm-cancel');
+    // Escape is the way back: nothing is cancelled
+    await page.keyboard.press('Escape');
+    await poll(() => page.locator('[role="alertdialog"]:visible').count()).toBe(0);
+    expect((await mine())[0]?.status).toBe('booked');
+
+    await tabTo(`cancel-${booked!.id}`);
+    await page.keyboard.press('Enter');
+    await poll(focused).toBe('confirm-cancel');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await poll(() => el(`#booking-${booked!.id}`).textContent()).toContain('已取消');
+    expect((await mine())[0]?.status).toBe('cancelled');
+  });
+
   it('scales every citizen text in large-text mode (none under 18 px), with targets of at least 44 × 44 px', async () => {
-    const { id: petitionId } = await aCase(true);
+    // the result page shows what the last send answered, as the device kept it
+    const { id: petitionId, answer: lastResult } = await aCase(true);
+    const { hostId, slots } = await aHost();
+    const booked = await call('POST', '/bookings', {
+      token: await citizenToken(HERDER),
+      headers: { 'idempotency-key': newKey() },
+      body: { hostId, start: slots[1], way: 'video', topic: '网围栏被挪的事想当面说清楚' },
+    });
+    expect(booked.status).toBe(201);
     const pages: Array<{ name: string; url: string; ready: string }> = [
       { name: 'home', url: `${server.url}/#/pages/index/index`, ready: '#large-text' },
       { name: 'report', url: postLink(server.url, POST_ID), ready: '#cat-land_dispute' },
       { name: 'mine', url: `${server.url}/#/pages/mine/index`, ready: '#mine-list button' },
       { name: 'detail', url: `${server.url}/#/pages/detail/index?id=${petitionId}`, ready: '#rate-dissatisfied' },
       { name: 'track', url: `${server.url}/#/pages/track/index`, ready: '#track-send' },
+      { name: 'result', url: `${server.url}/#/pages/result/index?id=${petitionId}`, ready: '#tracking-code' },
+      { name: 'claim', url: `${server.url}/#/pages/claim/index`, ready: '#claim-send' },
+      { name: 'video', url: `${server.url}/#/pages/video/index`, ready: '#book-reception' },
+      { name: 'hosts', url: `${server.url}/#/booking/pages/hosts/index`, ready: '#host-list button' },
+      { name: 'slots', url: `${server.url}/#/booking/pages/slots/index?hostId=${hostId}`, ready: `#${slotId(slots[0]!)}` },
+      { name: 'bookings', url: `${server.url}/#/booking/pages/mine/index`, ready: `#cancel-${booked.body.id}` },
     ];
     const open = async (url: string, ready: string, large: boolean) => {
       await setLargeText(large);
+      await page.evaluate((answer) => localStorage.setItem('sg.lastResult', JSON.stringify({ data: answer })), lastResult);
       await page.goto(url);
       await page.reload();
       await el(ready).waitFor();
@@ -309,7 +388,7 @@ describe('accessibility of the H5 app', () => {
     const detail = largeTexts.get('detail') ?? [];
     for (const text of ['已办结', '已完成', '已到现场测量边界']) expect(detail.some((t) => t.text.includes(text)), text).toBe(true);
     expect(detail.some((t) => t.key.endsWith('|rating-comment-input'))).toBe(true);
-  }, 240_000);
+  }, 480_000);
 
   it('follows the browser\'s own default font size', async () => {
     const bodyPx = () => el('#description-input').evaluate((e) => parseFloat(getComputedStyle(e).fontSize));

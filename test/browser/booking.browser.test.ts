@@ -10,13 +10,14 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
-import { call, report, staffToken } from '../support/api';
+import { anyHourHost, call, citizenToken, report, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
 import { audit, openBrowser, type Browser } from '../support/browser';
 import { stack } from '../support/worker';
 
 const SHOTS = path.join(ROOT, 'test-results');
 const HOST_NAME = '马调解员';
+const HERDER = `booking-${randomUUID().slice(0, 8)}`;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
 interface Slot {
@@ -34,24 +35,15 @@ describe('booking a video reception in a browser (H5)', () => {
   beforeAll(async () => {
     // A host of 八宝镇 who receives at any hour, so the test has free times whenever it runs.
     hostId = `h-${randomUUID().slice(0, 8)}`;
-    const res = await call('PUT', `/staff/hosts/${hostId}`, {
-      token: await staffToken('babao'),
-      body: {
-        name: HOST_NAME,
-        kind: 'mediator',
-        centreId: 'babao',
-        expertise: ['land'],
-        ways: ['video', 'phone'],
-        availability: { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ from: '00:00', to: '24:00' }] })), chinaCalendar: false },
-        rules: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 180, horizonDays: 2, capacity: 1 },
-      },
-    });
-    expect(res.status).toBe(200);
+    await anyHourHost(hostId, HOST_NAME);
     const dir = await buildApp('h5');
     server = await serveH5({ dir });
     mkdirSync(SHOTS, { recursive: true });
     browser = await openBrowser({ apiUrl });
     page = browser.page;
+    // the app logs in by this name (the local stage's dev login), so the tests can act as its citizen through the API
+    await page.goto(`${server.url}/#/pages/index/index`);
+    await page.evaluate((name) => localStorage.setItem('sg.devName', JSON.stringify({ data: name })), HERDER);
   }, 600_000);
 
   afterAll(async () => {
@@ -121,13 +113,9 @@ describe('booking a video reception in a browser (H5)', () => {
   }, 120_000);
 
   it('links a new booking to a petition the citizen reported, and shows it in 我的预约', async () => {
-    // the app's own citizen (logged in by the steps above) reports a problem through the API
-    const token = await page.evaluate(() => {
-      const raw = JSON.parse(localStorage.getItem('sg.token') ?? 'null') as { data?: { token?: string } } | null;
-      return raw?.data?.token;
-    });
-    expect(token).toBeTruthy();
-    const petition = await report(token!);
+    // the app's own citizen reports a problem through the API
+    const token = await citizenToken(HERDER);
+    const petition = await report(token);
     expect(petition.status).toBe(201);
 
     const [free] = (await slots()).filter((s) => s.booked === 0);

@@ -6,6 +6,7 @@ import { RATING_LABELS } from '../../../../../shared/labels';
 import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
 import { RATINGS } from '../../../../../shared/schemas/common';
 import { Page } from '../../../components/Page';
+import { confirm } from '../../../lib/confirm';
 import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
 import { useData } from '../../../lib/useData';
@@ -31,8 +32,8 @@ export default function MyBookings() {
   }
 
   async function cancel(b: BookingView) {
-    const ok = await Taro.showModal({ title: '取消预约', content: `取消 ${formatTime(b.start)} 与${b.host.name}的接访？`, confirmText: '取消预约', cancelText: '不取消' });
-    if (ok.confirm) await act(() => bookingApi.cancel(b.id));
+    const ok = await confirm({ title: '取消预约', content: `取消 ${formatTime(b.start)} 与${b.host.name}的接访？`, confirmText: '取消预约', cancelText: '不取消' });
+    if (ok) await act(() => bookingApi.cancel(b.id));
   }
 
   async function join(url: string) {
@@ -91,10 +92,10 @@ export default function MyBookings() {
                     )}
                     {b.canChange && (
                       <View className='chips'>
-                        <Button className='chip reschedule' onClick={() => goBooking('slots', { hostId: b.host.id, reschedule: b.id })}>
+                        <Button id={`reschedule-${b.id}`} className='chip reschedule' onClick={() => goBooking('slots', { hostId: b.host.id, reschedule: b.id })}>
                           改时间
                         </Button>
-                        <Button className='chip cancel' onClick={() => void cancel(b)}>
+                        <Button id={`cancel-${b.id}`} className='chip cancel' onClick={() => void cancel(b)}>
                           取消预约
                         </Button>
                       </View>

@@ -5,6 +5,7 @@ import { useData } from '../../../lib/useData';
 import { RATING_LABELS } from '../../../../../shared/labels';
 import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
 import { ApiError } from '../../../lib/apiError';
+import { confirm } from '../../../lib/confirm';
 import { messageOf } from '../../../lib/request';
 import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
@@ -57,8 +58,8 @@ export default function BookingDetail() {
 
   async function cancel() {
     if (!reason.trim()) return setFields({ reason: '请填写取消原因，群众会看到' });
-    const ok = await Taro.showModal({ title: '取消预约', content: '取消后群众会收到原因，时段将空出。确定取消吗？', confirmText: '确定取消', cancelText: '不取消' });
-    if (ok.confirm) void run(() => receptionsApi.cancel(id, reason.trim()), '已取消，群众会看到取消原因。');
+    const ok = await confirm({ title: '取消预约', content: '取消后群众会收到原因，时段将空出。确定取消吗？', confirmText: '确定取消', cancelText: '不取消' });
+    if (ok) void run(() => receptionsApi.cancel(id, reason.trim()), '已取消，群众会看到取消原因。');
   }
 
   const started = b ? Date.now() >= Date.parse(b.start) : false;
