@@ -204,7 +204,7 @@ describe('accessibility of the H5 app', () => {
     await shot('3-result');
   });
 
-  it('takes the case from 受理 to 办结 with the keyboard alone, as centre staff', async () => {
+  it('takes a case from 受理 to 办结, and declines another, with the keyboard alone, as centre staff', async () => {
     const { id: petitionId, code } = await aCase();
     await page.setViewportSize({ width: 1366, height: 900 });
     await page.goto(`${server.url}/#/staff/pages/login/index`);
@@ -276,6 +276,21 @@ describe('accessibility of the H5 app', () => {
       '已办结',
     );
     await shot('6-staff-resolved', false);
+
+    // and 不予受理, with its two reasons typed
+    const other = await aCase();
+    await page.goto(`${server.url}/#/staff/pages/petition/index?id=${other.id}`);
+    await el('#action-decline').waitFor();
+    await take(
+      'decline',
+      async () => {
+        await tabTo('f-decline-reason');
+        await page.keyboard.type('属于法院已受理的民事诉讼事项');
+        await tabTo('f-decline-redirect');
+        await page.keyboard.type('请向县人民法院咨询案件进展');
+      },
+      '不予受理',
+    );
     await page.setViewportSize({ width: 390, height: 844 });
   });
 
