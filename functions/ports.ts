@@ -77,6 +77,14 @@ export interface ExpertRepository {
   ofFields(countyId: string, fields: readonly string[]): Promise<Expert[]>;
 }
 
+/** A document's number taken in the transaction of its event: the centre's counter moves from seq - 1 to seq. */
+export interface DocumentCounterStep {
+  centreId: string;
+  kind: string;
+  year: number;
+  seq: number;
+}
+
 export interface PetitionRepository {
   /** Creates the petition with its first event, tracking code and idempotency record in one transaction. */
   create(input: NewPetition): Promise<{ created: true } | { created: false; existingId: string; requestHash: string }>;
@@ -85,7 +93,9 @@ export interface PetitionRepository {
   /** Writes the next version and its event; false when another write got there first. */
   /** the next version, its events and the messages they send, in one transaction */
   /** `experts`: what the step adds to the load and ratings of the experts of the case (shared/experts.ts), in the same transaction */
-  applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[], experts?: readonly ExpertDelta[]): Promise<boolean>;
+  applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[], experts?: readonly ExpertDelta[], counter?: DocumentCounterStep): Promise<boolean>;
+  /** the number of the last document of a kind a centre issued in a China year (0: none yet) */
+  documentCount(centreId: string, kind: string, year: number): Promise<number>;
   /** the figures' counter items of a centre or county: the months asked for (`M#YYYY-MM`) and the current status counts */
   figures(scope: string, months: string[], warningsMonth?: string): Promise<{ months: Array<{ key: string; counts: Record<string, number> }>; now: Record<string, number>; warnings: StoredWarning[] }>;
   /** the warnings (未诉先办) of a township or county for a month (`YYYY-MM`) */

@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { BacklogClass } from './schemas/backlog';
+import { IssueDocumentBody } from './schemas/document';
 import { EmptyBody, RESOLVED_STATUSES, OPEN_STATUSES, Rating, STATUSES, TypedTrackingCode, idOf, text, type Role, type Status } from './schemas/common';
 
 const CENTRE = ['centre_staff', 'county_supervisor', 'admin'] as const satisfies readonly Role[];
@@ -221,6 +222,30 @@ export const STEP_TABLE = {
     path: 'report-in',
     note: 'internal',
     form: [textarea('opinion', '会诊意见', 1000)],
+  },
+  // 一单一书一承诺一表一函一考评: a case document, numbered per centre, kind and China year in the case's transaction
+  // (the counter item moves with the record), its text composed from the record (shared/documents.ts). Issued from
+  // the case file's 文书 section, not a step form: each kind asks for its own fields.
+  issue_document: {
+    label: '出具文书',
+    stage: 'handle',
+    // once accepted; each kind asks more of the case (shared/documents.ts documentRefusal: a 交办单 once dispatched …)
+    from: STATUSES.filter((x) => x !== 'submitted' && x !== 'declined'),
+    roles: CENTRE,
+    body: IssueDocumentBody,
+    path: 'documents',
+    note: 'internal',
+  },
+  // 附件: a file staff uploaded (POST /staff/uploads: a signed agreement, a scanned letter) put on the case's record;
+  // its link is only in the case file, so only those who see the case can read it.
+  attach: {
+    label: '上传附件',
+    stage: 'handle',
+    from: STATUSES,
+    roles: HANDLING,
+    body: z.strictObject({ key: z.string({ error: '请先上传附件' }).check(z.maxLength(200, { error: '附件引用不正确' })), name: text('附件名称', 60) }),
+    path: 'attachments',
+    note: 'internal',
   },
   rate: {
     label: '评哨评价',

@@ -11,6 +11,7 @@ import type { CategoryLimits } from './schemas/org';
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUS_GROUPS, type Level, type Role, type Status } from './schemas/common';
 import { STEP_ACTIONS, STEP_TABLE, type StepAction, type StepBody, type StepSpec } from './steps';
 import type { Action, Actor, Petition, SupervisedBy, TimelineEvent } from './schemas/petition';
+import { composeDocument, type DocumentContext } from './documents';
 import { BACKLOG_CLASS_DAYS, MAX_EXTENSION_DAYS, addLimit, extendedDeadline, resolveDeadline } from './timeLimits';
 
 /**
@@ -27,6 +28,8 @@ interface Resolved {
   invite_expert: { expert: Named };
   /** the township centre's department for the case's category, which handles it from now on (if any) */
   hand_up: { departmentId?: string };
+  /** the names on the document and its number: the centre's counter, read by the use case, written with the case */
+  issue_document: { document: Omit<DocumentContext, 'at' | 'issuedBy'> };
 }
 /** A department as the use case found it in the organisation: its id and name. */
 type Named = { id: string; name: string };
@@ -325,6 +328,14 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
         patch: { repeatOf: undefined, repeatConfirmed: false },
         event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.note, visibility, data: { was: p.repeatOf } },
       };
+    // Marks on the record, like link_repeat: status, deadlines and updatedAt stay as they are.
+    case 'issue_document': {
+      const { action: _a, document: ctx, ...body } = cmd;
+      const document = composeDocument(p, body, { ...ctx, at, issuedBy: actor.name ?? actor.id });
+      return { patch: {}, event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: `${document.title} ${document.number}`, visibility, data: { document } } };
+    }
+    case 'attach':
+      return { patch: {}, event: { at, actor, action: cmd.action, from: p.status, to: p.status, note: cmd.name, visibility, data: { attachment: { key: cmd.key, name: cmd.name } } } };
     case 'extend': {
       // 《信访工作条例》: one extension of at most 30 days, with a reason the citizen is told.
       if (p.extended) throw new ConflictError('该诉求已延期过一次，不能再次延期');

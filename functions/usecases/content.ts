@@ -26,12 +26,21 @@ export function uploaderFolder(deps: Deps, caller: CitizenCaller | StaffCaller):
   return createHmac('sha256', deps.auth.secret).update(owner).digest('hex').slice(0, 20);
 }
 
+/** The keys an upload route issues to this caller: their folder, a fresh id; staff may also send a PDF. */
+function issuedKey(deps: Deps, caller: CitizenCaller | StaffCaller): RegExp {
+  const types = caller.kind === 'citizen' ? 'jpg|png|webp' : 'jpg|png|webp|pdf';
+  return new RegExp(`^photos/\\d{4}-\\d{2}/${uploaderFolder(deps, caller)}/[0-9A-Z]{26}\\.(${types})$`);
+}
+
 /** A file key as an upload route issued it to this caller: their folder, a fresh id; and the file is there. Staff may attach a PDF (a scanned letter). */
 export async function requirePhotosOf(deps: Deps, caller: CitizenCaller | StaffCaller, photos: readonly string[]) {
-  const folder = uploaderFolder(deps, caller);
-  const types = caller.kind === 'citizen' ? 'jpg|png|webp' : 'jpg|png|webp|pdf';
-  const issued = new RegExp(`^photos/\\d{4}-\\d{2}/${folder}/[0-9A-Z]{26}\\.(${types})$`);
+  const issued = issuedKey(deps, caller);
   const checks = await Promise.all(photos.map(async (key) => issued.test(key) && (await deps.photos.exists(key))));
   const bad = checks.indexOf(false);
   if (bad >= 0) throw new ValidationError('照片无效，请重新上传', [{ path: `photos.${bad}`, message: '照片或附件未上传成功或不是您上传的，请重新上传' }]);
+}
+
+/** A file staff attach to a case: a key the upload route issued to this caller (their folder), and the file is there. */
+export async function requireAttachmentOf(deps: Deps, caller: StaffCaller, key: string) {
+  if (!issuedKey(deps, caller).test(key) || !(await deps.photos.exists(key))) throw new ValidationError('附件无效，请重新上传', [{ path: 'key', message: '附件未上传成功或不是您上传的，请重新上传' }]);
 }

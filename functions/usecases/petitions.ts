@@ -12,8 +12,10 @@ import type { StepInput } from '../../shared/steps';
 import { claim, decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
 import type { QueueFilter, QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
-import { requireCleanText, requirePhotosOf } from './content';
-import { citizenSummary, citizenView, staffSummary, staffView } from './views';
+import { requireAttachmentOf, requireCleanText, requirePhotosOf } from './content';
+import { caseNames, citizenSummary, citizenView, staffSummary, staffView } from './views';
+import { chinaYear, type DocumentNames } from '../../shared/documents';
+import { IssuedDocument, type DocumentKind } from '../../shared/schemas/document';
 import { invitable } from './experts';
 import { expertChanges } from '../../shared/experts';
 
@@ -312,10 +314,17 @@ async function caseFileForStaff(deps: Deps, caller: StaffCaller, p: PetitionWith
     Promise.all(p.photos.map((key) => deps.photos.presignGet(key, PHOTO_VIEW_SECONDS))),
     p.repeatOf ? deps.petitions.get(p.repeatOf) : undefined,
   ]);
+  const attached = p.timeline.filter((e) => e.action === 'attach');
+  const attachmentUrls = await Promise.all(attached.map((e) => deps.photos.presignGet(String((e.data?.attachment as { key: string }).key), PHOTO_VIEW_SECONDS)));
   return {
     ...staffView(p, org, deps.clock.now(), caller, deps.supervision),
     photoUrls,
     repeatOfTrackingCode: original && canSee(caller, original, org) ? original.trackingCode : undefined,
+    documents: p.timeline.filter((e) => e.action === 'issue_document').map((e) => ({ ...IssuedDocument.parse(e.data?.document), eventSeq: e.seq })),
+    attachments: attached.map((e, i) => {
+      const { key, name } = e.data?.attachment as { key: string; name: string };
+      return { eventSeq: e.seq, name, type: key.endsWith('.pdf') ? ('pdf' as const) : ('image' as const), url: attachmentUrls[i] ?? '', at: e.at, by: e.actor.name ?? '' };
+    }),
   };
 }
 
@@ -340,10 +349,20 @@ export type TransitionInput = StepInput;
 /** What a step needed looked up before it (an invited expert, from the pool): resolveCommand adds it. */
 export interface Found {
   expert?: { id: string; name: string };
+  /** 出具文书: the names it prints and its number, the next of the owning centre's counter for its kind and year */
+  document?: { names: DocumentNames; year: number; seq: number };
 }
+/** What a step needs looked up: once before it, or again on every try (a document's number moves with each race). */
+type Finder = Found | ((p: Petition, org: Org) => Promise<Found>);
 
 function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: Caller, found: Found = {}): Command {
   switch (input.action) {
+    case 'issue_document':
+      if (!found.document) throw new ConflictError('文书编号未取得，请重试');
+      return { ...input, document: found.document };
+    case 'attach':
+      // the key upload handed to this caller (requireAttachmentOf checked the file is there)
+      return input;
     case 'invite_expert':
       if (!found.expert) throw new ValidationError('专家不存在', [{ path: 'expertId', message: '请从本县专家库中选择专家' }]);
       return { ...input, expert: found.expert };
@@ -405,20 +424,23 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
  * never lose an event and never apply one the new status does not allow. Answers the case as written, record
  * included, so a step's reply needs no second read.
  */
-export async function transition(deps: Deps, caller: Caller, id: string, input: TransitionInput, found: Found = {}): Promise<PetitionWithTimeline> {
+export async function transition(deps: Deps, caller: Caller, id: string, input: TransitionInput, finder: Finder = {}, attempts = TRANSITION_ATTEMPTS): Promise<PetitionWithTimeline> {
   const org = await deps.org.load();
-  for (let attempt = 0; attempt < TRANSITION_ATTEMPTS; attempt++) {
+  for (let attempt = 0; attempt < attempts; attempt++) {
     const current = await deps.petitions.getWithTimeline(id);
     if (!current || !canSee(caller, current, org)) throw new NotFoundError('未找到该诉求');
     const { timeline, ...p } = current;
     const category = org.categories.find((c) => c.id === p.categoryId);
     if (!category) throw new NotFoundError('诉求类型不存在');
+    const found = typeof finder === 'function' ? await finder(p, org) : finder;
     const decision = decide(p, resolveCommand(input, p, org, caller, found), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
     const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
     const event = { ...decision.event, seq: next.version };
     const message = messageFor(next, event);
+    // a document's number: the centre's counter moves from seq - 1 to seq in the case's transaction, or the try is lost
+    const counter = input.action === 'issue_document' && found.document ? { centreId: p.centreId, kind: input.kind, year: found.document.year, seq: found.document.seq } : undefined;
     // the load and ratings of the consultation's experts move with the case, in the same transaction
-    if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [], expertChanges(p, next))) return { ...next, timeline: [...timeline, event] };
+    if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [], expertChanges(p, next), counter)) return { ...next, timeline: [...timeline, event] };
     await jitter(attempt);
   }
   throw new ConflictError('该诉求正在被他人处理，请刷新后重试');
@@ -440,6 +462,19 @@ async function requireHandlerOf(deps: Deps, caller: StaffCaller, departmentId: s
   throw new ValidationError('承办人不属于所选责任部门', [{ path: 'handlerId', message: '请选择该责任部门的承办人' }]);
 }
 
+/**
+ * Concurrent documents of one centre race for its counter: each lost try re-reads it and takes the next number, so
+ * enough tries for a busy office (20 at once settle in well under this; a lost race answers 409 after them).
+ */
+const DOCUMENT_ATTEMPTS = 40;
+
+/** The next number of the owning centre's counter for the kind and the China year now, with the names to print. */
+async function documentNumberFor(deps: Deps, p: Petition, org: Org, kind: DocumentKind): Promise<Found> {
+  const year = chinaYear(deps.clock.now().toISOString());
+  const last = await deps.petitions.documentCount(p.centreId, kind, year);
+  return { document: { names: caseNames(org, p), year, seq: last + 1 } };
+}
+
 /** A staff step answers with the case file; after a hand-over the caller sees only where the case went. */
 export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, input: TransitionInput) {
   // a note the citizen reads goes through the same check as what citizens write
@@ -451,7 +486,16 @@ export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, 
     if (!p || !canSee(caller, p, await deps.org.load())) throw new NotFoundError('未找到该诉求');
     found.expert = await invitable(deps, p, input.expertId);
   }
-  const next = await transition(deps, caller, id, input, found);
+  if (input.action === 'attach') {
+    // whoever does not see the case learns nothing of it from the file they name
+    const p = await deps.petitions.get(id);
+    if (!p || !canSee(caller, p, await deps.org.load())) throw new NotFoundError('未找到该诉求');
+    await requireAttachmentOf(deps, caller, input.key);
+  }
+  const next =
+    input.action === 'issue_document'
+      ? await transition(deps, caller, id, input, (p, org) => documentNumberFor(deps, p, org, input.kind), DOCUMENT_ATTEMPTS)
+      : await transition(deps, caller, id, input, found);
   const org = await deps.org.load();
   if (!canSee(caller, next, org)) {
     return { id: next.id, status: next.status, level: next.level, centreId: next.centreId, handedOver: true as const };

@@ -7,7 +7,8 @@ import { isNearDue, type NearDuePolicy } from '../../shared/supervision';
 import { allowedActions, isOpen, nextSupervisor } from '../../shared/workflow';
 import type { StaffCaller } from './context';
 
-function names(org: Org, p: Pick<Petition, 'categoryId' | 'centreId' | 'townshipId'> & { departmentId?: string }) {
+/** The names a view and a case document show beside the record's ids. */
+export function caseNames(org: Org, p: Pick<Petition, 'categoryId' | 'centreId' | 'townshipId'> & { departmentId?: string }) {
   return {
     categoryName: org.categories.find((c) => c.id === p.categoryId)?.name ?? '',
     centreName: org.nodes.get(p.centreId)?.centreName ?? org.nodes.get(p.centreId)?.name ?? '',
@@ -45,13 +46,13 @@ export function citizenView(p: PetitionWithTimeline, org: Org, now: Date) {
     decline: p.decline,
     resolution: p.resolution,
     rating: p.rating,
-    ...names(org, p),
+    ...caseNames(org, p),
     timeline: p.timeline.filter((e) => e.visibility === 'public').map(publicEvent),
   };
 }
 
 export function citizenSummary(p: PetitionSummary, org: Org, now: Date) {
-  const { categoryName, centreName } = names(org, p);
+  const { categoryName, centreName } = caseNames(org, p);
   return {
     id: p.id,
     trackingCode: p.trackingCode,
@@ -117,7 +118,7 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     phone: p.phone && !p.anonymous ? maskPhone(p.phone) : undefined,
     overdue: overdueAt(p, now),
     near: !overdueAt(p, now) && isNearDue(p, now, policy),
-    ...names(org, p),
+    ...caseNames(org, p),
     // what the role may do now, less what this case has nothing for
     actions: allowedActions(p.status, caller.role, p.level).filter(offers(p, org, caller)),
     // 联合会诊: the co-departments that have not reported in by the deadline
@@ -128,5 +129,5 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
 /** Near due (临期) is the step's last share of its own limit: the same instant the sweeper reminds at (shared/supervision.ts). */
 export function staffSummary(p: PetitionSummary, org: Org, now: Date, policy: NearDuePolicy) {
   const overdue = overdueAt(p, now);
-  return { ...p, phoneMasked: p.anonymous ? undefined : p.phoneMasked, ...names(org, p), overdue, near: !overdue && isNearDue(p, now, policy) };
+  return { ...p, phoneMasked: p.anonymous ? undefined : p.phoneMasked, ...caseNames(org, p), overdue, near: !overdue && isNearDue(p, now, policy) };
 }

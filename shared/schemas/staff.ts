@@ -9,6 +9,7 @@ import { ACTIONS, Petition, PetitionSummary, TimelineEvent } from './petition';
 import { PageQuery } from './api';
 import { Named } from './views';
 import { WarningRow } from './warnings';
+import { IssuedDocument } from './document';
 
 const Day = z.string().check(
   z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' }),
@@ -191,6 +192,10 @@ export const CaseFile = z.extend(Petition, {
   consultationLate: z.array(z.string()),
   photoUrls: z.array(z.string()),
   repeatOfTrackingCode: z.optional(z.string()),
+  /** 一单一书一承诺一表一函一考评: the documents issued on the case, oldest first; `eventSeq` names the record's line */
+  documents: z.array(z.extend(IssuedDocument, { eventSeq: z.int() })),
+  /** files staff attached (a signed agreement, a scanned letter), each as a short-lived link */
+  attachments: z.array(z.object({ eventSeq: z.int(), name: z.string(), type: z.enum(['image', 'pdf']), url: z.string(), at: IsoTime, by: z.string() })),
 });
 export type CaseFile = z.infer<typeof CaseFile>;
 

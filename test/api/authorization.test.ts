@@ -41,6 +41,8 @@ interface Case {
    * and the centre's reads beside them
    */
   village?: number;
+  /** a body only the caller can make (a file they uploaded themselves), from their token */
+  bodyOf?: (token: string | undefined) => Promise<unknown>;
 }
 
 const row = (anonymous: number, owner: number, otherCitizen: number, agent: number, handler: number, centre: number, otherCentre: number, county: number, admin: number): Expect =>
@@ -122,6 +124,16 @@ async function backlogCase(posted: boolean): Promise<Target> {
     if (res.status !== 200) throw new Error(`fixture ${action}: ${res.status}`);
   }
   return { params: { id: p.id }, owner: p.owner };
+}
+
+/** A PDF the caller uploaded through POST /staff/uploads, as an attachment's body; a key of nobody's for who may not upload. */
+async function ownUpload(token: string | undefined) {
+  const pdf = Buffer.from('%PDF-1.4\n%%EOF\n');
+  const ticket = await call('POST', '/staff/uploads', { token, body: { contentType: 'application/pdf', size: pdf.length } });
+  if (ticket.status !== 200) return { key: 'photos/2026-11/0123456789abcdef0123/01JBXXXXXXXXXXXXXXXXXXXXXX.pdf', name: '扫描件' };
+  const put = await fetch(ticket.body.url, { method: 'PUT', body: pdf, headers: ticket.body.headers });
+  if (put.status !== 200) throw new Error(`fixture upload: ${put.status}`);
+  return { key: ticket.body.key, name: '扫描件' };
 }
 
 /** An expert of the county's pool, made once: any case may invite them. */
@@ -344,6 +356,12 @@ const CASES: Record<string, Case> = {
   'POST /staff/petitions/{id}/post-board': { expect: staff(404, 403, 403, 404, 200, 200), target: async () => ({ ...(await backlogCase(false)), body: {} }) },
   'POST /staff/petitions/{id}/claim-lead': { expect: centreOnlyStepOfSeen(), target: async () => ({ ...(await backlogCase(true)), body: {} }) },
   'GET /staff/board': { expect: staff(404, 404, 200, 200, 200, 200), target: fixed({}) },
+  // 一单一书…: the centre issues a case's documents; a file is attached by whoever handles the case, from their own upload
+  'POST /staff/petitions/{id}/documents': {
+    expect: centreOnlyStepOfSeen(),
+    target: stepOn('dispatched', { kind: 'agreement', parties: [{ role: '甲方', name: '张三' }, { role: '乙方', name: '李四' }], facts: '草场边界争议', terms: '以围栏现状为界' }),
+  },
+  'POST /staff/petitions/{id}/attachments': { expect: handlingStep(), target: petitionAt('dispatched'), bodyOf: ownUpload },
   'POST /staff/petitions/{id}/reopen': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { reason: '群众反映未解决' }) },
   'POST /staff/petitions/{id}/close': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { note: '办结' }) },
   'POST /staff/petitions/{id}/extend': { expect: centreOnlyStepOfSeen(), target: stepOn('dispatched', { days: 5, reason: '需要实地测量' }) },
@@ -499,7 +517,9 @@ async function send(name: string, c: Case, who: Who, target: Target) {
   const [method, pattern] = name.split(' ') as [string, string];
   const t = c.vary ? c.vary(target) : target;
   const path = pattern.replace(/\{(\w+)\}/g, (_m, p: string) => encodeURIComponent(t.params?.[p] ?? `missing-${p}`)) + (t.query ? `?${t.query}` : '');
-  const res = await call(method, path, { token: await tokenOf(who, target, c), headers: t.headers, ...(method === 'GET' ? {} : { body: t.body ?? {} }) });
+  const token = await tokenOf(who, target, c);
+  const body = c.bodyOf ? await c.bodyOf(token) : (t.body ?? {});
+  const res = await call(method, path, { token, headers: t.headers, ...(method === 'GET' ? {} : { body }) });
   return res;
 }
 

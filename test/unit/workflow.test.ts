@@ -38,6 +38,15 @@ const commands: Record<Command['action'], Command> = {
   post_board: { action: 'post_board' },
   claim_lead: { action: 'claim_lead' },
   hand_up: { action: 'hand_up', reason: '涉及草场确权，村里调解不了', departmentId: 'babao-justice' },
+  issue_document: {
+    action: 'issue_document',
+    kind: 'agreement',
+    parties: [{ role: '甲方', name: '张三' }, { role: '乙方', name: '李四' }],
+    facts: '草场边界争议',
+    terms: '以围栏现状为界',
+    document: { names: { centreName: '八宝镇综治中心', categoryName: '草场纠纷', townshipName: '八宝镇' }, year: 2026, seq: 1 },
+  },
+  attach: { action: 'attach', key: 'photos/2026-11/abc/01J0000000000000000000000A.pdf', name: '签字的调解协议书' },
 };
 
 /**
@@ -76,6 +85,8 @@ const TABLE: Record<Command['action'], string> = {
   post_board: /*                          */ '.   K   .   K   K   .   .   .   K',
   claim_lead: /*                          */ '.   C   .   C   C   .   .   .   C',
   hand_up: /*                             */ 'V   .   .   .   V   .   .   .   V',
+  issue_document: /*                      */ '.   C   .   C   C   C   C   C   C',
+  attach: /*                              */ 'H   H   H   H   H   H   H   H   H',
 };
 const WHO: Record<string, Role[]> = {
   C: ['centre_staff', 'county_supervisor', 'admin'],
@@ -116,6 +127,8 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   post_board: 'stays',
   claim_lead: 'stays',
   hand_up: { submitted: 'submitted', in_progress: 'accepted', reopened: 'accepted' },
+  issue_document: 'stays',
+  attach: 'stays',
 };
 const ROLES: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'village_staff', 'county_supervisor', 'admin'];
 /** 督办 and 接管 are taken on a case escalated to the county (by the county: the commands above), the rest on one that is not. */
@@ -376,10 +389,10 @@ describe('what each step changes, exactly', () => {
 describe('the steps offered', () => {
   it('lists a role’s steps in the order the staff page shows them', () => {
     const looks = ['inform', 'reveal_phone', 'link_repeat', 'unlink_repeat'];
-    expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'transfer', 'escalate', 'supervise', 'take_over', ...looks]);
+    expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'attach', 'transfer', 'escalate', 'supervise', 'take_over', ...looks]);
     // report_in: offered to a co-department's handler only (functions/usecases/views.ts)
-    expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'report_in', 'reveal_phone']);
-    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'invite_expert', 'claim_lead', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
+    expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'report_in', 'attach', 'reveal_phone']);
+    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'invite_expert', 'claim_lead', 'issue_document', 'attach', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     // the case file offers 已告知群众 only to the one who filed the case (functions/usecases/views.ts)
     expect(allowedActions('submitted', 'agent')).toEqual(['inform']);

@@ -101,6 +101,11 @@ export const keys = {
   villageQueue: (villageId: string) => `CV#${villageId}`,
   villageStatusQueue: (villageId: string, status: Status) => `CV#${villageId}#${status}`,
   villageDue: (villageId: string) => `CVD#${villageId}`,
+  /**
+   * The number of the last case document a centre issued of a kind in a China year (一单一书…): `n`, moved from n to
+   * n + 1 under a condition in the same transaction as the document's event, so numbers are gapless and unique.
+   */
+  documentCounter: (centreId: string, kind: string, year: number) => ({ pk: `DOCNO#${centreId}`, sk: `${kind}#${year}` }),
   tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
   idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
   orgPartition: 'ORG',

@@ -21,7 +21,7 @@ import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nearDueAt, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
 import { isDispatched, isOpen, taskOf } from '../../../shared/workflow';
 import { heldByVillage } from '../../../shared/routing';
-import type { FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
+import type { DocumentCounterStep, FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
 import { queryAll } from './client';
 import { indexPage, type IndexQuery } from './pages';
 import { outboxItem } from './outbox';
@@ -198,6 +198,19 @@ function boardWrites(table: string, after: Petition) {
   return item ? [{ Put: { TableName: table, Item: item } }] : [];
 }
 
+/** The centre's document counter from seq - 1 to seq: a number someone else took first cancels the transaction. */
+function documentCounterUpdate(table: string, c: DocumentCounterStep) {
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.documentCounter(c.centreId, c.kind, c.year),
+      UpdateExpression: 'SET n = :seq',
+      ConditionExpression: c.seq === 1 ? 'attribute_not_exists(n)' : 'n = :last',
+      ExpressionAttributeValues: c.seq === 1 ? { ':seq': c.seq } : { ':seq': c.seq, ':last': c.seq - 1 },
+    },
+  };
+}
+
 /** Put the near-due entry, or delete it, in the transaction that writes the petition. */
 function nearDueWrite(table: string, p: Petition, policy: SupervisionPolicy) {
   const item = nearDueItem(p, policy);
@@ -326,7 +339,12 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return { ...toPetition(head), timeline };
   }
 
-  async applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages: OutboxMessage[] = [], experts: readonly ExpertDelta[] = []) {
+  async documentCount(centreId: string, kind: string, year: number) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.documentCounter(centreId, kind, year), ConsistentRead: true }));
+    return typeof out.Item?.n === 'number' ? out.Item.n : 0;
+  }
+
+  async applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages: OutboxMessage[] = [], experts: readonly ExpertDelta[] = [], counter?: DocumentCounterStep) {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -355,6 +373,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             ...messages.map((m) => ({ Put: { TableName: this.table, Item: outboxItem(m) } })),
             ...figureUpdates(this.table, after.id, figureDeltas(before, after, events)),
             ...expertUpdates(this.table, experts),
+            ...(counter ? [documentCounterUpdate(this.table, counter)] : []),
           ],
         }),
       );
