@@ -40,6 +40,10 @@ export const STAFF_ROUTES = {
   posters: { path: 'pages/posters/index', title: '岗点二维码海报' },
   /** the monthly 预警提示 of a township (未诉先办), one printable A4 page; the 工作台 and 统计 link to it */
   notice: { path: 'pages/notice/index', title: '预警提示' },
+  /** 揭榜领案: the county's board of posted backlog cases, who claimed what and how it went; a claim is taken here */
+  board: { path: 'pages/board/index', title: '揭榜领案', nav: { label: '揭榜领案', roles: ['centre_staff', 'county_supervisor', 'admin'] } },
+  /** a case document (交办单 …) as one printable A4 page, opened from the case file's 文书 */
+  document: { path: 'pages/document/index', title: '文书' },
   org: { path: 'pages/org/index', title: '人员与组织', nav: { label: '人员与组织', roles: ['county_supervisor', 'admin'] } },
 } as const satisfies Record<string, StaffRoute>;
 export type StaffRouteName = keyof typeof STAFF_ROUTES;
@@ -64,6 +68,9 @@ export interface StaffRouteParams {
   posters: { ids: string };
   /** a township (the county's callers; centre staff: their own) and a month (YYYY-MM, default this one) */
   notice: { township?: string; month?: string };
+  board: Record<string, never>;
+  /** the case, and the record line (eventSeq) of the document */
+  document: { id: string; seq: string };
   org: { tab?: 'nodes' | 'departments' | 'categories' | 'users' | 'audit' | 'logins' | 'settings' };
 }
 

@@ -18,6 +18,7 @@ import { EXPERT_FIELD_LABELS } from '../../../../../shared/experts';
 import type { ExpertRecommendations } from '../../../../../shared/schemas/expert';
 import { Button } from '../../../components/Button';
 import { TextField as SharedTextField } from '../../../components/Field';
+import { AttachmentsCard, DocumentsCard } from './Documents';
 
 const NOT_FOUND = '该反映不存在或您无权查看';
 const roleLabel = (role: string) => (role in ROLE_LABELS ? ROLE_LABELS[role as keyof typeof ROLE_LABELS] : role === 'citizen' ? '群众' : role === 'system' ? '系统' : role);
@@ -233,7 +234,7 @@ function CaseView({ id }: { id: string }) {
       .catch(() => setTownships([]));
   }, [id]);
 
-  const step = async (form: StepForm, body: Record<string, unknown>): Promise<Record<string, string> | void> => {
+  const step = async (form: Pick<StepForm, 'action' | 'label'>, body: Record<string, unknown>): Promise<Record<string, string> | void> => {
     setBusy(true);
     setNotice('');
     try {
@@ -457,6 +458,10 @@ function CaseView({ id }: { id: string }) {
         </View>
         {form ? <StepFormView key={`${form.action}-${p.version}`} form={form} busy={busy} onSubmit={(body) => step(form, body)} /> : null}
         {p.actions.includes('invite_expert') ? <ExpertsCard id={id} busy={busy} onInvite={invite} /> : null}
+        {p.actions.includes('issue_document') || p.documents.length ? (
+          <DocumentsCard p={p} canIssue={p.actions.includes('issue_document')} onIssue={(body) => step({ action: 'issue_document', label: '出具文书' }, body)} />
+        ) : null}
+        {p.actions.includes('attach') ? <AttachmentsCard p={p} onAttach={(body) => step({ action: 'attach', label: '上传附件' }, body)} /> : null}
       </View>
     </View>
   );
