@@ -1,26 +1,18 @@
 /**
- * Serves the H5 build (dist/h5) on this machine, and prints a post's report-form URL beside a QR code for it.
- * Used by the browser test and meant for `npm start` (port 10086). Node only: not part of the app bundle.
+ * Serves the H5 build (dist/h5) on this machine as CloudFront serves it deployed (functions/deploy/caching.ts):
+ * hashed assets cached a year and immutable, index.html revalidated, text compressed with Brotli or gzip as the
+ * browser asks; and prints a post's report-form URL beside a QR code for it. Used by the browser tests, the benchmark
+ * and `npm start` (port 10086). Node only: not part of the app bundle.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import qrcode from 'qrcode-terminal';
+import { cacheControlOf, compressible, contentTypeOf } from '../../functions/deploy/caching';
 import { postLink, postLinkBase } from '../../shared/postLink';
 import { buildInto } from './build';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-};
 
 export const H5_DIST = path.resolve(__dirname, '../../dist/h5');
 
@@ -34,6 +26,31 @@ export interface StartedH5 extends H5Server {
   postLinkBase: string;
 }
 
+type Encoding = 'br' | 'gzip' | 'identity';
+
+/** Brotli if the browser takes it, else gzip, else none (as CloudFront chooses). */
+function encodingFor(req: IncomingMessage): Encoding {
+  const accepted = String(req.headers['accept-encoding'] ?? '').toLowerCase();
+  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : 'identity';
+}
+
+/** Each file compressed once per encoding (and again if it changes: a rebuild in place). */
+const kept = new Map<string, { stamp: string; body: Buffer }>();
+function encoded(file: string, wanted: Encoding): { encoding: Encoding; body: Buffer } {
+  const raw = readFileSync(file);
+  // CloudFront leaves objects under 1,000 bytes as they are
+  const encoding = raw.length < 1000 ? 'identity' : wanted;
+  if (encoding === 'identity') return { encoding, body: raw };
+  const { mtimeMs, size } = statSync(file);
+  const key = `${encoding}:${file}`;
+  const stamp = `${mtimeMs}:${size}`;
+  const hit = kept.get(key);
+  if (hit?.stamp === stamp) return { encoding, body: hit.body };
+  const body = encoding === 'br' ? brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }) : gzipSync(raw, { level: 9 });
+  kept.set(key, { stamp, body });
+  return { encoding, body };
+}
+
 export function serveH5(opts: { port?: number; host?: string; dir?: string } = {}): Promise<H5Server> {
   const dir = opts.dir ?? H5_DIST;
   const host = opts.host ?? '127.0.0.1';
@@ -44,11 +61,16 @@ export function serveH5(opts: { port?: number; host?: string; dir?: string } = {
     const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     let file = path.join(dir, path.normalize(pathname).replace(/^(\.\.[/\\])+/, ''));
     if (!file.startsWith(dir) || !existsSync(file) || statSync(file).isDirectory()) file = path.join(dir, 'index.html');
+    const type = contentTypeOf(file);
+    const { encoding, body } = encoded(file, compressible(type) ? encodingFor(req) : 'identity');
     res.writeHead(200, {
-      'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
-      'cache-control': 'no-cache',
+      'content-type': type,
+      'cache-control': cacheControlOf(path.relative(dir, file)),
+      vary: 'accept-encoding',
+      ...(encoding === 'identity' ? {} : { 'content-encoding': encoding }),
+      'content-length': body.length,
     });
-    createReadStream(file).pipe(res);
+    res.end(req.method === 'HEAD' ? undefined : body);
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -6,7 +6,7 @@
  *
  * BENCH_PER_CLIENT (4): latency requests per client at 32 clients (at least 30 a run); BENCH_SMALL (1000) / BENCH_LARGE (100000): petitions stored for growth;
  * BENCH_CALLS (20): calls averaged per command; BENCH_ONLY (unset): a comma list of parts to run
- * (capacity, latency, growth, size).
+ * (capacity, latency, growth, network, size).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -15,6 +15,7 @@ import { startStack, type Stack } from '../support/stack';
 import { UNLIMITED, commandCosts, type CommandName, type Cost, type ItemWrite } from './capacity';
 import { growthAt, type GrowthName } from './growth';
 import { latencies, type Latency } from './latency';
+import { scanToForm, type NetworkRow } from './network';
 import { bundles, h5Fcp, weapp, type Bundle } from './size';
 
 const env = (name: string, fallback: number) => {
@@ -26,9 +27,11 @@ const PER_CLIENT = env('BENCH_PER_CLIENT', 4);
 const SMALL = env('BENCH_SMALL', 1_000);
 const LARGE = env('BENCH_LARGE', 100_000);
 const CALLS = env('BENCH_CALLS', 20);
-const PARTS = new Set((process.env.BENCH_ONLY ?? 'capacity,latency,growth,size').split(',').map((s) => s.trim()));
+const PARTS = new Set((process.env.BENCH_ONLY ?? 'capacity,latency,growth,network,size').split(',').map((s) => s.trim()));
 
 const BUDGET = { reads: 2, writes: 1, growth: 1.2, bundleKiB: 200, weappMainKiB: MAIN_BUDGET_KIB };
+/** Scan to form (issue 18): slow 3G first visit 6 s and repeat 2 s, fast 3G first visit 2 s. */
+const SCAN_BUDGET_MS: Record<string, { first: number; repeat?: number }> = { 'slow 3G': { first: 6000, repeat: 2000 }, 'fast 3G': { first: 2000 } };
 
 /** AWS on-demand list prices, us-east-1, as of November 2024 (DynamoDB after its 1 November 2024 reduction); not fetched at run time. */
 const PRICES = {
@@ -68,9 +71,10 @@ async function main() {
     bundles?: { bundles: Bundle[]; emptyMs: number; layerKiB: number };
     weapp?: Array<{ name: string; kib: number }>;
     h5FcpMs?: number;
+    network?: NetworkRow[];
   } = {};
   try {
-    if (PARTS.has('capacity') || PARTS.has('latency') || PARTS.has('growth')) {
+    if (PARTS.has('capacity') || PARTS.has('latency') || PARTS.has('growth') || PARTS.has('network')) {
       // The bench floods submissions from one citizen at one post to time them: lift the hourly report limits
       // (serverless.yml reads these for the API; the in-process deps get the same in capacity.ts).
       process.env.RATE_LIMIT_USER_PER_HOUR = UNLIMITED;
@@ -99,6 +103,10 @@ async function main() {
         }
         results.growth = { small: SMALL, large: LARGE, seedSeconds: large.seedSeconds, rows };
       }
+      if (PARTS.has('network')) {
+        log('network: scan to report form on slow and fast 3G, first and repeat visit');
+        results.network = await scanToForm(apiUrl, log);
+      }
       await stack.stop();
       stack = undefined;
     }
@@ -124,6 +132,7 @@ async function main() {
 }
 
 function report(r: {
+  network?: NetworkRow[];
   commands?: Record<string, Cost>;
   petitionWrite?: ItemWrite;
   latency?: Record<string, Latency[]>;
@@ -182,6 +191,26 @@ function report(r: {
     );
     for (const [name, x] of Object.entries(g.rows)) {
       out.push(`| ${name} | ${n1(x.small.reads)} | ${n1(x.small.rcu)} | ${n1(x.large.reads)} | ${n1(x.large.rcu)} | ${x.ratio.toFixed(2)} | ${check(x.ratio <= BUDGET.growth, `growth of ${name}: ${x.ratio.toFixed(2)}`)} |`);
+    }
+    out.push('');
+  }
+
+  if (r.network) {
+    out.push(
+      '## Scan to form on a weak network',
+      '',
+      'The H5 app served as CloudFront serves it (Brotli or gzip, hashed assets immutable; Chromium asks plain HTTP for gzip only),',
+      'headless Chromium on an emulated network, from opening a post\'s link to its categories on the form; a first visit in a fresh',
+      'profile, then a repeat visit; median of three profiles. An emulator on a shared two-core machine: the CPU is slower than a phone\'s.',
+      '',
+      '| network | first visit | bytes | repeat visit | bytes | budget |',
+      '|---|---:|---:|---:|---:|---|',
+    );
+    for (const x of r.network) {
+      const b = SCAN_BUDGET_MS[x.network]!;
+      const ok = x.firstMs <= b.first && (b.repeat === undefined || x.repeatMs <= b.repeat);
+      const budget = `first ≤ ${b.first / 1000} s${b.repeat === undefined ? '' : `, repeat ≤ ${b.repeat / 1000} s`}`;
+      out.push(`| ${x.network} | ${(x.firstMs / 1000).toFixed(1)} s | ${x.firstKiB.toFixed(0)} KiB | ${(x.repeatMs / 1000).toFixed(1)} s | ${x.repeatKiB.toFixed(0)} KiB | ${check(ok, `scan to form on ${x.network}: first ${x.firstMs} ms, repeat ${x.repeatMs} ms`)} ${budget} |`);
     }
     out.push('');
   }
