@@ -41,7 +41,8 @@ export interface RiseWarning {
 }
 export interface ClusterWarning {
   kind: 'cluster';
-  place: { kind: 'post' | 'village'; id: string };
+  /** a post's cluster names the post's village once the sweep knows it (onePerPlace) */
+  place: { kind: 'post' | 'village'; id: string; villageId?: string };
   count: number;
   /** the window's first and last China day */
   from: string;
@@ -89,6 +90,21 @@ export function clusters(
     out.push({ kind: 'cluster', place: { kind: field.startsWith('pst_') ? 'post' : 'village', id: field.slice(4) }, count, from, to: today });
   }
   return out.sort((a, b) => b.count - a.count || warningKey(a).localeCompare(warningKey(b)));
+}
+
+/**
+ * One cluster line per place, the more specific one: a village's cluster is dropped when the clusters at its posts
+ * already hold as many cases (they are the same cases: every case at a post counts in its village too). A village
+ * with more cases than its posts' clusters hold keeps its own line. A post's cluster names its village
+ * (`place.villageId`, set by the sweep); one that does not is counted for no village.
+ */
+export function onePerPlace<W extends { kind: string; count: number; place?: { kind: 'post' | 'village'; id: string; villageId?: string } }>(warnings: readonly W[]): W[] {
+  const atPosts = new Map<string, number>();
+  for (const w of warnings) {
+    const village = w.kind === 'cluster' && w.place?.kind === 'post' ? w.place.villageId : undefined;
+    if (village) atPosts.set(village, (atPosts.get(village) ?? 0) + w.count);
+  }
+  return warnings.filter((w) => !(w.kind === 'cluster' && w.place?.kind === 'village' && (atPosts.get(w.place.id) ?? 0) >= w.count));
 }
 
 /** `YYYY-MM` shifted by whole months. */

@@ -9,6 +9,7 @@ import { CHANNEL_LABELS } from '../../shared/labels';
 import { CHANNELS } from '../../shared/schemas/common';
 import type { Org } from '../../shared/routing';
 import { chinaDate } from '../../shared/timeLimits';
+import { onePerPlace } from '../../shared/warnings';
 import type { FigureScope } from '../ports';
 import type { Deps, StaffCaller } from './context';
 import { queueScope } from './petitions';
@@ -102,7 +103,7 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
     yearAgo: { period: before, registered: lastYear.registered, repeats: lastYear.repeats.numerator },
     overdue: overdue.items.map((p) => staffSummary(p, org, now, deps.supervision)),
     /** 未诉先办: the warnings raised in the period's last month in this scope */
-    warnings: counters.warnings,
+    warnings: onePerPlace(counters.warnings),
     definitions: DEFINITIONS,
   };
 }

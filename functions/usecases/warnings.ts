@@ -6,10 +6,10 @@
  * read the month's warnings; the monthly 预警提示 prints them with the coming month's seasonal topics.
  */
 import { NotFoundError, ValidationError } from '../../shared/errors';
-import type { Org } from '../../shared/routing';
+import { ancestors, type Org } from '../../shared/routing';
 import type { StoredWarning } from '../../shared/schemas/warnings';
 import { chinaDate } from '../../shared/timeLimits';
-import { DEFAULT_SEASONAL_CALENDAR, seasonalFor, shiftMonth, warningKey, warningMonths, warningsOf, type Warning, type WarningPolicy } from '../../shared/warnings';
+import { DEFAULT_SEASONAL_CALENDAR, onePerPlace, seasonalFor, shiftMonth, warningKey, warningMonths, warningsOf, type Warning, type WarningPolicy } from '../../shared/warnings';
 import type { Clock, OrgRepository, PetitionRepository } from '../ports';
 import type { Deps, StaffCaller } from './context';
 import { figureScope } from './dashboard';
@@ -38,7 +38,7 @@ export async function warnSweep(
     for (const t of townships) {
       report.townships += 1;
       const raised = new Set((counters.warnings.get(t.id) ?? []).map((w) => w.key));
-      for (const w of warningsOf(counters.get(t.id) ?? [], day, deps.warning)) {
+      for (const w of await oneLinePerPlace(deps.org, org, warningsOf(counters.get(t.id) ?? [], day, deps.warning))) {
         if (raised.has(warningKey(w))) continue;
         const stored: StoredWarning = { ...w, key: warningKey(w), townshipId: t.id, month: day.slice(0, 7), raisedAt: now.toISOString(), townshipName: t.name, subject: await subjectOf(deps.org, org, w) };
         if (await deps.petitions.raiseWarning(county.id, stored)) report.raised.push(stored);
@@ -46,6 +46,20 @@ export async function warnSweep(
     }
   }
   return report;
+}
+
+/**
+ * A post's cluster learns its village (the post, cached by the org repository), and a village's cluster that its posts'
+ * clusters already hold is not raised: one line per place, the post.
+ */
+async function oneLinePerPlace(repo: OrgRepository, org: Org, warnings: Warning[]): Promise<Warning[]> {
+  for (const w of warnings) {
+    if (w.kind !== 'cluster' || w.place.kind !== 'post') continue;
+    const post = await repo.getPost(w.place.id);
+    const village = post ? ancestors(org, post.nodeId).find((n) => n.kind === 'village')?.id : undefined;
+    if (village) w.place = { ...w.place, villageId: village };
+  }
+  return onePerPlace(warnings);
 }
 
 /** What the 预警提示 prints under its two lists: the rule, with the county's numbers. */
@@ -81,7 +95,8 @@ export async function listWarnings(deps: Deps, caller: StaffCaller, q: { month?:
   return {
     scope: { id, name: org.nodes.get(id)?.name ?? id },
     month,
-    warnings: await deps.petitions.warnings(id, month),
+    // raised before a post's cluster knew its village, both lines may be stored: those the sweep now raises once
+    warnings: onePerPlace(await deps.petitions.warnings(id, month)),
     seasonal: {
       month: next,
       categories: season.categoryIds.map((c) => ({ id: c, name: org.categories.find((x) => x.id === c)?.name ?? c })),

@@ -23,7 +23,7 @@ export const StoredWarning = z.object({
   yearAgo: z.optional(z.number()),
   against: z.optional(z.array(z.enum(['mean3', 'yearAgo']))),
   /** a cluster: the place and the window's days */
-  place: z.optional(z.object({ kind: z.enum(['post', 'village']), id: z.string() })),
+  place: z.optional(z.object({ kind: z.enum(['post', 'village']), id: z.string(), villageId: z.optional(z.string()) })),
   from: z.optional(z.string()),
   to: z.optional(z.string()),
   /** named when raised, so that no page reads a post to show it: the township, and the category or place */

@@ -1,8 +1,9 @@
 /**
  * 未诉先办 on DynamoDB Local: reports walked through the months with a clock the test moves, then the warning sweep.
  * 八宝镇's 供暖问题 rises in December 2029 (3 + 4 so far, against 1, 2 and 3 in the three months before, mean 2, and
- * none in December 2028), and three of December's reports came from one post of 白杨沟村 within a week: a cluster at
- * the post and at the village. 峨堡镇's two reports rise past nothing but stay under the minimum of five.
+ * none in December 2028), and four of December's reports came from one post of 白杨沟村 within a week: a cluster at
+ * the post, which holds every case of the village's (one line, the post's), until a fifth is registered for the village
+ * itself. 峨堡镇's two reports rise past nothing but stay under the minimum of five.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMeter } from '../../functions/adapters/dynamo/client';
@@ -51,11 +52,12 @@ describe('the warning sweep', () => {
     const before = meter.reads;
     const first = await warnSweep(deps, now);
     expect(first.townships).toBe(3);
+    // the village's four are the post's four: one line, the post's, which names its village
     expect(first.raised.map((w) => `${w.townshipId} ${w.key} ${w.count}`).sort()).toEqual([
       'babao cl_post_babao-baiyanggou-p1 4',
-      'babao cl_village_babao-baiyanggou 4',
       'babao rise_heating 7',
     ]);
+    expect(first.raised.find((w) => w.kind === 'cluster')?.place).toEqual({ kind: 'post', id: 'babao-baiyanggou-p1', villageId: 'babao-baiyanggou' });
     expect(first.raised.find((w) => w.key === 'rise_heating')).toMatchObject({
       kind: 'rise', month: '2029-12', subject: '供暖问题', townshipName: '八宝镇', mean3: 2, yearAgo: 0, against: ['mean3', 'yearAgo'],
     });
@@ -69,6 +71,12 @@ describe('the warning sweep', () => {
     expect(second.raised).toEqual([]);
     expect(meter.writes - writes).toBe(0);
 
+    // a case registered for the village itself: the village now holds one more than its post, its own line
+    clock.t = new Date('2029-12-12T11:00:00+08:00');
+    await submitPetition(deps, babao, 'warm-village', { channel: 'visit', villageId: 'babao-baiyanggou', categoryId: 'heating', description: '来访群众反映暖气不热。', photos: [], anonymous: false });
+    const third = await warnSweep(deps, new Date('2029-12-12T12:00:00+08:00'));
+    expect(third.raised.map((w) => `${w.key} ${w.count}`)).toEqual(['cl_village_babao-baiyanggou 5']);
+
     // the centre sees them on its dashboard and the 工作台's list; the county sees them too
     const dash = await dashboard(deps, babao, { from: '2029-12-01', to: '2029-12-31' });
     expect(dash.warnings.map((w) => w.key).sort()).toEqual(['cl_post_babao-baiyanggou-p1', 'cl_village_babao-baiyanggou', 'rise_heating']);
@@ -76,6 +84,7 @@ describe('the warning sweep', () => {
     expect((await dashboard(deps, babao, { from: '2029-11-01', to: '2029-11-30' })).warnings).toEqual([]);
     const listed = await listWarnings(deps, babao, { month: '2029-12' });
     expect(listed.warnings.map((w) => w.subject).sort()).toEqual(['供暖问题', '白杨沟村', '白杨沟村党群服务中心岗（岗点）']);
+    expect(listed.warnings.map((w) => w.count).sort()).toEqual([4, 5, 7]);
     // the coming month's seasonal topics from the county's calendar (the default: heating and wage arrears in January)
     expect(listed.seasonal).toMatchObject({ month: '2030-01', categories: [{ id: 'heating', name: '供暖问题' }, { id: 'wage_arrears', name: '拖欠工资' }] });
     // another township's centre does not see 八宝镇's

@@ -1,6 +1,6 @@
 /** The early-warning rule (shared/warnings.ts) on hand-made series: rises, minimums, year on year, clusters. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEASONAL_CALENDAR, clusters, risingCategories, seasonalFor, warningMonths, warningsOf, type WarningPolicy } from '../../shared/warnings';
+import { DEFAULT_SEASONAL_CALENDAR, clusters, onePerPlace, risingCategories, seasonalFor, warningMonths, warningsOf, type WarningPolicy } from '../../shared/warnings';
 
 const policy: WarningPolicy = { ratio: 1.5, minCount: 5, cluster: { count: 3, days: 7 } };
 const series = (current: number, previous: [number, number, number], yearAgo = 0) => [{ categoryId: 'heating', current, previous, yearAgo }];
@@ -46,6 +46,21 @@ describe('a cluster (聚集)', () => {
   it('sums the shards of a month', () => {
     const items = [month('M#2026-12', { d05_vil_v1: 1 }), month('M#2026-12', { d05_vil_v1: 1 }), month('M#2026-12', { d06_vil_v1: 1 })];
     expect(clusters(items, '2026-12-06', policy)).toHaveLength(1);
+  });
+});
+
+describe('one cluster line per place', () => {
+  const cl = (kind: 'post' | 'village', id: string, count: number, villageId?: string) => ({ kind: 'cluster' as const, count, place: { kind, id, ...(villageId ? { villageId } : {}) } });
+  const rise = { kind: 'rise' as const, count: 9 };
+
+  it('keeps the post when its village holds the same cases, and a village that holds more', () => {
+    expect(onePerPlace([cl('post', 'p1', 3, 'v1'), cl('village', 'v1', 3), rise])).toEqual([cl('post', 'p1', 3, 'v1'), rise]);
+    // two posts of v2 hold its five between them; v3 holds one more than its post
+    expect(onePerPlace([cl('post', 'p2', 3, 'v2'), cl('post', 'p3', 2, 'v2'), cl('village', 'v2', 5), cl('post', 'p4', 3, 'v3'), cl('village', 'v3', 4)]).map((w) => w.place.id)).toEqual(['p2', 'p3', 'p4', 'v3']);
+  });
+
+  it('keeps both when the post does not name its village', () => {
+    expect(onePerPlace([cl('post', 'p1', 3), cl('village', 'v1', 3)])).toHaveLength(2);
   });
 });
 
