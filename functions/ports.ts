@@ -56,6 +56,9 @@ export interface QueueFilter {
   categoryId?: string;
   townshipId?: string;
   channel?: Channel;
+  /** the cases behind a cluster warning (聚集): at one post, or in one village */
+  postId?: string;
+  villageId?: string;
   /** created from `from` (inclusive) to `to` (exclusive) */
   created?: { from?: string; to?: string };
   /** newest first unless asked */

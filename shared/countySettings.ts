@@ -28,3 +28,12 @@ export function inCountyOrder<C extends Pick<Category, 'id'>>(categories: readon
   };
   return categories.map((c, i) => ({ c, i })).sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i).map(({ c }) => c);
 }
+
+/**
+ * 调处: whether a category's cases are mediated (调解类), counted in 调处成功率. The county lists them in its settings;
+ * a county that has not: the categories handled by the 司法所 (justice), where the people's mediation committees sit.
+ */
+export function isMediationCategory(county: NodeLike | undefined, category: Pick<Category, 'id' | 'departmentKind'>): boolean {
+  const listed = county?.settings?.mediationCategoryIds;
+  return listed ? listed.includes(category.id) : category.departmentKind === 'justice';
+}

@@ -7,6 +7,7 @@
  * | on-time completion | 按期办结率 | resolved by the resolve deadline, by that deadline's day | cases whose resolve deadline falls in the period (open and overdue ones count against it) |
  * | satisfaction | 满意率 | 满意 + 基本满意 | rated, by rating day |
  * | participation | 参评率 | rated | resolved, by resolve day |
+ * | mediation success | 调处成功率 | resolved with 调解成功 recorded | resolved in a mediation category (the county's), by first resolve day |
  *
  * Rated: the citizen's rating in the app, else one taken on the follow-up call (回访), counted on the day of the call;
  * an app rating after such a call takes its place (the call's counts are taken back on their day).
@@ -38,7 +39,7 @@ function dayOf(iso: string): { key: string; prefix: string } {
 const statusField = (s: Status) => `st_${s}`;
 
 type Counted = Pick<Petition, 'centreId' | 'countyId' | 'townshipId' | 'categoryId' | 'status' | 'createdAt' | 'resolveDueAt'> &
-  Partial<Pick<Petition, 'channel' | 'level' | 'villageId' | 'postId' | 'repeatOf' | 'acceptedAt' | 'reopenedAt' | 'rating' | 'followUp'>>;
+  Partial<Pick<Petition, 'channel' | 'level' | 'villageId' | 'postId' | 'repeatOf' | 'acceptedAt' | 'reopenedAt' | 'rating' | 'followUp' | 'persons'>>;
 
 /**
  * Whose counters a case adds to: its owning centre and its county, and while its village holds it (小事不出村) the
@@ -47,6 +48,16 @@ type Counted = Pick<Petition, 'centreId' | 'countyId' | 'townshipId' | 'category
 export function figureScopes(p: Counted): string[] {
   return [...new Set([p.centreId, p.countyId, ...(p.level === 'village' && p.villageId ? [p.villageId] : [])])];
 }
+/**
+ * What a registration counts on its day: one registered (one 批次), its category and township, and the persons it
+ * records beyond the first (`px`: 人次 = registered + px, so counters written before persons were recorded still add up).
+ */
+const registration = (p: Counted, n: 1 | -1) => ({
+  registered: n,
+  [`cat_${p.categoryId}`]: n,
+  [`tw_${p.townshipId}`]: n,
+  ...((p.persons ?? 1) > 1 ? { px: n * ((p.persons ?? 1) - 1) } : {}),
+});
 /** What a rating adds: one rated, and one satisfied unless 不满意. */
 const rated = (rating: unknown, n: 1 | -1) => ({ rated: n, ...(rating !== 'dissatisfied' ? { satisfied: n } : {}) });
 
@@ -87,7 +98,7 @@ export function figureDeltas(before: Counted | undefined, after: Counted, events
   const reg = after.createdAt;
   for (const s of snapshot(after)) onDay(after, s.at, s.add);
   if (!before) {
-    onDay(after, reg, { registered: 1, [`cat_${after.categoryId}`]: 1, [`tw_${after.townshipId}`]: 1 });
+    onDay(after, reg, registration(after, 1));
     both(after, NOW_KEY, { [statusField(after.status)]: 1 });
     return merge(out);
   }
@@ -100,8 +111,8 @@ export function figureDeltas(before: Counted | undefined, after: Counted, events
   if (moved) {
     // A transfer or a takeover (接管) moves the case's registration to its new owner, a hand-up off its village; an
     // escalation never does.
-    onDay(before, reg, { registered: -1, [`cat_${before.categoryId}`]: -1, [`tw_${before.townshipId}`]: -1 });
-    onDay(after, reg, { registered: 1, [`cat_${after.categoryId}`]: 1, [`tw_${after.townshipId}`]: 1 });
+    onDay(before, reg, registration(before, -1));
+    onDay(after, reg, registration(after, 1));
   }
   if (before.resolveDueAt !== after.resolveDueAt) {
     if (before.resolveDueAt) onDay(before, before.resolveDueAt, { resolveDue: -1 });
@@ -117,6 +128,8 @@ export function figureDeltas(before: Counted | undefined, after: Counted, events
         // A case counts once: resolving it again after a review changes neither figure.
         if (e.from === 'reopened' || before.reopenedAt) break;
         onDay(after, e.at, { resolved: 1 });
+        // 调处: a case of a mediation category, mediated to an agreement or not (decided with the county's settings)
+        if (e.data?.mediation === 'agreed' || e.data?.mediation === 'not_agreed') onDay(after, e.at, { med: 1, ...(e.data.mediation === 'agreed' ? { medOk: 1 } : {}) });
         if (e.data?.onTime === true && after.resolveDueAt) onDay(after, after.resolveDueAt, { resolvedOnTime: 1 });
         break;
       case 'rate':
@@ -180,6 +193,10 @@ export interface Figures {
   byChannel: Record<string, number>;
   byVillage: Record<string, number>;
   byPost: Record<string, number>;
+  /** 人次: the persons the period's registrations record (one each unless a registration names more); 批次 is `registered` */
+  persons: number;
+  /** 调处成功率: of the mediation categories' cases resolved in the period (first 办结), those mediated to an agreement */
+  mediation: Ratio;
 }
 
 /** The months whose items hold the days from `from` to `to` (YYYY-MM-DD, inclusive). */
@@ -250,6 +267,8 @@ export function figuresOf(
     byChannel: prefixed('ch_'),
     byVillage: prefixed('vil_'),
     byPost: prefixed('pst_'),
+    persons: sum('registered') + sum('px'),
+    mediation: ratio(sum('medOk'), sum('med')),
   };
 }
 

@@ -57,6 +57,9 @@ export interface StepSpec {
   danger?: boolean;
 }
 
+/** 调处结果: a mediation ended in an agreement of the parties (调解成功), or did not. */
+export const MEDIATION_RESULTS = ['agreed', 'not_agreed'] as const;
+
 /** 督办 sets at most this many days for the step it urges (限期办理). */
 export const MAX_CONSULT_DAYS = 15;
 /** 联合会诊 calls at most this many co-departments into one case. */
@@ -128,10 +131,19 @@ export const STEP_TABLE = {
     from: HANDLING_STATUSES,
     roles: [...HANDLING, VILLAGE],
     // `cites`: the co-departments whose consultation opinions (会诊意见) the resolution rests on, copied to its record
-    body: z.strictObject({ summary: text('办理结果', 2000), cites: z.optional(z.array(idOf('引用的会诊意见')).check(z.maxLength(MAX_CONSULT_DEPARTMENTS, { error: '引用的会诊意见过多' }))) }),
+    // `mediation`: how a mediation category's case ended (调解成功: the parties agreed); counted in 调处成功率
+    body: z.strictObject({
+      summary: text('办理结果', 2000),
+      cites: z.optional(z.array(idOf('引用的会诊意见')).check(z.maxLength(MAX_CONSULT_DEPARTMENTS, { error: '引用的会诊意见过多' }))),
+      mediation: z.optional(z.enum(MEDIATION_RESULTS, { error: '调处结果须为调解成功或调解未成功' })),
+    }),
     path: 'resolve',
     note: 'public',
-    form: [textarea('summary', '办理结果', 2000), { name: 'cites', label: '引用会诊意见（可不选）', kind: 'choices', options: 'opinions' }],
+    form: [
+      textarea('summary', '办理结果', 2000),
+      { name: 'mediation', label: '调处结果（调解类纠纷填写）', kind: 'choice', options: [{ value: 'agreed', label: '调解成功，达成协议' }, { value: 'not_agreed', label: '调解未成功' }] },
+      { name: 'cites', label: '引用会诊意见（可不选）', kind: 'choices', options: 'opinions' },
+    ],
   },
   // 联合会诊: the centre calls co-departments into the case; the lead department handles it (it is dispatched there)
   // and resolves it, citing their opinions. Not an escalation: the owner keeps the case.

@@ -76,6 +76,8 @@ export interface Decision {
 export interface DecideContext {
   now: Date;
   limits: CategoryLimits;
+  /** the case's category is a mediation category of its county (调解类, shared/countySettings.ts): 办结 says how the mediation ended */
+  mediation?: boolean;
 }
 
 const NEXT_LEVEL: Record<Level, Level> = { village: 'township', township: 'county', county: 'county' };
@@ -178,6 +180,8 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       return step('resolved', { resolvedAt: at, resolution: cmd.summary, dueAt: after(ctx.limits.rate), followUpAt: after(ctx.limits.followUp), followUp: undefined }, cmd.summary, {
         data: {
           onTime: onTime(p.resolveDueAt ?? p.dueAt),
+          // 调处成功率: a mediation category's case is mediated to an agreement only when the resolver says so
+          ...(ctx.mediation ? { mediation: cmd.mediation === 'agreed' ? 'agreed' : 'not_agreed' } : {}),
           ...(cites.length ? { cites: cites.map((c) => ({ departmentId: c!.departmentId, name: c!.name, opinion: c!.opinion })) } : {}),
         },
       });

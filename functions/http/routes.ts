@@ -106,6 +106,7 @@ const HANDLERS: Handlers<Omit<Contract, 'meta'>> = {
     dashboard: ({ caller, query }, deps) => dashboard.dashboard(deps, caller, query),
     townshipRanking: ({ caller, query }, deps) => dashboard.townshipRanking(deps, caller, query),
     warnings: ({ caller, query }, deps) => warnings.listWarnings(deps, caller, query),
+    warningCases: ({ caller, query }, deps) => warnings.warningCases(deps, caller, query),
     export: async ({ caller, query }, deps) => {
       const out = await exporting.exportPetitions(deps, caller, query);
       return { filename: out.filename, content: out.csv };

@@ -26,6 +26,9 @@ export const DEFINITIONS = {
   videoShare: '视频接访占比 = 期内经视频接访（云视讯）登记的件数 ÷ 期内经视频接访和来访登记的件数',
   channelShare: '渠道占比 = 该渠道期内登记件数 ÷ 期内登记件数',
   yearOnYear: '同比 = 上年同期（同月同日）的件数；增减 = 本期件数 − 上年同期件数',
+  mediation:
+    '调处成功率 = 期内首次办结的调解类诉求中，办结时记为“调解成功，达成协议”的件数 ÷ 期内首次办结的调解类诉求件数（调解类诉求类型由本县设定，未设定的为司法所办理的类型；办结时未记为调解成功的计为未成功）',
+  batches: '批次 = 期内登记的件数（一次来访、来电、来信或一次反映为一批）；人次 = 这些登记记录的人数之和（登记时未填人数的计 1 人）',
 };
 const DAY = 86_400_000;
 
@@ -100,7 +103,7 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
       yearAgo: lastYear.byChannel[c] ?? 0,
       share: share(figures.byChannel[c] ?? 0),
     })),
-    yearAgo: { period: before, registered: lastYear.registered, repeats: lastYear.repeats.numerator },
+    yearAgo: { period: before, registered: lastYear.registered, repeats: lastYear.repeats.numerator, persons: lastYear.persons },
     overdue: overdue.items.map((p) => staffSummary(p, org, now, deps.supervision)),
     /** 未诉先办: the warnings raised in the period's last month in this scope */
     warnings: onePerPlace(counters.warnings),
@@ -109,7 +112,7 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
 }
 
 /** The figures the county's ranking of its townships compares, each a rate with numerator and denominator. */
-export const RANKED = ['timelyAcceptance', 'onTimeCompletion', 'satisfaction', 'participation', 'resolution', 'repeats', 'videoShare'] as const;
+export const RANKED = ['timelyAcceptance', 'onTimeCompletion', 'satisfaction', 'participation', 'resolution', 'repeats', 'videoShare', 'mediation'] as const;
 
 /**
  * 各乡镇排名: for a county supervisor or admin, each township's four rates and the new figures of the period, from the
@@ -127,7 +130,7 @@ export async function townshipRanking(deps: Deps, caller: StaffCaller, q: { from
     period: { from, to },
     townships: townships.map((t) => {
       const f = figuresOf(counters.get(t.id) ?? [], {}, from, to);
-      return { id: t.id, name: t.name, registered: f.registered, ...Object.fromEntries(RANKED.map((k) => [k, f[k]])) } as { id: string; name: string; registered: number } & Record<(typeof RANKED)[number], Ratio>;
+      return { id: t.id, name: t.name, registered: f.registered, persons: f.persons, ...Object.fromEntries(RANKED.map((k) => [k, f[k]])) } as { id: string; name: string; registered: number; persons: number } & Record<(typeof RANKED)[number], Ratio>;
     }),
     definitions: DEFINITIONS,
   };

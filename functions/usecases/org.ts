@@ -152,6 +152,8 @@ export async function saveCountySettings(deps: Deps, caller: StaffCaller, county
   if (!county || county.kind !== 'county' || !inScope(scopeOf(caller, org).path, county.path)) throw new NotFoundError('未找到该县');
   const unknown = body.categoryOrder.filter((id) => !org.categories.some((c) => c.id === id));
   if (unknown.length) throw new ValidationError('诉求类型不存在', [{ path: 'categoryOrder', message: `诉求类型不存在：${unknown.join('、')}` }]);
+  const unknownMediation = (body.mediationCategoryIds ?? []).filter((id) => !org.categories.some((c) => c.id === id));
+  if (unknownMediation.length) throw new ValidationError('诉求类型不存在', [{ path: 'mediationCategoryIds', message: `诉求类型不存在：${unknownMediation.join('、')}` }]);
   (body.seasonal ?? []).forEach((row, i) => {
     const missing = row.categoryIds.filter((id) => !org.categories.some((c) => c.id === id));
     if (missing.length) throw new ValidationError('诉求类型不存在', [{ path: `seasonal.${i}.categoryIds`, message: `诉求类型不存在：${missing.join('、')}` }]);

@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { ConflictError, ForbiddenError, NotFoundError, RejectedContentError, RetryableConflictError, ValidationError } from '../../shared/errors';
+import { isMediationCategory } from '../../shared/countySettings';
 import { SCOPE_NOT_A_CENTRE, departmentFor, heldByVillage, inScope, route, scopeFitsRole, supervisingCentres, type Org } from '../../shared/routing';
 import { readsCentre } from '../../shared/roles';
 import { CITIZEN_CHANNELS, type Role } from '../../shared/schemas/common';
@@ -101,6 +102,7 @@ export async function submitPetition(
       agentSeenAt: caller.kind === 'staff' ? now.toISOString() : undefined,
       citizenName: body.anonymous ? undefined : body.name,
       letterReceivedOn: body.letterReceivedOn,
+      persons: body.persons !== undefined && body.persons > 1 ? body.persons : undefined,
       phone: body.phone,
       postId: post?.id,
       location: body.location ?? post?.location,
@@ -433,7 +435,11 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
     const category = org.categories.find((c) => c.id === p.categoryId);
     if (!category) throw new NotFoundError('诉求类型不存在');
     const found = typeof finder === 'function' ? await finder(p, org) : finder;
-    const decision = decide(p, resolveCommand(input, p, org, caller, found), actorOf(caller), { now: deps.clock.now(), limits: category.limits });
+    const decision = decide(p, resolveCommand(input, p, org, caller, found), actorOf(caller), {
+      now: deps.clock.now(),
+      limits: category.limits,
+      mediation: isMediationCategory(org.nodes.get(p.countyId), category),
+    });
     const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
     const event = { ...decision.event, seq: next.version };
     const message = messageFor(next, event);
@@ -547,7 +553,7 @@ export async function staffTasks(deps: Deps, caller: StaffCaller, page: { limit:
 }
 
 /** A China calendar day's first instant, as the ISO time petitions are stored with. */
-const chinaDayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
+export const chinaDayStart = (day: string, plusDays = 0) => new Date(Date.parse(`${day}T00:00:00+08:00`) + plusDays * 86_400_000).toISOString();
 
 /**
  * The staff queue: the caller's subtree only, a page at a time, newest or most urgent first, narrowed by status,

@@ -1,5 +1,6 @@
 /** What each kind of caller is shown: citizens never see internal notes; staff never see an unmasked phone. */
 import { inScope, supervisingCentres, type Org } from '../../shared/routing';
+import { isMediationCategory } from '../../shared/countySettings';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../../shared/schemas/petition';
 import { maskPhone } from '../../shared/privacy';
 import type { Status } from '../../shared/schemas/common';
@@ -109,6 +110,11 @@ function offers(p: Petition, org: Org, caller: StaffCaller) {
     }
   };
 }
+const mediationCaseOf = (p: Pick<PetitionWithTimeline, 'countyId' | 'categoryId'>, org: Org) => {
+  const category = org.categories.find((c) => c.id === p.categoryId);
+  return category ? isMediationCategory(org.nodes.get(p.countyId), category) : false;
+};
+
 export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: StaffCaller, policy: NearDuePolicy) {
   return {
     ...p,
@@ -123,6 +129,8 @@ export function staffView(p: PetitionWithTimeline, org: Org, now: Date, caller: 
     actions: allowedActions(p.status, caller.role, p.level).filter(offers(p, org, caller)),
     // 联合会诊: the co-departments that have not reported in by the deadline
     consultationLate: p.consultation && p.consultation.dueAt < now.toISOString() ? p.consultation.participants.filter((x) => !x.reportedAt).map((x) => x.departmentId) : [],
+    // 调处: a mediation category's case (the county's settings): its 办结 says how the mediation ended
+    mediationCase: mediationCaseOf(p, org),
   };
 }
 

@@ -10,7 +10,9 @@ import { ancestors, type Org } from '../../shared/routing';
 import type { StoredWarning } from '../../shared/schemas/warnings';
 import { chinaDate } from '../../shared/timeLimits';
 import { DEFAULT_SEASONAL_CALENDAR, onePerPlace, seasonalFor, shiftMonth, warningKey, warningMonths, warningsOf, type Warning, type WarningPolicy } from '../../shared/warnings';
-import type { Clock, OrgRepository, PetitionRepository } from '../ports';
+import type { Clock, OrgRepository, PetitionRepository, QueueFilter } from '../ports';
+import { chinaDayStart } from './petitions';
+import { staffSummary } from './views';
 import type { Deps, StaffCaller } from './context';
 import { figureScope } from './dashboard';
 
@@ -104,4 +106,30 @@ export async function listWarnings(deps: Deps, caller: StaffCaller, q: { month?:
     },
     rules: rulesText(deps.warning),
   };
+}
+
+/**
+ * GET /staff/warnings/cases?month=&townshipId=&key=: the cases behind one warning, newest first, a page at a time: a
+ * rise's category registered at the township's centre in its month, a cluster's post or village registered in its
+ * window. One read of the township's warnings item, then the centre's queue by registration time with the category,
+ * post or village as a filter (at most QUEUE_FILTER_READS queries of a page: O(page), never the township's cases).
+ * Centre staff: their own township; the county: a township it names (a warning belongs to one). Else 404.
+ */
+export async function warningCases(deps: Deps, caller: StaffCaller, q: { month: string; townshipId?: string; key: string; limit: number; cursor?: string }) {
+  const org = await deps.org.load();
+  const { id } = figureScope(caller, org, q.townshipId);
+  if (org.nodes.get(id)?.kind !== 'township') throw new ValidationError('请选择乡镇（苏木）', [{ path: 'query.townshipId', message: '预警属于某个乡镇（苏木），请选择' }]);
+  const warning = (await deps.petitions.warnings(id, q.month)).find((w) => w.key === q.key);
+  if (!warning) throw new NotFoundError('未找到该预警');
+  const monthEnd = chinaDayStart(`${shiftMonth(q.month, 1)}-01`);
+  const filter: QueueFilter =
+    warning.kind === 'rise'
+      ? { categoryId: warning.categoryId, created: { from: chinaDayStart(`${q.month}-01`), to: monthEnd } }
+      : {
+          ...(warning.place?.kind === 'post' ? { postId: warning.place.id } : { villageId: warning.place?.id }),
+          created: { from: chinaDayStart(warning.from ?? `${q.month}-01`), to: warning.to ? chinaDayStart(warning.to, 1) : monthEnd },
+        };
+  const now = deps.clock.now();
+  const out = await deps.petitions.listQueue({ kind: 'centre', centreId: id }, filter, { limit: q.limit, cursor: q.cursor });
+  return { warning, items: out.items.map((p) => staffSummary(p, org, now, deps.supervision)), cursor: out.cursor };
 }

@@ -34,6 +34,8 @@ import {
   StaffSession,
   StepAnswer,
   TaskRow,
+  WarningCasesAnswer,
+  WarningCasesQuery,
 } from '../schemas/staff';
 import { WarningsAnswer, WarningsQuery } from '../schemas/warnings';
 import { AuditEntry, LiftLockBody, LoginRecord, LoginsQuery } from '../schemas/security';
@@ -92,6 +94,14 @@ export const STAFF = {
   tasks: route({ method: 'GET', path: '/staff/tasks', access: 'staff', summary: '复查和回访任务', query: PageQuery, answer: PageResponse(TaskRow) }),
   dashboard: route({ method: 'GET', path: '/staff/dashboard', access: 'staff', summary: '统计：四项指标、分布、趋势和逾期清单', query: DashboardQuery, answer: DashboardAnswer }),
   warnings: route({ method: 'GET', path: '/staff/warnings', access: 'staff', summary: '未诉先办：某月的预警和下月的季节性提示', query: WarningsQuery, answer: WarningsAnswer }),
+  warningCases: route({
+    method: 'GET',
+    path: '/staff/warnings/cases',
+    access: 'staff',
+    summary: '未诉先办：一条预警背后的诉求（某类型本月登记的，或聚集地点窗口内登记的），分页',
+    query: WarningCasesQuery,
+    answer: WarningCasesAnswer,
+  }),
   townshipRanking: route({ method: 'GET', path: '/staff/township-ranking', access: 'staff', summary: '统计：全县各乡镇（苏木）的指标排名', query: RankingQuery, answer: RankingAnswer }),
   export: route({ method: 'GET', path: '/staff/export', access: 'staff', summary: '导出期内的反映（CSV，电话打码）', query: ExportQuery, answer: { file: 'text/csv; charset=utf-8' } }),
   org: route({ method: 'GET', path: '/staff/org', access: 'staff', summary: '管辖范围内的组织、部门、类型和承办人', answer: StaffOrg }),

@@ -53,6 +53,12 @@ export const LetterDay = z
   .string({ error: '请填写收信日期' })
   .check(z.regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '收信日期须为 YYYY-MM-DD' }));
 
+/** How many people one registration records: 1 to PERSONS_MAX. */
+export const PERSONS_MAX = 999;
+export const Persons = z
+  .number({ error: '请填写人数' })
+  .check(z.multipleOf(1, { error: '人数须为整数' }), z.gte(1, { error: '人数至少 1 人' }), z.lte(PERSONS_MAX, { error: `人数最多 ${PERSONS_MAX} 人` }));
+
 /**
  * 统一登记: staff register a case that came in by a visit, a call, a letter, the 12345 hotline or another way, for a
  * citizen who may stay anonymous. The place is a post, a village or a township (in the caller's scope); a letter says
@@ -71,6 +77,8 @@ export const RegisterPetitionBody = z
     description: text('问题描述', DESCRIPTION_MAX, 5),
     photos: z._default(z.array(PhotoRef).check(z.maxLength(ATTACHMENTS_MAX, { error: `最多上传 ${ATTACHMENTS_MAX} 个附件` })), []),
     letterReceivedOn: z.optional(LetterDay),
+    /** 人次: the people who came, called or signed the letter together (one registration is one 批次) */
+    persons: z.optional(Persons),
   })
   .check(
     z.refine((b) => !!(b.postId || b.villageId || b.townshipId), { error: '请选择岗点、村或乡镇', path: ['townshipId'] }),

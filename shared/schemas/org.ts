@@ -20,13 +20,19 @@ export const CountySettings = z.object({
   categoryOrder: z._default(z.array(Id), []),
   /** the calendar of seasonal topics the monthly 预警提示 names; unset: shared/warnings.ts DEFAULT_SEASONAL_CALENDAR */
   seasonal: z.optional(z.array(SeasonalTopic)),
+  /** 调处成功率: the categories whose cases are mediated (调解类); unset: shared/countySettings.ts isMediationCategory */
+  mediationCategoryIds: z.optional(z.array(Id)),
 });
 export type CountySettings = z.infer<typeof CountySettings>;
-/** The body of `PUT /staff/counties/{countyId}/settings`: what the county calls its levels, and its categories' order. */
+/**
+ * The body of `PUT /staff/counties/{countyId}/settings`: what the county calls its levels, its categories' order, its
+ * calendar of seasonal topics and its mediation categories; the whole settings (a field left out is unset).
+ */
 export const CountySettingsBody = z.strictObject({
   levelNames: z.strictObject({ township: text('乡镇一级的名称', 10), village: text('村一级的名称', 10) }),
   categoryOrder: z._default(z.array(idOf('诉求类型')).check(z.maxLength(100, { error: '诉求类型最多 100 个' })), []),
   seasonal: z.optional(z.array(SeasonalTopic).check(z.maxLength(36, { error: '季节性提示最多 36 条' }))),
+  mediationCategoryIds: z.optional(z.array(idOf('调解类诉求类型')).check(z.maxLength(100, { error: '诉求类型最多 100 个' }))),
 });
 export type CountySettingsBody = z.infer<typeof CountySettingsBody>;
 

@@ -105,6 +105,8 @@ export const Petition = z.object({
   citizenName: z.optional(z.string()),
   /** a letter's day of arrival (来信, YYYY-MM-DD in China) */
   letterReceivedOn: z.optional(z.string()),
+  /** 人次: how many people came or signed (a registration of several, 集体访); unset: one */
+  persons: z.optional(z.number()),
   phone: z.optional(Phone),
   postId: z.optional(Id),
   location: z.optional(GeoPoint),
@@ -186,6 +188,8 @@ export const PetitionSummary = z.extend(
     backlog: true,
     departmentId: true,
     postId: true,
+    /** the village a cluster warning (聚集) lists its cases by */
+    villageId: true,
     createdAt: true,
     updatedAt: true,
     dueAt: true,

@@ -92,7 +92,11 @@ export const DashboardAnswer = z.object({
   resolution: Ratio,
   repeats: Ratio,
   videoShare: Ratio,
-  yearAgo: z.object({ period: z.object({ from: z.string(), to: z.string() }), registered: z.number(), repeats: z.number() }),
+  /** 人次: the persons the period's registrations record (批次 is `registered`) */
+  persons: z.number(),
+  /** 调处成功率 */
+  mediation: Ratio,
+  yearAgo: z.object({ period: z.object({ from: z.string(), to: z.string() }), registered: z.number(), repeats: z.number(), persons: z.number() }),
   daily: z.array(z.object({ day: z.string(), registered: z.number(), resolved: z.number() })),
   overdue: z.array(
     z.object({
@@ -112,6 +116,8 @@ export const DashboardAnswer = z.object({
     videoShare: z.string(),
     channelShare: z.string(),
     yearOnYear: z.string(),
+    mediation: z.string(),
+    batches: z.string(),
   }),
 });
 export type DashboardAnswer = z.infer<typeof DashboardAnswer>;
@@ -132,6 +138,8 @@ export const RankingAnswer = z.object({
       resolution: Ratio,
       repeats: Ratio,
       videoShare: Ratio,
+      mediation: Ratio,
+      persons: z.number(),
     }),
   ),
   definitions: DashboardAnswer.shape.definitions,
@@ -167,6 +175,14 @@ const Due = { overdue: z.boolean(), near: z.boolean() };
 export const QueueRow = z.extend(PetitionSummary, { ...Names, ...Due });
 export type QueueRow = z.infer<typeof QueueRow>;
 export const TaskRow = z.extend(QueueRow, { task: z.enum(['review', 'follow_up']) });
+/** GET /staff/warnings/cases: the cases behind one warning of a township's month, a page at a time. */
+export const WarningCasesQuery = z.extend(PageQuery, {
+  month: z.string({ error: '请指明月份' }).check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式为 YYYY-MM' })),
+  townshipId: z.optional(idOf('乡镇（苏木）')),
+  key: z.string({ error: '请指明预警' }).check(z.regex(/^(rise|cl_post|cl_village)_[\w-]{1,64}$/, { error: '预警标识不正确' })),
+});
+export const WarningCasesAnswer = z.object({ warning: WarningRow, items: z.array(QueueRow), cursor: z.optional(z.string()) });
+export type WarningCasesAnswer = z.infer<typeof WarningCasesAnswer>;
 export type TaskRow = z.infer<typeof TaskRow>;
 /** GET /staff/filed (我代办的): a case the caller filed; `news` when it moved since they last opened it. */
 export const FiledRow = z.extend(QueueRow, { agentSeenAt: z.optional(IsoTime), news: z.boolean() });
@@ -190,6 +206,8 @@ export const CaseFile = z.extend(Petition, {
   actions: z.array(z.enum(ACTIONS)),
   /** 联合会诊: the co-departments late to report in (none reported by the consultation's deadline) */
   consultationLate: z.array(z.string()),
+  /** 调处: the case is of a mediation category of its county; its 办结 form asks how the mediation ended */
+  mediationCase: z.boolean(),
   photoUrls: z.array(z.string()),
   repeatOfTrackingCode: z.optional(z.string()),
   /** 一单一书一承诺一表一函一考评: the documents issued on the case, oldest first; `eventSeq` names the record's line */

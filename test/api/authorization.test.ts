@@ -210,6 +210,14 @@ const SEED_HEATING = {
   limits: { accept: { amount: 4, unit: 'hours' }, dispatch: { amount: 4, unit: 'hours' }, resolve: { amount: 3, unit: 'days' }, rate: { amount: 7, unit: 'days' }, review: { amount: 30, unit: 'days' } },
 };
 const fixed = (t: Target) => async () => t;
+
+/** A warning of 八宝镇 (未诉先办) in a month no other test uses, raised through the repository the sweep writes with. */
+async function babaoWarning(): Promise<Target> {
+  const deps = stackDeps(movableClock('2033-07-10T02:00:00Z'));
+  const w = { key: 'rise_heating', townshipId: 'babao', month: '2033-07', raisedAt: '2033-07-10T02:00:00.000Z', kind: 'rise', count: 5, categoryId: 'heating', mean3: 1, yearAgo: 0, against: ['mean3', 'yearAgo'], townshipName: '八宝镇', subject: '供暖问题' } as const;
+  await deps.petitions.raiseWarning('qilian', { ...w, against: [...w.against] });
+  return { query: 'month=2033-07&townshipId=babao&key=rise_heating' };
+}
 const newId = () => `m-${randomUUID().slice(0, 8)}`;
 
 // The matrix ----------------------------------------------------------------------------------------------------
@@ -389,6 +397,8 @@ const CASES: Record<string, Case> = {
   'GET /staff/township-ranking': { expect: countyOnly(), target: fixed({}) },
   // 未诉先办: a month's warnings in the caller's own township or county
   'GET /staff/warnings': { expect: centres(), target: fixed({}) },
+  // the cases behind one of 八宝镇's warnings: its centre, the county and admins; 峨堡镇 asking for 八宝镇 is 404
+  'GET /staff/warnings/cases': { expect: centreStep(), target: babaoWarning },
   'GET /staff/export': { expect: centres(), target: fixed({}) },
   'GET /staff/org': { expect: anyStaff(200), target: fixed({}) },
   'GET /staff/townships/{townshipId}/posts': { expect: staff(404, 200, 200, 404, 200, 200), target: fixed({ params: { townshipId: 'babao' } }) },

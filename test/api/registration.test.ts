@@ -57,6 +57,20 @@ describe('registration (统一登记)', () => {
     expect(named.status).toBe(400);
   });
 
+  it('records how many people came (人次), one to 999, whole; a citizen\'s report has no such field', async () => {
+    const babao = await staffToken('babao');
+    const group = await register(babao, { channel: 'visit', persons: 12 });
+    expect(group.status).toBe(201);
+    expect((await call('GET', `/staff/petitions/${group.body.id}`, { token: babao })).body.persons).toBe(12);
+    for (const persons of [0, 1.5, 1000, '3']) {
+      const res = await register(babao, { channel: 'visit', persons });
+      expect(res.status, String(persons)).toBe(400);
+      expect(issuesOf(res)).toContain('persons');
+    }
+    const citizen = await report(await citizenToken(), { persons: 3 });
+    expect(citizen.status).toBe(400);
+  });
+
   it('never lets a citizen set a staff channel, nor register at all', async () => {
     const herder = await citizenToken();
     for (const channel of ['visit', 'phone', 'letter', 'hotline', 'other', 'agent']) {

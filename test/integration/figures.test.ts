@@ -4,6 +4,7 @@ import type { Deps, StaffCaller } from '../../functions/usecases/context';
 import { dashboard, townshipRanking } from '../../functions/usecases/dashboard';
 import { submitPetition, transition, type TransitionInput } from '../../functions/usecases/petitions';
 import { linkRepeat } from '../../functions/usecases/petitions';
+import { saveCountySettings } from '../../functions/usecases/org';
 import { newMeter } from '../../functions/adapters/dynamo/client';
 import { movableClock, seededDeps } from '../support/deps';
 
@@ -157,7 +158,7 @@ describe('the figures the seeds report (channels, 化解率, repeats, villages, 
       { id: 'ebao-ebao', name: '峨堡村', count: 2, yearAgo: 1 },
       { id: 'ebao-huangcaogou', name: '黄草沟村', count: 1, yearAgo: 0 },
     ]);
-    expect(d.yearAgo).toEqual({ period: { from: '2027-05-01', to: '2027-05-31' }, registered: 2, repeats: 0 });
+    expect(d.yearAgo).toEqual({ period: { from: '2027-05-01', to: '2027-05-31' }, registered: 2, repeats: 0, persons: 2 });
     expect(d.definitions.resolution).toBe('化解率 = 期内受理的诉求中，已办结且未被复诊（重新办理）的件数 ÷ 期内受理件数');
 
     // Unlinking the repeat takes it out of the count; linking it again puts it back.
@@ -176,7 +177,7 @@ describe('the figures the seeds report (channels, 化解率, repeats, villages, 
     expect(ranking.townships.map((t) => t.id).sort()).toEqual(['babao', 'ebao', 'moler']);
     const e = ranking.townships.find((t) => t.id === 'ebao')!;
     expect(e).toEqual({
-      id: 'ebao', name: '峨堡镇', registered: 6,
+      id: 'ebao', name: '峨堡镇', registered: 6, persons: 6, mediation: { numerator: 0, denominator: 0, rate: null },
       timelyAcceptance: d.timelyAcceptance, onTimeCompletion: d.onTimeCompletion, satisfaction: d.satisfaction, participation: d.participation,
       resolution: { numerator: 2, denominator: 4, rate: 0.5 }, repeats: { numerator: 1, denominator: 6, rate: 0.1667 }, videoShare: { numerator: 2, denominator: 3, rate: 0.6667 },
     });
@@ -191,6 +192,53 @@ describe('the figures the seeds report (channels, 化解率, repeats, villages, 
       await dashboard(metered, county, period);
       expect(meter.requests - before, period.from).toBeLessThanOrEqual(2);
     }
+  });
+});
+
+describe('persons and batches (批次/人次), and 调处成功率', () => {
+  const moler: StaffCaller = { kind: 'staff', id: 'u-moler', name: '值班员', role: 'centre_staff', scopeNodeId: 'moler' };
+  const admin: StaffCaller = { kind: 'staff', id: 'u-admin', name: '管理员', role: 'admin', scopeNodeId: 'qilian' };
+  const T = Date.parse('2030-03-05T02:00:00Z');
+  const register = async (name: string, categoryId: string, persons?: number) =>
+    (await submitPetition(deps, moler, `key-${name}`, { channel: 'visit', villageId: 'moler-moler', categoryId, description: '群众来访反映纠纷，请求调解。', photos: [], anonymous: false, ...(persons ? { persons } : {}) })).response.id;
+  const handle = async (id: string, department: string, mediation?: 'agreed' | 'not_agreed') => {
+    await step(moler, id, { action: 'accept' });
+    await step(moler, id, { action: 'dispatch', departmentId: department });
+    await step(moler, id, { action: 'resolve', summary: '经调解处理', ...(mediation ? { mediation } : {}) });
+  };
+
+  it('match a hand-computed set: persons from what each registration records, mediations by the county\'s mediation categories', async () => {
+    clock.t = new Date(T);
+    const m1 = await register('m1', 'neighbour', 6); // 邻里纠纷 (司法所: a mediation category by default), six came: agreed
+    const m2 = await register('m2', 'family'); // 婚姻家庭纠纷 (司法所): resolved without a result said: not agreed
+    const m3 = await register('m3', 'land_dispute', 3); // 土地纠纷 (自然资源): no mediation category yet, whatever is said
+    await register('m4', 'neighbour', 2); // accepted only: no mediation ended
+    clock.t = new Date(T + 2 * H);
+    await handle(m1, 'moler-justice', 'agreed');
+    await handle(m2, 'moler-justice');
+    await handle(m3, 'moler-natural-resources', 'agreed');
+    // m1 reopened and resolved again, not agreed this time: the first mediation stays the one counted
+    await step(moler, m1, { action: 'reopen', reason: '群众反映协议未履行' });
+    await step(moler, m1, { action: 'dispatch', departmentId: 'moler-justice' });
+    await step(moler, m1, { action: 'resolve', summary: '再次调解', mediation: 'not_agreed' });
+    // the county lists its mediation categories: now 邻里纠纷 and 土地纠纷, not 婚姻家庭纠纷
+    await saveCountySettings(deps, admin, 'qilian', { levelNames: { township: '乡镇', village: '村（社区）' }, categoryOrder: [], mediationCategoryIds: ['neighbour', 'land_dispute'] });
+    clock.t = new Date(T + 3 * H);
+    const m5 = await register('m5', 'land_dispute');
+    await handle(m5, 'moler-natural-resources', 'agreed');
+
+    const march = { from: '2030-03-01', to: '2030-03-31' };
+    const d = await dashboard(deps, moler, march);
+    // 批次: five registrations; 人次: 6 + 1 + 3 + 2 + 1
+    expect([d.registered, d.persons]).toEqual([5, 13]);
+    // 调处: m1 agreed, m2 not, m5 agreed (m3 was resolved before 土地纠纷 was listed)
+    expect(d.mediation).toEqual({ numerator: 2, denominator: 3, rate: 0.6667 });
+    expect(d.yearAgo).toMatchObject({ registered: 0, persons: 0 });
+    expect(d.definitions.mediation).toContain('调处成功率 = 期内首次办结的调解类诉求中');
+    const all = await dashboard(deps, county, march);
+    expect([all.persons, all.mediation]).toEqual([13, d.mediation]);
+    const ranked = (await townshipRanking(deps, county, march)).townships.find((t) => t.id === 'moler');
+    expect(ranked).toMatchObject({ registered: 5, persons: 13, mediation: d.mediation });
   });
 });
 

@@ -10,7 +10,8 @@ import { newMeter } from '../../functions/adapters/dynamo/client';
 import type { Deps, StaffCaller } from '../../functions/usecases/context';
 import { dashboard } from '../../functions/usecases/dashboard';
 import { submitPetition } from '../../functions/usecases/petitions';
-import { listWarnings, warnSweep } from '../../functions/usecases/warnings';
+import { listWarnings, warnSweep, warningCases } from '../../functions/usecases/warnings';
+import { QUEUE_FILTER_READS } from '../../functions/adapters/dynamo/petitions';
 import { movableClock, seededDeps } from '../support/deps';
 
 const clock = movableClock('2029-09-05T02:00:00Z');
@@ -89,5 +90,26 @@ describe('the warning sweep', () => {
     expect(listed.seasonal).toMatchObject({ month: '2030-01', categories: [{ id: 'heating', name: '供暖问题' }, { id: 'wage_arrears', name: '拖欠工资' }] });
     // another township's centre does not see 八宝镇's
     expect((await listWarnings(deps, { ...babao, scopeNodeId: 'ebao' }, { month: '2029-12' })).warnings).toEqual([]);
+
+    // the cases behind each warning, newest first: December's 供暖问题 at 八宝镇 (eight by now), the post's four of its
+    // window, the village's five (the post's four and the one registered for the village)
+    const cases = async (key: string, limit = 20, cursor?: string) => warningCases(deps, babao, { month: '2029-12', key, limit, cursor });
+    const rise = await cases('rise_heating');
+    expect(rise.warning).toMatchObject({ key: 'rise_heating', count: 7 });
+    expect(rise.items.map((p) => p.createdAt.slice(0, 10))).toEqual(['2029-12-12', '2029-12-11', '2029-12-10', '2029-12-09', '2029-12-08', '2029-12-03', '2029-12-02', '2029-12-01']);
+    expect(rise.items.every((p) => p.categoryId === 'heating' && p.townshipId === 'babao')).toBe(true);
+    expect((await cases('cl_post_babao-baiyanggou-p1')).items.map((p) => p.createdAt.slice(0, 10))).toEqual(['2029-12-11', '2029-12-10', '2029-12-09', '2029-12-08']);
+    expect((await cases('cl_village_babao-baiyanggou')).items).toHaveLength(5);
+    // a page at a time, each page one read of the warnings and at most QUEUE_FILTER_READS queries of a page
+    const reads = meter.reads;
+    const page1 = await cases('rise_heating', 5);
+    expect(meter.reads - reads).toBeLessThanOrEqual(1 + QUEUE_FILTER_READS);
+    const page2 = await cases('rise_heating', 5, page1.cursor);
+    expect([...page1.items, ...page2.items].map((p) => p.id)).toEqual(rise.items.map((p) => p.id));
+    // the county names the township; another township's centre, or a warning not raised, finds nothing
+    expect((await warningCases(deps, county, { month: '2029-12', townshipId: 'babao', key: 'rise_heating', limit: 20 })).items).toHaveLength(8);
+    await expect(warningCases(deps, county, { month: '2029-12', key: 'rise_heating', limit: 20 })).rejects.toThrow('请选择乡镇（苏木）');
+    await expect(warningCases(deps, { ...babao, scopeNodeId: 'ebao' }, { month: '2029-12', townshipId: 'babao', key: 'rise_heating', limit: 20 })).rejects.toThrow('未找到');
+    await expect(warningCases(deps, babao, { month: '2029-12', key: 'rise_other', limit: 20 })).rejects.toThrow('未找到该预警');
   });
 });

@@ -33,7 +33,7 @@ describe('what a step adds to the counters', () => {
     createdAt: '2026-12-01T01:00:00.000Z', channel: 'scan' as const, villageId: 'babao-baiyanggou', postId: 'p1',
   };
   const at = '2026-12-03T01:00:00.000Z';
-  const ev = (action: 'accept' | 'resolve' | 'reopen' | 'transfer' | 'link_repeat', from: 'submitted' | 'accepted' | 'in_progress' | 'resolved' = 'submitted') => ({ action, at, from, data: {} });
+  const ev = (action: 'accept' | 'resolve' | 'reopen' | 'transfer' | 'link_repeat', from: 'submitted' | 'accepted' | 'in_progress' | 'resolved' = 'submitted', data: Record<string, unknown> = {}) => ({ action, at, from, data });
   const fields = (deltas: ReturnType<typeof figureDeltas>, scope: string) => deltas.find((d) => d.scope === scope && d.key === 'M#2026-12')?.add ?? {};
 
   it('counts a new case on its registration day by channel, village and post, and a repeat', () => {
@@ -61,6 +61,26 @@ describe('what a step adds to the counters', () => {
     expect(fields(up, 'babao-baiyanggou')).toMatchObject({ d01_registered: -1, d01_cat_neighbour: -1 });
     expect(fields(up, 'babao')).toEqual({ d03_accepted: 1 });
     expect(up.find((d) => d.scope === 'babao-baiyanggou' && d.key === 'NOW')?.add).toEqual({ st_submitted: -1 });
+  });
+
+  it('counts the persons a registration records beyond the first (人次 = registered + px), and moves them with a transfer', () => {
+    const many = { ...base, persons: 12 };
+    expect(fields(figureDeltas(undefined, many, [{ action: 'submit', at: base.createdAt, from: null, data: undefined }]), 'qilian')).toMatchObject({ d01_registered: 1, d01_px: 11 });
+    expect(fields(figureDeltas(undefined, base, [{ action: 'submit', at: base.createdAt, from: null, data: undefined }]), 'babao')).not.toHaveProperty('d01_px');
+    const moved = figureDeltas(many, { ...many, centreId: 'ebao' }, [ev('transfer')]);
+    expect(fields(moved, 'babao')).toMatchObject({ d01_registered: -1, d01_px: -11 });
+    expect(fields(moved, 'ebao')).toMatchObject({ d01_registered: 1, d01_px: 11 });
+  });
+
+  it('counts a mediation when a case is first resolved (调处), a success when it ended in an agreement', () => {
+    const working = { ...base, status: 'in_progress' as const, acceptedAt: at };
+    const done = { ...working, status: 'resolved' as const };
+    expect(fields(figureDeltas(working, done, [ev('resolve', 'in_progress', { mediation: 'agreed' })]), 'babao')).toEqual({ d03_resolved: 1, d03_settled: 1, d03_med: 1, d03_medOk: 1 });
+    expect(fields(figureDeltas(working, done, [ev('resolve', 'in_progress', { mediation: 'not_agreed' })]), 'babao')).toEqual({ d03_resolved: 1, d03_settled: 1, d03_med: 1 });
+    expect(fields(figureDeltas(working, done, [ev('resolve', 'in_progress')]), 'babao')).not.toHaveProperty('d03_med');
+    // resolved again after a review: the first mediation stays the one counted
+    const again = { ...working, reopenedAt: at };
+    expect(fields(figureDeltas(again, { ...again, status: 'resolved' }, [ev('resolve', 'in_progress', { mediation: 'agreed' })]), 'babao')).toEqual({});
   });
 
   it('moves a transferred case\'s channel, village and post with its registration, and an unlinked repeat out', () => {

@@ -252,6 +252,15 @@ describe('what each step changes, exactly', () => {
     expect(byStepDue.event.data).toEqual({ onTime: false });
   });
 
+  it('resolve: a mediation category\'s case says how the mediation ended (调处), unsaid is not an agreement; other cases say nothing', () => {
+    const open = petition({ status: 'in_progress' });
+    const mediated = { ...ctx, mediation: true };
+    expect(decide(open, { action: 'resolve', summary: '已调解', mediation: 'agreed' }, staff('handler'), mediated).event.data).toEqual({ onTime: true, mediation: 'agreed' });
+    expect(decide(open, { action: 'resolve', summary: '已调解', mediation: 'not_agreed' }, staff('handler'), mediated).event.data).toEqual({ onTime: true, mediation: 'not_agreed' });
+    expect(decide(open, commands.resolve, staff('handler'), mediated).event.data).toEqual({ onTime: true, mediation: 'not_agreed' });
+    expect(decide(open, { action: 'resolve', summary: '已调解', mediation: 'agreed' }, staff('handler'), ctx).event.data).toEqual({ onTime: true });
+  });
+
   it('rate: satisfied or basically satisfied closes the loop; dissatisfied reopens for review within the review limit', () => {
     const citizen = { role: 'citizen' as const, id: 'wx_a' };
     const happy = decide(petition({ status: 'resolved' }), { action: 'rate', rating: 'basically_satisfied', comment: '还行' }, citizen, ctx);

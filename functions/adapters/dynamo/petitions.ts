@@ -446,7 +446,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
    * a bound (QUEUE_FILTER_READS queries of at most a page each) and a page may come back short with a cursor.
    */
   async listQueue(scope: QueueScope, f: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>> {
-    const equals = { categoryId: f.categoryId, townshipId: f.townshipId, channel: f.channel };
+    const equals = { categoryId: f.categoryId, townshipId: f.townshipId, channel: f.channel, postId: f.postId, villageId: f.villageId };
     const bounded = { maxReads: QUEUE_FILTER_READS };
     if (scope.kind === 'village') return this.villageQueue(scope.villageId, f, page);
     if (f.supervised && scope.kind !== 'department') {

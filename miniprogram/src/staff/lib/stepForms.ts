@@ -82,7 +82,8 @@ export function stepForms(p: CaseFile, org: StaffOrg | null, townships: Array<{ 
     const step: StepSpec = STEP_TABLE[action];
     if (!step.form) return [];
     // no opinion to cite: the resolution's form has no such field
-    const fields = step.form.map(field(step)).filter((f) => !(f.name === 'cites' && opinions.length === 0));
+    // 调处结果 only on a mediation category's case
+    const fields = step.form.map(field(step)).filter((f) => !(f.name === 'cites' && opinions.length === 0) && !(f.name === 'mediation' && !p.mediationCase));
     return [{ action, label: step.verb ?? step.label, fields, schema: step.body, templates: TEMPLATES[action], danger: step.danger }];
   });
 }
