@@ -18,7 +18,7 @@ import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
 import { anyHourHost, call, citizenToken, newKey, report, STAFF_PASSWORDS, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
-import { audit, openBrowser, type Browser } from '../support/browser';
+import { audit, citizenNamed, openBrowser, type Browser } from '../support/browser';
 import { stack } from '../support/worker';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -69,11 +69,7 @@ describe('accessibility of the H5 app', () => {
     mkdirSync(SHOTS, { recursive: true });
     browser = await openBrowser({ apiUrl });
     page = browser.page;
-    await page.goto(`${server.url}/#/pages/index/index`);
-    await page.evaluate((name) => {
-      localStorage.removeItem('sg.token');
-      localStorage.setItem('sg.devName', JSON.stringify({ data: name }));
-    }, HERDER);
+    await citizenNamed(page, server.url, HERDER);
     // the app is built inside the run: on a busy two-core machine that can take over ten minutes
   }, 1_200_000);
   afterAll(async () => {

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { anyHourHost, call, citizenToken, report, staffToken } from '../support/api';
 import { buildApp, ROOT } from '../support/appBuild';
-import { audit, openBrowser, type Browser } from '../support/browser';
+import { audit, citizenNamed, openBrowser, type Browser } from '../support/browser';
 import { stack } from '../support/worker';
 
 const SHOTS = path.join(ROOT, 'test-results');
@@ -42,8 +42,7 @@ describe('booking a video reception in a browser (H5)', () => {
     browser = await openBrowser({ apiUrl });
     page = browser.page;
     // the app logs in by this name (the local stage's dev login), so the tests can act as its citizen through the API
-    await page.goto(`${server.url}/#/pages/index/index`);
-    await page.evaluate((name) => localStorage.setItem('sg.devName', JSON.stringify({ data: name })), HERDER);
+    await citizenNamed(page, server.url, HERDER);
   }, 600_000);
 
   afterAll(async () => {

@@ -104,3 +104,15 @@ export async function audit(page: Page, where: string, opts: { enhancedContrast?
   if (failing.length) throw new Error(`axe-core: ${failing.length} serious or critical violation(s) at ${where} (${page.url()}):\n${describeViolations(failing)}`);
   return violations;
 }
+
+/**
+ * Makes the H5 app at `appUrl` log its citizen in by `name` (the local stage's dev login) from its next request on,
+ * so a test can act as the same citizen through the API (`citizenToken(name)`).
+ */
+export async function citizenNamed(page: Page, appUrl: string, name: string): Promise<void> {
+  await page.goto(`${appUrl}/#/pages/index/index`);
+  await page.evaluate((n) => {
+    localStorage.removeItem('sg.token');
+    localStorage.setItem('sg.devName', JSON.stringify({ data: n }));
+  }, name);
+}
