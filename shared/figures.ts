@@ -39,14 +39,18 @@ function dayOf(iso: string): { key: string; prefix: string } {
 const statusField = (s: Status) => `st_${s}`;
 
 type Counted = Pick<Petition, 'centreId' | 'countyId' | 'townshipId' | 'categoryId' | 'status' | 'createdAt' | 'resolveDueAt'> &
-  Partial<Pick<Petition, 'channel' | 'level' | 'villageId' | 'postId' | 'repeatOf' | 'acceptedAt' | 'reopenedAt' | 'rating' | 'followUp' | 'persons'>>;
+  Partial<Pick<Petition, 'channel' | 'level' | 'villageId' | 'agentId' | 'postId' | 'repeatOf' | 'acceptedAt' | 'reopenedAt' | 'rating' | 'followUp' | 'persons'>>;
+
+/** The counters of what one staff user filed for citizens (凡诉代办): an agent's figures. */
+export const filerScope = (userId: string) => `filer~${userId}`;
 
 /**
- * Whose counters a case adds to: its owning centre and its county, and while its village holds it (小事不出村) the
- * village, whose staff read their own figures; a hand-up or the township taking it moves its counts off the village.
+ * Whose counters a case adds to: its owning centre and its county; while its village holds it (小事不出村) the
+ * village, whose staff read their own figures (a hand-up or the township taking it moves its counts off the village);
+ * and the staff user who filed it for a citizen (an agent's figures: filed, resolved, rated, satisfied).
  */
 export function figureScopes(p: Counted): string[] {
-  return [...new Set([p.centreId, p.countyId, ...(p.level === 'village' && p.villageId ? [p.villageId] : [])])];
+  return [...new Set([p.centreId, p.countyId, ...(p.level === 'village' && p.villageId ? [p.villageId] : []), ...(p.agentId ? [filerScope(p.agentId)] : [])])];
 }
 /**
  * What a registration counts on its day: one registered (one 批次), its category and township, and the persons it

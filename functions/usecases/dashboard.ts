@@ -4,7 +4,7 @@
  */
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { DASHBOARD_MAX_DAYS } from '../../shared/schemas/staff';
-import { dashboardMonths, figuresOf, monthsOf, periodYearBefore, ratio, type Ratio } from '../../shared/figures';
+import { dashboardMonths, figuresOf, filerScope, monthsOf, periodYearBefore, ratio, type Ratio } from '../../shared/figures';
 import { CHANNEL_LABELS } from '../../shared/labels';
 import { CHANNELS } from '../../shared/schemas/common';
 import type { Org } from '../../shared/routing';
@@ -65,9 +65,21 @@ export function periodOf(q: { from?: string; to?: string }, now: Date, maxDays: 
   return { from, to };
 }
 
+/**
+ * An agent's figures (凡诉代办): what they filed for citizens, from their own counters (filed, resolved, rated,
+ * satisfied and the rest of a centre's figures), no overdue list (their 我代办的 marks it), no township to choose.
+ */
+function agentScope(caller: StaffCaller, townshipId?: string) {
+  if (townshipId) throw new NotFoundError('未找到该乡镇（苏木）');
+  return { kind: 'agent' as const, id: filerScope(caller.id), name: caller.name };
+}
+
 export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: string; to?: string; townshipId?: string }) {
   const org = await deps.org.load();
-  const { scope, countyId, id: scopeId, countyWide } = figureScope(caller, org, q.townshipId);
+  const agent = caller.role === 'agent' ? agentScope(caller, q.townshipId) : undefined;
+  const { scope, countyId, id: scopeId, countyWide } = agent
+    ? { scope: undefined, countyId: org.nodes.get(caller.scopeNodeId)?.path.split('/')[0] ?? '', id: agent.id, countyWide: false }
+    : figureScope(caller, org, q.townshipId);
   const now = deps.clock.now();
   const { from, to } = periodOf(q, now, DASHBOARD_MAX_DAYS, '统计区间最长一年');
   // Two reads whatever the period: one BatchGetItem of the counters (the period's months and the same months a year
@@ -75,7 +87,7 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
   // one page of the overdue cases.
   const [counters, overdue] = await Promise.all([
     deps.petitions.figures(scopeId, dashboardMonths(from, to), to.slice(0, 7)),
-    deps.petitions.listOverdue(scope, now, { limit: 50 }),
+    scope ? deps.petitions.listOverdue(scope, now, { limit: 50 }) : { items: [] },
   ]);
   const { byPost: _places, ...figures } = figuresOf(counters.months, counters.now, from, to);
   const before = periodYearBefore({ from, to });
@@ -88,7 +100,7 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
     [...new Set([...Object.keys(now), ...Object.keys(then)])].map((id) => ({ id, name: name(id, names), count: now[id] ?? 0, yearAgo: then[id] ?? 0 }));
   const share = (n: number): Ratio => ratio(n, figures.registered);
   return {
-    scope: { kind: scope.kind, id: scopeId, name: org.nodes.get(scopeId)?.centreName ?? org.nodes.get(scopeId)?.name ?? scopeId },
+    scope: agent ?? { kind: scope!.kind, id: scopeId, name: org.nodes.get(scopeId)?.centreName ?? org.nodes.get(scopeId)?.name ?? scopeId },
     /** the townships a county caller may choose; centre staff see only their own */
     townships: countyWide ? townships.map((t) => ({ id: t.id, name: t.name })) : [],
     period: { from, to },

@@ -76,7 +76,7 @@ const Compared = z.extend(Counted, { yearAgo: z.number() });
 const FourFigures = <T extends z.ZodMiniType>(t: T) => z.object({ timelyAcceptance: t, onTimeCompletion: t, satisfaction: t, participation: t });
 /** GET /staff/dashboard: what the dashboard page reads of the answer. */
 export const DashboardAnswer = z.object({
-  scope: z.object({ kind: z.enum(['centre', 'county', 'village']), id: z.string(), name: z.string() }),
+  scope: z.object({ kind: z.enum(['centre', 'county', 'village', 'agent']), id: z.string(), name: z.string() }),
   /** the townships a county caller may choose; empty for centre staff */
   townships: z.array(z.object({ id: z.string(), name: z.string() })),
   period: z.object({ from: z.string(), to: z.string() }),

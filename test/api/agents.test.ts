@@ -3,8 +3,16 @@
  * filed, newest first, their status and deadline, and what moved since they last looked (阶段反馈); they record that
  * they told the citizen (已告知群众, an internal line on the record). An agent sees only what they filed.
  */
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
+import { sweep } from '../../functions/usecases/supervision';
+import { DEFAULT_SUPERVISION } from '../../shared/supervision';
 import { call, citizenToken, register, staffToken } from '../support/api';
+import { resetApiTime, setApiTime } from '../support/clock';
+import { movableClock, stackDeps } from '../support/deps';
+
+afterEach(async () => {
+  await resetApiTime();
+});
 
 const step = (token: string, id: string, action: string, body: unknown = {}) => call('POST', `/staff/petitions/${id}/${action}`, { token, body });
 const filed = async (token: string, query = '') => (await call('GET', `/staff/filed${query}`, { token })).body;
@@ -69,5 +77,57 @@ describe('我代办的 (an agent’s cases)', () => {
     expect((await filed(agent)).items.map((r: { id: string }) => r.id)).toContain(sent.id);
     const theirs = await call('GET', `/petitions/${sent.id}`, { token: herder });
     expect(theirs.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept']);
+  });
+
+  it('shows the agent their own figures: filed, resolved, rated, satisfied, from their counters', async () => {
+    const [agent, babao] = await Promise.all([staffToken('agent-baiyanggou'), staffToken('babao')]);
+    const chinaDay = (t: number) => new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+    const period = `from=${chinaDay(Date.now() - 86_400_000)}&to=${chinaDay(Date.now())}`;
+    const figures = async () => (await call('GET', `/staff/dashboard?${period}`, { token: agent })).body;
+    const before = await figures();
+    expect(before.scope).toMatchObject({ kind: 'agent', name: '白杨沟村代办员' });
+    const done = (await register(agent, inVillage)).body;
+    const open = (await register(agent, inVillage)).body;
+    (await register(babao)).body; // the centre's own registration is not the agent's
+    for (const [action, body] of [['accept', {}], ['dispatch', { departmentId: 'babao-letters' }], ['resolve', { summary: '已协调供热公司检修。' }]] as const) {
+      expect((await step(babao, done.id, action, body)).status, action).toBe(200);
+    }
+    const herder = await citizenToken();
+    expect((await call('POST', '/petitions/claim', { token: herder, body: { trackingCode: done.trackingCode, secret: done.secret } })).status).toBe(200);
+    expect((await call('POST', `/petitions/${done.id}/rating`, { token: herder, body: { rating: 'satisfied' } })).status).toBe(200);
+
+    const after = await figures();
+    expect(after.registered - before.registered).toBe(2); // filed
+    expect(after.participation.denominator - before.participation.denominator).toBe(1); // resolved
+    expect(after.participation.numerator - before.participation.numerator).toBe(1); // rated
+    expect(after.satisfaction.numerator - before.satisfaction.numerator).toBe(1); // satisfied
+    expect(after.overdue).toEqual([]);
+    expect(open.id).not.toBe(done.id);
+    // the agent reads no township's figures, and exports nothing
+    expect((await call('GET', `/staff/dashboard?${period}&townshipId=babao`, { token: agent })).status).toBe(404);
+    expect((await call('GET', `/staff/export?${period}`, { token: agent })).status).toBe(404);
+  });
+
+  it('gives the agent the centre’s reminders on what they filed: 临期 and the urge on the record, news on their list', async () => {
+    const agent = await staffToken('agent-baiyanggou');
+    // a heating case: accepted within 4 hours, near due in its last hour
+    const sent = (await register(agent, inVillage)).body;
+    const due = Date.parse(sent.dueAt);
+    const sweepAt = (t: number) => sweep(stackDeps(movableClock(new Date(t).toISOString())), DEFAULT_SUPERVISION, new Date(t));
+
+    const near = await sweepAt(due - 30 * 60_000);
+    expect(near.acted.find((a) => a.id === sent.id)?.alerts).toEqual(['remind']);
+    await setApiTime(due - 20 * 60_000);
+    const later = await staffToken('agent-baiyanggou');
+    const row = (await filed(later)).items.find((r: { id: string }) => r.id === sent.id);
+    expect(row).toMatchObject({ news: true, near: true, overdue: false });
+    const file = await call('GET', `/staff/petitions/${sent.id}`, { token: later });
+    expect(file.body.timeline.at(-1)).toMatchObject({ action: 'remind', visibility: 'internal' });
+
+    const urged = await sweepAt(due + 60_000);
+    expect(urged.acted.find((a) => a.id === sent.id)?.alerts).toEqual(['urge']);
+    await setApiTime(due + 2 * 60_000);
+    const late = await staffToken('agent-baiyanggou');
+    expect((await filed(late)).items.find((r: { id: string }) => r.id === sent.id)).toMatchObject({ news: true, overdue: true });
   });
 });

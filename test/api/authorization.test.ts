@@ -392,7 +392,8 @@ const CASES: Record<string, Case> = {
   'POST /staff/petitions/{id}/reveal-phone': { expect: handlingStep(), target: stepOn('dispatched', {}) },
   'GET /staff/tasks': { expect: centres(), target: fixed({}), village: 404 },
   // a village's staff read their village's own figures
-  'GET /staff/dashboard': { expect: centres(), target: fixed({}), village: 200 },
+  // …and an agent what they filed (their own counters)
+  'GET /staff/dashboard': { expect: staff(200, 404, 200, 200, 200, 200), target: fixed({}), village: 200 },
   // the county's ranking of its townships: the county's supervisors and admins; a township centre has none (404)
   'GET /staff/township-ranking': { expect: countyOnly(), target: fixed({}) },
   // 未诉先办: a month's warnings in the caller's own township or county

@@ -28,8 +28,8 @@ export const STAFF_ROUTES = {
   queue: { path: 'pages/queue/index', title: '待办', nav: { label: '待办', roles: ['centre_staff', 'handler', 'village_staff', 'county_supervisor', 'admin'] } },
   /** the case file; the dashboard links its overdue list here with `?id=` */
   petition: { path: 'pages/petition/index', title: '诉求详情' },
-  /** a village's staff read their village's own figures (小事不出村) */
-  dashboard: { path: 'pages/dashboard/index', title: '统计', nav: { label: '统计', roles: ['centre_staff', 'village_staff', 'county_supervisor', 'admin'] } },
+  /** a village's staff read their village's own figures (小事不出村), an agent what they filed (凡诉代办) */
+  dashboard: { path: 'pages/dashboard/index', title: '统计', nav: { label: '统计', roles: ['centre_staff', 'village_staff', 'agent', 'county_supervisor', 'admin'] } },
   // video receptions (接访): the schedule is the menu's entry; hosts, a host's form and a booking open from it
   receptions: { path: 'pages/receptions/index', title: '接访日程', nav: { label: '接访', roles: RECEPTION_ROLES } },
   hosts: { path: 'pages/hosts/index', title: '接访人' },

@@ -138,12 +138,19 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
             </View>
           )}
         </View>
-        <View className='dash-period'>
-          <Button id='export' className={`staff-btn primary ${exporting === 'busy' ? 'busy' : ''}`} onClick={() => void exportCsv()}>
-            {exporting === 'busy' ? '正在导出…' : '导出 CSV'}
-          </Button>
-          <Text className='staff-muted'>导出本期间登记的全部诉求，电话号码已脱敏；最长 93 天。</Text>
-        </View>
+        {scope?.scope.kind === 'agent' ? (
+          // 凡诉代办: an agent's own figures, of the cases they registered for citizens; nothing to export
+          <View id='dash-agent' className='staff-muted'>
+            以下是您替群众登记（代办）的诉求的统计：登记件数、办结件数（参评率的分母）、参评件数和满意件数。
+          </View>
+        ) : (
+          <View className='dash-period'>
+            <Button id='export' className={`staff-btn primary ${exporting === 'busy' ? 'busy' : ''}`} onClick={() => void exportCsv()}>
+              {exporting === 'busy' ? '正在导出…' : '导出 CSV'}
+            </Button>
+            <Text className='staff-muted'>导出本期间登记的全部诉求，电话号码已脱敏；最长 93 天。</Text>
+          </View>
+        )}
         {typeof exporting === 'object' ? (
           <View id='export-error' className='staff-error'>
             {exporting.error}

@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { STATUS_GROUPS, type Status } from '../../../../../shared/schemas/common';
+import { OPEN_STATUSES, STATUS_GROUPS, type Status } from '../../../../../shared/schemas/common';
 import { STATUS_LABELS } from '../../../../../shared/labels';
 import { useData } from '../../../lib/useData';
 import { ListState } from '../../components/Form';
@@ -44,6 +44,15 @@ async function tilesFor(user: StaffUser): Promise<Tile[]> {
     }
     if (dueTabs(user.role).includes('near')) tiles.push(counted({ due: 'near' }).then((count) => ({ id: 'now-near', label: '临期', hint: '快到期限', count, url: staffUrl('queue', { due: 'near' }), tone: 'near' as const })));
     tiles.push(counted({ due: 'overdue' }).then((count) => ({ id: 'now-overdue', label: '逾期', hint: '已过期限', count, url: staffUrl('queue', { due: 'overdue' }), tone: 'overdue' as const })));
+  }
+  if (user.role === 'agent') {
+    // 凡诉代办: an agent's reminders are on what they filed (one page of 我代办的): what moved, what is near due or late
+    const page = api.staff.filed({ query: { limit: DESK_PAGE } });
+    const tile = (id: string, label: string, hint: string, keep: (r: Awaited<typeof page>['items'][number]) => boolean, tone?: 'overdue' | 'near') =>
+      page.then((p) => ({ id, label, hint, count: countText(p.items.filter(keep).length, !!p.cursor), url: staffUrl('filed'), ...(tone ? { tone } : {}) }));
+    tiles.push(tile('now-news', '有新进展', '我代办的', (r) => r.news));
+    tiles.push(tile('now-near', '临期', '我代办的快到期限', (r) => r.near, 'near'));
+    tiles.push(tile('now-overdue', '逾期', '我代办的已过期限', (r) => r.overdue && OPEN_STATUSES.includes(r.status), 'overdue'));
   }
   if (mayOpen('receptions', user.role)) {
     // today's schedule of the caller's centre, today as the API's clock has it
