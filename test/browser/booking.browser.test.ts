@@ -131,4 +131,23 @@ describe('booking a video reception in a browser (H5)', () => {
     expect(mine.body.items.find((b: { status: string }) => b.status === 'booked')).toMatchObject({ start: free!.start, petitionId: petition.body.id });
     await shot('7-linked');
   }, 120_000);
+
+  it('narrows the hosts to the matter the citizen picks (擅长领域)', async () => {
+    const family = `h-${randomUUID().slice(0, 8)}`;
+    await anyHourHost(family, '婚姻家庭调解员', ['family', 'neighbour']);
+    // a fresh hosts page (the router would show one opened earlier, read before this host existed)
+    await page.goto(`${server.url}/#/booking/pages/hosts/index`);
+    await page.reload();
+    await el('#centre-babao').click();
+    await el(`#host-${family}`).waitFor();
+    expect(await el(`#host-${family}`).textContent()).toContain('擅长：婚姻家庭、邻里纠纷');
+    await el('#expertise-family').click();
+    await poll(() => el('#expertise-family').getAttribute('aria-pressed')).toBe('true');
+    await poll(() => page.locator(`#host-${hostId}:visible`).count()).toBe(0);
+    expect(await el(`#host-${family}`).isVisible()).toBe(true);
+    await shot('0-hosts-by-field');
+    await el('#expertise-land').click();
+    await el(`#host-${hostId}`).waitFor();
+    await poll(() => page.locator(`#host-${family}:visible`).count()).toBe(0);
+  });
 });

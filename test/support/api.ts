@@ -130,14 +130,14 @@ export async function uploadPhoto(token: string): Promise<string> {
 }
 
 /** A mediator of 八宝镇 who receives at any hour (30-minute times, booked at least 3 hours ahead, 2 days out), so a test has free times whenever it runs. */
-export async function anyHourHost(hostId: string, name = '马调解员'): Promise<void> {
+export async function anyHourHost(hostId: string, name = '马调解员', expertise: string[] = ['land']): Promise<void> {
   const res = await call('PUT', `/staff/hosts/${hostId}`, {
     token: await staffToken('babao'),
     body: {
       name,
       kind: 'mediator',
       centreId: 'babao',
-      expertise: ['land'],
+      expertise,
       ways: ['video', 'phone'],
       availability: { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ from: '00:00', to: '24:00' }] })), chinaCalendar: false },
       rules: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 180, horizonDays: 2, capacity: 1 },

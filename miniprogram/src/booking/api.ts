@@ -4,7 +4,7 @@
  */
 import Taro from '@tarojs/taro';
 import { BOOKING } from '../../../shared/contract/booking';
-import type { BookBody, HostKind, Way } from '../../../shared/schemas/booking';
+import type { BookBody, Expertise, HostKind, Way } from '../../../shared/schemas/booking';
 import type { Rating } from '../../../shared/schemas/common';
 import { newIdempotencyKey } from '../lib/draft';
 import { citizen } from '../lib/api';
@@ -19,7 +19,7 @@ export const booking = clientOf(BOOKING, request);
 
 export const bookingApi = {
   townships: async () => (await citizen.townships()).items,
-  hosts: async (query: { centreId?: string; kind?: HostKind; way?: Way }) => (await booking.hosts({ query })).items,
+  hosts: async (query: { centreId?: string; kind?: HostKind; way?: Way; expertise?: Expertise }) => (await booking.hosts({ query })).items,
   slots: (hostId: string, days = 7) => booking.slots(hostId, { query: { days } }),
   book: (body: BookBody, key = newIdempotencyKey()) => booking.book({ body, headers: { 'Idempotency-Key': key } }),
   mine: async () => (await booking.mine({ query: { limit: 50 } })).items,

@@ -2,24 +2,25 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { HOST_KINDS, HOST_KIND_LABELS, WAYS, WAY_LABELS, type HostKind, type Way } from '../../../../../shared/schemas/booking';
+import { EXPERTISE, EXPERTISE_LABELS, HOST_KINDS, HOST_KIND_LABELS, WAYS, WAY_LABELS, type Expertise, type HostKind, type Way } from '../../../../../shared/schemas/booking';
 import { Page } from '../../../components/Page';
 import { LoadState } from '../../../components/LoadState';
 import { useData } from '../../../lib/useData';
 import { bookingApi, goBooking } from '../../api';
 
-/** Choose a centre, a way and a kind of host (or a named host), then the host's free times. */
+/** Choose a centre, a way, a kind of host and the matter it is about (擅长领域), then a host's free times. */
 export default function Hosts() {
   const [townships, setTownships] = useState<Array<{ id: string; name: string }>>([]);
   const [centreId, setCentreId] = useState<string | undefined>();
   const [way, setWay] = useState<Way>('video');
   const [kind, setKind] = useState<HostKind | undefined>();
+  const [expertise, setExpertise] = useState<Expertise | undefined>();
 
   useDidShow(() => {
     bookingApi.townships().then(setTownships, () => setTownships([]));
   });
 
-  const list = useData(() => bookingApi.hosts({ centreId, way, kind }), [centreId, way, kind]);
+  const list = useData(() => bookingApi.hosts({ centreId, way, kind, expertise }), [centreId, way, kind, expertise]);
   const hosts = list.data ?? [];
 
   return (
@@ -50,6 +51,17 @@ export default function Hosts() {
             </Button>
           ))}
         </View>
+        <Text className='label'>您的事情（擅长领域）</Text>
+        <View className='chips' id='expertise'>
+          <Button className='chip' pressed={!expertise} onClick={() => setExpertise(undefined)}>
+            不限
+          </Button>
+          {EXPERTISE.map((x) => (
+            <Button key={x} id={`expertise-${x}`} className='chip' pressed={expertise === x} onClick={() => setExpertise(x)}>
+              {EXPERTISE_LABELS[x]}
+            </Button>
+          ))}
+        </View>
         <Text className='label'>综治中心</Text>
         <View className='chips' id='centres'>
           <Button className='chip' pressed={!centreId} onClick={() => setCentreId(undefined)}>
@@ -75,6 +87,7 @@ export default function Hosts() {
             <View className='small'>
               {h.centreName} · {h.ways.map((w) => WAY_LABELS[w]).join('、')}
             </View>
+            {h.expertise.length ? <View className='small'>擅长：{h.expertise.map((x) => EXPERTISE_LABELS[x]).join('、')}</View> : null}
             {h.intro && <View className='small'>{h.intro}</View>}
           </Button>
         ))}
