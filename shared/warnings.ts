@@ -1,8 +1,8 @@
 /**
  * 未诉先办: the early-warning rule, pure. From a township's counters (shared/figures.ts) it says which categories are
  * rising this month and which places gather several cases in a short window (聚集); the sweep stores each warning
- * once per township, subject and month (functions/usecases/warnings.ts). And the county's calendar of seasonal topics
- * that the monthly 预警提示 names for the coming month.
+ * once per township, subject and month (functions/usecases/warnings.ts). The county's calendar of seasonal topics
+ * that the monthly 预警提示 names for the coming month is in shared/seasonal.ts.
  *
  * A category rises when its count this month so far is at least `minCount` and at least `ratio` times either baseline:
  * the mean of the three months before, or the same month a year before (a baseline of zero: any count from
@@ -150,27 +150,5 @@ export const warningMonths = (today: string) => {
   return [0, -1, -2, -3, -12].map((by) => `M#${shiftMonth(month, by)}`);
 };
 
-/** A county's calendar of seasonal topics: the categories to look out for in each month (1–12). */
-export type SeasonalCalendar = ReadonlyArray<{ month: number; categoryIds: readonly string[]; note: string }>;
-
-/**
- * From the seeds: heating (供暖) through the heating season, wage arrears (拖欠工资) in the two months before the
- * Spring Festival, grassland and land (草原、土地) in spring, when grazing and ploughing start.
- */
-export const DEFAULT_SEASONAL_CALENDAR: SeasonalCalendar = [
-  { month: 10, categoryIds: ['heating'], note: '供暖季开始，关注供暖不热、停暖' },
-  { month: 11, categoryIds: ['heating'], note: '供暖季，关注供暖质量' },
-  { month: 12, categoryIds: ['heating', 'wage_arrears'], note: '春节前，关注农民工工资支付；供暖季' },
-  { month: 1, categoryIds: ['heating', 'wage_arrears'], note: '春节前，关注农民工工资支付；供暖季' },
-  { month: 2, categoryIds: ['heating'], note: '供暖季，关注供暖质量' },
-  { month: 3, categoryIds: ['heating', 'grassland', 'land_dispute'], note: '春季放牧、春耕前，关注草场边界和土地承包' },
-  { month: 4, categoryIds: ['grassland', 'land_dispute'], note: '春耕春牧，关注草场边界和土地承包' },
-  { month: 5, categoryIds: ['grassland', 'land_dispute'], note: '春耕春牧，关注草场边界和土地承包' },
-];
-
-/** What the calendar names for a month (`YYYY-MM`). */
-export function seasonalFor(calendar: SeasonalCalendar, month: string): { categoryIds: readonly string[]; notes: string[] } {
-  const m = Number(month.slice(5, 7));
-  const rows = calendar.filter((r) => r.month === m);
-  return { categoryIds: [...new Set(rows.flatMap((r) => r.categoryIds))], notes: rows.map((r) => r.note) };
-}
+// the county's calendar of seasonal topics lives apart, so the app's settings form need not load the counters' code
+export { DEFAULT_SEASONAL_CALENDAR, calendarByMonth, calendarRows, seasonalFor, type SeasonalCalendar, type SeasonalMonth } from './seasonal';

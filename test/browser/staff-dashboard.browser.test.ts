@@ -32,13 +32,15 @@ interface Case {
   declinedH?: number;
   resolvedH?: number;
   rating?: Rating;
+  /** 调处结果 said at 办结 (邻里纠纷 is a mediation category: the 司法所's); unsaid is not an agreement */
+  mediation?: 'agreed' | 'not_agreed';
 }
 const SET: Case[] = [
-  { name: 'A', reportedH: 0, acceptedH: 2, resolvedH: 48, rating: 'satisfied' },
-  { name: 'B', reportedH: 0, acceptedH: 30, resolvedH: 30 + 20 * 24, rating: 'basically_satisfied' }, // accepted late, resolved late
+  { name: 'A', reportedH: 0, acceptedH: 2, resolvedH: 48, rating: 'satisfied', mediation: 'agreed' },
+  { name: 'B', reportedH: 0, acceptedH: 30, resolvedH: 30 + 20 * 24, rating: 'basically_satisfied', mediation: 'agreed' }, // accepted late, resolved late
   { name: 'C', reportedH: 0, declinedH: 3 },
   { name: 'D', reportedH: 0 }, // never accepted: open and overdue
-  { name: 'E', reportedH: 24, acceptedH: 1, resolvedH: 48, rating: 'dissatisfied' }, // reopened for review
+  { name: 'E', reportedH: 24, acceptedH: 1, resolvedH: 48, rating: 'dissatisfied', mediation: 'not_agreed' }, // reopened for review
   { name: 'F', reportedH: 24, acceptedH: 1 }, // accepted, never resolved: open and overdue
   { name: 'G', reportedH: 48, acceptedH: 1, resolvedH: 72 }, // resolved in time, not rated
 ];
@@ -93,7 +95,7 @@ async function seed(deps: Deps) {
       then(c, c.acceptedH, () => step(c, { action: 'accept' }));
       then(c, c.acceptedH + 0.5, () => step(c, { action: 'dispatch', departmentId: 'moler-justice' }));
     }
-    if (c.resolvedH !== undefined) then(c, c.resolvedH, () => step(c, { action: 'resolve', summary: '经调解已清理' }));
+    if (c.resolvedH !== undefined) then(c, c.resolvedH, () => step(c, { action: 'resolve', summary: '经调解已清理', ...(c.mediation ? { mediation: c.mediation } : {}) }));
     if (c.rating) then(c, c.resolvedH! + 24, () => transition(deps, citizen(c), ids[c.name]!, { action: 'rate', rating: c.rating! }));
   });
   steps.sort((a, b) => a.at - b.at);
@@ -158,7 +160,16 @@ describe('the dashboard page (H5)', () => {
     const marked = (await Promise.all(SET.map(async (c) => (await deps.petitions.get(ids[c.name]!))?.repeatOf))).filter(Boolean).length;
     expect(marked).toBeGreaterThan(0);
     expect([await app.el('#num-repeats').textContent(), await app.el('#den-repeats').textContent()]).toEqual([String(marked), String(SET.length)]);
-    for (const key of ['resolution', 'repeats', 'videoShare']) expect(await app.el(`#figure-${key}`).innerText(), key).not.toMatch(/[A-Za-z]/);
+    // 调处成功率: of the mediations ended in July (every resolution: 邻里纠纷 is mediated), those that ended in an agreement
+    const agreed = resolved.filter((c) => c.mediation === 'agreed');
+    expect([await app.el('#num-mediation').textContent(), await app.el('#den-mediation').textContent()]).toEqual([String(agreed.length), String(resolved.length)]);
+    expect(await app.el('#rate-mediation').textContent()).toBe(percent([agreed.length, resolved.length]));
+    expect(await app.el('#def-mediation').textContent()).toContain('调处成功率 = 期内首次办结的调解类诉求中，办结时记为“调解成功，达成协议”的件数');
+    // 批次/人次: every case one citizen's report, so as many persons as batches
+    expect([await app.el('#batches-count').textContent(), await app.el('#persons-count').textContent()]).toEqual([String(SET.length), String(SET.length)]);
+    expect(await app.el('#batches-year-ago').textContent()).toBe('0 批次 · 0 人次');
+    for (const key of ['resolution', 'repeats', 'videoShare', 'mediation']) expect(await app.el(`#figure-${key}`).innerText(), key).not.toMatch(/[A-Za-z]/);
+    expect(await app.el('#batches').innerText()).not.toMatch(/[A-Za-z]/);
 
     // the trend: a bar pair per day of July, with the day's registrations and resolutions
     expect(await app.page.locator('#trend:visible .dash-day').count()).toBe(31);
@@ -194,6 +205,8 @@ describe('the dashboard page (H5)', () => {
     expect(await app.el('#rank-moler').getAttribute('data-rank')).toBe('1');
     expect(await app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent([settled.length, accepted.length])} （${settled.length} / ${accepted.length}）`);
     expect(await app.el('#rank-babao').textContent()).toContain('—');
+    await app.el('#rank-by-mediation').click();
+    await poll(() => app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent([agreed.length, resolved.length])} （${agreed.length} / ${resolved.length}）`);
     await app.el('#rank-by-timelyAcceptance').click();
     await poll(() => app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent(EXPECTED.timelyAcceptance)} （${EXPECTED.timelyAcceptance.join(' / ')}）`);
     expect(await app.el('#ranking').innerText()).not.toMatch(/[A-Za-z]/);

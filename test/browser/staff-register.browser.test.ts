@@ -45,6 +45,9 @@ describe('统一登记 and the receipt (H5)', () => {
 
     await app.el('#register-name input').fill('李桂兰');
     await app.el('#register-phone input').fill('13987654321');
+    // a letter three villagers signed: one 批次, three 人次
+    expect(await app.el('#register-persons input').inputValue()).toBe('1');
+    await app.el('#register-persons input').fill('3');
     await app.el('#place-babao-baiyanggou').click();
     await app.el('#category-heating').click();
     await app.el('#register-description textarea').fill(description);
@@ -63,7 +66,7 @@ describe('统一登记 and the receipt (H5)', () => {
     const found = await call('GET', `/staff/petitions?code=${code}`, { token: babao });
     id = found.body.items[0].id;
     const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
-    expect(file.body).toMatchObject({ channel: 'letter', citizenName: '李桂兰', villageId: 'babao-baiyanggou', categoryId: 'heating', description, status: 'submitted' });
+    expect(file.body).toMatchObject({ channel: 'letter', citizenName: '李桂兰', villageId: 'babao-baiyanggou', categoryId: 'heating', description, status: 'submitted', persons: 3 });
     expect(file.body.letterReceivedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(file.body.photos).toEqual([expect.stringMatching(/\.pdf$/)]);
 

@@ -60,6 +60,25 @@ describe('early warnings (H5)', () => {
     expect(await app.el('#warning-babao-cl_post_babao-baiyanggou-p1').textContent()).toBe('聚集 白杨沟村党群服务中心岗（岗点）：2031-12-06 至 2031-12-12 登记 4 件（聚集）');
     await app.shot('1-desk');
 
+    // each warning opens the cases behind it: December's 供暖问题 at 八宝镇, newest first; the post's four of its window
+    await app.el('#warning-cases-babao-rise_heating').click();
+    await app.page.waitForURL(/staff\/pages\/warning\/index/);
+    await poll(() => app.page.locator('#warning-cases:visible [id^="case-"]').count()).toBe(SET.post.length + SET.township.filter((d) => d.startsWith('2031-12')).length);
+    expect(await app.el('#warning-head').innerText()).toContain('供暖问题：本月至今 7 件');
+    expect(await app.el('#warning-head').innerText()).not.toMatch(/[A-Za-z]/);
+    await app.shot('1b-warning-cases');
+    await app.page.goBack();
+    await app.el('#warning-cases-babao-cl_post_babao-baiyanggou-p1').click();
+    await app.page.waitForURL(/key=cl_post_babao-baiyanggou-p1/);
+    await poll(() => app.page.locator('#warning-cases:visible [id^="case-"]').count()).toBe(SET.post.length);
+    const first = app.page.locator('#warning-cases:visible [id^="case-"]').first();
+    const id = (await first.getAttribute('id'))!.slice('case-'.length);
+    await first.click();
+    await app.page.waitForURL(new RegExp(`staff/pages/petition/index\\?id=${id}`));
+    await app.page.goBack();
+    await app.page.goBack();
+    await app.page.waitForURL(/staff\/pages\/home\/index/);
+
     await app.el('#notice-babao').click();
     await app.page.waitForURL(/staff\/pages\/notice\/index/);
     await poll(() => app.el('#notice-sheet').getAttribute('data-month')).toBe('2031-12');
@@ -91,5 +110,34 @@ describe('early warnings (H5)', () => {
     await app.open('pages/dashboard/index?month=2031-12');
     await poll(() => app.el('#dash-figures').getAttribute('data-from')).toBe('2031-12-01');
     expect(await app.el('#warning-babao-rise_heating').isVisible()).toBe(true);
+  });
+
+  it('lets the county edit its calendar of seasonal topics and its mediation categories; the 预警提示 names the new topics', async () => {
+    await app.loginAs('admin');
+    await app.open('pages/org/index?tab=settings');
+    await poll(() => app.el('#settings-township input').inputValue()).toBe('乡镇');
+    // February of the default calendar: heating
+    await app.el('#season-month-2').click();
+    expect(await app.el('#season-category-heating').getAttribute('class')).toMatch(/\bon\b/);
+    await app.el('#season-category-wage_arrears').click();
+    await app.el('#settings-season-note input').fill('春节后返岗，关注工资结算');
+    // 消费纠纷 becomes a mediation category too (邻里纠纷 and 婚姻家庭纠纷, the 司法所's, are by default)
+    expect(await app.el('#mediation-category-neighbour').getAttribute('class')).toMatch(/\bon\b/);
+    await app.el('#mediation-category-consumer').click();
+    await app.el('#settings-save').click();
+    await poll(() => app.el('#settings-saved').textContent()).toContain('季节性诉求日历和调解类诉求类型已更新');
+    expect(await app.el('#settings-form').innerText()).not.toMatch(/[A-Za-z]/);
+    await app.shot('3-settings');
+    const county = (await stackDeps(clock).org.load({ fresh: true })).nodes.get('qilian');
+    expect(county?.settings?.mediationCategoryIds?.sort()).toEqual(['consumer', 'family', 'neighbour']);
+    expect(county?.settings?.seasonal?.find((r) => r.month === 2)).toEqual({ month: 2, categoryIds: ['heating', 'wage_arrears'], note: '春节后返岗，关注工资结算' });
+
+    // January's 预警提示 names February's topics as the county set them
+    await app.open('pages/notice/index?township=babao&month=2032-01');
+    await poll(() => app.el('#notice-sheet').getAttribute('data-month')).toBe('2032-01');
+    const lines = (await app.el('#notice-sheet').innerText()).split('\n').map((l) => l.trim()).filter(Boolean);
+    expect(lines).toContain('二、2032年2月季节性提示');
+    expect(lines).toContain('请提前关注：供暖问题、拖欠工资');
+    expect(lines).toContain('春节后返岗，关注工资结算');
   });
 });

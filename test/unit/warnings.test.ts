@@ -1,6 +1,6 @@
 /** The early-warning rule (shared/warnings.ts) on hand-made series: rises, minimums, year on year, clusters. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SEASONAL_CALENDAR, clusters, onePerPlace, risingCategories, seasonalFor, warningMonths, warningsOf, type WarningPolicy } from '../../shared/warnings';
+import { DEFAULT_SEASONAL_CALENDAR, calendarByMonth, calendarRows, clusters, onePerPlace, risingCategories, seasonalFor, warningMonths, warningsOf, type WarningPolicy } from '../../shared/warnings';
 
 const policy: WarningPolicy = { ratio: 1.5, minCount: 5, cluster: { count: 3, days: 7 } };
 const series = (current: number, previous: [number, number, number], yearAgo = 0) => [{ categoryId: 'heating', current, previous, yearAgo }];
@@ -85,5 +85,22 @@ describe('the county\'s seasonal calendar (default from the seeds)', () => {
     expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-01').categoryIds).toEqual(['heating', 'wage_arrears']);
     expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-04').categoryIds).toEqual(['grassland', 'land_dispute']);
     expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-07').categoryIds).toEqual([]);
+  });
+
+  it('is edited a month at a time: rows of a month merged, an empty month left out, back in month order', () => {
+    const byMonth = calendarByMonth([
+      { month: 12, categoryIds: ['heating'], note: '供暖季' },
+      { month: 1, categoryIds: ['wage_arrears'], note: '春节前' },
+      { month: 12, categoryIds: ['wage_arrears', 'heating'], note: '春节前' },
+    ]);
+    expect(byMonth[12]).toEqual({ categoryIds: ['heating', 'wage_arrears'], note: '供暖季；春节前' });
+    expect(byMonth[7]).toEqual({ categoryIds: [], note: '' });
+    expect(calendarRows({ ...byMonth, 7: { categoryIds: [], note: '  ' }, 8: { categoryIds: [], note: ' 汛期 ' } })).toEqual([
+      { month: 1, categoryIds: ['wage_arrears'], note: '春节前' },
+      { month: 8, categoryIds: [], note: '汛期' },
+      { month: 12, categoryIds: ['heating', 'wage_arrears'], note: '供暖季；春节前' },
+    ]);
+    // the default calendar goes through unchanged in what it names for each month
+    for (const m of ['2027-01', '2027-04', '2027-10']) expect(seasonalFor(calendarRows(calendarByMonth(DEFAULT_SEASONAL_CALENDAR)), m)).toEqual(seasonalFor(DEFAULT_SEASONAL_CALENDAR, m));
   });
 });

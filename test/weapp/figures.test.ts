@@ -4,7 +4,7 @@ import { percent, rankBy, warningText } from '../../miniprogram/src/staff/lib/fi
 
 const r = (numerator: number, denominator: number) => ({ numerator, denominator, rate: denominator ? numerator / denominator : null });
 const row = (name: string, resolution: ReturnType<typeof r>) => ({
-  name, resolution, timelyAcceptance: r(0, 0), onTimeCompletion: r(0, 0), satisfaction: r(0, 0), participation: r(0, 0), repeats: r(0, 0), videoShare: r(0, 0),
+  name, resolution, timelyAcceptance: r(0, 0), onTimeCompletion: r(0, 0), satisfaction: r(0, 0), participation: r(0, 0), repeats: r(0, 0), videoShare: r(0, 0), mediation: r(0, 0),
 });
 
 describe('the county ranking', () => {

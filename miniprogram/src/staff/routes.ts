@@ -44,6 +44,8 @@ export const STAFF_ROUTES = {
   board: { path: 'pages/board/index', title: '揭榜领案', nav: { label: '揭榜领案', roles: ['centre_staff', 'county_supervisor', 'admin'] } },
   /** a case document (交办单 …) as one printable A4 page, opened from the case file's 文书 */
   document: { path: 'pages/document/index', title: '文书' },
+  /** the cases behind one warning (GET /staff/warnings/cases); each warning on the 工作台 and 统计 links here */
+  warning: { path: 'pages/warning/index', title: '预警诉求' },
   org: { path: 'pages/org/index', title: '人员与组织', nav: { label: '人员与组织', roles: ['county_supervisor', 'admin'] } },
 } as const satisfies Record<string, StaffRoute>;
 export type StaffRouteName = keyof typeof STAFF_ROUTES;
@@ -71,6 +73,8 @@ export interface StaffRouteParams {
   board: Record<string, never>;
   /** the case, and the record line (eventSeq) of the document */
   document: { id: string; seq: string };
+  /** a warning of a township's month, by its key (`rise_<category>`, `cl_post_<post>`, `cl_village_<village>`) */
+  warning: { township: string; month: string; key: string };
   org: { tab?: 'nodes' | 'departments' | 'categories' | 'users' | 'audit' | 'logins' | 'settings' };
 }
 

@@ -6,7 +6,8 @@ import { warningText } from '../lib/figures';
 import { staffUrl } from '../routes';
 
 /**
- * 未诉先办: a month's warnings with their numbers, by township, each township with a link to its printable 预警提示.
+ * 未诉先办: a month's warnings with their numbers, by township, each township with a link to its printable 预警提示 and
+ * each warning with one to the cases behind it (预警诉求).
  * The 工作台 and the 统计 page show it; nothing when there is no warning.
  */
 export function Warnings({ warnings, month }: { warnings: readonly WarningRow[]; month: string }) {
@@ -33,10 +34,18 @@ export function Warnings({ warnings, month }: { warnings: readonly WarningRow[];
           {warnings
             .filter((w) => w.townshipId === id)
             .map((w) => (
-              <View key={w.key} id={`warning-${id}-${w.key}`} className={`dash-row warn-${w.kind}`}>
-                <Text>
+              <View key={w.key} className={`dash-row warn-${w.kind}`}>
+                <Text id={`warning-${id}-${w.key}`}>
                   <Text className={`staff-badge ${w.kind === 'rise' ? 'overdue' : 'status'}`}>{w.kind === 'rise' ? '上升' : '聚集'}</Text> {warningText(w)}
                 </Text>
+                <Button
+                  id={`warning-cases-${id}-${w.key}`}
+                  className='staff-btn'
+                  dataUrl={staffUrl('warning', { township: id, month, key: w.key })}
+                  onClick={() => void Taro.navigateTo({ url: staffUrl('warning', { township: id, month, key: w.key }) })}
+                >
+                  查看诉求
+                </Button>
               </View>
             ))}
         </View>

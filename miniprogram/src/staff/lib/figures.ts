@@ -14,6 +14,7 @@ export const RANKED_LABELS = {
   participation: '参评率',
   repeats: '重复信访占比',
   videoShare: '视频接访占比',
+  mediation: '调处成功率',
 } as const;
 export type Ranked = keyof typeof RANKED_LABELS;
 

@@ -20,7 +20,8 @@ import { percent } from '../../lib/figures';
 
 /**
  * 统计: the four figures of a period for the caller's scope (a county supervisor may choose one township), each with
- * its numerator, denominator and definition; 化解率, repeats and the share of video receptions likewise; counts by
+ * its numerator, denominator and definition; 化解率, repeats, the share of video receptions and 调处成功率 likewise;
+ * batches and persons (批次/人次); counts by
  * channel (with shares), status, category, village and township beside the same period a year before; the daily trend
  * drawn as bars; what is overdue now; the county's ranking of its townships; and the period's petitions as a CSV file.
  */
@@ -62,6 +63,7 @@ const MORE = [
   { key: 'resolution', label: '化解率' },
   { key: 'repeats', label: '重复信访占比' },
   { key: 'videoShare', label: '视频接访占比' },
+  { key: 'mediation', label: '调处成功率' },
 ] as const;
 const query = (p: Period, township: string) => ({ from: p.from, to: p.to, townshipId: township || undefined });
 
@@ -228,6 +230,25 @@ function Figures({ data }: { data: DashboardAnswer }) {
         <View className='dash-axis'>
           <Text>{days[0]}</Text>
           <Text>{days[days.length - 1]}</Text>
+        </View>
+      </View>
+
+      <View id='batches' className='staff-card'>
+        <View className='dash-heading'>批次与人次（本期间）</View>
+        <View className='dash-row'>
+          <Text>登记</Text>
+          <Text>
+            <Text id='batches-count' className='dash-count'>{data.registered}</Text> 批次 · <Text id='persons-count' className='dash-count'>{data.persons}</Text> 人次
+          </Text>
+        </View>
+        <View className='dash-row'>
+          <Text>上年同期</Text>
+          <Text id='batches-year-ago'>
+            {data.yearAgo.registered} 批次 · {data.yearAgo.persons} 人次
+          </Text>
+        </View>
+        <View id='def-batches' className='dash-def'>
+          {data.definitions.batches}
         </View>
       </View>
 

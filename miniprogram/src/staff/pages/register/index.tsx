@@ -39,6 +39,8 @@ export default function RegisterPage() {
   const [placeId, setPlaceId] = useState('');
   const [categoryId, setCategoryId] = useState('');
   const [description, setDescription] = useState('');
+  /** 人次: how many came, called or signed together (one registration is one 批次) */
+  const [persons, setPersons] = useState('1');
   const [letterDay, setLetterDay] = useState(() => chinaDay(new Date().toISOString()));
   const [files, setFiles] = useState<Array<{ name: string; key: string }>>([]);
   const [fileMessage, setFileMessage] = useState('');
@@ -92,6 +94,7 @@ export default function RegisterPage() {
       description,
       photos: files.map((f) => f.key),
       letterReceivedOn: channel === 'letter' ? letterDay : undefined,
+      persons: persons.trim() === '' ? undefined : Number(persons.trim()),
     };
     const answer = await form.submit(RegisterPetitionBody, value, (body) => registerCase(body, key));
     if (!answer) return;
@@ -111,6 +114,7 @@ export default function RegisterPage() {
     setPhone('');
     setAnonymous(false);
     setDescription('');
+    setPersons('1');
     setFiles([]);
     form.reset();
   };
@@ -180,6 +184,7 @@ export default function RegisterPage() {
                     <TextField id='register-phone' label='联系电话（可不填）' digit value={phone} maxLength={11} onInput={setPhone} error={errorAt(e, 'phone')} placeholder='11 位手机号' />
                   </View>
                 ) : null}
+                <TextField id='register-persons' label='人数（一同来访、来电或联名来信的人数）' digit value={persons} maxLength={3} onInput={setPersons} error={errorAt(e, 'persons')} />
                 <Field id='register-place' label='所在地点' error={errorAt(e, 'townshipId') ?? errorAt(e, 'villageId')}>
                   <Chips idPrefix='place' options={places.map((n) => ({ value: n.id, label: n.label }))} selected={[placeId]} onToggle={setPlaceId} />
                 </Field>
