@@ -34,6 +34,9 @@ describe('村级办理 (H5)', () => {
     await poll(() => app.page.locator(`#row-${id}:visible`).count()).toBe(1);
     expect(await app.page.locator('#tab-near:visible').count()).toBe(0);
     expect(await app.page.locator('#tab-supervised:visible').count()).toBe(0);
+    // only the statuses a village holds: none waiting on the centre's dispatch or at a department
+    expect(await app.page.locator('#tab-in_progress:visible').count()).toBe(1);
+    expect(await app.page.locator('#tab-accepted:visible, #tab-dispatched:visible').count()).toBe(0);
     await app.shot('1-queue');
     await app.el(`#row-${id}`).click();
     await app.page.waitForURL(/staff\/pages\/petition\/index\?id=/);

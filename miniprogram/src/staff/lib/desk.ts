@@ -6,6 +6,8 @@ import { STATUSES, STATUS_GROUPS, type StaffRole, type Status } from '../../../.
 
 /** The statuses a role's queue can hold: a handler sees only what a department holds (dispatched onwards). */
 export function queueStatuses(role: StaffRole): readonly Status[] {
+  // a village never holds a case waiting on the centre's dispatch, nor one at a department: taking it there lifts it
+  if (role === 'village_staff') return STATUSES.filter((s) => s !== 'accepted' && s !== 'dispatched');
   return role === 'handler' ? STATUSES.filter((s) => STATUS_GROUPS[s].atDepartment) : STATUSES;
 }
 
