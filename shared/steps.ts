@@ -223,6 +223,21 @@ export const STEP_TABLE = {
     note: 'internal',
     form: [textarea('note', '揭榜承诺（可不填）')],
   },
+  // 专班: the county names the staff users who work a backlog case with its lead official (一个案件、一个专班); they
+  // see the case, and a handler on it may act beyond their department. Taken by the API (no form in the app yet).
+  assign_team: {
+    label: '组建专班',
+    stage: 'supervise',
+    from: ['accepted', ...HANDLING_STATUSES],
+    roles: COUNTY,
+    body: z.strictObject({
+      usernames: z
+        .array(z.string({ error: '请选择专班成员' }).check(z.regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名不正确' })), { error: '请选择专班成员' })
+        .check(z.minLength(1, { error: '专班至少一人' }), z.maxLength(10, { error: '专班最多 10 人' })),
+    }),
+    path: 'team',
+    note: 'internal',
+  },
   // 部门报到: a co-department's handler records its opinion; the one thing a co-department may do on the case.
   report_in: {
     label: '部门报到',

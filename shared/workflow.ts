@@ -30,6 +30,8 @@ interface Resolved {
   hand_up: { departmentId?: string };
   /** the names on the document and its number: the centre's counter, read by the use case, written with the case */
   issue_document: { document: Omit<DocumentContext, 'at' | 'issuedBy'> };
+  /** the team's staff users as the use case found them */
+  assign_team: { team: Named[] };
 }
 /** A department as the use case found it in the organisation: its id and name. */
 type Named = { id: string; name: string };
@@ -113,7 +115,9 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
   // 小事不出村: a village's staff act only while their village holds the case
   if (actor.role === 'village_staff' && !heldByVillage(p)) throw new ForbiddenError(`该诉求不在村级办理，不能进行「${label}」`);
   // 联合会诊: a co-department's handler reads the case and reports in; the case is the lead department's to handle
-  if (actor.role === 'handler' && actor.departmentId !== undefined && actor.departmentId !== p.departmentId && cmd.action !== 'report_in') {
+  // 专班: a handler on a backlog case's team acts on it whatever their department
+  const onTeam = p.backlog?.team?.some((m) => m.id === actor.id) ?? false;
+  if (actor.role === 'handler' && !onTeam && actor.departmentId !== undefined && actor.departmentId !== p.departmentId && cmd.action !== 'report_in') {
     throw new ForbiddenError(`会诊部门只能报到会诊意见，不能进行「${label}」`);
   }
   if (!rule.from.includes(p.status)) {
@@ -233,6 +237,10 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       if (p.backlog.leadOfficial) throw new ConflictError('该积案已被揭榜');
       const leadOfficial = { id: actor.id, name: actor.name ?? actor.id, claimedAt: at };
       return step(p.status, { backlog: { ...p.backlog, leadOfficial } }, cmd.note, { data: { leadOfficial: leadOfficial.name } });
+    }
+    case 'assign_team': {
+      if (!p.backlog) throw new ConflictError('只有积案可以组建专班');
+      return step(p.status, { backlog: { ...p.backlog, team: cmd.team } }, `专班：${cmd.team.map((m) => m.name).join('、')}`, { data: { team: cmd.team.map((m) => m.id) } });
     }
     case 'invite_expert': {
       const c = p.consultation;

@@ -251,6 +251,8 @@ export function canSee(caller: Caller, p: Petition, org: Org): boolean {
   if (caller.kind === 'partner') return p.reporter.kind === 'partner' && p.reporter.partnerId === caller.id;
   const scope = org.nodes.get(caller.scopeNodeId);
   if (!scope) return false;
+  // 专班: the staff users on a backlog case's team see it, whatever their scope
+  if (p.backlog?.team?.some((m) => m.id === caller.id)) return true;
   switch (caller.role) {
     case 'agent':
       return p.agentId === caller.id;
@@ -353,12 +355,17 @@ export interface Found {
   expert?: { id: string; name: string };
   /** 出具文书: the names it prints and its number, the next of the owning centre's counter for its kind and year */
   document?: { names: DocumentNames; year: number; seq: number };
+  /** 专班: the team's staff users, found by their usernames */
+  team?: Array<{ id: string; name: string }>;
 }
 /** What a step needs looked up: once before it, or again on every try (a document's number moves with each race). */
 type Finder = Found | ((p: Petition, org: Org) => Promise<Found>);
 
 function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: Caller, found: Found = {}): Command {
   switch (input.action) {
+    case 'assign_team':
+      if (!found.team) throw new ValidationError('专班成员不存在', [{ path: 'usernames', message: '请选择本县的工作人员' }]);
+      return { ...input, team: found.team };
     case 'issue_document':
       if (!found.document) throw new ConflictError('文书编号未取得，请重试');
       return { ...input, document: found.document };
@@ -481,6 +488,17 @@ async function documentNumberFor(deps: Deps, p: Petition, org: Org, kind: Docume
   return { document: { names: caseNames(org, p), year, seq: last + 1 } };
 }
 
+/** 专班: active staff users of the caller's county who work cases (centre staff, handlers, county supervisors). */
+async function teamOf(deps: Deps, caller: StaffCaller, usernames: readonly string[]) {
+  const org = await deps.org.load();
+  const countyOf = (nodeId: string) => org.nodes.get(nodeId)?.path.split('/')[0];
+  const county = countyOf(caller.scopeNodeId);
+  const users = await Promise.all([...new Set(usernames)].map((u) => deps.org.getUser(u)));
+  const bad = users.findIndex((u) => !u || u.active === false || countyOf(u.scopeNodeId) !== county || !['centre_staff', 'handler', 'county_supervisor'].includes(u.role));
+  if (bad >= 0) throw new ValidationError('专班成员不存在', [{ path: `usernames.${bad}`, message: '请选择本县在岗的综治中心、承办部门或县级工作人员' }]);
+  return users.map((u) => ({ id: u!.id, name: u!.name }));
+}
+
 /** A staff step answers with the case file; after a hand-over the caller sees only where the case went. */
 export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, input: TransitionInput) {
   // a note the citizen reads goes through the same check as what citizens write
@@ -491,6 +509,11 @@ export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, 
     const p = await deps.petitions.get(id);
     if (!p || !canSee(caller, p, await deps.org.load())) throw new NotFoundError('未找到该诉求');
     found.expert = await invitable(deps, p, input.expertId);
+  }
+  if (input.action === 'assign_team') {
+    const p = await deps.petitions.get(id);
+    if (!p || !canSee(caller, p, await deps.org.load())) throw new NotFoundError('未找到该诉求');
+    found.team = await teamOf(deps, caller, input.usernames);
   }
   if (input.action === 'attach') {
     // whoever does not see the case learns nothing of it from the file they name

@@ -76,13 +76,15 @@ function offers(p: Petition, org: Org, caller: StaffCaller) {
   const scope = org.nodes.get(caller.scopeNodeId);
   const supervises = p.supervisedBy !== undefined && scope !== undefined && inScope(scope.path, p.supervisedBy.centrePath);
   // 联合会诊: a handler of another department than the case's is a co-department, who may only report in
-  const coDepartment = caller.role === 'handler' && caller.departmentId !== p.departmentId;
+  const coDepartment = caller.role === 'handler' && caller.departmentId !== p.departmentId && !p.backlog?.team?.some((m) => m.id === caller.id);
   const mine = p.consultation?.participants.find((x) => x.departmentId === caller.departmentId);
   return (a: ReturnType<typeof allowedActions>[number]) => {
     if (coDepartment && a !== 'report_in') return false;
     switch (a) {
       case 'report_in':
         return caller.role === 'handler' && mine !== undefined && !mine.reportedAt;
+      case 'assign_team':
+        return p.backlog !== undefined;
       case 'post_board':
         return p.backlog !== undefined && !p.backlog.boardSince && !p.backlog.leadOfficial;
       case 'claim_lead':

@@ -13,6 +13,8 @@ export const Backlog = z.object({
   leadOfficial: z.optional(z.object({ id: z.optional(z.string()), name: z.string(), claimedAt: z.optional(IsoTime) })),
   /** when the county posted it to the board (揭榜领案) */
   boardSince: z.optional(IsoTime),
+  /** 专班: the staff users the county put on the case; each sees it and may act on it as their role allows */
+  team: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))),
 });
 export type Backlog = z.infer<typeof Backlog>;
 

@@ -362,6 +362,7 @@ const CASES: Record<string, Case> = {
   // 积案 and 揭榜领案: the county classes and posts; an official of a centre that sees the case claims it
   'POST /staff/petitions/{id}/classify': { expect: staff(404, 403, 403, 404, 200, 200), target: stepOn('dispatched', { backlogClass: 'C', leadOfficial: '县委副书记' }) },
   'POST /staff/petitions/{id}/post-board': { expect: staff(404, 403, 403, 404, 200, 200), target: async () => ({ ...(await backlogCase(false)), body: {} }) },
+  'POST /staff/petitions/{id}/team': { expect: staff(404, 403, 403, 404, 200, 200), target: async () => ({ ...(await backlogCase(false)), body: { usernames: ['babao-resources'] } }) },
   'POST /staff/petitions/{id}/claim-lead': { expect: centreOnlyStepOfSeen(), target: async () => ({ ...(await backlogCase(true)), body: {} }) },
   'GET /staff/board': { expect: staff(404, 404, 200, 200, 200, 200), target: fixed({}) },
   // 一单一书…: the centre issues a case's documents; a file is attached by whoever handles the case, from their own upload

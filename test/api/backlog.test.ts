@@ -68,3 +68,28 @@ describe('揭榜领案', () => {
     expect(after.lead).toMatchObject({ name: file.body.backlog.leadOfficial.name });
   });
 });
+
+describe('专班 (the team of a backlog case)', () => {
+  it('is named by the county: its members see the case and act on it, a handler beyond their department; nobody else', async () => {
+    const [babao, county, justice, ebao] = await Promise.all([staffToken('babao'), staffToken('county'), staffToken('babao-justice'), staffToken('ebao')]);
+    const id = await handled(babao);
+    // the 司法所 is not the case's department: 404 before the team
+    expect((await call('GET', `/staff/petitions/${id}`, { token: justice })).status).toBe(404);
+    expect((await step(county, id, 'team', { usernames: ['babao-justice'] })).status).toBe(409); // not a backlog case yet
+    expect((await step(county, id, 'classify', { backlogClass: 'C' })).status).toBe(200);
+    expect((await step(babao, id, 'team', { usernames: ['babao-justice'] })).status).toBe(403); // the county names it
+    const bad = await step(county, id, 'team', { usernames: ['babao-justice', 'agent-baiyanggou'] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['usernames.1']);
+
+    const named = await step(county, id, 'team', { usernames: ['babao-justice'] });
+    expect(named.status).toBe(200);
+    expect(named.body.backlog.team).toEqual([{ id: expect.any(String), name: expect.any(String) }]);
+    // the member sees the case and acts on it beyond their department; another township's staff still do not see it
+    const file = await call('GET', `/staff/petitions/${id}`, { token: justice });
+    expect(file.status).toBe(200);
+    expect(file.body.actions).toContain('progress');
+    expect((await step(justice, id, 'progress', { note: '专班已入户调查', visibility: 'internal' })).status).toBe(200);
+    expect((await call('GET', `/staff/petitions/${id}`, { token: ebao })).status).toBe(404);
+  });
+});

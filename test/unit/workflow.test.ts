@@ -46,6 +46,7 @@ const commands: Record<Command['action'], Command> = {
     terms: '以围栏现状为界',
     document: { names: { centreName: '八宝镇综治中心', categoryName: '草场纠纷', townshipName: '八宝镇' }, year: 2026, seq: 1 },
   },
+  assign_team: { action: 'assign_team', usernames: ['babao-resources'], team: [{ id: 'u-babao-resources', name: '自然资源所承办人' }] },
   attach: { action: 'attach', key: 'photos/2026-11/abc/01J0000000000000000000000A.pdf', name: '签字的调解协议书' },
 };
 
@@ -86,6 +87,7 @@ const TABLE: Record<Command['action'], string> = {
   claim_lead: /*                          */ '.   C   .   C   C   .   .   .   C',
   hand_up: /*                             */ 'V   .   .   .   V   .   .   .   V',
   issue_document: /*                      */ '.   C   .   C   C   C   C   C   C',
+  assign_team: /*                         */ '.   K   .   K   K   .   .   .   K',
   attach: /*                              */ 'H   H   H   H   H   H   H   H   H',
 };
 const WHO: Record<string, Role[]> = {
@@ -128,6 +130,7 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   claim_lead: 'stays',
   hand_up: { submitted: 'submitted', in_progress: 'accepted', reopened: 'accepted' },
   issue_document: 'stays',
+  assign_team: 'stays',
   attach: 'stays',
 };
 const ROLES: Role[] = ['citizen', 'centre_staff', 'handler', 'agent', 'village_staff', 'county_supervisor', 'admin'];
@@ -143,6 +146,7 @@ const SETUP: Partial<Record<Command['action'], Partial<Petition>>> = {
   take_over: { supervisedBy: COUNTY_SUPERVISES },
   report_in: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
   invite_expert: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
+  assign_team: { backlog: { backlogClass: 'A', classedAt: '2026-11-22T12:00:00.000Z', dueAt: '2027-02-20T12:00:00.000Z' } },
   post_board: { backlog: { backlogClass: 'A', classedAt: '2026-11-22T12:00:00.000Z', dueAt: '2027-02-20T12:00:00.000Z' } },
   claim_lead: { backlog: { backlogClass: 'A', classedAt: '2026-11-22T12:00:00.000Z', dueAt: '2027-02-20T12:00:00.000Z', boardSince: '2026-11-22T13:00:00.000Z' } },
 };
