@@ -41,10 +41,10 @@ function expectClearAnswer(r: Awaited<ReturnType<typeof raw>>, what: string) {
   expect(r.status, what).toBeLessThan(500);
   expect(r.body.errorType, what).toBeUndefined();
   if (r.status === 400 && Array.isArray(r.body)) {
-    // Open311's routes answer the spec's error list; its description names the fields (`path.token: …`)
+    // Open311's routes answer the spec's error list; its description names the fields (`path.token: …`, `(body): …`)
     const [first] = r.body as Array<{ code: number; description: string }>;
     expect(first?.code, what).toBe(400);
-    expect(first?.description, what).toMatch(/[\w\]]+: /);
+    expect(first?.description, what).toMatch(/[\w\])]+: /);
   } else if (r.status === 400) {
     expect(r.body.error?.issues.length, what).toBeGreaterThan(0);
     for (const issue of r.body.error?.issues ?? []) expect(issue.path, what).toBeTruthy();

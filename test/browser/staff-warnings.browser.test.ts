@@ -78,6 +78,9 @@ describe('early warnings (H5)', () => {
     await app.page.goBack();
     await app.page.goBack();
     await app.page.waitForURL(/staff\/pages\/home\/index/);
+    // two quick steps back can leave Taro's router showing no page (a fresh-clone run saw it): load the 工作台 again
+    await app.page.reload();
+    await poll(() => app.el('#warnings').isVisible()).toBe(true);
 
     await app.el('#notice-babao').click();
     await app.page.waitForURL(/staff\/pages\/notice\/index/);
