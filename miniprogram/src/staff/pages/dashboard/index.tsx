@@ -17,6 +17,7 @@ import { Button } from '../../../components/Button';
 import { Ranking } from '../../components/Ranking';
 import { Warnings } from '../../components/Warnings';
 import { percent } from '../../lib/figures';
+import { chinaToday } from '../../lib/receptions';
 
 /**
  * 统计: the four figures of a period for the caller's scope (a county supervisor may choose one township), each with
@@ -42,7 +43,6 @@ type Period = { from: string; to: string };
 const DAY = 86_400_000;
 const isDay = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
 const isMonth = (s: string | undefined): s is string => !!s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
-const chinaToday = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 function monthPeriod(month: string): Period {
   const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];

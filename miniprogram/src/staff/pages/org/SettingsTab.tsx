@@ -6,6 +6,7 @@ import { DEFAULT_SEASONAL_CALENDAR, calendarByMonth, calendarRows, type Seasonal
 import { Chips, Field, FormFoot, TextField } from '../../components/Form';
 import { errorAt, useSubmit } from '../../lib/form';
 import { saveCountySettings, type OrgView } from '../../lib/org';
+import { chinaToday } from '../../lib/receptions';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
 const toggle = (list: readonly string[], v: string) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -20,7 +21,8 @@ export function SettingsTab({ org, onSaved }: { org: OrgView; onSaved: () => Pro
   const county = org.nodes.find((n) => n.kind === 'county');
   const [names, setNames] = useState(() => levelNamesOf(org.nodes));
   const [calendar, setCalendar] = useState(() => calendarByMonth(county?.settings?.seasonal ?? DEFAULT_SEASONAL_CALENDAR));
-  const [month, setMonth] = useState(() => Number(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(5, 7)) % 12 + 1);
+  // the coming month, in China
+  const [month, setMonth] = useState(() => (Number(chinaToday().slice(5, 7)) % 12) + 1);
   const [mediation, setMediation] = useState(() => org.categories.filter((c) => isMediationCategory(county, c)).map((c) => c.id));
   const [saved, setSaved] = useState(false);
   const form = useSubmit();
