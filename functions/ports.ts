@@ -212,6 +212,11 @@ export interface WechatClient {
   sendSubscribeMessage(m: { openid: string; templateId: string; page: string; data: Record<string, string> }): Promise<SendResult>;
   /** true when WeChat passes the text */
   checkText(content: string, openid?: string): Promise<boolean>;
+  /**
+   * Hands a recording (a link WeChat fetches) to the asynchronous media check (mediaCheckAsync v2); the verdict
+   * comes later to the message server, matched by the trace id answered here.
+   */
+  checkMediaAsync(m: { url: string; type: 'audio' | 'image'; openid: string }): Promise<{ traceId: string }>;
 }
 
 /**
@@ -291,6 +296,8 @@ export interface PhotoStore {
   presignGet(key: string, expiresSeconds: number): Promise<string>;
   /** whether the photo was uploaded */
   exists(key: string): Promise<boolean>;
+  /** an uploaded file's size and first bytes (at most `bytes`), or undefined when it is not there */
+  peek(key: string, bytes: number): Promise<{ size: number; head: Uint8Array } | undefined>;
 }
 
 export type { TimelineEvent };

@@ -47,6 +47,7 @@ const HANDLERS: Handlers<Omit<Contract, 'meta'>> = {
     townships: (_req, deps) => org.listTownships(deps),
     track: ({ params, query }, deps) => petitions.track(deps, params.trackingCode, query.secret),
     upload: ({ caller, body }, deps) => uploads.presignPhoto(deps, caller, body),
+    uploadAudio: ({ caller, body }, deps) => uploads.presignAudio(deps, caller, body),
     subscribe: async ({ caller, body }, deps) => notifications.subscribe(deps, caller.openid, body.templates),
     submit: async ({ caller, headers, body }, deps) => submitted(await petitions.submitPetition(deps, caller, headers['Idempotency-Key'], body)),
     claim: ({ caller, body }, deps) => petitions.claimPetition(deps, caller, body),

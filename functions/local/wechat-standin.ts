@@ -1,7 +1,9 @@
 /**
  * A local stand-in for WeChat's server API, for the local stack and tests: the real HTTP client talks to it.
  * code2session turns a code `X` into the openid `wx_X` (the code `invalid` is refused, as an expired code is);
- * msg_sec_check flags texts containing any word in RISKY_WORDS; subscribe messages are recorded and listed at
+ * msg_sec_check flags texts containing any word in RISKY_WORDS; media_check_async takes a request as WeChat does (the
+ * v2 fields, else 47001), fetches the media as WeChat would and answers a trace id; what it fetched is listed at
+ * `GET /__standin/media-checks` (the verdict WeChat pushes later is not simulated); subscribe messages are recorded and listed at
  * `GET /__standin/messages`. `POST /__standin/fail {count, errcode}` makes the next sends fail, as WeChat does when
  * busy (-1) or when a user refused (43101). Every call is recorded.
  */
@@ -34,6 +36,7 @@ export async function startWechatStandin(port = 0): Promise<RunningWechat> {
   const calls: WechatCall[] = [];
   const messages: unknown[] = [];
   const failing = { count: 0, errcode: -1 };
+  const mediaChecks: Array<{ traceId: string; mediaType: number; openid: string; fetched: number; bytes: number; contentType: string }> = [];
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const query = Object.fromEntries(url.searchParams);
@@ -62,6 +65,27 @@ export async function startWechatStandin(port = 0): Promise<RunningWechat> {
         const risky = RISKY_WORDS.some((w) => content.includes(w));
         return send({ errcode: 0, errmsg: 'ok', result: { suggest: risky ? 'risky' : 'pass', label: risky ? 20006 : 100 } });
       }
+      case '/wxa/media_check_async': {
+        const b = (body ?? {}) as { media_url?: unknown; media_type?: unknown; version?: unknown; openid?: unknown; scene?: unknown };
+        const valid = typeof b.media_url === 'string' && (b.media_type === 1 || b.media_type === 2) && b.version === 2 && typeof b.openid === 'string' && b.openid && [1, 2, 3, 4].includes(Number(b.scene));
+        if (!valid) return send({ errcode: 47001, errmsg: 'data format error' });
+        const traceId = `standin-trace-${mediaChecks.length + 1}-${Date.now()}`;
+        let fetched = 0;
+        let bytes = 0;
+        let contentType = '';
+        try {
+          const got = await fetch(String(b.media_url), { signal: AbortSignal.timeout(5000) });
+          fetched = got.status;
+          contentType = got.headers.get('content-type') ?? '';
+          bytes = (await got.arrayBuffer()).byteLength;
+        } catch {
+          fetched = -1;
+        }
+        mediaChecks.push({ traceId, mediaType: Number(b.media_type), openid: String(b.openid), fetched, bytes, contentType });
+        return send({ errcode: 0, errmsg: 'ok', trace_id: traceId });
+      }
+      case '/__standin/media-checks':
+        return send({ checks: mediaChecks });
       case '/cgi-bin/message/subscribe/send': {
         if (failing.count > 0) {
           failing.count -= 1;

@@ -13,7 +13,7 @@ import type { StepInput } from '../../shared/steps';
 import { claim, decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
 import type { QueueFilter, QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
-import { requireAttachmentOf, requireCleanText, requirePhotosOf } from './content';
+import { requireAttachmentOf, requireAudioOf, requireCleanText, requirePhotosOf } from './content';
 import { caseNames, citizenSummary, citizenView, staffSummary, staffView } from './views';
 import { chinaYear, type DocumentNames } from '../../shared/documents';
 import { IssuedDocument, type DocumentKind } from '../../shared/schemas/document';
@@ -64,6 +64,9 @@ export async function submitPetition(
   const openid = caller.kind === 'citizen' ? caller.openid : undefined;
   if (caller.kind !== 'partner') await requirePhotosOf(deps, caller, body.photos);
   await requireCleanText(deps, openid, { description: body.description });
+  // only the citizen's app records (staff and partners type what they were told)
+  if (body.audio && caller.kind !== 'citizen') throw new ValidationError('语音只能由群众本人录制', [{ path: 'audio', message: '代为登记时请填写问题描述' }]);
+  const audio = body.audio && caller.kind === 'citizen' ? { ...body.audio, ...(await requireAudioOf(deps, caller, body.audio)) } : undefined;
 
   const reporter: Reporter =
     caller.kind === 'citizen'
@@ -107,7 +110,8 @@ export async function submitPetition(
       postId: post?.id,
       location: body.location ?? post?.location,
       categoryId: category.id,
-      description: body.description,
+      description: body.description ?? '',
+      audio,
       photos: body.photos,
       status: 'submitted',
       level: routed.level,
@@ -283,8 +287,11 @@ const PHOTO_VIEW_SECONDS = 10 * 60;
 
 /** What the citizen sees of their own case: their photos too, as the same short-lived links staff get. */
 async function forCitizen(deps: Deps, p: PetitionWithTimeline, org: Org) {
-  const photoUrls = await Promise.all(p.photos.map((key) => deps.photos.presignGet(key, PHOTO_VIEW_SECONDS)));
-  return { ...citizenView(p, org, deps.clock.now()), photoUrls };
+  const [photoUrls, audioUrl] = await Promise.all([
+    Promise.all(p.photos.map((key) => deps.photos.presignGet(key, PHOTO_VIEW_SECONDS))),
+    p.audio ? deps.photos.presignGet(p.audio.key, PHOTO_VIEW_SECONDS) : undefined,
+  ]);
+  return { ...citizenView(p, org, deps.clock.now()), photoUrls, audio: p.audio && audioUrl ? { seconds: p.audio.seconds, url: audioUrl } : undefined };
 }
 
 export async function getForCitizen(deps: Deps, caller: CitizenCaller, id: string) {
@@ -314,15 +321,17 @@ export async function listFiled(deps: Deps, caller: StaffCaller, page: { limit: 
 }
 
 async function caseFileForStaff(deps: Deps, caller: StaffCaller, p: PetitionWithTimeline, org: Org) {
-  const [photoUrls, original] = await Promise.all([
+  const [photoUrls, original, audioUrl] = await Promise.all([
     Promise.all(p.photos.map((key) => deps.photos.presignGet(key, PHOTO_VIEW_SECONDS))),
     p.repeatOf ? deps.petitions.get(p.repeatOf) : undefined,
+    p.audio ? deps.photos.presignGet(p.audio.key, PHOTO_VIEW_SECONDS) : undefined,
   ]);
   const attached = p.timeline.filter((e) => e.action === 'attach');
   const attachmentUrls = await Promise.all(attached.map((e) => deps.photos.presignGet(String((e.data?.attachment as { key: string }).key), PHOTO_VIEW_SECONDS)));
   return {
     ...staffView(p, org, deps.clock.now(), caller, deps.supervision),
     photoUrls,
+    audioUrl,
     repeatOfTrackingCode: original && canSee(caller, original, org) ? original.trackingCode : undefined,
     documents: p.timeline.filter((e) => e.action === 'issue_document').map((e) => ({ ...IssuedDocument.parse(e.data?.document), eventSeq: e.seq })),
     attachments: attached.map((e, i) => {

@@ -12,6 +12,7 @@ import {
   UploadBody,
   WechatLoginBody,
 } from '../schemas/api';
+import { AudioUploadBody } from '../audio';
 import { Id } from '../schemas/common';
 import { MineItem, Ok, PageResponse, PetitionView, PostInfo, TokenResponse, Townships, UploadTicket } from '../schemas/views';
 import { STEP_TABLE, stepPath } from '../steps';
@@ -35,6 +36,14 @@ export const CITIZEN = {
     answer: PetitionView,
   }),
   upload: route({ method: 'POST', path: '/uploads', access: 'citizen', summary: '上传一张照片：取得直传地址', body: UploadBody, answer: UploadTicket }),
+  uploadAudio: route({
+    method: 'POST',
+    path: '/uploads/audio',
+    access: 'citizen',
+    summary: '按住说话：上传一段语音（至多 1 MB、60 秒，MP3、AAC、M4A 或 WebM），取得直传地址',
+    body: AudioUploadBody,
+    answer: UploadTicket,
+  }),
   subscribe: route({ method: 'POST', path: '/subscriptions', access: 'citizen', summary: '记录群众同意接收的订阅消息', body: SubscribeBody, answer: Ok }),
   submit: route({
     method: 'POST',

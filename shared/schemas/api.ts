@@ -2,6 +2,7 @@
 import * as z from 'zod/mini';
 import { STEP_TABLE } from '../steps';
 import { CHANNELS, Channel, EmptyBody, GeoPoint, Id, Phone, REGISTER_CHANNELS, Status, TrackingCode, TypedTrackingCode, idOf, text } from './common';
+import { AudioClip } from '../audio';
 import { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './petition';
 
 export const WechatLoginBody = z.strictObject({ code: z.string({ error: '缺少登录凭证' }).check(z.minLength(1), z.maxLength(128)) });
@@ -33,7 +34,9 @@ export const SubmitPetitionBody = z
     /** without a post, the citizen chooses the township */
     townshipId: z.optional(idOf('乡镇（苏木）')),
     categoryId: idOf('诉求类型'),
-    description: text('问题描述', DESCRIPTION_MAX, 5),
+    /** typed, or said: a report has a description, a recording (按住说话), or both */
+    description: z.optional(text('问题描述', DESCRIPTION_MAX, 5)),
+    audio: z.optional(AudioClip),
     photos: z._default(z.array(PhotoRef).check(z.maxLength(PHOTOS_MAX, { error: `最多上传 ${PHOTOS_MAX} 张照片` })), []),
     location: z.optional(GeoPoint),
     anonymous: z._default(z.boolean(), false),
@@ -41,6 +44,7 @@ export const SubmitPetitionBody = z
   })
   .check(
     z.refine((b) => !!(b.postId || b.townshipId), { error: '请扫码选择岗点，或选择所在乡镇（苏木）', path: ['townshipId'] }),
+    z.refine((b) => !!(b.description || b.audio), { error: '请填写问题描述，或按住说话录一段语音', path: ['description'] }),
     // staff could see (and reveal) a number: an anonymous report leaves none
     z.refine((b) => !(b.anonymous && b.phone), { error: '匿名反映不留联系电话；需要工作人员联系您时请选择实名反映', path: ['phone'] }),
   );

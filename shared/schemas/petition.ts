@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { AudioRef, voiceLabel } from '../audio';
 import { maskPhone } from '../privacy';
 import { STEP_ACTIONS } from '../steps';
 import { Backlog } from './backlog';
@@ -111,7 +112,10 @@ export const Petition = z.object({
   postId: z.optional(Id),
   location: z.optional(GeoPoint),
   categoryId: Id,
+  /** empty when the citizen only spoke (audio) */
   description: z.string(),
+  /** 按住说话: the recording, and the trace of WeChat's asynchronous media check it was sent to */
+  audio: z.optional(z.object({ key: AudioRef, seconds: z.number(), checkTraceId: z.optional(z.string()) })),
   photos: z.array(PhotoRef),
   status: Status,
   level: Level,
@@ -222,7 +226,7 @@ export const SUMMARY_LENGTH = 60;
 export function summaryOf(p: Petition): PetitionSummary {
   return PetitionSummary.parse({
     ...p,
-    summary: p.description.slice(0, SUMMARY_LENGTH),
+    summary: (p.description || (p.audio ? voiceLabel(p.audio.seconds) : '')).slice(0, SUMMARY_LENGTH),
     rating: p.rating?.rating,
     followUpResult: p.followUp ? { reached: p.followUp.reached, rating: p.followUp.rating } : undefined,
     phoneMasked: p.phone ? maskPhone(p.phone) : undefined,

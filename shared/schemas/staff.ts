@@ -209,6 +209,8 @@ export const CaseFile = z.extend(Petition, {
   /** 调处: the case is of a mediation category of its county; its 办结 form asks how the mediation ended */
   mediationCase: z.boolean(),
   photoUrls: z.array(z.string()),
+  /** 按住说话: the citizen's recording as a short-lived link */
+  audioUrl: z.optional(z.string()),
   repeatOfTrackingCode: z.optional(z.string()),
   /** 一单一书一承诺一表一函一考评: the documents issued on the case, oldest first; `eventSeq` names the record's line */
   documents: z.array(z.extend(IssuedDocument, { eventSeq: z.int() })),

@@ -91,6 +91,8 @@ export const PetitionView = z.object({
   photos: z.array(z.string()),
   /** the citizen's own photos, as links that work for ten minutes */
   photoUrls: z.array(z.string()),
+  /** 按住说话: the recording's length, and a link to it that works for ten minutes */
+  audio: z.optional(z.object({ seconds: z.number(), url: z.string() })),
   location: z.optional(GeoPoint),
   anonymous: z.boolean(),
   phone: z.optional(z.string()),

@@ -267,6 +267,7 @@ const CASES: Record<string, Case> = {
     },
   },
   'POST /uploads': { expect: citizens(200), target: fixed({ body: { contentType: 'image/jpeg', size: 1000 } }) },
+  'POST /uploads/audio': { expect: citizens(200), target: fixed({ body: { contentType: 'audio/webm', size: 1000 } }) },
   'POST /subscriptions': { expect: citizens(200), target: fixed({ body: { templates: ['progress'] } }) },
   'POST /petitions': {
     expect: citizens(201),

@@ -40,6 +40,20 @@ export class S3PhotoStore implements PhotoStore {
     }
   }
 
+  /** One ranged GET: the first bytes, and the whole size from Content-Range (one request, not a HEAD and a GET). */
+  async peek(key: string, bytes: number) {
+    try {
+      const out = await this.s3.send(new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${bytes - 1}` }));
+      const head = await out.Body!.transformToByteArray();
+      const total = /\/(\d+)$/.exec(out.ContentRange ?? '')?.[1];
+      return { size: total ? Number(total) : (out.ContentLength ?? head.length), head };
+    } catch (err) {
+      const status = (err as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+      if ((err as { name?: string }).name === 'NoSuchKey' || status === 404) return undefined;
+      throw err;
+    }
+  }
+
   /** Staff see a case's photos through links that expire: the bucket itself stays private. */
   async presignGet(key: string, expiresSeconds: number) {
     return getSignedUrl(this.s3, new GetObjectCommand({ Bucket: this.bucket, Key: key }), { expiresIn: expiresSeconds });

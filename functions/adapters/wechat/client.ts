@@ -1,5 +1,6 @@
 /**
- * WeChat's server API over HTTP: code2session and the text content check (msgSecCheck v2). The base URL comes
+ * WeChat's server API over HTTP: code2session, the text content check (msgSecCheck v2) and the asynchronous media
+ * check (mediaCheckAsync v2). The base URL comes
  * from config, so the local stack and tests point this same client at the stand-in server.
  */
 import * as z from 'zod/mini';
@@ -17,6 +18,10 @@ const SecCheck = z.object({
   errmsg: z.optional(z.string()),
   result: z.optional(z.object({ suggest: z.string(), label: z.optional(z.number()) })),
 });
+
+const MediaCheck = z.object({ errcode: z._default(z.number(), 0), errmsg: z.optional(z.string()), trace_id: z.optional(z.string()), traceId: z.optional(z.string()) });
+/** mediaCheckAsync's scene: 1 资料 (a user's own material), the nearest to a report. */
+const MEDIA_SCENE = 1;
 
 export class HttpWechatClient implements WechatClient {
   private token?: { value: string; until: number };
@@ -89,5 +94,20 @@ export class HttpWechatClient implements WechatClient {
     if (body.errcode === 87014) return false; // the v1 "risky content" answer
     if (body.errcode !== 0) throw new Error(`WeChat msg_sec_check failed with errcode ${body.errcode}`);
     return body.result?.suggest === 'pass';
+  }
+
+  async checkMediaAsync(m: { url: string; type: 'audio' | 'image'; openid: string }) {
+    const token = await this.accessToken();
+    const body = MediaCheck.parse(
+      await this.getJson(`/wxa/media_check_async?access_token=${encodeURIComponent(token)}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ media_url: m.url, media_type: m.type === 'audio' ? 1 : 2, version: 2, scene: MEDIA_SCENE, openid: m.openid }),
+      }),
+    );
+    // (the community reports the answer's id spelt traceId as well as the documented trace_id)
+    const traceId = body.trace_id ?? body.traceId;
+    if (body.errcode !== 0 || !traceId) throw new Error(`WeChat media_check_async failed with errcode ${body.errcode}`);
+    return { traceId };
   }
 }
