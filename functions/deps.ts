@@ -1,7 +1,8 @@
-/** Clients and adapters made once per container from the parsed config: for the API and the sweeper alike. */
+/** Clients and adapters made once per container from the parsed config: for the HTTP functions and the sweeper alike. */
 import { randomInt } from 'node:crypto';
 import { monotonicFactory } from 'ulid';
 import { config, isLocalStage, type Config } from './config';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient, newMeter, type DynamoOptions, type Meter } from './adapters/dynamo/client';
 import { DynamoBookingRepository } from './adapters/dynamo/bookings';
 import { DynamoAuditRepository } from './adapters/dynamo/audit';
@@ -64,58 +65,96 @@ interface Over {
   secrets?: Secrets;
 }
 
-/** The parts that hold a secret: made again when a rotated secret arrives. */
-const secretParts = (cfg: Config, s: Secrets) => ({
-  wechat: new HttpWechatClient(cfg.WECHAT_API_BASE, cfg.WECHAT_APPID, s.wechat),
-  auth: {
-    secret: s.jwt.current,
-    previousSecret: s.jwt.previous,
-    citizenHours: cfg.CITIZEN_TOKEN_HOURS,
-    staffHours: cfg.STAFF_TOKEN_HOURS,
-    devLogin: isLocalStage(cfg),
-  },
+/** The parts of Deps that talk to something: the table, the photo bucket, WeChat. */
+type Adapters = Pick<Deps, 'petitions' | 'experts' | 'org' | 'bookings' | 'logins' | 'audit' | 'outbox' | 'partners' | 'photos' | 'wechat'>;
+/** What an adapter is made from. */
+interface Made {
+  cfg: Config;
+  db: DynamoDBDocumentClient;
+  secrets: Secrets;
+}
+export type AdapterMakers = { [K in keyof Adapters]: (m: Made) => Adapters[K] };
+
+/*
+ * One maker per adapter, each exported by itself: a Lambda entry names those its routes use (lambdaDeps), and the
+ * bundler leaves the others' code out of its bundle. An adapter a function was not given throws when touched, so a
+ * route of the function that needs one fails its API test (the local stack runs these same entries).
+ */
+export const petitions = ({ db, cfg }: Made) => new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervisionPolicy(cfg));
+export const experts = ({ db, cfg }: Made) => new DynamoExpertRepository(db, cfg.TABLE_NAME);
+export const org = ({ db, cfg }: Made) => new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000, Date.now, cfg.STAFF_USER_CACHE_SECONDS * 1000);
+export const bookings = ({ db, cfg }: Made) => new DynamoBookingRepository(db, cfg.TABLE_NAME);
+export const logins = ({ db, cfg }: Made) => new DynamoLoginRepository(db, cfg.TABLE_NAME, cfg.LOGIN_RECORD_DAYS);
+export const audit = ({ db, cfg }: Made) => new DynamoAuditRepository(db, cfg.TABLE_NAME);
+export const outbox = ({ db, cfg }: Made) => new DynamoOutboxRepository(db, cfg.TABLE_NAME);
+export const partners = ({ db, cfg }: Made) => new DynamoPartnerRepository(db, cfg.TABLE_NAME);
+export const photos = ({ cfg }: Made) => new S3PhotoStore(cfg.PHOTO_BUCKET, { region: cfg.AWS_REGION, endpoint: cfg.S3_ENDPOINT });
+/** holds a secret: made again when a rotated one arrives */
+export const wechat = ({ cfg, secrets }: Made) => new HttpWechatClient(cfg.WECHAT_API_BASE, cfg.WECHAT_APPID, secrets.wechat);
+
+const ALL: AdapterMakers = { petitions, experts, org, bookings, logins, audit, outbox, partners, photos, wechat };
+
+/** Stands for an adapter the function was not given: any use of it is a bug of the function's list, said plainly. */
+const absent = (name: string) =>
+  new Proxy({}, { get: (_t, key) => { throw new Error(`${name}.${String(key)}: this function was not given the ${name} adapter (its entry's list in functions/http)`); } });
+
+const authPolicy = (cfg: Config, s: Secrets): Deps['auth'] => ({
+  secret: s.jwt.current,
+  previousSecret: s.jwt.previous,
+  citizenHours: cfg.CITIZEN_TOKEN_HOURS,
+  staffHours: cfg.STAFF_TOKEN_HOURS,
+  devLogin: isLocalStage(cfg),
 });
 
-/** Tests and the operator commands pass their own clock and meter; Lambda containers take the defaults. */
-export function makeDeps(cfg: Config = config(), over: Over = {}): Deps {
-  const secrets = over.secrets ?? plainSecrets(cfg);
-  if (!secrets) throw new Error('no JWT_SECRET and WECHAT_SECRET: the Lambda entries read them from the parameter store (lambdaDeps)');
+function build(cfg: Config, over: Over, secrets: Secrets, makers: Partial<AdapterMakers>): { deps: Deps; made: Made } {
   const db = documentClient({ region: cfg.AWS_REGION, endpoint: cfg.DYNAMODB_ENDPOINT, meter: over.meter ?? meter, instrument: over.instrument as DynamoOptions['instrument'] });
-  const supervision = supervisionPolicy(cfg);
-  return {
-    petitions: new DynamoPetitionRepository(db, cfg.TABLE_NAME, supervision),
-    experts: new DynamoExpertRepository(db, cfg.TABLE_NAME),
-    supervision,
+  const made: Made = { cfg, db, secrets };
+  const adapters = Object.fromEntries(
+    (Object.keys(ALL_NAMES) as Array<keyof Adapters>).map((name) => [name, makers[name]?.(made) ?? absent(name)]),
+  ) as unknown as Adapters;
+  const deps: Deps = {
+    ...adapters,
+    supervision: supervisionPolicy(cfg),
     warning: warningPolicy(cfg),
-    org: new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000, Date.now, cfg.STAFF_USER_CACHE_SECONDS * 1000),
     clock: over.clock ?? (cfg.CLOCK_URL ? timeServerClock(cfg.CLOCK_URL) : systemClock()),
     ids: systemIds(),
-    ...secretParts(cfg, secrets),
-    bookings: new DynamoBookingRepository(db, cfg.TABLE_NAME),
-    logins: new DynamoLoginRepository(db, cfg.TABLE_NAME, cfg.LOGIN_RECORD_DAYS),
-    audit: new DynamoAuditRepository(db, cfg.TABLE_NAME),
+    auth: authPolicy(cfg, secrets),
     loginThrottle: loginThrottlePolicy(cfg),
-    outbox: new DynamoOutboxRepository(db, cfg.TABLE_NAME),
     rateLimits: { perUserHour: cfg.RATE_LIMIT_USER_PER_HOUR, perPostHour: cfg.RATE_LIMIT_POST_PER_HOUR },
-    partners: new DynamoPartnerRepository(db, cfg.TABLE_NAME),
     open311: { perMinute: cfg.OPEN311_PER_MINUTE },
-    photos: new S3PhotoStore(cfg.PHOTO_BUCKET, { region: cfg.AWS_REGION, endpoint: cfg.S3_ENDPOINT }),
     templates: { progress: cfg.WECHAT_TEMPLATE_PROGRESS, result: cfg.WECHAT_TEMPLATE_RESULT, reminder: cfg.WECHAT_TEMPLATE_REMINDER },
     booking: { roomUrlTemplate: cfg.VIDEO_ROOM_URL_TEMPLATE, changeCutoffMinutes: cfg.BOOKING_CHANGE_CUTOFF_MINUTES, maxPerHostWeek: cfg.BOOKING_MAX_PER_HOST_WEEK },
   };
+  return { deps, made };
 }
 
-let container: { deps: Deps; secrets: Secrets } | undefined;
+/** Every adapter's name (the keys only: naming ALL here would pull every adapter into every bundle). */
+const ALL_NAMES: Record<keyof Adapters, true> = { petitions: true, experts: true, org: true, bookings: true, logins: true, audit: true, outbox: true, partners: true, photos: true, wechat: true };
+
+/** Every adapter, for tests and the operator commands: they pass their own clock and meter. */
+export function makeDeps(cfg: Config = config(), over: Over = {}): Deps {
+  const secrets = over.secrets ?? plainSecrets(cfg);
+  if (!secrets) throw new Error('no JWT_SECRET and WECHAT_SECRET: the Lambda entries read them from the parameter store (lambdaDeps)');
+  return build(cfg, over, secrets, ALL).deps;
+}
+
+let container: { deps: Deps; made: Made } | undefined;
 const sameSecrets = (a: Secrets, b: Secrets) => a.jwt.current === b.jwt.current && a.jwt.previous === b.jwt.previous && a.wechat === b.wechat;
 
 /**
- * The Lambda entries' deps: made once per container, traced and counted, with the secrets from the parameter store
- * (cached there for SECRETS_CACHE_SECONDS); when a rotated secret arrives, only the parts holding one are made again.
+ * A Lambda entry's deps, with the adapters it names: made once per container, traced and counted, with the secrets
+ * from the parameter store (cached there for SECRETS_CACHE_SECONDS); when a rotated secret arrives, only the parts
+ * holding one are made again.
  */
-export async function lambdaDeps(instrument: NonNullable<Over['instrument']>): Promise<Deps> {
+export async function lambdaDeps(instrument: NonNullable<Over['instrument']>, makers: Partial<AdapterMakers>): Promise<Deps> {
   const cfg = config();
   const secrets = await loadSecrets(cfg, instrument);
-  if (!container) container = { deps: makeDeps(cfg, { instrument, secrets }), secrets };
-  else if (!sameSecrets(container.secrets, secrets)) container = { deps: { ...container.deps, ...secretParts(cfg, secrets) }, secrets };
+  if (!container) container = build(cfg, { instrument, secrets }, secrets, makers);
+  else if (!sameSecrets(container.made.secrets, secrets)) {
+    const made = { ...container.made, secrets };
+    const rotated: Partial<Deps> = { auth: authPolicy(cfg, secrets) };
+    if (makers.wechat) rotated.wechat = makers.wechat(made);
+    container = { deps: { ...container.deps, ...rotated }, made };
+  }
   return container.deps;
 }

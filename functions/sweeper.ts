@@ -1,7 +1,7 @@
 /** The scheduled sweep's Lambda entry: what it acted on, as counts in its log line and its metrics, never a petition's content. */
 import type { Context } from 'aws-lambda';
 import { config } from './config';
-import { lambdaDeps, supervisionPolicy } from './deps';
+import { lambdaDeps, org, outbox, petitions, supervisionPolicy, wechat } from './deps';
 import type { Alert } from '../shared/supervision';
 import { count, invocation, logger, observeAws } from './telemetry';
 import { sendDue } from './usecases/notifications';
@@ -15,7 +15,7 @@ const ALERT_METRIC: Record<Alert, string> = { remind: 'NearDueReminders', urge: 
 export function handler(_event?: unknown, context?: Context): Promise<{ examined: number; acted: number; sent: number }> {
   return invocation('sweeper', context, async () => {
     const cfg = config();
-    const deps = await lambdaDeps(observeAws);
+    const deps = await lambdaDeps(observeAws, { petitions, org, outbox, wechat });
     await deps.clock.sync?.();
     const now = deps.clock.now();
     const report = await sweep(deps, supervisionPolicy(cfg), now);

@@ -3,7 +3,7 @@
  * slot length and buffer cut them into slots; minimum notice and the booking horizon bound what may be booked.
  * Hours are China time; slots are UTC instants.
  */
-import { getHolidaysInRange, isWorkday } from 'chinese-days';
+import { isPublicHoliday, isWorkday } from './calendar';
 import type { Availability, SlotRules, Window } from './schemas/booking';
 import { chinaDate } from './timeLimits';
 
@@ -40,11 +40,6 @@ export function weekOf(iso: string): string {
 /** The UTC instant of a China day's midnight. */
 export function chinaMidnight(day: string): Date {
   return new Date(`${day}T00:00:00+08:00`);
-}
-
-/** A statutory rest day (法定节假日 and the weekends inside it), as opposed to a plain weekend. */
-export function isPublicHoliday(day: string): boolean {
-  return !isWorkday(day) && getHolidaysInRange(day, day, false).length > 0;
 }
 
 function merge(list: Span[]): Span[] {

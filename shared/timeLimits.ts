@@ -1,8 +1,8 @@
 /**
  * The time-limit policy. Hours run on the clock, days on the calendar; workdays skip China's public holidays
- * and count make-up workdays (调休), from the `chinese-days` calendar. Calendar days are counted in China time.
+ * and count make-up workdays (调休), from China's working calendar (calendar.ts). Calendar days are counted in China time.
  */
-import { isWorkday } from 'chinese-days';
+import { isWorkday } from './calendar';
 import type { Limit } from './schemas/common';
 
 /** 《信访工作条例》: resolve within 60 days of acceptance, extendable once by up to 30 days. */

@@ -1,7 +1,7 @@
 /**
  * Binding a handler to a route of the contract (shared/contract): the contract says the method, path, access and
  * schemas; `bind` parses the path, query, body and headers with them, so a handler gets typed values and answers what
- * the contract's answer schema types. Each function's table (apiRoutes.ts, docsRoutes.ts) binds its part.
+ * the contract's answer schema types. Each function's table (routes/*.ts) binds its part of the contract.
  */
 import { routesOf, type Access, type AnswerIn, type Body, type Method, type Params, type Query, type RouteGroup, type RouteSpec } from '../../shared/contract/route';
 import type { CitizenCaller, Deps, PartnerCaller, StaffCaller } from '../usecases/context';
@@ -55,6 +55,8 @@ export class WithStatus<T> {
   ) {}
 }
 export const withStatus = <T>(status: number, body: T, headers?: Record<string, string>) => new WithStatus(status, body, headers);
+/** A submit's answer: 201 when it made the petition, 200 when a retry with the same key found it. */
+export const submitted = <T>(out: { created: boolean; response: T }) => withStatus(out.created ? 201 : 200, out.response);
 export type Handler<R extends RouteSpec> = (req: Parsed<R>, deps: Deps) => Promise<AnswerIn<R> | WithStatus<AnswerIn<R>>>;
 /** A handler for every route of the contract, in its shape: a route without one does not type-check. */
 export type Handlers<G> = { [K in keyof G]: G[K] extends RouteSpec ? Handler<G[K]> : Handlers<G[K]> };

@@ -1,7 +1,7 @@
 /**
  * The HTTP functions' events, which serverless.yml reads here: one per route of the contract (shared/contract), so a
- * route is declared once. The docs function serves the contract's `meta` group (the API's description), the API
- * function every other route. The contract is TypeScript; tsx reads it.
+ * route is declared once. Each HTTP function serves some groups of the contract (FUNCTION_GROUPS), its route table in
+ * functions/http/routes/ binds the same groups, and tests check they agree. The contract is TypeScript; tsx reads it.
  */
 const { require: tsRequire } = require('tsx/cjs/api');
 
@@ -14,7 +14,10 @@ const eventsOf = (served) => {
   return ROUTE_LIST.filter(({ name }) => served(name.split('.')[0])).map(({ route }) => ({ httpApi: { method: route.method, path: gatewayPath(route.path) } }));
 };
 
-module.exports.api = () => eventsOf((group) => group !== 'meta');
-module.exports.docs = () => eventsOf((group) => group === 'meta');
+/** Which groups of the contract each HTTP function serves: a function apiece keeps each bundle to its routes' code. */
+const FUNCTION_GROUPS = { citizen: ['citizen', 'booking'], staff: ['staff'], open311: ['open311'], docs: ['meta'] };
+
+for (const [fn, groups] of Object.entries(FUNCTION_GROUPS)) module.exports[fn] = () => eventsOf((group) => groups.includes(group));
+module.exports.FUNCTION_GROUPS = FUNCTION_GROUPS;
 
 module.exports.gatewayPath = gatewayPath;

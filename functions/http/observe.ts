@@ -38,9 +38,10 @@ function countOutcome(route: string, status: number) {
   if (step && status === 200) countBy('StepsTaken', 'step', step);
 }
 
-export function observed(serve: Serve) {
+/** `name`: the function's, as its log lines and metrics say it */
+export function observed(name: string, serve: Serve) {
   return (event: APIGatewayProxyEventV2, context?: Context): Promise<APIGatewayProxyStructuredResultV2> =>
-    invocation('api', context, async () => {
+    invocation(name, context, async () => {
       const started = performance.now();
       const seen: Seen = { route: 'unmatched', role: 'anonymous' };
       const correlationId = correlationOf(event);

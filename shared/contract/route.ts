@@ -1,6 +1,6 @@
 /**
  * What a route of the API is, declared once: its method, path, who may call it, the schemas of its path parameters,
- * query, body and headers, and the schema of its answer. The server binds a handler to each (functions/http/routes.ts),
+ * query, body and headers, and the schema of its answer. The server binds a handler to each (functions/http/routes/),
  * serverless.yml's events are checked against them, the app's client is made from them (miniprogram/src/lib/client.ts),
  * the API tests check every answer against its schema, and GET /openapi.json describes them.
  */

@@ -128,7 +128,7 @@ describe('the API log', () => {
     expect(submit).toHaveLength(1);
     expect(submit[0]).toMatchObject({
       level: 'INFO', service: 'shaogang-local', status: 201, role: 'citizen', correlation_id: correlationId,
-      function_name: expect.stringContaining('api'), function_request_id: expect.any(String), cold_start: expect.any(Boolean),
+      function_name: 'shaogang-local-citizen', function_request_id: expect.any(String), cold_start: expect.any(Boolean),
     });
     expect(submit[0]!.latency_ms).toBeGreaterThanOrEqual(0);
     const steps = requestLines().filter((l) => /^POST \/staff\/petitions\/\{id\}\//.test(l.route));

@@ -14,7 +14,13 @@ import { openBrowser } from '../support/browser';
 import { packageSizes } from '../weapp/size';
 
 const ROOT = path.resolve(__dirname, '../..');
-export const LAMBDAS = { api: 'functions/http/api.ts', docs: 'functions/http/docs.ts', sweeper: 'functions/sweeper.ts' } as const;
+export const LAMBDAS = {
+  citizen: 'functions/http/citizen.ts',
+  staff: 'functions/http/staff.ts',
+  open311: 'functions/http/open311.ts',
+  docs: 'functions/http/docs.ts',
+  sweeper: 'functions/sweeper.ts',
+} as const;
 
 /** What serverless.yml keeps out of the bundles: the AWS SDK (in the runtime), Powertools and jose (in the layer). */
 export const EXTERNAL: string[] = (yaml.load(readFileSync(path.join(ROOT, 'serverless.yml'), 'utf8')) as { custom: { esbuild: { exclude: string[] } } }).custom

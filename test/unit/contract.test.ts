@@ -6,6 +6,10 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ROUTE_LIST } from '../../shared/contract';
 import { STEP_ACTIONS, stepPath } from '../../shared/steps';
+import { CITIZEN_ROUTES } from '../../functions/http/routes/citizen';
+import { DOCS_ROUTES } from '../../functions/http/routes/docs';
+import { OPEN311_ROUTES } from '../../functions/http/routes/open311';
+import { STAFF_ROUTES } from '../../functions/http/routes/staff';
 import { checkAnswer } from '../support/api';
 
 const paramsOf = (path: string) => [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
@@ -18,15 +22,32 @@ describe('the contract of routes', () => {
   });
 
   it('is what serverless.yml routes to its functions: their events are made from the contract, each route to one', () => {
-    const yml = load(readFileSync(join(__dirname, '../../serverless.yml'), 'utf8')) as { functions: Record<string, { events: unknown }> };
-    expect(yml.functions.api!.events).toBe('${file(./functions/http/events.cjs):api}');
-    expect(yml.functions.docs!.events).toBe('${file(./functions/http/events.cjs):docs}');
-    const made = createRequire(__filename)('../../functions/http/events.cjs') as Record<'api' | 'docs', () => Array<{ httpApi: { method: string; path: string } }>>;
+    const yml = load(readFileSync(join(__dirname, '../../serverless.yml'), 'utf8')) as { functions: Record<string, { handler: string; events: unknown }> };
+    const made = createRequire(__filename)('../../functions/http/events.cjs') as {
+      FUNCTION_GROUPS: Record<string, string[]>;
+    } & Record<string, () => Array<{ httpApi: { method: string; path: string } }>>;
+    const functions = Object.keys(made.FUNCTION_GROUPS);
+    expect(functions.sort()).toEqual(['citizen', 'docs', 'open311', 'staff']);
+    for (const fn of functions) {
+      expect(yml.functions[fn]).toMatchObject({ handler: `functions/http/${fn}.handler`, events: `\${file(./functions/http/events.cjs):${fn}}` });
+    }
     const keys = (events: Array<{ httpApi: { method: string; path: string } }>) => events.map((e) => `${e.httpApi.method} ${e.httpApi.path}`);
     // API Gateway takes a parameter only as a whole segment: Open311's `{service_code}.json` goes as `{service_code}`
     const atGateway = (path: string) => path.replace(/\{(\w+)\}\.json$/, '{$1}');
-    expect(keys(made.docs())).toEqual(['GET /openapi.json']);
-    expect([...keys(made.api()), ...keys(made.docs())].sort()).toEqual(ROUTE_LIST.map(({ route }) => `${route.method} ${atGateway(route.path)}`).sort());
+    expect(keys(made.docs!())).toEqual(['GET /openapi.json']);
+    expect(keys(made.open311!()).every((k) => k.includes(' /open311/'))).toBe(true);
+    expect(keys(made.staff!()).every((k) => k.includes(' /staff/'))).toBe(true);
+    expect(functions.flatMap((fn) => keys(made[fn]!())).sort()).toEqual(ROUTE_LIST.map(({ route }) => `${route.method} ${atGateway(route.path)}`).sort());
+  });
+
+  it("binds in each function's route table the routes serverless.yml sends it, each with a handler", () => {
+    const made = createRequire(__filename)('../../functions/http/events.cjs') as Record<string, () => Array<{ httpApi: { method: string; path: string } }>>;
+    const atGateway = (path: string) => path.replace(/\{(\w+)\}\.json$/, '{$1}');
+    const bound = { citizen: CITIZEN_ROUTES, staff: STAFF_ROUTES, open311: OPEN311_ROUTES, docs: DOCS_ROUTES };
+    for (const [fn, routes] of Object.entries(bound)) {
+      expect([fn, routes.map((r) => `${r.method} ${atGateway(r.path)}`).sort()]).toEqual([fn, made[fn]!().map((e) => `${e.httpApi.method} ${e.httpApi.path}`).sort()]);
+      for (const r of routes) expect(typeof r.handle).toBe('function');
+    }
   });
 
   it('has a route for every step of the table', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Availability, SlotRules, type AvailabilityException } from '../../shared/schemas/booking';
-import { bookableSlots, dayWindows, daySlots, findSlot, isPublicHoliday } from '../../shared/slots';
+import { isPublicHoliday } from '../../shared/calendar';
+import { bookableSlots, dayWindows, daySlots, findSlot } from '../../shared/slots';
 
 /** Weekday mornings 09:00–12:00 and afternoons 14:30–17:30 China time. */
 const officeHours = (exceptions: AvailabilityException[] = [], chinaCalendar = true) =>

@@ -1,11 +1,11 @@
 /**
  * The docs function's route table: the API's own description, GET /openapi.json, generated from the whole contract.
- * A function of its own so that the JSON Schema generator stays out of the API function's bundle.
+ * A function of its own so that the JSON Schema generator stays out of the other functions' bundles.
  */
-import { CONTRACT, ROUTE_LIST, type Contract } from '../../shared/contract';
-import { openApiDocument } from '../../shared/contract/openapi';
-import type { RouteGroup } from '../../shared/contract/route';
-import { bindAll, type Handlers, type Route } from './bind';
+import { CONTRACT, ROUTE_LIST, type Contract } from '../../../shared/contract';
+import { openApiDocument } from '../../../shared/contract/openapi';
+import type { RouteGroup } from '../../../shared/contract/route';
+import { bindAll, type Handlers, type Route } from '../bind';
 
 let document: Record<string, unknown> | undefined;
 
