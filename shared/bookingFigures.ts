@@ -14,7 +14,7 @@
  * per month (fields `dDD_<count>`) as the petition figures do (shared/figures.ts).
  */
 import { RATINGS } from './schemas/common';
-import type { Booking } from './schemas/booking';
+import { WAYS, type Booking, type Way } from './schemas/booking';
 import { countsByDay, monthKey, ratio, type Ratio } from './figures';
 import { chinaDate } from './timeLimits';
 
@@ -30,6 +30,22 @@ export interface BookingFigureDelta {
 }
 
 type Counted = Pick<Booking, 'start' | 'status' | 'rating'>;
+
+/** The dashboard's count of receptions held by way (`rcv_video`, `rcv_in_person`, `rcv_phone`): see receptionDeltas. */
+export const receptionField = (way: Way) => `rcv_${way}`;
+export const RECEPTION_FIELDS = WAYS.map(receptionField);
+
+/**
+ * What a change of a booking adds to the petition figures' month items of its centre and county (shared/figures.ts,
+ * the items the dashboard reads): one reception held, by its way (视频、现场、电话), on the China day of the reception,
+ * when staff record that the citizen attended. Attendance is recorded once (a booking leaves `booked` for good), so
+ * each reception counts once; a no-show or a cancel is no reception.
+ */
+export function receptionDeltas(before: (Counted & Pick<Booking, 'way'>) | undefined, after: Counted & Pick<Booking, 'way'>): BookingFigureDelta[] {
+  if (after.status !== 'attended' || before?.status === 'attended') return [];
+  const day = chinaDate(new Date(after.start));
+  return [{ month: monthKey(day), field: `d${day.slice(8, 10)}_${receptionField(after.way)}`, add: 1 }];
+}
 
 function on(start: string, count: BookingCount, add: number): BookingFigureDelta {
   const day = chinaDate(new Date(start));

@@ -8,6 +8,7 @@
  * | satisfaction | 满意率 | 满意 + 基本满意 | rated, by rating day |
  * | participation | 参评率 | rated | resolved, by resolve day |
  * | mediation success | 调处成功率 | resolved with 调解成功 recorded | resolved in a mediation category (the county's), by first resolve day |
+ * | video share | 视频接访占比 | video receptions held | receptions held, every way, and visits (来访) registered, by their day |
  *
  * Rated: the citizen's rating in the app, else one taken on the follow-up call (回访), counted on the day of the call;
  * an app rating after such a call takes its place (the call's counts are taken back on their day).
@@ -192,8 +193,15 @@ export interface Figures {
   resolution: Ratio;
   /** 重复信访: registered in the period and marked as a repeat ÷ registered */
   repeats: Ratio;
-  /** 视频接访占比: registered through a video reception ÷ through a video reception or a visit */
+  /**
+   * 视频接访占比 (云视讯): video receptions held ÷ (receptions held, every way, + visits registered (来访)); receptions are
+   * counted by the booking repository into these same month items (shared/bookingFigures.ts receptionDeltas)
+   */
   videoShare: Ratio;
+  /** receptions held in the period by way (video, in_person, phone) */
+  byWay: Record<string, number>;
+  /** receptions held in the period, every way */
+  receptions: number;
   byChannel: Record<string, number>;
   byVillage: Record<string, number>;
   byPost: Record<string, number>;
@@ -253,6 +261,8 @@ export function figuresOf(
     for (const d of days) for (const [k, v] of Object.entries(d.counts)) if (k.startsWith(prefix)) out[k.slice(prefix.length)] = (out[k.slice(prefix.length)] ?? 0) + v;
     return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== 0));
   };
+  const byWay = prefixed('rcv_');
+  const receptions = Object.values(byWay).reduce((n, v) => n + v, 0);
   const byStatus: Partial<Record<Status, number>> = {};
   for (const s of STATUSES) if ((now[statusField(s)] ?? 0) > 0) byStatus[s] = now[statusField(s)];
   return {
@@ -267,7 +277,9 @@ export function figuresOf(
     registered: sum('registered'),
     resolution: ratio(sum('settled'), sum('accepted')),
     repeats: ratio(sum('rep'), sum('registered')),
-    videoShare: ratio(sum('ch_video'), sum('ch_video') + sum('ch_visit')),
+    videoShare: ratio(sum('rcv_video'), receptions + sum('ch_visit')),
+    byWay,
+    receptions,
     byChannel: prefixed('ch_'),
     byVillage: prefixed('vil_'),
     byPost: prefixed('pst_'),

@@ -7,6 +7,7 @@ import { DASHBOARD_MAX_DAYS } from '../../shared/schemas/staff';
 import { dashboardMonths, figuresOf, filerScope, monthsOf, periodYearBefore, ratio, type Ratio } from '../../shared/figures';
 import { CHANNEL_LABELS } from '../../shared/labels';
 import { CHANNELS } from '../../shared/schemas/common';
+import { WAYS, WAY_LABELS } from '../../shared/schemas/booking';
 import type { Org } from '../../shared/routing';
 import { chinaDate } from '../../shared/timeLimits';
 import { onePerPlace } from '../../shared/warnings';
@@ -23,7 +24,8 @@ export const DEFINITIONS = {
   participation: '参评率 = 期内参评件数 ÷ 期内办结件数（参评含群众未在小程序评价、回访时评价的）',
   resolution: '化解率 = 期内受理的诉求中，已办结且未被复诊（重新办理）的件数 ÷ 期内受理件数',
   repeats: '重复信访 = 期内登记的诉求中，标记为重复反映的件数；占比 = 该件数 ÷ 期内登记件数',
-  videoShare: '视频接访占比 = 期内经视频接访（云视讯）登记的件数 ÷ 期内经视频接访和来访登记的件数',
+  videoShare: '视频接访占比 = 期内已接访的视频接访（云视讯）次数 ÷ （期内已接访的各方式接访次数 + 期内来访登记件数）',
+  receptions: '接访次数 = 期内预约接访中记为“已接访”的次数，按接访日期（北京时间）和接访方式（视频、现场、电话）统计；取消和未到场的不计',
   channelShare: '渠道占比 = 该渠道期内登记件数 ÷ 期内登记件数',
   yearOnYear: '同比 = 上年同期（同月同日）的件数；增减 = 本期件数 − 上年同期件数',
   mediation:
@@ -115,7 +117,9 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
       yearAgo: lastYear.byChannel[c] ?? 0,
       share: share(figures.byChannel[c] ?? 0),
     })),
-    yearAgo: { period: before, registered: lastYear.registered, repeats: lastYear.repeats.numerator, persons: lastYear.persons },
+    /** 接访: the receptions held by way (video, in person, phone), each beside a year before */
+    byWay: WAYS.map((w) => ({ id: w, name: WAY_LABELS[w], count: figures.byWay[w] ?? 0, yearAgo: lastYear.byWay[w] ?? 0 })),
+    yearAgo: { period: before, registered: lastYear.registered, repeats: lastYear.repeats.numerator, persons: lastYear.persons, receptions: lastYear.receptions },
     overdue: overdue.items.map((p) => staffSummary(p, org, now, deps.supervision)),
     /** 未诉先办: the warnings raised in the period's last month in this scope */
     warnings: onePerPlace(counters.warnings),

@@ -9,6 +9,7 @@ import { ACTIONS, Petition, PetitionSummary, TimelineEvent } from './petition';
 import { PageQuery } from './api';
 import { Named } from './views';
 import { WarningRow } from './warnings';
+import { Way } from './booking';
 import { IssuedDocument } from './document';
 
 const Day = z.string().check(
@@ -91,12 +92,16 @@ export const DashboardAnswer = z.object({
   registered: z.number(),
   resolution: Ratio,
   repeats: Ratio,
+  /** 视频接访占比: video receptions held ÷ (receptions held + visits registered) */
   videoShare: Ratio,
+  /** receptions held by way (every way, a year before beside) and their total */
+  byWay: z.array(z.extend(Compared, { id: Way })),
+  receptions: z.number(),
   /** 人次: the persons the period's registrations record (批次 is `registered`) */
   persons: z.number(),
   /** 调处成功率 */
   mediation: Ratio,
-  yearAgo: z.object({ period: z.object({ from: z.string(), to: z.string() }), registered: z.number(), repeats: z.number(), persons: z.number() }),
+  yearAgo: z.object({ period: z.object({ from: z.string(), to: z.string() }), registered: z.number(), repeats: z.number(), persons: z.number(), receptions: z.number() }),
   daily: z.array(z.object({ day: z.string(), registered: z.number(), resolved: z.number() })),
   overdue: z.array(
     z.object({
@@ -114,6 +119,7 @@ export const DashboardAnswer = z.object({
     resolution: z.string(),
     repeats: z.string(),
     videoShare: z.string(),
+    receptions: z.string(),
     channelShare: z.string(),
     yearOnYear: z.string(),
     mediation: z.string(),

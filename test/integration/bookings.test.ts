@@ -11,6 +11,8 @@ import { makeDeps } from '../../functions/deps';
 import { loadSeed } from '../../functions/local/seed';
 import * as bookings from '../../functions/usecases/bookings';
 import type { Deps } from '../../functions/usecases/context';
+import { dashboard, townshipRanking } from '../../functions/usecases/dashboard';
+import { submitPetition } from '../../functions/usecases/petitions';
 import { HostBody } from '../../shared/schemas/booking';
 import { freshTable } from '../support/table';
 import { stack } from '../support/worker';
@@ -163,5 +165,60 @@ describe('after the reception', () => {
     expect(day.items.filter((b) => b.start < '2026-11-23T16:00:00.000Z' || b.start >= '2026-11-24T16:00:00.000Z')).toEqual([]);
     const ebao = { ...centre, id: 'u-ebao', scopeNodeId: 'ebao' };
     await expect(bookings.schedule(deps, ebao, { centreId: 'babao', days: 7 })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
+
+describe('receptions on the dashboard (接访 by way, 视频接访占比)', () => {
+  it('counts each reception held, by its way, into the month items the dashboard reads, and the video share among receptions and visits', async () => {
+    // Friday 4 December 2026; the receptions are on Monday 7 and Tuesday 8 December, China time
+    clock.t = new Date('2026-12-04T00:00:00Z');
+    await bookings.saveHost(deps, centre, 'host-ways', HostBody.parse({
+      name: '李主任', kind: 'leader', centreId: 'babao', ways: ['video', 'in_person', 'phone'],
+      availability: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, windows: [{ from: '09:00', to: '12:00' }] })) },
+      rules: { slotMinutes: 30, bufferMinutes: 10, minNoticeMinutes: 60, horizonDays: 14, capacity: 1 },
+    }));
+    const SET = [
+      { who: 'r1', start: '2026-12-07T01:00:00.000Z', way: 'video', then: 'attended' },
+      { who: 'r2', start: '2026-12-07T01:40:00.000Z', way: 'video', then: 'attended' },
+      { who: 'r3', start: '2026-12-07T02:20:00.000Z', way: 'phone', then: 'attended' },
+      { who: 'r4', start: '2026-12-08T01:00:00.000Z', way: 'in_person', then: 'attended' },
+      { who: 'r5', start: '2026-12-08T01:40:00.000Z', way: 'video', then: 'no_show' },
+      { who: 'r6', start: '2026-12-08T02:20:00.000Z', way: 'video', then: 'cancelled' },
+    ] as const;
+    const made = [];
+    for (const r of SET) made.push(await bookings.book(deps, citizen(r.who), `key-ways-${r.who}`, { hostId: 'host-ways', start: r.start, way: r.way, topic: '咨询征地补偿' }));
+    await bookings.cancelByStaff(deps, centre, made[5]!.view.id, '接访人临时出差');
+    for (const [i, r] of SET.entries()) {
+      if (r.then === 'cancelled') continue;
+      clock.t = new Date(Date.parse(r.start) + 35 * MINUTE);
+      await bookings.recordAttendance(deps, centre, made[i]!.view.id, { attendance: r.then, note: '已记录' });
+    }
+    // recorded twice is refused (409): the reception counts once
+    await expect(bookings.recordAttendance(deps, centre, made[0]!.view.id, { attendance: 'attended', note: '再记一次' })).rejects.toMatchObject({ code: 'conflict' });
+    // one visit (来访) registered at 八宝镇 in December, by its centre
+    clock.t = new Date('2026-12-09T02:00:00Z');
+    await submitPetition(deps, centre, 'key-ways-visit', { channel: 'visit', townshipId: 'babao', categoryId: 'land_dispute', description: '来访群众反映征地补偿问题。', photos: [], anonymous: false });
+
+    // by hand: held 2 video, 1 phone, 1 in person (the no-show and the cancel are none); video share 2 ÷ (4 + 1 visit)
+    const december = { from: '2026-12-01', to: '2026-12-31' };
+    for (const who of [centre, county]) {
+      const d = await dashboard(deps, who, december);
+      expect(d.byWay, who.id).toEqual([
+        { id: 'video', name: '视频接访', count: 2, yearAgo: 0 },
+        { id: 'in_person', name: '现场接访', count: 1, yearAgo: 0 },
+        { id: 'phone', name: '电话接访', count: 1, yearAgo: 0 },
+      ]);
+      expect(d.receptions, who.id).toBe(4);
+      expect(d.videoShare, who.id).toEqual({ numerator: 2, denominator: 5, rate: 0.4 });
+    }
+    // on its China day: 7 December holds r1–r3
+    expect((await dashboard(deps, centre, { from: '2026-12-07', to: '2026-12-07' })).byWay.map((w) => w.count)).toEqual([2, 0, 1]);
+    // the ranking reads the township's same counters
+    const ranking = await townshipRanking(deps, county, december);
+    expect(ranking.townships.find((t) => t.id === 'babao')?.videoShare).toEqual({ numerator: 2, denominator: 5, rate: 0.4 });
+    // another township's figures hold none of them
+    expect((await dashboard(deps, { ...centre, id: 'u-ebao', scopeNodeId: 'ebao' }, december)).receptions).toBe(0);
+    // the reception figures of the 接访 page are unchanged by it: six booked, one cancelled, four attended, one no-show
+    expect((await bookings.figures(deps, centre, { from: '2026-12-07', to: '2026-12-08' })).totals).toMatchObject({ booked: 6, cancelled: 1, attended: 4, noShow: 1 });
   });
 });

@@ -146,7 +146,9 @@ describe('the figures the seeds report (channels, 化解率, repeats, villages, 
       { id: 'visit', name: '来访', count: 1, yearAgo: 1, share: { numerator: 1, denominator: 6, rate: 0.1667 } },
       { id: 'video', name: '视频', count: 2, yearAgo: 0, share: { numerator: 2, denominator: 6, rate: 0.3333 } },
     ]);
-    expect(d.videoShare).toEqual({ numerator: 2, denominator: 3, rate: 0.6667 });
+    // 视频接访占比 counts receptions held (none here: the booking tests hold them) against them and the one visit
+    expect(d.videoShare).toEqual({ numerator: 0, denominator: 1, rate: 0 });
+    expect([d.receptions, d.byWay.map((w) => w.count)]).toEqual([0, [0, 0, 0]]);
     expect(d.resolution).toEqual({ numerator: 2, denominator: 4, rate: 0.5 });
     expect(d.repeats).toEqual({ numerator: 1, denominator: 6, rate: 0.1667 });
     expect(d.participation).toEqual({ numerator: 1, denominator: 3, rate: 0.3333 });
@@ -158,7 +160,7 @@ describe('the figures the seeds report (channels, 化解率, repeats, villages, 
       { id: 'ebao-ebao', name: '峨堡村', count: 2, yearAgo: 1 },
       { id: 'ebao-huangcaogou', name: '黄草沟村', count: 1, yearAgo: 0 },
     ]);
-    expect(d.yearAgo).toEqual({ period: { from: '2027-05-01', to: '2027-05-31' }, registered: 2, repeats: 0, persons: 2 });
+    expect(d.yearAgo).toEqual({ period: { from: '2027-05-01', to: '2027-05-31' }, registered: 2, repeats: 0, persons: 2, receptions: 0 });
     expect(d.definitions.resolution).toBe('化解率 = 期内受理的诉求中，已办结且未被复诊（重新办理）的件数 ÷ 期内受理件数');
 
     // Unlinking the repeat takes it out of the count; linking it again puts it back.
@@ -179,7 +181,7 @@ describe('the figures the seeds report (channels, 化解率, repeats, villages, 
     expect(e).toEqual({
       id: 'ebao', name: '峨堡镇', registered: 6, persons: 6, mediation: { numerator: 0, denominator: 0, rate: null },
       timelyAcceptance: d.timelyAcceptance, onTimeCompletion: d.onTimeCompletion, satisfaction: d.satisfaction, participation: d.participation,
-      resolution: { numerator: 2, denominator: 4, rate: 0.5 }, repeats: { numerator: 1, denominator: 6, rate: 0.1667 }, videoShare: { numerator: 2, denominator: 3, rate: 0.6667 },
+      resolution: { numerator: 2, denominator: 4, rate: 0.5 }, repeats: { numerator: 1, denominator: 6, rate: 0.1667 }, videoShare: { numerator: 0, denominator: 1, rate: 0 },
     });
     expect(ranking.townships.find((t) => t.id === 'babao')).toMatchObject({ registered: 0, resolution: { numerator: 0, denominator: 0, rate: null } });
     // a township's centre has no county view

@@ -1,6 +1,7 @@
 /** What each change of a booking adds to the reception counters, and a period's totals from month items. */
 import { describe, expect, it } from 'vitest';
-import { bookingFigureDeltas, bookingTotals } from '../../shared/bookingFigures';
+import { bookingFigureDeltas, bookingTotals, receptionDeltas } from '../../shared/bookingFigures';
+import { figuresOf } from '../../shared/figures';
 
 // 23:30 on 30 November, China time: the reception's day is the China day, not the UTC one.
 const lateNov = { start: '2026-11-30T15:30:00.000Z', status: 'booked' as const };
@@ -41,5 +42,24 @@ describe('reception counters', () => {
       attendance: { numerator: 2, denominator: 3, rate: 0.6667 },
     });
     expect(bookingTotals([], '2026-11-30', '2026-12-01').satisfaction.rate).toBeNull();
+  });
+});
+
+describe('receptions held, for the dashboard (接访 by way)', () => {
+  const booked = { ...lateNov, way: 'phone' as const };
+  it('counts a reception by its way on its China day when the citizen attended, once', () => {
+    expect(receptionDeltas(booked, { ...booked, status: 'attended' })).toEqual([{ month: 'M#2026-11', field: 'd30_rcv_phone', add: 1 }]);
+    const attended = { ...booked, status: 'attended' as const };
+    expect(receptionDeltas(attended, { ...attended, rating: { rating: 'satisfied' as const, at: '2026-12-01T00:00:00.000Z' } })).toEqual([]);
+  });
+  it('counts no booking, no-show or cancel', () => {
+    expect(receptionDeltas(undefined, booked)).toEqual([]);
+    expect(receptionDeltas(booked, { ...booked, status: 'no_show' })).toEqual([]);
+    expect(receptionDeltas(booked, { ...booked, status: 'cancelled' })).toEqual([]);
+  });
+  it('gives the video share among receptions held and visits registered', () => {
+    const month = [{ key: 'M#2026-11', counts: { d30_rcv_video: 3, d30_rcv_phone: 1, d30_rcv_in_person: 2, d30_ch_visit: 4, d30_ch_video: 9, d29_rcv_video: 5 } }];
+    const f = figuresOf(month, {}, '2026-11-30', '2026-11-30');
+    expect([f.byWay, f.receptions, f.videoShare]).toEqual([{ video: 3, phone: 1, in_person: 2 }, 6, { numerator: 3, denominator: 10, rate: 0.3 }]);
   });
 });

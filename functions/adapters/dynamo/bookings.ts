@@ -12,7 +12,9 @@
  * has already passed is not written.
  *
  * Every change that the reception figures count (a booking, a reschedule to another day, a cancel, attendance, a
- * rating) adds to the counters of its host and centre in that same transaction (`counters`).
+ * rating) adds to the counters of its host and centre in that same transaction (`counters`); a reception held
+ * (attendance recorded) also adds, by its way, to the month items of the petition figures of its centre and county
+ * (`FIG#<scope>#<shard>`, the items the dashboard already reads: its 视频接访占比 and receptions by way cost no read).
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -24,7 +26,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, ValidationError } from '../../../shared/errors';
-import { bookingFigureDeltas } from '../../../shared/bookingFigures';
+import { bookingFigureDeltas, receptionDeltas } from '../../../shared/bookingFigures';
 import { Booking, Host } from '../../../shared/schemas/booking';
 import { weekOf } from '../../../shared/slots';
 import type { BookingFigureItems, BookingRepository, HostRecord, Page, Reminder, SlotState } from '../../ports';
@@ -161,16 +163,25 @@ export class DynamoBookingRepository implements BookingRepository {
     };
   }
 
-  /** The counter updates of a change: the centre's shard item and the host's item of each month touched. */
+  /**
+   * The counter updates of a change: the centre's shard item and the host's item of each month touched; and for a
+   * reception held, the petition figures' month item of the centre and of the county (one when the county's own
+   * centre received).
+   */
   private counters(before: Booking | undefined, after: Booking): TransactItem[] {
     const items = new Map<string, { Key: Record<string, string>; add: Map<string, number> }>();
+    const add = (Key: { pk: string; sk: string }, field: string, n: number) => {
+      const id = `${Key.pk}|${Key.sk}`;
+      const item = items.get(id) ?? { Key, add: new Map<string, number>() };
+      item.add.set(field, (item.add.get(field) ?? 0) + n);
+      items.set(id, item);
+    };
+    const shard = figureShard(after.id);
     for (const d of bookingFigureDeltas(before, after)) {
-      for (const of of [{ shard: figureShard(after.id) }, { hostId: after.hostId }]) {
-        const Key = keys.bookingFigures(after.centreId, d.month, of);
-        const item = items.get(Key.sk) ?? { Key, add: new Map<string, number>() };
-        item.add.set(d.field, (item.add.get(d.field) ?? 0) + d.add);
-        items.set(Key.sk, item);
-      }
+      for (const of of [{ shard }, { hostId: after.hostId }]) add(keys.bookingFigures(after.centreId, d.month, of), d.field, d.add);
+    }
+    for (const d of receptionDeltas(before, after)) {
+      for (const scope of new Set([after.centreId, after.countyId])) add(keys.figures(scope, d.month, shard), d.field, d.add);
     }
     return [...items.values()].flatMap(({ Key, add }) => {
       const fields = [...add.entries()].filter(([, n]) => n !== 0);
