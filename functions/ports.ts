@@ -103,6 +103,10 @@ export interface PetitionRepository {
   figures(scope: string, months: string[], warningsMonth?: string): Promise<{ months: Array<{ key: string; counts: Record<string, number> }>; now: Record<string, number>; warnings: StoredWarning[] }>;
   /** the warnings (未诉先办) of a township or county for a month (`YYYY-MM`) */
   warnings(scope: string, month: string): Promise<StoredWarning[]>;
+  /** the same read, with when each staff user last marked the month's warnings seen (工作台's 新预警 mark), by user id */
+  warningsSeen(scope: string, month: string): Promise<{ warnings: StoredWarning[]; seen: Record<string, string> }>;
+  /** a staff user has seen a month's warnings of their township or county (`at`); nothing when none were raised */
+  markWarningsSeen(scope: string, month: string, userId: string, at: string): Promise<void>;
   /** raises a township's warning once (its township's and county's item); false when raised before */
   raiseWarning(countyId: string, w: StoredWarning): Promise<boolean>;
   /** the month items (`M#YYYY-MM`) of several centres, all shards, by centre; and their warnings of a month if asked */

@@ -9,6 +9,8 @@ import path from 'node:path';
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { S3Client } from '@aws-sdk/client-s3';
 import { buildInto } from '../../miniprogram/dev/build';
+import { documentClient } from '../adapters/dynamo/client';
+import { runMigrations } from '../adapters/dynamo/migrations';
 import { ROOT } from '../local/table';
 import { buildLayer } from './layer';
 import { uploadSite } from './site';
@@ -40,6 +42,9 @@ async function main() {
   const h5Url = out.H5Url;
   const bucket = out.H5BucketName;
   if (!apiUrl || !h5Url || !bucket) throw new Error('the stack has no ApiUrl, H5Url or H5BucketName output');
+  // items written by the code before this one: each one-off migration runs once per table (then one read a deploy)
+  if (!out.TableName) throw new Error('the stack has no TableName output');
+  for (const m of await runMigrations(documentClient({ region }), out.TableName)) console.log(`migration ${m.id}: ${m.changed} items (${m.what})`);
   const postLinkBase = process.env.POST_LINK_BASE || h5Url;
   console.log(`building the H5 app for ${apiUrl} (post links ${postLinkBase})…`);
   const dist = await buildInto('h5', path.join(ROOT, 'dist', `h5-${stage}`), {

@@ -10,6 +10,8 @@ import { startDynamo } from './dynamo';
 import { startApi } from './offline';
 import { LOCAL_JWT_SECRET } from './ports';
 import { loadSeed, readSeed } from './seed';
+import { documentClient } from '../adapters/dynamo/client';
+import { runMigrations } from '../adapters/dynamo/migrations';
 import { ROOT, ensureTable } from './table';
 import { startS3Standin } from './s3-standin';
 import { startWechatStandin } from './wechat-standin';
@@ -31,6 +33,8 @@ async function main() {
   const created = await ensureTable(dynamo.endpoint, table);
   const seed = readSeed();
   await loadSeed(dynamo.endpoint, table, seed);
+  // the data under .data/ may hold items from before a change of their shape: each migration runs once per table
+  for (const m of await runMigrations(documentClient({ region: 'local', endpoint: dynamo.endpoint }), table)) console.log(`migration ${m.id}: ${m.changed} items (${m.what})`);
   const wechat = await startWechatStandin(port('WECHAT_PORT', 3100));
   stops.push(wechat.stop);
   const s3 = await startS3Standin({ port: port('S3_PORT', 4569), directory: join(ROOT, '.data', 's3') });

@@ -7,7 +7,7 @@
  */
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { ancestors, type Org } from '../../shared/routing';
-import type { StoredWarning } from '../../shared/schemas/warnings';
+import { isNewWarning, type StoredWarning } from '../../shared/schemas/warnings';
 import { chinaDate } from '../../shared/timeLimits';
 import { DEFAULT_SEASONAL_CALENDAR, onePerPlace, seasonalFor, shiftMonth, warningKey, warningMonths, warningsOf, type Warning, type WarningPolicy } from '../../shared/warnings';
 import type { Clock, OrgRepository, PetitionRepository, QueueFilter } from '../ports';
@@ -94,11 +94,19 @@ export async function listWarnings(deps: Deps, caller: StaffCaller, q: { month?:
   const next = shiftMonth(month, 1);
   const calendar = county.settings?.seasonal ?? DEFAULT_SEASONAL_CALENDAR;
   const season = seasonalFor(calendar, next);
+  const read = await deps.petitions.warningsSeen(id, month);
+  // raised before a post's cluster knew its village, both lines may be stored: those the sweep now raises once
+  const warnings = onePerPlace(read.warnings);
+  const seenAt = read.seen[caller.id];
   return {
     scope: { id, name: org.nodes.get(id)?.name ?? id },
     month,
-    // raised before a post's cluster knew its village, both lines may be stored: those the sweep now raises once
-    warnings: onePerPlace(await deps.petitions.warnings(id, month)),
+    warnings,
+    /** 新预警: when the caller last marked this month's warnings seen, and how many were raised since (all, if never) */
+    seenAt,
+    unseen: warnings.filter((w) => isNewWarning(w, seenAt)).length,
+    /** a county caller prints every township's 预警提示 at once: its townships, each a sheet */
+    townships: org.nodes.get(id)?.kind === 'county' ? [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === id).map((t) => ({ id: t.id, name: t.name })) : [],
     seasonal: {
       month: next,
       categories: season.categoryIds.map((c) => ({ id: c, name: org.categories.find((x) => x.id === c)?.name ?? c })),
@@ -106,6 +114,21 @@ export async function listWarnings(deps: Deps, caller: StaffCaller, q: { month?:
     },
     rules: rulesText(deps.warning),
   };
+}
+
+/**
+ * POST /staff/warnings/seen {month, townshipId}: the caller has seen the month's warnings of their township or county
+ * (the scope GET /staff/warnings reads): the 工作台's 新预警 mark goes until a warning is raised after it. How the
+ * centre is told of a warning: staff have no message channel (the outbox sends WeChat subscribe messages to citizens,
+ * by their openid; staff log in with a password), so the sweep's warning waits on their 工作台, marked new, until seen.
+ */
+export async function markWarningsSeen(deps: Deps, caller: StaffCaller, q: { month?: string; townshipId?: string }) {
+  const org = await deps.org.load();
+  const { id } = figureScope(caller, org, q.townshipId);
+  const month = q.month ?? chinaDate(deps.clock.now()).slice(0, 7);
+  const seenAt = deps.clock.now().toISOString();
+  await deps.petitions.markWarningsSeen(id, month, caller.id, seenAt);
+  return { month, seenAt };
 }
 
 /**

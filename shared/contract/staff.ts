@@ -37,7 +37,7 @@ import {
   WarningCasesAnswer,
   WarningCasesQuery,
 } from '../schemas/staff';
-import { WarningsAnswer, WarningsQuery } from '../schemas/warnings';
+import { WarningsAnswer, WarningsQuery, WarningsSeenAnswer, WarningsSeenBody } from '../schemas/warnings';
 import { AuditEntry, LiftLockBody, LoginRecord, LoginsQuery } from '../schemas/security';
 import { PageResponse, UploadTicket } from '../schemas/views';
 import { STAFF_STEPS, STEP_TABLE, stepPath, type StaffStep, type StepTable } from '../steps';
@@ -94,6 +94,14 @@ export const STAFF = {
   tasks: route({ method: 'GET', path: '/staff/tasks', access: 'staff', summary: '复查和回访任务', query: PageQuery, answer: PageResponse(TaskRow) }),
   dashboard: route({ method: 'GET', path: '/staff/dashboard', access: 'staff', summary: '统计：四项指标、分布、趋势和逾期清单', query: DashboardQuery, answer: DashboardAnswer }),
   warnings: route({ method: 'GET', path: '/staff/warnings', access: 'staff', summary: '未诉先办：某月的预警和下月的季节性提示', query: WarningsQuery, answer: WarningsAnswer }),
+  warningsSeen: route({
+    method: 'POST',
+    path: '/staff/warnings/seen',
+    access: 'staff',
+    summary: '未诉先办：本月预警已阅（工作台的“新预警”标记到下一条新预警前不再显示）',
+    body: WarningsSeenBody,
+    answer: WarningsSeenAnswer,
+  }),
   warningCases: route({
     method: 'GET',
     path: '/staff/warnings/cases',

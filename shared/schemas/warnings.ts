@@ -43,5 +43,20 @@ export const WarningsAnswer = z.object({
   seasonal: z.object({ month: z.string(), categories: z.array(z.object({ id: z.string(), name: z.string() })), notes: z.array(z.string()) }),
   /** what the page prints under the rising categories and clusters */
   rules: z.object({ rise: z.string(), cluster: z.string() }),
+  /** 新预警: when the caller last marked this month's warnings seen; how many were raised after (every one if never) */
+  seenAt: z.optional(z.string()),
+  unseen: z.number(),
+  /** a county caller: every township of the county (the print-all of 预警提示 makes a sheet of each); else empty */
+  townships: z.array(z.object({ id: z.string(), name: z.string() })),
 });
 export type WarningsAnswer = z.infer<typeof WarningsAnswer>;
+
+/** POST /staff/warnings/seen: the month (default: this one) and, for a county caller, the township or none (the county's). */
+export const WarningsSeenBody = z.strictObject({
+  month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式为 YYYY-MM' }))),
+  townshipId: z.optional(idOf('乡镇（苏木）')),
+});
+export const WarningsSeenAnswer = z.object({ month: z.string(), seenAt: z.string() });
+
+/** 新预警: a warning raised after the staff user last marked the month's warnings seen (never marked: every one). */
+export const isNewWarning = (w: { raisedAt: string }, seenAt: string | undefined) => !seenAt || w.raisedAt > seenAt;

@@ -400,6 +400,8 @@ const CASES: Record<string, Case> = {
   'GET /staff/township-ranking': { expect: countyOnly(), target: fixed({}) },
   // 未诉先办: a month's warnings in the caller's own township or county
   'GET /staff/warnings': { expect: centres(), target: fixed({}) },
+  // …and the caller's mark that they have seen them (工作台's 新预警)
+  'POST /staff/warnings/seen': { expect: centres(), target: fixed({ body: {} }) },
   // the cases behind one of 八宝镇's warnings: its centre, the county and admins; 峨堡镇 asking for 八宝镇 is 404
   'GET /staff/warnings/cases': { expect: centreStep(), target: babaoWarning },
   'GET /staff/export': { expect: centres(), target: fixed({}) },

@@ -12,17 +12,24 @@ import { dashboard } from '../../functions/usecases/dashboard';
 import { submitPetition } from '../../functions/usecases/petitions';
 import { listWarnings, warnSweep, warningCases } from '../../functions/usecases/warnings';
 import { QUEUE_FILTER_READS } from '../../functions/adapters/dynamo/petitions';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { documentClient } from '../../functions/adapters/dynamo/client';
+import { keys } from '../../functions/adapters/dynamo/keys';
+import { ROW_VILLAGE, runMigrations } from '../../functions/adapters/dynamo/migrations';
+import { markWarningsSeen } from '../../functions/usecases/warnings';
 import { movableClock, seededDeps } from '../support/deps';
+import { stack } from '../support/worker';
 
 const clock = movableClock('2029-09-05T02:00:00Z');
 const meter = newMeter();
 let deps: Deps;
 let drop: () => Promise<void>;
+let table = '';
 const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
 const county: StaffCaller = { kind: 'staff', id: 'u-county', name: '督办员', role: 'county_supervisor', scopeNodeId: 'qilian' };
 
 beforeAll(async () => {
-  ({ deps, drop } = await seededDeps({ clock, meter }));
+  ({ deps, drop, table } = await seededDeps({ clock, meter }));
 }, 120_000);
 afterAll(() => drop());
 
@@ -111,5 +118,84 @@ describe('the warning sweep', () => {
     await expect(warningCases(deps, county, { month: '2029-12', key: 'rise_heating', limit: 20 })).rejects.toThrow('请选择乡镇（苏木）');
     await expect(warningCases(deps, { ...babao, scopeNodeId: 'ebao' }, { month: '2029-12', townshipId: 'babao', key: 'rise_heating', limit: 20 })).rejects.toThrow('未找到');
     await expect(warningCases(deps, babao, { month: '2029-12', key: 'rise_other', limit: 20 })).rejects.toThrow('未找到该预警');
+  });
+});
+
+describe('the centre is told of a new warning (新预警 on its 工作台, until seen)', () => {
+  const moler: StaffCaller = { kind: 'staff', id: 'u-moler', name: '值班员', role: 'centre_staff', scopeNodeId: 'moler' };
+  const colleague: StaffCaller = { ...moler, id: 'u-moler-2', name: '另一位值班员' };
+
+  it('marks each warning new once, for each staff user of the township and the county, until they mark the month seen', async () => {
+    // June 2030 at 默勒镇: five 邻里纠纷 registered by the centre (none before: a rise past a baseline of zero)
+    for (const d of ['2030-06-02', '2030-06-03', '2030-06-04', '2030-06-05', '2030-06-06']) {
+      clock.t = new Date(`${d}T10:00:00+08:00`);
+      await submitPetition(deps, moler, `seen-${d}`, { channel: 'visit', townshipId: 'moler', categoryId: 'neighbour', description: '来访群众反映邻里纠纷。', photos: [], anonymous: false });
+    }
+    const sweep = async (at: string) => { clock.t = new Date(at); return warnSweep(deps, clock.t); };
+    expect((await sweep('2030-06-08T09:00:00+08:00')).raised.map((w) => `${w.townshipId} ${w.key}`)).toEqual(['moler rise_neighbour']);
+    const june = { month: '2030-06' };
+    const listed = await listWarnings(deps, moler, june);
+    expect([listed.unseen, listed.seenAt]).toEqual([1, undefined]);
+    expect((await listWarnings(deps, county, { ...june, townshipId: 'moler' })).unseen).toBe(1);
+    expect((await listWarnings(deps, county, june)).unseen).toBe(1);
+
+    // seen by this user: no longer new to them; still new to a colleague and to the county
+    clock.t = new Date('2030-06-08T10:00:00+08:00');
+    expect(await markWarningsSeen(deps, moler, june)).toEqual({ month: '2030-06', seenAt: '2030-06-08T02:00:00.000Z' });
+    expect(await listWarnings(deps, moler, june)).toMatchObject({ unseen: 0, seenAt: '2030-06-08T02:00:00.000Z' });
+    expect((await listWarnings(deps, colleague, june)).unseen).toBe(1);
+    expect((await listWarnings(deps, county, june)).unseen).toBe(1);
+
+    // a later sweep raises nothing again: nothing new
+    expect((await sweep('2030-06-08T11:00:00+08:00')).raised).toEqual([]);
+    expect((await listWarnings(deps, moler, june)).unseen).toBe(0);
+
+    // a new warning (three at one post within a week): new again, that one only
+    for (const d of ['2030-06-09', '2030-06-10', '2030-06-11']) {
+      clock.t = new Date(`${d}T10:00:00+08:00`);
+      await submitPetition(deps, { kind: 'citizen', openid: `wx_seen_${d}` }, `seen-post-${d}`, { channel: 'scan', postId: 'moler-zhadalong-p1', categoryId: 'grassland', description: '草场被占用，需要处理。', photos: [], anonymous: false });
+    }
+    expect((await sweep('2030-06-11T12:00:00+08:00')).raised.map((w) => w.key)).toEqual(['cl_post_moler-zhadalong-p1']);
+    const after = await listWarnings(deps, moler, june);
+    expect(after.unseen).toBe(1);
+    expect(after.warnings.filter((w) => w.raisedAt > after.seenAt!).map((w) => w.key)).toEqual(['cl_post_moler-zhadalong-p1']);
+    expect((await listWarnings(deps, county, june)).unseen).toBe(2);
+
+    // a month without warnings keeps no mark (no item is written for nothing)
+    await markWarningsSeen(deps, moler, { month: '2030-07' });
+    expect(await deps.petitions.warningsSeen('moler', '2030-07')).toEqual({ warnings: [], seen: {} });
+    // another township's centre may not mark 默勒镇's (404)
+    await expect(markWarningsSeen(deps, { ...moler, scopeNodeId: 'ebao' }, { ...june, townshipId: 'moler' })).rejects.toThrow('未找到');
+  });
+});
+
+describe('a village cluster lists its older cases (rows written before they carried the village)', () => {
+  const ebao: StaffCaller = { kind: 'staff', id: 'u-ebao', name: '值班员', role: 'centre_staff', scopeNodeId: 'ebao' };
+
+  it('finds them once the one-off migration has copied each petition\'s village into its row, which runs once per table', async () => {
+    // September 2030 at 峨堡村: three registered for the village itself within a week, a cluster of the village
+    const ids: string[] = [];
+    for (const d of ['2030-09-02', '2030-09-03', '2030-09-04']) {
+      clock.t = new Date(`${d}T10:00:00+08:00`);
+      ids.push((await submitPetition(deps, ebao, `old-${d}`, { channel: 'visit', villageId: 'ebao-ebao', categoryId: 'grassland', description: '来访群众反映草场问题。', photos: [], anonymous: false })).response.id);
+    }
+    clock.t = new Date('2030-09-05T09:00:00+08:00');
+    expect((await warnSweep(deps, clock.t)).raised.filter((w) => w.townshipId === 'ebao').map((w) => w.key)).toEqual(['cl_village_ebao-ebao']);
+    const listed = async () => (await warningCases(deps, ebao, { month: '2030-09', key: 'cl_village_ebao-ebao', limit: 20 })).items.map((p) => p.id).sort();
+    expect(await listed()).toEqual([...ids].sort());
+
+    // two of them as rows were written before 2026-11-29: no village in the row (the petition itself has it)
+    const db = documentClient({ region: 'local', endpoint: stack().dynamoEndpoint });
+    for (const id of ids.slice(0, 2)) {
+      await db.send(new UpdateCommand({ TableName: table, Key: keys.petition(id), UpdateExpression: 'REMOVE #row.#v', ExpressionAttributeNames: { '#row': 'row', '#v': 'villageId' } }));
+    }
+    expect(await listed()).toEqual([ids[2]]);
+
+    // the migration copies the village into those two rows (and no other), once; its second run reads its marker only
+    expect(await runMigrations(db, table, [ROW_VILLAGE])).toEqual([{ id: ROW_VILLAGE.id, what: ROW_VILLAGE.what, changed: 2 }]);
+    expect(await listed()).toEqual([...ids].sort());
+    expect(await runMigrations(db, table, [ROW_VILLAGE])).toEqual([]);
+    // a step after it writes the whole row again, village and all
+    expect((await deps.petitions.get(ids[0]!))?.villageId).toBe('ebao-ebao');
   });
 });

@@ -1,5 +1,6 @@
 /** The early-warning rule (shared/warnings.ts) on hand-made series: rises, minimums, year on year, clusters. */
 import { describe, expect, it } from 'vitest';
+import { isNewWarning } from '../../shared/schemas/warnings';
 import { DEFAULT_SEASONAL_CALENDAR, calendarByMonth, calendarRows, clusters, onePerPlace, risingCategories, seasonalFor, warningMonths, warningsOf, type WarningPolicy } from '../../shared/warnings';
 
 const policy: WarningPolicy = { ratio: 1.5, minCount: 5, cluster: { count: 3, days: 7 } };
@@ -102,5 +103,15 @@ describe('the county\'s seasonal calendar (default from the seeds)', () => {
     ]);
     // the default calendar goes through unchanged in what it names for each month
     for (const m of ['2027-01', '2027-04', '2027-10']) expect(seasonalFor(calendarRows(calendarByMonth(DEFAULT_SEASONAL_CALENDAR)), m)).toEqual(seasonalFor(DEFAULT_SEASONAL_CALENDAR, m));
+  });
+});
+
+describe('新预警: what a staff user has not seen', () => {
+  it('is every warning before the user marks the month seen, then those raised after the mark', () => {
+    const w = { raisedAt: '2030-06-08T01:00:00.000Z' };
+    expect(isNewWarning(w, undefined)).toBe(true);
+    expect(isNewWarning(w, '2030-06-08T02:00:00.000Z')).toBe(false);
+    expect(isNewWarning(w, '2030-06-08T01:00:00.000Z')).toBe(false);
+    expect(isNewWarning(w, '2030-06-08T00:59:59.999Z')).toBe(true);
   });
 });

@@ -191,6 +191,8 @@ export const keys = {
    * warning once per township, subject and month. The dashboard reads its scope's item in its one BatchGetItem.
    */
   warnings: (scope: string, month: string) => ({ pk: `WARN#${scope}`, sk: `M#${month}` }),
+  /** a one-off change to items written before (functions/adapters/dynamo/migrations.ts), marked done once it ran */
+  migration: (id: string) => ({ pk: 'MIGRATION', sk: id }),
   /**
    * Open311 partner systems of a county, one partition (a handful of items), and each partner's key by its hash: the
    * key check is one read of `PKEY#<sha-256 of the key>`, which holds what the check needs.

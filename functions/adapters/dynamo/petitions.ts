@@ -1,8 +1,9 @@
 /** The petition repository: the only place petitions become items and items become petitions. */
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
+  UpdateCommand,
   type BatchGetCommandInput,
   type BatchGetCommandOutput,
   TransactWriteCommand,
@@ -40,6 +41,8 @@ const warningsOf = (item: Item): StoredWarning[] =>
     .filter(([k]) => k.startsWith('w_'))
     .map(([, v]) => StoredWarning.parse(v))
     .sort((a, b) => a.raisedAt.localeCompare(b.raisedAt) || a.key.localeCompare(b.key));
+/** a staff user's mark on a warnings item: when they last saw its warnings (keys.warnings) */
+const SEEN = 'seen_';
 /** the numbers of a counter item: every field but its keys */
 const countsOf = (i: Item) => Object.fromEntries(Object.entries(i).filter(([, v]) => typeof v === 'number')) as Record<string, number>;
 
@@ -589,8 +592,36 @@ export class DynamoPetitionRepository implements PetitionRepository {
 
   /** The warnings of a township or the county for a month (`YYYY-MM`): one read. */
   async warnings(scope: string, month: string) {
+    return (await this.warningsSeen(scope, month)).warnings;
+  }
+
+  /**
+   * The same item, with when each staff user last marked its warnings seen (`seen_<user>`: an ISO time), the 工作台's
+   * 新预警 mark: a warning raised after the user's mark is new to them. One read.
+   */
+  async warningsSeen(scope: string, month: string) {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.warnings(scope, month) }));
-    return out.Item ? warningsOf(out.Item) : [];
+    if (!out.Item) return { warnings: [], seen: {} };
+    const seen = Object.fromEntries(Object.entries(out.Item).filter(([k, v]) => k.startsWith(SEEN) && typeof v === 'string').map(([k, v]) => [k.slice(SEEN.length), v as string]));
+    return { warnings: warningsOf(out.Item), seen };
+  }
+
+  /** Sets the user's mark on the month's warnings item, only when warnings were raised (never an item for nothing). */
+  async markWarningsSeen(scope: string, month: string, userId: string, at: string) {
+    try {
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.warnings(scope, month),
+          UpdateExpression: 'SET #seen = :at',
+          ConditionExpression: 'attribute_exists(pk)',
+          ExpressionAttributeNames: { '#seen': `${SEEN}${userId}` },
+          ExpressionAttributeValues: { ':at': at },
+        }),
+      );
+    } catch (err) {
+      if (!(err instanceof ConditionalCheckFailedException)) throw err;
+    }
   }
 
   /**

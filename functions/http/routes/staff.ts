@@ -47,6 +47,7 @@ const HANDLERS: Handlers<{ staff: typeof STAFF }> = {
     townshipRanking: ({ caller, query }, deps) => dashboard.townshipRanking(deps, caller, query),
     warnings: ({ caller, query }, deps) => warnings.listWarnings(deps, caller, query),
     warningCases: ({ caller, query }, deps) => warnings.warningCases(deps, caller, query),
+    warningsSeen: ({ caller, body }, deps) => warnings.markWarningsSeen(deps, caller, body),
     export: async ({ caller, query }, deps) => {
       const out = await exporting.exportPetitions(deps, caller, query);
       return { filename: out.filename, content: out.csv };
