@@ -17,6 +17,7 @@ const ROOT = path.resolve(__dirname, '../..');
 export const LAMBDAS = {
   citizen: 'functions/http/citizen.ts',
   staff: 'functions/http/staff.ts',
+  admin: 'functions/http/admin.ts',
   open311: 'functions/http/open311.ts',
   docs: 'functions/http/docs.ts',
   sweeper: 'functions/sweeper.ts',

@@ -6,6 +6,7 @@ import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
 import { ROUTE_LIST } from '../../shared/contract';
 import { STEP_ACTIONS, stepPath } from '../../shared/steps';
+import { ADMIN_ROUTES } from '../../functions/http/routes/admin';
 import { CITIZEN_ROUTES } from '../../functions/http/routes/citizen';
 import { DOCS_ROUTES } from '../../functions/http/routes/docs';
 import { OPEN311_ROUTES } from '../../functions/http/routes/open311';
@@ -24,10 +25,10 @@ describe('the contract of routes', () => {
   it('is what serverless.yml routes to its functions: their events are made from the contract, each route to one', () => {
     const yml = load(readFileSync(join(__dirname, '../../serverless.yml'), 'utf8')) as { functions: Record<string, { handler: string; events: unknown }> };
     const made = createRequire(__filename)('../../functions/http/events.cjs') as {
-      FUNCTION_GROUPS: Record<string, string[]>;
+      FUNCTIONS: string[];
     } & Record<string, () => Array<{ httpApi: { method: string; path: string } }>>;
-    const functions = Object.keys(made.FUNCTION_GROUPS);
-    expect(functions.sort()).toEqual(['citizen', 'docs', 'open311', 'staff']);
+    const functions = made.FUNCTIONS;
+    expect([...functions].sort()).toEqual(['admin', 'citizen', 'docs', 'open311', 'staff']);
     for (const fn of functions) {
       expect(yml.functions[fn]).toMatchObject({ handler: `functions/http/${fn}.handler`, events: `\${file(./functions/http/events.cjs):${fn}}` });
     }
@@ -37,13 +38,16 @@ describe('the contract of routes', () => {
     expect(keys(made.docs!())).toEqual(['GET /openapi.json']);
     expect(keys(made.open311!()).every((k) => k.includes(' /open311/'))).toBe(true);
     expect(keys(made.staff!()).every((k) => k.includes(' /staff/'))).toBe(true);
+    expect(keys(made.admin!()).every((k) => k.includes(' /staff/'))).toBe(true);
+    expect(keys(made.staff!())).toContain('POST /staff/petitions/{id}/accept');
+    expect(keys(made.admin!())).toContain('GET /staff/dashboard');
     expect(functions.flatMap((fn) => keys(made[fn]!())).sort()).toEqual(ROUTE_LIST.map(({ route }) => `${route.method} ${atGateway(route.path)}`).sort());
   });
 
   it("binds in each function's route table the routes serverless.yml sends it, each with a handler", () => {
     const made = createRequire(__filename)('../../functions/http/events.cjs') as Record<string, () => Array<{ httpApi: { method: string; path: string } }>>;
     const atGateway = (path: string) => path.replace(/\{(\w+)\}\.json$/, '{$1}');
-    const bound = { citizen: CITIZEN_ROUTES, staff: STAFF_ROUTES, open311: OPEN311_ROUTES, docs: DOCS_ROUTES };
+    const bound = { citizen: CITIZEN_ROUTES, staff: STAFF_ROUTES, admin: ADMIN_ROUTES, open311: OPEN311_ROUTES, docs: DOCS_ROUTES };
     for (const [fn, routes] of Object.entries(bound)) {
       expect([fn, routes.map((r) => `${r.method} ${atGateway(r.path)}`).sort()]).toEqual([fn, made[fn]!().map((e) => `${e.httpApi.method} ${e.httpApi.path}`).sort()]);
       for (const r of routes) expect(typeof r.handle).toBe('function');

@@ -1,21 +1,13 @@
-/** The staff function's route table: the centre's and county's pages, each the thin adapter to one use case. */
+/** The staff function's route table: the case work of the staff pages (functions.ts CASE_WORK), each the thin adapter to one use case. */
 import type { RouteGroup } from '../../../shared/contract/route';
 import { STAFF } from '../../../shared/contract/staff';
 import type { StaffStep, StepInput } from '../../../shared/steps';
-import * as audit from '../../usecases/audit';
-import * as auth from '../../usecases/auth';
 import * as backlog from '../../usecases/backlog';
-import * as bookings from '../../usecases/bookings';
-import * as dashboard from '../../usecases/dashboard';
 import * as experts from '../../usecases/experts';
-import * as exporting from '../../usecases/export';
-import * as open311 from '../../usecases/open311';
-import * as org from '../../usecases/org';
 import * as petitions from '../../usecases/petitions';
 import * as uploads from '../../usecases/uploads';
-import * as users from '../../usecases/users';
-import * as warnings from '../../usecases/warnings';
-import { bindAll, submitted, withStatus, type Handler, type Handlers, type Route } from '../bind';
+import { CASE_WORK, type CaseWork } from '../functions';
+import { bindAll, submitted, type Handler, type Handlers, type Route } from '../bind';
 
 /** Staff steps answer the case file (stepForStaff); the phone look and a repeat found by its code have their own. */
 const step =
@@ -24,13 +16,8 @@ const step =
     petitions.stepForStaff(deps, caller, params.id, { action, ...(body as object) } as StepInput) as never;
 const STEP_HANDLERS = Object.fromEntries((Object.keys(STAFF.step) as StaffStep[]).map((a) => [a, step(a)])) as Handlers<(typeof STAFF)['step']>;
 
-const HANDLERS: Handlers<{ staff: typeof STAFF }> = {
+const HANDLERS: Handlers<{ staff: Pick<typeof STAFF, CaseWork> }> = {
   staff: {
-    login: ({ body, sourceIp }, deps) => auth.staffLogin(deps, body.username, body.password, sourceIp),
-    logins: ({ caller, query }, deps) => auth.listLogins(deps, caller, query),
-    liftLock: ({ caller, body }, deps) => auth.liftLock(deps, caller, body),
-    audit: ({ caller, query }, deps) => audit.listAudit(deps, caller, query),
-    me: async ({ caller }) => caller,
     queue: ({ caller, query }, deps) => petitions.staffQueue(deps, caller, query),
     petition: ({ caller, params }, deps) => petitions.getForStaff(deps, caller, params.id),
     // 统一登记: centre staff and agents register a visit, call, letter, 12345 case or other for a citizen (凡诉代办).
@@ -43,51 +30,14 @@ const HANDLERS: Handlers<{ staff: typeof STAFF }> = {
       reveal_phone: ({ caller, params }, deps) => petitions.revealPhone(deps, caller, params.id),
     },
     tasks: ({ caller, query }, deps) => petitions.staffTasks(deps, caller, query),
-    dashboard: ({ caller, query }, deps) => dashboard.dashboard(deps, caller, query),
-    townshipRanking: ({ caller, query }, deps) => dashboard.townshipRanking(deps, caller, query),
-    warnings: ({ caller, query }, deps) => warnings.listWarnings(deps, caller, query),
-    warningCases: ({ caller, query }, deps) => warnings.warningCases(deps, caller, query),
-    warningsSeen: ({ caller, body }, deps) => warnings.markWarningsSeen(deps, caller, body),
-    export: async ({ caller, query }, deps) => {
-      const out = await exporting.exportPetitions(deps, caller, query);
-      return { filename: out.filename, content: out.csv };
-    },
-    org: ({ caller }, deps) => org.orgForStaff(deps, caller),
-    posts: ({ caller, params, query }, deps) => org.listPosts(deps, caller, params.townshipId, query),
-    post: ({ caller, params }, deps) => org.postForStaff(deps, caller, params.postId),
-    savePost: ({ caller, params, body }, deps) => org.savePost(deps, caller, { ...body, id: params.postId }),
-    saveNode: ({ caller, params, body }, deps) => org.saveNode(deps, caller, params.nodeId, body),
-    saveCountySettings: ({ caller, params, body }, deps) => org.saveCountySettings(deps, caller, params.countyId, body),
-    saveDepartment: ({ caller, params, body }, deps) => org.saveDepartment(deps, caller, { ...body, id: params.departmentId }),
-    saveCategory: ({ caller, params, body }, deps) => org.saveCategory(deps, caller, { ...body, id: params.categoryId }),
-    users: ({ caller, query }, deps) => users.listUsers(deps, caller, query),
-    createUser: async ({ caller, body }, deps) => withStatus(201, await users.saveUser(deps, caller, body.username, body, true)),
-    editUser: ({ caller, params, body }, deps) => users.saveUser(deps, caller, params.username, body, false),
-    signOutUser: async ({ caller, params }, deps) => ({ ...(await users.signOutUser(deps, caller, params.username)), signedOut: true as const }),
-    changePassword: ({ caller, body }, deps) => auth.changeOwnPassword(deps, caller, body),
-    signOutEverywhere: async ({ caller }, deps) => ({ ...(await auth.signOutEverywhere(deps, caller)), signedOut: true as const }),
     board: ({ caller, query }, deps) => backlog.board(deps, caller, query),
     experts: {
       list: ({ caller, query }, deps) => experts.listExperts(deps, caller, query),
       save: ({ caller, params, body }, deps) => experts.saveExpert(deps, caller, params.expertId, body),
       recommend: ({ caller, params }, deps) => experts.recommendExperts(deps, caller, params.id),
     },
-    partners: {
-      list: ({ caller }, deps) => open311.listPartners(deps, caller),
-      create: async ({ caller, body }, deps) => withStatus(201, await open311.createPartner(deps, caller, body)),
-      revoke: ({ caller, params }, deps) => open311.revokePartner(deps, caller, params.partnerId),
-    },
-    receptions: {
-      hosts: ({ caller }, deps) => bookings.listHostsForStaff(deps, caller),
-      host: ({ caller, params }, deps) => bookings.getHostForStaff(deps, caller, params.hostId),
-      saveHost: ({ caller, params, body }, deps) => bookings.saveHost(deps, caller, params.hostId, body),
-      figures: ({ caller, query }, deps) => bookings.figures(deps, caller, query),
-      schedule: ({ caller, query }, deps) => bookings.schedule(deps, caller, query),
-      booking: ({ caller, params }, deps) => bookings.getForStaff(deps, caller, params.id),
-      cancel: ({ caller, params, body }, deps) => bookings.cancelByStaff(deps, caller, params.id, body.reason),
-      attendance: ({ caller, params, body }, deps) => bookings.recordAttendance(deps, caller, params.id, body),
-    },
   },
 };
 
-export const STAFF_ROUTES: Route[] = bindAll({ staff: STAFF } as unknown as RouteGroup, HANDLERS);
+const pick = Object.fromEntries(CASE_WORK.map((k) => [k, STAFF[k]]));
+export const STAFF_ROUTES: Route[] = bindAll({ staff: pick } as unknown as RouteGroup, HANDLERS);
