@@ -30,7 +30,7 @@ import { bookingFigureDeltas, receptionDeltas } from '../../../shared/bookingFig
 import { Booking, Host } from '../../../shared/schemas/booking';
 import { weekOf } from '../../../shared/slots';
 import type { BookingFigureItems, BookingRepository, HostRecord, Page, Reminder, SlotState } from '../../ports';
-import { queryAll } from './client';
+import { queryAll, versionedPut } from './client';
 import { INDEXES, ROW, decodeCursor, encodeCursor, figureShard, idOfSortKey, keys } from './keys';
 import { outboxItem } from './outbox';
 
@@ -152,15 +152,7 @@ export class DynamoBookingRepository implements BookingRepository {
   }
 
   private putBooking(after: Booking, before?: Booking): TransactItem {
-    return {
-      Put: {
-        TableName: this.table,
-        Item: bookingItem(after),
-        ...(before
-          ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } }
-          : { ConditionExpression: 'attribute_not_exists(pk)' }),
-      },
-    };
+    return versionedPut(this.table, bookingItem(after), before);
   }
 
   /**

@@ -83,3 +83,17 @@ export async function queryAll(db: DynamoDBDocumentClient, input: Omit<QueryComm
   } while (start);
   return items;
 }
+
+/**
+ * The Put of a versioned record inside a transaction: over the version read (`before`), or as a new record when there
+ * was none. A writer that lost the race fails its condition, so no update is lost.
+ */
+export function versionedPut(table: string, item: Record<string, unknown>, before?: { version: number }) {
+  return {
+    Put: {
+      TableName: table,
+      Item: item,
+      ...(before ? { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': before.version } } : { ConditionExpression: 'attribute_not_exists(pk)' }),
+    },
+  };
+}

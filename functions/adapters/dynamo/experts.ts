@@ -9,6 +9,7 @@ import type { ExpertDelta } from '../../../shared/experts';
 import { Expert } from '../../../shared/schemas/expert';
 import type { ExpertRepository } from '../../ports';
 import { KEY_ATTRIBUTES, ROW, keys } from './keys';
+import { versionedPut } from './client';
 import { indexPage } from './pages';
 
 type Item = Record<string, unknown>;
@@ -56,14 +57,7 @@ export class DynamoExpertRepository implements ExpertRepository {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: expertItem(after),
-                ConditionExpression: before ? 'version = :v' : 'attribute_not_exists(pk)',
-                ...(before ? { ExpressionAttributeValues: { ':v': before.version } } : {}),
-              },
-            },
+            versionedPut(this.table, expertItem(after), before),
             ...after.fields.map((f) => ({
               Put: { TableName: this.table, Item: { ...keys.expertField(after.id, f), [ROW]: { id: after.id }, cq_pk: keys.expertsOfField(after.countyId, f), q_sk: after.id } },
             })),

@@ -23,7 +23,7 @@ import { DEFAULT_SUPERVISION, nearDueAt, nextAlert, type SupervisionPolicy } fro
 import { isDispatched, isOpen, taskOf } from '../../../shared/workflow';
 import { heldByVillage } from '../../../shared/routing';
 import type { DocumentCounterStep, FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
-import { queryAll } from './client';
+import { queryAll, versionedPut } from './client';
 import { indexPage, type IndexQuery } from './pages';
 import { outboxItem } from './outbox';
 import { quotaUpdate } from './quota';
@@ -279,7 +279,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
                 ConditionExpression: 'attribute_not_exists(pk)',
               },
             },
-            { Put: { TableName: this.table, Item: petitionItem(petition, this.policy), ConditionExpression: 'attribute_not_exists(pk)' } },
+            versionedPut(this.table, petitionItem(petition, this.policy)),
             nearDueWrite(this.table, petition, this.policy),
             ...supervisionWrites(this.table, undefined, petition),
             ...filedWrites(this.table, petition),
@@ -352,14 +352,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
       await this.db.send(
         new TransactWriteCommand({
           TransactItems: [
-            {
-              Put: {
-                TableName: this.table,
-                Item: petitionItem(after, this.policy),
-                ConditionExpression: 'version = :v',
-                ExpressionAttributeValues: { ':v': before.version },
-              },
-            },
+            versionedPut(this.table, petitionItem(after, this.policy), before),
             nearDueWrite(this.table, after, this.policy),
             ...supervisionWrites(this.table, before, after),
             ...consultationWrites(this.table, before, after),
