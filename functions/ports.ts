@@ -67,6 +67,8 @@ export interface QueueFilter {
   supervised?: boolean;
   /** 联合会诊: only the cases the scope's department is called into as a co-department, newest consultation first */
   consulting?: boolean;
+  /** 专班: only the backlog cases this staff user (an id) is on, as a member or the lead, newest first */
+  team?: string;
 }
 /** Whose figures and exports: one township centre, or the whole county. */
 export type FigureScope = Exclude<QueueScope, { kind: 'department' }>;
@@ -86,6 +88,14 @@ export interface DocumentCounterStep {
   kind: string;
   year: number;
   seq: number;
+  /** the client's key for this issue: its record is written in the same transaction, once */
+  idempotency: { scope: string; key: string; requestHash: string };
+}
+
+/** What an idempotency key already made: the case it was sent for and the hash of what was sent. */
+export interface KeyRecord {
+  petitionId: string;
+  requestHash: string;
 }
 
 export interface PetitionRepository {
@@ -99,6 +109,8 @@ export interface PetitionRepository {
   applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[], experts?: readonly ExpertDelta[], counter?: DocumentCounterStep): Promise<boolean>;
   /** the number of the last document of a kind a centre issued in a China year (0: none yet) */
   documentCount(centreId: string, kind: string, year: number): Promise<number>;
+  /** what a caller's idempotency key was used for, if it was (a document issued with it, a case registered with it) */
+  keyRecord(scope: string, key: string): Promise<KeyRecord | undefined>;
   /** the figures' counter items of a centre or county: the months asked for (`M#YYYY-MM`) and the current status counts */
   figures(scope: string, months: string[], warningsMonth?: string): Promise<{ months: Array<{ key: string; counts: Record<string, number> }>; now: Record<string, number>; warnings: StoredWarning[] }>;
   /** the warnings (未诉先办) of a township or county for a month (`YYYY-MM`) */

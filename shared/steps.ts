@@ -223,8 +223,9 @@ export const STEP_TABLE = {
     note: 'internal',
     form: [textarea('note', '揭榜承诺（可不填）')],
   },
-  // 专班: the county names the staff users who work a backlog case with its lead official (一个案件、一个专班); they
-  // see the case, and a handler on it may act beyond their department. Taken by the API (no form in the app yet).
+  // 专班: the county names the staff users who work a backlog case (一个案件、一名领导、一个专班), and may name its lead
+  // official (包案领导) as a staff user too; they see the case, and a handler on it may act beyond their department.
+  // Taken from the case file's 包案与专班 card, which lists the county's staff.
   assign_team: {
     label: '组建专班',
     stage: 'supervise',
@@ -234,6 +235,8 @@ export const STEP_TABLE = {
       usernames: z
         .array(z.string({ error: '请选择专班成员' }).check(z.regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名不正确' })), { error: '请选择专班成员' })
         .check(z.minLength(1, { error: '专班至少一人' }), z.maxLength(10, { error: '专班最多 10 人' })),
+      /** 包案领导 as an account: the username of the staff user who leads the case */
+      lead: z.optional(z.string({ error: '请选择包案领导' }).check(z.regex(/^[a-z0-9_.-]{3,32}$/, { error: '用户名不正确' }))),
     }),
     path: 'team',
     note: 'internal',

@@ -2,6 +2,7 @@
  * The petition workflow as data plus pure functions: which status and role may take which step, what the step
  * records, and the deadline of the next step. Storage applies what `decide` returns; nothing here writes.
  */
+import { onBacklogCase } from './schemas/backlog';
 import { ConflictError, ForbiddenError, ValidationError } from './errors';
 import { ACTION_LABELS, STATUS_LABELS } from './labels';
 import { heldByVillage, inScope, type CentreRef, type SupervisingCentres } from './routing';
@@ -31,7 +32,7 @@ interface Resolved {
   /** the names on the document and its number: the centre's counter, read by the use case, written with the case */
   issue_document: { document: Omit<DocumentContext, 'at' | 'issuedBy'> };
   /** the team's staff users as the use case found them */
-  assign_team: { team: Named[] };
+  assign_team: { team: Named[]; leader?: Named };
 }
 /** A department as the use case found it in the organisation: its id and name. */
 type Named = { id: string; name: string };
@@ -116,7 +117,7 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
   if (actor.role === 'village_staff' && !heldByVillage(p)) throw new ForbiddenError(`该诉求不在村级办理，不能进行「${label}」`);
   // 联合会诊: a co-department's handler reads the case and reports in; the case is the lead department's to handle
   // 专班: a handler on a backlog case's team acts on it whatever their department
-  const onTeam = p.backlog?.team?.some((m) => m.id === actor.id) ?? false;
+  const onTeam = actor.id !== undefined && onBacklogCase(p.backlog, actor.id);
   if (actor.role === 'handler' && !onTeam && actor.departmentId !== undefined && actor.departmentId !== p.departmentId && cmd.action !== 'report_in') {
     throw new ForbiddenError(`会诊部门只能报到会诊意见，不能进行「${label}」`);
   }
@@ -240,7 +241,14 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
     }
     case 'assign_team': {
       if (!p.backlog) throw new ConflictError('只有积案可以组建专班');
-      return step(p.status, { backlog: { ...p.backlog, team: cmd.team } }, `专班：${cmd.team.map((m) => m.name).join('、')}`, { data: { team: cmd.team.map((m) => m.id) } });
+      // a lead who claimed the case from the board (揭榜) stays its lead
+      const claimed = p.backlog.leadOfficial?.claimedAt ? p.backlog.leadOfficial : undefined;
+      if (cmd.leader && claimed && claimed.id !== cmd.leader.id) throw new ConflictError(`该积案已由${claimed.name}揭榜领办，包案领导不能更换`);
+      const leadOfficial = cmd.leader && !claimed ? { id: cmd.leader.id, name: cmd.leader.name } : p.backlog.leadOfficial;
+      const team = `专班：${cmd.team.map((m) => m.name).join('、')}`;
+      return step(p.status, { backlog: { ...p.backlog, team: cmd.team, ...(leadOfficial ? { leadOfficial } : {}) } }, cmd.leader ? `包案领导：${cmd.leader.name}；${team}` : team, {
+        data: { team: cmd.team.map((m) => m.id), ...(cmd.leader ? { lead: cmd.leader.id } : {}) },
+      });
     }
     case 'invite_expert': {
       const c = p.consultation;

@@ -17,6 +17,7 @@ import { requireAttachmentOf, requireAudioOf, requireCleanText, requirePhotosOf 
 import { caseNames, citizenSummary, citizenView, staffSummary, staffView } from './views';
 import { chinaYear, type DocumentNames } from '../../shared/documents';
 import { IssuedDocument, type DocumentKind } from '../../shared/schemas/document';
+import { TEAM_ROLES, onBacklogCase } from '../../shared/schemas/backlog';
 import { invitable } from './experts';
 import { expertChanges } from '../../shared/experts';
 
@@ -255,8 +256,8 @@ export function canSee(caller: Caller, p: Petition, org: Org): boolean {
   if (caller.kind === 'partner') return p.reporter.kind === 'partner' && p.reporter.partnerId === caller.id;
   const scope = org.nodes.get(caller.scopeNodeId);
   if (!scope) return false;
-  // 专班: the staff users on a backlog case's team see it, whatever their scope
-  if (p.backlog?.team?.some((m) => m.id === caller.id)) return true;
+  // 专班 and 包案领导: the staff users a backlog case is assigned to see it, whatever their scope
+  if (onBacklogCase(p.backlog, caller.id)) return true;
   switch (caller.role) {
     case 'agent':
       return p.agentId === caller.id;
@@ -364,8 +365,11 @@ export interface Found {
   expert?: { id: string; name: string };
   /** 出具文书: the names it prints and its number, the next of the owning centre's counter for its kind and year */
   document?: { names: DocumentNames; year: number; seq: number };
-  /** 专班: the team's staff users, found by their usernames */
+  /** the client's key already issued this very document: the step answers the case as it is, writing nothing */
+  replayed?: true;
+  /** 专班: the team's staff users, found by their usernames, and the lead official's when named */
   team?: Array<{ id: string; name: string }>;
+  lead?: { id: string; name: string };
 }
 /** What a step needs looked up: once before it, or again on every try (a document's number moves with each race). */
 type Finder = Found | ((p: Petition, org: Org) => Promise<Found>);
@@ -374,7 +378,8 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
   switch (input.action) {
     case 'assign_team':
       if (!found.team) throw new ValidationError('专班成员不存在', [{ path: 'usernames', message: '请选择本县的工作人员' }]);
-      return { ...input, team: found.team };
+      if (input.lead && !found.lead) throw new ValidationError('包案领导不存在', [{ path: 'lead', message: '请选择本县的工作人员' }]);
+      return { ...input, team: found.team, ...(found.lead ? { leader: found.lead } : {}) };
     case 'issue_document':
       if (!found.document) throw new ConflictError('文书编号未取得，请重试');
       return { ...input, document: found.document };
@@ -442,7 +447,15 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
  * never lose an event and never apply one the new status does not allow. Answers the case as written, record
  * included, so a step's reply needs no second read.
  */
-export async function transition(deps: Deps, caller: Caller, id: string, input: TransitionInput, finder: Finder = {}, attempts = TRANSITION_ATTEMPTS): Promise<PetitionWithTimeline> {
+export async function transition(
+  deps: Deps,
+  caller: Caller,
+  id: string,
+  input: TransitionInput,
+  finder: Finder = {},
+  attempts = TRANSITION_ATTEMPTS,
+  idempotency?: { scope: string; key: string; requestHash: string },
+): Promise<PetitionWithTimeline> {
   const org = await deps.org.load();
   for (let attempt = 0; attempt < attempts; attempt++) {
     const current = await deps.petitions.getWithTimeline(id);
@@ -451,6 +464,12 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
     const category = org.categories.find((c) => c.id === p.categoryId);
     if (!category) throw new NotFoundError('诉求类型不存在');
     const found = typeof finder === 'function' ? await finder(p, org) : finder;
+    if (found.replayed) {
+      // the key's record was written with the step it made: read after it, the case holds that step
+      const done = await deps.petitions.getWithTimeline(id);
+      if (!done) throw new NotFoundError('未找到该诉求');
+      return done;
+    }
     const decision = decide(p, resolveCommand(input, p, org, caller, found), actorOf(caller), {
       now: deps.clock.now(),
       limits: category.limits,
@@ -460,7 +479,8 @@ export async function transition(deps: Deps, caller: Caller, id: string, input: 
     const event = { ...decision.event, seq: next.version };
     const message = messageFor(next, event);
     // a document's number: the centre's counter moves from seq - 1 to seq in the case's transaction, or the try is lost
-    const counter = input.action === 'issue_document' && found.document ? { centreId: p.centreId, kind: input.kind, year: found.document.year, seq: found.document.seq } : undefined;
+    const counter =
+      input.action === 'issue_document' && found.document && idempotency ? { centreId: p.centreId, kind: input.kind, year: found.document.year, seq: found.document.seq, idempotency } : undefined;
     // the load and ratings of the consultation's experts move with the case, in the same transaction
     if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [], expertChanges(p, next), counter)) return { ...next, timeline: [...timeline, event] };
     await jitter(attempt);
@@ -490,26 +510,37 @@ async function requireHandlerOf(deps: Deps, caller: StaffCaller, departmentId: s
  */
 const DOCUMENT_ATTEMPTS = 40;
 
-/** The next number of the owning centre's counter for the kind and the China year now, with the names to print. */
-async function documentNumberFor(deps: Deps, p: Petition, org: Org, kind: DocumentKind): Promise<Found> {
+/**
+ * The next number of the owning centre's counter for the kind and the China year now, with the names to print; or,
+ * when the caller's key already issued this document (a retried send), nothing to write: the same document answers.
+ * Read on every try, so a concurrent send with the same key that won the race is found by the one that lost it.
+ */
+async function documentNumberFor(deps: Deps, p: Petition, org: Org, kind: DocumentKind, once: { scope: string; key: string; requestHash: string }): Promise<Found> {
+  const used = await deps.petitions.keyRecord(once.scope, once.key);
+  if (used) {
+    if (used.petitionId !== p.id || used.requestHash !== once.requestHash) throw new ConflictError('这个提交编号已用于另一份文书，请刷新页面后重新出具');
+    return { replayed: true };
+  }
   const year = chinaYear(deps.clock.now().toISOString());
   const last = await deps.petitions.documentCount(p.centreId, kind, year);
   return { document: { names: caseNames(org, p), year, seq: last + 1 } };
 }
 
-/** 专班: active staff users of the caller's county who work cases (centre staff, handlers, county supervisors). */
-async function teamOf(deps: Deps, caller: StaffCaller, usernames: readonly string[]) {
+/** 专班 and 包案领导: active staff users of the caller's county who work cases (centre staff, handlers, county supervisors). */
+async function teamOf(deps: Deps, caller: StaffCaller, usernames: readonly string[], lead?: string) {
   const org = await deps.org.load();
   const countyOf = (nodeId: string) => org.nodes.get(nodeId)?.path.split('/')[0];
   const county = countyOf(caller.scopeNodeId);
-  const users = await Promise.all([...new Set(usernames)].map((u) => deps.org.getUser(u)));
-  const bad = users.findIndex((u) => !u || u.active === false || countyOf(u.scopeNodeId) !== county || !['centre_staff', 'handler', 'county_supervisor'].includes(u.role));
+  const fits = (u: Awaited<ReturnType<typeof deps.org.getUser>>) => !!u && u.active !== false && countyOf(u.scopeNodeId) === county && TEAM_ROLES.includes(u.role);
+  const [users, leader] = await Promise.all([Promise.all([...new Set(usernames)].map((u) => deps.org.getUser(u))), lead ? deps.org.getUser(lead) : undefined]);
+  const bad = users.findIndex((u) => !fits(u));
   if (bad >= 0) throw new ValidationError('专班成员不存在', [{ path: `usernames.${bad}`, message: '请选择本县在岗的综治中心、承办部门或县级工作人员' }]);
-  return users.map((u) => ({ id: u!.id, name: u!.name }));
+  if (lead && !fits(leader)) throw new ValidationError('包案领导不存在', [{ path: 'lead', message: '请选择本县在岗的综治中心、承办部门或县级工作人员' }]);
+  return { team: users.map((u) => ({ id: u!.id, name: u!.name })), ...(leader ? { lead: { id: leader.id, name: leader.name } } : {}) };
 }
 
 /** A staff step answers with the case file; after a hand-over the caller sees only where the case went. */
-export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, input: TransitionInput) {
+export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, input: TransitionInput, idempotencyKey?: string) {
   // a note the citizen reads goes through the same check as what citizens write
   if (input.action === 'progress' && input.visibility !== 'internal') await requireCleanText(deps, undefined, { note: input.note });
   if (input.action === 'dispatch' && input.handlerId) await requireHandlerOf(deps, caller, input.departmentId, input.handlerId);
@@ -522,7 +553,7 @@ export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, 
   if (input.action === 'assign_team') {
     const p = await deps.petitions.get(id);
     if (!p || !canSee(caller, p, await deps.org.load())) throw new NotFoundError('未找到该诉求');
-    found.team = await teamOf(deps, caller, input.usernames);
+    Object.assign(found, await teamOf(deps, caller, input.usernames, input.lead));
   }
   if (input.action === 'attach') {
     // whoever does not see the case learns nothing of it from the file they name
@@ -530,10 +561,14 @@ export async function stepForStaff(deps: Deps, caller: StaffCaller, id: string, 
     if (!p || !canSee(caller, p, await deps.org.load())) throw new NotFoundError('未找到该诉求');
     await requireAttachmentOf(deps, caller, input.key);
   }
-  const next =
-    input.action === 'issue_document'
-      ? await transition(deps, caller, id, input, (p, org) => documentNumberFor(deps, p, org, input.kind), DOCUMENT_ATTEMPTS)
-      : await transition(deps, caller, id, input, found);
+  let next: PetitionWithTimeline;
+  if (input.action === 'issue_document') {
+    // the route requires the key (shared/contract/staff.ts); a document is never issued without one
+    if (!idempotencyKey) throw new ValidationError('缺少 Idempotency-Key 请求头', [{ path: 'Idempotency-Key', message: '缺少 Idempotency-Key 请求头' }]);
+    const { action: _action, ...body } = input;
+    const once = { scope: idempotencyScope(caller), key: idempotencyKey, requestHash: sha256(JSON.stringify({ petitionId: id, body })) };
+    next = await transition(deps, caller, id, input, (p, org) => documentNumberFor(deps, p, org, input.kind, once), DOCUMENT_ATTEMPTS, once);
+  } else next = await transition(deps, caller, id, input, found);
   const org = await deps.org.load();
   if (!canSee(caller, next, org)) {
     return { id: next.id, status: next.status, level: next.level, centreId: next.centreId, handedOver: true as const };
@@ -614,6 +649,7 @@ export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<Sta
     sort: q.sort === 'urgent' && (!q.status || isOpen(q.status)) ? 'urgent' : 'newest',
     supervised: q.supervised === 'true',
     consulting: q.consulting === 'true',
+    team: q.team === 'true' ? caller.id : undefined,
   };
   const scope = queueScope(caller, org);
   if (scope.kind === 'village' && (filter.supervised || (filter.due && 'near' in filter.due) || filter.townshipId)) {
@@ -622,6 +658,9 @@ export async function staffQueue(deps: Deps, caller: StaffCaller, q: Partial<Sta
   }
   if (filter.supervised && scope.kind === 'department') {
     throw new ValidationError('承办人的待办没有督办列表', [{ path: 'query.supervised', message: '督办列表只供综治中心查看' }]);
+  }
+  if (filter.team && !TEAM_ROLES.includes(caller.role)) {
+    throw new ValidationError('专班列表只供专班成员查看', [{ path: 'query.team', message: '专班列表只供综治中心、承办部门和县级工作人员查看' }]);
   }
   if (filter.consulting && scope.kind !== 'department') {
     throw new ValidationError('会诊列表只供部门承办人查看', [{ path: 'query.consulting', message: '会诊列表只供部门承办人查看' }]);

@@ -1,4 +1,5 @@
 /** What each kind of caller is shown: citizens never see internal notes; staff never see an unmasked phone. */
+import { onBacklogCase } from '../../shared/schemas/backlog';
 import { inScope, supervisingCentres, type Org } from '../../shared/routing';
 import { isMediationCategory } from '../../shared/countySettings';
 import type { Petition, PetitionSummary, PetitionWithTimeline, TimelineEvent } from '../../shared/schemas/petition';
@@ -76,7 +77,7 @@ function offers(p: Petition, org: Org, caller: StaffCaller) {
   const scope = org.nodes.get(caller.scopeNodeId);
   const supervises = p.supervisedBy !== undefined && scope !== undefined && inScope(scope.path, p.supervisedBy.centrePath);
   // 联合会诊: a handler of another department than the case's is a co-department, who may only report in
-  const coDepartment = caller.role === 'handler' && caller.departmentId !== p.departmentId && !p.backlog?.team?.some((m) => m.id === caller.id);
+  const coDepartment = caller.role === 'handler' && caller.departmentId !== p.departmentId && !onBacklogCase(p.backlog, caller.id);
   const mine = p.consultation?.participants.find((x) => x.departmentId === caller.departmentId);
   return (a: ReturnType<typeof allowedActions>[number]) => {
     if (coDepartment && a !== 'report_in') return false;

@@ -46,6 +46,8 @@ import { route } from './route';
 
 /** A step answers the case file as written (or where it went), unless it says otherwise here. */
 const STEP_ANSWERS = { reveal_phone: PhoneAnswer } satisfies Partial<Record<StaffStep, z.ZodMiniType>>;
+/** A step that makes something a client may send twice (a numbered document) takes an Idempotency-Key. */
+const STEP_HEADERS = { issue_document: IDEMPOTENT } satisfies Partial<Record<StaffStep, typeof IDEMPOTENT>>;
 type StepRoute<A extends StaffStep> = {
   method: 'POST';
   path: string;
@@ -54,12 +56,21 @@ type StepRoute<A extends StaffStep> = {
   params: typeof ById;
   body: StepTable[A]['body'];
   answer: A extends keyof typeof STEP_ANSWERS ? (typeof STEP_ANSWERS)[A] : typeof StepAnswer;
-};
+} & (A extends keyof typeof STEP_HEADERS ? { headers: (typeof STEP_HEADERS)[A] } : unknown);
 /** One route per staff step of the table: POST /staff/petitions/{id}/<path> with the step's body. */
 const STEPS = Object.fromEntries(
   STAFF_STEPS.map((a) => [
     a,
-    { method: 'POST', path: stepPath(a), access: 'staff', summary: STEP_TABLE[a].label, params: ById, body: STEP_TABLE[a].body, answer: (STEP_ANSWERS as Partial<Record<StaffStep, z.ZodMiniType>>)[a] ?? StepAnswer },
+    {
+      method: 'POST',
+      path: stepPath(a),
+      access: 'staff',
+      summary: a in STEP_HEADERS ? `${STEP_TABLE[a].label}（同一 Idempotency-Key 只出具一次）` : STEP_TABLE[a].label,
+      params: ById,
+      body: STEP_TABLE[a].body,
+      answer: (STEP_ANSWERS as Partial<Record<StaffStep, z.ZodMiniType>>)[a] ?? StepAnswer,
+      ...(a in STEP_HEADERS ? { headers: STEP_HEADERS[a as keyof typeof STEP_HEADERS] } : {}),
+    },
   ]),
 ) as { [A in StaffStep]: StepRoute<A> };
 

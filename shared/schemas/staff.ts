@@ -57,6 +57,8 @@ export const StaffQueueQuery = z
     supervised: z.optional(z.enum(['true'], { error: 'supervised 须为 true' })),
     /** 联合会诊: only the cases the handler's department is called into (newest consultation first) */
     consulting: z.optional(z.enum(['true'], { error: 'consulting 须为 true' })),
+    /** 专班: only the backlog cases the caller is on, as a team member or the lead official (newest first) */
+    team: z.optional(z.enum(['true'], { error: 'team 须为 true' })),
   })
   .check(
     z.refine((q) => !q.from || !q.to || q.from <= q.to, { error: '开始日期不能晚于结束日期', path: ['from'] }),
@@ -67,6 +69,10 @@ export const StaffQueueQuery = z
     z.refine((q) => !q.consulting || (!q.supervised && !q.due && q.overdue !== 'true' && q.sort !== 'urgent'), {
       error: '会诊列表按发起时间排列，不能同时按期限筛选、按紧急排序或查看督办',
       path: ['consulting'],
+    }),
+    z.refine((q) => !q.team || (!q.supervised && !q.consulting && !q.due && q.overdue !== 'true' && q.sort !== 'urgent'), {
+      error: '专班列表按上报时间排列，不能同时按期限筛选、按紧急排序、查看督办或会诊',
+      path: ['team'],
     }),
   );
 export type StaffQueueQuery = z.infer<typeof StaffQueueQuery>;

@@ -370,6 +370,7 @@ const CASES: Record<string, Case> = {
   'POST /staff/petitions/{id}/documents': {
     expect: centreOnlyStepOfSeen(),
     target: stepOn('dispatched', { kind: 'agreement', parties: [{ role: '甲方', name: '张三' }, { role: '乙方', name: '李四' }], facts: '草场边界争议', terms: '以围栏现状为界' }),
+    vary: (t) => ({ ...t, headers: { 'idempotency-key': newKey() } }),
   },
   'POST /staff/petitions/{id}/attachments': { expect: handlingStep(), target: petitionAt('dispatched'), bodyOf: ownUpload },
   'POST /staff/petitions/{id}/reopen': { expect: centreOnlyStepOfSeen(), target: stepOn('resolved', { reason: '群众反映未解决' }) },

@@ -93,3 +93,69 @@ describe('专班 (the team of a backlog case)', () => {
     expect((await call('GET', `/staff/petitions/${id}`, { token: ebao })).status).toBe(404);
   });
 });
+
+describe('包案领导 as a staff user, and the 专班积案 list', () => {
+  const teamList = async (token: string) => {
+    const res = await call('GET', '/staff/petitions?team=true', { token });
+    expect(res.status).toBe(200);
+    return res.body.items.map((r: { id: string }) => r.id) as string[];
+  };
+
+  it('names a staff user as the lead: they see the case, act on it and find it in their list, their name shown', async () => {
+    const [babao, county, justice, ebao, resources] = await Promise.all(['babao', 'county', 'babao-justice', 'ebao', 'babao-resources'].map((u) => staffToken(u)));
+    const id = await handled(babao!);
+    expect((await step(county!, id, 'classify', { backlogClass: 'B', leadOfficial: '县委副书记 王明' })).status).toBe(200);
+    // another township's centre: not theirs before
+    expect((await call('GET', `/staff/petitions/${id}`, { token: ebao })).status).toBe(404);
+    const me = (await call('GET', '/staff/me', { token: ebao })).body as { id: string; name: string };
+
+    const named = await step(county!, id, 'team', { usernames: ['babao-justice'], lead: 'ebao' });
+    expect(named.status).toBe(200);
+    expect(named.body.backlog.leadOfficial).toEqual({ id: me.id, name: me.name });
+    expect(named.body.timeline.at(-1)).toMatchObject({ action: 'assign_team', note: expect.stringMatching(new RegExp(`^包案领导：${me.name}；专班：`)) });
+    // the lead sees the case and acts on it like a member
+    const file = await call('GET', `/staff/petitions/${id}`, { token: ebao });
+    expect(file.status).toBe(200);
+    expect(file.body.backlog.leadOfficial.name).toBe(me.name);
+    expect((await step(ebao!, id, 'progress', { note: '包案领导已约谈双方', visibility: 'internal' })).status).toBe(200);
+    // each finds it in their 专班积案 list; the case's own department, not on it, does not
+    expect(await teamList(ebao!)).toContain(id);
+    expect(await teamList(justice!)).toContain(id);
+    expect(await teamList(resources!)).not.toContain(id);
+
+    // the team changes: who left it no longer sees it nor lists it; the lead stays when not named again
+    const changed = await step(county!, id, 'team', { usernames: ['babao-resources'] });
+    expect(changed.status).toBe(200);
+    expect(changed.body.backlog.leadOfficial).toEqual({ id: me.id, name: me.name });
+    expect(await teamList(justice!)).not.toContain(id);
+    expect((await call('GET', `/staff/petitions/${id}`, { token: justice })).status).toBe(404);
+    expect(await teamList(resources!)).toContain(id);
+    expect(await teamList(ebao!)).toContain(id);
+  });
+
+  it('refuses a lead who is not the county\'s case staff (400 naming lead), and keeps a lead who claimed the case from the board', async () => {
+    const [babao, county] = await Promise.all([staffToken('babao'), staffToken('county')]);
+    const id = await handled(babao);
+    expect((await step(county, id, 'classify', { backlogClass: 'A' })).status).toBe(200);
+    const bad = await step(county, id, 'team', { usernames: ['babao-justice'], lead: 'agent-baiyanggou' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: 'lead', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })]);
+    expect((await step(county, id, 'post-board', {})).status).toBe(200);
+    expect((await step(babao, id, 'claim-lead', {})).status).toBe(200);
+    const other = await step(county, id, 'team', { usernames: ['babao-justice'], lead: 'ebao' });
+    expect(other.status).toBe(409);
+    expect(other.body.error.message).toMatch(/揭榜领办/);
+    // the claimant is an account: the case is in their list
+    expect(await teamList(babao)).toContain(id);
+  });
+
+  it('answers 400 for the list with a deadline filter, or to a village\'s staff', async () => {
+    const [babao, village] = await Promise.all([staffToken('babao'), staffToken('village-baiyanggou')]);
+    const mixed = await call('GET', '/staff/petitions?team=true&due=overdue', { token: babao });
+    expect(mixed.status).toBe(400);
+    expect(mixed.body.error.issues[0].path).toMatch(/team/);
+    const v = await call('GET', '/staff/petitions?team=true', { token: village });
+    expect(v.status).toBe(400);
+    expect(v.body.error.issues[0]).toMatchObject({ path: 'query.team', message: expect.stringContaining('专班') });
+  });
+});

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { sweep } from '../../functions/usecases/supervision';
 import { DEFAULT_SUPERVISION } from '../../shared/supervision';
-import { call, citizenToken, report, staffToken, uploadPhoto } from '../support/api';
+import { call, citizenToken, newKey, report, staffToken, uploadPhoto } from '../support/api';
 import { resetApiTime, setApiTime } from '../support/clock';
 import { movableClock, stackDeps } from '../support/deps';
 
@@ -15,7 +15,9 @@ afterEach(async () => {
 });
 
 const step = (token: string, id: string, action: string, body: unknown = {}) => call('POST', `/staff/petitions/${id}/${action}`, { token, body });
-const issue = (token: string, id: string, body: Record<string, unknown>) => step(token, id, 'documents', body);
+/** Issues a document; each call is a new send (a new key) unless a key is given, as a retried send gives its own again. */
+const issue = (token: string, id: string, body: Record<string, unknown>, key = newKey()) =>
+  call('POST', `/staff/petitions/${id}/documents`, { token, body, headers: { 'idempotency-key': key } });
 const row = (d: { rows: Array<{ label: string; value: string }> }, label: string) => d.rows.find((r) => r.label === label)?.value;
 const AGREEMENT = { kind: 'agreement', parties: [{ role: '甲方', name: '张三' }, { role: '乙方', name: '李四' }], facts: '两户草场网围栏边界争议', terms: '以 2019 年确权图为界，乙方十日内移回围栏' };
 
@@ -109,7 +111,64 @@ describe('case documents', () => {
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: 'parties', message: '调解协议至少有两方当事人' })]);
     expect((await issue(babao, id, { kind: 'memo' })).status).toBe(400);
+    // a document is never issued without a key: a client could not retry it safely
+    const noKey = await step(babao, id, 'documents', AGREEMENT);
+    expect(noKey.status).toBe(400);
+    expect(noKey.body.error.issues[0]).toMatchObject({ path: 'Idempotency-Key', message: expect.stringContaining('Idempotency-Key') });
+    expect((await call('GET', `/staff/petitions/${id}`, { token: babao })).body.documents).toEqual([]);
   });
+});
+
+describe('issuing a document with an idempotency key', () => {
+  it('answers a retried send (the same key) with the same document and number; a new key issues the next', async () => {
+    const babao = await staffToken('babao');
+    const { id } = await aCase(babao);
+    const key = newKey();
+    const first = await issue(babao, id, AGREEMENT, key);
+    expect(first.status).toBe(200);
+    const again = await issue(babao, id, AGREEMENT, key);
+    expect(again.status).toBe(200);
+    expect(again.body.documents).toHaveLength(1);
+    expect(again.body.documents[0]).toEqual(first.body.documents[0]);
+    expect(again.body.version).toBe(first.body.version);
+    // the record holds one issue, and the next document of the kind takes the next number
+    const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
+    expect(file.body.timeline.filter((e: { action: string }) => e.action === 'issue_document')).toHaveLength(1);
+    const next = await issue(babao, id, AGREEMENT, newKey());
+    expect(next.status).toBe(200);
+    expect(next.body.documents.map((d: { seq: number }) => d.seq)).toEqual([first.body.documents[0].seq, first.body.documents[0].seq + 1]);
+  });
+
+  it('refuses a key sent before for another document or another case (409), issuing nothing', async () => {
+    const babao = await staffToken('babao');
+    const [a, b] = await Promise.all([aCase(babao), aCase(babao)]);
+    const key = newKey();
+    expect((await issue(babao, a.id, AGREEMENT, key)).status).toBe(200);
+    const otherBody = await issue(babao, a.id, { ...AGREEMENT, terms: '另一份协议' }, key);
+    expect(otherBody.status).toBe(409);
+    expect(otherBody.body.error.message).toMatch(/已用于另一份文书/);
+    const otherCase = await issue(babao, b.id, AGREEMENT, key);
+    expect(otherCase.status).toBe(409);
+    const [fa, fb] = await Promise.all([a.id, b.id].map((id) => call('GET', `/staff/petitions/${id}`, { token: babao })));
+    expect(fa!.body.documents).toHaveLength(1);
+    expect(fb!.body.documents).toHaveLength(0);
+  });
+
+  it('issues one document for the same key sent 10 times at once', async () => {
+    const babao = await staffToken('babao');
+    const { id } = await aCase(babao);
+    const key = newKey();
+    const answers = await Promise.all(Array.from({ length: 10 }, () => issue(babao, id, AGREEMENT, key)));
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    const numbers = new Set(answers.map((a) => a.body.documents.at(-1)?.number));
+    expect(numbers.size).toBe(1);
+    const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
+    expect(file.body.documents).toHaveLength(1);
+    expect(file.body.timeline.filter((e: { action: string }) => e.action === 'issue_document')).toHaveLength(1);
+    // the counter moved once: the next document of the kind is the next number
+    const next = await issue(babao, id, AGREEMENT);
+    expect(next.body.documents.at(-1).seq).toBe(file.body.documents[0].seq + 1);
+  }, 120_000);
 });
 
 describe('attachments on a case', () => {

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, citizenToken, report, staffToken } from '../support/api';
 import { openStaffApp, poll, type StaffApp } from '../support/staffApp';
+import { stack } from '../support/worker';
 
 const step = async (token: string, id: string, action: string, body: unknown = {}) => {
   const res = await call('POST', `/staff/petitions/${id}/${action}`, { token, body });
@@ -101,6 +102,41 @@ describe('case documents and the board (H5)', () => {
     expect(feedback).toContain('反映人签收：');
     await poll(() => app.page.evaluate(() => document.documentElement.scrollWidth)).toBe(1280);
     await app.shot('3-feedback');
+  });
+
+  it('sends a lost issue again with the same key: one document, one number', async () => {
+    const { id } = await dispatchedCase('邻居把水渠改道，我家草场浇不上水。');
+    await app.loginAs('babao');
+    await app.open(`pages/petition/index?id=${id}`);
+    await poll(() => app.el('#issue-dispatch_slip').isVisible()).toBe(true);
+    // the first send reaches the server, which issues the document; its answer is lost on the way back
+    const keys: string[] = [];
+    await app.page.route('**/staff/petitions/*/documents', async (route) => {
+      keys.push(route.request().headers()['idempotency-key'] ?? '');
+      // the test build's API host is mapped in the browser only: from here the stack is asked at its own address
+      const answer = await route.fetch({ url: route.request().url().replace(/^https?:\/\/[^/]+/, stack().apiUrl.replace(/\/$/, '')) });
+      if (keys.length === 1) await route.abort('connectionreset');
+      else await route.fulfill({ response: answer });
+    });
+    try {
+      await app.el('#issue-dispatch_slip').click();
+      await app.el('#doc-requirements textarea').fill('请三日内到现场查看水渠。');
+      await app.el('#issue-document').click();
+      await poll(() => app.page.locator('#document-form .staff-error').count()).toBe(1);
+      expect(await app.page.locator('#documents [id^="document-dispatch_slip-"]').count()).toBe(0);
+      // the same form sent again
+      await app.el('#issue-document').click();
+      await poll(() => app.el('#documents [id^="document-dispatch_slip-"]').isVisible()).toBe(true);
+    } finally {
+      await app.page.unroute('**/staff/petitions/*/documents');
+    }
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
+    expect(keys[1]).toBe(keys[0]);
+    expect(await app.page.locator('#documents [id^="document-"]').count()).toBe(1);
+    const file = await call('GET', `/staff/petitions/${id}`, { token: await staffToken('babao') });
+    expect(file.body.documents).toHaveLength(1);
+    expect(file.body.timeline.filter((e: { action: string }) => e.action === 'issue_document')).toHaveLength(1);
   });
 
   it('takes a scanned PDF from the department\'s handler onto the case file', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createDraftStore, DRAFTS_KEY, newIdempotencyKey, type DraftForm, type KeyValueStore } from '../../miniprogram/src/lib/draft';
+import { createDraftStore, DRAFTS_KEY, keyFor, newIdempotencyKey, type DraftForm, type KeyValueStore } from '../../miniprogram/src/lib/draft';
 
 function memoryStore(): KeyValueStore & { data: Map<string, unknown> } {
   const data = new Map<string, unknown>();
@@ -92,5 +92,16 @@ describe('the draft store', () => {
   it('makes keys the API accepts', () => {
     for (let i = 0; i < 50; i++) expect(newIdempotencyKey()).toMatch(/^[A-Za-z0-9_-]{8,64}$/);
     expect(newIdempotencyKey(() => 0, () => 0)).toBe('0-0000000000000000');
+  });
+});
+
+describe('the key of a send (出具文书)', () => {
+  it('keeps the key for the same body sent again, and makes a new one for an edited body', () => {
+    const first = keyFor(null, { kind: 'feedback', basis: '《人民调解法》' }, keys);
+    const retry = keyFor(first, { kind: 'feedback', basis: '《人民调解法》' }, keys);
+    expect(retry.key).toBe(first.key);
+    const edited = keyFor(retry, { kind: 'feedback', basis: '《人民调解法》第三十一条' }, keys);
+    expect(edited.key).not.toBe(first.key);
+    expect(keyFor(null, { kind: 'feedback', basis: '《人民调解法》' }, keys).key).not.toBe(first.key);
   });
 });

@@ -14,6 +14,7 @@
  * | byCountyStatus | K#county#status                    | q_sk              | the county's queue tab                  |
  * | byReporter     | R#openid                           | q_sk              | my petitions                            |
  * |                | R#agent#user (filed entries)       |                   | what a staff user filed (我代办的)      |
+ * |                | R#team#user (team entries)         |                   | the backlog cases a user is on (专班)   |
  * | byDepartment   | D#department                       | q_sk              | a department's dispatched cases         |
  * |                | DC#department (consultation entries)|                  | the consultations it is called into     |
  * | byDue          | DUE#county / NDUE#county           | due_sk            | the county's open cases by deadline / by when near due |
@@ -90,6 +91,14 @@ export const keys = {
    * under `KB#<county>`, newest posting first; it stays after the claim, so the board shows who claimed what.
    */
   boardEntry: (id: string) => ({ pk: `P#${id}`, sk: 'BOARD' }),
+  /**
+   * A backlog case's team entry (专班, 包案领导): for each staff user the case is assigned to (its team, and its lead
+   * official when an account), an item in the petition's partition in byReporter under `R#team#<user>`, newest case
+   * first, its row the case's, written with every version and deleted when the user leaves the case: a member's
+   * 专班 list reads one partition of their own, a page at a time.
+   */
+  teamEntry: (id: string, userId: string) => ({ pk: `P#${id}`, sk: `TEAM#${userId}` }),
+  teamOf: (userId: string) => `R#team#${userId}`,
   board: (countyId: string) => `KB#${countyId}`,
   /**
    * A village-held petition's entry (小事不出村): while its village holds it (level `village`), a second item in its

@@ -1,4 +1,5 @@
 /** The petition repository: the only place petitions become items and items become petitions. */
+import { backlogMembers } from '../../../shared/schemas/backlog';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
@@ -190,6 +191,17 @@ function consultationWrites(table: string, before: Petition | undefined, after: 
   ];
 }
 
+/** The team entries (keys.teamEntry) of a backlog case: one per staff user it is assigned to. */
+export function teamItems(p: Petition): Item[] {
+  return backlogMembers(p.backlog).map((userId) => ({ ...keys.teamEntry(p.id, userId), [ROW]: summaryOf(p), r_pk: keys.teamOf(userId), q_sk: keys.queueSort(p.createdAt, p.id) }));
+}
+/** Put the team entries (their rows follow the case), and delete those of users no longer on it. */
+function teamWrites(table: string, before: Petition | undefined, after: Petition) {
+  const now = new Set(backlogMembers(after.backlog));
+  const gone = backlogMembers(before?.backlog).filter((u) => !now.has(u));
+  return [...teamItems(after).map((Item) => ({ Put: { TableName: table, Item } })), ...gone.map((u) => ({ Delete: { TableName: table, Key: keys.teamEntry(after.id, u) } }))];
+}
+
 /** The board entry (keys.boardEntry) of a backlog case posted to the county's board, kept once claimed. */
 export function boardItem(p: Petition): Item | undefined {
   const since = p.backlog?.boardSince;
@@ -201,17 +213,31 @@ function boardWrites(table: string, after: Petition) {
   return item ? [{ Put: { TableName: table, Item: item } }] : [];
 }
 
-/** The centre's document counter from seq - 1 to seq: a number someone else took first cancels the transaction. */
-function documentCounterUpdate(table: string, c: DocumentCounterStep) {
-  return {
-    Update: {
-      TableName: table,
-      Key: keys.documentCounter(c.centreId, c.kind, c.year),
-      UpdateExpression: 'SET n = :seq',
-      ConditionExpression: c.seq === 1 ? 'attribute_not_exists(n)' : 'n = :last',
-      ExpressionAttributeValues: c.seq === 1 ? { ':seq': c.seq } : { ':seq': c.seq, ':last': c.seq - 1 },
+/** The centre's counter moves n → n+1, and the client's key is taken, both or neither (a second send finds the key). */
+function documentCounterWrites(table: string, petitionId: string, at: string, c: DocumentCounterStep) {
+  return [
+    {
+      Update: {
+        TableName: table,
+        Key: keys.documentCounter(c.centreId, c.kind, c.year),
+        UpdateExpression: 'SET n = :seq',
+        ConditionExpression: c.seq === 1 ? 'attribute_not_exists(n)' : 'n = :last',
+        ExpressionAttributeValues: c.seq === 1 ? { ':seq': c.seq } : { ':seq': c.seq, ':last': c.seq - 1 },
+      },
     },
-  };
+    {
+      Put: {
+        TableName: table,
+        Item: {
+          ...keys.idempotency(c.idempotency.scope, c.idempotency.key),
+          petitionId,
+          requestHash: c.idempotency.requestHash,
+          ttl: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
+        },
+        ConditionExpression: 'attribute_not_exists(pk)',
+      },
+    },
+  ];
 }
 
 /** Put the near-due entry, or delete it, in the transaction that writes the petition. */
@@ -342,6 +368,11 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return { ...toPetition(head), timeline };
   }
 
+  async keyRecord(scope: string, key: string) {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.idempotency(scope, key), ConsistentRead: true }));
+    return out.Item ? { petitionId: String(out.Item.petitionId), requestHash: String(out.Item.requestHash) } : undefined;
+  }
+
   async documentCount(centreId: string, kind: string, year: number) {
     const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.documentCounter(centreId, kind, year), ConsistentRead: true }));
     return typeof out.Item?.n === 'number' ? out.Item.n : 0;
@@ -359,6 +390,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             ...filedWrites(this.table, after),
             ...villageWrites(this.table, before, after),
             ...boardWrites(this.table, after),
+            ...teamWrites(this.table, before, after),
             ...events.map((event) => ({
               Put: {
                 TableName: this.table,
@@ -369,7 +401,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             ...messages.map((m) => ({ Put: { TableName: this.table, Item: outboxItem(m) } })),
             ...figureUpdates(this.table, after.id, figureDeltas(before, after, events)),
             ...expertUpdates(this.table, experts),
-            ...(counter ? [documentCounterUpdate(this.table, counter)] : []),
+            ...(counter ? documentCounterWrites(this.table, after.id, events[0]?.at ?? after.updatedAt, counter) : []),
           ],
         }),
       );
@@ -452,6 +484,11 @@ export class DynamoPetitionRepository implements PetitionRepository {
       const range = created.from && created.to ? { between: [created.from, created.to] as const } : created.from ? { after: created.from } : created.to ? { before: created.to } : {};
       const partition = keys.supervisedQueue(scope.kind === 'centre' ? scope.centreId : scope.countyId);
       return this.page('byCentre', partition, page, { ...equals, status: f.status }, { ...range, ...bounded }, keys.supervision);
+    }
+    if (f.team) {
+      // 专班: the backlog cases this user is assigned to, whatever the scope, newest first
+      const userId = f.team;
+      return this.page('byReporter', keys.teamOf(userId), page, { ...equals, status: f.status }, bounded, (id) => keys.teamEntry(id, userId));
     }
     if (f.consulting && scope.kind === 'department') {
       // 联合会诊: the consultation entries of the cases this department is called into, newest consultation first

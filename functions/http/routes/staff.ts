@@ -28,6 +28,9 @@ const HANDLERS: Handlers<{ staff: Pick<typeof STAFF, CaseWork> }> = {
       ...STEP_HANDLERS,
       link_repeat: ({ caller, params, body }, deps) => petitions.linkRepeat(deps, caller, params.id, body),
       reveal_phone: ({ caller, params }, deps) => petitions.revealPhone(deps, caller, params.id),
+      // a retried send with the same key answers the document it issued, never a second number
+      issue_document: ({ caller, params, headers, body }, deps) =>
+        petitions.stepForStaff(deps, caller, params.id, { action: 'issue_document', ...body }, headers['Idempotency-Key']) as never,
     },
     tasks: ({ caller, query }, deps) => petitions.staffTasks(deps, caller, query),
     board: ({ caller, query }, deps) => backlog.board(deps, caller, query),

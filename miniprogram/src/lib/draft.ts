@@ -49,6 +49,21 @@ export function newIdempotencyKey(now: () => number = Date.now, random: () => nu
   return `${now().toString(36)}-${tail.slice(0, 16)}`;
 }
 
+/** A send made with a key: what was sent (as JSON) and its key. */
+export interface Send {
+  body: string;
+  key: string;
+}
+
+/**
+ * The key of a send: the same body sent again (a retry after a failed or lost answer) keeps its key, so the server
+ * answers what it may already have made (a numbered document); an edited form is a new request with a new key.
+ */
+export function keyFor(last: Send | null, body: unknown, make: () => string = newIdempotencyKey): Send {
+  const sent = JSON.stringify(body);
+  return last && last.body === sent ? last : { body: sent, key: make() };
+}
+
 function isDraft(v: unknown): v is Draft {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Record<string, unknown>;

@@ -56,7 +56,7 @@ export interface StaffRouteParams {
   register: Record<string, never>;
   filed: Record<string, never>;
   tasks: Record<string, never>;
-  queue: { status?: string; due?: string };
+  queue: { status?: string; due?: string; team?: 'true' };
   petition: { id: string };
   /** a month (YYYY-MM) or a period of days; a county caller's township */
   dashboard: { month?: string; from?: string; to?: string; township?: string };

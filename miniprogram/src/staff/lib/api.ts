@@ -18,7 +18,11 @@ export const api = {
   booking: clientOf(BOOKING, staffRequest),
 };
 
-/** Takes a form's staff step through its route (the form checked the body with the step's schema). */
-export function takeStep(action: StepAction, id: string, body: Record<string, unknown>): Promise<StepAnswer> {
-  return (api.staff.step[action as StaffStep] as (id: string, input: { body: unknown }) => Promise<StepAnswer>)(id, { body });
+/**
+ * Takes a form's staff step through its route (the form checked the body with the step's schema); a step that makes
+ * something numbered (出具文书) sends the form's Idempotency-Key.
+ */
+export function takeStep(action: StepAction, id: string, body: Record<string, unknown>, idempotencyKey?: string): Promise<StepAnswer> {
+  const send = api.staff.step[action as StaffStep] as (id: string, input: { body: unknown; headers?: Record<string, string> }) => Promise<StepAnswer>;
+  return send(id, { body, ...(idempotencyKey ? { headers: { 'Idempotency-Key': idempotencyKey } } : {}) });
 }

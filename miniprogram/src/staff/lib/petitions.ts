@@ -14,6 +14,8 @@ export interface QueueView {
   supervised?: 'true';
   /** 联合会诊: the cases the handler's department is called into, newest consultation first (a handler's list) */
   consulting?: 'true';
+  /** 专班: the backlog cases the caller is on, as a member or the lead official, newest first */
+  team?: 'true';
   categoryId?: string;
   townshipId?: string;
   channel?: Channel;

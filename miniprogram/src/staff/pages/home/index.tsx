@@ -11,6 +11,7 @@ import { ROLE_LABELS, type StaffUser } from '../../lib/session';
 import { mayOpen, navFor, staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
 import { Warnings } from '../../components/Warnings';
+import { TEAM_ROLES } from '../../../../../shared/schemas/backlog';
 
 interface Tile {
   id: string;
@@ -22,7 +23,7 @@ interface Tile {
 }
 
 /** One count of the caller's queue: a page of it, no more (the page's size at most, "50+" beyond). */
-async function counted(query: { status?: Status; due?: 'overdue' | 'near' }): Promise<string> {
+async function counted(query: { status?: Status; due?: 'overdue' | 'near'; team?: 'true' }): Promise<string> {
   const page = await api.staff.queue({ query: { ...query, sort: 'newest', limit: DESK_PAGE } });
   return countText(page.items.length, !!page.cursor);
 }
@@ -44,6 +45,10 @@ async function tilesFor(user: StaffUser): Promise<Tile[]> {
     }
     if (dueTabs(user.role).includes('near')) tiles.push(counted({ due: 'near' }).then((count) => ({ id: 'now-near', label: '临期', hint: '快到期限', count, url: staffUrl('queue', { due: 'near' }), tone: 'near' as const })));
     tiles.push(counted({ due: 'overdue' }).then((count) => ({ id: 'now-overdue', label: '逾期', hint: '已过期限', count, url: staffUrl('queue', { due: 'overdue' }), tone: 'overdue' as const })));
+  }
+  if (TEAM_ROLES.includes(user.role)) {
+    // 专班积案: the backlog cases the user leads or works on, whatever their scope (shown when there are any)
+    tiles.push(counted({ team: 'true' }).then((count) => ({ id: 'now-team', label: '专班积案', hint: '我包案或参加专班的', count, url: staffUrl('queue', { team: 'true' }) })));
   }
   if (user.role === 'agent') {
     // 凡诉代办: an agent's reminders are on what they filed (one page of 我代办的): what moved, what is near due or late
@@ -67,7 +72,7 @@ async function tilesFor(user: StaffUser): Promise<Tile[]> {
       })),
     );
   }
-  return Promise.all(tiles);
+  return (await Promise.all(tiles)).filter((t) => t.id !== 'now-team' || t.count !== '0');
 }
 
 function Desk({ user }: { user: StaffUser }) {

@@ -5,11 +5,12 @@
  */
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { DOCUMENT_LABELS, documentRefusal } from '../../../../../shared/documents';
 import { DOCUMENT_KINDS, IssueDocumentBody, type DocumentKind } from '../../../../../shared/schemas/document';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
+import { keyFor, type Send } from '../../../lib/draft';
 import { formatTime } from '../../../lib/format';
 import { isWeapp, messageOf } from '../../../lib/request';
 import { FilePick } from '../../components/FilePick';
@@ -49,12 +50,21 @@ export function documentBody(kind: DocumentKind, v: Record<string, string>): Rec
 }
 
 /** The documents issued on the case; those who may issue (the centre) also choose a kind the case is ready for. */
-export function DocumentsCard({ p, canIssue, onIssue }: { p: CaseFile; canIssue: boolean; onIssue: (body: Record<string, unknown>) => Promise<Record<string, string> | void> }) {
+export function DocumentsCard({
+  p,
+  canIssue,
+  onIssue,
+}: {
+  p: CaseFile;
+  canIssue: boolean;
+  onIssue: (body: Record<string, unknown>, idempotencyKey: string) => Promise<Record<string, string> | void>;
+}) {
   const ready = canIssue ? DOCUMENT_KINDS.filter((k) => !documentRefusal(k, p)) : [];
   const [kind, setKind] = useState<DocumentKind | null>(null);
   const [values, setValues] = useState<Record<string, string>>({});
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
+  const lastSend = useRef<Send | null>(null);
   const choose = (k: DocumentKind) => {
     setKind(kind === k ? null : k);
     setValues({});
@@ -72,10 +82,15 @@ export function DocumentsCard({ p, canIssue, onIssue }: { p: CaseFile; canIssue:
       return;
     }
     setBusy(true);
-    const failed = await onIssue(body);
+    lastSend.current = keyFor(lastSend.current, body);
+    const failed = await onIssue(body, lastSend.current.key);
     setBusy(false);
     setErrors(failed ?? {});
-    if (!failed) setKind(null);
+    if (!failed) {
+      // issued: the next document is a new request
+      lastSend.current = null;
+      setKind(null);
+    }
   };
   return (
     <View className='staff-card' id='documents'>

@@ -19,6 +19,7 @@ import type { ExpertRecommendations } from '../../../../../shared/schemas/expert
 import { Button } from '../../../components/Button';
 import { TextField as SharedTextField } from '../../../components/Field';
 import { AttachmentsCard, DocumentsCard } from './Documents';
+import { BacklogCard } from './Backlog';
 
 const NOT_FOUND = '该反映不存在或您无权查看';
 const roleLabel = (role: string) => (role in ROLE_LABELS ? ROLE_LABELS[role as keyof typeof ROLE_LABELS] : role === 'citizen' ? '群众' : role === 'system' ? '系统' : role);
@@ -234,11 +235,11 @@ function CaseView({ id }: { id: string }) {
       .catch(() => setTownships([]));
   }, [id]);
 
-  const step = async (form: Pick<StepForm, 'action' | 'label'>, body: Record<string, unknown>): Promise<Record<string, string> | void> => {
+  const step = async (form: Pick<StepForm, 'action' | 'label'>, body: Record<string, unknown>, idempotencyKey?: string): Promise<Record<string, string> | void> => {
     setBusy(true);
     setNotice('');
     try {
-      const answer = await takeStep(form.action, id, body);
+      const answer = await takeStep(form.action, id, body, idempotencyKey);
       if ('handedOver' in answer) {
         setGone(`已${form.label}，该诉求已移交，您不再负责办理。`);
         return;
@@ -391,6 +392,9 @@ function CaseView({ id }: { id: string }) {
           {p.resolution ? <View className='staff-field'>办理结果：{p.resolution}</View> : null}
         </View>
 
+        {p.backlog ? (
+          <BacklogCard key={p.version} p={p} canAssign={p.actions.includes('assign_team')} onAssign={(body) => step({ action: 'assign_team', label: '确定包案领导与专班' }, body)} />
+        ) : null}
         {p.consultation ? <ConsultationCard c={p.consultation} late={p.consultationLate} /> : null}
 
         {p.photoUrls.length ? (
@@ -459,7 +463,7 @@ function CaseView({ id }: { id: string }) {
         {form ? <StepFormView key={`${form.action}-${p.version}`} form={form} busy={busy} onSubmit={(body) => step(form, body)} /> : null}
         {p.actions.includes('invite_expert') ? <ExpertsCard id={id} busy={busy} onInvite={invite} /> : null}
         {p.actions.includes('issue_document') || p.documents.length ? (
-          <DocumentsCard p={p} canIssue={p.actions.includes('issue_document')} onIssue={(body) => step({ action: 'issue_document', label: '出具文书' }, body)} />
+          <DocumentsCard p={p} canIssue={p.actions.includes('issue_document')} onIssue={(body, key) => step({ action: 'issue_document', label: '出具文书' }, body, key)} />
         ) : null}
         {p.actions.includes('attach') ? <AttachmentsCard p={p} onAttach={(body) => step({ action: 'attach', label: '上传附件' }, body)} /> : null}
       </View>

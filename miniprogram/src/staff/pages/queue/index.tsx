@@ -12,6 +12,7 @@ import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
 import type { StaffUser } from '../../lib/session';
 import { dueTabs, queueStatuses } from '../../lib/desk';
+import { TEAM_ROLES } from '../../../../../shared/schemas/backlog';
 import { timeLeft, type QueueRow, type QueueView, type StaffOrg } from '../../lib/petitions';
 import { staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
@@ -61,6 +62,7 @@ function Queue({ user }: { user: StaffUser }) {
     due: params.due === 'overdue' || params.due === 'near' ? params.due : undefined,
     supervised: params.supervised === 'true' ? 'true' : undefined,
     consulting: params.consulting === 'true' ? 'true' : undefined,
+    team: params.team === 'true' ? 'true' : undefined,
   }));
   const [code, setCode] = useState('');
   const [org, setOrg] = useState<StaffOrg | null>(null);
@@ -123,14 +125,14 @@ function Queue({ user }: { user: StaffUser }) {
         <Button
           id='tab-all'
           className='staff-tab'
-          pressed={!view.status && !view.due && !view.supervised && !view.consulting}
-          onClick={() => show({ status: undefined, due: undefined, supervised: undefined, consulting: undefined })}
+          pressed={!view.status && !view.due && !view.supervised && !view.consulting && !view.team}
+          onClick={() => show({ status: undefined, due: undefined, supervised: undefined, consulting: undefined, team: undefined })}
         >
           全部
         </Button>
         {/* a village's queue has no near-due tab (the API keeps near due per centre and department) */}
         {dueTabs(user.role).map((d) => (
-          <Button key={d} id={`tab-${d}`} className={`staff-tab ${d}`} pressed={view.due === d} onClick={() => show({ due: view.due === d ? undefined : d, supervised: undefined, consulting: undefined })}>
+          <Button key={d} id={`tab-${d}`} className={`staff-tab ${d}`} pressed={view.due === d} onClick={() => show({ due: view.due === d ? undefined : d, supervised: undefined, consulting: undefined, team: undefined })}>
             {DUE_LABELS[d]}
           </Button>
         ))}
@@ -140,7 +142,7 @@ function Queue({ user }: { user: StaffUser }) {
             id='tab-supervised'
             className='staff-tab'
             pressed={!!view.supervised}
-            onClick={() => show(view.supervised ? { supervised: undefined } : { supervised: 'true', due: undefined, sort: 'newest' })}
+            onClick={() => show(view.supervised ? { supervised: undefined } : { supervised: 'true', due: undefined, team: undefined, sort: 'newest' })}
           >
             督办
           </Button>
@@ -150,11 +152,22 @@ function Queue({ user }: { user: StaffUser }) {
             id='tab-consulting'
             className='staff-tab'
             pressed={!!view.consulting}
-            onClick={() => show(view.consulting ? { consulting: undefined } : { consulting: 'true', due: undefined, sort: 'newest' })}
+            onClick={() => show(view.consulting ? { consulting: undefined } : { consulting: 'true', due: undefined, team: undefined, sort: 'newest' })}
           >
             会诊
           </Button>
         )}
+        {/* 专班: the backlog cases the user is on (a member, or the lead official), whatever their scope */}
+        {TEAM_ROLES.includes(user.role) ? (
+          <Button
+            id='tab-team'
+            className='staff-tab'
+            pressed={!!view.team}
+            onClick={() => show(view.team ? { team: undefined } : { team: 'true', due: undefined, supervised: undefined, consulting: undefined, sort: 'newest' })}
+          >
+            专班积案
+          </Button>
+        ) : null}
         {/* only the statuses this role's cases can have: a handler's start at 已分派 */}
         {queueStatuses(user.role).map((s) => (
           <Button key={s} id={`tab-${s}`} className='staff-tab' pressed={view.status === s} onClick={() => show({ status: view.status === s ? undefined : s })}>
@@ -164,7 +177,7 @@ function Queue({ user }: { user: StaffUser }) {
       </View>
 
       <View className='staff-toolbar'>
-        {view.supervised || view.consulting ? null : (
+        {view.supervised || view.consulting || view.team ? null : (
           <Button id='sort' className='staff-btn' onClick={() => show({ sort: view.sort === 'newest' ? 'urgent' : 'newest' })}>
             {view.sort === 'newest' ? '排序：最新在前' : '排序：最紧急在前'}
           </Button>
