@@ -53,6 +53,8 @@ export default defineConfig<'webpack5'>(async () => ({
   },
   h5: {
     publicPath: '/',
+    // index.html asks for a scanned post while the code loads: it needs the API's address
+    htmlPluginOption: { apiBase: apiBaseUrl.replace(/\/+$/, '') },
     staticDirectory: 'static',
     compile: { include: [sharedDir] },
     router: { mode: 'hash' },

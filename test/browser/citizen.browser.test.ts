@@ -75,6 +75,22 @@ describe('the citizen app in a browser (H5)', () => {
     await poll(() => page.locator('.page:visible').first().getAttribute('class')).not.toContain('large');
   });
 
+  it('asks for a scanned post once, from the page itself while the code loads, as a plain GET (no CORS preflight)', async () => {
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    const asked: Array<{ method: string; contentType?: string; from?: string }> = [];
+    cdp.on('Network.requestWillBeSent', (e: { request: { url: string; method: string; headers: Record<string, string> }; initiator: { stack?: { callFrames: Array<{ url: string }> } } }) => {
+      if (new URL(e.request.url).pathname !== `/posts/${POST_ID}`) return;
+      asked.push({ method: e.request.method, contentType: e.request.headers['Content-Type'], from: e.initiator.stack?.callFrames[0]?.url });
+    });
+    await page.goto('about:blank');
+    await page.goto(postLink(server.url, POST_ID));
+    await el('cat-land_dispute').waitFor();
+    await cdp.detach();
+    // one request, no preflight, and made by the page's own script (index.html), not by the app's code (js/…)
+    expect(asked).toEqual([{ method: 'GET', contentType: undefined, from: postLink(server.url, POST_ID) }]);
+  });
+
   it('reports from a post URL, survives a cut network, follows every step and rates', async () => {
     // open from the post's code: the home page hands over to the report form with the post filled in
     await page.goto(postLink(server.url, POST_ID));

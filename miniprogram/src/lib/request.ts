@@ -43,7 +43,9 @@ export interface RequestOptions {
 
 /** One HTTP exchange, no login: the citizen `request` below and the staff session (src/staff/lib) build on it. */
 export async function send(path: string, opts: RequestOptions, token: string | null): Promise<{ status: number; body: unknown }> {
-  const header: Record<string, string> = { 'Content-Type': 'application/json', ...opts.headers };
+  // a type only with a body: a GET with no header of ours but the token is a simple request in a browser, so a
+  // public GET (the post a scan opened) costs no CORS preflight, a whole round trip on a slow network
+  const header: Record<string, string> = { ...(opts.data === undefined ? {} : { 'Content-Type': 'application/json' }), ...opts.headers };
   if (token) header['Authorization'] = `Bearer ${token}`;
   try {
     const res = await Taro.request({

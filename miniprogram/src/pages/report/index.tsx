@@ -10,6 +10,7 @@ import { Page } from '../../components/Page';
 import { askForUpdates } from '../../lib/subscribe';
 import { api, PhotosUnavailable, uploadPhoto, type PostInfo, type Township } from '../../lib/api';
 import { postIdFromLaunch } from '../../lib/code';
+import { prefetchedPost } from '../../lib/prefetch';
 import { targetOf, type DraftForm } from '../../lib/draft';
 import { drafts, LAST_RESULT_KEY } from '../../lib/drafts';
 import { currentLocation, LocationError, needsPrivacyConsent } from '../../lib/location';
@@ -66,7 +67,7 @@ export default function Report() {
 
   async function loadPost(postId: string) {
     try {
-      const info = await api.post(postId);
+      const info = (await prefetchedPost(postId)) ?? (await api.post(postId));
       setPost(info);
       setLevelNames(info.levelNames);
       setLoadError('');
