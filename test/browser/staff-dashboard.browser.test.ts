@@ -203,12 +203,12 @@ describe('the dashboard page (H5)', () => {
     await app.el('#scope-all').click();
     await poll(() => app.el('#ranking-rows').getAttribute('data-by')).toBe('resolution');
     expect(await app.el('#rank-moler').getAttribute('data-rank')).toBe('1');
-    expect(await app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent([settled.length, accepted.length])} （${settled.length} / ${accepted.length}）`);
+    expect(await app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent([settled.length, accepted.length])} （${settled.length} / ${accepted.length}） ${SET.length} 批次 · ${SET.length} 人次`);
     expect(await app.el('#rank-babao').textContent()).toContain('—');
     await app.el('#rank-by-mediation').click();
-    await poll(() => app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent([agreed.length, resolved.length])} （${agreed.length} / ${resolved.length}）`);
+    await poll(() => app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent([agreed.length, resolved.length])} （${agreed.length} / ${resolved.length}） ${SET.length} 批次 · ${SET.length} 人次`);
     await app.el('#rank-by-timelyAcceptance').click();
-    await poll(() => app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent(EXPECTED.timelyAcceptance)} （${EXPECTED.timelyAcceptance.join(' / ')}）`);
+    await poll(() => app.el('#rank-moler').textContent()).toBe(`1. 默勒镇${percent(EXPECTED.timelyAcceptance)} （${EXPECTED.timelyAcceptance.join(' / ')}） ${SET.length} 批次 · ${SET.length} 人次`);
     expect(await app.el('#ranking').innerText()).not.toMatch(/[A-Za-z]/);
     await app.shot('1b-county-ranking');
     await app.el('#scope-moler').click();

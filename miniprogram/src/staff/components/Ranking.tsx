@@ -8,7 +8,8 @@ import { percent, rankBy, RANKED_LABELS, type Ranked } from '../lib/figures';
 
 /**
  * 各乡镇（苏木）排名: the county's townships side by side on one figure of the period, highest first (a township with
- * nothing to divide by last), each with its numerator and denominator; the figure is chosen with the tabs.
+ * nothing to divide by last), each with its numerator and denominator and its registrations and persons (批次、人次);
+ * the figure is chosen with the tabs.
  */
 export function Ranking({ from, to }: { from: string; to: string }) {
   const [data, setData] = useState<RankingAnswer | { error: string }>();
@@ -46,6 +47,10 @@ export function Ranking({ from, to }: { from: string; to: string }) {
                 <Text className='staff-muted'>
                   {' '}
                   （{t[by].numerator} / {t[by].denominator}）
+                </Text>
+                <Text id={`rank-${t.id}-persons`} className='staff-muted dash-yoy'>
+                  {' '}
+                  {t.registered} 批次 · {t.persons} 人次
                 </Text>
               </Text>
             </View>

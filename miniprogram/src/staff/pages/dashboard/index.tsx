@@ -22,7 +22,7 @@ import { chinaToday } from '../../lib/receptions';
 /**
  * 统计: the four figures of a period for the caller's scope (a county supervisor may choose one township), each with
  * its numerator, denominator and definition; 化解率, repeats, the share of video receptions and 调处成功率 likewise;
- * batches and persons (批次/人次); counts by
+ * batches and persons (批次/人次); receptions held by way (视频、现场、电话); counts by
  * channel (with shares), status, category, village and township beside the same period a year before; the daily trend
  * drawn as bars; what is overdue now; the county's ranking of its townships; and the period's petitions as a CSV file.
  */
@@ -204,7 +204,7 @@ function Figures({ data }: { data: DashboardAnswer }) {
         })}
       </View>
 
-      <Warnings warnings={data.warnings} month={data.period.to.slice(0, 7)} />
+      <Warnings warnings={data.warnings} month={data.period.to.slice(0, 7)} countyWide={data.scope.kind === 'county'} />
 
       <View className='staff-card'>
         <View className='dash-heading'>每日趋势</View>
@@ -249,6 +249,29 @@ function Figures({ data }: { data: DashboardAnswer }) {
         </View>
         <View id='def-batches' className='dash-def'>
           {data.definitions.batches}
+        </View>
+      </View>
+
+      <View id='by-way' className='staff-card'>
+        <View className='dash-heading'>
+          接访次数（本期间，共 {data.receptions} 次；上年同期 {data.yearAgo.receptions} 次）
+        </View>
+        {data.byWay.map((w) => (
+          <View key={w.id} id={`by-way-${w.id}`} className='dash-row'>
+            <Text>{w.name}</Text>
+            <Text>
+              <Text className='dash-count'>{w.count}</Text> 次 · 上年同期 {w.yearAgo}
+            </Text>
+          </View>
+        ))}
+        <View className='dash-row'>
+          <Text>视频接访占比</Text>
+          <Text id='by-way-video-share'>
+            {percent(data.videoShare)}（{data.videoShare.numerator} / {data.videoShare.denominator}）
+          </Text>
+        </View>
+        <View id='def-receptions' className='dash-def'>
+          {data.definitions.receptions}
         </View>
       </View>
 

@@ -1,8 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
+import { useState } from 'react';
 import { OPEN_STATUSES, STATUS_GROUPS, type Status } from '../../../../../shared/schemas/common';
 import { STATUS_LABELS } from '../../../../../shared/labels';
 import { useData } from '../../../lib/useData';
+import { messageOf } from '../../../lib/request';
 import { ListState } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
@@ -79,6 +81,20 @@ function Desk({ user }: { user: StaffUser }) {
   // 未诉先办: this month's warnings of the caller's township or county (one read), for those who read the figures
   const warned = useData(() => (mayOpen('dashboard', user.role) ? api.staff.warnings({ query: {} }) : Promise.resolve(undefined)), [], { onShow: true });
   const warnings = warned.data;
+  // 新预警: the user says 知道了 and the mark goes until the sweep raises another
+  const [saying, setSaying] = useState(false);
+  const seen = async () => {
+    if (saying || !warnings) return;
+    setSaying(true);
+    try {
+      await api.staff.warningsSeen({ body: { month: warnings.month } });
+      await warned.refresh();
+    } catch (e) {
+      void Taro.showToast({ title: messageOf(e), icon: 'none' });
+    } finally {
+      setSaying(false);
+    }
+  };
   // back from a case or the schedule: the counts may have moved on
   const desk = useData(() => tilesFor(user), [], { onShow: true });
   const tiles = desk.data;
@@ -108,7 +124,14 @@ function Desk({ user }: { user: StaffUser }) {
           正在加载…
         </View>
       ) : null}
-      {warnings ? <Warnings warnings={warnings.warnings} month={warnings.month} /> : null}
+      {warnings ? (
+        <Warnings
+          warnings={warnings.warnings}
+          month={warnings.month}
+          countyWide={warnings.townships.length > 0}
+          seen={{ seenAt: warnings.seenAt, unseen: warnings.unseen, onSeen: () => void seen(), busy: saying }}
+        />
+      ) : null}
       <View className='staff-card'>
         {navFor(user.role)
           .filter((n) => n.name !== 'home')
