@@ -19,8 +19,11 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-/** `apiUrl`: where the test builds' fixed API address (appBuild.ts TEST_API_HOST) leads in this browser. */
-export async function openBrowser(opts: { width?: number; height?: number; apiUrl?: string } = {}): Promise<Browser> {
+/**
+ * `apiUrl`: where the test builds' fixed API address (appBuild.ts TEST_API_HOST) leads in this browser.
+ * `fakeMedia`: Chromium's fake microphone (a beeping tone) and no permission prompt, for 按住说话.
+ */
+export async function openBrowser(opts: { width?: number; height?: number; apiUrl?: string; fakeMedia?: boolean } = {}): Promise<Browser> {
   const api = opts.apiUrl ? new URL(opts.apiUrl) : undefined;
   const profile = mkdtempSync(path.join(tmpdir(), 'shaogang-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -28,6 +31,7 @@ export async function openBrowser(opts: { width?: number; height?: number; apiUr
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
       ...(api ? [`--host-resolver-rules=MAP ${TEST_API_HOST} ${api.hostname}:${api.port}`] : []),
+      ...(opts.fakeMedia ? ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'] : []),
     ],
     viewport: { width: opts.width ?? 390, height: opts.height ?? 844 },
     locale: 'zh-CN',

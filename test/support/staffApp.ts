@@ -41,11 +41,11 @@ export interface StaffApp {
 }
 
 /** `env`: further build settings (e.g. POST_LINK_BASE); each distinct set is a build of its own. */
-export async function openStaffApp(opts: { prefix: string; width?: number; height?: number; env?: Record<string, string> }): Promise<StaffApp> {
+export async function openStaffApp(opts: { prefix: string; width?: number; height?: number; env?: Record<string, string>; fakeMedia?: boolean }): Promise<StaffApp> {
   const dir = await buildApp('h5', opts.env);
   const server = await serveH5({ dir });
   mkdirSync(SHOTS, { recursive: true });
-  const browser = await openBrowser({ width: opts.width ?? 1280, height: opts.height ?? 900, apiUrl: stack().apiUrl });
+  const browser = await openBrowser({ width: opts.width ?? 1280, height: opts.height ?? 900, apiUrl: stack().apiUrl, fakeMedia: opts.fakeMedia });
   const page = browser.page;
   const el = (selector: string) => page.locator(`${selector}:visible`).first();
   const open = async (p: string) => {

@@ -98,3 +98,14 @@ export interface RegionProps {
   id?: string;
   children: ReactNode;
 }
+
+/** A button held down for as long as something lasts (按住说话): `onHold` when pressed, `onRelease` when let go. */
+export interface HoldButtonProps {
+  id?: string;
+  className?: string;
+  label?: string;
+  disabled?: boolean;
+  onHold: () => void;
+  onRelease: () => void;
+  children: ReactNode;
+}

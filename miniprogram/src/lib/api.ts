@@ -6,6 +6,7 @@ import Taro from '@tarojs/taro';
 import { CITIZEN } from '../../../shared/contract/citizen';
 import type { RatingBody, SubmitPetitionBody } from '../../../shared/schemas/api';
 import { clientOf } from './client';
+import type { Recording } from './recording';
 import { ApiError, apiBaseUrl, isWeapp, request } from './request';
 
 export type { MineItem, PetitionView, PostInfo, TimelineItem, Township } from '../../../shared/schemas/views';
@@ -34,21 +35,46 @@ export class PhotosUnavailable extends Error {
   }
 }
 
-async function readPhoto(filePath: string): Promise<{ body: ArrayBuffer | Blob; size: number; contentType: string }> {
+/** A file on the device as bytes: a temp file in WeChat, a blob: URL in H5. */
+async function readLocal(filePath: string, what: string): Promise<ArrayBuffer | Blob> {
   if (isWeapp()) {
-    const data = await new Promise<ArrayBuffer>((resolve, reject) => {
+    return new Promise<ArrayBuffer>((resolve, reject) => {
       Taro.getFileSystemManager().readFile({
         filePath,
-        success: (r) => (typeof r.data === 'string' ? reject(new ApiError('http', '读取照片失败')) : resolve(r.data)),
-        fail: () => reject(new ApiError('http', '读取照片失败')),
+        success: (r) => (typeof r.data === 'string' ? reject(new ApiError('http', `读取${what}失败`)) : resolve(r.data)),
+        fail: () => reject(new ApiError('http', `读取${what}失败`)),
       });
     });
+  }
+  return (await fetch(filePath)).blob();
+}
+
+async function readPhoto(filePath: string): Promise<{ body: ArrayBuffer | Blob; size: number; contentType: string }> {
+  const body = await readLocal(filePath, '照片');
+  if (body instanceof ArrayBuffer) {
     // compressImage writes JPEG
-    return { body: data, size: data.byteLength, contentType: /\.png$/i.test(filePath) ? 'image/png' : 'image/jpeg' };
+    return { body, size: body.byteLength, contentType: /\.png$/i.test(filePath) ? 'image/png' : 'image/jpeg' };
   }
   // H5: chooseMedia hands out blob: URLs
-  const blob = await (await fetch(filePath)).blob();
-  return { body: blob, size: blob.size, contentType: blob.type || 'image/jpeg' };
+  return { body, size: body.size, contentType: body.type || 'image/jpeg' };
+}
+
+/** The bytes to the presigned PUT a ticket names (straight to storage, not through the API). */
+async function putFile(ticket: { url: string; headers: Record<string, string> }, body: ArrayBuffer | Blob, contentType: string, what: string): Promise<void> {
+  const url = /^https?:/.test(ticket.url) ? ticket.url : `${apiBaseUrl}${ticket.url}`;
+  const headers = { 'Content-Type': contentType, ...ticket.headers };
+  let status: number;
+  try {
+    if (isWeapp()) {
+      const res = await Taro.request({ url, method: 'PUT', data: body, header: headers, responseType: 'text', timeout: 60_000 });
+      status = res.statusCode;
+    } else {
+      status = (await fetch(url, { method: 'PUT', body, headers })).status;
+    }
+  } catch {
+    throw new ApiError('network', `${what}上传失败，网络不好`);
+  }
+  if (status < 200 || status >= 300) throw new ApiError('http', `${what}上传失败（${status}）`, status);
 }
 
 /**
@@ -65,19 +91,15 @@ export async function uploadPhoto(filePath: string): Promise<string> {
     if (e instanceof ApiError && e.status === 404) throw new PhotosUnavailable();
     throw e;
   }
-  const url = /^https?:/.test(ticket.url) ? ticket.url : `${apiBaseUrl}${ticket.url}`;
-  const headers = { 'Content-Type': photo.contentType, ...ticket.headers };
-  let status: number;
-  try {
-    if (isWeapp()) {
-      const res = await Taro.request({ url, method: 'PUT', data: photo.body, header: headers, responseType: 'text', timeout: 60_000 });
-      status = res.statusCode;
-    } else {
-      status = (await fetch(url, { method: 'PUT', body: photo.body, headers })).status;
-    }
-  } catch {
-    throw new ApiError('network', '照片上传失败，网络不好');
-  }
-  if (status < 200 || status >= 300) throw new ApiError('http', `照片上传失败（${status}）`, status);
+  await putFile(ticket, photo.body, photo.contentType, '照片');
+  return ticket.key;
+}
+
+/** 按住说话: a recording goes up the way a photo does (POST /uploads/audio, then the PUT). Returns its key. */
+export async function uploadAudio(recording: Recording): Promise<string> {
+  const body = await readLocal(recording.path, '语音');
+  const size = body instanceof ArrayBuffer ? body.byteLength : body.size;
+  const ticket = await citizen.uploadAudio({ body: { contentType: recording.contentType, size } });
+  await putFile(ticket, body, recording.contentType, '语音');
   return ticket.key;
 }

@@ -12,6 +12,8 @@ export interface DraftForm {
   description: string;
   /** photo object keys already uploaded */
   photos: string[];
+  /** 按住说话: the recording already uploaded (its key) and its length; kept when a send fails */
+  audio?: { key: string; seconds: number };
   location?: { lat: number; lng: number };
   anonymous: boolean;
   phone?: string;

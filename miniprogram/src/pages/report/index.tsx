@@ -19,15 +19,17 @@ import { replace } from '../../lib/nav';
 import { toast } from '../../lib/prefs';
 import { ApiError, isWeapp, messageOf } from '../../lib/request';
 import { storage } from '../../lib/storage';
+import { VoiceSection } from './voice';
 import { CategorySection, DescriptionSection, LocationSection, PhotosSection, PrivacyDialog, SignatureSection, WhereSection, type LocalPhoto } from './sections';
 
-type Field = 'townshipId' | 'categoryId' | 'description' | 'photos' | 'location' | 'phone';
+type Field = 'townshipId' | 'categoryId' | 'description' | 'audio' | 'photos' | 'location' | 'phone';
 type Errors = Partial<Record<Field | 'form', string>>;
 /** Each field's element id, in the form's order: a refused send shows the first one with an error. */
 const FIELD_IDS: Record<Field, string> = {
   townshipId: 'townships',
   categoryId: 'categories',
   description: 'description',
+  audio: 'voice',
   photos: 'add-photo',
   location: 'add-location',
   phone: 'phone',
@@ -46,6 +48,9 @@ export default function Report() {
   const [photos, setPhotos] = useState<LocalPhoto[]>([]);
   const [photoNote, setPhotoNote] = useState('');
   const [uploading, setUploading] = useState(false);
+  const [voiceBusy, setVoiceBusy] = useState(false);
+  /** a new voice card after the draft is thrown away (it keeps its own recording on the device) */
+  const [voiceCard, setVoiceCard] = useState(0);
   const [sending, setSending] = useState(false);
   const [waiting, setWaiting] = useState<string>('');
   const [privacyOpen, setPrivacyOpen] = useState(false);
@@ -182,7 +187,9 @@ export default function Report() {
       postId: f.postId,
       townshipId: f.postId ? undefined : f.townshipId,
       categoryId: f.categoryId,
-      description: f.description,
+      // a recording may stand for the description: then blank words are left out (without one, they are refused)
+      description: f.audio && !f.description.trim() ? undefined : f.description,
+      audio: f.audio,
       photos: f.photos,
       location: f.location,
       anonymous: f.anonymous,
@@ -246,6 +253,7 @@ export default function Report() {
     setWaiting('');
     setForm({ ...EMPTY, postId: form.postId });
     setPhotos([]);
+    setVoiceCard((n) => n + 1);
   }
 
   return (
@@ -267,6 +275,7 @@ export default function Report() {
       <WhereSection post={post} form={form} townships={townships} levelNames={levelNames} error={errors.townshipId} update={update} />
       <CategorySection categories={categories} form={form} levelNames={levelNames} error={errors.categoryId} update={update} />
       <DescriptionSection form={form} locked={waiting !== ''} error={errors.description} update={update} />
+      <VoiceSection key={voiceCard} form={form} locked={waiting !== ''} error={errors.audio} update={update} onBusy={setVoiceBusy} />
       <PhotosSection photos={photos} uploading={uploading} note={photoNote} error={errors.photos} onAdd={addPhotos} onRemove={removePhoto} />
       <LocationSection form={form} error={errors.location} onAdd={addLocation} update={update} />
       <SignatureSection form={form} locked={waiting !== ''} error={errors.phone} update={update} />
@@ -276,7 +285,7 @@ export default function Report() {
           {errors.form}
         </View>
       )}
-      <Button className={`btn primary big ${sending || uploading ? 'busy' : ''}`} id='send' disabled={sending || uploading} onClick={send}>
+      <Button className={`btn primary big ${sending || uploading || voiceBusy ? 'busy' : ''}`} id='send' disabled={sending || uploading || voiceBusy} onClick={send}>
         {sending ? '正在发送…' : waiting ? '重新发送' : '吹哨（提交）'}
       </Button>
       {waiting && (

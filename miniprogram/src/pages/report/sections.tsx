@@ -77,7 +77,7 @@ export function DescriptionSection({ form, locked, error, update }: { form: Draf
         value={form.description}
         disabled={locked}
         maxLength={DESCRIPTION_MAX}
-        placeholder='发生了什么、在哪里、持续多久了（至少 5 个字）'
+        placeholder='发生了什么、在哪里、持续多久了（至少 5 个字；也可以在下面按住说话）'
         onInput={(v) => update({ description: v })}
         error={error}
         after={

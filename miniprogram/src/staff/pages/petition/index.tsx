@@ -20,6 +20,7 @@ import { Button } from '../../../components/Button';
 import { TextField as SharedTextField } from '../../../components/Field';
 import { AttachmentsCard, DocumentsCard } from './Documents';
 import { BacklogCard } from './Backlog';
+import { VoiceCard } from './Voice';
 
 const NOT_FOUND = '该反映不存在或您无权查看';
 const roleLabel = (role: string) => (role in ROLE_LABELS ? ROLE_LABELS[role as keyof typeof ROLE_LABELS] : role === 'citizen' ? '群众' : role === 'system' ? '系统' : role);
@@ -341,7 +342,7 @@ function CaseView({ id }: { id: string }) {
             {p.categoryName} · <Text className='staff-code'>{p.trackingCode}</Text>
           </View>
           <Text id='description' className='staff-description' userSelect>
-            {p.description}
+            {p.description || (p.audio ? '（群众用语音反映，请听下方“群众的语音”）' : '')}
           </Text>
           <View className='staff-facts'>
             <Text className='staff-muted'>渠道</Text>
@@ -396,6 +397,8 @@ function CaseView({ id }: { id: string }) {
           <BacklogCard key={p.version} p={p} canAssign={p.actions.includes('assign_team')} onAssign={(body) => step({ action: 'assign_team', label: '确定包案领导与专班' }, body)} />
         ) : null}
         {p.consultation ? <ConsultationCard c={p.consultation} late={p.consultationLate} /> : null}
+
+        <VoiceCard p={p} onTranscribe={p.actions.includes('progress') ? (body) => step({ action: 'progress', label: '保存语音转写' }, body) : undefined} />
 
         {p.photoUrls.length ? (
           <View className='staff-card'>

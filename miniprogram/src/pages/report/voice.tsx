@@ -1,0 +1,156 @@
+/**
+ * 按住说话: the report form's voice card. Hold the big button to record (up to AUDIO_MAX_SECONDS; the seconds show
+ * while it records), let go to stop; the recording goes up at once like a photo, and its key stays in the draft, so a
+ * send that fails keeps it. Then 播放, 重录 or 删除. A draft reopened later has the key but no local file to play.
+ */
+import { Text, View } from '@tarojs/components';
+import { useEffect, useRef, useState } from 'react';
+import { AUDIO_MAX_SECONDS } from '../../../../shared/audio';
+import { Button } from '../../components/Button';
+import { ErrorText } from '../../components/Field';
+import { HoldButton } from '../../components/HoldButton';
+import { uploadAudio } from '../../lib/api';
+import { play, startRecording } from '../../lib/recorder';
+import { RecorderError, type Playback, type Recording, type RecordingSession } from '../../lib/recording';
+import { messageOf } from '../../lib/request';
+import type { DraftForm } from '../../lib/draft';
+
+/** Shorter than this is a slip of the finger, not a message. */
+const MIN_SECONDS = 1;
+
+export function VoiceSection({ form, locked, error, update, onBusy }: { form: DraftForm; locked: boolean; error?: string; update: (patch: Partial<DraftForm>) => void; onBusy: (busy: boolean) => void }) {
+  const [recordingSeconds, setRecordingSeconds] = useState<number | null>(null);
+  const [local, setLocal] = useState<Recording | null>(null);
+  const [uploading, setUploading] = useState(false);
+  const [playing, setPlaying] = useState<Playback | null>(null);
+  const [sounding, setSounding] = useState(false);
+  const [note, setNote] = useState('');
+  const session = useRef<RecordingSession | null>(null);
+  const held = useRef(false);
+  const tick = useRef<ReturnType<typeof setInterval>>();
+
+  useEffect(() => onBusy(uploading || recordingSeconds !== null), [uploading, recordingSeconds]);
+  useEffect(() => () => clearInterval(tick.current), []);
+
+  async function upload(recording: Recording) {
+    setUploading(true);
+    setNote('');
+    try {
+      const key = await uploadAudio(recording);
+      update({ audio: { key, seconds: Math.max(0.1, Math.min(AUDIO_MAX_SECONDS, Math.round(recording.seconds * 10) / 10)) } });
+    } catch (e) {
+      setNote(`语音没有传上去：${messageOf(e)}。网络好一些时点“重新上传”。`);
+    } finally {
+      setUploading(false);
+    }
+  }
+
+  async function hold() {
+    if (locked || uploading || session.current || held.current) return;
+    held.current = true;
+    setNote('');
+    playing?.stop();
+    let s: RecordingSession;
+    try {
+      s = await startRecording(AUDIO_MAX_SECONDS);
+    } catch (e) {
+      held.current = false;
+      setNote(e instanceof RecorderError ? e.message : '录音出错了，请再试一次');
+      return;
+    }
+    session.current = s;
+    const startedAt = Date.now();
+    setRecordingSeconds(0);
+    tick.current = setInterval(() => setRecordingSeconds(Math.min(AUDIO_MAX_SECONDS, Math.floor((Date.now() - startedAt) / 1000))), 250);
+    // let go before the microphone was ready: stop now
+    if (!held.current) s.stop();
+    try {
+      const recording = await s.done;
+      if (recording.seconds < MIN_SECONDS) {
+        setNote('说话时间太短：请按住按钮说完再松开');
+        return;
+      }
+      setLocal(recording);
+      update({ audio: undefined });
+      await upload(recording);
+    } catch (e) {
+      setNote(e instanceof RecorderError ? e.message : '录音出错了，请再试一次');
+    } finally {
+      clearInterval(tick.current);
+      session.current = null;
+      setRecordingSeconds(null);
+    }
+  }
+
+  function release() {
+    held.current = false;
+    session.current?.stop();
+  }
+
+  function listen() {
+    if (!local) return;
+    if (playing) {
+      playing.stop();
+      return;
+    }
+    const p = play(local.path);
+    setPlaying(p);
+    void p.playing.then(() => setSounding(true));
+    void p.ended.then(() => {
+      setPlaying(null);
+      setSounding(false);
+    });
+  }
+
+  function remove() {
+    playing?.stop();
+    setLocal(null);
+    setNote('');
+    update({ audio: undefined });
+  }
+
+  const seconds = form.audio?.seconds ?? local?.seconds;
+  const has = Boolean(form.audio || local);
+  const recording = recordingSeconds !== null;
+  return (
+    <View className='card' id='voice'>
+      <Text className='label'>不方便打字？按住说话（最长 {AUDIO_MAX_SECONDS} 秒）</Text>
+      <View className='voice-status' id='voice-status' role='status' aria-live='polite'>
+        {recording
+          ? `录音中 ${recordingSeconds} 秒，松开结束`
+          : uploading
+            ? '正在上传语音…'
+            : has && seconds !== undefined
+              ? `已录语音 ${Math.round(seconds)} 秒${form.audio ? '' : '（还没有传上去）'}`
+              : '按住下面的按钮说话，说完松开。可以只录语音，不写文字。'}
+      </View>
+      {(!has || recording) && (
+        <HoldButton id='hold-to-talk' className={`btn primary big hold ${recording ? 'recording' : ''}`} disabled={locked || uploading} onHold={hold} onRelease={release}>
+          {recording ? `录音中 ${recordingSeconds} 秒 · 松开结束` : '按住说话'}
+        </HoldButton>
+      )}
+      {has && !recording && (
+        <View className='voice-actions'>
+          {local && (
+            <Button className='btn' id='play-voice' onClick={listen}>
+              {sounding ? '停止播放' : playing ? '正在打开…' : '播放'}
+            </Button>
+          )}
+          {local && !form.audio && !uploading && (
+            <Button className='btn' id='retry-voice' onClick={() => void upload(local)}>
+              重新上传
+            </Button>
+          )}
+          <Button className='btn' id='redo-voice' disabled={locked || uploading} onClick={remove}>
+            重录
+          </Button>
+          <Button className='btn' id='delete-voice' disabled={locked || uploading} onClick={remove}>
+            删除
+          </Button>
+        </View>
+      )}
+      {note && <ErrorText>{note}</ErrorText>}
+      {error && <ErrorText>{error}</ErrorText>}
+    </View>
+  );
+}
