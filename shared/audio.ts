@@ -65,3 +65,5 @@ export type AudioUploadBody = z.infer<typeof AudioUploadBody>;
 
 /** How the case file and lists name a report that has only a recording. */
 export const voiceLabel = (seconds: number) => `［语音 ${Math.round(seconds)} 秒］`;
+/** What a report says in one line of text: its description, or, for a report by voice alone, that it was spoken. */
+export const reportText = (p: { description: string; audio?: { seconds: number } }) => p.description || (p.audio ? voiceLabel(p.audio.seconds) : '');

@@ -3,6 +3,7 @@
  * from the record at issue. Pure: `decide` (issue_document) calls it with what the use case looked up (the names and
  * the next number of the centre's counter); the repository stores the result on the record.
  */
+import { reportText } from './audio';
 import { ConflictError } from './errors';
 import { formatTime } from './format';
 import { RATING_LABELS, STATUS_LABELS } from './labels';
@@ -84,7 +85,7 @@ export function composeDocument(p: Petition, body: IssueDocumentBody, ctx: Docum
       return {
         ...head,
         addressee: department,
-        rows: [...caseRows, { label: '反映内容', value: p.description }, { label: '责任部门', value: department }, { label: '办理期限', value: formatTime(p.dueAt ?? p.resolveDueAt) }],
+        rows: [...caseRows, { label: '反映内容', value: reportText(p) }, { label: '责任部门', value: department }, { label: '办理期限', value: formatTime(p.dueAt ?? p.resolveDueAt) }],
         paragraphs: [{ heading: '交办要求', text: body.requirements ?? '请按照“谁主管、谁负责”的原则，在办理期限内办结，并将办理结果反馈综治中心。' }],
         signatures: [`交办单位：${names.centreName}（盖章）`, '接收部门签收人：', '签收时间：'],
       };
@@ -111,7 +112,7 @@ export function composeDocument(p: Petition, body: IssueDocumentBody, ctx: Docum
       return {
         ...head,
         addressee: '反映人',
-        rows: [...caseRows, { label: '反映内容', value: p.description }, { label: '办结时间', value: formatTime(p.resolvedAt) }, { label: '办理结果', value: p.resolution ?? '' }, { label: '法律政策依据', value: body.basis }],
+        rows: [...caseRows, { label: '反映内容', value: reportText(p) }, { label: '办结时间', value: formatTime(p.resolvedAt) }, { label: '办理结果', value: p.resolution ?? '' }, { label: '法律政策依据', value: body.basis }],
         paragraphs: [{ heading: '救济途径', text: REVIEW_NOTICE }],
         signatures: [`办理单位：${names.centreName}（盖章）`, '反映人签收：', '签收时间：'],
       };

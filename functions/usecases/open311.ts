@@ -3,6 +3,7 @@
  * like a citizen's, with the partner's channel, idempotent on the partner's own id; a partner reads only what it
  * filed, and never a phone number or an openid. Partner keys are made by admins and kept only as their hash.
  */
+import { reportText } from '../../shared/audio';
 import { createHash, randomBytes } from 'node:crypto';
 import { NotFoundError, TooManyRequestsError, UnauthorizedError, ValidationError } from '../../shared/errors';
 import { countyOf, type Org } from '../../shared/routing';
@@ -134,7 +135,7 @@ export async function request(deps: Deps, caller: PartnerCaller, id: string) {
   const [p, org] = await Promise.all([deps.petitions.getWithTimeline(id), deps.org.load()]);
   if (!p || !canSee(caller, p, org)) throw new NotFoundError('未找到该诉求');
   const note = [...p.timeline].reverse().find((e) => e.visibility === 'public' && e.note)?.note;
-  const out = requestOf(p, org, note ? `${STATUS_LABELS[p.status]}：${note}` : STATUS_LABELS[p.status], p.description);
+  const out = requestOf(p, org, note ? `${STATUS_LABELS[p.status]}：${note}` : STATUS_LABELS[p.status], reportText(p));
   return [{ ...out, ...(p.location ? { lat: p.location.lat, long: p.location.lng } : {}) }];
 }
 

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AudioRef, voiceLabel } from '../audio';
+import { AudioRef, reportText } from '../audio';
 import { maskPhone } from '../privacy';
 import { STEP_ACTIONS } from '../steps';
 import { Backlog } from './backlog';
@@ -226,7 +226,7 @@ export const SUMMARY_LENGTH = 60;
 export function summaryOf(p: Petition): PetitionSummary {
   return PetitionSummary.parse({
     ...p,
-    summary: (p.description || (p.audio ? voiceLabel(p.audio.seconds) : '')).slice(0, SUMMARY_LENGTH),
+    summary: reportText(p).slice(0, SUMMARY_LENGTH),
     rating: p.rating?.rating,
     followUpResult: p.followUp ? { reached: p.followUp.reached, rating: p.followUp.rating } : undefined,
     phoneMasked: p.phone ? maskPhone(p.phone) : undefined,
