@@ -173,6 +173,15 @@ describe('the packaged AWS stack', () => {
     }
   });
 
+  it('lets the functions put and read uploads only under photos/ and audio/ (the presigned URLs are signed with their role)', () => {
+    const [, role] = ofType(template, 'AWS::IAM::Role')[0]!;
+    const statements = (role.Properties.Policies as Array<{ PolicyDocument: { Statement: Array<{ Action: string[]; Resource: unknown[] }> } }>).flatMap((p) => p.PolicyDocument.Statement);
+    const s3 = statements.filter((s) => s.Action.some((a) => a.startsWith('s3:')));
+    expect(s3).toHaveLength(1);
+    expect(s3[0]!.Action.sort()).toEqual(['s3:GetObject', 's3:PutObject']);
+    expect(s3[0]!.Resource.map((r) => /"(\/[a-z]+\/\*)"/.exec(JSON.stringify(r))?.[1])).toEqual(['/photos/*', '/audio/*']);
+  });
+
   it('protects the data: the table refuses deletion, the photos keep their versions and are never public', () => {
     const table = template.Resources.Table!;
     expect(table.DeletionPolicy).toBe('Retain');

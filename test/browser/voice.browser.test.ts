@@ -151,6 +151,14 @@ describe('a report by voice (H5)', () => {
     // what Chromium recorded is what is stored: WebM
     const stored = Buffer.from(await (await fetch(held.body.audio.url)).arrayBuffer());
     expect([...stored.subarray(0, 4)]).toEqual([0x1a, 0x45, 0xdf, 0xa3]);
+
+    // the citizen hears it again on their own case
+    await page.goto(`${server.url}/#/pages/detail/index?id=${id}`);
+    await poll(() => el('my-voice').textContent()).toMatch(/^我的语音 \d+ 秒/);
+    await el('play-my-voice').click();
+    await poll(() => el('play-my-voice').textContent()).toBe('停止播放');
+    await poll(() => el('play-my-voice').textContent()).toBe('播放');
+    await shot('4-detail');
   });
 });
 

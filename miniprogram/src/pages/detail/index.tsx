@@ -7,6 +7,7 @@ import { ACTION_LABELS, RATING_LABELS, STATUS_LABELS, type StepKey } from '../..
 import { RatingBody } from '../../../../shared/schemas/api';
 import { RATINGS, type Rating } from '../../../../shared/schemas/common';
 import { Page } from '../../components/Page';
+import { PlayButton } from '../../components/PlayButton';
 import { api, type PetitionView } from '../../lib/api';
 import { formatTime } from '../../lib/format';
 import { toast } from '../../lib/prefs';
@@ -118,6 +119,12 @@ export default function Detail() {
           {p.departmentName ? ` · ${p.departmentName}` : ''}
         </View>
         <View style={{ marginTop: '12px' }}>{p.description}</View>
+        {p.audio && (
+          <View className='row' id='my-voice'>
+            <Text>我的语音 {Math.round(p.audio.seconds)} 秒</Text>
+            <PlayButton id='play-my-voice' src={p.audio.url} />
+          </View>
+        )}
         {p.photoUrls.length > 0 && (
           <View className='photos' id='my-photos'>
             {p.photoUrls.map((url, i) => (

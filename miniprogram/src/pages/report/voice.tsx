@@ -10,8 +10,9 @@ import { Button } from '../../components/Button';
 import { ErrorText } from '../../components/Field';
 import { HoldButton } from '../../components/HoldButton';
 import { uploadAudio } from '../../lib/api';
-import { play, startRecording } from '../../lib/recorder';
-import { RecorderError, type Playback, type Recording, type RecordingSession } from '../../lib/recording';
+import { PlayButton } from '../../components/PlayButton';
+import { startRecording } from '../../lib/recorder';
+import { RecorderError, type Recording, type RecordingSession } from '../../lib/recording';
 import { messageOf } from '../../lib/request';
 import type { DraftForm } from '../../lib/draft';
 
@@ -22,8 +23,6 @@ export function VoiceSection({ form, locked, error, update, onBusy }: { form: Dr
   const [recordingSeconds, setRecordingSeconds] = useState<number | null>(null);
   const [local, setLocal] = useState<Recording | null>(null);
   const [uploading, setUploading] = useState(false);
-  const [playing, setPlaying] = useState<Playback | null>(null);
-  const [sounding, setSounding] = useState(false);
   const [note, setNote] = useState('');
   const session = useRef<RecordingSession | null>(null);
   const held = useRef(false);
@@ -49,7 +48,6 @@ export function VoiceSection({ form, locked, error, update, onBusy }: { form: Dr
     if (locked || uploading || session.current || held.current) return;
     held.current = true;
     setNote('');
-    playing?.stop();
     let s: RecordingSession;
     try {
       s = await startRecording(AUDIO_MAX_SECONDS);
@@ -87,23 +85,7 @@ export function VoiceSection({ form, locked, error, update, onBusy }: { form: Dr
     session.current?.stop();
   }
 
-  function listen() {
-    if (!local) return;
-    if (playing) {
-      playing.stop();
-      return;
-    }
-    const p = play(local.path);
-    setPlaying(p);
-    void p.playing.then(() => setSounding(true));
-    void p.ended.then(() => {
-      setPlaying(null);
-      setSounding(false);
-    });
-  }
-
   function remove() {
-    playing?.stop();
     setLocal(null);
     setNote('');
     update({ audio: undefined });
@@ -131,11 +113,8 @@ export function VoiceSection({ form, locked, error, update, onBusy }: { form: Dr
       )}
       {has && !recording && (
         <View className='voice-actions'>
-          {local && (
-            <Button className='btn' id='play-voice' onClick={listen}>
-              {sounding ? '停止播放' : playing ? '正在打开…' : '播放'}
-            </Button>
-          )}
+          {/* a new player per recording: the old one stops as it goes */}
+          {local && <PlayButton key={local.path} id='play-voice' src={local.path} />}
           {local && !form.audio && !uploading && (
             <Button className='btn' id='retry-voice' onClick={() => void upload(local)}>
               重新上传

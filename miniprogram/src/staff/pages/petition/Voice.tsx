@@ -4,40 +4,23 @@
  * there is no step to carry the note yet, and the card says so.
  */
 import { Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { voiceLabel } from '../../../../../shared/audio';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
-import { play } from '../../../lib/recorder';
-import type { Playback } from '../../../lib/recording';
+import { PlayButton } from '../../../components/PlayButton';
 import type { CaseFile } from '../../lib/petitions';
 
 export const TRANSCRIPT_PREFIX = '语音转写：';
 
 export function VoiceCard({ p, onTranscribe }: { p: CaseFile; onTranscribe?: (body: { note: string; visibility: 'internal' }) => Promise<Record<string, string> | void> }) {
-  const [playback, setPlayback] = useState<Playback | null>(null);
-  const [playing, setPlaying] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  useEffect(() => () => playback?.stop(), [playback]);
   if (!p.audio || !p.audioUrl) return null;
   const url = p.audioUrl;
   const transcripts = p.timeline.filter((e) => e.note?.startsWith(TRANSCRIPT_PREFIX));
 
-  const listen = () => {
-    if (playback) {
-      playback.stop();
-      return;
-    }
-    const started = play(url);
-    setPlayback(started);
-    void started.playing.then(() => setPlaying(true));
-    void started.ended.then(() => {
-      setPlayback(null);
-      setPlaying(false);
-    });
-  };
   const save = async () => {
     if (busy || !onTranscribe) return;
     const note = text.trim();
@@ -58,9 +41,7 @@ export function VoiceCard({ p, onTranscribe }: { p: CaseFile; onTranscribe?: (bo
   return (
     <View className='staff-card' id='voice'>
       <View className='staff-title'>群众的语音 {voiceLabel(p.audio.seconds)}</View>
-      <Button id='play-audio' className='staff-btn' label={playing ? '停止播放语音' : '播放语音'} onClick={listen}>
-        {playing ? '停止播放' : playback ? '正在打开…' : '播放语音'}
-      </Button>
+      <PlayButton id='play-audio' className='staff-btn' src={url} idle='播放语音' />
       <Text className='staff-muted'> 链接十分钟内有效，过期请刷新本页。</Text>
       {transcripts.map((e) => (
         <View key={e.seq} className='staff-description' id={`transcript-${e.seq}`}>
