@@ -62,6 +62,31 @@ export interface DocumentContext {
   seq: number;
   at: string;
   issuedBy: string;
+  /** 化解成效考评表: the responsible department's figures of the China year to the issue day (GET /staff/evaluation's) */
+  departmentFigures?: DepartmentYear;
+}
+
+/** A department's 化解成效考评 figures over a period, as a 化解成效考评表 cites them. */
+export interface DepartmentYear {
+  from: string;
+  to: string;
+  handled: number;
+  resolved: number;
+  onTime: { numerator: number; denominator: number; rate: number | null };
+  satisfaction: { numerator: number; denominator: number; rate: number | null };
+  backlogSettled: number;
+}
+
+const percent = (r: { rate: number | null }) => (r.rate === null ? '无' : `${(r.rate * 100).toFixed(1)}%`);
+
+/** The paragraph of a 化解成效考评表 that cites its department's figures of the year. */
+export function departmentParagraph(department: string, f: DepartmentYear) {
+  return {
+    heading: '责任部门本年度化解成效',
+    text:
+      `${department}自 ${f.from} 至 ${f.to}：承办 ${f.handled} 件，办结 ${f.resolved} 件，其中按期办结 ${f.onTime.numerator} 件（按期办结率 ${percent(f.onTime)}）；` +
+      `参评 ${f.satisfaction.denominator} 件，满意和基本满意 ${f.satisfaction.numerator} 件（满意率 ${percent(f.satisfaction)}）；化解积案 ${f.backlogSettled} 件。统计口径见“化解成效考评”页。`,
+  };
 }
 
 const yesNo = (b: boolean) => (b ? '是' : '否');
@@ -139,7 +164,7 @@ export function composeDocument(p: Petition, body: IssueDocumentBody, ctx: Docum
           { label: '群众评价', value: p.rating ? RATING_LABELS[p.rating.rating] : '未评价' },
           { label: '回访结果', value: p.followUp ? `${p.followUp.reached ? '已联系上' : '未联系上'}${p.followUp.rating ? `，${RATING_LABELS[p.followUp.rating]}` : ''}` : '未回访' },
         ],
-        paragraphs: body.remark ? [{ heading: '考评意见', text: body.remark }] : [],
+        paragraphs: [...(ctx.departmentFigures && department ? [departmentParagraph(department, ctx.departmentFigures)] : []), ...(body.remark ? [{ heading: '考评意见', text: body.remark }] : [])],
         signatures: ['考评人（签字）：', `考评单位：${names.centreName}（盖章）`],
       };
   }

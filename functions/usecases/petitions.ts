@@ -8,14 +8,16 @@ import type { ClaimBody, RegisterPetitionBody, SubmitPetitionBody, SubmitPetitio
 import type { StaffQueueQuery } from '../../shared/schemas/staff';
 import { summaryOf, type Actor, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
 import { messageFor } from '../../shared/notifications';
-import { addLimit } from '../../shared/timeLimits';
+import { addLimit, chinaDate } from '../../shared/timeLimits';
 import type { StepInput } from '../../shared/steps';
 import { claim, decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
 import type { QueueFilter, QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
 import { requireAttachmentOf, requireAudioOf, requireCleanText, requirePhotosOf } from './content';
 import { caseNames, citizenSummary, citizenView, staffSummary, staffView } from './views';
-import { chinaYear, type DocumentNames } from '../../shared/documents';
+import { chinaYear, type DepartmentYear, type DocumentNames } from '../../shared/documents';
+import { departmentFiguresOf, departmentMonthKey } from '../../shared/evaluation';
+import { monthsOf } from '../../shared/figures';
 import { IssuedDocument, type DocumentKind } from '../../shared/schemas/document';
 import { TEAM_ROLES, onBacklogCase } from '../../shared/schemas/backlog';
 import { invitable } from './experts';
@@ -364,7 +366,7 @@ export type TransitionInput = StepInput;
 export interface Found {
   expert?: { id: string; name: string };
   /** 出具文书: the names it prints and its number, the next of the owning centre's counter for its kind and year */
-  document?: { names: DocumentNames; year: number; seq: number };
+  document?: { names: DocumentNames; year: number; seq: number; departmentFigures?: DepartmentYear };
   /** the client's key already issued this very document: the step answers the case as it is, writing nothing */
   replayed?: true;
   /** 专班: the team's staff users, found by their usernames, and the lead official's when named */
@@ -523,7 +525,17 @@ async function documentNumberFor(deps: Deps, p: Petition, org: Org, kind: Docume
   }
   const year = chinaYear(deps.clock.now().toISOString());
   const last = await deps.petitions.documentCount(p.centreId, kind, year);
-  return { document: { names: caseNames(org, p), year, seq: last + 1 } };
+  return { document: { names: caseNames(org, p), year, seq: last + 1, ...(kind === 'evaluation' && p.departmentId ? { departmentFigures: await departmentYear(deps, p) } : {}) } };
+}
+
+/** 化解成效考评表: the case's department's figures in its owning centre, from the China year's first day to today. */
+async function departmentYear(deps: Deps, p: Petition): Promise<DepartmentYear> {
+  const to = chinaDate(deps.clock.now());
+  const from = `${to.slice(0, 4)}-01-01`;
+  const items = await deps.petitions.monthFigures([p.centreId], monthsOf(from, to).map((m) => departmentMonthKey(m.slice('M#'.length))));
+  const f = departmentFiguresOf(items.get(p.centreId) ?? [], from, to).find((x) => x.departmentId === p.departmentId);
+  const none = { numerator: 0, denominator: 0, rate: null };
+  return { from, to, handled: f?.handled ?? 0, resolved: f?.resolved ?? 0, onTime: f?.onTime ?? none, satisfaction: f?.satisfaction ?? none, backlogSettled: f?.backlogSettled ?? 0 };
 }
 
 /** 专班 and 包案领导: active staff users of the caller's county who work cases (centre staff, handlers, county supervisors). */

@@ -20,7 +20,7 @@ import { CategoryBody, Category, ChangePasswordBody, CountySettingsBody, Departm
 import {
   CaseFile,
   DashboardAnswer,
-  DashboardQuery,
+  DashboardQuery, EvaluationAnswer,
   RankingAnswer,
   RankingQuery,
   ExportQuery,
@@ -120,6 +120,14 @@ export const STAFF = {
     summary: '未诉先办：一条预警背后的诉求（某类型本月登记的，或聚集地点窗口内登记的），分页',
     query: WarningCasesQuery,
     answer: WarningCasesAnswer,
+  }),
+  evaluation: route({
+    method: 'GET',
+    path: '/staff/evaluation',
+    access: 'staff',
+    summary: '化解成效考评：各部门期内承办、办结、按期办结、满意评价和积案化解（县或一个乡镇）',
+    query: DashboardQuery,
+    answer: EvaluationAnswer,
   }),
   townshipRanking: route({ method: 'GET', path: '/staff/township-ranking', access: 'staff', summary: '统计：全县各乡镇（苏木）的指标排名', query: RankingQuery, answer: RankingAnswer }),
   export: route({ method: 'GET', path: '/staff/export', access: 'staff', summary: '导出期内的反映（CSV，电话打码）', query: ExportQuery, answer: { file: 'text/csv; charset=utf-8' } }),

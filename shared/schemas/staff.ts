@@ -252,3 +252,27 @@ export type StaffOrg = z.infer<typeof StaffOrg>;
 /** GET /staff/posts/{postId}: a post with the names its poster prints. */
 export const StaffPost = z.object({ post: Post, township: Named, node: z.extend(Named, { kind: z.optional(z.string()) }) });
 export type StaffPost = z.infer<typeof StaffPost>;
+
+/** 化解成效考评, one department's figures over the period (shared/evaluation.ts says how each is counted). */
+const EvaluationRow = z.object({
+  departmentId: z.string(),
+  name: z.string(),
+  /** the centre the department belongs to (a county department beside a township's own) */
+  centreName: z.string(),
+  handled: z.number(),
+  resolved: z.number(),
+  onTime: Ratio,
+  satisfaction: Ratio,
+  backlogSettled: z.number(),
+});
+/** GET /staff/evaluation: each department of the county or a centre over a period, with the Chinese definitions. */
+export const EvaluationAnswer = z.object({
+  scope: z.object({ kind: z.enum(['centre', 'county']), id: z.string(), name: z.string() }),
+  /** the townships a county caller may choose; empty for a centre's staff */
+  townships: z.array(Named),
+  period: z.object({ from: z.string(), to: z.string() }),
+  rows: z.array(EvaluationRow),
+  totals: z.object({ handled: z.number(), resolved: z.number(), onTime: Ratio, satisfaction: Ratio, backlogSettled: z.number() }),
+  definitions: z.object({ handled: z.string(), resolved: z.string(), onTime: z.string(), satisfaction: z.string(), backlogSettled: z.string() }),
+});
+export type EvaluationAnswer = z.infer<typeof EvaluationAnswer>;

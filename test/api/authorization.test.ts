@@ -398,6 +398,8 @@ const CASES: Record<string, Case> = {
   // …and an agent what they filed (their own counters)
   'GET /staff/dashboard': { expect: staff(200, 404, 200, 200, 200, 200), target: fixed({}), village: 200 },
   // the county's ranking of its townships: the county's supervisors and admins; a township centre has none (404)
+  // 化解成效考评: a centre's departments, or the county's; not a handler's, an agent's or a village's page
+  'GET /staff/evaluation': { expect: staff(404, 404, 200, 200, 200, 200), target: fixed({}), village: 404 },
   'GET /staff/township-ranking': { expect: countyOnly(), target: fixed({}) },
   // 未诉先办: a month's warnings in the caller's own township or county
   'GET /staff/warnings': { expect: centres(), target: fixed({}) },

@@ -1,4 +1,5 @@
 /** The petition repository: the only place petitions become items and items become petitions. */
+import { departmentDeltas } from '../../../shared/evaluation';
 import { backlogMembers } from '../../../shared/schemas/backlog';
 import { ConditionalCheckFailedException, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -399,7 +400,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
               },
             })),
             ...messages.map((m) => ({ Put: { TableName: this.table, Item: outboxItem(m) } })),
-            ...figureUpdates(this.table, after.id, figureDeltas(before, after, events)),
+            ...figureUpdates(this.table, after.id, [...figureDeltas(before, after, events), ...departmentDeltas(before, after, events)]),
             ...expertUpdates(this.table, experts),
             ...(counter ? documentCounterWrites(this.table, after.id, events[0]?.at ?? after.updatedAt, counter) : []),
           ],

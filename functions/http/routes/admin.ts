@@ -8,6 +8,7 @@ import * as audit from '../../usecases/audit';
 import * as auth from '../../usecases/auth';
 import * as bookings from '../../usecases/bookings';
 import * as dashboard from '../../usecases/dashboard';
+import * as evaluation from '../../usecases/evaluation';
 import * as exporting from '../../usecases/export';
 import * as open311 from '../../usecases/open311';
 import * as org from '../../usecases/org';
@@ -25,6 +26,7 @@ const HANDLERS: Handlers<{ staff: Omit<typeof STAFF, CaseWork> }> = {
     me: async ({ caller }) => caller,
     dashboard: ({ caller, query }, deps) => dashboard.dashboard(deps, caller, query),
     townshipRanking: ({ caller, query }, deps) => dashboard.townshipRanking(deps, caller, query),
+    evaluation: ({ caller, query }, deps) => evaluation.evaluation(deps, caller, query),
     warnings: ({ caller, query }, deps) => warnings.listWarnings(deps, caller, query),
     warningCases: ({ caller, query }, deps) => warnings.warningCases(deps, caller, query),
     warningsSeen: ({ caller, body }, deps) => warnings.markWarningsSeen(deps, caller, body),

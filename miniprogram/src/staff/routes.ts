@@ -40,6 +40,8 @@ export const STAFF_ROUTES = {
   posters: { path: 'pages/posters/index', title: '岗点二维码海报' },
   /** the monthly 预警提示 of a township (未诉先办), one printable A4 page; the 工作台 and 统计 link to it */
   notice: { path: 'pages/notice/index', title: '预警提示' },
+  /** 化解成效考评: each department's figures over a period (GET /staff/evaluation), printable */
+  evaluation: { path: 'pages/evaluation/index', title: '化解成效考评', nav: { label: '考评', roles: ['centre_staff', 'county_supervisor', 'admin'] } },
   /** 揭榜领案: the county's board of posted backlog cases, who claimed what and how it went; a claim is taken here */
   board: { path: 'pages/board/index', title: '揭榜领案', nav: { label: '揭榜领案', roles: ['centre_staff', 'county_supervisor', 'admin'] } },
   /** a case document (交办单 …) as one printable A4 page, opened from the case file's 文书 */
@@ -55,6 +57,7 @@ export interface StaffRouteParams {
   home: Record<string, never>;
   register: Record<string, never>;
   filed: Record<string, never>;
+  evaluation: { from?: string; to?: string; township?: string };
   tasks: Record<string, never>;
   queue: { status?: string; due?: string; team?: 'true' };
   petition: { id: string };

@@ -1,0 +1,3 @@
+import { STAFF_ROUTES } from '../../routes';
+
+export default definePageConfig({ navigationBarTitleText: STAFF_ROUTES.evaluation.title });
