@@ -2,7 +2,6 @@
 import {
   ClaimBody,
   DevLoginBody,
-  IdempotencyKey,
   PageQuery,
   SubmitPetitionBody,
   SubmitPetitionResponse,
@@ -16,10 +15,9 @@ import { AudioUploadBody } from '../audio';
 import { Id } from '../schemas/common';
 import { MineItem, Ok, PageResponse, PetitionView, PostInfo, TokenResponse, Townships, UploadTicket } from '../schemas/views';
 import { STEP_TABLE, stepPath } from '../steps';
+import { ById, IDEMPOTENT } from './common';
 import { route } from './route';
 
-export const ById = { id: Id };
-export const IDEMPOTENT = { 'Idempotency-Key': IdempotencyKey };
 
 export const CITIZEN = {
   wechatLogin: route({ method: 'POST', path: '/auth/wechat', access: 'public', summary: '微信登录：小程序的登录凭证换取令牌', body: WechatLoginBody, answer: TokenResponse }),

@@ -41,7 +41,7 @@ import { WarningsAnswer, WarningsQuery, WarningsSeenAnswer, WarningsSeenBody } f
 import { AuditEntry, LiftLockBody, LoginRecord, LoginsQuery } from '../schemas/security';
 import { PageResponse, UploadTicket } from '../schemas/views';
 import { STAFF_STEPS, STEP_TABLE, stepPath, type StaffStep, type StepTable } from '../steps';
-import { ById, IDEMPOTENT } from './citizen';
+import { ById, IDEMPOTENT } from './common';
 import { route } from './route';
 
 /** A step answers the case file as written (or where it went), unless it says otherwise here. */
