@@ -98,7 +98,7 @@ describe('the staff desk', () => {
     await poll(() => app.el('#status-tabs').innerText()).toContain('已分派');
     await poll(() => app.page.locator('.staff-qrow[id^="row-"]:visible').count()).toBe(1);
     const tabs = await app.page.locator('#status-tabs:visible .staff-tab').allInnerTexts();
-    expect(tabs).toEqual(['全部', '逾期', '临期', '会诊', '已分派', '办理中', '已办结', '已评价', '已归档', '重新办理']);
+    expect(tabs).toEqual(['全部', '逾期', '临期', '会诊', '专班积案', '已分派', '办理中', '已办结', '已评价', '已归档', '重新办理']);
     await app.shot('4-handler-tabs');
   });
 });
