@@ -222,7 +222,7 @@ function report(r: {
     }
     if (r.bundles) {
       out.push(`| empty handler | | require ${r.bundles.emptyMs.toFixed(1)} ms | |`);
-      out.push(`| libraries layer: Powertools, X-Ray SDK, jose (unzipped, shared by both functions; its load is in each require above) | ${r.bundles.layerKiB.toFixed(0)} KiB | | |`);
+      out.push(`| libraries layer: Powertools, X-Ray SDK, jose (unzipped, shared by every function; its load is in each require above) | ${r.bundles.layerKiB.toFixed(0)} KiB | | |`);
     }
     if (r.weapp) {
       for (const p of r.weapp) {
