@@ -33,5 +33,18 @@ describe('the staff login throttle', () => {
     expect(addressKey('2001:db8:0:12:a:b:c:d')).toBe('2001:db8:0:12::/64');
     expect(addressKey('2001:db8::1')).toBe('2001:db8:0:0::/64');
     expect(addressKey('2001:0db8:0000:0012::9')).toBe('2001:db8:0:12::/64');
+    // the groups after '::' count too: here they reach into the /64
+    expect(addressKey('2001:db8::5:6:7:8:9:a')).toBe('2001:db8:5:6::/64');
+    expect(addressKey('::ffff:1:2:3:4:5')).toBe('0:0:ffff:1::/64');
+  });
+
+  it('locks until the moment the lock ends, not at it, and a delay below the lock is not a lock', () => {
+    let s = FRESH;
+    for (let i = 0; i < 10; i++) s = afterFailure(s, T0, policy);
+    expect([isLocked(s, s.blockedUntil - 1, policy), isLocked(s, s.blockedUntil, policy)]).toEqual([true, false]);
+    let delayed = FRESH;
+    for (let i = 0; i < 9; i++) delayed = afterFailure(delayed, T0, policy);
+    expect(waitSeconds(delayed, T0)).toBe(60);
+    expect(isLocked(delayed, T0, policy)).toBe(false);
   });
 });
