@@ -496,3 +496,31 @@ describe('claim (认领 a registered case)', () => {
     expect(() => claim(registered.with({ reporter: { kind: 'partner', partnerId: 'hotline' } }).build(), herder, now)).toThrow(ConflictError);
   });
 });
+
+describe('who acts on a case dispatched to another department (联合会诊, 专班)', () => {
+  const ctx = { now, limits };
+  const BACKLOG = { backlogClass: 'A', classedAt: '2026-11-22T12:00:00.000Z', dueAt: '2027-02-20T12:00:00.000Z' } as const;
+  const police = { role: 'handler' as const, id: 'u-police', name: '派出所', departmentId: 'babao-police' };
+  const onCase = (backlog?: Petition['backlog']) => petition({ status: 'dispatched', departmentId: 'babao-justice', backlog });
+
+  it("refuses another department's handler every step but reporting in", () => {
+    expect(() => decide(onCase(), commands.progress, police, ctx)).toThrow(ForbiddenError);
+    expect(() => decide(onCase(), commands.progress, police, ctx)).toThrow('会诊部门只能报到会诊意见，不能进行「');
+  });
+
+  it("lets a handler on the backlog case's team, or its lead as an account, act whatever their department", () => {
+    const team = onCase({ ...BACKLOG, team: [{ id: 'u-police', name: '派出所' }] });
+    expect(decide(team, commands.progress, police, ctx).patch.status).toBe('in_progress');
+    const led = onCase({ ...BACKLOG, leadOfficial: { id: 'u-police', name: '派出所' } });
+    expect(decide(led, commands.progress, police, ctx).patch.status).toBe('in_progress');
+    const someoneElse = onCase({ ...BACKLOG, team: [{ id: 'u-other', name: '别人' }] });
+    expect(() => decide(someoneElse, commands.progress, police, ctx)).toThrow(ForbiddenError);
+    // a handler without an id (never made by the API) is on no team
+    expect(() => decide(team, commands.progress, { ...police, id: undefined as unknown as string }, ctx)).toThrow(ForbiddenError);
+  });
+
+  it("lets a handler without a department, or of the case's own, act", () => {
+    expect(decide(onCase(), commands.progress, { ...police, departmentId: 'babao-justice' }, ctx).patch.status).toBe('in_progress');
+    expect(decide(onCase(), commands.progress, { role: 'handler', id: 'u-h', name: 'h' }, ctx).patch.status).toBe('in_progress');
+  });
+});
