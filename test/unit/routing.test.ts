@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../shared/errors';
+import { levelNamesOf } from '../../shared/countySettings';
 import { inScope, route, type Org } from '../../shared/routing';
 import { readSeed } from '../../functions/local/seed';
 
@@ -35,6 +36,33 @@ describe('routing', () => {
     expect(() => route(org, { post: post('ebao-huangcaogou-p2'), category: category('heating') })).toThrow(ValidationError);
     expect(() => route(org, { townshipId: 'nowhere', category: category('heating') })).toThrow(ValidationError);
     expect(() => route(org, { post: { ...post('babao-baiyanggou-p1'), nodeId: 'gone' }, category: category('other') })).toThrow(NotFoundError);
+  });
+
+  /** The field a refusal names, and its message. */
+  const refusal = (input: Parameters<typeof route>[1]) => {
+    try {
+      route(org, input);
+    } catch (e) {
+      if (e instanceof ValidationError) return e.issues.map((i) => [i.path, i.message]);
+      throw e;
+    }
+    throw new Error('routed');
+  };
+
+  it('routes a registration by its village (no post): the village holds a village-level matter, a township one goes to the centre', () => {
+    expect(route(org, { villageId: 'babao-baiyanggou', townshipId: 'babao', category: category('neighbour') })).toMatchObject({ centreId: 'babao', villageId: 'babao-baiyanggou', level: 'village' });
+    expect(route(org, { villageId: 'babao-baiyanggou', category: category('land_dispute') })).toMatchObject({ villageId: 'babao-baiyanggou', level: 'township' });
+    // a village-level matter reported to a township without a village: the township handles it
+    expect(route(org, { townshipId: 'babao', category: category('neighbour') })).toMatchObject({ villageId: undefined, level: 'township', centreId: 'babao' });
+  });
+
+  it('names the field of each refusal, in the county\'s names of its levels: no place, a village that is not one or not in the township, an unknown township, a category the post does not take', () => {
+    const { township, village } = levelNamesOf(org.nodes.values());
+    expect(refusal({ category: category('heating') })).toEqual([['townshipId', `请选择${township}`]]);
+    expect(refusal({ villageId: 'babao', category: category('heating') })).toEqual([['villageId', `所选${village}不存在`]]);
+    expect(refusal({ villageId: 'babao-baiyanggou', townshipId: 'ebao', category: category('heating') })).toEqual([['villageId', `所选${village}不在所选${township}`]]);
+    expect(refusal({ townshipId: 'nowhere', category: category('heating') })).toEqual([['townshipId', `所选${township}不存在`]]);
+    expect(refusal({ post: post('ebao-huangcaogou-p2'), category: category('heating') })).toEqual([['categoryId', '该岗点不受理此类诉求']]);
   });
 
   it('lets a scope see its own subtree and nothing beside it', () => {
