@@ -17,6 +17,14 @@ describe('near due', () => {
     expect(isNearDue(open(24), new Date(T0 + 24 * H + 1), DEFAULT_SUPERVISION)).toBe(false); // overdue, no longer near
   });
 
+  it('is near due up to and at its deadline, never once closed or without a deadline', () => {
+    expect(isNearDue(open(24), new Date(T0 + 24 * H), DEFAULT_SUPERVISION)).toBe(true);
+    expect(isNearDue(open(24), new Date(T0 + 18 * H - 1), DEFAULT_SUPERVISION)).toBe(false);
+    expect(isNearDue({ ...open(24), status: 'closed' }, new Date(T0 + 20 * H), DEFAULT_SUPERVISION)).toBe(false);
+    expect(isNearDue({ ...open(24), dueAt: undefined }, new Date(T0 + 20 * H), DEFAULT_SUPERVISION)).toBe(false);
+    expect(nearDueAt({ ...open(24), dueAt: undefined }, DEFAULT_SUPERVISION)).toBeUndefined();
+  });
+
   it('lasts at least the minimum hours, and follows the configured share', () => {
     expect(nearDueAt(open(2), DEFAULT_SUPERVISION)).toBe(iso(1));
     expect(nearDueAt(open(24), { nearDueShare: 0.5, nearDueMinHours: 1 })).toBe(iso(12));
