@@ -8,6 +8,7 @@ import type { STAFF } from '../../shared/contract/staff';
 /** The staff routes of the case work (the queue, the case file and its steps, 登记, the board): the `staff` function. */
 export const CASE_WORK = ['queue', 'petition', 'submit', 'upload', 'filed', 'step', 'tasks', 'board', 'experts'] as const satisfies ReadonlyArray<keyof typeof STAFF>;
 export type CaseWork = (typeof CASE_WORK)[number];
+export const isCaseWork = (key: string): boolean => (CASE_WORK as readonly string[]).includes(key);
 
 export const FUNCTIONS = ['citizen', 'staff', 'admin', 'open311', 'docs'] as const;
 export type HttpFunction = (typeof FUNCTIONS)[number];
@@ -20,6 +21,6 @@ export function functionOf(routeName: string): HttpFunction {
   const [group, key] = routeName.split('.');
   if (group === 'meta') return 'docs';
   if (group === 'open311') return 'open311';
-  if (group === 'staff') return (CASE_WORK as readonly string[]).includes(key ?? '') ? 'staff' : 'admin';
+  if (group === 'staff') return isCaseWork(key ?? '') ? 'staff' : 'admin';
   return 'citizen';
 }

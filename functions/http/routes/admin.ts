@@ -14,7 +14,7 @@ import * as open311 from '../../usecases/open311';
 import * as org from '../../usecases/org';
 import * as users from '../../usecases/users';
 import * as warnings from '../../usecases/warnings';
-import { CASE_WORK, type CaseWork } from '../functions';
+import { isCaseWork, type CaseWork } from '../functions';
 import { bindAll, withStatus, type Handlers, type Route } from '../bind';
 
 const HANDLERS: Handlers<{ staff: Omit<typeof STAFF, CaseWork> }> = {
@@ -66,5 +66,5 @@ const HANDLERS: Handlers<{ staff: Omit<typeof STAFF, CaseWork> }> = {
   },
 };
 
-const rest = Object.fromEntries(Object.entries(STAFF).filter(([k]) => !(CASE_WORK as readonly string[]).includes(k)));
+const rest = Object.fromEntries(Object.entries(STAFF).filter(([k]) => !isCaseWork(k)));
 export const ADMIN_ROUTES: Route[] = bindAll({ staff: rest } as unknown as RouteGroup, HANDLERS);
