@@ -9,6 +9,7 @@ import { messageOf } from '../../../lib/request';
 import { useData } from '../../../lib/useData';
 import { DatePicker } from '../../components/DatePicker';
 import { ListState } from '../../components/Form';
+import { ScopeTabs } from '../../components/ScopeTabs';
 import { StaffPage } from '../../components/StaffPage';
 import { downloadFile } from '../../lib/download';
 import { api } from '../../lib/api';
@@ -98,21 +99,7 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
     <View>
       <View className='staff-title'>统计{scope ? ` · ${scope.scope.name}` : ''}</View>
       <View className='staff-card'>
-        {scope && scope.townships.length > 0 ? (
-          <View className='staff-field'>
-            <Text className='staff-field-label'>范围</Text>
-            <View className='staff-tabs'>
-              <Button id='scope-all' className='staff-tab' pressed={township === ''} onClick={() => setTownship('')}>
-                全县
-              </Button>
-              {scope.townships.map((t) => (
-                <Button key={t.id} id={`scope-${t.id}`} className='staff-tab' pressed={township === t.id} onClick={() => setTownship(t.id)}>
-                  {t.name}
-                </Button>
-              ))}
-            </View>
-          </View>
-        ) : null}
+        <ScopeTabs townships={scope?.townships ?? []} value={township} onChange={setTownship} />
         <View className='staff-field'>
           <Text className='staff-field-label'>统计期间</Text>
           <View className='staff-tabs'>

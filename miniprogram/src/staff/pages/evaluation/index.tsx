@@ -7,6 +7,7 @@ import { isWeapp } from '../../../lib/request';
 import { useData } from '../../../lib/useData';
 import { DatePicker } from '../../components/DatePicker';
 import { ListState } from '../../components/Form';
+import { ScopeTabs } from '../../components/ScopeTabs';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
 import { percent } from '../../lib/figures';
@@ -50,21 +51,7 @@ function Evaluation({ params }: { params: Partial<Record<string, string>> }) {
       <View className='no-print'>
         <View className='staff-title'>化解成效考评</View>
         <View className='staff-card'>
-          {choices.length ? (
-            <View className='staff-field'>
-              <Text className='staff-field-label'>范围</Text>
-              <View className='staff-tabs'>
-                <Button id='scope-all' className='staff-tab' pressed={township === ''} onClick={() => setTownship('')}>
-                  全县
-                </Button>
-                {choices.map((t) => (
-                  <Button key={t.id} id={`scope-${t.id}`} className='staff-tab' pressed={township === t.id} onClick={() => setTownship(t.id)}>
-                    {t.name}
-                  </Button>
-                ))}
-              </View>
-            </View>
-          ) : null}
+          <ScopeTabs townships={choices} value={township} onChange={setTownship} />
           <View className='staff-field'>
             <Text className='staff-field-label'>考评期间</Text>
             <View className='staff-toolbar'>
