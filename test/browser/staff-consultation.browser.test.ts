@@ -39,10 +39,19 @@ describe('a joint consultation in the staff pages (H5)', () => {
 
   it('is started from the case file by the centre, which sees who has reported in', async () => {
     await app.loginAs('babao');
+    // the organisation's read answers only after the form is open (a slow network, or a cold function)
+    let release = () => {};
+    const held = new Promise<void>((r) => (release = r));
+    await app.page.route('**/staff/org', async (route) => {
+      await held;
+      await route.continue();
+    });
     await app.open(`pages/petition/index?id=${id}`);
     await app.el('#action-consult').click();
-    // the department the case was routed to comes chosen as the lead
+    release();
+    // the department the case was routed to comes chosen as the lead, once the departments have arrived
     await poll(() => app.el('#f-consult-leadDepartmentId-babao-natural-resources').getAttribute('aria-pressed')).toBe('true');
+    await app.page.unroute('**/staff/org');
     await app.el('#f-consult-question textarea').fill(QUESTION);
     // no co-department chosen: the form says so, in Chinese, and sends nothing
     await app.el('#submit-consult').click();

@@ -29,6 +29,10 @@ const roleLabel = (role: string) => (role in ROLE_LABELS ? ROLE_LABELS[role as k
 function StepFormView({ form, busy, onSubmit }: { form: StepForm; busy: boolean; onSubmit: (body: Record<string, unknown>) => Promise<Record<string, string> | void> }) {
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(form.fields.map((f) => [f.name, f.initial ?? ''])));
   const [errors, setErrors] = useState<Record<string, string>>({});
+  // a choice prefilled from the case (the lead department) may wait for the organisation's read: fill it when it
+  // arrives, unless the field was filled meanwhile
+  const initials = form.fields.map((f) => f.initial ?? '').join('\n');
+  useEffect(() => setValues((v) => ({ ...v, ...Object.fromEntries(form.fields.filter((f) => f.initial && !v[f.name]).map((f) => [f.name, f.initial!])) })), [initials]);
   const set = (name: string, value: string) => setValues((v) => ({ ...v, [name]: value, ...(name === 'departmentId' ? { handlerId: '' } : {}) }));
   const submit = async () => {
     if (busy) return;
