@@ -4,6 +4,7 @@
  */
 import path from 'node:path';
 import { defineConfig } from '@tarojs/cli';
+import { ReportPagePreload } from './firstPage';
 
 // WeChat DevTools needs an appid; a tourist appid lets anyone open the build without an account.
 process.env.TARO_APP_ID = process.env.WECHAT_APPID || 'touristappid';
@@ -58,6 +59,9 @@ export default defineConfig<'webpack5'>(async () => ({
     staticDirectory: 'static',
     compile: { include: [sharedDir] },
     router: { mode: 'hash' },
+    webpackChain(chain) {
+      chain.plugin('reportPagePreload').use(ReportPagePreload);
+    },
     devServer: { host: '127.0.0.1', port: 10086 },
     output: { filename: 'js/[name].[contenthash:8].js', chunkFilename: 'js/[name].[contenthash:8].js' },
     miniCssExtractPluginOption: { ignoreOrder: true, filename: 'css/[name].[contenthash:8].css', chunkFilename: 'css/[name].[contenthash:8].css' },

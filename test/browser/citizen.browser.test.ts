@@ -91,6 +91,31 @@ describe('the citizen app in a browser (H5)', () => {
     expect(asked).toEqual([{ method: 'GET', contentType: undefined, from: postLink(server.url, POST_ID) }]);
   });
 
+  it('opens the report form straight from a post\'s link, its code asked for beside the app\'s and nothing else', async () => {
+    // what index.html names: the app's scripts, and the report page's code it preloads for a post's link
+    const html = await (await fetch(`${server.url}/`)).text();
+    const scripts = [...html.matchAll(/<script defer="defer" src="([^"]+\.js)"/g)].map((m) => m[1]!);
+    const preloaded = JSON.parse(/(\[[^\]]*\])\.forEach\(function \(src\)/.exec(html)?.[1] ?? 'null') as string[];
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(preloaded.length).toBeGreaterThan(0);
+    const cdp = await browser.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    const fetched: string[] = [];
+    cdp.on('Network.requestWillBeSent', (e: { request: { url: string } }) => {
+      const url = new URL(e.request.url);
+      if (url.origin === server.url && url.pathname.endsWith('.js')) fetched.push(url.pathname);
+    });
+    await page.goto('about:blank');
+    await page.goto(postLink(server.url, POST_ID));
+    await el('cat-land_dispute').waitFor();
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: false });
+    await cdp.detach();
+    // the form is the first page (the home page's code never loads), and all its code was named at once
+    expect(page.url()).toContain(`#/pages/report/index?postId=${POST_ID}`);
+    expect([...new Set(fetched)].sort()).toEqual([...scripts, ...preloaded].sort());
+  });
+
   it('reports from a post URL, survives a cut network, follows every step and rates', async () => {
     // open from the post's code: the home page hands over to the report form with the post filled in
     await page.goto(postLink(server.url, POST_ID));
