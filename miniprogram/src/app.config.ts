@@ -1,3 +1,4 @@
+import { zh } from './i18n/zh';
 import { ROUTES, SUBPACKAGES } from './routes';
 
 export default defineAppConfig({
@@ -6,11 +7,11 @@ export default defineAppConfig({
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#b71c1c',
-    navigationBarTitleText: '哨岗',
+    navigationBarTitleText: zh.titles.home,
     navigationBarTextStyle: 'white',
   },
   // location is asked for only when the citizen taps "附上位置"
   requiredPrivateInfos: ['getLocation'],
-  permission: { 'scope.userLocation': { desc: '用于标记您反映问题的位置，方便工作人员上门处理' } },
+  permission: { 'scope.userLocation': { desc: zh.permissions.location } },
   __usePrivacyCheck__: true,
 });

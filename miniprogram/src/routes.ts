@@ -4,16 +4,17 @@
  */
 import { BOOKING_SUBPACKAGE } from './booking/routes';
 import { STAFF_SUBPACKAGE } from './staff/routes';
+import { zh } from './i18n/zh';
 
 export const ROUTES = {
-  home: { path: 'pages/index/index', title: '哨岗' },
-  report: { path: 'pages/report/index', title: '我要吹哨' },
-  result: { path: 'pages/result/index', title: '提交成功' },
-  mine: { path: 'pages/mine/index', title: '我的反映' },
-  detail: { path: 'pages/detail/index', title: '办理进度' },
-  track: { path: 'pages/track/index', title: '查询匿名反映' },
-  claim: { path: 'pages/claim/index', title: '认领诉求' },
-  video: { path: 'pages/video/index', title: '预约视频接访' },
+  home: { path: 'pages/index/index', title: zh.titles.home },
+  report: { path: 'pages/report/index', title: zh.titles.report },
+  result: { path: 'pages/result/index', title: zh.titles.result },
+  mine: { path: 'pages/mine/index', title: zh.titles.mine },
+  detail: { path: 'pages/detail/index', title: zh.titles.detail },
+  track: { path: 'pages/track/index', title: zh.titles.track },
+  claim: { path: 'pages/claim/index', title: zh.titles.claim },
+  video: { path: 'pages/video/index', title: zh.titles.video },
 } as const;
 
 export type RouteName = keyof typeof ROUTES;

@@ -11,6 +11,8 @@ import { citizen } from '../lib/api';
 import { clientOf } from '../lib/client';
 import { isWeapp, request } from '../lib/request';
 import { bookingUrl, type BookingRouteName, type BookingRouteParams } from './routes';
+import { fill } from '../i18n';
+import { bookingWords } from '../i18n/booking';
 
 export type { BookingView, PublicHost as HostRow, SlotRow } from '../../../shared/schemas/booking';
 
@@ -49,10 +51,10 @@ export async function joinRoom(url: string): Promise<'opened' | 'copied'> {
 }
 
 /** China time of day and date, for slot lists: `11月24日 周二`, `09:30`. */
-const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六'];
 export function chinaDayLabel(iso: string): string {
   const d = new Date(Date.parse(iso) + 8 * 3600_000);
-  return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 周${WEEKDAYS[d.getUTCDay()] ?? ''}`;
+  const w = bookingWords.slots;
+  return fill(w.day, { month: d.getUTCMonth() + 1, date: d.getUTCDate(), weekday: w.weekdays[d.getUTCDay()] ?? '' });
 }
 export function chinaClock(iso: string): string {
   return new Date(Date.parse(iso) + 8 * 3600_000).toISOString().slice(11, 16);

@@ -2,12 +2,14 @@
  * The booking subpackage (预约接访): its pages and how to reach them. The app's registry (src/routes.ts) lists this
  * subpackage; navigation inside it goes through `bookingUrl`.
  */
+import { zh } from '../i18n/zh';
+
 export const BOOKING_ROOT = 'booking';
 
 export const BOOKING_ROUTES = {
-  hosts: { path: 'pages/hosts/index', title: '预约接访' },
-  slots: { path: 'pages/slots/index', title: '选择时间' },
-  mine: { path: 'pages/mine/index', title: '我的预约' },
+  hosts: { path: 'pages/hosts/index', title: zh.titles.hosts },
+  slots: { path: 'pages/slots/index', title: zh.titles.slots },
+  mine: { path: 'pages/mine/index', title: zh.titles.bookings },
 } as const;
 export type BookingRouteName = keyof typeof BOOKING_ROUTES;
 

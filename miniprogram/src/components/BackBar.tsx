@@ -3,6 +3,7 @@ import { home } from '../lib/nav';
 import { isWeapp } from '../lib/request';
 import { ROUTES } from '../routes';
 import { Button } from './Button';
+import { words } from '../i18n';
 
 /**
  * In a browser (H5) the app has no navigation bar of its own: every page but the home page gets a way back, to the
@@ -15,7 +16,7 @@ export function BackBar() {
   const canGoBack = Taro.getCurrentPages().length > 1;
   return (
     <Button id='back' className='link back' onClick={() => (canGoBack ? void Taro.navigateBack() : home())}>
-      ‹ {canGoBack ? '返回' : '回到首页'}
+      {canGoBack ? words.common.back : words.common.backHome}
     </Button>
   );
 }

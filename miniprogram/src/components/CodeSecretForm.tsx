@@ -4,6 +4,7 @@ import { home } from '../lib/nav';
 import { ApiError, messageOf } from '../lib/request';
 import { Button } from './Button';
 import { TextField } from './Field';
+import { words } from '../i18n';
 
 /** What a page makes of the two typed values: both checked, or the message of each that is not. */
 export type Checked = { ok: true; code: string; secret: string } | { ok: false; code?: string; secret?: string };
@@ -62,8 +63,8 @@ export function CodeSecretForm(p: CodeSecretFormProps) {
   return (
     <>
       <View className='card'>
-        <TextField id={`${p.id}-code`} label='跟踪码' value={code} maxLength={10} placeholder={p.codePlaceholder} onInput={setCode} error={errors.code} />
-        <TextField id={`${p.id}-secret`} label='查询密码' value={secret} maxLength={p.secretMaxLength} placeholder={p.secretPlaceholder} onInput={setSecret} error={errors.secret} />
+        <TextField id={`${p.id}-code`} label={words.common.trackingCode} value={code} maxLength={10} placeholder={p.codePlaceholder} onInput={setCode} error={errors.code} />
+        <TextField id={`${p.id}-secret`} label={words.common.secret} value={secret} maxLength={p.secretMaxLength} placeholder={p.secretPlaceholder} onInput={setSecret} error={errors.secret} />
       </View>
       {errors.form && (
         <View className='banner error' id={`${p.id}-error`} role='alert'>
@@ -74,7 +75,7 @@ export function CodeSecretForm(p: CodeSecretFormProps) {
         {busy ? p.busyLabel : p.sendLabel}
       </Button>
       <Button className='btn' id={`${p.id}-home`} onClick={home}>
-        回到首页
+        {words.common.home}
       </Button>
     </>
   );

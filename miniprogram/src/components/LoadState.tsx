@@ -1,9 +1,10 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from './Button';
+import { words } from '../i18n';
 
 /** The class names of the two looks: the citizen's large type and the staff pages' compact one. */
 const LOOKS = {
-  citizen: { note: 'small', box: 'card', error: 'banner error', errorText: '', retry: 'btn', retryText: '再试一次' },
+  citizen: { note: 'small', box: 'card', error: 'banner error', errorText: '', retry: 'btn', retryText: words.common.retry },
   staff: { note: 'staff-muted staff-card', box: 'staff-muted staff-card', error: 'staff-card', errorText: 'staff-error', retry: 'staff-btn', retryText: '重试' },
 };
 
@@ -22,7 +23,7 @@ export interface LoadStateProps {
  * something to show. */
 export function LoadState({ id, loading, error, empty, emptyText, onRetry, look = 'citizen' }: LoadStateProps) {
   const c = LOOKS[look];
-  if (loading) return <View id={`${id}-loading`} className={c.note} role='status'>正在加载…</View>;
+  if (loading) return <View id={`${id}-loading`} className={c.note} role='status'>{words.common.loading}</View>;
   if (error)
     return (
       <View id={`${id}-error`} className={c.error} role='alert'>

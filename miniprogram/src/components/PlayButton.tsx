@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { play } from '../lib/recorder';
 import type { Playback } from '../lib/recording';
 import { Button } from './Button';
+import { words } from '../i18n';
 
 /** 播放 / 停止播放 for one recording (a local file or a short-lived link): 停止播放 only while sound plays. */
-export function PlayButton({ id, src, className, idle = '播放', label }: { id: string; src: string; className?: string; idle?: string; label?: string }) {
+export function PlayButton({ id, src, className, idle = words.common.play, label }: { id: string; src: string; className?: string; idle?: string; label?: string }) {
   const [playback, setPlayback] = useState<Playback | null>(null);
   const [sounding, setSounding] = useState(false);
   useEffect(() => () => playback?.stop(), [playback]);
@@ -23,7 +24,7 @@ export function PlayButton({ id, src, className, idle = '播放', label }: { id:
   };
   return (
     <Button id={id} className={className ?? 'btn'} label={label} onClick={toggle}>
-      {sounding ? '停止播放' : playback ? '正在打开…' : idle}
+      {sounding ? words.common.stopPlaying : playback ? words.common.opening : idle}
     </Button>
   );
 }

@@ -8,6 +8,7 @@ import type { RatingBody, SubmitPetitionBody } from '../../../shared/schemas/api
 import { clientOf } from './client';
 import type { Recording } from './recording';
 import { ApiError, apiBaseUrl, isWeapp, request } from './request';
+import { fill, words } from '../i18n';
 
 export type { MineItem, PetitionView, PostInfo, TimelineItem, Township } from '../../../shared/schemas/views';
 
@@ -30,7 +31,7 @@ export const api = {
 /** The photos route does not exist on this API (404): the form says so and sends without photos. */
 export class PhotosUnavailable extends Error {
   constructor() {
-    super('照片上传暂不可用，可以先不带照片提交');
+    super(words.errors.photosUnavailable);
     this.name = 'PhotosUnavailable';
   }
 }
@@ -41,8 +42,8 @@ async function readLocal(filePath: string, what: string): Promise<ArrayBuffer | 
     return new Promise<ArrayBuffer>((resolve, reject) => {
       Taro.getFileSystemManager().readFile({
         filePath,
-        success: (r) => (typeof r.data === 'string' ? reject(new ApiError('http', `读取${what}失败`)) : resolve(r.data)),
-        fail: () => reject(new ApiError('http', `读取${what}失败`)),
+        success: (r) => (typeof r.data === 'string' ? reject(new ApiError('http', fill(words.errors.readFailed, { what }))) : resolve(r.data)),
+        fail: () => reject(new ApiError('http', fill(words.errors.readFailed, { what }))),
       });
     });
   }
@@ -50,7 +51,7 @@ async function readLocal(filePath: string, what: string): Promise<ArrayBuffer | 
 }
 
 async function readPhoto(filePath: string): Promise<{ body: ArrayBuffer | Blob; size: number; contentType: string }> {
-  const body = await readLocal(filePath, '照片');
+  const body = await readLocal(filePath, words.errors.photo);
   if (body instanceof ArrayBuffer) {
     // compressImage writes JPEG
     return { body, size: body.byteLength, contentType: /\.png$/i.test(filePath) ? 'image/png' : 'image/jpeg' };
@@ -72,9 +73,9 @@ async function putFile(ticket: { url: string; headers: Record<string, string> },
       status = (await fetch(url, { method: 'PUT', body, headers })).status;
     }
   } catch {
-    throw new ApiError('network', `${what}上传失败，网络不好`);
+    throw new ApiError('network', fill(words.errors.uploadNetwork, { what }));
   }
-  if (status < 200 || status >= 300) throw new ApiError('http', `${what}上传失败（${status}）`, status);
+  if (status < 200 || status >= 300) throw new ApiError('http', fill(words.errors.uploadFailed, { what, status }), status);
 }
 
 /**
@@ -91,15 +92,15 @@ export async function uploadPhoto(filePath: string): Promise<string> {
     if (e instanceof ApiError && e.status === 404) throw new PhotosUnavailable();
     throw e;
   }
-  await putFile(ticket, photo.body, photo.contentType, '照片');
+  await putFile(ticket, photo.body, photo.contentType, words.errors.photo);
   return ticket.key;
 }
 
 /** 按住说话: a recording goes up the way a photo does (POST /uploads/audio, then the PUT). Returns its key. */
 export async function uploadAudio(recording: Recording): Promise<string> {
-  const body = await readLocal(recording.path, '语音');
+  const body = await readLocal(recording.path, words.errors.audio);
   const size = body instanceof ArrayBuffer ? body.byteLength : body.size;
   const ticket = await citizen.uploadAudio({ body: { contentType: recording.contentType, size } });
-  await putFile(ticket, body, recording.contentType, '语音');
+  await putFile(ticket, body, recording.contentType, words.errors.audio);
   return ticket.key;
 }

@@ -4,6 +4,7 @@
  */
 import type * as z from 'zod/mini';
 import { ERROR_CODES, type ErrorCode, type FieldIssue } from '../../../shared/errorCodes';
+import { fill, words } from '../i18n';
 
 /** `network`: no answer at all (the draft waits); `http`: an answer that is not the API's error body. */
 export type ApiErrorCode = ErrorCode | 'network' | 'http';
@@ -44,12 +45,12 @@ export function errorFromBody(status: number, body: unknown): ApiError {
       return new ApiError(code, e.message, status, issues);
     }
   }
-  return new ApiError('http', status >= 500 ? '服务暂时不可用，请稍后再试' : `请求失败（${status}）`, status);
+  return new ApiError('http', status >= 500 ? words.errors.unavailable : fill(words.errors.failed, { status }), status);
 }
 
 /** Parses an API answer with its schema (never a cast); a shape the app does not know is an error a page can show. */
 export function parseAnswer<T extends z.ZodMiniType>(schema: T, body: unknown): z.infer<T> {
   const r = schema.safeParse(body);
-  if (!r.success) throw new ApiError('http', '服务器返回的数据无法识别，请稍后再试');
+  if (!r.success) throw new ApiError('http', words.errors.unreadable);
   return r.data;
 }

@@ -5,6 +5,7 @@
 import Taro from '@tarojs/taro';
 import gcoord from 'gcoord';
 import { isWeapp } from './request';
+import { words } from '../i18n';
 
 export async function needsPrivacyConsent(): Promise<boolean> {
   if (!isWeapp() || typeof Taro.getPrivacySetting !== 'function') return false;
@@ -21,8 +22,8 @@ export class LocationError extends Error {
   constructor(readonly reason: 'denied' | 'unavailable') {
     super(
       reason === 'denied'
-        ? '您没有允许使用位置，所以没有附上。可以在设置里允许使用位置后再点一次，或不附位置直接提交。'
-        : '这次没有取到位置（定位没有打开或信号弱）。可以稍后再点一次，或不附位置直接提交。',
+        ? words.errors.locationRefused
+        : words.errors.locationMissing,
     );
   }
 }

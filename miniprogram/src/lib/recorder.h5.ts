@@ -4,18 +4,19 @@
  */
 import { audioTypeOf } from '../../../shared/audio';
 import { RecorderError, type Playback, type Recording, type RecordingSession } from './recording';
+import { words } from '../i18n';
 
 const TYPES = ['audio/webm;codecs=opus', 'audio/webm', 'audio/mp4'];
 
 export async function startRecording(maxSeconds: number): Promise<RecordingSession> {
-  if (typeof MediaRecorder === 'undefined' || !navigator.mediaDevices?.getUserMedia) throw new RecorderError('这个浏览器不能录音，请用文字描述');
+  if (typeof MediaRecorder === 'undefined' || !navigator.mediaDevices?.getUserMedia) throw new RecorderError(words.voice.browserCannot);
   const mimeType = TYPES.find((t) => MediaRecorder.isTypeSupported(t));
-  if (!mimeType) throw new RecorderError('这个浏览器不能录音，请用文字描述');
+  if (!mimeType) throw new RecorderError(words.voice.browserCannot);
   let stream: MediaStream;
   try {
     stream = await navigator.mediaDevices.getUserMedia({ audio: true });
   } catch {
-    throw new RecorderError('不能使用麦克风：请在浏览器设置里允许本网页使用麦克风');
+    throw new RecorderError(words.voice.noMicBrowser);
   }
   const recorder = new MediaRecorder(stream, { mimeType, audioBitsPerSecond: 32_000 });
   const chunks: Blob[] = [];
@@ -28,10 +29,10 @@ export async function startRecording(maxSeconds: number): Promise<RecordingSessi
       stream.getTracks().forEach((t) => t.stop());
       const contentType = audioTypeOf(recorder.mimeType || mimeType);
       const blob = new Blob(chunks, { type: recorder.mimeType || mimeType });
-      if (!contentType || !blob.size) return reject(new RecorderError('没有录到声音，请再试一次'));
+      if (!contentType || !blob.size) return reject(new RecorderError(words.voice.nothingHeard));
       resolve({ path: URL.createObjectURL(blob), seconds: Math.min(maxSeconds, (Date.now() - started) / 1000), contentType, size: blob.size });
     };
-    recorder.onerror = () => reject(new RecorderError('录音出错了，请再试一次'));
+    recorder.onerror = () => reject(new RecorderError(words.voice.failed));
   });
   recorder.start(1000);
   const limit = setTimeout(() => stop(), maxSeconds * 1000);

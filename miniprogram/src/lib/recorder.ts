@@ -5,6 +5,7 @@
 import Taro from '@tarojs/taro';
 import { audioTypeOf } from '../../../shared/audio';
 import { RecorderError, type Playback, type Recording, type RecordingSession } from './recording';
+import { words } from '../i18n';
 
 export function startRecording(maxSeconds: number): Promise<RecordingSession> {
   const manager = Taro.getRecorderManager();
@@ -19,11 +20,11 @@ export function startRecording(maxSeconds: number): Promise<RecordingSession> {
     });
     manager.onStop((res) => {
       const contentType = audioTypeOf(res.tempFilePath) ?? 'audio/mpeg';
-      if (!res.tempFilePath || !res.fileSize) return settle?.reject(new RecorderError('没有录到声音，请再试一次'));
+      if (!res.tempFilePath || !res.fileSize) return settle?.reject(new RecorderError(words.voice.nothingHeard));
       settle?.resolve({ path: res.tempFilePath, seconds: Math.min(maxSeconds, res.duration / 1000), contentType, size: res.fileSize });
     });
     manager.onError((err) => {
-      const e = new RecorderError(/auth|deny|permission/i.test(err.errMsg ?? '') ? '不能使用麦克风：请在小程序设置里允许使用麦克风' : '录音出错了，请再试一次');
+      const e = new RecorderError(/auth|deny|permission/i.test(err.errMsg ?? '') ? words.voice.noMicWeChat : words.voice.failed);
       if (running) settle?.reject(e);
       else refused(e);
     });

@@ -7,6 +7,7 @@ import Taro from '@tarojs/taro';
 import { CITIZEN } from '../../../shared/contract/citizen';
 import { ApiError, errorFromBody } from './apiError';
 import { storage } from './storage';
+import { words } from '../i18n';
 
 export { ApiError } from './apiError';
 
@@ -68,7 +69,7 @@ export async function send(path: string, opts: RequestOptions, token: string | n
     }
     return { status: res.statusCode, body };
   } catch (e) {
-    throw new ApiError('network', '网络不好，没有连上服务器');
+    throw new ApiError('network', words.errors.network);
   }
 }
 
@@ -83,7 +84,7 @@ export function login(): Promise<string> {
         const { code } = await Taro.login();
         res = await send(CITIZEN.wechatLogin.path, { method: 'POST', data: { code } }, null);
       } else {
-        if (!DEV_LOGIN) throw new ApiError('unauthorized', '请在微信中打开哨岗小程序');
+        if (!DEV_LOGIN) throw new ApiError('unauthorized', words.errors.openInWeChat);
         let name = storage.get(DEV_NAME_KEY);
         if (typeof name !== 'string' || !name) {
           name = `居民${Math.floor(Math.random() * 1e6)}`;
@@ -94,7 +95,7 @@ export function login(): Promise<string> {
       if (res.status >= 400) throw errorFromBody(res.status, res.body);
       const b = res.body;
       if (typeof b !== 'object' || b === null || !('token' in b) || typeof b.token !== 'string') {
-        throw new ApiError('http', '登录失败，请稍后再试', res.status);
+        throw new ApiError('http', words.errors.login, res.status);
       }
       const expiresAt = 'expiresAt' in b && typeof b.expiresAt === 'string' ? b.expiresAt : new Date(Date.now() + 3600_000).toISOString();
       storage.set(TOKEN_KEY, { token: b.token, expiresAt });
@@ -123,5 +124,5 @@ export async function request(path: string, opts: RequestOptions = {}): Promise<
 /** A message for any error a page catches. */
 export function messageOf(e: unknown): string {
   if (e instanceof ApiError) return e.message;
-  return '出了点问题，请稍后再试';
+  return words.errors.unknown;
 }

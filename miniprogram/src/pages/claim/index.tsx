@@ -7,6 +7,9 @@ import { Page } from '../../components/Page';
 import { api } from '../../lib/api';
 import { replace } from '../../lib/nav';
 import { normaliseSecret, tracked } from '../../lib/tracked';
+import { words } from '../../i18n';
+
+const w = words.claim;
 
 function check(code: string, secret: string): Checked {
   const checked = ClaimBody.safeParse({ trackingCode: code, secret: normaliseSecret(secret) });
@@ -31,24 +34,22 @@ export default function Claim() {
 
   return (
     <Page>
-      <View className='title'>认领您的诉求</View>
-      <View className='card'>
-        工作人员已经替您登记了这件诉求。认领后，它会出现在“我的反映”里：每一步办理进展都会通知您，办结后您可以评价。
-      </View>
+      <View className='title'>{w.title}</View>
+      <View className='card'>{w.intro}</View>
       <CodeSecretForm
         id='claim'
         initial={initial}
-        codePlaceholder='回执上的 10 位字母和数字'
-        secretPlaceholder='回执上的查询密码'
+        codePlaceholder={w.codeHint}
+        secretPlaceholder={w.secretHint}
         secretMaxLength={16}
         check={check}
         send={async (code, secret) => {
           const p = await api.claim(code, secret);
           replace('detail', { id: p.id });
         }}
-        notFound='跟踪码或查询密码不对。请核对回执后再试一次（字母不分大小写）。'
-        sendLabel='认领到我的名下'
-        busyLabel='正在认领…'
+        notFound={w.notFound}
+        sendLabel={w.send}
+        busyLabel={w.busy}
       />
     </Page>
   );

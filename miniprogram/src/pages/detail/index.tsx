@@ -3,7 +3,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Button } from '../../components/Button';
 import { Choices, ErrorText, TextField } from '../../components/Field';
 import { useState } from 'react';
-import { ACTION_LABELS, RATING_LABELS, STATUS_LABELS, type StepKey } from '../../../../shared/labels';
+import type { StepKey } from '../../../../shared/labels';
 import { RatingBody } from '../../../../shared/schemas/api';
 import { RATINGS, type Rating } from '../../../../shared/schemas/common';
 import { Page } from '../../components/Page';
@@ -16,17 +16,11 @@ import { messageOf } from '../../lib/request';
 import { tracked } from '../../lib/tracked';
 import { useData } from '../../lib/useData';
 import { stepsOf, type StepState } from '../../lib/steps';
+import { fill, labels, words } from '../../i18n';
 
-const STATE_LABELS: Record<StepState, string> = { done: '已完成', current: '进行中', pending: '未开始', problem: '' };
-/** What a step in trouble says: declined at accept, dissatisfied at rate, otherwise past its deadline. */
-const PROBLEM_LABELS: Record<StepKey, string> = {
-  report: '已超期',
-  accept: '不予受理',
-  dispatch: '已超期',
-  handle: '已超期',
-  supervise: '已超期，督办中',
-  rate: '不满意，已重新办理',
-};
+const w = words.detail;
+/** a step's state; one in trouble says what (declined at accept, dissatisfied at rate, otherwise past its deadline) */
+const stateLabel = (key: StepKey, state: StepState) => (state === 'problem' ? w.problem[key] : w.state[state]);
 
 export default function Detail() {
   const router = useRouter();
@@ -38,7 +32,7 @@ export default function Detail() {
   const byTracking = !id && !!code;
 
   // the query secret is never stored: without it there is nothing to read
-  const missing = id ? '' : !code ? '缺少反映编号' : tracked.secretFor(code) ? '' : '为保护您的隐私，查询密码不会保存在手机上。请重新输入查询密码。';
+  const missing = id ? '' : !code ? w.noId : tracked.secretFor(code) ? '' : w.secretNotKept;
   const petition = useData(
     (): Promise<PetitionView | null> => {
       const secret = code ? tracked.secretFor(code) : undefined;
@@ -55,14 +49,14 @@ export default function Detail() {
     if (!p) return;
     const parsed = RatingBody.safeParse({ rating: rating ?? undefined, comment: comment.trim() || undefined });
     if (!parsed.success) {
-      setRatingError(parsed.error.issues[0]?.message ?? '请选择评价');
+      setRatingError(parsed.error.issues[0]?.message ?? w.chooseRating);
       return;
     }
     setSending(true);
     setRatingError('');
     try {
       petition.set(await api.rate(p.id, parsed.data));
-      toast('感谢您的评价');
+      toast(w.thanks);
     } catch (e) {
       setRatingError(messageOf(e));
     } finally {
@@ -71,7 +65,7 @@ export default function Detail() {
   }
 
   if (!p) {
-    if (!error) return <Page><View className='small'>正在加载…</View></Page>;
+    if (!error) return <Page><View className='small'>{words.common.loading}</View></Page>;
     return (
       <Page>
         <View className='banner error' id='detail-error'>
@@ -79,16 +73,16 @@ export default function Detail() {
         </View>
         {!missing && (
           <Button className='btn primary' id='detail-retry' onClick={() => void petition.reload()}>
-            再试一次
+            {words.common.retry}
           </Button>
         )}
         {byTracking && (
           <Button className='btn primary' id='track-again' onClick={() => go('track', { code })}>
-            重新输入查询密码
+            {w.retypeSecret}
           </Button>
         )}
         <Button className='btn' id='detail-home' onClick={home}>
-          回到首页
+          {words.common.home}
         </Button>
       </Page>
     );
@@ -101,56 +95,53 @@ export default function Detail() {
     <Page>
       <View className='card'>
         <View className='row'>
-          <Text className='label'>{p.categoryName ?? '反映'}</Text>
+          <Text className='label'>{p.categoryName ?? words.common.petition}</Text>
           <View>
             <Text className='tag status' id='status'>
-              {STATUS_LABELS[p.status]}
+              {labels.status[p.status]}
             </Text>
             {p.overdue && (
               <Text className='tag overdue' id='overdue'>
-                已超期
+                {words.common.overdue}
               </Text>
             )}
           </View>
         </View>
-        <View className='small'>跟踪码 {p.trackingCode}</View>
-        <View className='small'>
-          {p.centreName}
-          {p.departmentName ? ` · ${p.departmentName}` : ''}
-        </View>
+        <View className='small'>{fill(words.common.trackingCodeIs, { code: p.trackingCode })}</View>
+        <View className='small'>{p.departmentName ? fill(w.unit, { centre: p.centreName, department: p.departmentName }) : p.centreName}</View>
         <View style={{ marginTop: '12px' }}>{p.description}</View>
         {p.audio && (
           <View className='row' id='my-voice'>
-            <Text>我的语音 {Math.round(p.audio.seconds)} 秒</Text>
+            <Text>{fill(w.myVoice, { n: Math.round(p.audio.seconds) })}</Text>
             <PlayButton id='play-my-voice' src={p.audio.url} />
           </View>
         )}
         {p.photoUrls.length > 0 && (
           <View className='photos' id='my-photos'>
             {p.photoUrls.map((url, i) => (
-              <Button key={url} id={`my-photo-${i}`} className='photo-open' label={`查看第 ${i + 1} 张照片`} onClick={() => void Taro.previewImage({ current: url, urls: p.photoUrls })}>
+              <Button key={url} id={`my-photo-${i}`} className='photo-open' label={fill(w.openPhoto, { n: i + 1 })} onClick={() => void Taro.previewImage({ current: url, urls: p.photoUrls })}>
                 <Image className='photo' src={url} mode='aspectFill' nativeProps={{ alt: '' }} />
               </Button>
             ))}
           </View>
         )}
-        {p.overdue && <View className='banner error'>这件事已超过办理时限，正在督促办理。</View>}
+        {p.overdue && <View className='banner error'>{w.overdueNote}</View>}
       </View>
 
       {reopenedByRating && (
         <View className='banner' id='reopened'>
-          您的评价是“不满意”，这件事已重新办理，由{p.centreName ?? '综治中心'}复核。复核结果会在这里显示。
+          {fill(w.reopened, { centre: p.centreName ?? w.centre })}
         </View>
       )}
       {p.decline && (
         <View className='banner error'>
-          <View>不予受理：{p.decline.reason}</View>
-          <View>建议您：{p.decline.redirect}</View>
+          <View>{fill(w.declined, { reason: p.decline.reason })}</View>
+          <View>{fill(w.redirect, { redirect: p.decline.redirect })}</View>
         </View>
       )}
       {p.resolution && (
         <View className='card'>
-          <Text className='label'>办理结果</Text>
+          <Text className='label'>{w.resolution}</Text>
           <View>{p.resolution}</View>
         </View>
       )}
@@ -158,20 +149,18 @@ export default function Detail() {
       <View className='card steps' id='timeline'>
         {steps.map((s, i) => (
           <View key={s.key} className={`step ${s.state}`} id={`step-${s.key}`}>
-            <View className='step-dot'>{s.state === 'done' ? '✓' : i + 1}</View>
+            <View className='step-dot'>{s.state === 'done' ? w.done : i + 1}</View>
             <View className='step-body'>
               <View>
                 <Text className='step-name'>{s.label}</Text>
-                <Text className='step-state'>
-                  {s.state === 'problem' ? PROBLEM_LABELS[s.key] : STATE_LABELS[s.state]}
-                </Text>
+                <Text className='step-state'>{stateLabel(s.key, s.state)}</Text>
               </View>
               {s.at && <View className='small'>{formatTime(s.at)}</View>}
-              {s.dueAt && <View className='small'>截止：{formatTime(s.dueAt)}</View>}
+              {s.dueAt && <View className='small'>{fill(w.due, { time: formatTime(s.dueAt) })}</View>}
               {s.notes.map((n) => (
                 <View key={`${n.at}-${n.action}`} className='note'>
-                  <Text>{ACTION_LABELS[n.action]}</Text>
-                  {n.by && <Text className='small'>（{n.by}）</Text>}
+                  <Text>{labels.action[n.action]}</Text>
+                  {n.by && <Text className='small'>{fill(w.by, { name: n.by })}</Text>}
                   {n.note && <View>{n.note}</View>}
                   <View className='small'>{formatTime(n.at)}</View>
                 </View>
@@ -183,8 +172,7 @@ export default function Detail() {
 
       {p.rating && (
         <View className='card' id='my-rating'>
-          您的评价：{RATING_LABELS[p.rating.rating]}
-          {p.rating.comment ? `（${p.rating.comment}）` : ''}
+          {p.rating.comment ? fill(w.myRatingWithComment, { rating: labels.rating[p.rating.rating], comment: p.rating.comment }) : fill(w.myRating, { rating: labels.rating[p.rating.rating] })}
         </View>
       )}
 
@@ -192,24 +180,24 @@ export default function Detail() {
         <View className='card' id='rating'>
           <Choices
             id='rate'
-            label='这件事办得怎么样？'
-            options={RATINGS.map((r) => ({ value: r, label: RATING_LABELS[r] }))}
+            label={w.howWasIt}
+            options={RATINGS.map((r) => ({ value: r, label: labels.rating[r] }))}
             selected={rating ? [rating] : []}
             onToggle={(r) => setRating(r)}
           />
           <TextField
             id='rating-comment'
-            label='说说您的看法（可选）'
+            label={w.comment}
             multiline
             value={comment}
             maxLength={500}
-            placeholder='哪里办得好，哪里还不满意'
+            placeholder={w.commentHint}
             onInput={setComment}
           />
-          {rating === 'dissatisfied' && <View className='small'>选择“不满意”后，这件事会重新办理并由综治中心复核。</View>}
+          {rating === 'dissatisfied' && <View className='small'>{w.dissatisfiedNote}</View>}
           {ratingError && <ErrorText>{ratingError}</ErrorText>}
           <Button className='btn primary' id='send-rating' disabled={sending} onClick={rate}>
-            提交评价
+            {w.sendRating}
           </Button>
         </View>
       )}

@@ -11,6 +11,9 @@ import { toast, useLargeText } from '../../lib/prefs';
 import { isWeapp } from '../../lib/request';
 import { tracked } from '../../lib/tracked';
 import { staffUrl } from '../../staff/routes';
+import { fill, words } from '../../i18n';
+
+const w = words.home;
 
 export default function Home() {
   const router = useRouter();
@@ -37,7 +40,7 @@ export default function Home() {
       const res = await Taro.scanCode({ onlyFromCamera: false });
       const postId = postIdFromScan(res);
       if (postId) go('report', { postId });
-      else toast('这不是哨岗的岗点二维码');
+      else toast(w.notOurCode);
     } catch {
       // the citizen closed the scanner
     }
@@ -45,15 +48,15 @@ export default function Home() {
 
   return (
     <Page>
-      <View className='title'>哨岗 · 有事您吹哨</View>
-      <View className='subtitle'>扫岗点二维码反映问题，办理每一步都能看到。</View>
+      <View className='title'>{w.title}</View>
+      <View className='subtitle'>{w.subtitle}</View>
 
       {waiting.length > 0 && (
         <View className='banner' id='waiting-drafts'>
-          <Text>有 {waiting.length} 件反映还没有发送成功，正在等待发送。</Text>
+          <Text>{fill(w.waitingDrafts, { n: waiting.length })}</Text>
           {waiting.map((d, i) => (
             <Button key={d.target} id={`open-draft-${i}`} className='btn primary' onClick={() => go('report', { draft: d.target })}>
-              打开并重新发送
+              {w.openDraft}
             </Button>
           ))}
         </View>
@@ -61,32 +64,32 @@ export default function Home() {
 
       {isWeapp() ? (
         <Button className='btn primary big' id='scan' onClick={scan}>
-          扫码吹哨
+          {w.scan}
         </Button>
       ) : (
-        <View className='card small'>请用微信扫描岗点上的二维码；也可以直接反映。</View>
+        <View className='card small'>{w.scanInWeChat}</View>
       )}
       <Button className='btn big' id='report-without-code' onClick={() => go('report')}>
-        没有二维码，直接反映
+        {w.reportWithoutCode}
       </Button>
       <Button className='btn' id='my-petitions' onClick={() => go('mine')}>
-        我的反映和办理进度
+        {w.mine}
       </Button>
       <Button className='btn' onClick={() => go('video')}>
-        预约视频接访
+        {w.video}
       </Button>
       <Button className='btn' onClick={() => go('track')}>
-        查询匿名反映
+        {w.track}
       </Button>
 
       <Button id='large-text' className='chip switch' pressed={large} onClick={() => setLarge(!large)}>
-        <Text>大字模式</Text>
+        <Text>{w.largeText}</Text>
         <View className='switch-track' />
       </Button>
 
       {/* staff in the field open their pages from the same app; the link is small so citizens are not led astray */}
       <Button id='staff-entry' className='link' onClick={() => void Taro.navigateTo({ url: staffUrl('login') })}>
-        工作人员入口
+        {w.staffEntry}
       </Button>
     </Page>
   );

@@ -20,6 +20,7 @@ import { toast } from '../../lib/prefs';
 import { ApiError, isWeapp, messageOf } from '../../lib/request';
 import { storage } from '../../lib/storage';
 import { VoiceSection } from './voice';
+import { fill, words } from '../../i18n';
 import { CategorySection, DescriptionSection, LocationSection, PhotosSection, PrivacyDialog, SignatureSection, WhereSection, type LocalPhoto } from './sections';
 
 type Field = 'townshipId' | 'categoryId' | 'description' | 'audio' | 'photos' | 'location' | 'phone';
@@ -35,6 +36,8 @@ const FIELD_IDS: Record<Field, string> = {
   phone: 'phone',
 };
 const firstErrors = (errors: Errors) => (Object.keys(FIELD_IDS) as Field[]).filter((f) => errors[f]).map((f) => FIELD_IDS[f]);
+
+const w = words.report;
 
 const EMPTY: DraftForm = { description: '', photos: [], anonymous: false };
 
@@ -107,7 +110,7 @@ export default function Report() {
     const initial: DraftForm = draft ? { ...EMPTY, ...draft.form, postId } : { ...EMPTY, postId };
     setForm(initial);
     setPhotos(initial.photos.map((key) => ({ key, path: '' })));
-    if (draft?.waiting) setWaiting(draft.lastError ?? '上次没有发送成功');
+    if (draft?.waiting) setWaiting(draft.lastError ?? w.lastSendFailed);
     if (postId) void loadPost(postId);
     else void loadTownships();
   });
@@ -151,7 +154,7 @@ export default function Report() {
         added.push({ path, key: await uploadPhoto(path) });
       }
     } catch (e) {
-      setPhotoNote(e instanceof PhotosUnavailable ? e.message : `照片没有传上去：${messageOf(e)}`);
+      setPhotoNote(e instanceof PhotosUnavailable ? e.message : fill(w.photoFailed, { reason: messageOf(e) }));
     } finally {
       setUploading(false);
     }
@@ -210,7 +213,7 @@ export default function Report() {
       }
       setErrors(next);
       showFirstError(firstErrors(next));
-      toast('请按红字提示修改');
+      toast(w.fixRed);
       return;
     }
     setErrors({});
@@ -260,15 +263,15 @@ export default function Report() {
     <Page>
       {waiting && (
         <View className='banner' id='draft-waiting'>
-          <View>这件反映已保存在手机上，正在等待发送。</View>
-          <View className='small'>{waiting}。网络好一些时点“重新发送”，不会重复提交。等待发送期间内容不能修改。</View>
+          <View>{w.waitingTitle}</View>
+          <View className='small'>{fill(w.waitingNote, { reason: waiting })}</View>
         </View>
       )}
       {loadError && <View className='banner error'>{loadError}</View>}
       {unknownPost && (
         <View className='banner error' id='unknown-post'>
-          <View>没有认出这个二维码（岗点编号 {unknownPost}），可能已经停用或印错了。</View>
-          <View className='small'>您可以不经岗点直接反映：选好所在的{levelNames.township}，照常填写提交。</View>
+          <View>{fill(w.unknownPost, { postId: unknownPost })}</View>
+          <View className='small'>{fill(w.unknownPostNote, { township: levelNames.township })}</View>
         </View>
       )}
 
@@ -286,11 +289,11 @@ export default function Report() {
         </View>
       )}
       <Button className={`btn primary big ${sending || uploading || voiceBusy ? 'busy' : ''}`} id='send' disabled={sending || uploading || voiceBusy} onClick={send}>
-        {sending ? '正在发送…' : waiting ? '重新发送' : '吹哨（提交）'}
+        {sending ? w.sending : waiting ? w.resend : w.send}
       </Button>
       {waiting && (
         <Button className='btn' onClick={discard}>
-          不发了，删除这件反映
+          {w.discard}
         </Button>
       )}
 

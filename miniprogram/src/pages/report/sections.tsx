@@ -10,6 +10,9 @@ import { Choices, ErrorText, TextField } from '../../components/Field';
 import type { PostInfo, Township } from '../../lib/api';
 import type { DraftForm } from '../../lib/draft';
 import { openLocationSettings } from '../../lib/location';
+import { fill, words } from '../../i18n';
+
+const w = words.report;
 
 type Update = (patch: Partial<DraftForm>) => void;
 
@@ -25,9 +28,7 @@ export function WhereSection({ post, form, townships, levelNames, error, update 
     return (
       <View className='card' id='post-info'>
         <View className='label'>{post.post.name}</View>
-        <View className='small'>
-          {post.township.name} · {post.centreName}
-        </View>
+        <View className='small'>{fill(words.common.pair, { a: post.township.name, b: post.centreName })}</View>
         {post.post.address && <View className='small'>{post.post.address}</View>}
       </View>
     );
@@ -37,7 +38,7 @@ export function WhereSection({ post, form, townships, levelNames, error, update 
       <Choices
         id='townships'
         labelId='township-question'
-        label={`您在哪个${levelNames.township}？`}
+        label={fill(w.whichTownship, { township: levelNames.township })}
         options={townships.map((t) => ({ value: t.id, label: t.name }))}
         selected={form.townshipId ? [form.townshipId] : []}
         choiceId={(v) => `township-${v}`}
@@ -54,14 +55,14 @@ export function CategorySection({ categories, form, levelNames, error, update }:
     <View className='card'>
       <Choices
         id='categories'
-        label='反映什么事？'
+        label={w.whatAbout}
         options={categories.map((c) => ({ value: c.id, label: c.name }))}
         selected={form.categoryId ? [form.categoryId] : []}
         choiceId={(v) => `cat-${v}`}
         onToggle={(v) => update({ categoryId: v })}
         error={error}
       />
-      {!categories.length && <View className='small'>{form.postId || form.townshipId ? '正在加载…' : `请先选择${levelNames.township}`}</View>}
+      {!categories.length && <View className='small'>{form.postId || form.townshipId ? words.common.loading : fill(w.chooseTownshipFirst, { township: levelNames.township })}</View>}
     </View>
   );
 }
@@ -72,18 +73,16 @@ export function DescriptionSection({ form, locked, error, update }: { form: Draf
     <View className='card'>
       <TextField
         id='description'
-        label='把事情说一说'
+        label={w.describe}
         multiline
         value={form.description}
         disabled={locked}
         maxLength={DESCRIPTION_MAX}
-        placeholder='发生了什么、在哪里、持续多久了（至少 5 个字；也可以在下面按住说话）'
+        placeholder={w.describeHint}
         onInput={(v) => update({ description: v })}
         error={error}
         after={
-          <View className='count'>
-            {form.description.length} / {DESCRIPTION_MAX}
-          </View>
+          <View className='count'>{fill(w.count, { n: form.description.length, max: DESCRIPTION_MAX })}</View>
         }
       />
     </View>
@@ -94,17 +93,17 @@ export function DescriptionSection({ form, locked, error, update }: { form: Draf
 export function PhotosSection({ photos, uploading, note, error, onAdd, onRemove }: { photos: LocalPhoto[]; uploading: boolean; note: string; error?: string; onAdd: () => void; onRemove: (i: number) => void }) {
   return (
     <View className='card'>
-      <Text className='label'>照片（可选，最多 {PHOTOS_MAX} 张）</Text>
+      <Text className='label'>{fill(w.photos, { max: PHOTOS_MAX })}</Text>
       <View className='photos'>
         {photos.map((p, i) => (
           <Button key={p.key} className='photo-add' onClick={() => onRemove(i)}>
             {p.path ? <Image className='photo' src={p.path} mode='aspectFill' nativeProps={{ alt: '' }} /> : <View className='photo' />}
-            <View className='small'>删除第 {i + 1} 张</View>
+            <View className='small'>{fill(w.removePhoto, { n: i + 1 })}</View>
           </Button>
         ))}
         {photos.length < PHOTOS_MAX && (
           <Button className='photo-add' id='add-photo' onClick={onAdd}>
-            {uploading ? '上传中…' : '+ 拍照'}
+            {uploading ? w.uploading : w.addPhoto}
           </Button>
         )}
       </View>
@@ -118,17 +117,17 @@ export function PhotosSection({ photos, uploading, note, error, onAdd, onRemove 
 export function LocationSection({ form, error, onAdd, update }: { form: DraftForm; error?: string; onAdd: () => void; update: Update }) {
   return (
     <View className='card'>
-      <Text className='label'>位置（可选）</Text>
+      <Text className='label'>{w.location}</Text>
       {form.location ? (
         <View className='row'>
-          <Text id='location-added'>已附上当前位置</Text>
+          <Text id='location-added'>{w.locationAdded}</Text>
           <Button className='btn' onClick={() => update({ location: undefined })}>
-            去掉
+            {w.removeLocation}
           </Button>
         </View>
       ) : (
         <Button className='btn' id='add-location' onClick={onAdd}>
-          附上我现在的位置
+          {w.addLocation}
         </Button>
       )}
       {error && (
@@ -146,24 +145,24 @@ export function SignatureSection({ form, locked, error, update }: { form: DraftF
     <View className='card'>
       <Choices
         id='signature'
-        label='署名'
+        label={w.signature}
         options={[
-          { value: 'named', label: '实名反映' },
-          { value: 'anonymous', label: '匿名反映' },
+          { value: 'named', label: w.named },
+          { value: 'anonymous', label: w.anonymous },
         ]}
         selected={[form.anonymous ? 'anonymous' : 'named']}
         choiceId={(v) => (v === 'anonymous' ? 'anonymous' : 'named')}
         onToggle={(v) => update({ anonymous: v === 'anonymous' })}
       />
-      <View className='small'>匿名反映会给您一个跟踪码和查询密码，请记下来。</View>
+      <View className='small'>{w.anonymousNote}</View>
       <TextField
         id='phone'
-        label='联系电话（可选）'
+        label={w.phone}
         kind='tel'
         disabled={locked}
         maxLength={11}
         value={form.phone ?? ''}
-        placeholder='方便工作人员联系您'
+        placeholder={w.phoneHint}
         onInput={(v) => update({ phone: v })}
         error={error}
         className='spaced'
@@ -177,13 +176,13 @@ export function PrivacyDialog({ onAgree, onClose }: { onAgree: () => void; onClo
   return (
     <View className='mask'>
       <View className='dialog'>
-        <View className='label'>隐私保护提示</View>
-        <View className='small'>附上位置前，请阅读并同意《哨岗隐私保护指引》。位置只用于工作人员找到问题所在的地方。</View>
+        <View className='label'>{w.privacyTitle}</View>
+        <View className='small'>{w.privacyText}</View>
         <Button className='btn primary' id='agree-privacy' openType='agreePrivacyAuthorization' onAgreePrivacyAuthorization={onAgree}>
-          同意并附上位置
+          {w.privacyAgree}
         </Button>
         <Button className='btn' onClick={onClose}>
-          不同意
+          {w.privacyRefuse}
         </Button>
       </View>
     </View>

@@ -15,6 +15,9 @@ import { startRecording } from '../../lib/recorder';
 import { RecorderError, type Recording, type RecordingSession } from '../../lib/recording';
 import { messageOf } from '../../lib/request';
 import type { DraftForm } from '../../lib/draft';
+import { fill, words } from '../../i18n';
+
+const w = words.voice;
 
 /** Shorter than this is a slip of the finger, not a message. */
 const MIN_SECONDS = 1;
@@ -38,7 +41,7 @@ export function VoiceSection({ form, locked, error, update, onBusy }: { form: Dr
       const key = await uploadAudio(recording);
       update({ audio: { key, seconds: Math.max(0.1, Math.min(AUDIO_MAX_SECONDS, Math.round(recording.seconds * 10) / 10)) } });
     } catch (e) {
-      setNote(`语音没有传上去：${messageOf(e)}。网络好一些时点“重新上传”。`);
+      setNote(fill(w.uploadFailed, { reason: messageOf(e) }));
     } finally {
       setUploading(false);
     }
@@ -53,7 +56,7 @@ export function VoiceSection({ form, locked, error, update, onBusy }: { form: Dr
       s = await startRecording(AUDIO_MAX_SECONDS);
     } catch (e) {
       held.current = false;
-      setNote(e instanceof RecorderError ? e.message : '录音出错了，请再试一次');
+      setNote(e instanceof RecorderError ? e.message : w.failed);
       return;
     }
     session.current = s;
@@ -65,14 +68,14 @@ export function VoiceSection({ form, locked, error, update, onBusy }: { form: Dr
     try {
       const recording = await s.done;
       if (recording.seconds < MIN_SECONDS) {
-        setNote('说话时间太短：请按住按钮说完再松开');
+        setNote(w.tooShort);
         return;
       }
       setLocal(recording);
       update({ audio: undefined });
       await upload(recording);
     } catch (e) {
-      setNote(e instanceof RecorderError ? e.message : '录音出错了，请再试一次');
+      setNote(e instanceof RecorderError ? e.message : w.failed);
     } finally {
       clearInterval(tick.current);
       session.current = null;
@@ -96,19 +99,19 @@ export function VoiceSection({ form, locked, error, update, onBusy }: { form: Dr
   const recording = recordingSeconds !== null;
   return (
     <View className='card' id='voice'>
-      <Text className='label'>不方便打字？按住说话（最长 {AUDIO_MAX_SECONDS} 秒）</Text>
+      <Text className='label'>{fill(w.title, { max: AUDIO_MAX_SECONDS })}</Text>
       <View className='voice-status' id='voice-status' role='status' aria-live='polite'>
         {recording
-          ? `录音中 ${recordingSeconds} 秒，松开结束`
+          ? fill(w.recording, { n: recordingSeconds })
           : uploading
-            ? '正在上传语音…'
+            ? w.uploading
             : has && seconds !== undefined
-              ? `已录语音 ${Math.round(seconds)} 秒${form.audio ? '' : '（还没有传上去）'}`
-              : '按住下面的按钮说话，说完松开。可以只录语音，不写文字。'}
+              ? fill(form.audio ? w.recorded : w.recordedNotSent, { n: Math.round(seconds) })
+              : w.howTo}
       </View>
       {(!has || recording) && (
         <HoldButton id='hold-to-talk' className={`btn primary big hold ${recording ? 'recording' : ''}`} disabled={locked || uploading} onHold={hold} onRelease={release}>
-          {recording ? `录音中 ${recordingSeconds} 秒 · 松开结束` : '按住说话'}
+          {recording ? fill(w.recordingButton, { n: recordingSeconds }) : w.hold}
         </HoldButton>
       )}
       {has && !recording && (
@@ -117,14 +120,14 @@ export function VoiceSection({ form, locked, error, update, onBusy }: { form: Dr
           {local && <PlayButton key={local.path} id='play-voice' src={local.path} />}
           {local && !form.audio && !uploading && (
             <Button className='btn' id='retry-voice' onClick={() => void upload(local)}>
-              重新上传
+              {w.reupload}
             </Button>
           )}
           <Button className='btn' id='redo-voice' disabled={locked || uploading} onClick={remove}>
-            重录
+            {w.redo}
           </Button>
           <Button className='btn' id='delete-voice' disabled={locked || uploading} onClick={remove}>
-            删除
+            {w.remove}
           </Button>
         </View>
       )}

@@ -7,6 +7,9 @@ import { Page } from '../../components/Page';
 import { api } from '../../lib/api';
 import { go } from '../../lib/nav';
 import { normaliseSecret, tracked } from '../../lib/tracked';
+import { words } from '../../i18n';
+
+const w = words.track;
 
 function check(code: string, secret: string): Checked {
   const c = TrackingCode.safeParse(code.trim().toUpperCase());
@@ -29,12 +32,12 @@ export default function Track() {
 
   return (
     <Page>
-      <View className='title'>查询匿名反映</View>
+      <View className='title'>{w.title}</View>
       <CodeSecretForm
         id='track'
         initial={initial}
-        codePlaceholder='10 位字母和数字'
-        secretPlaceholder='提交时显示的查询密码'
+        codePlaceholder={w.codeHint}
+        secretPlaceholder={w.secretHint}
         secretMaxLength={64}
         check={check}
         send={async (code, secret) => {
@@ -42,9 +45,9 @@ export default function Track() {
           tracked.set(code, secret);
           go('detail', { code });
         }}
-        notFound='跟踪码或查询密码不对。请核对后再查一次（字母不分大小写）。'
-        sendLabel='查询'
-        busyLabel='正在查询…'
+        notFound={w.notFound}
+        sendLabel={w.send}
+        busyLabel={w.busy}
       />
     </Page>
   );

@@ -4,21 +4,24 @@ import Taro from '@tarojs/taro';
 import { bookingUrl } from '../../booking/routes';
 import { Page } from '../../components/Page';
 import { home } from '../../lib/nav';
+import { words } from '../../i18n';
+
+const w = words.video;
 
 /** Entry point of video receptions; the booking pages live in the `booking` subpackage. */
 export default function Video() {
   return (
     <Page>
-      <View className='title'>预约视频接访</View>
-      <View className='card'>可以预约与镇领导、律师、法官、调解员或心理咨询师视频面谈，也可以预约到中心当面谈或电话沟通。</View>
+      <View className='title'>{w.title}</View>
+      <View className='card'>{w.intro}</View>
       <Button className='btn primary big' id='book-reception' onClick={() => void Taro.navigateTo({ url: bookingUrl('hosts') })}>
-        预约接访
+        {w.book}
       </Button>
       <Button className='btn' id='my-receptions' onClick={() => void Taro.navigateTo({ url: bookingUrl('mine') })}>
-        我的预约
+        {w.mine}
       </Button>
       <Button className='btn' onClick={home}>
-        回到首页
+        {words.common.home}
       </Button>
     </Page>
   );

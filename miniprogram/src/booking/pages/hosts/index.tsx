@@ -2,11 +2,15 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import { useDidShow } from '@tarojs/taro';
 import { useState } from 'react';
-import { EXPERTISE, EXPERTISE_LABELS, HOST_KINDS, HOST_KIND_LABELS, WAYS, WAY_LABELS, type Expertise, type HostKind, type Way } from '../../../../../shared/schemas/booking';
+import { EXPERTISE, HOST_KINDS, WAYS, type Expertise, type HostKind, type Way } from '../../../../../shared/schemas/booking';
 import { Page } from '../../../components/Page';
 import { LoadState } from '../../../components/LoadState';
 import { useData } from '../../../lib/useData';
 import { bookingApi, goBooking } from '../../api';
+import { fill, words } from '../../../i18n';
+import { bookingLabels, bookingWords } from '../../../i18n/booking';
+
+const w = bookingWords.hosts;
 
 /** Choose a centre, a way, a kind of host and the matter it is about (擅长领域), then a host's free times. */
 export default function Hosts() {
@@ -25,47 +29,47 @@ export default function Hosts() {
 
   return (
     <Page>
-      <View className='title'>预约接访</View>
-      <View className='subtitle'>选好方式和接访人，再选一个空闲时间。视频接访在手机上就能面谈。</View>
+      <View className='title'>{w.title}</View>
+      <View className='subtitle'>{w.subtitle}</View>
       <Button className='btn' id='my-bookings' onClick={() => goBooking('mine')}>
-        我的预约
+        {w.mine}
       </Button>
 
       <View className='card'>
-        <Text className='label'>接访方式</Text>
+        <Text className='label'>{w.way}</Text>
         <View className='chips' id='ways'>
-          {WAYS.map((w) => (
-            <Button key={w} id={`way-${w}`} className='chip' pressed={way === w} onClick={() => setWay(w)}>
-              {WAY_LABELS[w]}
+          {WAYS.map((v) => (
+            <Button key={v} id={`way-${v}`} className='chip' pressed={way === v} onClick={() => setWay(v)}>
+              {bookingLabels.way[v]}
             </Button>
           ))}
         </View>
-        <Text className='label'>接访人</Text>
+        <Text className='label'>{w.kind}</Text>
         <View className='chips' id='kinds'>
           <Button className='chip' pressed={!kind} onClick={() => setKind(undefined)}>
-            全部
+            {w.all}
           </Button>
           {HOST_KINDS.map((k) => (
             <Button key={k} id={`kind-${k}`} className='chip' pressed={kind === k} onClick={() => setKind(k)}>
-              {HOST_KIND_LABELS[k]}
+              {bookingLabels.hostKind[k]}
             </Button>
           ))}
         </View>
-        <Text className='label'>您的事情（擅长领域）</Text>
+        <Text className='label'>{w.expertise}</Text>
         <View className='chips' id='expertise'>
           <Button className='chip' pressed={!expertise} onClick={() => setExpertise(undefined)}>
-            不限
+            {w.anyExpertise}
           </Button>
           {EXPERTISE.map((x) => (
             <Button key={x} id={`expertise-${x}`} className='chip' pressed={expertise === x} onClick={() => setExpertise(x)}>
-              {EXPERTISE_LABELS[x]}
+              {bookingLabels.expertise[x]}
             </Button>
           ))}
         </View>
-        <Text className='label'>综治中心</Text>
+        <Text className='label'>{w.centre}</Text>
         <View className='chips' id='centres'>
           <Button className='chip' pressed={!centreId} onClick={() => setCentreId(undefined)}>
-            全县
+            {w.county}
           </Button>
           {townships.map((t) => (
             <Button key={t.id} id={`centre-${t.id}`} className='chip' pressed={centreId === t.id} onClick={() => setCentreId(t.id)}>
@@ -75,7 +79,7 @@ export default function Hosts() {
         </View>
       </View>
 
-      <LoadState id='hosts' loading={list.loading} error={list.error} empty={!hosts.length} emptyText='没有符合条件的接访人，换个方式或中心试试。' onRetry={() => void list.reload()} />
+      <LoadState id='hosts' loading={list.loading} error={list.error} empty={!hosts.length} emptyText={w.empty} onRetry={() => void list.reload()} />
       <View id='host-list'>
         {hosts.map((h) => (
           <Button key={h.id} id={`host-${h.id}`} className='list-item' onClick={() => goBooking('slots', { hostId: h.id })}>
@@ -84,10 +88,8 @@ export default function Hosts() {
               <Text className='tag status'>{h.kindLabel}</Text>
             </View>
             {h.title && <View>{h.title}</View>}
-            <View className='small'>
-              {h.centreName} · {h.ways.map((w) => WAY_LABELS[w]).join('、')}
-            </View>
-            {h.expertise.length ? <View className='small'>擅长：{h.expertise.map((x) => EXPERTISE_LABELS[x]).join('、')}</View> : null}
+            <View className='small'>{fill(words.common.pair, { a: h.centreName, b: h.ways.map((x) => bookingLabels.way[x]).join(w.and) })}</View>
+            {h.expertise.length ? <View className='small'>{fill(w.good, { list: h.expertise.map((x) => bookingLabels.expertise[x]).join(w.and) })}</View> : null}
             {h.intro && <View className='small'>{h.intro}</View>}
           </Button>
         ))}

@@ -2,8 +2,6 @@ import { Text, View } from '@tarojs/components';
 import { Button } from '../../../components/Button';
 import Taro from '@tarojs/taro';
 import { useState } from 'react';
-import { RATING_LABELS } from '../../../../../shared/labels';
-import { BOOKING_STATUS_LABELS } from '../../../../../shared/schemas/booking';
 import { RATINGS } from '../../../../../shared/schemas/common';
 import { Page } from '../../../components/Page';
 import { confirm } from '../../../lib/confirm';
@@ -13,6 +11,10 @@ import { useData } from '../../../lib/useData';
 import { LoadState } from '../../../components/LoadState';
 import { bookingApi, goBooking, joinRoom, type BookingView } from '../../api';
 import { orderBookings } from '../../order';
+import { fill, labels } from '../../../i18n';
+import { bookingLabels, bookingWords } from '../../../i18n/booking';
+
+const w = bookingWords.bookings;
 
 /** My bookings: join the video room, move or cancel before the cut-off, rate afterwards. */
 export default function MyBookings() {
@@ -32,87 +34,79 @@ export default function MyBookings() {
   }
 
   async function cancel(b: BookingView) {
-    const ok = await confirm({ title: '取消预约', content: `取消 ${formatTime(b.start)} 与${b.host.name}的接访？`, confirmText: '取消预约', cancelText: '不取消' });
+    const ok = await confirm({ title: w.cancelTitle, content: fill(w.cancelAsk, { time: formatTime(b.start), host: b.host.name }), confirmText: w.cancel, cancelText: w.keep });
     if (ok) await act(() => bookingApi.cancel(b.id));
   }
 
   async function join(url: string) {
     const how = await joinRoom(url);
-    if (how === 'copied') void Taro.showToast({ title: '链接已复制，请在浏览器中打开', icon: 'none' });
+    if (how === 'copied') void Taro.showToast({ title: w.linkCopied, icon: 'none' });
   }
 
   const { upcoming, past } = orderBookings(items, new Date());
-  const sections: Array<[string, BookingView[]]> = [
-    ['即将进行', upcoming],
-    ['已结束或已取消', past],
+  const sections: Array<['upcoming' | 'past', BookingView[]]> = [
+    ['upcoming', upcoming],
+    ['past', past],
   ];
 
   return (
     <Page>
       <Button className='btn' id='new-booking' onClick={() => goBooking('hosts')}>
-        预约新的接访
+        {w.new}
       </Button>
       {banner && (
         <View className='banner error' id='mine-banner'>
           {banner}
         </View>
       )}
-      <LoadState id='bookings' loading={list.loading} error={list.error} empty={!items.length} emptyText='您还没有预约过接访。' onRetry={() => void list.reload()} />
+      <LoadState id='bookings' loading={list.loading} error={list.error} empty={!items.length} emptyText={w.empty} onRetry={() => void list.reload()} />
       <View id='booking-list'>
         {sections.map(
-          ([title, list]) =>
+          ([section, list]) =>
             list.length > 0 && (
-              <View key={title} id={`bookings-${title === '即将进行' ? 'upcoming' : 'past'}`}>
-                <View className='label section-title'>{title}</View>
+              <View key={section} id={`bookings-${section}`}>
+                <View className='label section-title'>{w[section]}</View>
                 {list.map((b) => (
                   <View key={b.id} id={`booking-${b.id}`} className='card booking'>
                     <View className='row'>
-                      <Text className='label'>
-                        {b.host.name}（{b.host.kindLabel}）
-                      </Text>
-                      <Text className='tag status'>{BOOKING_STATUS_LABELS[b.status]}</Text>
+                      <Text className='label'>{fill(w.host, { name: b.host.name, kind: b.host.kindLabel })}</Text>
+                      <Text className='tag status'>{bookingLabels.bookingStatus[b.status]}</Text>
                     </View>
-                    <View className='when'>
-                      {formatTime(b.start)} · {b.wayLabel}
-                    </View>
-                    <View className='small'>
-                      {b.centreName} · {b.topic}
-                    </View>
+                    <View className='when'>{fill(w.when, { time: formatTime(b.start), way: b.wayLabel })}</View>
+                    <View className='small'>{fill(w.where, { centre: b.centreName, topic: b.topic })}</View>
                     {b.petition && (
-                      <View className='small petition-link'>
-                        关联诉求：{b.petition.categoryName} · 跟踪码 {b.petition.trackingCode}
-                      </View>
+                      <View className='small petition-link'>{fill(w.petition, { category: b.petition.categoryName, code: b.petition.trackingCode })}</View>
                     )}
-                    {b.cancel?.by === 'staff' && <View className='note'>中心已取消：{b.cancel.reason ?? ''}</View>}
-                    {b.outcome && <View className='note'>接访结果：{b.outcome.note}</View>}
+                    {b.cancel?.by === 'staff' && <View className='note'>{fill(w.cancelledByCentre, { reason: b.cancel.reason ?? '' })}</View>}
+                    {b.outcome && <View className='note'>{fill(w.outcome, { note: b.outcome.note })}</View>}
                     {b.roomUrl && (
                       <Button className='btn primary join' onClick={() => void join(b.roomUrl ?? '')}>
-                        进入视频
+                        {w.join}
                       </Button>
                     )}
                     {b.canChange && (
                       <View className='chips'>
                         <Button id={`reschedule-${b.id}`} className='chip reschedule' onClick={() => goBooking('slots', { hostId: b.host.id, reschedule: b.id })}>
-                          改时间
+                          {w.move}
                         </Button>
                         <Button id={`cancel-${b.id}`} className='chip cancel' onClick={() => void cancel(b)}>
-                          取消预约
+                          {w.cancel}
                         </Button>
                       </View>
                     )}
                     {b.canRate && (
                       <View>
-                        <Text className='label'>这次接访您满意吗？</Text>
+                        <Text className='label'>{w.satisfied}</Text>
                         <View className='chips'>
                           {RATINGS.map((r) => (
                             <Button key={r} className='chip' onClick={() => void act(() => bookingApi.rate(b.id, r))}>
-                              {RATING_LABELS[r]}
+                              {labels.rating[r]}
                             </Button>
                           ))}
                         </View>
                       </View>
                     )}
-                    {b.rating && <View className='small'>您的评价：{RATING_LABELS[b.rating.rating]}</View>}
+                    {b.rating && <View className='small'>{fill(w.myRating, { rating: labels.rating[b.rating.rating] })}</View>}
                   </View>
                 ))}
               </View>

@@ -3,7 +3,7 @@ import { Button } from '../../../components/Button';
 import { ErrorText, TextField } from '../../../components/Field';
 import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
-import { BookBody, WAY_LABELS, type Way } from '../../../../../shared/schemas/booking';
+import { BookBody, type Way } from '../../../../../shared/schemas/booking';
 import { Page } from '../../../components/Page';
 import { api, type MineItem } from '../../../lib/api';
 import { newIdempotencyKey } from '../../../lib/draft';
@@ -11,6 +11,10 @@ import { formatTime } from '../../../lib/format';
 import { ApiError, messageOf } from '../../../lib/request';
 import { askForUpdates } from '../../../lib/subscribe';
 import { bookingApi, chinaClock, chinaDayLabel, replaceBooking, type HostRow, type SlotRow } from '../../api';
+import { fill } from '../../../i18n';
+import { bookingLabels, bookingWords } from '../../../i18n/booking';
+
+const w = bookingWords.slots;
 
 /** The host's free times for the next days, grouped by day; confirm with a topic, or move an existing booking. */
 export default function Slots() {
@@ -54,7 +58,7 @@ export default function Slots() {
 
   async function confirm() {
     setBanner('');
-    if (!start) return setErrors({ start: '请选择一个时间' });
+    if (!start) return setErrors({ start: w.pick });
     // in the tap, before any await: the reminders a day and fifteen minutes before need the citizen's consent
     askForUpdates(['reminder']);
     setBusy(true);
@@ -94,18 +98,17 @@ export default function Slots() {
             <Text className='tag status'>{host.kindLabel}</Text>
           </View>
           <View className='small'>
-            {host.title ? `${host.title} · ` : ''}
-            {host.centreName} · 每次约 {host.slotMinutes} 分钟
+            {host.title ? fill(w.host, { title: host.title, centre: host.centreName, minutes: host.slotMinutes }) : fill(w.hostNoTitle, { centre: host.centreName, minutes: host.slotMinutes })}
           </View>
         </View>
       )}
-      {moving && <View className='subtitle'>选择新的时间，原来的时间会同时释放。</View>}
+      {moving && <View className='subtitle'>{w.moving}</View>}
       {banner && (
         <View className='banner error' id='slots-banner'>
           {banner}
         </View>
       )}
-      {host && !slots.length && <View className='card'>接下来几天已约满或不接访，请换一位接访人或过几天再来。</View>}
+      {host && !slots.length && <View className='card'>{w.full}</View>}
       <View id='slot-days'>
         {[...days.entries()].map(([day, list]) => (
           <View key={day} className='card'>
@@ -113,8 +116,7 @@ export default function Slots() {
             <View className='chips'>
               {list.map((s) => (
                 <Button key={s.start} id={`slot-${s.start.replace(/[^0-9]/g, '')}`} className='chip' pressed={start === s.start} onClick={() => setStart(s.start)}>
-                  {chinaClock(s.start)}
-                  {s.capacity > 1 ? `（余 ${s.free}）` : ''}
+                  {s.capacity > 1 ? fill(w.free, { time: chinaClock(s.start), n: s.free }) : chinaClock(s.start)}
                 </Button>
               ))}
             </View>
@@ -125,36 +127,37 @@ export default function Slots() {
 
       {!moving && host && (
         <View className='card'>
-          <Text className='label'>接访方式</Text>
+          <Text className='label'>{w.way}</Text>
           <View className='chips'>
-            {host.ways.map((w) => (
-              <Button key={w} id={`book-way-${w}`} className='chip' pressed={way === w} onClick={() => setWay(w)}>
-                {WAY_LABELS[w]}
+            {host.ways.map((v) => (
+              <Button key={v} id={`book-way-${v}`} className='chip' pressed={way === v} onClick={() => setWay(v)}>
+                {bookingLabels.way[v]}
               </Button>
             ))}
           </View>
           {errors.way && <ErrorText>{errors.way}</ErrorText>}
           <TextField
             id='topic'
-            label='想谈的事情'
+            label={w.topic}
             multiline
             value={topic}
             maxLength={200}
-            placeholder='例如：草场边界纠纷，想请调解员帮忙'
+            placeholder={w.topicHint}
             onInput={setTopic}
             error={errors.topic}
           />
           {petitions.length > 0 && (
             <View id='link-petition'>
-              <Text className='label'>关联我反映过的问题（可不选）</Text>
+              <Text className='label'>{w.link}</Text>
               <View className='chips'>
                 <Button id='petition-none' className='chip' pressed={!petitionId} onClick={() => setPetitionId(undefined)}>
-                  不关联
+                  {w.noLink}
                 </Button>
                 {petitions.map((p) => (
                   <Button key={p.id} id={`petition-${p.id}`} className='chip' pressed={petitionId === p.id} onClick={() => setPetitionId(p.id)}>
-                    {p.categoryName ?? '诉求'} · {formatTime(p.createdAt).slice(0, -6)}
-                    {p.summary ? ` · ${p.summary.slice(0, 12)}` : ''}
+                    {p.summary
+                      ? fill(w.petitionChipWithSummary, { category: p.categoryName ?? w.petition, day: formatTime(p.createdAt).slice(0, -6), summary: p.summary.slice(0, 12) })
+                      : fill(w.petitionChip, { category: p.categoryName ?? w.petition, day: formatTime(p.createdAt).slice(0, -6) })}
                   </Button>
                 ))}
               </View>
@@ -163,9 +166,9 @@ export default function Slots() {
           )}
         </View>
       )}
-      {start && <View className='small'>已选：{formatTime(start)}</View>}
+      {start && <View className='small'>{fill(w.chosen, { time: formatTime(start) })}</View>}
       <Button className={`btn primary big ${busy ? 'busy' : ''}`} id='confirm' disabled={busy} onClick={() => void confirm()}>
-        {moving ? '改到这个时间' : '确认预约'}
+        {moving ? w.move : w.confirm}
       </Button>
     </Page>
   );

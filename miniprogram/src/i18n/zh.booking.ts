@@ -1,0 +1,66 @@
+/**
+ * The booking subpackage's words (预约接访): part of the one catalogue (./zh.ts says how it is used), kept in its own
+ * file so they load with the booking pages and do not weigh on the main package.
+ */
+export const zhBooking = {
+  hosts: {
+    title: '预约接访',
+    subtitle: '选好方式和接访人，再选一个空闲时间。视频接访在手机上就能面谈。',
+    mine: '我的预约',
+    way: '接访方式',
+    kind: '接访人',
+    all: '全部',
+    expertise: '您的事情（擅长领域）',
+    anyExpertise: '不限',
+    centre: '综治中心',
+    county: '全县',
+    empty: '没有符合条件的接访人，换个方式或中心试试。',
+    good: '擅长：{list}',
+    /** joins a list: 视频接访、电话接访 */
+    and: '、',
+  },
+  slots: {
+    host: '{title} · {centre} · 每次约 {minutes} 分钟',
+    hostNoTitle: '{centre} · 每次约 {minutes} 分钟',
+    moving: '选择新的时间，原来的时间会同时释放。',
+    full: '接下来几天已约满或不接访，请换一位接访人或过几天再来。',
+    free: '{time}（余 {n}）',
+    pick: '请选择一个时间',
+    way: '接访方式',
+    topic: '想谈的事情',
+    topicHint: '例如：草场边界纠纷，想请调解员帮忙',
+    link: '关联我反映过的问题（可不选）',
+    noLink: '不关联',
+    petition: '诉求',
+    /** a petition to link: its category, the day it was sent, the start of its words */
+    petitionChip: '{category} · {day}',
+    petitionChipWithSummary: '{category} · {day} · {summary}',
+    chosen: '已选：{time}',
+    move: '改到这个时间',
+    confirm: '确认预约',
+    /** a day of free times, in China time */
+    day: '{month}月{date}日 周{weekday}',
+    weekdays: ['日', '一', '二', '三', '四', '五', '六'],
+  },
+  bookings: {
+    cancelTitle: '取消预约',
+    cancelAsk: '取消 {time} 与{host}的接访？',
+    cancel: '取消预约',
+    keep: '不取消',
+    linkCopied: '链接已复制，请在浏览器中打开',
+    upcoming: '即将进行',
+    past: '已结束或已取消',
+    new: '预约新的接访',
+    empty: '您还没有预约过接访。',
+    host: '{name}（{kind}）',
+    when: '{time} · {way}',
+    where: '{centre} · {topic}',
+    petition: '关联诉求：{category} · 跟踪码 {code}',
+    cancelledByCentre: '中心已取消：{reason}',
+    outcome: '接访结果：{note}',
+    join: '进入视频',
+    move: '改时间',
+    satisfied: '这次接访您满意吗？',
+    myRating: '您的评价：{rating}',
+  },
+} as const;
