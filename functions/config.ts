@@ -31,6 +31,11 @@ const Env = z.object({
   WECHAT_API_BASE: z._default(z.url(), 'https://api.weixin.qq.com'),
   WECHAT_APPID: str(),
   WECHAT_SECRET: unsetIfEmpty(str()),
+  /**
+   * 消息推送's Token, set in the mini-program's console beside the push address (…/wechat/push): WeChat signs each push
+   * with it. Unset: the push route answers 404 (no push configured).
+   */
+  WECHAT_PUSH_TOKEN: unsetIfEmpty(str()),
   /** subscribe-message template ids from the WeChat console: progress (进度), result (结果), reminder (预约提醒) */
   WECHAT_TEMPLATE_PROGRESS: strOr('local-template-progress'),
   WECHAT_TEMPLATE_RESULT: strOr('local-template-result'),

@@ -122,6 +122,7 @@ function build(cfg: Config, over: Over, secrets: Secrets, makers: Partial<Adapte
     loginThrottle: loginThrottlePolicy(cfg),
     rateLimits: { perUserHour: cfg.RATE_LIMIT_USER_PER_HOUR, perPostHour: cfg.RATE_LIMIT_POST_PER_HOUR },
     open311: { perMinute: cfg.OPEN311_PER_MINUTE },
+    wechatPush: { token: cfg.WECHAT_PUSH_TOKEN },
     templates: { progress: cfg.WECHAT_TEMPLATE_PROGRESS, result: cfg.WECHAT_TEMPLATE_RESULT, reminder: cfg.WECHAT_TEMPLATE_REMINDER },
     booking: { roomUrlTemplate: cfg.VIDEO_ROOM_URL_TEMPLATE, changeCutoffMinutes: cfg.BOOKING_CHANGE_CUTOFF_MINUTES, maxPerHostWeek: cfg.BOOKING_MAX_PER_HOST_WEEK },
   };

@@ -1,3 +1,4 @@
+import type { MediaVerdict } from '../shared/audio';
 import type { ExpertDelta } from '../shared/experts';
 import type { Expert } from '../shared/schemas/expert';
 /** The ports use cases receive, so a test can pass a fixed clock and the real DynamoDB adapter alike. */
@@ -102,6 +103,8 @@ export interface PetitionRepository {
   /** Creates the petition with its first event, tracking code and idempotency record in one transaction. */
   create(input: NewPetition): Promise<{ created: true } | { created: false; existingId: string; requestHash: string }>;
   get(id: string): Promise<Petition | undefined>;
+  /** Keeps WeChat's verdict on a report's recording, found by the check's trace id; false when no report has it. */
+  recordMediaVerdict(traceId: string, verdict: MediaVerdict): Promise<boolean>;
   getWithTimeline(id: string): Promise<PetitionWithTimeline | undefined>;
   /** Writes the next version and its event; false when another write got there first. */
   /** the next version, its events and the messages they send, in one transaction */

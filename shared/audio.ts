@@ -64,6 +64,20 @@ export const AudioUploadBody = z.strictObject({
 export type AudioUploadBody = z.infer<typeof AudioUploadBody>;
 
 /** How the case file and lists name a report that has only a recording. */
+/**
+ * WeChat's verdict on a recording (mediaCheckAsync v2's \`result.suggest\`), pushed to POST /wechat/push within 30
+ * minutes of the report; none yet while it checks. Staff still hear a risky recording: it is a citizen's report to
+ * its centre, never shown to anyone else; the verdict tells them to listen with care.
+ */
+export const MEDIA_VERDICTS = ['pass', 'review', 'risky'] as const;
+export type MediaVerdict = (typeof MEDIA_VERDICTS)[number];
+export const MEDIA_VERDICT_LABELS: Record<MediaVerdict | 'pending', string> = {
+  pending: '微信内容安全检测中',
+  pass: '已通过微信内容安全检测',
+  review: '微信内容安全检测：建议人工复核',
+  risky: '微信内容安全检测：疑似违规，请核实后处理',
+};
+
 export const voiceLabel = (seconds: number) => `［语音 ${Math.round(seconds)} 秒］`;
 /** What a report says in one line of text: its description, or, for a report by voice alone, that it was spoken. */
 export const reportText = (p: { description: string; audio?: { seconds: number } }) => p.description || (p.audio ? voiceLabel(p.audio.seconds) : '');

@@ -25,7 +25,7 @@ export interface Request<C> {
 /** Most routes answer JSON; a route that answers a file (a CSV export) says its type and name. */
 export type Reply =
   | { status: number; body: unknown; headers?: Record<string, string> }
-  | { status: number; file: { contentType: string; filename: string; content: string } };
+  | { status: number; file: { contentType: string; filename: string; content: string; inline?: boolean } };
 
 export interface Route {
   name: string;
@@ -78,7 +78,7 @@ function bind(name: string, spec: RouteSpec, handler: Handler<RouteSpec>): Route
       const answer = out instanceof WithStatus ? out.body : out;
       if ('file' in spec.answer) {
         const file = answer as { filename: string; content: string };
-        return { status, file: { contentType: spec.answer.file, filename: file.filename, content: file.content } };
+        return { status, file: { contentType: spec.answer.file, filename: file.filename, content: file.content, inline: spec.answer.inline } };
       }
       return { status, body: answer, headers: out instanceof WithStatus ? out.headers : {} };
     },

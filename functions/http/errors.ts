@@ -11,10 +11,10 @@ export function json(statusCode: number, body: unknown, headers: Record<string, 
 }
 
 /** A file to save (a CSV export): its type, and the name a browser saves it under. */
-export function download(statusCode: number, file: { contentType: string; filename: string; content: string }): APIGatewayProxyStructuredResultV2 {
+export function download(statusCode: number, file: { contentType: string; filename: string; content: string; inline?: boolean }): APIGatewayProxyStructuredResultV2 {
   return {
     statusCode,
-    headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"`, 'cache-control': 'no-store' },
+    headers: { 'content-type': file.contentType, ...(file.inline ? {} : { 'content-disposition': `attachment; filename="${file.filename}"` }), 'cache-control': 'no-store' },
     body: file.content,
   };
 }

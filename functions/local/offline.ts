@@ -3,6 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './table';
+import { STANDIN_PUSH_TOKEN } from './wechat-standin';
 
 export interface ApiEnv {
   tableName: string;
@@ -42,6 +43,8 @@ export async function startApi(env: ApiEnv, opts: { echo?: boolean; onOutput?: (
       PHOTO_BUCKET: env.photoBucket,
       WECHAT_APPID: 'wx-local-appid',
       WECHAT_SECRET: 'local-secret',
+      // the stand-in signs its pushes (the media check's verdict) with it, as WeChat does with the console's
+      WECHAT_PUSH_TOKEN: STANDIN_PUSH_TOKEN,
       JWT_SECRET: env.jwtSecret,
       API_PORT: String(env.httpPort),
       LAMBDA_PORT: String(env.lambdaPort),

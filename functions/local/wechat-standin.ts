@@ -3,14 +3,18 @@
  * code2session turns a code `X` into the openid `wx_X` (the code `invalid` is refused, as an expired code is);
  * msg_sec_check flags texts containing any word in RISKY_WORDS; media_check_async takes a request as WeChat does (the
  * v2 fields, else 47001), fetches the media as WeChat would and answers a trace id; what it fetched is listed at
- * `GET /__standin/media-checks` (the verdict WeChat pushes later is not simulated); subscribe messages are recorded and listed at
+ * `GET /__standin/media-checks`; `POST /__standin/push {url, traceId, suggest}` pushes that check's verdict to the API at
+ * `url` as WeChat does (消息推送, signed with STANDIN_PUSH_TOKEN) and answers what the API said; subscribe messages are recorded and listed at
  * `GET /__standin/messages`. `POST /__standin/fail {count, errcode}` makes the next sends fail, as WeChat does when
  * busy (-1) or when a user refused (43101). Every call is recorded.
  */
+import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export const RISKY_WORDS = ['违禁测试词', '赌博网站', '代开发票'];
+/** The stand-in's 消息推送 Token: the local stack gives the API the same (WECHAT_PUSH_TOKEN). */
+export const STANDIN_PUSH_TOKEN = 'local-push-token';
 
 export interface WechatCall {
   path: string;
@@ -86,6 +90,22 @@ export async function startWechatStandin(port = 0): Promise<RunningWechat> {
       }
       case '/__standin/media-checks':
         return send({ checks: mediaChecks });
+      case '/__standin/push': {
+        const b = (body ?? {}) as { url?: string; traceId?: string; suggest?: string; token?: string };
+        const timestamp = String(Math.floor(Date.now() / 1000));
+        const nonce = String(Math.floor(Math.random() * 1e9));
+        const signature = createHash('sha1').update([b.token ?? STANDIN_PUSH_TOKEN, timestamp, nonce].sort().join('')).digest('hex');
+        const event = {
+          ToUserName: 'gh_standin', FromUserName: 'standin', CreateTime: Number(timestamp), MsgType: 'event', Event: 'wxa_media_check',
+          appid: 'wx-local-appid', trace_id: b.traceId, version: 2,
+          result: { suggest: b.suggest, label: b.suggest === 'pass' ? 100 : 20002 },
+          detail: [{ strategy: 'content_model', errcode: 0, suggest: b.suggest, label: b.suggest === 'pass' ? 100 : 20002, prob: 90 }],
+        };
+        const got = await fetch(`${b.url}/wechat/push?signature=${signature}&timestamp=${timestamp}&nonce=${nonce}`, {
+          method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(event),
+        });
+        return send({ status: got.status, body: await got.text() });
+      }
       case '/cgi-bin/message/subscribe/send': {
         if (failing.count > 0) {
           failing.count -= 1;

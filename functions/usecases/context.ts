@@ -37,6 +37,8 @@ export interface Deps {
   supervision: SupervisionPolicy;
   /** 未诉先办: when a category rises and a place gathers a cluster (WARNING_* variables) */
   warning: WarningPolicy;
+  /** 消息推送: the token WeChat signs its pushes with (unset: none is taken) */
+  wechatPush: { token?: string };
 }
 
 export interface StaffCaller {

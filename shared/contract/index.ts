@@ -9,13 +9,14 @@ import { CITIZEN } from './citizen';
 import { OPEN311 } from './open311';
 import { route, routesOf, type RouteGroup } from './route';
 import { STAFF } from './staff';
+import { WECHAT } from './wechat';
 
 /** What describes the API itself. */
 const META = {
   openapi: route({ method: 'GET', path: '/openapi.json', access: 'public', summary: '本文档：由路由契约生成的 OpenAPI 3.1', answer: z.record(z.string(), z.unknown()) }),
 };
 
-export const CONTRACT = { citizen: CITIZEN, booking: BOOKING, staff: STAFF, meta: META, open311: OPEN311 };
+export const CONTRACT = { citizen: CITIZEN, booking: BOOKING, staff: STAFF, meta: META, open311: OPEN311, wechat: WECHAT };
 export type Contract = typeof CONTRACT;
 
 /** Every route with its name, e.g. `staff.step.accept`. */

@@ -13,6 +13,8 @@ export type Method = 'GET' | 'POST' | 'PUT';
 /** A route that answers a file to save (a CSV export) rather than JSON. */
 export interface FileAnswer {
   file: string;
+  /** the text itself, not a file to save (no Content-Disposition): what WeChat's push reads */
+  inline?: boolean;
 }
 
 export interface RouteSpec {

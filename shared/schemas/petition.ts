@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { AudioRef, reportText } from '../audio';
+import { AudioRef, MEDIA_VERDICTS, reportText } from '../audio';
 import { maskPhone } from '../privacy';
 import { STEP_ACTIONS } from '../steps';
 import { Backlog } from './backlog';
@@ -114,8 +114,8 @@ export const Petition = z.object({
   categoryId: Id,
   /** empty when the citizen only spoke (audio) */
   description: z.string(),
-  /** 按住说话: the recording, and the trace of WeChat's asynchronous media check it was sent to */
-  audio: z.optional(z.object({ key: AudioRef, seconds: z.number(), checkTraceId: z.optional(z.string()) })),
+  /** 按住说话: the recording, the trace of WeChat's asynchronous media check it was sent to, and its verdict once pushed */
+  audio: z.optional(z.object({ key: AudioRef, seconds: z.number(), checkTraceId: z.optional(z.string()), check: z.optional(z.enum(MEDIA_VERDICTS)) })),
   photos: z.array(PhotoRef),
   status: Status,
   level: Level,

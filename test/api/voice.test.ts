@@ -122,4 +122,47 @@ describe('a report by voice', () => {
     expect(traversal.status).toBe(400);
     expect(traversal.body.error.issues[0]).toMatchObject({ path: 'audio.key', message: '语音引用不正确，请重新录音' });
   });
+
+  it("keeps WeChat's verdict, pushed later and signed, on the case: staff see it; an unsigned push changes nothing", async () => {
+    const herder = await citizenToken();
+    const bytes = webm(5000 + Math.floor(Math.random() * 1000));
+    const sent = await report(herder, voiceOnly(await uploadAudio(herder, bytes), 8));
+    expect(sent.status).toBe(201);
+    const centre = await staffToken('babao');
+    const caseFile = async () => (await call('GET', `/staff/petitions/${sent.body.id}`, { token: centre })).body;
+    const before = await caseFile();
+    const traceId = before.audio.checkTraceId as string;
+    expect(before.audio.check).toBeUndefined();
+    const push = async (body: Record<string, unknown>) =>
+      (await (await fetch(`${stack().wechatUrl}/__standin/push`, { method: 'POST', body: JSON.stringify({ url: stack().apiUrl, traceId, ...body }) })).json()) as { status: number; body: string };
+
+    // signed with another token: not WeChat, nobody we know, and the case is as it was
+    expect(await push({ suggest: 'risky', token: 'not-the-token' })).toMatchObject({ status: 404 });
+    expect((await caseFile()).audio.check).toBeUndefined();
+
+    // WeChat's push: acknowledged as WeChat asks (the text `success`), and the verdict is on the case
+    expect(await push({ suggest: 'risky' })).toEqual({ status: 200, body: 'success' });
+    const after = await caseFile();
+    expect(after.audio).toMatchObject({ check: 'risky', checkTraceId: traceId, seconds: 8 });
+    expect(after.version).toBe(before.version + 1);
+    // a trace no report has is acknowledged too (WeChat would push it again otherwise) and touches nothing
+    expect(await push({ suggest: 'pass', traceId: 'no-such-trace' })).toEqual({ status: 200, body: 'success' });
+    expect((await caseFile()).audio.check).toBe('risky');
+    // the citizen's own view says nothing of it
+    expect((await call('GET', `/petitions/${sent.body.id}`, { token: herder })).body.audio).not.toHaveProperty('check');
+  });
+
+  it('answers the push address check with its echostr when WeChat signed it, else 404', async () => {
+    const { createHash } = await import('node:crypto');
+    const sign = (token: string, timestamp: string, nonce: string) => createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
+    const url = (signature: string) => `${stack().apiUrl}/wechat/push?signature=${signature}&timestamp=1764460800&nonce=42&echostr=hello-wechat`;
+    const good = await fetch(url(sign('local-push-token', '1764460800', '42')));
+    expect(good.status).toBe(200);
+    expect(await good.text()).toBe('hello-wechat');
+    expect(good.headers.get('content-disposition')).toBeNull();
+    expect((await fetch(url(sign('another-token', '1764460800', '42')))).status).toBe(404);
+    // no signature at all: a bad request, named
+    const unsigned = await fetch(`${stack().apiUrl}/wechat/push?echostr=x`);
+    expect(unsigned.status).toBe(400);
+  });
 });

@@ -116,6 +116,8 @@ export const keys = {
    */
   documentCounter: (centreId: string, kind: string, year: number) => ({ pk: `DOCNO#${centreId}`, sk: `${kind}#${year}` }),
   tracking: (code: string) => ({ pk: `T#${code}`, sk: 'T' }),
+  /** a recording's media check (WeChat's trace id) → its petition, until the verdict's push: written with the report */
+  mediaCheck: (traceId: string) => ({ pk: `MC#${traceId}`, sk: 'MC' }),
   idempotency: (scope: string, key: string) => ({ pk: `I#${scope}#${key}`, sk: 'I' }),
   orgPartition: 'ORG',
   node: (id: string) => ({ pk: 'ORG', sk: `N#${id}` }),

@@ -31,6 +31,7 @@ import { outboxItem } from './outbox';
 import { quotaUpdate } from './quota';
 import { expertUpdates } from './experts';
 import type { ExpertDelta } from '../../../shared/experts';
+import type { MediaVerdict } from '../../../shared/audio';
 import { RetryableConflictError, TooManyRequestsError } from '../../../shared/errors';
 import { NOW_KEY, figureDeltas, type FigureDelta } from '../../../shared/figures';
 import { StoredWarning } from '../../../shared/schemas/warnings';
@@ -285,6 +286,10 @@ function figureUpdates(table: string, petitionId: string, deltas: FigureDelta[])
   });
 }
 
+/** How long a media check's entry waits for WeChat's verdict (it comes within 30 minutes, or after retries). */
+const MEDIA_CHECK_TTL_SECONDS = 3 * 24 * 3600;
+const mediaCheckItem = (traceId: string, p: Petition) => ({ ...keys.mediaCheck(traceId), petitionId: p.id, ttl: Math.floor(Date.parse(p.createdAt) / 1000) + MEDIA_CHECK_TTL_SECONDS });
+
 export class DynamoPetitionRepository implements PetitionRepository {
   constructor(
     private readonly db: DynamoDBDocumentClient,
@@ -313,6 +318,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             ...villageWrites(this.table, undefined, petition),
             { Put: { TableName: this.table, Item: { ...event, ...keys.event(petition.id, event.seq) } } },
             ...(input.phoneKey ? [{ Put: { TableName: this.table, Item: phoneEntryItem(petition, input.phoneKey) } }] : []),
+            ...(petition.audio?.checkTraceId ? [{ Put: { TableName: this.table, Item: mediaCheckItem(petition.audio.checkTraceId, petition) } }] : []),
             {
               Put: {
                 TableName: this.table,
@@ -347,6 +353,28 @@ export class DynamoPetitionRepository implements PetitionRepository {
       }
       // Not the idempotency record: a tracking code collision. The caller retries with a new code.
       throw new RetryableConflictError();
+    }
+  }
+
+  async recordMediaVerdict(traceId: string, verdict: MediaVerdict) {
+    const entry = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.mediaCheck(traceId) }));
+    if (!entry.Item) return false;
+    try {
+      // a new version, so that a step that read the case before goes again from the verdict rather than over it
+      await this.db.send(
+        new UpdateCommand({
+          TableName: this.table,
+          Key: keys.petition(String(entry.Item.petitionId)),
+          UpdateExpression: 'SET audio.#check = :verdict, version = version + :one',
+          ConditionExpression: 'audio.checkTraceId = :trace',
+          ExpressionAttributeNames: { '#check': 'check' },
+          ExpressionAttributeValues: { ':verdict': verdict, ':one': 1, ':trace': traceId },
+        }),
+      );
+      return true;
+    } catch (err) {
+      if (err instanceof ConditionalCheckFailedException) return false;
+      throw err;
     }
   }
 

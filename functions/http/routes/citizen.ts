@@ -1,9 +1,11 @@
 /**
- * The citizen function's route table: the app's citizen routes (logins, the post, the report, its record and rating)
+ * The citizen function's route table: the app's citizen routes (logins, the post, the report, its record and rating),
+ * WeChat's pushes (the media check's verdict)
  * and the reception bookings, each the thin adapter from a parsed request to one use case.
  */
 import { BOOKING } from '../../../shared/contract/booking';
 import { CITIZEN } from '../../../shared/contract/citizen';
+import { WECHAT } from '../../../shared/contract/wechat';
 import type { RouteGroup } from '../../../shared/contract/route';
 import * as auth from '../../usecases/auth';
 import * as bookings from '../../usecases/bookings';
@@ -11,9 +13,10 @@ import * as notifications from '../../usecases/notifications';
 import * as org from '../../usecases/org';
 import * as petitions from '../../usecases/petitions';
 import * as uploads from '../../usecases/uploads';
+import * as wechatPush from '../../usecases/wechatPush';
 import { bindAll, submitted, withStatus, type Handlers, type Route } from '../bind';
 
-const HANDLERS: Handlers<{ citizen: typeof CITIZEN; booking: typeof BOOKING }> = {
+const HANDLERS: Handlers<{ citizen: typeof CITIZEN; booking: typeof BOOKING; wechat: typeof WECHAT }> = {
   citizen: {
     wechatLogin: ({ body }, deps) => auth.wechatLogin(deps, body.code),
     devLogin: ({ body }, deps) => auth.devLogin(deps, body.name),
@@ -43,6 +46,10 @@ const HANDLERS: Handlers<{ citizen: typeof CITIZEN; booking: typeof BOOKING }> =
     reschedule: ({ caller, params, body }, deps) => bookings.reschedule(deps, caller, params.id, body.start),
     rate: ({ caller, params, body }, deps) => bookings.rate(deps, caller, params.id, body),
   },
+  wechat: {
+    check: async ({ query }, deps) => wechatPush.checkPushAddress(deps, query),
+    event: ({ query, body }, deps) => wechatPush.receivePush(deps, query, body),
+  },
 };
 
-export const CITIZEN_ROUTES: Route[] = bindAll({ citizen: CITIZEN, booking: BOOKING } as unknown as RouteGroup, HANDLERS);
+export const CITIZEN_ROUTES: Route[] = bindAll({ citizen: CITIZEN, booking: BOOKING, wechat: WECHAT } as unknown as RouteGroup, HANDLERS);

@@ -5,7 +5,7 @@
  */
 import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
-import { voiceLabel } from '../../../../../shared/audio';
+import { MEDIA_VERDICT_LABELS, voiceLabel } from '../../../../../shared/audio';
 import { Button } from '../../../components/Button';
 import { TextField } from '../../../components/Field';
 import { PlayButton } from '../../../components/PlayButton';
@@ -43,6 +43,9 @@ export function VoiceCard({ p, onTranscribe }: { p: CaseFile; onTranscribe?: (bo
       <View className='staff-title'>群众的语音 {voiceLabel(p.audio.seconds)}</View>
       <PlayButton id='play-audio' className='staff-btn' src={url} idle='播放语音' />
       <Text className='staff-muted'> 链接十分钟内有效，过期请刷新本页。</Text>
+      <View id='audio-check' className={p.audio.check === 'pass' || !p.audio.check ? 'staff-muted' : 'staff-error'} data-check={p.audio.check ?? 'pending'}>
+        {MEDIA_VERDICT_LABELS[p.audio.check ?? 'pending']}
+      </View>
       {transcripts.map((e) => (
         <View key={e.seq} className='staff-description' id={`transcript-${e.seq}`}>
           {e.note}
