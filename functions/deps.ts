@@ -5,6 +5,7 @@ import { config, isLocalStage, type Config } from './config';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { documentClient, newMeter, type DynamoOptions, type Meter } from './adapters/dynamo/client';
 import { DynamoBookingRepository } from './adapters/dynamo/bookings';
+import { DynamoHostReader } from './adapters/dynamo/hosts';
 import { DynamoAuditRepository } from './adapters/dynamo/audit';
 import { DynamoLoginRepository } from './adapters/dynamo/logins';
 import { DynamoPartnerRepository } from './adapters/dynamo/partners';
@@ -66,7 +67,7 @@ interface Over {
 }
 
 /** The parts of Deps that talk to something: the table, the photo bucket, WeChat. */
-type Adapters = Pick<Deps, 'petitions' | 'experts' | 'org' | 'bookings' | 'logins' | 'audit' | 'outbox' | 'partners' | 'photos' | 'wechat'>;
+type Adapters = Pick<Deps, 'petitions' | 'experts' | 'org' | 'bookings' | 'hosts' | 'logins' | 'audit' | 'outbox' | 'partners' | 'photos' | 'wechat'>;
 /** What an adapter is made from. */
 interface Made {
   cfg: Config;
@@ -84,6 +85,8 @@ export const petitions = ({ db, cfg }: Made) => new DynamoPetitionRepository(db,
 export const experts = ({ db, cfg }: Made) => new DynamoExpertRepository(db, cfg.TABLE_NAME);
 export const org = ({ db, cfg }: Made) => new DynamoOrgRepository(db, cfg.TABLE_NAME, cfg.ORG_CACHE_SECONDS * 1000, Date.now, cfg.STAFF_USER_CACHE_SECONDS * 1000);
 export const bookings = ({ db, cfg }: Made) => new DynamoBookingRepository(db, cfg.TABLE_NAME);
+/** the hosts and their slots, read only: the case work's part of receptions (会诊会议), without the booking code */
+export const hosts = ({ db, cfg }: Made) => new DynamoHostReader(db, cfg.TABLE_NAME);
 export const logins = ({ db, cfg }: Made) => new DynamoLoginRepository(db, cfg.TABLE_NAME, cfg.LOGIN_RECORD_DAYS);
 export const audit = ({ db, cfg }: Made) => new DynamoAuditRepository(db, cfg.TABLE_NAME);
 export const outbox = ({ db, cfg }: Made) => new DynamoOutboxRepository(db, cfg.TABLE_NAME);
@@ -92,7 +95,7 @@ export const photos = ({ cfg }: Made) => new S3PhotoStore(cfg.PHOTO_BUCKET, { re
 /** holds a secret: made again when a rotated one arrives */
 export const wechat = ({ cfg, secrets }: Made) => new HttpWechatClient(cfg.WECHAT_API_BASE, cfg.WECHAT_APPID, secrets.wechat);
 
-const ALL: AdapterMakers = { petitions, experts, org, bookings, logins, audit, outbox, partners, photos, wechat };
+const ALL: AdapterMakers = { petitions, experts, org, bookings, hosts, logins, audit, outbox, partners, photos, wechat };
 
 /** Stands for an adapter the function was not given: any use of it is a bug of the function's list, said plainly. */
 const absent = (name: string) =>
@@ -130,7 +133,7 @@ function build(cfg: Config, over: Over, secrets: Secrets, makers: Partial<Adapte
 }
 
 /** Every adapter's name (the keys only: naming ALL here would pull every adapter into every bundle). */
-const ALL_NAMES: Record<keyof Adapters, true> = { petitions: true, experts: true, org: true, bookings: true, logins: true, audit: true, outbox: true, partners: true, photos: true, wechat: true };
+const ALL_NAMES: Record<keyof Adapters, true> = { petitions: true, experts: true, org: true, bookings: true, hosts: true, logins: true, audit: true, outbox: true, partners: true, photos: true, wechat: true };
 
 /** Every adapter, for tests and the operator commands: they pass their own clock and meter. */
 export function makeDeps(cfg: Config = config(), over: Over = {}): Deps {

@@ -83,14 +83,23 @@ export interface ExpertRepository {
   ofFields(countyId: string, fields: readonly string[]): Promise<Expert[]>;
 }
 
-/** A document's number taken in the transaction of its event: the centre's counter moves from seq - 1 to seq. */
-export interface DocumentCounterStep {
-  centreId: string;
-  kind: string;
-  year: number;
-  seq: number;
-  /** the client's key for this issue: its record is written in the same transaction, once */
+/**
+ * What a step writes once, beside the case in the transaction of its event, under the client's key (its record is
+ * written there too, once): a document's number, or the slots of a meeting.
+ */
+export interface OnceWrites {
   idempotency: { scope: string; key: string; requestHash: string };
+  /** 出具文书: the centre's counter for the kind and year moves from seq - 1 to seq */
+  document?: { centreId: string; kind: string; year: number; seq: number };
+  /** 会诊会议: each host's slot at the meeting's start, taken whole: nobody booked it before, it is full after */
+  slots?: MeetingSlot[];
+}
+export interface MeetingSlot {
+  hostId: string;
+  start: string;
+  end: string;
+  capacity: number;
+  meetingId: string;
 }
 
 /** What an idempotency key already made: the case it was sent for and the hash of what was sent. */
@@ -109,7 +118,7 @@ export interface PetitionRepository {
   /** Writes the next version and its event; false when another write got there first. */
   /** the next version, its events and the messages they send, in one transaction */
   /** `experts`: what the step adds to the load and ratings of the experts of the case (shared/experts.ts), in the same transaction */
-  applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[], experts?: readonly ExpertDelta[], counter?: DocumentCounterStep): Promise<boolean>;
+  applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages?: OutboxMessage[], experts?: readonly ExpertDelta[], once?: OnceWrites): Promise<boolean>;
   /** the number of the last document of a kind a centre issued in a China year (0: none yet) */
   documentCount(centreId: string, kind: string, year: number): Promise<number>;
   /** what a caller's idempotency key was used for, if it was (a document issued with it, a case registered with it) */
@@ -265,13 +274,17 @@ export interface SlotState {
  * Hosts, slot state and bookings. Every write that takes or frees a slot is one transaction whose conditions hold the
  * invariant `booked <= capacity`; a condition that fails becomes a ConflictError.
  */
-export interface BookingRepository {
+/** The hosts and their slots' state, read: all the case work needs of receptions (会诊会议). */
+export interface HostReader {
+  listHosts(where: { centreId: string } | { countyId: string }): Promise<HostRecord[]>;
+  slotStates(hostId: string, from: string, to: string): Promise<SlotState[]>;
+}
+
+export interface BookingRepository extends HostReader {
   putHost(record: HostRecord): Promise<void>;
   getHost(id: string): Promise<HostRecord | undefined>;
-  listHosts(where: { centreId: string } | { countyId: string }): Promise<HostRecord[]>;
   /** the reception figures' month items (`M#YYYY-MM`) of a centre and of each of its hosts, for the months asked */
   bookingFigures(centreId: string, months: string[]): Promise<BookingFigureItems>;
-  slotStates(hostId: string, from: string, to: string): Promise<SlotState[]>;
   /** Takes the slot, writes the booking, its reminders and the idempotency record at once. */
   book(input: {
     booking: Booking;

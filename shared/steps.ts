@@ -6,6 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { BacklogClass } from './schemas/backlog';
+import { MeetingBody } from './schemas/booking';
 import { IssueDocumentBody } from './schemas/document';
 import { EmptyBody, RESOLVED_STATUSES, OPEN_STATUSES, Rating, STATUSES, TypedTrackingCode, idOf, text, type Role, type Status } from './schemas/common';
 
@@ -185,6 +186,18 @@ export const STEP_TABLE = {
     roles: CENTRE,
     body: z.strictObject({ expertId: idOf('专家') }),
     path: 'invite-expert',
+    note: 'internal',
+  },
+  // 会诊会议: a multi-party video reception of the consultation (several hosts of its departments at one time, the
+  // citizen optional, one room), each host's slot taken in the case's transaction; booked from the case file's 会诊会议
+  // card, which offers the hosts free at the chosen time. Its record is public when the citizen is invited.
+  book_meeting: {
+    label: '预约会诊会议',
+    stage: 'handle',
+    from: HANDLING_STATUSES,
+    roles: CENTRE,
+    body: MeetingBody,
+    path: 'meeting',
     note: 'internal',
   },
   // 积案: the county classes a long-unsettled case A/B/C (90/60/30 days from classing) and may name its lead official

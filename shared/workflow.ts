@@ -11,8 +11,9 @@ export type { CentreRef, SupervisingCentres };
 import type { CategoryLimits } from './schemas/org';
 import { OPEN_STATUSES, RESOLVED_STATUSES, STATUS_GROUPS, type Level, type Role, type Status } from './schemas/common';
 import { STEP_ACTIONS, STEP_TABLE, type StepAction, type StepBody, type StepSpec } from './steps';
-import type { Action, Actor, Petition, SupervisedBy, TimelineEvent } from './schemas/petition';
+import type { Action, Actor, Meeting, Petition, SupervisedBy, TimelineEvent } from './schemas/petition';
 import { composeDocument, type DocumentContext } from './documents';
+import { formatTime } from './format';
 import { BACKLOG_CLASS_DAYS, MAX_EXTENSION_DAYS, addLimit, extendedDeadline, resolveDeadline } from './timeLimits';
 
 /**
@@ -27,6 +28,8 @@ interface Resolved {
   link_repeat: { repeatOf: string };
   consult: { lead: Named; departments: Named[] };
   invite_expert: { expert: Named };
+  /** the meeting as the use case made it: its hosts found free at its start, its room */
+  book_meeting: { meeting: Meeting };
   /** the township centre's department for the case's category, which handles it from now on (if any) */
   hand_up: { departmentId?: string };
   /** the names on the document and its number: the centre's counter, read by the use case, written with the case */
@@ -256,6 +259,17 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
       if (c.experts?.some((e) => e.expertId === cmd.expert.id)) throw new ConflictError('已邀请过该专家');
       const experts = [...(c.experts ?? []), { expertId: cmd.expert.id, name: cmd.expert.name, invitedAt: at }];
       return step(p.status, { consultation: { ...c, experts } }, `邀请专家${cmd.expert.name}参加联合会诊`, { data: { expertId: cmd.expert.id } });
+    }
+    case 'book_meeting': {
+      const c = p.consultation;
+      if (!c) throw new ConflictError('请先发起联合会诊，再预约会诊会议');
+      const m = cmd.meeting;
+      const note = `会诊会议：${formatTime(m.start)}，参会：${m.hosts.map((h) => `${h.name}（${h.departmentName}）`).join('、')}${m.withCitizen ? '，邀请群众参加' : ''}`;
+      // the citizen's record says it only when they are invited
+      return step(p.status, { consultation: { ...c, meetings: [...(c.meetings ?? []), m] } }, note, {
+        visibility: m.withCitizen ? 'public' : 'internal',
+        data: { meetingId: m.id, start: m.start, hostIds: m.hosts.map((h) => h.hostId), withCitizen: m.withCitizen },
+      });
     }
     case 'report_in': {
       const c = p.consultation;

@@ -5,8 +5,11 @@
  */
 import type { STAFF } from '../../shared/contract/staff';
 
-/** The staff routes of the case work (the queue, the case file and its steps, 登记, the board): the `staff` function. */
-export const CASE_WORK = ['queue', 'petition', 'submit', 'upload', 'filed', 'step', 'tasks', 'board', 'experts'] as const satisfies ReadonlyArray<keyof typeof STAFF>;
+/**
+ * The staff routes of the case work (the queue, the case file and its steps, 登记, the board, a consultation's meeting):
+ * the `staff` function.
+ */
+export const CASE_WORK = ['queue', 'petition', 'submit', 'upload', 'filed', 'step', 'meetingHosts', 'tasks', 'board', 'experts'] as const satisfies ReadonlyArray<keyof typeof STAFF>;
 export type CaseWork = (typeof CASE_WORK)[number];
 export const isCaseWork = (key: string): boolean => (CASE_WORK as readonly string[]).includes(key);
 

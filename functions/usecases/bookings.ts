@@ -27,6 +27,7 @@ import type { HostRecord, Reminder } from '../ports';
 import type { CitizenCaller, Deps, StaffCaller } from './context';
 import { requireCleanText } from './content';
 import { centreScope } from './petitions';
+import { roomUrl } from './views';
 import { readsCentre } from '../../shared/roles';
 
 const MINUTE = 60_000;
@@ -66,9 +67,6 @@ function publicHost(rec: HostRecord, org: Org) {
   };
 }
 
-export function roomUrl(template: string, roomId: string) {
-  return template.replace('{roomId}', encodeURIComponent(roomId));
-}
 
 function canChange(deps: Deps, b: Booking, now: Date) {
   return b.status === 'booked' && now.getTime() < Date.parse(b.start) - deps.booking.changeCutoffMinutes * MINUTE;
@@ -328,8 +326,14 @@ export async function saveHost(deps: Deps, caller: StaffCaller, id: string, body
   if (existing && !inScope(scope.path, existing.centrePath)) throw new NotFoundError('未找到该接访人');
   const centre = centreInScope(org, scope.path, body.centreId);
   if (!centre) throw new ValidationError('所属中心不存在', [{ path: 'centreId', message: '请选择您管辖范围内的综治中心' }]);
+  const countyId = centre.path.split('/')[0] ?? centre.id;
+  // 会诊单位: a department of the host's centre or of the county, as a consultation's departments are
+  const department = body.departmentId ? org.departments.find((d) => d.id === body.departmentId) : undefined;
+  if (body.departmentId && (!department || (department.centreId !== centre.id && department.centreId !== countyId))) {
+    throw new ValidationError('会诊单位不存在', [{ path: 'departmentId', message: '请选择本中心或县级的部门' }]);
+  }
   const host = { ...body, id };
-  await deps.bookings.putHost({ host, centrePath: centre.path, countyId: centre.path.split('/')[0] ?? centre.id });
+  await deps.bookings.putHost({ host, centrePath: centre.path, countyId });
   return { ...host, centreName: centreName(org, centre.id) };
 }
 

@@ -3,7 +3,7 @@ import type { Template } from '../../shared/notifications';
 import type { SupervisionPolicy } from '../../shared/supervision';
 import type { WarningPolicy } from '../../shared/warnings';
 import type { ThrottlePolicy } from '../../shared/loginThrottle';
-import type { AuditRepository, ExpertRepository, BookingRepository, LoginRepository, PartnerRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
+import type { AuditRepository, ExpertRepository, BookingRepository, HostReader, LoginRepository, PartnerRepository, Clock, Ids, OrgRepository, OutboxRepository, PetitionRepository, PhotoStore, WechatClient } from '../ports';
 
 export interface Deps {
   petitions: PetitionRepository;
@@ -16,6 +16,8 @@ export interface Deps {
   /** tokens are signed with `secret`; during a rotation one signed with `previousSecret` is accepted until it expires */
   auth: { secret: string; previousSecret?: string; citizenHours: number; staffHours: number; devLogin: boolean };
   bookings: BookingRepository;
+  /** the hosts and their slots, read (会诊会议 on a case) */
+  hosts: HostReader;
   logins: LoginRepository;
   audit: AuditRepository;
   /** the staff login throttle, per username and per source address */

@@ -6,15 +6,15 @@ import { readsCentre } from '../../shared/roles';
 import { CITIZEN_CHANNELS, type Role } from '../../shared/schemas/common';
 import type { ClaimBody, RegisterPetitionBody, SubmitPetitionBody, SubmitPetitionResponse } from '../../shared/schemas/api';
 import type { StaffQueueQuery } from '../../shared/schemas/staff';
-import { summaryOf, type Actor, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
+import { summaryOf, type Actor, type Meeting, type Petition, type PetitionWithTimeline, type Reporter } from '../../shared/schemas/petition';
 import { messageFor } from '../../shared/notifications';
 import { addLimit, chinaDate } from '../../shared/timeLimits';
 import type { StepInput } from '../../shared/steps';
 import { claim, decide, isDispatched, isOpen, submittedEvent, type Command } from '../../shared/workflow';
-import type { QueueFilter, QueueScope } from '../ports';
+import type { MeetingSlot, QueueFilter, QueueScope } from '../ports';
 import type { Caller, CitizenCaller, Deps, StaffCaller } from './context';
 import { requireAttachmentOf, requireAudioOf, requireCleanText, requirePhotosOf } from './content';
-import { caseNames, citizenSummary, citizenView, staffSummary, staffView } from './views';
+import { caseNames, citizenSummary, citizenView, roomUrl, staffSummary, staffView } from './views';
 import { chinaYear, type DepartmentYear, type DocumentNames } from '../../shared/documents';
 import { departmentFiguresOf, departmentMonthKey } from '../../shared/evaluation';
 import { monthsOf } from '../../shared/figures';
@@ -31,7 +31,7 @@ const jitter = (attempt: number) => new Promise((r) => setTimeout(r, Math.random
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-function idempotencyScope(caller: Caller) {
+export function idempotencyScope(caller: Caller) {
   return caller.kind === 'citizen' ? `c:${caller.openid}` : caller.kind === 'partner' ? `p:${caller.id}` : `s:${caller.id}`;
 }
 
@@ -294,7 +294,11 @@ async function forCitizen(deps: Deps, p: PetitionWithTimeline, org: Org) {
     Promise.all(p.photos.map((key) => deps.photos.presignGet(key, PHOTO_VIEW_SECONDS))),
     p.audio ? deps.photos.presignGet(p.audio.key, PHOTO_VIEW_SECONDS) : undefined,
   ]);
-  return { ...citizenView(p, org, deps.clock.now()), photoUrls, audio: p.audio && audioUrl ? { seconds: p.audio.seconds, url: audioUrl } : undefined };
+  // 会诊会议: only those the citizen is invited to, as their receptions show (when, who, the room)
+  const meetings = (p.consultation?.meetings ?? [])
+    .filter((m) => m.withCitizen)
+    .map((m) => ({ id: m.id, start: m.start, end: m.end, hosts: m.hosts.map((h) => ({ name: h.name, departmentName: h.departmentName })), roomUrl: roomUrl(deps.booking.roomUrlTemplate, m.roomId) }));
+  return { ...citizenView(p, org, deps.clock.now()), photoUrls, audio: p.audio && audioUrl ? { seconds: p.audio.seconds, url: audioUrl } : undefined, meetings };
 }
 
 export async function getForCitizen(deps: Deps, caller: CitizenCaller, id: string) {
@@ -323,7 +327,7 @@ export async function listFiled(deps: Deps, caller: StaffCaller, page: { limit: 
   return { items: out.items.map((p) => ({ ...staffSummary(p, org, now, deps.supervision), news: p.updatedAt > (p.agentSeenAt ?? '') })), cursor: out.cursor };
 }
 
-async function caseFileForStaff(deps: Deps, caller: StaffCaller, p: PetitionWithTimeline, org: Org) {
+export async function caseFileForStaff(deps: Deps, caller: StaffCaller, p: PetitionWithTimeline, org: Org) {
   const [photoUrls, original, audioUrl] = await Promise.all([
     Promise.all(p.photos.map((key) => deps.photos.presignGet(key, PHOTO_VIEW_SECONDS))),
     p.repeatOf ? deps.petitions.get(p.repeatOf) : undefined,
@@ -336,6 +340,7 @@ async function caseFileForStaff(deps: Deps, caller: StaffCaller, p: PetitionWith
     photoUrls,
     audioUrl,
     repeatOfTrackingCode: original && canSee(caller, original, org) ? original.trackingCode : undefined,
+    meetings: (p.consultation?.meetings ?? []).map((m) => ({ ...m, roomUrl: roomUrl(deps.booking.roomUrlTemplate, m.roomId) })),
     documents: p.timeline.filter((e) => e.action === 'issue_document').map((e) => ({ ...IssuedDocument.parse(e.data?.document), eventSeq: e.seq })),
     attachments: attached.map((e, i) => {
       const { key, name } = e.data?.attachment as { key: string; name: string };
@@ -372,9 +377,12 @@ export interface Found {
   /** 专班: the team's staff users, found by their usernames, and the lead official's when named */
   team?: Array<{ id: string; name: string }>;
   lead?: { id: string; name: string };
+  /** 会诊会议: the meeting made for this try, and its hosts' slots, taken in the case's transaction */
+  meeting?: Meeting;
+  slots?: MeetingSlot[];
 }
 /** What a step needs looked up: once before it, or again on every try (a document's number moves with each race). */
-type Finder = Found | ((p: Petition, org: Org) => Promise<Found>);
+export type Finder = Found | ((p: Petition, org: Org) => Promise<Found>);
 
 function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: Caller, found: Found = {}): Command {
   switch (input.action) {
@@ -382,6 +390,9 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
       if (!found.team) throw new ValidationError('专班成员不存在', [{ path: 'usernames', message: '请选择本县的工作人员' }]);
       if (input.lead && !found.lead) throw new ValidationError('包案领导不存在', [{ path: 'lead', message: '请选择本县的工作人员' }]);
       return { ...input, team: found.team, ...(found.lead ? { leader: found.lead } : {}) };
+    case 'book_meeting':
+      if (!found.meeting) throw new ConflictError('会诊会议未预约，请重试');
+      return { ...input, meeting: found.meeting };
     case 'issue_document':
       if (!found.document) throw new ConflictError('文书编号未取得，请重试');
       return { ...input, document: found.document };
@@ -480,11 +491,17 @@ export async function transition(
     const next: Petition = { ...p, ...decision.patch, version: p.version + 1 };
     const event = { ...decision.event, seq: next.version };
     const message = messageFor(next, event);
-    // a document's number: the centre's counter moves from seq - 1 to seq in the case's transaction, or the try is lost
-    const counter =
-      input.action === 'issue_document' && found.document && idempotency ? { centreId: p.centreId, kind: input.kind, year: found.document.year, seq: found.document.seq, idempotency } : undefined;
+    // a document's number: the centre's counter moves from seq - 1 to seq in the case's transaction, or the try is lost;
+    // a meeting's slots are taken there too
+    const once = idempotency
+      ? {
+          idempotency,
+          ...(input.action === 'issue_document' && found.document ? { document: { centreId: p.centreId, kind: input.kind, year: found.document.year, seq: found.document.seq } } : {}),
+          ...(found.slots ? { slots: found.slots } : {}),
+        }
+      : undefined;
     // the load and ratings of the consultation's experts move with the case, in the same transaction
-    if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [], expertChanges(p, next), counter)) return { ...next, timeline: [...timeline, event] };
+    if (await deps.petitions.applyTransition(p, next, [event], message ? [message] : [], expertChanges(p, next), once)) return { ...next, timeline: [...timeline, event] };
     await jitter(attempt);
   }
   throw new ConflictError('该诉求正在被他人处理，请刷新后重试');

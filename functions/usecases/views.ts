@@ -9,6 +9,11 @@ import { isNearDue, type NearDuePolicy } from '../../shared/supervision';
 import { allowedActions, isOpen, nextSupervisor } from '../../shared/workflow';
 import type { StaffCaller } from './context';
 
+/** A video room's link, from the configured provider template: shared by a reception's or a meeting's parties. */
+export function roomUrl(template: string, roomId: string) {
+  return template.replace('{roomId}', encodeURIComponent(roomId));
+}
+
 /** The names a view and a case document show beside the record's ids. */
 export function caseNames(org: Org, p: Pick<Petition, 'categoryId' | 'centreId' | 'townshipId'> & { departmentId?: string }) {
   return {

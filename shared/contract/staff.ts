@@ -1,78 +1,20 @@
-/** The routes of the staff pages (工作台): the queue, the case file and its steps, figures, posts, people and receptions. */
+/**
+ * The routes of the staff pages (工作台): the case work (caseWork.ts: the queue, the case file and its steps), figures,
+ * posts, people and receptions.
+ */
 import * as z from 'zod/mini';
-import { PageQuery, RegisterPetitionBody, StaffLoginBody, StaffUploadBody, SubmitPetitionResponse } from '../schemas/api';
-import {
-  AttendanceBody,
-  BookingFigures,
-  BookingFiguresQuery,
-  HostBody,
-  Schedule,
-  ScheduleQuery,
-  StaffBooking,
-  StaffCancelBody,
-  StaffHost,
-} from '../schemas/booking';
+import { PageQuery, StaffLoginBody } from '../schemas/api';
+import { AttendanceBody, BookingFigures, BookingFiguresQuery, HostBody, Schedule, ScheduleQuery, StaffBooking, StaffCancelBody, StaffHost } from '../schemas/booking';
 import { EmptyBody, Id } from '../schemas/common';
 import { Partner, PartnerBody, PartnerCreated } from '../schemas/open311';
-import { Expert, ExpertBody, ExpertRecommendations } from '../schemas/expert';
-import { BoardRow } from '../schemas/backlog';
 import { CategoryBody, Category, ChangePasswordBody, CountySettingsBody, Department, DepartmentBody, EditUser, NewUser, NodeBody, OrgNode, Post, PostBody, StaffUser, Username } from '../schemas/org';
-import {
-  CaseFile,
-  DashboardAnswer,
-  DashboardQuery, EvaluationAnswer,
-  RankingAnswer,
-  RankingQuery,
-  ExportQuery,
-  FiledRow,
-  PhoneAnswer,
-  QueueRow,
-  StaffMe,
-  StaffOrg,
-  StaffPost,
-  StaffQueueQuery,
-  StaffSession,
-  StepAnswer,
-  TaskRow,
-  WarningCasesAnswer,
-  WarningCasesQuery,
-} from '../schemas/staff';
+import { DashboardAnswer, DashboardQuery, EvaluationAnswer, RankingAnswer, RankingQuery, ExportQuery, StaffMe, StaffOrg, StaffPost, StaffSession, WarningCasesAnswer, WarningCasesQuery } from '../schemas/staff';
 import { WarningsAnswer, WarningsQuery, WarningsSeenAnswer, WarningsSeenBody } from '../schemas/warnings';
 import { AuditEntry, LiftLockBody, LoginRecord, LoginsQuery } from '../schemas/security';
-import { PageResponse, UploadTicket } from '../schemas/views';
-import { STAFF_STEPS, STEP_TABLE, stepPath, type StaffStep, type StepTable } from '../steps';
-import { ById, IDEMPOTENT } from './common';
+import { PageResponse } from '../schemas/views';
+import { ById } from './common';
+import { CASE_WORK_ROUTES } from './caseWork';
 import { route } from './route';
-
-/** A step answers the case file as written (or where it went), unless it says otherwise here. */
-const STEP_ANSWERS = { reveal_phone: PhoneAnswer } satisfies Partial<Record<StaffStep, z.ZodMiniType>>;
-/** A step that makes something a client may send twice (a numbered document) takes an Idempotency-Key. */
-const STEP_HEADERS = { issue_document: IDEMPOTENT } satisfies Partial<Record<StaffStep, typeof IDEMPOTENT>>;
-type StepRoute<A extends StaffStep> = {
-  method: 'POST';
-  path: string;
-  access: 'staff';
-  summary: string;
-  params: typeof ById;
-  body: StepTable[A]['body'];
-  answer: A extends keyof typeof STEP_ANSWERS ? (typeof STEP_ANSWERS)[A] : typeof StepAnswer;
-} & (A extends keyof typeof STEP_HEADERS ? { headers: (typeof STEP_HEADERS)[A] } : unknown);
-/** One route per staff step of the table: POST /staff/petitions/{id}/<path> with the step's body. */
-const STEPS = Object.fromEntries(
-  STAFF_STEPS.map((a) => [
-    a,
-    {
-      method: 'POST',
-      path: stepPath(a),
-      access: 'staff',
-      summary: a in STEP_HEADERS ? `${STEP_TABLE[a].label}（同一 Idempotency-Key 只出具一次）` : STEP_TABLE[a].label,
-      params: ById,
-      body: STEP_TABLE[a].body,
-      answer: (STEP_ANSWERS as Partial<Record<StaffStep, z.ZodMiniType>>)[a] ?? StepAnswer,
-      ...(a in STEP_HEADERS ? { headers: STEP_HEADERS[a as keyof typeof STEP_HEADERS] } : {}),
-    },
-  ]),
-) as { [A in StaffStep]: StepRoute<A> };
 
 export const STAFF = {
   login: route({ method: 'POST', path: '/staff/login', access: 'public', summary: '工作人员登录', body: StaffLoginBody, answer: StaffSession }),
@@ -87,22 +29,14 @@ export const STAFF = {
   }),
   audit: route({ method: 'GET', path: '/staff/audit', access: 'staff', summary: '人员与组织的变更记录（县级）', query: PageQuery, answer: PageResponse(AuditEntry) }),
   me: route({ method: 'GET', path: '/staff/me', access: 'staff', summary: '当前登录的工作人员', answer: StaffMe }),
-  queue: route({ method: 'GET', path: '/staff/petitions', access: 'staff', summary: '待办：管辖范围内的反映', query: StaffQueueQuery, answer: PageResponse(QueueRow) }),
-  petition: route({ method: 'GET', path: '/staff/petitions/{id}', access: 'staff', summary: '诉求详情：案卷、记录和现在可办的步骤', params: ById, answer: CaseFile }),
-  submit: route({
-    method: 'POST',
-    path: '/staff/petitions',
-    access: 'staff',
-    summary: '统一登记：替群众登记来访、来电、来信、12345 热线等诉求（回执上有跟踪码和查询密码）',
-    headers: IDEMPOTENT,
-    body: RegisterPetitionBody,
-    answer: SubmitPetitionResponse,
-    ok: [201, 200],
-  }),
-  upload: route({ method: 'POST', path: '/staff/uploads', access: 'staff', summary: '登记的附件：照片或来信扫描件（PDF），取得直传地址', body: StaffUploadBody, answer: UploadTicket }),
-  step: STEPS,
-  filed: route({ method: 'GET', path: '/staff/filed', access: 'staff', summary: '我代办的：自己替群众登记的诉求及其新进展（阶段反馈）', query: PageQuery, answer: PageResponse(FiledRow) }),
-  tasks: route({ method: 'GET', path: '/staff/tasks', access: 'staff', summary: '复查和回访任务', query: PageQuery, answer: PageResponse(TaskRow) }),
+  queue: CASE_WORK_ROUTES.queue,
+  petition: CASE_WORK_ROUTES.petition,
+  submit: CASE_WORK_ROUTES.submit,
+  upload: CASE_WORK_ROUTES.upload,
+  step: CASE_WORK_ROUTES.step,
+  meetingHosts: CASE_WORK_ROUTES.meetingHosts,
+  filed: CASE_WORK_ROUTES.filed,
+  tasks: CASE_WORK_ROUTES.tasks,
   dashboard: route({ method: 'GET', path: '/staff/dashboard', access: 'staff', summary: '统计：四项指标、分布、趋势和逾期清单', query: DashboardQuery, answer: DashboardAnswer }),
   warnings: route({ method: 'GET', path: '/staff/warnings', access: 'staff', summary: '未诉先办：某月的预警和下月的季节性提示', query: WarningsQuery, answer: WarningsAnswer }),
   warningsSeen: route({
@@ -192,13 +126,8 @@ export const STAFF = {
     body: EmptyBody,
     answer: z.object({ signedOut: z.literal(true) }),
   }),
-  board: route({ method: 'GET', path: '/staff/board', access: 'staff', summary: '揭榜领案：本县挂榜的积案（不含个人信息）和揭榜情况', query: PageQuery, answer: PageResponse(BoardRow) }),
-  // 专家库: the county's experts; 推荐专家 ranks them for a case
-  experts: {
-    list: route({ method: 'GET', path: '/staff/experts', access: 'staff', summary: '专家库：本县的专家', query: PageQuery, answer: PageResponse(Expert) }),
-    save: route({ method: 'PUT', path: '/staff/experts/{expertId}', access: 'staff', summary: '新建或修改专家（县级）', params: { expertId: Id }, body: ExpertBody, answer: Expert }),
-    recommend: route({ method: 'GET', path: '/staff/petitions/{id}/experts', access: 'staff', summary: '推荐专家：与该诉求类型和乡镇相符的专家，按领域、负荷、评价排序', params: ById, answer: ExpertRecommendations }),
-  },
+  board: CASE_WORK_ROUTES.board,
+  experts: CASE_WORK_ROUTES.experts,
   partners: {
     list: route({ method: 'GET', path: '/staff/partners', access: 'staff', summary: '合作系统（Open311，如 12345 热线）', answer: PageResponse(Partner) }),
     create: route({ method: 'POST', path: '/staff/partners', access: 'staff', summary: '新建合作系统：其 api_key 只在此时显示一次', body: PartnerBody, answer: PartnerCreated, ok: [201] }),

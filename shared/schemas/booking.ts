@@ -87,6 +87,11 @@ export const Host = z.object({
   expertise: z._default(z.array(Expertise).check(z.maxLength(10)), []),
   ways: z.array(Way).check(z.minLength(1, { error: '请至少选择一种接访方式' }), z.maxLength(3)),
   intro: z.optional(text('简介', 300)),
+  /**
+   * 会诊单位: the department (of the host's centre or the county) the host receives for; a consultation of that
+   * department may book them into its meeting (会诊会议)
+   */
+  departmentId: z.optional(idOf('会诊单位')),
   availability: Availability,
   rules: SlotRules,
   active: z._default(z.boolean(), true),
@@ -249,6 +254,48 @@ export const BookBody = z.strictObject({
   petitionId: z.optional(idOf('关联诉求')),
 });
 export type BookBody = z.infer<typeof BookBody>;
+
+/** 会诊会议 takes at most this many hosts at once (the lead and co-departments' receivers). */
+export const MAX_MEETING_HOSTS = 8;
+
+/**
+ * 会诊会议: a multi-party video reception of a case's consultation: the hosts of its departments at one time, the
+ * citizen optional; at least two parties.
+ */
+export const MeetingBody = z.strictObject({
+  start: IsoTime,
+  hostIds: z
+    .array(idOf('参会接访人'), { error: '请选择参会的接访人' })
+    .check(
+      z.minLength(1, { error: '请至少选择一位参会的接访人' }),
+      z.maxLength(MAX_MEETING_HOSTS, { error: `参会的接访人最多 ${MAX_MEETING_HOSTS} 位` }),
+      z.refine((ids) => new Set(ids).size === ids.length, { error: '参会的接访人不能重复' }),
+    ),
+  withCitizen: z._default(z.boolean({ error: '请选择是否邀请群众参加' }), false),
+}).check(z.refine((b) => b.hostIds.length >= 2 || b.withCitizen, { error: '会诊会议至少两方参加：请再选一位接访人，或邀请群众参加', path: ['hostIds'] }));
+export type MeetingBody = z.infer<typeof MeetingBody>;
+
+/** GET /staff/petitions/{id}/meeting-hosts: the China day whose free times are asked for. */
+export const MeetingHostsQuery = z.object({ day: ChinaDay });
+
+/** The consultation's departments' video hosts with their free slots of the day, and the distinct free times. */
+export const MeetingHosts = z.object({
+  day: z.string(),
+  times: z.array(z.string()),
+  hosts: z.array(
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      kindLabel: z.string(),
+      title: z.optional(z.string()),
+      departmentId: z.string(),
+      departmentName: z.string(),
+      /** the starts of the host's free slots that day */
+      free: z.array(z.string()),
+    }),
+  ),
+});
+export type MeetingHosts = z.infer<typeof MeetingHosts>;
 
 export const RescheduleBody = z.strictObject({ start: IsoTime });
 export const CitizenCancelBody = z.strictObject({ reason: z.optional(text('取消原因', 200)) });

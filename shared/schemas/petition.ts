@@ -73,6 +73,22 @@ export const ConsultParticipant = z.object({
   remindedAt: z.optional(IsoTime),
 });
 export type ConsultParticipant = z.infer<typeof ConsultParticipant>;
+/**
+ * 会诊会议: a multi-party video reception of the consultation: each host's slot taken whole at `start`, one room for
+ * all, the citizen invited or not (then it is on their case, with the room's link).
+ */
+export const Meeting = z.object({
+  id: Id,
+  start: IsoTime,
+  end: IsoTime,
+  hosts: z.array(z.object({ hostId: Id, name: z.string(), departmentId: Id, departmentName: z.string() })),
+  withCitizen: z.boolean(),
+  roomId: z.string(),
+  bookedAt: IsoTime,
+  bookedBy: z.string(),
+});
+export type Meeting = z.infer<typeof Meeting>;
+
 export const Consultation = z.object({
   startedAt: IsoTime,
   startedBy: z.string(),
@@ -83,6 +99,8 @@ export const Consultation = z.object({
   participants: z.array(ConsultParticipant),
   /** 专家库: the experts invited to the consultation */
   experts: z.optional(z.array(z.object({ expertId: Id, name: z.string(), invitedAt: IsoTime }))),
+  /** 会诊会议 booked for this consultation, oldest first */
+  meetings: z.optional(z.array(Meeting)),
 });
 export type Consultation = z.infer<typeof Consultation>;
 

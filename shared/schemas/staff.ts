@@ -5,7 +5,7 @@
 import * as z from 'zod/mini';
 import { Category, Department, OrgNode, Post, StaffUser } from './org';
 import { Channel, IsoTime, Ratio, Status, StaffRole, TypedTrackingCode, idOf } from './common';
-import { ACTIONS, Petition, PetitionSummary, TimelineEvent } from './petition';
+import { ACTIONS, Meeting, Petition, PetitionSummary, TimelineEvent } from './petition';
 import { PageQuery } from './api';
 import { Named } from './views';
 import { WarningRow } from './warnings';
@@ -226,6 +226,8 @@ export const CaseFile = z.extend(Petition, {
   repeatOfTrackingCode: z.optional(z.string()),
   /** 一单一书一承诺一表一函一考评: the documents issued on the case, oldest first; `eventSeq` names the record's line */
   documents: z.array(z.extend(IssuedDocument, { eventSeq: z.int() })),
+  /** 会诊会议 of the consultation, oldest first, each with its room's link */
+  meetings: z.array(z.extend(Meeting, { roomUrl: z.string() })),
   /** files staff attached (a signed agreement, a scanned letter), each as a short-lived link */
   attachments: z.array(z.object({ eventSeq: z.int(), name: z.string(), type: z.enum(['image', 'pdf']), url: z.string(), at: IsoTime, by: z.string() })),
 });

@@ -104,6 +104,8 @@ export const PetitionView = z.object({
   rating: z.optional(z.object({ rating: Rating, comment: z.optional(z.string()), at: z.string() })),
   decline: z.optional(z.object({ reason: z.string(), redirect: z.string() })),
   resolution: z.optional(z.string()),
+  /** 会诊会议 the citizen is invited to: when, who receives, and the room's link (like a video reception) */
+  meetings: z.optional(z.array(z.object({ id: z.string(), start: z.string(), end: z.string(), hosts: z.array(z.object({ name: z.string(), departmentName: z.string() })), roomUrl: z.string() }))),
   timeline: z.array(TimelineItem),
 });
 export type PetitionView = z.infer<typeof PetitionView>;

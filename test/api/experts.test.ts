@@ -5,7 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { call, citizenToken, report, staffToken } from '../support/api';
+import { call, citizenToken, consultedCase, report, staffToken } from '../support/api';
 
 const step = (token: string, id: string, action: string, body: unknown = {}) => call('POST', `/staff/petitions/${id}/${action}`, { token, body });
 const CONSULT = { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice'], question: '草场边界如何认定？', days: 3 };
@@ -19,15 +19,7 @@ async function saveExpert(token: string, body: Record<string, unknown>) {
 }
 
 /** A citizen's land report to 八宝镇, accepted, with a consultation started: experts may be invited. */
-async function consulting(babao: string) {
-  const herder = await citizenToken();
-  const sent = await report(herder);
-  expect(sent.status).toBe(201);
-  const id = sent.body.id as string;
-  expect((await step(babao, id, 'accept')).status).toBe(200);
-  expect((await step(babao, id, 'consult', CONSULT)).status).toBe(200);
-  return { herder, id };
-}
+const consulting = (babao: string) => consultedCase(babao, CONSULT);
 
 describe('the expert pool (专家库)', () => {
   it('is kept by the county: saved with fields, townships and availability, read by centres, not by handlers', async () => {

@@ -9,6 +9,7 @@ import { ROUTE_LIST } from '../../shared/contract';
 import { Open311Errors } from '../../shared/schemas/open311';
 import { compile } from '../../shared/contract/match';
 import { ErrorAnswer } from '../../shared/schemas/views';
+import { expect } from 'vitest';
 import { stack } from './worker';
 
 export const apiUrl = () => stack().apiUrl;
@@ -144,4 +145,15 @@ export async function anyHourHost(hostId: string, name = '马调解员', experti
     },
   });
   if (res.status !== 200) throw new Error(`host ${hostId}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+/** A citizen's land report to 八宝镇, accepted by its centre, with a joint consultation (联合会诊) started on it. */
+export async function consultedCase(babao: string, consult: { leadDepartmentId: string; departmentIds: string[]; question: string; days: number }) {
+  const herder = await citizenToken();
+  const sent = await report(herder);
+  expect(sent.status).toBe(201);
+  const id = sent.body.id as string;
+  expect((await call('POST', `/staff/petitions/${id}/accept`, { token: babao, body: {} })).status).toBe(200);
+  expect((await call('POST', `/staff/petitions/${id}/consult`, { token: babao, body: consult })).status).toBe(200);
+  return { herder, id };
 }

@@ -34,6 +34,16 @@ const commands: Record<Command['action'], Command> = {
   consult: { action: 'consult', leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice'], question: '草场边界怎么认定', days: 3, lead: { id: 'babao-natural-resources', name: '八宝镇自然资源所' }, departments: [{ id: 'babao-justice', name: '八宝镇司法所' }] },
   report_in: { action: 'report_in', opinion: '建议先调解，再确权' },
   invite_expert: { action: 'invite_expert', expertId: 'e-law', expert: { id: 'e-law', name: '李律师' } },
+  book_meeting: {
+    action: 'book_meeting',
+    start: '2026-11-24T01:00:00.000Z',
+    hostIds: ['h-justice', 'h-police'],
+    withCitizen: false,
+    meeting: {
+      id: 'm1', start: '2026-11-24T01:00:00.000Z', end: '2026-11-24T01:30:00.000Z', withCitizen: false, roomId: 'room', bookedAt: '2026-11-22T12:00:00.000Z', bookedBy: '值班员',
+      hosts: [{ hostId: 'h-justice', name: '王调解', departmentId: 'babao-justice', departmentName: '八宝镇司法所' }, { hostId: 'h-police', name: '马警官', departmentId: 'babao-police', departmentName: '八宝镇派出所' }],
+    },
+  },
   classify: { action: 'classify', backlogClass: 'B', leadOfficial: '县委副书记' },
   post_board: { action: 'post_board' },
   claim_lead: { action: 'claim_lead' },
@@ -82,6 +92,7 @@ const TABLE: Record<Command['action'], string> = {
   consult: /*                             */ '.   C   .   C   C   .   .   .   C',
   report_in: /*                           */ '.   .   .   D   D   .   .   .   D',
   invite_expert: /*                       */ '.   .   .   C   C   .   .   .   C',
+  book_meeting: /*                        */ '.   .   .   C   C   .   .   .   C',
   classify: /*                            */ '.   K   .   K   K   .   .   .   K',
   post_board: /*                          */ '.   K   .   K   K   .   .   .   K',
   claim_lead: /*                          */ '.   C   .   C   C   .   .   .   C',
@@ -125,6 +136,7 @@ const TARGET: Record<Command['action'], Partial<Record<Status, Status>> | 'stays
   consult: { accepted: 'dispatched', dispatched: 'dispatched', in_progress: 'in_progress', reopened: 'reopened' },
   report_in: 'stays',
   invite_expert: 'stays',
+  book_meeting: 'stays',
   classify: 'stays',
   post_board: 'stays',
   claim_lead: 'stays',
@@ -146,6 +158,7 @@ const SETUP: Partial<Record<Command['action'], Partial<Petition>>> = {
   take_over: { supervisedBy: COUNTY_SUPERVISES },
   report_in: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
   invite_expert: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
+  book_meeting: { departmentId: 'babao-justice', consultation: CALLED_POLICE },
   assign_team: { backlog: { backlogClass: 'A', classedAt: '2026-11-22T12:00:00.000Z', dueAt: '2027-02-20T12:00:00.000Z' } },
   post_board: { backlog: { backlogClass: 'A', classedAt: '2026-11-22T12:00:00.000Z', dueAt: '2027-02-20T12:00:00.000Z' } },
   claim_lead: { backlog: { backlogClass: 'A', classedAt: '2026-11-22T12:00:00.000Z', dueAt: '2027-02-20T12:00:00.000Z', boardSince: '2026-11-22T13:00:00.000Z' } },
@@ -393,6 +406,24 @@ describe('what each step changes, exactly', () => {
     expect(() => decide(petition(), { action: 'unlink_repeat' }, centre, ctx)).toThrow('该诉求没有标记为重复');
   });
 
+  it('book_meeting (会诊会议): appended to the consultation, status and deadline stay; public only when the citizen is invited', () => {
+    const cmd = commands.book_meeting as Extract<Command, { action: 'book_meeting' }>;
+    const onCase = petition({ status: 'in_progress', departmentId: 'babao-justice', consultation: CALLED_POLICE });
+    const booked = decide(onCase, cmd, centre, ctx);
+    expect(booked.patch).toStrictEqual({ consultation: { ...CALLED_POLICE, meetings: [cmd.meeting] }, status: 'in_progress', updatedAt: at });
+    expect(booked.event).toMatchObject({
+      action: 'book_meeting',
+      visibility: 'internal',
+      note: '会诊会议：2026年11月24日 09:00，参会：王调解（八宝镇司法所）、马警官（八宝镇派出所）',
+      data: { meetingId: 'm1', hostIds: ['h-justice', 'h-police'], withCitizen: false },
+    });
+    const second = { ...cmd.meeting, id: 'm2', withCitizen: true };
+    const invited = decide({ ...onCase, consultation: { ...CALLED_POLICE, meetings: [cmd.meeting] } }, { ...cmd, meeting: second }, centre, ctx);
+    expect(invited.patch.consultation?.meetings).toEqual([cmd.meeting, second]);
+    expect(invited.event).toMatchObject({ visibility: 'public', note: expect.stringMatching(/，邀请群众参加$/) });
+    expect(() => decide(petition({ status: 'in_progress' }), cmd, centre, ctx)).toThrow('请先发起联合会诊，再预约会诊会议');
+  });
+
   it('refuses a role first, then a status, each with a message a person can read', () => {
     expect(() => decide(petition({ status: 'closed' }), commands.accept, staff('handler'), ctx)).toThrow(/^您的角色不能进行「.+」$/);
     expect(() => decide(petition({ status: 'closed' }), commands.accept, centre, ctx)).toThrow(/^该诉求当前为「.+」，不能进行「.+」$/);
@@ -405,7 +436,7 @@ describe('the steps offered', () => {
     expect(allowedActions('submitted' as Status, 'centre_staff')).toEqual(['accept', 'decline', 'attach', 'transfer', 'escalate', 'supervise', 'take_over', ...looks]);
     // report_in: offered to a co-department's handler only (functions/usecases/views.ts)
     expect(allowedActions('in_progress', 'handler')).toEqual(['progress', 'resolve', 'report_in', 'attach', 'reveal_phone']);
-    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'invite_expert', 'claim_lead', 'issue_document', 'attach', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
+    expect(allowedActions('in_progress', 'centre_staff')).toEqual(['progress', 'resolve', 'consult', 'invite_expert', 'book_meeting', 'claim_lead', 'issue_document', 'attach', 'escalate', 'supervise', 'take_over', 'extend', ...looks]);
     expect(allowedActions('resolved', 'citizen')).toEqual(['rate']);
     // the case file offers 已告知群众 only to the one who filed the case (functions/usecases/views.ts)
     expect(allowedActions('submitted', 'agent')).toEqual(['inform']);

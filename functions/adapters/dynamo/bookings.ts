@@ -32,6 +32,7 @@ import { weekOf } from '../../../shared/slots';
 import type { BookingFigureItems, BookingRepository, HostRecord, Page, Reminder, SlotState } from '../../ports';
 import { queryAll, versionedPut } from './client';
 import { INDEXES, ROW, decodeCursor, encodeCursor, figureShard, idOfSortKey, keys } from './keys';
+import { DynamoHostReader } from './hosts';
 import { outboxItem } from './outbox';
 
 type Item = Record<string, unknown>;
@@ -77,11 +78,7 @@ function isConflictOnly(err: unknown): boolean {
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-export class DynamoBookingRepository implements BookingRepository {
-  constructor(
-    private readonly db: DynamoDBDocumentClient,
-    private readonly table: string,
-  ) {}
+export class DynamoBookingRepository extends DynamoHostReader implements BookingRepository {
 
   private async transact(items: TransactItem[]) {
     for (let attempt = 0; ; attempt++) {
@@ -226,22 +223,6 @@ export class DynamoBookingRepository implements BookingRepository {
     return { host: Host.parse(out.Item), centrePath: String(out.Item.centrePath), countyId: String(out.Item.countyId) };
   }
 
-  async listHosts(where: { centreId: string } | { countyId: string }): Promise<HostRecord[]> {
-    const [index, partition] = 'centreId' in where ? (['byCentre', keys.hostsOfCentre(where.centreId)] as const) : (['byCounty', keys.hostsOfCounty(where.countyId)] as const);
-    const { pk } = INDEXES[index];
-    const rows = await queryAll(this.db, {
-      TableName: this.table,
-      IndexName: index,
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': pk },
-      ExpressionAttributeValues: { ':pk': partition },
-    });
-    return rows.map((i) => {
-      const row = i[ROW] as { host: unknown; centrePath: string; countyId: string };
-      return { host: Host.parse(row.host), centrePath: row.centrePath, countyId: row.countyId };
-    });
-  }
-
   async bookingFigures(centreId: string, months: string[]): Promise<BookingFigureItems> {
     const out: BookingFigureItems = { centre: [], hosts: new Map() };
     const [first, last] = [months[0], months[months.length - 1]];
@@ -263,20 +244,6 @@ export class DynamoBookingRepository implements BookingRepository {
       } else out.centre.push({ key, counts });
     }
     return out;
-  }
-
-  async slotStates(hostId: string, from: string, to: string): Promise<SlotState[]> {
-    const items = await queryAll(this.db, {
-      TableName: this.table,
-      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': keys.host(hostId).pk, ':from': keys.slot(hostId, from).sk, ':to': keys.slot(hostId, to).sk },
-      ConsistentRead: true,
-    });
-    return items.map((i) => ({
-      start: String(i.sk).slice(keys.slotPrefix.length),
-      booked: Number(i.booked ?? 0),
-      bookingIds: i.bookingIds instanceof Set ? [...(i.bookingIds as Set<string>)] : [],
-    }));
   }
 
   async book(input: Parameters<BookingRepository['book']>[0]) {

@@ -24,7 +24,7 @@ import type { OutboxMessage } from '../../../shared/notifications';
 import { DEFAULT_SUPERVISION, nearDueAt, nextAlert, type SupervisionPolicy } from '../../../shared/supervision';
 import { isDispatched, isOpen, taskOf } from '../../../shared/workflow';
 import { heldByVillage } from '../../../shared/routing';
-import type { DocumentCounterStep, FigureScope, NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
+import type { FigureScope, MeetingSlot, OnceWrites, NewPetition, Page, PetitionRepository, QueueFilter, QueueScope } from '../../ports';
 import { queryAll, versionedPut } from './client';
 import { indexPage, type IndexQuery } from './pages';
 import { outboxItem } from './outbox';
@@ -215,31 +215,57 @@ function boardWrites(table: string, after: Petition) {
   return item ? [{ Put: { TableName: table, Item: item } }] : [];
 }
 
-/** The centre's counter moves n → n+1, and the client's key is taken, both or neither (a second send finds the key). */
-function documentCounterWrites(table: string, petitionId: string, at: string, c: DocumentCounterStep) {
+/**
+ * What a step writes once (OnceWrites): the client's key is taken, and a document's counter moves n → n+1, or each
+ * host's slot of a meeting is taken whole; all or none, with the case (a second send finds the key).
+ */
+function onceWrites(table: string, petitionId: string, at: string, once: OnceWrites) {
+  const c = once.document;
   return [
-    {
-      Update: {
-        TableName: table,
-        Key: keys.documentCounter(c.centreId, c.kind, c.year),
-        UpdateExpression: 'SET n = :seq',
-        ConditionExpression: c.seq === 1 ? 'attribute_not_exists(n)' : 'n = :last',
-        ExpressionAttributeValues: c.seq === 1 ? { ':seq': c.seq } : { ':seq': c.seq, ':last': c.seq - 1 },
-      },
-    },
+    ...(c
+      ? [
+          {
+            Update: {
+              TableName: table,
+              Key: keys.documentCounter(c.centreId, c.kind, c.year),
+              UpdateExpression: 'SET n = :seq',
+              ConditionExpression: c.seq === 1 ? 'attribute_not_exists(n)' : 'n = :last',
+              ExpressionAttributeValues: c.seq === 1 ? { ':seq': c.seq } : { ':seq': c.seq, ':last': c.seq - 1 },
+            },
+          },
+        ]
+      : []),
+    ...(once.slots ?? []).map((slot) => meetingSlotWrite(table, slot)),
     {
       Put: {
         TableName: table,
         Item: {
-          ...keys.idempotency(c.idempotency.scope, c.idempotency.key),
+          ...keys.idempotency(once.idempotency.scope, once.idempotency.key),
           petitionId,
-          requestHash: c.idempotency.requestHash,
+          requestHash: once.idempotency.requestHash,
           ttl: Math.floor(Date.parse(at) / 1000) + IDEMPOTENCY_TTL_SECONDS,
         },
         ConditionExpression: 'attribute_not_exists(pk)',
       },
     },
   ];
+}
+
+/**
+ * A meeting takes a host's slot whole, in the shape a booking's slot item has (functions/adapters/dynamo/bookings.ts):
+ * only while nobody booked it, and then full, so no citizen books into it; a clash cancels the whole transaction.
+ */
+function meetingSlotWrite(table: string, s: MeetingSlot) {
+  return {
+    Update: {
+      TableName: table,
+      Key: keys.slot(s.hostId, s.start),
+      UpdateExpression: 'SET #booked = :cap, #cap = :cap, #host = :host, #start = :start, #end = :end ADD #ids :ids',
+      ConditionExpression: 'attribute_not_exists(#booked) OR #booked = :zero',
+      ExpressionAttributeNames: { '#booked': 'booked', '#cap': 'capacity', '#host': 'hostId', '#start': 'start', '#end': 'end', '#ids': 'bookingIds' },
+      ExpressionAttributeValues: { ':zero': 0, ':cap': s.capacity, ':host': s.hostId, ':start': s.start, ':end': s.end, ':ids': new Set([s.meetingId]) },
+    },
+  };
 }
 
 /** Put the near-due entry, or delete it, in the transaction that writes the petition. */
@@ -407,7 +433,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return typeof out.Item?.n === 'number' ? out.Item.n : 0;
   }
 
-  async applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages: OutboxMessage[] = [], experts: readonly ExpertDelta[] = [], counter?: DocumentCounterStep) {
+  async applyTransition(before: Petition, after: Petition, events: TimelineEvent[], messages: OutboxMessage[] = [], experts: readonly ExpertDelta[] = [], once?: OnceWrites) {
     try {
       await this.db.send(
         new TransactWriteCommand({
@@ -430,7 +456,7 @@ export class DynamoPetitionRepository implements PetitionRepository {
             ...messages.map((m) => ({ Put: { TableName: this.table, Item: outboxItem(m) } })),
             ...figureUpdates(this.table, after.id, [...figureDeltas(before, after, events), ...departmentDeltas(before, after, events)]),
             ...expertUpdates(this.table, experts),
-            ...(counter ? documentCounterWrites(this.table, after.id, events[0]?.at ?? after.updatedAt, counter) : []),
+            ...(once ? onceWrites(this.table, after.id, events[0]?.at ?? after.updatedAt, once) : []),
           ],
         }),
       );

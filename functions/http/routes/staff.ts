@@ -1,9 +1,10 @@
 /** The staff function's route table: the case work of the staff pages (functions.ts CASE_WORK), each the thin adapter to one use case. */
 import type { RouteGroup } from '../../../shared/contract/route';
-import { STAFF } from '../../../shared/contract/staff';
+import { CASE_WORK_ROUTES as STAFF } from '../../../shared/contract/caseWork';
 import type { StaffStep, StepInput } from '../../../shared/steps';
 import * as backlog from '../../usecases/backlog';
 import * as experts from '../../usecases/experts';
+import * as meetings from '../../usecases/meetings';
 import * as petitions from '../../usecases/petitions';
 import * as uploads from '../../usecases/uploads';
 import { CASE_WORK, type CaseWork } from '../functions';
@@ -31,7 +32,10 @@ const HANDLERS: Handlers<{ staff: Pick<typeof STAFF, CaseWork> }> = {
       // a retried send with the same key answers the document it issued, never a second number
       issue_document: ({ caller, params, headers, body }, deps) =>
         petitions.stepForStaff(deps, caller, params.id, { action: 'issue_document', ...body }, headers['Idempotency-Key']) as never,
+      // 会诊会议: its hosts' slots are taken with the case's record line, once per key
+      book_meeting: ({ caller, params, headers, body }, deps) => meetings.bookMeeting(deps, caller, params.id, body, headers['Idempotency-Key']) as never,
     },
+    meetingHosts: ({ caller, params, query }, deps) => meetings.meetingHosts(deps, caller, params.id, query.day),
     tasks: ({ caller, query }, deps) => petitions.staffTasks(deps, caller, query),
     board: ({ caller, query }, deps) => backlog.board(deps, caller, query),
     experts: {

@@ -1,0 +1,161 @@
+/**
+ * 会诊会议 over HTTP: 八宝镇综治中心 books a multi-party video reception for a land case's consultation, with hosts of
+ * its lead department (自然资源所) and co-departments (司法所, 派出所). The hosts' slots are taken in one transaction:
+ * a host already booked at that time refuses the whole meeting, and nothing is half-booked.
+ */
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { chinaDate } from '../../shared/timeLimits';
+import { addDays } from '../../shared/slots';
+import { call, citizenToken, consultedCase, newKey, staffToken } from '../support/api';
+
+const CONSULT = { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice', 'babao-police'], question: '草场边界如何认定？', days: 2 };
+const meeting = (token: string, id: string, body: unknown, key = newKey()) => call('POST', `/staff/petitions/${id}/meeting`, { token, body, headers: { 'idempotency-key': key } });
+/** tomorrow in China: every slot of a host who receives around the clock is past the notice and within the horizon */
+const tomorrow = () => addDays(chinaDate(new Date()), 1);
+
+/** A video host of a department of 八宝镇, receiving around the clock (30-minute slots). */
+async function hostOf(babao: string, departmentId: string, name: string) {
+  const id = `h-${randomUUID().slice(0, 8)}`;
+  const res = await call('PUT', `/staff/hosts/${id}`, {
+    token: babao,
+    body: {
+      name,
+      kind: 'mediator',
+      centreId: 'babao',
+      departmentId,
+      ways: ['video'],
+      availability: { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ from: '00:00', to: '24:00' }] })), exceptions: [], chinaCalendar: false },
+      rules: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 180, horizonDays: 3, capacity: 1 },
+      active: true,
+    },
+  });
+  expect(res.status).toBe(200);
+  expect(res.body.departmentId).toBe(departmentId);
+  return id;
+}
+
+/** A citizen's case to 八宝镇 with a consultation, and a host of each of its three departments. */
+async function consulted() {
+  const babao = await staffToken('babao');
+  const { herder, id } = await consultedCase(babao, CONSULT);
+  const [resources, justice, police] = await Promise.all([
+    hostOf(babao, 'babao-natural-resources', '自然资源所接访员'),
+    hostOf(babao, 'babao-justice', '司法所接访员'),
+    hostOf(babao, 'babao-police', '派出所接访员'),
+  ]);
+  return { babao, herder, id, resources, justice, police };
+}
+
+const slotOf = async (hostId: string, start: string) => {
+  const res = await call('GET', `/hosts/${hostId}/slots?days=3&all=true`);
+  expect(res.status).toBe(200);
+  return (res.body.items as Array<{ start: string; booked: number; free: number }>).find((s) => s.start === start);
+};
+
+describe('a consultation meeting (会诊会议)', () => {
+  it('offers the departments\' hosts free at a time, books two of them at once with one room, and shows it on the record', async () => {
+    const { babao, herder, id, resources, justice, police } = await consulted();
+    const offer = await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${tomorrow()}`, { token: babao });
+    expect(offer.status).toBe(200);
+    const mine = offer.body.hosts.filter((h: { id: string }) => [resources, justice, police].includes(h.id));
+    expect(mine.map((h: { departmentName: string }) => h.departmentName).sort()).toEqual(['八宝镇司法所', '八宝镇派出所', '八宝镇自然资源所'].sort());
+    const at = offer.body.times[4] as string;
+    expect(mine.every((h: { free: string[] }) => h.free.includes(at))).toBe(true);
+
+    const booked = await meeting(babao, id, { start: at, hostIds: [resources, justice] });
+    expect(booked.status).toBe(200);
+    expect(booked.body.meetings).toHaveLength(1);
+    const m = booked.body.meetings[0];
+    expect(m).toMatchObject({
+      start: at,
+      withCitizen: false,
+      hosts: [
+        { hostId: resources, name: '自然资源所接访员', departmentName: '八宝镇自然资源所' },
+        { hostId: justice, name: '司法所接访员', departmentName: '八宝镇司法所' },
+      ],
+    });
+    expect(m.roomUrl).toContain(m.roomId);
+    expect(booked.body.consultation.meetings).toHaveLength(1);
+    const line = booked.body.timeline.at(-1);
+    expect(line).toMatchObject({ action: 'book_meeting', visibility: 'internal' });
+    expect(line.note).toContain('自然资源所接访员（八宝镇自然资源所）、司法所接访员（八宝镇司法所）');
+
+    // both hosts' slots are taken whole (no citizen can book into them), the third host's is not
+    expect(await slotOf(resources, at)).toMatchObject({ booked: 1, free: 0 });
+    expect(await slotOf(justice, at)).toMatchObject({ booked: 1, free: 0 });
+    expect(await slotOf(police, at)).toMatchObject({ booked: 0, free: 1 });
+    const again = await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${tomorrow()}`, { token: babao });
+    expect(again.body.hosts.find((h: { id: string }) => h.id === justice).free).not.toContain(at);
+
+    // the citizen was not invited: nothing of it on their case
+    const theirs = await call('GET', `/petitions/${id}`, { token: herder });
+    expect(theirs.status).toBe(200);
+    expect(theirs.body.meetings).toEqual([]);
+    expect(theirs.body.timeline.map((e: { action: string }) => e.action)).not.toContain('book_meeting');
+  });
+
+  it('refuses the whole meeting with a 409 when one host is already booked at that time, and takes neither host', async () => {
+    const { babao, id, resources, police } = await consulted();
+    const offer = await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${tomorrow()}`, { token: babao });
+    const at = offer.body.times[6] as string;
+    const citizen = await citizenToken();
+    const taken = await call('POST', '/bookings', { token: citizen, headers: { 'idempotency-key': newKey() }, body: { hostId: police, start: at, way: 'video', topic: '想咨询治安调处' } });
+    expect(taken.status).toBe(201);
+
+    const res = await meeting(babao, id, { start: at, hostIds: [resources, police] });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('派出所接访员在该时间已有预约，会诊会议没有预约，请另选时间');
+    expect(await slotOf(resources, at)).toMatchObject({ booked: 0, free: 1 });
+    expect(await slotOf(police, at)).toMatchObject({ booked: 1 });
+    const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
+    expect(file.body.meetings).toEqual([]);
+    expect(file.body.timeline.map((e: { action: string }) => e.action)).not.toContain('book_meeting');
+  });
+
+  it('books one meeting for one Idempotency-Key, however often it is sent', async () => {
+    const { babao, id, resources, justice } = await consulted();
+    const offer = await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${tomorrow()}`, { token: babao });
+    const at = offer.body.times[8] as string;
+    const key = newKey();
+    const body = { start: at, hostIds: [resources, justice] };
+    const sent = await Promise.all([meeting(babao, id, body, key), meeting(babao, id, body, key)]);
+    expect(sent.map((r) => r.status)).toEqual([200, 200]);
+    const later = await meeting(babao, id, body, key);
+    expect(later.status).toBe(200);
+    expect(later.body.meetings).toHaveLength(1);
+    expect(later.body.timeline.filter((e: { action: string }) => e.action === 'book_meeting')).toHaveLength(1);
+    // the key is this meeting's: another body with it is refused
+    const other = await meeting(babao, id, { ...body, hostIds: [resources], withCitizen: true }, key);
+    expect(other.status).toBe(409);
+    // a meeting without a key is a 400 naming the header
+    const none = await call('POST', `/staff/petitions/${id}/meeting`, { token: babao, body });
+    expect(none.status).toBe(400);
+  });
+
+  it('is the case\'s centre\'s only: another centre and a co-department find nothing (404)', async () => {
+    const { id, resources, justice } = await consulted();
+    const [ebao, justiceHandler] = await Promise.all([staffToken('ebao'), staffToken('babao-justice')]);
+    for (const token of [ebao, justiceHandler]) {
+      expect((await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${tomorrow()}`, { token })).status).toBe(404);
+      const res = await meeting(token, id, { start: new Date(Date.now() + 6 * 3_600_000).toISOString(), hostIds: [resources, justice] });
+      expect(res.status).toBe(404);
+    }
+  });
+
+  it('shows the meeting on the citizen\'s case with its room when they are invited', async () => {
+    const { babao, herder, id, police } = await consulted();
+    const offer = await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${tomorrow()}`, { token: babao });
+    const at = offer.body.times[10] as string;
+    // one host and the citizen: two parties
+    const booked = await meeting(babao, id, { start: at, hostIds: [police], withCitizen: true });
+    expect(booked.status).toBe(200);
+    const theirs = await call('GET', `/petitions/${id}`, { token: herder });
+    expect(theirs.body.meetings).toEqual([{ id: booked.body.meetings[0].id, start: at, end: booked.body.meetings[0].end, hosts: [{ name: '派出所接访员', departmentName: '八宝镇派出所' }], roomUrl: booked.body.meetings[0].roomUrl }]);
+    expect(theirs.body.timeline.at(-1)).toMatchObject({ action: 'book_meeting' });
+    // one host alone is no meeting
+    const alone = await meeting(babao, id, { start: offer.body.times[12], hostIds: [police] });
+    expect(alone.status).toBe(400);
+    expect(alone.body.error.issues).toEqual([expect.objectContaining({ path: 'hostIds', message: '会诊会议至少两方参加：请再选一位接访人，或邀请群众参加' })]);
+  });
+});
