@@ -49,16 +49,19 @@ describe('the rating limit (评哨)', () => {
 
   it('reminds once, publicly, and closes the case as not rated', () => {
     const [remind] = supervise(resolved, new Date(T0 + 6 * 24 * H), DEFAULT_SUPERVISION, centres);
-    expect(remind!.event).toMatchObject({ action: 'rate_remind', visibility: 'public', from: 'resolved', to: 'resolved' });
+    expect(remind!.event).toMatchObject({ action: 'rate_remind', visibility: 'public', from: 'resolved', to: 'resolved', data: { dueAt: iso(7 * 24) } });
+    expect(remind!.event.note).toBe('请在 2026年12月8日 09:00 前对办理结果作出评价，逾期视为未评价');
     const reminded = { ...resolved, ...remind!.patch };
     expect(supervise(reminded, new Date(T0 + 6.5 * 24 * H), DEFAULT_SUPERVISION, centres)).toEqual([]);
     const [close] = supervise(reminded, new Date(T0 + 7 * 24 * H + 1), DEFAULT_SUPERVISION, centres);
     expect(close!.patch).toMatchObject({ status: 'closed', dueAt: undefined });
-    expect(close!.event).toMatchObject({ action: 'rate_close', from: 'resolved', to: 'closed', data: { rated: false } });
+    expect(close!.event).toMatchObject({ action: 'rate_close', from: 'resolved', to: 'closed', visibility: 'public', data: { dueAt: iso(7 * 24), rated: false } });
+    expect(close!.event.note).toBe('评价期限已过，群众未评价，本案按未评价归档');
     expect(supervise({ ...reminded, ...close!.patch }, new Date(T0 + 30 * 24 * H), DEFAULT_SUPERVISION, centres)).toEqual([]);
   });
 
-  it('skips the reminder when the sweep first comes past the deadline', () => {
+  it('skips the reminder when the sweep first comes at or past the deadline', () => {
+    expect(supervise(resolved, new Date(T0 + 7 * 24 * H), DEFAULT_SUPERVISION, centres).map((d) => d.event.action)).toEqual(['rate_close']);
     expect(supervise(resolved, new Date(T0 + 8 * 24 * H), DEFAULT_SUPERVISION, centres).map((d) => d.event.action)).toEqual(['rate_close']);
   });
 });
