@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { levelNamesOf } from '../../shared/countySettings';
-import { inScope, route, type Org } from '../../shared/routing';
+import { ancestors, inScope, route, scopeFitsRole, supervisingCentres, type Org } from '../../shared/routing';
+import { STAFF_ROLES } from '../../shared/schemas/common';
 import { readSeed } from '../../functions/local/seed';
 
 const seed = readSeed();
@@ -63,6 +64,62 @@ describe('routing', () => {
     expect(refusal({ villageId: 'babao-baiyanggou', townshipId: 'ebao', category: category('heating') })).toEqual([['villageId', `所选${village}不在所选${township}`]]);
     expect(refusal({ townshipId: 'nowhere', category: category('heating') })).toEqual([['townshipId', `所选${township}不存在`]]);
     expect(refusal({ post: post('ebao-huangcaogou-p2'), category: category('heating') })).toEqual([['categoryId', '该岗点不受理此类诉求']]);
+  });
+
+  it('says each refusal in its message too, and a post whose township is gone is not found', () => {
+    const { township, village } = levelNamesOf(org.nodes.values());
+    expect(() => route(org, { category: category('heating') })).toThrow(`请扫码选择岗点，或选择所在${township}`);
+    expect(() => route(org, { villageId: 'babao', category: category('heating') })).toThrow(`所选${village}不存在`);
+    expect(() => route(org, { villageId: 'babao-baiyanggou', townshipId: 'ebao', category: category('heating') })).toThrow(`所选${village}不在所选${township}`);
+    expect(() => route(org, { townshipId: 'nowhere', category: category('heating') })).toThrow(`所选${township}不存在`);
+    expect(() => route(org, { post: post('ebao-huangcaogou-p2'), category: category('heating') })).toThrow('该岗点不受理此类诉求');
+    expect(() => route(org, { post: { ...post('babao-baiyanggou-p1'), nodeId: 'gone' }, category: category('other') })).toThrow(`该岗点所属的${township}不存在`);
+  });
+
+  it('refuses a village that does not exist, and the county chosen as a township', () => {
+    const { township, village } = levelNamesOf(org.nodes.values());
+    expect(refusal({ villageId: 'nowhere', category: category('heating') })).toEqual([['villageId', `所选${village}不存在`]]);
+    expect(refusal({ townshipId: 'qilian', category: category('heating') })).toEqual([['townshipId', `所选${township}不存在`]]);
+  });
+
+  it('takes the place from a scanned post, whatever village or township came beside it', () => {
+    const scanned = { post: post('babao-baiyanggou-p1'), villageId: 'ebao-huangcaogou', townshipId: 'ebao', category: category('land_dispute') };
+    expect(route(org, scanned)).toMatchObject({ centreId: 'babao', townshipId: 'babao', villageId: 'babao-baiyanggou' });
+    expect(route(org, { ...scanned, villageId: undefined })).toMatchObject({ centreId: 'babao', townshipId: 'babao', villageId: 'babao-baiyanggou' });
+  });
+
+  it('sends a county-level matter reported without a post or village to the county centre', () => {
+    expect(route(org, { townshipId: 'babao', category: category('wage_arrears') })).toMatchObject({ centreId: 'qilian', centrePath: 'qilian', level: 'county', townshipId: 'babao' });
+  });
+
+  it('routes a matter no department of the township or county takes to its centre, for the centre to dispatch by hand', () => {
+    const heating = category('heating');
+    const without = { ...org, departments: org.departments.filter((d) => d.kind !== heating.departmentKind) };
+    expect(route(without, { townshipId: 'babao', category: heating })).toMatchObject({ centreId: 'babao', departmentId: undefined });
+  });
+
+  it('reads a node\'s chain from the county down, leaving out what the organisation no longer holds', () => {
+    expect(ancestors(org, 'babao-baiyanggou').map((n) => n.id)).toEqual(['qilian', 'babao', 'babao-baiyanggou']);
+    expect(ancestors(org, 'nowhere')).toEqual([]);
+    const without = { ...org, nodes: new Map([...org.nodes].filter(([id]) => id !== 'babao')) };
+    expect(ancestors(without, 'babao-baiyanggou').map((n) => n.id)).toEqual(['qilian', 'babao-baiyanggou']);
+  });
+
+  it('finds the centres that may supervise a case: its township\'s and its county\'s, and none for a place not held', () => {
+    expect(supervisingCentres(org, { townshipId: 'babao', countyId: 'qilian' })).toEqual({
+      township: { centreId: 'babao', centrePath: 'qilian/babao' },
+      county: { centreId: 'qilian', centrePath: 'qilian' },
+    });
+    expect(() => supervisingCentres(org, { townshipId: 'nowhere', countyId: 'qilian' })).toThrow(NotFoundError);
+    expect(() => supervisingCentres(org, { townshipId: 'babao', countyId: 'nowhere' })).toThrow('该诉求所属的中心不存在');
+  });
+
+  it('fits a staff scope to its role: centre roles a township or the county, village staff their village, handlers and agents any node', () => {
+    const fits = (kind: 'county' | 'township' | 'village' | 'grid') => STAFF_ROLES.filter((role) => scopeFitsRole(role, { kind }));
+    expect(fits('county')).toEqual(['centre_staff', 'handler', 'agent', 'county_supervisor', 'admin']);
+    expect(fits('township')).toEqual(['centre_staff', 'handler', 'agent', 'county_supervisor', 'admin']);
+    expect(fits('village')).toEqual(['handler', 'agent', 'village_staff']);
+    expect(fits('grid')).toEqual(['handler', 'agent']);
   });
 
   it('lets a scope see its own subtree and nothing beside it', () => {
