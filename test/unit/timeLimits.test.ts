@@ -39,5 +39,6 @@ describe('time limits', () => {
     expect(extendedDeadline(at('2026-05-01T00:00:00Z'), 30).toISOString()).toBe('2026-05-31T00:00:00.000Z');
     expect(() => extendedDeadline(at('2026-05-01T00:00:00Z'), 31)).toThrow(RangeError);
     expect(() => extendedDeadline(at('2026-05-01T00:00:00Z'), 0)).toThrow(RangeError);
+    expect(() => extendedDeadline(at('2026-05-01T00:00:00Z'), 1.5)).toThrow('extension must be 1..30 days');
   });
 });
