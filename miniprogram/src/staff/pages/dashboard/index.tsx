@@ -1,10 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { useEffect, useState } from 'react';
-import { STATUS_LABELS } from '../../../../../shared/labels';
 import type { DashboardAnswer } from '../../../../../shared/schemas/staff';
-import { STATUSES } from '../../../../../shared/schemas/common';
-import { formatTime } from '../../../lib/format';
 import { messageOf } from '../../../lib/request';
 import { useData } from '../../../lib/useData';
 import { DatePicker } from '../../components/DatePicker';
@@ -13,12 +10,11 @@ import { ScopeTabs } from '../../components/ScopeTabs';
 import { StaffPage } from '../../components/StaffPage';
 import { downloadFile } from '../../lib/download';
 import { api } from '../../lib/api';
-import { staffUrl } from '../../routes';
 import { Button } from '../../../components/Button';
 import { Ranking } from '../../components/Ranking';
-import { Warnings } from '../../components/Warnings';
-import { percent } from '../../lib/figures';
 import { chinaToday } from '../../lib/receptions';
+import { Figures } from './Figures';
+import { isDay, isMonth, monthPeriod, shiftMonth, type Period } from './period';
 
 /**
  * 统计: the four figures of a period for the caller's scope (a county supervisor may choose one township), each with
@@ -32,40 +28,6 @@ export default function StaffDashboard() {
   return <StaffPage current='dashboard'>{() => <Dashboard params={params} />}</StaffPage>;
 }
 
-const FIGURES = [
-  { key: 'timelyAcceptance', label: '及时受理率' },
-  { key: 'onTimeCompletion', label: '按期办结率' },
-  { key: 'satisfaction', label: '满意率' },
-  { key: 'participation', label: '参评率' },
-] as const;
-
-type Period = { from: string; to: string };
-
-const DAY = 86_400_000;
-const isDay = (s: string | undefined): s is string => !!s && /^\d{4}-\d{2}-\d{2}$/.test(s);
-const isMonth = (s: string | undefined): s is string => !!s && /^\d{4}-(0[1-9]|1[0-2])$/.test(s);
-
-function monthPeriod(month: string): Period {
-  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-}
-function shiftMonth(month: string, by: number): string {
-  const d = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)) - 1 + by, 1));
-  return d.toISOString().slice(0, 7);
-}
-function daysOf(p: Period): string[] {
-  const out: string[] = [];
-  for (let t = Date.parse(`${p.from}T00:00:00Z`); t <= Date.parse(`${p.to}T00:00:00Z`) && out.length < 400; t += DAY) out.push(new Date(t).toISOString().slice(0, 10));
-  return out;
-}
-/** the further figures of the seeds, shown like the four: a rate with its numerator, denominator and definition */
-const MORE = [
-  { key: 'resolution', label: '化解率' },
-  { key: 'repeats', label: '重复信访占比' },
-  { key: 'videoShare', label: '视频接访占比' },
-  { key: 'mediation', label: '调处成功率' },
-] as const;
 const query = (p: Period, township: string) => ({ from: p.from, to: p.to, townshipId: township || undefined });
 
 function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
@@ -156,186 +118,6 @@ function Dashboard({ params }: { params: Partial<Record<string, string>> }) {
       )}
       {!figures.loading && figures.data ? <Figures data={figures.data} /> : null}
       {scope && scope.scope.kind === 'county' && township === '' ? <Ranking from={period.from} to={period.to} /> : null}
-    </View>
-  );
-}
-
-function Figures({ data }: { data: DashboardAnswer }) {
-  const days = daysOf(data.period);
-  const byDay = new Map(data.daily.map((d) => [d.day, d]));
-  const max = Math.max(1, ...data.daily.map((d) => Math.max(d.registered, d.resolved)));
-  const registered = data.daily.reduce((n, d) => n + d.registered, 0);
-  const now = new Date().toISOString();
-  return (
-    <View id='dash-figures' data-scope={data.scope.id} data-from={data.period.from} data-to={data.period.to}>
-      <View className='staff-muted staff-field'>
-        期间 {data.period.from} 至 {data.period.to}，按中国日历日计。
-      </View>
-      <View className='dash-rates'>
-        {[...FIGURES, ...MORE].map(({ key, label }) => {
-          const r = data[key];
-          return (
-            <View key={key} id={`figure-${key}`} className='staff-card dash-rate'>
-              <View className='dash-rate-label'>{label}</View>
-              <View id={`rate-${key}`} className='dash-rate-value'>
-                {percent(r)}
-              </View>
-              <View className='dash-rate-ratio'>
-                <Text id={`num-${key}`}>{r.numerator}</Text> / <Text id={`den-${key}`}>{r.denominator}</Text>
-              </View>
-              <View id={`def-${key}`} className='dash-def'>
-                {data.definitions[key]}
-              </View>
-            </View>
-          );
-        })}
-      </View>
-
-      <Warnings warnings={data.warnings} month={data.period.to.slice(0, 7)} countyWide={data.scope.kind === 'county'} />
-
-      <View className='staff-card'>
-        <View className='dash-heading'>每日趋势</View>
-        {registered === 0 && data.daily.every((d) => d.resolved === 0) ? (
-          <View id='trend-empty' className='staff-muted'>
-            本期间没有登记或办结的诉求。
-          </View>
-        ) : null}
-        <View className='dash-legend'>
-          <Text className='dash-key reg' /> 登记　<Text className='dash-key res' /> 办结　<Text className='staff-muted'>最高 {max} 件/日</Text>
-        </View>
-        <View id='trend' className='dash-trend'>
-          {days.map((day) => {
-            const d = byDay.get(day) ?? { registered: 0, resolved: 0 };
-            return (
-              <View key={day} className='dash-day' data-day={day} data-registered={d.registered} data-resolved={d.resolved}>
-                <View className='dash-bar reg' style={{ height: `${(d.registered / max) * 100}%` }} />
-                <View className='dash-bar res' style={{ height: `${(d.resolved / max) * 100}%` }} />
-              </View>
-            );
-          })}
-        </View>
-        <View className='dash-axis'>
-          <Text>{days[0]}</Text>
-          <Text>{days[days.length - 1]}</Text>
-        </View>
-      </View>
-
-      <View id='batches' className='staff-card'>
-        <View className='dash-heading'>批次与人次（本期间）</View>
-        <View className='dash-row'>
-          <Text>登记</Text>
-          <Text>
-            <Text id='batches-count' className='dash-count'>{data.registered}</Text> 批次 · <Text id='persons-count' className='dash-count'>{data.persons}</Text> 人次
-          </Text>
-        </View>
-        <View className='dash-row'>
-          <Text>上年同期</Text>
-          <Text id='batches-year-ago'>
-            {data.yearAgo.registered} 批次 · {data.yearAgo.persons} 人次
-          </Text>
-        </View>
-        <View id='def-batches' className='dash-def'>
-          {data.definitions.batches}
-        </View>
-      </View>
-
-      <View id='by-way' className='staff-card'>
-        <View className='dash-heading'>
-          接访次数（本期间，共 {data.receptions} 次；上年同期 {data.yearAgo.receptions} 次）
-        </View>
-        {data.byWay.map((w) => (
-          <View key={w.id} id={`by-way-${w.id}`} className='dash-row'>
-            <Text>{w.name}</Text>
-            <Text>
-              <Text className='dash-count'>{w.count}</Text> 次 · 上年同期 {w.yearAgo}
-            </Text>
-          </View>
-        ))}
-        <View className='dash-row'>
-          <Text>视频接访占比</Text>
-          <Text id='by-way-video-share'>
-            {percent(data.videoShare)}（{data.videoShare.numerator} / {data.videoShare.denominator}）
-          </Text>
-        </View>
-        <View id='def-receptions' className='dash-def'>
-          {data.definitions.receptions}
-        </View>
-      </View>
-
-      <View id='by-channel' className='staff-card'>
-        <View className='dash-heading'>各渠道登记件数与占比（本期间，共 {data.registered} 件；上年同期 {data.yearAgo.registered} 件）</View>
-        {data.byChannel.length === 0 ? <View className='staff-muted'>暂无</View> : null}
-        {data.byChannel.map((c) => (
-          <View key={c.id} id={`by-channel-${c.id}`} className='dash-row'>
-            <Text>{c.name}</Text>
-            <Text>
-              <Text className='dash-count'>{c.count}</Text> 件 · 占 <Text id={`share-${c.id}`}>{percent(c.share)}</Text> · 上年同期 {c.yearAgo}
-            </Text>
-          </View>
-        ))}
-        <View className='dash-def'>{data.definitions.channelShare}</View>
-      </View>
-
-      <View className='dash-tables'>
-        <CountTable
-          id='by-status'
-          title='各状态件数（当前）'
-          rows={STATUSES.filter((s) => data.byStatus[s]).map((s) => ({ id: s, name: STATUS_LABELS[s], count: data.byStatus[s] ?? 0 }))}
-        />
-        <CountTable id='by-category' title='各类型登记件数（本期间，同比）' rows={data.byCategory} />
-        <CountTable id='by-village' title='各村（社区）登记件数（本期间，同比）' rows={data.byVillage} />
-        <CountTable id='by-township' title='各乡镇（苏木）登记件数（本期间，同比）' rows={data.byTownship} />
-      </View>
-      <View className='dash-def staff-field'>{data.definitions.yearOnYear}（上年同期：{data.yearAgo.period.from} 至 {data.yearAgo.period.to}）</View>
-
-      <View id='overdue' className='staff-card'>
-        <View className='dash-heading'>逾期未办结（当前）</View>
-        {data.overdue.length === 0 ? <View className='staff-muted'>没有逾期的诉求。</View> : null}
-        {data.overdue.map((p) => (
-          <Button
-            key={p.id}
-            id={`overdue-${p.id}`}
-            className='dash-overdue'
-            dataUrl={staffUrl('petition', { id: p.id })}
-            onClick={() => void Taro.navigateTo({ url: staffUrl('petition', { id: p.id }) })}
-          >
-            <View>
-              <Text className='staff-badge overdue'>逾期{p.dueAt && p.dueAt < now ? ` ${Math.ceil((Date.parse(now) - Date.parse(p.dueAt)) / DAY)} 天` : ''}</Text>
-              <Text className='staff-badge status'>{STATUS_LABELS[p.status]}</Text>
-              <Text className='staff-code'>{p.trackingCode}</Text> {p.townshipName} · {p.categoryName}
-            </View>
-            <View className='staff-muted'>
-              {p.summary}
-              {p.dueAt ? ` · 期限 ${formatTime(p.dueAt)}` : ''}
-            </View>
-          </Button>
-        ))}
-      </View>
-    </View>
-  );
-}
-
-function CountTable({ id, title, rows }: { id: string; title: string; rows: ReadonlyArray<{ id: string; name: string; count: number; yearAgo?: number }> }) {
-  const sorted = [...rows].sort((a, b) => b.count - a.count);
-  return (
-    <View id={id} className='staff-card'>
-      <View className='dash-heading'>{title}</View>
-      {sorted.length === 0 ? <View className='staff-muted'>暂无</View> : null}
-      {sorted.map((r) => (
-        <View key={r.id} id={`${id}-${r.id}`} className='dash-row'>
-          <Text>{r.name}</Text>
-          <Text>
-            <Text className='dash-count'>{r.count}</Text>
-            {r.yearAgo !== undefined ? (
-              <Text id={`${id}-${r.id}-yoy`} className='staff-muted dash-yoy'>
-                {' '}
-                同比 {r.yearAgo}
-                {r.count !== r.yearAgo ? `（${r.count > r.yearAgo ? '+' : '−'}${Math.abs(r.count - r.yearAgo)}）` : ''}
-              </Text>
-            ) : null}
-          </Text>
-        </View>
-      ))}
     </View>
   );
 }
