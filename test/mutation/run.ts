@@ -4,6 +4,15 @@
  * the last results, so a second run tests only what changed), then test/mutation/report.md is written from the
  * results: the score per area against its goal and every surviving mutant, each with its explanation from
  * explained.ts or marked as still to kill. Exits non-zero when an area misses its goal.
+ *
+ * Values computed when a module loads (the step table of shared/steps.ts): the configs keep `ignoreStatic`, so a
+ * mutant reached only at load is Ignored. One reached at load and also inside a test (steps.ts is loaded again inside
+ * the contract test, through tsx) is run with only the tests that reached it, switched on at their file's beforeAll:
+ * after the file's imports, so the copy the file imported is never mutated, and it would "survive" however wrong the
+ * table. Vitest's isolation is per file and does not change this; `ignoreStatic: false` does (each such mutant is
+ * switched on before the imports, with every test), at the cost of the whole unit suite per static mutant (over a
+ * hundred here: hours on this machine). So a test of such values loads the module afresh in its own beforeEach
+ * (test/unit/steps.test.ts): that load is inside the test, so it reads the mutated table and its failure counts.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
