@@ -30,12 +30,12 @@ export const EXPLAINED: Record<string, string> = {
   'shared/loginThrottle.ts:61:StringLiteral:""':
     "equivalent for any valid IPv6 address: one without '::' has all eight groups, so treating it as compressed adds no zeros and the first four groups stay the same (API Gateway's sourceIp is a valid address)",
   // workflow.ts
-  'shared/workflow.ts:120:ConditionalExpression:true':
+  'shared/workflow.ts:123:ConditionalExpression:true':
     'equivalent: a staff actor without an id is on no team either way; backlogMembers lists only the lead\'s id when it has one and team ids, which are strings',
-  'shared/workflow.ts:129:ConditionalExpression:false':
+  'shared/workflow.ts:132:ConditionalExpression:false':
     "equivalent: the only step whose note is 'chosen' is progress, and its event sets visibility from the body (cmd.visibility), overriding the table's",
-  'shared/workflow.ts:129:StringLiteral:""':
+  'shared/workflow.ts:132:StringLiteral:""':
     "equivalent: the only step whose note is 'chosen' is progress, and its event sets visibility from the body (cmd.visibility), overriding the table's",
-  'shared/workflow.ts:387:ConditionalExpression:true':
+  'shared/workflow.ts:401:ConditionalExpression:true':
     'equivalent: only a WeChat reporter has an openid (an agent or partner reporter carries none), so `openid === citizen.id` already implies the kind',
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConflictError, ForbiddenError } from '../../shared/errors';
 import { STATUSES, type Role, type Status } from '../../shared/schemas/common';
 import type { Petition } from '../../shared/schemas/petition';
-import { allowedActions, claim, decide, type Command } from '../../shared/workflow';
+import { allowedActions, claim, decide, isDispatched, submittedEvent, taskOf, type Command } from '../../shared/workflow';
 import { LIMITS, aPetition } from '../support/builders';
 
 const limits = LIMITS;
@@ -424,6 +424,66 @@ describe('what each step changes, exactly', () => {
     expect(() => decide(petition({ status: 'in_progress' }), cmd, centre, ctx)).toThrow('请先发起联合会诊，再预约会诊会议');
   });
 
+  it('a step without a deadline is on time', () => {
+    expect(decide(petition({ dueAt: undefined }), commands.accept, centre, ctx).event.data).toEqual({ onTime: true });
+    expect(decide(petition({ status: 'in_progress', resolveDueAt: undefined, dueAt: undefined }), commands.resolve, staff('handler'), ctx).event.data).toEqual({ onTime: true });
+  });
+
+  it('escalate: a case the county centre owns (transferred to it) is at the county already', () => {
+    const transferred = petition({ status: 'accepted', level: 'township', centreId: 'qilian', centrePath: 'qilian' });
+    expect(() => decide(transferred, commands.escalate, centre, ctx)).toThrow('该诉求已在县级办理，不能再上报');
+  });
+
+  it('supervise: a limit falling on the current deadline is not a later one; a step due this instant (urged) takes any limit', () => {
+    const ahead = petition({ status: 'in_progress', supervisedBy: COUNTY_SUPERVISES, dueAt: '2026-11-25T02:00:00.000Z' });
+    expect(decide(ahead, { ...commands.supervise, days: 2 } as Command, staff('county_supervisor'), ctx).patch.dueAt).toBe('2026-11-25T02:00:00.000Z');
+    const dueNow = petition({ status: 'in_progress', supervisedBy: COUNTY_SUPERVISES, dueAt: at });
+    expect(decide(dueNow, { ...commands.supervise, days: 3 } as Command, staff('county_supervisor'), ctx).patch.dueAt).toBe('2026-11-26T02:00:00.000Z');
+  });
+
+  it('says why a step is refused: the owner supervising itself, a transfer to itself, an anonymous number, a village step on a township case', () => {
+    const supervised = petition({ status: 'in_progress', supervisedBy: COUNTY_SUPERVISES });
+    const owner = { ...commands.supervise, by: { centreId: 'babao', centrePath: 'qilian/babao', level: 'township' } } as Command;
+    expect(() => decide(supervised, owner, centre, ctx)).toThrow('只有督办该诉求的上级中心可以进行「督办」');
+    expect(() => decide(petition(), { ...commands.transfer, centreId: 'babao' } as Command, centre, ctx)).toThrow('不能转办给本中心');
+    expect(() => decide(petition({ phone: '13812341234', anonymous: true }), { action: 'reveal_phone' }, centre, ctx)).toThrow('匿名反映不显示电话');
+    expect(() => decide(petition(), commands.accept, staff('village_staff'), ctx)).toThrow('该诉求不在村级办理，不能进行「');
+  });
+
+  it('lets the centre act on a case whatever department holds it, even a centre account that belongs to a department', () => {
+    const atJustice = petition({ status: 'in_progress', departmentId: 'babao-justice' });
+    expect(decide(atJustice, commands.progress, { ...centre, departmentId: 'babao-police' }, ctx).patch.status).toBe('in_progress');
+  });
+
+  it('link_repeat: a case confirmed as a repeat of one may be linked to another instead', () => {
+    const d = decide(petition({ repeatOf: 'P0', repeatConfirmed: true }), { action: 'link_repeat', repeatOf: 'P2' }, centre, ctx);
+    expect(d.patch).toStrictEqual({ repeatOf: 'P2', repeatConfirmed: true });
+    expect(d.event.data).toEqual({ repeatOf: 'P2', was: 'P0' });
+  });
+
+  it('inform: records for staff that the filer told the citizen, and when; status and deadlines stay', () => {
+    const agent = staff('agent');
+    const d = decide(petition({ status: 'dispatched' }), commands.inform, agent, ctx);
+    expect(d).toStrictEqual({ patch: { agentSeenAt: at }, event: { at, actor: agent, action: 'inform', from: 'dispatched', to: 'dispatched', note: '已电话告知群众', visibility: 'internal' } });
+  });
+
+  it('issue_document: the document composed on the staff record, titled and numbered, signed by who issued it; the case stays as it is', () => {
+    const d = decide(petition({ status: 'in_progress' }), commands.issue_document, centre, ctx);
+    expect(d.patch).toStrictEqual({});
+    expect(d.event).toMatchObject({ action: 'issue_document', from: 'in_progress', to: 'in_progress', visibility: 'internal', note: '调解协议书 八宝镇综治中心调〔2026〕1号' });
+    expect(d.event.data?.document).toMatchObject({ kind: 'agreement', number: '八宝镇综治中心调〔2026〕1号', issuedAt: at, issuedBy: 'centre_staff' });
+    const unnamed = decide(petition({ status: 'in_progress' }), commands.issue_document, { ...centre, name: undefined }, ctx);
+    expect(unnamed.event.data?.document).toMatchObject({ issuedBy: 'u-centre_staff' });
+  });
+
+  it('attach: the file on the staff record under its name; the case stays as it is', () => {
+    const d = decide(petition({ status: 'in_progress' }), commands.attach, centre, ctx);
+    expect(d).toStrictEqual({
+      patch: {},
+      event: { at, actor: centre, action: 'attach', from: 'in_progress', to: 'in_progress', note: '签字的调解协议书', visibility: 'internal', data: { attachment: { key: 'photos/2026-11/abc/01J0000000000000000000000A.pdf', name: '签字的调解协议书' } } },
+    });
+  });
+
   it('refuses a role first, then a status, each with a message a person can read', () => {
     expect(() => decide(petition({ status: 'closed' }), commands.accept, staff('handler'), ctx)).toThrow(/^您的角色不能进行「.+」$/);
     expect(() => decide(petition({ status: 'closed' }), commands.accept, centre, ctx)).toThrow(/^该诉求当前为「.+」，不能进行「.+」$/);
@@ -488,6 +548,22 @@ describe('a case its village holds', () => {
     expect(up).not.toHaveProperty('dueAt');
   });
 
+  it('taken to the township, or handed up, it is no longer supervised by the township itself; a county supervision stays', () => {
+    const centre = staff('centre_staff');
+    const byTownship = { level: 'township', centreId: 'babao', centrePath: 'qilian/babao', since: '2026-11-22T12:00:00.000Z' } as const;
+    const accepted = decide(held({ supervisedBy: byTownship }), commands.accept, centre, { now, limits }).patch;
+    expect(accepted).toMatchObject({ level: 'township' });
+    expect(accepted).toHaveProperty('supervisedBy', undefined);
+    expect(decide(held({ supervisedBy: COUNTY_SUPERVISES }), commands.accept, centre, { now, limits }).patch).not.toHaveProperty('supervisedBy');
+    expect(decide(held({ supervisedBy: byTownship }), commands.hand_up, village, { now, limits }).patch).toHaveProperty('supervisedBy', undefined);
+    expect(decide(held({ supervisedBy: COUNTY_SUPERVISES }), commands.hand_up, village, { now, limits }).patch).not.toHaveProperty('supervisedBy');
+  });
+
+  it('hand up before accepting: the record says from the village to the township, and which village', () => {
+    const d = decide(held(), commands.hand_up, village, { now, limits });
+    expect(d.event).toMatchObject({ from: 'submitted', to: 'submitted', data: { fromLevel: 'village', toLevel: 'township', village: 'babao-baiyanggou' } });
+  });
+
   it('the township centre takes it to the township by its own accept or dispatch; the village may not act once it has', () => {
     const centre = staff('centre_staff');
     expect(decide(held(), commands.accept, centre, { now, limits }).patch).toMatchObject({ status: 'accepted', level: 'township' });
@@ -525,6 +601,27 @@ describe('claim (认领 a registered case)', () => {
     expect(claim(theirs, herder, now)).toBeUndefined();
     expect(() => claim(theirs, { ...herder, id: 'wx_other' }, now)).toThrow(ConflictError);
     expect(() => claim(registered.with({ reporter: { kind: 'partner', partnerId: 'hotline' } }).build(), herder, now)).toThrow(ConflictError);
+    expect(() => claim(theirs, { ...herder, id: 'wx_other' }, now)).toThrow('这件诉求已由其他微信用户认领，不能再认领；如有疑问请联系登记的综治中心');
+  });
+});
+
+describe('the record and the tasks', () => {
+  it('starts every petition with its public submission', () => {
+    const citizen = { role: 'citizen' as const, id: 'wx_a' };
+    expect(submittedEvent(citizen, now, '草场边界纠纷')).toStrictEqual({ at: now.toISOString(), actor: citizen, action: 'submit', from: null, to: 'submitted', note: '草场边界纠纷', visibility: 'public' });
+  });
+
+  it('gives the centre a review as soon as a case is reopened, and a follow-up call once resolved, until the call is recorded', () => {
+    const base = { updatedAt: '2026-11-24T00:00:00.000Z', followUpAt: '2026-11-30T02:00:00.000Z', followUp: undefined };
+    expect(taskOf({ ...base, status: 'reopened' })).toEqual({ task: 'review', at: '2026-11-24T00:00:00.000Z' });
+    for (const status of ['resolved', 'rated', 'closed'] as const) expect(taskOf({ ...base, status })).toEqual({ task: 'follow_up', at: '2026-11-30T02:00:00.000Z' });
+    expect(taskOf({ ...base, status: 'rated', followUp: { at: '2026-11-30T03:00:00.000Z', reached: true, note: '已回访' } })).toBeUndefined();
+    expect(taskOf({ ...base, status: 'rated', followUpAt: undefined })).toBeUndefined();
+    for (const status of ['submitted', 'accepted', 'declined', 'dispatched', 'in_progress'] as const) expect(taskOf({ ...base, status })).toBeUndefined();
+  });
+
+  it('has a case at a department from its dispatch on, not before nor once declined', () => {
+    expect(STATUSES.filter(isDispatched)).toEqual(['dispatched', 'in_progress', 'resolved', 'rated', 'closed', 'reopened']);
   });
 });
 
