@@ -94,14 +94,15 @@ export function ListState(props: Omit<LoadStateProps, 'look'>) {
 
 /**
  * A list read a page at a time ({@link usePages}): its state (loading, error with 重试, empty), then a card of rows
- * (`#<listId>`) and 加载更多 (`#<id>-more`) while there is a next page.
+ * (`#<listId>`) and 加载更多 (`#<id>-more`) while there is a next page. `cards`: each row is a card of its own (the board,
+ * 我代办的), not a line of one card.
  */
-export function PagedList<T>({ id, listId = `${id}-list`, list, emptyText, row }: { id: string; listId?: string; list: Paged<T>; emptyText: string; row: (item: T) => ReactNode }) {
+export function PagedList<T>({ id, listId = `${id}-list`, list, emptyText, row, cards }: { id: string; listId?: string; list: Paged<T>; emptyText: string; row: (item: T) => ReactNode; cards?: boolean }) {
   return (
     <View>
       <ListState id={id} loading={list.loading} error={list.error} empty={!list.items.length} emptyText={emptyText} onRetry={() => void list.reload()} />
       {!list.loading && !list.error && list.items.length ? (
-        <View id={listId} className='staff-card'>
+        <View id={listId} className={cards ? undefined : 'staff-card'}>
           {list.items.map(row)}
           {list.cursor ? (
             <Button id={`${id}-more`} className='staff-btn' onClick={() => void list.more()}>

@@ -7,7 +7,7 @@ import { RESOLVED_STATUSES } from '../../../../../shared/schemas/common';
 import { Button } from '../../../components/Button';
 import { messageOf } from '../../../lib/request';
 import { usePages } from '../../../lib/useData';
-import { ListState } from '../../components/Form';
+import { PagedList } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
 import { staffUrl } from '../../routes';
@@ -35,10 +35,9 @@ export default function BoardPage() {
       setNotice({ ok: false, text: messageOf(e) });
     } finally {
       setBusy('');
-      await list.reload();
+      await list.refresh();
     }
   };
-  const rows = list.items;
   return (
     <StaffPage current='board'>
       {() => (
@@ -50,8 +49,12 @@ export default function BoardPage() {
               {notice.text}
             </View>
           ) : null}
-          <View id='board-list'>
-            {rows.map((r) => (
+          <PagedList
+            id='board'
+            list={list}
+            cards
+            emptyText='榜上暂无积案。'
+            row={(r) => (
               <View key={r.id} id={`board-${r.trackingCode}`} className='staff-card' data-claimed={r.lead ? 'yes' : 'no'}>
                 <View className='staff-badges'>
                   <Text className='staff-badge overdue'>
@@ -84,14 +87,8 @@ export default function BoardPage() {
                   </Button>
                 </View>
               </View>
-            ))}
-          </View>
-          <ListState id='board' loading={list.loading} error={list.error} empty={!rows.length} emptyText='榜上暂无积案。' onRetry={() => void list.reload()} />
-          {list.cursor && !list.loading ? (
-            <Button id='board-more' className='staff-btn' onClick={() => void list.more()}>
-              {list.loadingMore ? '正在加载…' : '加载更多'}
-            </Button>
-          ) : null}
+            )}
+          />
         </View>
       )}
     </StaffPage>

@@ -5,7 +5,7 @@ import { formatTime } from '../../../../../shared/format';
 import { CHANNEL_LABELS, STATUS_LABELS } from '../../../../../shared/labels';
 import { OPEN_STATUSES, STATUS_GROUPS } from '../../../../../shared/schemas/common';
 import { Button } from '../../../components/Button';
-import { ListState } from '../../components/Form';
+import { PagedList } from '../../components/Form';
 import { StaffPage } from '../../components/StaffPage';
 import { api } from '../../lib/api';
 import { timeLeft } from '../../lib/petitions';
@@ -32,8 +32,12 @@ export default function FiledPage() {
           <View id='filed-summary' className='staff-muted staff-field'>
             {rows.length ? `${news} 件有新进展：请及时告知群众，并在诉求详情里记录“已告知群众”。` : ''}
           </View>
-          <View id='filed-list'>
-            {rows.map((r) => (
+          <PagedList
+            id='filed'
+            list={list}
+            cards
+            emptyText='您还没有替群众登记过诉求：在“登记”页登记后，可在这里跟进。'
+            row={(r) => (
               <Button key={r.id} id={`filed-${r.id}`} className='staff-card staff-filed' onClick={() => void Taro.navigateTo({ url: staffUrl('petition', { id: r.id }) })}>
                 <View className='staff-badges'>
                   {r.news ? <Text className='staff-badge news'>有新进展</Text> : null}
@@ -55,14 +59,8 @@ export default function FiledPage() {
                   {r.departmentName && STATUS_GROUPS[r.status].atDepartment ? `；承办：${r.departmentName}` : ''}
                 </View>
               </Button>
-            ))}
-          </View>
-          <ListState id='filed' loading={list.loading} error={list.error} empty={!rows.length} emptyText='您还没有替群众登记过诉求：在“登记”页登记后，可在这里跟进。' onRetry={() => void list.reload()} />
-          {list.cursor && !list.loading ? (
-            <Button id='filed-more' className='staff-btn' onClick={() => void list.more()}>
-              {list.loadingMore ? '正在加载…' : '加载更多'}
-            </Button>
-          ) : null}
+            )}
+          />
         </View>
       )}
     </StaffPage>
