@@ -8,6 +8,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../support/appBuild';
 import { WeappRuntime, stackNetwork, type WeappPage } from '../support/appWeapp';
 import { stack } from '../support/worker';
+import { BOOKING_ROOT, BOOKING_ROUTES } from '../../miniprogram/src/booking/routes';
+import { ROUTES } from '../../miniprogram/src/routes';
 
 /** The body text size the page root sets, in px. */
 function bodyTextPx(page: WeappPage): number {
@@ -24,13 +26,14 @@ describe('text size in the weapp', () => {
     root = await buildApp('weapp');
   }, 600_000);
 
-  const home = async (wechat: { fontSizeScaleFactor?: number; fontSizeSetting?: number }, largeText = false) => {
+  const open = async (route: string, wechat: { fontSizeScaleFactor?: number; fontSizeSetting?: number }, largeText = false) => {
     const rt = new WeappRuntime(root, stackNetwork(stack().apiUrl));
     rt.stubWxApi('getAppBaseInfo', () => ({ SDKVersion: '3.7.0', language: 'zh_CN', ...wechat }));
     if (largeText) rt.storage.set('sg.largeText', true);
     rt.launch();
-    return rt.open('pages/index/index');
+    return rt.open(route);
   };
+  const home = (wechat: { fontSizeScaleFactor?: number; fontSizeSetting?: number }, largeText = false) => open('pages/index/index', wechat, largeText);
 
   it('is 17 px at WeChat\'s standard size', async () => {
     expect(bodyTextPx(await home({ fontSizeScaleFactor: 1, fontSizeSetting: 17 }))).toBe(17);
@@ -49,5 +52,13 @@ describe('text size in the weapp', () => {
     const page = await home({ fontSizeScaleFactor: 1 });
     await page.tap('large-text');
     expect(bodyTextPx(page)).toBe(22.1);
+  });
+
+  it('reaches every citizen page in large-text mode, the booking pages included', async () => {
+    const routes = [...Object.values(ROUTES).map((r) => r.path), ...Object.values(BOOKING_ROUTES).map((r) => `${BOOKING_ROOT}/${r.path}`)];
+    expect(routes).toContain('booking/pages/slots/index');
+    const sizes: Record<string, number> = {};
+    for (const route of routes) sizes[route] = bodyTextPx(await open(route, { fontSizeScaleFactor: 1 }, true));
+    expect(sizes).toEqual(Object.fromEntries(routes.map((r) => [r, 22.1])));
   });
 });
