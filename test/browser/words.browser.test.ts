@@ -2,7 +2,8 @@
  * Words in one place: every text a citizen reads on every citizen page of the H5 build — what the page shows, what
  * its controls are named (aria-label), what its boxes hint (placeholder), the page's title — is a word of the
  * catalogue (miniprogram/src/i18n), a template of it filled with values, or data (what the API answered the page, a
- * time from the one formatter, a number). A word written into a page instead of the catalogue fails it.
+ * time from the one formatter, a number). A word written into a page instead of the catalogue fails it. The county's
+ * names for its levels (乡镇/苏木) are its settings'.
  */
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -15,6 +16,7 @@ import { dataOf, notInCatalogue } from '../support/catalogue';
 import { stack } from '../support/worker';
 
 const POST_ID = 'babao-baiyanggou-p1';
+const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
 describe('the words of the citizen pages', () => {
   let server: H5Server;
@@ -114,4 +116,15 @@ describe('the words of the citizen pages', () => {
     page.off('response', collect);
     expect(strangers).toEqual({});
   }, 480_000);
+
+  it('names the county\'s levels as its settings do, in the question and in its red message', async () => {
+    const settings = { levelNames: { township: '苏木', village: '嘎查' } };
+    expect((await call('PUT', '/staff/counties/qilian/settings', { token: await staffToken('county'), body: settings })).status).toBe(200);
+    await page.goto(`${server.url}/#/pages/report/index`);
+    await page.reload();
+    const el = (id: string) => page.locator(`#${id}:visible`).first();
+    await poll(() => el('township-question').textContent()).toBe('您在哪个苏木？');
+    await el('send').click();
+    await poll(() => el('townships-error').textContent()).toBe('请扫码选择岗点，或选择所在苏木');
+  });
 });

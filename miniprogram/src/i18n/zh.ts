@@ -68,6 +68,8 @@ export const zh = {
     unknownPostNote: '您可以不经岗点直接反映：选好所在的{township}，照常填写提交。',
     whichTownship: '您在哪个{township}？',
     chooseTownshipFirst: '请先选择{township}',
+    /** sent without a post and without a township */
+    chooseTownship: '请扫码选择岗点，或选择所在{township}',
     whatAbout: '反映什么事？',
     describe: '把事情说一说',
     describeHint: '发生了什么、在哪里、持续多久了（至少 5 个字；也可以在下面按住说话）',

@@ -211,6 +211,9 @@ export default function Report() {
         const field = String(i.path[0] ?? 'form') as keyof Errors;
         next[field] ??= i.message;
       }
+      // without a post or a township the schema's own check of the place never runs (its fields fail first), and its
+      // message names no county's level: say it here, in the county's word, on the first field of the form
+      if (next.townshipId || (!form.postId && !form.townshipId)) next.townshipId = fill(w.chooseTownship, { township: levelNames.township });
       setErrors(next);
       showFirstError(firstErrors(next));
       toast(w.fixRed);
