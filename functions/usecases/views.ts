@@ -98,6 +98,9 @@ function offers(p: Petition, org: Org, caller: StaffCaller) {
       case 'invite_expert':
         // experts are invited to a consultation
         return p.consultation !== undefined;
+      case 'book_meeting':
+        // a consultation's meeting is booked by the case's centre (or the county above it): functions/usecases/meetings.ts
+        return p.consultation !== undefined && scope !== undefined && inScope(scope.path, p.centrePath);
       case 'consult':
         // one at a time: a new consultation once every co-department of the last has reported in
         return !p.consultation?.participants.some((x) => !x.reportedAt);

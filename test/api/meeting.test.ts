@@ -3,46 +3,24 @@
  * its lead department (自然资源所) and co-departments (司法所, 派出所). The hosts' slots are taken in one transaction:
  * a host already booked at that time refuses the whole meeting, and nothing is half-booked.
  */
-import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../../shared/timeLimits';
 import { addDays } from '../../shared/slots';
-import { call, citizenToken, consultedCase, newKey, staffToken } from '../support/api';
+import { call, citizenToken, consultedCase, departmentHost, newKey, staffToken } from '../support/api';
 
 const CONSULT = { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice', 'babao-police'], question: '草场边界如何认定？', days: 2 };
 const meeting = (token: string, id: string, body: unknown, key = newKey()) => call('POST', `/staff/petitions/${id}/meeting`, { token, body, headers: { 'idempotency-key': key } });
 /** tomorrow in China: every slot of a host who receives around the clock is past the notice and within the horizon */
 const tomorrow = () => addDays(chinaDate(new Date()), 1);
 
-/** A video host of a department of 八宝镇, receiving around the clock (30-minute slots). */
-async function hostOf(babao: string, departmentId: string, name: string) {
-  const id = `h-${randomUUID().slice(0, 8)}`;
-  const res = await call('PUT', `/staff/hosts/${id}`, {
-    token: babao,
-    body: {
-      name,
-      kind: 'mediator',
-      centreId: 'babao',
-      departmentId,
-      ways: ['video'],
-      availability: { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ from: '00:00', to: '24:00' }] })), exceptions: [], chinaCalendar: false },
-      rules: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 180, horizonDays: 3, capacity: 1 },
-      active: true,
-    },
-  });
-  expect(res.status).toBe(200);
-  expect(res.body.departmentId).toBe(departmentId);
-  return id;
-}
-
 /** A citizen's case to 八宝镇 with a consultation, and a host of each of its three departments. */
 async function consulted() {
   const babao = await staffToken('babao');
   const { herder, id } = await consultedCase(babao, CONSULT);
   const [resources, justice, police] = await Promise.all([
-    hostOf(babao, 'babao-natural-resources', '自然资源所接访员'),
-    hostOf(babao, 'babao-justice', '司法所接访员'),
-    hostOf(babao, 'babao-police', '派出所接访员'),
+    departmentHost(babao, 'babao-natural-resources', '自然资源所接访员'),
+    departmentHost(babao, 'babao-justice', '司法所接访员'),
+    departmentHost(babao, 'babao-police', '派出所接访员'),
   ]);
   return { babao, herder, id, resources, justice, police };
 }

@@ -9,7 +9,7 @@ import type { Rating } from '../../../shared/schemas/common';
 import { newIdempotencyKey } from '../lib/draft';
 import { citizen } from '../lib/api';
 import { clientOf } from '../lib/client';
-import { isWeapp, request } from '../lib/request';
+import { request } from '../lib/request';
 import { bookingUrl, type BookingRouteName, type BookingRouteParams } from './routes';
 import { fill } from '../i18n';
 import { bookingWords } from '../i18n/booking';
@@ -37,18 +37,7 @@ export function replaceBooking<N extends BookingRouteName>(name: N, params?: Boo
   void Taro.redirectTo({ url: bookingUrl(name, params) });
 }
 
-/**
- * Join a video reception: in the browser the room opens in a new tab; a mini-program cannot open outside links, so
- * the link is copied for the citizen to paste into the browser or the meeting app.
- */
-export async function joinRoom(url: string): Promise<'opened' | 'copied'> {
-  if (!isWeapp() && typeof window !== 'undefined' && typeof window.open === 'function') {
-    window.open(url, '_blank', 'noopener');
-    return 'opened';
-  }
-  await Taro.setClipboardData({ data: url });
-  return 'copied';
-}
+export { joinRoom } from '../lib/room';
 
 /** China time of day and date, for slot lists: `11月24日 周二`, `09:30`. */
 export function chinaDayLabel(iso: string): string {

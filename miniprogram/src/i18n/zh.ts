@@ -156,6 +156,12 @@ export const zh = {
     declined: '不予受理：{reason}',
     redirect: '建议您：{redirect}',
     resolution: '办理结果',
+    /** 会诊会议 the citizen is invited to: a video meeting with the departments' receivers */
+    meeting: '会诊会议',
+    meetingWhen: '{start} 至 {end}',
+    meetingHosts: '参会：{hosts}',
+    meetingJoin: '进入视频',
+    meetingLinkCopied: '链接已复制，请在浏览器中打开',
     done: '✓',
     due: '截止：{time}',
     by: '（{name}）',

@@ -13,6 +13,7 @@ import { formatTime } from '../../lib/format';
 import { toast } from '../../lib/prefs';
 import { go, home } from '../../lib/nav';
 import { messageOf } from '../../lib/request';
+import { joinRoom } from '../../lib/room';
 import { tracked } from '../../lib/tracked';
 import { useData } from '../../lib/useData';
 import { stepsOf, type StepState } from '../../lib/steps';
@@ -139,6 +140,16 @@ export default function Detail() {
           <View>{fill(w.redirect, { redirect: p.decline.redirect })}</View>
         </View>
       )}
+      {p.meetings?.map((m) => (
+        <View className='card' key={m.id} id={`meeting-${m.id}`}>
+          <Text className='label'>{w.meeting}</Text>
+          <View>{fill(w.meetingWhen, { start: formatTime(m.start), end: formatTime(m.end).slice(-5) })}</View>
+          <View>{fill(w.meetingHosts, { hosts: m.hosts.map((h) => `${h.name}（${h.departmentName}）`).join('、') })}</View>
+          <Button className='btn primary' id={`meeting-join-${m.id}`} onClick={() => void joinRoom(m.roomUrl).then((how) => (how === 'copied' ? toast(w.meetingLinkCopied) : undefined))}>
+            {w.meetingJoin}
+          </Button>
+        </View>
+      ))}
       {p.resolution && (
         <View className='card'>
           <Text className='label'>{w.resolution}</Text>

@@ -18,6 +18,8 @@ import { ApiError } from '../../../lib/apiError';
 import { messageOf } from '../../../lib/request';
 import { StaffPage } from '../../components/StaffPage';
 import { staffSession } from '../../lib/session';
+import { api } from '../../lib/api';
+import type { StaffOrg } from '../../lib/petitions';
 import { chinaDayOf, chinaHm, dayLabel, receptionsApi, type StaffHost } from '../../lib/receptions';
 import { Button } from '../../../components/Button';
 import { TextField, TextInput } from '../../../components/Field';
@@ -46,6 +48,8 @@ interface Form {
   name: string;
   title: string;
   centreId: string;
+  /** 会诊单位: the department the host receives for in a consultation's meeting; '' none */
+  departmentId: string;
   kind?: HostKind;
   expertise: Expertise[];
   ways: Way[];
@@ -62,6 +66,7 @@ const emptyForm = (centreId: string): Form => ({
   name: '',
   title: '',
   centreId,
+  departmentId: '',
   expertise: [],
   ways: ['video'],
   intro: '',
@@ -77,6 +82,7 @@ function formOf(h: StaffHost): Form {
     name: h.name,
     title: h.title ?? '',
     centreId: h.centreId,
+    departmentId: h.departmentId ?? '',
     kind: h.kind,
     expertise: h.expertise,
     ways: h.ways,
@@ -100,6 +106,7 @@ function bodyOf(f: Form): unknown {
     name: f.name.trim(),
     title: opt(f.title),
     centreId: f.centreId,
+    departmentId: opt(f.departmentId),
     kind: f.kind,
     expertise: f.expertise,
     ways: f.ways,
@@ -138,6 +145,7 @@ export default function HostForm() {
   const [saved, setSaved] = useState(false);
   const [busy, setBusy] = useState(false);
   const [upcoming, setUpcoming] = useState<Array<{ start: string; end: string }>>([]);
+  const [org, setOrg] = useState<StaffOrg | null>(null);
 
   const set = (patch: Partial<Form>) => setForm((f) => (f ? { ...f, ...patch } : f));
   const toggle = <T,>(list: T[], v: T) => (list.includes(v) ? list.filter((x) => x !== v) : [...list, v]);
@@ -151,6 +159,7 @@ export default function HostForm() {
         () => setCentres([]),
       );
     }
+    api.staff.org().then(setOrg, () => setOrg(null));
     if (isNew) return setForm(emptyForm(user.scopeNodeId));
     try {
       setForm(formOf(await receptionsApi.host(hostId)));
@@ -208,6 +217,10 @@ export default function HostForm() {
     </>
   );
 
+  // 会诊单位: a department of the host's centre or of the county, as a consultation calls them
+  const counties = new Set(org?.nodes.filter((n) => n.kind === 'county').map((n) => n.id));
+  const departments = (org?.departments ?? []).filter((d) => d.centreId === form?.centreId || counties.has(d.centreId));
+
   const days = new Map<string, Array<{ start: string; end: string }>>();
   for (const s of upcoming) days.set(chinaDayOf(s.start), [...(days.get(chinaDayOf(s.start)) ?? []), s]);
 
@@ -238,6 +251,22 @@ export default function HostForm() {
                         ))}
                       </View>
                       {err('centreId')}
+                    </View>
+                  )}
+                  {departments.length > 0 && (
+                    <View className='staff-field' id='host-department'>
+                      <Text className='staff-field-label'>会诊单位（联合会诊时代表该部门参加会诊会议）</Text>
+                      <View className='staff-tabs'>
+                        <Button id='host-department-none' className='staff-tab' pressed={form.departmentId === ''} onClick={() => set({ departmentId: '' })}>
+                          不参加会诊
+                        </Button>
+                        {departments.map((d) => (
+                          <Button key={d.id} id={`host-department-${d.id}`} className='staff-tab' pressed={form.departmentId === d.id} onClick={() => set({ departmentId: d.id })}>
+                            {d.name}
+                          </Button>
+                        ))}
+                      </View>
+                      {err('departmentId')}
                     </View>
                   )}
                   <View className='staff-field'>

@@ -20,6 +20,7 @@ import { Button } from '../../../components/Button';
 import { TextField as SharedTextField } from '../../../components/Field';
 import { AttachmentsCard, DocumentsCard } from './Documents';
 import { BacklogCard } from './Backlog';
+import { MeetingCard } from './Meeting';
 import { VoiceCard } from './Voice';
 
 const NOT_FOUND = '该反映不存在或您无权查看';
@@ -401,6 +402,9 @@ function CaseView({ id }: { id: string }) {
           <BacklogCard key={p.version} p={p} canAssign={p.actions.includes('assign_team')} onAssign={(body) => step({ action: 'assign_team', label: '确定包案领导与专班' }, body)} />
         ) : null}
         {p.consultation ? <ConsultationCard c={p.consultation} late={p.consultationLate} /> : null}
+        {p.consultation && (p.actions.includes('book_meeting') || p.meetings.length) ? (
+          <MeetingCard key={p.version} p={p} canBook={p.actions.includes('book_meeting')} onBook={(body, key) => step({ action: 'book_meeting', label: '预约会诊会议' }, body, key)} />
+        ) : null}
 
         <VoiceCard p={p} onTranscribe={p.actions.includes('progress') ? (body) => step({ action: 'progress', label: '保存语音转写' }, body) : undefined} />
 
