@@ -123,3 +123,79 @@ export const EVALUATION_DEFINITIONS = {
   satisfaction: '满意率 = 期内对该部门办结诉求的评价中，（满意 + 基本满意）÷ 参评件数（群众未在小程序评价的，计回访时的评价）',
   backlogSettled: '积案化解 = 期内由该部门办结的积案件数',
 };
+
+type Recorded = Pick<TimelineEvent, 'action' | 'at' | 'data' | 'from' | 'to'> & { actor: Pick<TimelineEvent['actor'], 'role'> };
+const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+
+/**
+ * The counters a case's record adds, for the backfill of the cases moved before the counters were kept: the record's
+ * events before `until`, each given to departmentDeltas with the case as it was then, rebuilt from the events
+ * (status, owning centre, level, department, backlog, reopening, ratings); merged into one delta per item. A
+ * department handed a case by 上交中心 is the case's department now (that event does not name it).
+ */
+export function departmentDeltasOfRecord(p: Pick<Petition, 'centreId' | 'countyId' | 'level' | 'departmentId'>, timeline: readonly Recorded[], until: string): FigureDelta[] {
+  const moved = timeline.find((e) => (e.action === 'transfer' || e.action === 'take_over') && str(e.data?.fromCentreId));
+  const village = p.level === 'village' || timeline.some((e) => e.action === 'hand_up');
+  const takenOver = timeline.find((e) => e.action === 'take_over');
+  let s: Counted = {
+    centreId: str(moved?.data?.fromCentreId) ?? p.centreId,
+    countyId: p.countyId,
+    status: 'submitted',
+    level: village ? 'village' : ((str(takenOver?.data?.fromLevel) as Counted['level'] | undefined) ?? p.level),
+  };
+  const merged = new Map<string, FigureDelta>();
+  for (const e of timeline) {
+    if (e.at >= until) break;
+    const next: Counted = { ...s, status: e.to };
+    // the township takes a case its village holds by its own accept, dispatch or consultation
+    const toTownship = () => {
+      if (next.level === 'village') next.level = 'township';
+    };
+    switch (e.action) {
+      case 'accept':
+        if (e.actor.role !== 'village_staff') toTownship();
+        break;
+      case 'dispatch':
+        next.departmentId = str(e.data?.departmentId);
+        toTownship();
+        break;
+      case 'consult':
+        next.departmentId = str(e.data?.leadDepartmentId) ?? s.departmentId;
+        toTownship();
+        break;
+      case 'hand_up':
+        next.level = 'township';
+        next.departmentId = p.departmentId;
+        break;
+      case 'transfer':
+        next.centreId = str(e.data?.toCentreId) ?? s.centreId;
+        next.departmentId = undefined;
+        break;
+      case 'take_over':
+        next.centreId = str(e.data?.toCentreId) ?? s.centreId;
+        next.level = (str(e.data?.toLevel) as Counted['level'] | undefined) ?? s.level;
+        break;
+      case 'classify':
+        next.backlog = { backlogClass: e.data?.backlogClass === 'A' || e.data?.backlogClass === 'C' ? e.data.backlogClass : 'B', classedAt: e.at, dueAt: str(e.data?.dueAt) ?? e.at };
+        break;
+      case 'rate':
+        next.rating = { rating: e.data?.rating as NonNullable<Petition['rating']>['rating'], at: e.at };
+        break;
+      case 'follow_up':
+        next.followUp = { at: e.at, reached: e.data?.reached === true, rating: e.data?.rating as NonNullable<Petition['followUp']>['rating'], note: '' };
+        break;
+      default:
+        break;
+    }
+    if (e.to === 'reopened' && !s.reopenedAt) next.reopenedAt = e.at;
+    for (const d of departmentDeltas(s, next, [e])) {
+      const item = merged.get(`${d.scope}|${d.key}`) ?? { scope: d.scope, key: d.key, add: {} };
+      for (const [f, n] of Object.entries(d.add)) item.add[f] = (item.add[f] ?? 0) + n;
+      merged.set(`${d.scope}|${d.key}`, item);
+    }
+    s = next;
+  }
+  return [...merged.values()]
+    .map((d) => ({ ...d, add: Object.fromEntries(Object.entries(d.add).filter(([, n]) => n !== 0)) }))
+    .filter((d) => Object.keys(d.add).length > 0);
+}

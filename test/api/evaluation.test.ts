@@ -3,9 +3,13 @@
  * of the county) over a period — 承办, 办结, 按期办结, 满意 and 积案化解 — from the counters kept as the cases moved;
  * a 化解成效考评表 issued on a case cites its department's figures of the year.
  */
+import { DeleteCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/adapters/dynamo/client';
+import { MIGRATIONS, departmentCounters } from '../../functions/adapters/dynamo/migrations';
 import { call, citizenToken, report, staffToken, newKey } from '../support/api';
 import { resetApiTime, setApiTime } from '../support/clock';
+import { stack } from '../support/worker';
 
 /** 2027-03-10 10:00 China time: every step of the set is on this day but the late resolution. */
 const T0 = '2027-03-10T02:00:00.000Z';
@@ -140,5 +144,40 @@ describe('化解成效考评', () => {
       heading: '责任部门本年度化解成效',
       text: `八宝镇自然资源所自 2027-01-01 至 ${lateDay}：承办 4 件，办结 4 件，其中按期办结 3 件（按期办结率 75.0%）；参评 3 件，满意和基本满意 2 件（满意率 66.7%）；化解积案 0 件。统计口径见“化解成效考评”页。`,
     });
+  });
+});
+
+describe('the backfill of the counters (migration 2026-11-30-department-counters)', () => {
+  it('counts the cases again from their records alone: the counters gone, migrated, the hand count; migrated again, unchanged', async () => {
+    const { dynamoEndpoint, table } = stack();
+    const db = documentClient({ region: 'local', endpoint: dynamoEndpoint });
+    const [babao, county] = await Promise.all([staffToken('babao'), staffToken('county')]);
+    const period = `from=${DAY0}&to=${lateDay}`;
+    const figures = async () => [(await evaluation(babao, period)).body, (await evaluation(county, period)).body];
+    const counted = await figures();
+
+    // the cases as they were before the counters were kept: every department counter item deleted
+    const items = (await db.send(new ScanCommand({ TableName: table, FilterExpression: 'begins_with(pk, :f) AND begins_with(sk, :d)', ExpressionAttributeValues: { ':f': 'FIG#', ':d': 'DEP#' } }))).Items ?? [];
+    expect(items.length).toBeGreaterThan(0);
+    for (const i of items) await db.send(new DeleteCommand({ TableName: table, Key: { pk: i.pk, sk: i.sk } }));
+    expect((await evaluation(babao, period)).body.totals).toMatchObject({ handled: 0, resolved: 0, backlogSettled: 0 });
+
+    // this set moved after the counters began (the API's clock is in 2027): the backfill is told to count up to 2100
+    const backfill = departmentCounters('2100-01-01T00:00:00.000Z');
+    expect(await backfill.run(db, table)).toBe(7);
+    const [mine, all] = await figures();
+    expect(rowOf(mine, 'babao-natural-resources')).toMatchObject({ handled: 4, resolved: 4, onTime: ratio(3, 4), satisfaction: ratio(2, 3), backlogSettled: 0 });
+    expect(rowOf(mine, 'babao-justice')).toMatchObject({ handled: 2, resolved: 1, onTime: ratio(1, 1), satisfaction: ratio(0, 0), backlogSettled: 1 });
+    expect(mine.totals).toEqual({ handled: 6, resolved: 5, onTime: ratio(4, 5), satisfaction: ratio(2, 3), backlogSettled: 1 });
+    expect(rowOf(all, 'ebao-natural-resources')).toMatchObject({ handled: 1, resolved: 0 });
+    expect([mine, all]).toEqual(counted);
+
+    // again: every case is marked counted, nothing is counted twice
+    expect(await backfill.run(db, table)).toBe(0);
+    expect(await figures()).toEqual(counted);
+    // as deployed, it counts only what moved before the counters began: nothing of this set
+    expect(MIGRATIONS.map((m) => m.id)).toContain(backfill.id);
+    expect(await departmentCounters().run(db, table)).toBe(0);
+    expect(await figures()).toEqual(counted);
   });
 });

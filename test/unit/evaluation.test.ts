@@ -1,7 +1,7 @@
 /** 化解成效考评's counters: what a step adds to a department's, and the figures of a period from them. */
 import { describe, expect, it } from 'vitest';
 import { FIGURE_SHARDS } from '../../functions/adapters/dynamo/keys';
-import { departmentDeltas, departmentFiguresOf } from '../../shared/evaluation';
+import { departmentDeltas, departmentDeltasOfRecord, departmentFiguresOf } from '../../shared/evaluation';
 import { monthsOf } from '../../shared/figures';
 
 const base = { centreId: 'babao', countyId: 'qilian', status: 'in_progress' as const, level: 'township' as const, departmentId: 'res' };
@@ -31,6 +31,38 @@ describe('what a step adds to a department\'s counters', () => {
 
   it('counts nothing for a case its village holds, which has no department', () => {
     expect(departmentDeltas({ ...base, level: 'village' }, { ...base, level: 'village', status: 'resolved' }, [{ action: 'resolve', at, from: 'in_progress', data: { onTime: true } }])).toEqual([]);
+  });
+});
+
+describe('a case\'s record replayed into the counters (the backfill)', () => {
+  const ev = (action: string, day: string, from: string | null, to: string, data?: Record<string, unknown>, role = 'centre_staff') =>
+    ({ action, at: `2026-12-${day}T01:00:00.000Z`, from, to, data, actor: { role } }) as Parameters<typeof departmentDeltasOfRecord>[1][number];
+  const record = [
+    ev('submit', '01', null, 'submitted', undefined, 'citizen'),
+    // another township's centre transferred it here: counted at the centre that owned it then, and that is 八宝镇
+    ev('transfer', '01', 'submitted', 'submitted', { fromCentreId: 'ebao', toCentreId: 'babao' }),
+    ev('accept', '02', 'submitted', 'accepted'),
+    ev('dispatch', '02', 'accepted', 'dispatched', { departmentId: 'res' }),
+    ev('classify', '03', 'dispatched', 'dispatched', { backlogClass: 'A' }),
+    ev('resolve', '04', 'dispatched', 'resolved', { onTime: true }, 'handler'),
+    ev('follow_up', '05', 'resolved', 'resolved', { reached: true, rating: 'satisfied' }),
+    ev('rate', '06', 'resolved', 'reopened', { rating: 'dissatisfied' }, 'citizen'),
+    // resolved again after the review: not a second 办结
+    ev('resolve', '07', 'reopened', 'resolved', { onTime: true }, 'handler'),
+  ];
+  const p = { centreId: 'babao', countyId: 'qilian', level: 'township' as const, departmentId: 'res' };
+
+  it('counts each event as the step did, with the case as it was then', () => {
+    const d = departmentDeltasOfRecord(p, record, '2027-01-01T00:00:00.000Z');
+    const expected = { 'd02_res~h': 1, 'd04_res~r': 1, 'd04_res~ro': 1, 'd04_res~bs': 1, 'd06_res~rt': 1 };
+    expect(fields(d)).toEqual(expected);
+    expect(fields(d, 'qilian')).toEqual(expected);
+    expect(d.map((x) => x.scope).sort()).toEqual(['babao', 'qilian']);
+  });
+
+  it('stops at `until`: what came after was counted as it happened', () => {
+    expect(fields(departmentDeltasOfRecord(p, record, '2026-12-04T00:00:00.000Z'))).toEqual({ 'd02_res~h': 1 });
+    expect(departmentDeltasOfRecord(p, record, '2026-12-01T00:00:00.000Z')).toEqual([]);
   });
 });
 

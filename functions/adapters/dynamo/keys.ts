@@ -204,6 +204,8 @@ export const keys = {
   warnings: (scope: string, month: string) => ({ pk: `WARN#${scope}`, sk: `M#${month}` }),
   /** a one-off change to items written before (functions/adapters/dynamo/migrations.ts), marked done once it ran */
   migration: (id: string) => ({ pk: 'MIGRATION', sk: id }),
+  /** a case whose record the departments' counters' backfill counted (migrations.ts DEPARTMENT_COUNTERS): once */
+  departmentBackfill: (petitionId: string) => ({ pk: `DEPFILL#${petitionId}`, sk: 'D' }),
   /**
    * Open311 partner systems of a county, one partition (a handful of items), and each partner's key by its hash: the
    * key check is one read of `PKEY#<sha-256 of the key>`, which holds what the check needs.

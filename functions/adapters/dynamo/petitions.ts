@@ -296,7 +296,7 @@ function isTransactionConflict(err: unknown): boolean {
 }
 
 /** The counters a step adds, as ADD updates in its transaction. */
-function figureUpdates(table: string, petitionId: string, deltas: FigureDelta[]) {
+export function figureUpdates(table: string, petitionId: string, deltas: FigureDelta[]) {
   const shard = figureShard(petitionId);
   return deltas.map((d) => {
     const fields = Object.entries(d.add);
