@@ -12,7 +12,11 @@ import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES } from '../support/routes';
 import * as bookingUseCases from '../../functions/usecases/bookings';
-import { call, citizenToken, newKey, report, staffToken } from '../support/api';
+import { call, citizenToken, consultedCase, departmentHost, newKey, report, staffToken } from '../support/api';
+import { STANDIN_PUSH_TOKEN } from '../../functions/local/wechat-standin';
+import { pushSignature } from '../../functions/usecases/wechatPush';
+import { addDays } from '../../shared/slots';
+import { chinaDate } from '../../shared/timeLimits';
 import { movableClock, stackDeps } from '../support/deps';
 
 const CALLERS = ['anonymous', 'owner', 'otherCitizen', 'agent', 'handler', 'centre', 'otherCentre', 'county', 'admin'] as const;
@@ -219,6 +223,17 @@ async function babaoWarning(): Promise<Target> {
   return { query: 'month=2033-07&townshipId=babao&key=rise_heating' };
 }
 const newId = () => `m-${randomUUID().slice(0, 8)}`;
+/** A case of 八宝镇 in consultation: the 自然资源所 leads, the 司法所 (the matrix's handler) is called in. */
+async function consulted(): Promise<Target & { params: { id: string } }> {
+  const { herder, id } = await consultedCase(babao, { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice'], question: '草场边界如何认定？', days: 2 });
+  return { params: { id }, owner: herder };
+}
+/** A push's query as WeChat signs it with the local stack's token. */
+function signedPush(): string {
+  const timestamp = String(Math.floor(Date.now() / 1000));
+  const nonce = randomUUID().slice(0, 8);
+  return `signature=${pushSignature(STANDIN_PUSH_TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}`;
+}
 
 // The matrix ----------------------------------------------------------------------------------------------------
 
@@ -366,6 +381,27 @@ const CASES: Record<string, Case> = {
   'POST /staff/petitions/{id}/team': { expect: staff(404, 403, 403, 404, 200, 200), target: async () => ({ ...(await backlogCase(false)), body: { usernames: ['babao-resources'] } }) },
   'POST /staff/petitions/{id}/claim-lead': { expect: centreOnlyStepOfSeen(), target: async () => ({ ...(await backlogCase(true)), body: {} }) },
   'GET /staff/board': { expect: staff(404, 404, 200, 200, 200, 200), target: fixed({}) },
+  // 会诊会议: the case's centre (and the levels above) books its consultation's meeting; a co-department's handler may not
+  'GET /staff/petitions/{id}/meeting-hosts': {
+    expect: centreStep(),
+    target: async () => ({ ...(await consulted()), query: `day=${addDays(chinaDate(new Date()), 1)}` }),
+  },
+  'POST /staff/petitions/{id}/meeting': {
+    expect: centreStep(),
+    target: async () => {
+      const t = await consulted();
+      const hostId = await departmentHost(babao, 'babao-justice', '矩阵会诊接访员');
+      const offer = await call('GET', `/staff/petitions/${t.params.id}/meeting-hosts?day=${addDays(chinaDate(new Date()), 1)}`, { token: babao });
+      return { ...t, body: { start: offer.body.times[2], hostIds: [hostId], withCitizen: true } };
+    },
+    vary: (t) => ({ ...t, headers: { 'idempotency-key': newKey() } }),
+  },
+  // 消息推送: WeChat's, whoever else's token comes with it; signed with the token (else 404, in the API test)
+  'GET /wechat/push': { expect: everyone(200), target: async () => ({ query: `${signedPush()}&echostr=matrix` }) },
+  'POST /wechat/push': {
+    expect: everyone(200),
+    target: async () => ({ query: signedPush(), body: { MsgType: 'event', Event: 'wxa_media_check', trace_id: 'matrix-no-such-trace', result: { suggest: 'pass' } } }),
+  },
   // 一单一书…: the centre issues a case's documents; a file is attached by whoever handles the case, from their own upload
   'POST /staff/petitions/{id}/documents': {
     expect: centreOnlyStepOfSeen(),

@@ -120,6 +120,8 @@ describe('the words of the citizen pages', () => {
   it('names the county\'s levels as its settings do, in the question and in its red message', async () => {
     const settings = { levelNames: { township: '苏木', village: '嘎查' } };
     expect((await call('PUT', '/staff/counties/qilian/settings', { token: await staffToken('county'), body: settings })).status).toBe(200);
+    // the citizen function keeps the organisation for a second (ORG_CACHE_SECONDS in tests): wait until it answers anew
+    await poll(async () => (await call('GET', '/townships')).body.levelNames.township).toBe('苏木');
     await page.goto(`${server.url}/#/pages/report/index`);
     await page.reload();
     const el = (id: string) => page.locator(`#${id}:visible`).first();
