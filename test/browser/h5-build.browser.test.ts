@@ -13,8 +13,9 @@ import { openBrowser, type Browser } from '../support/browser';
 import { stack } from '../support/worker';
 
 describe('the H5 build npm start serves', () => {
-  // a test build's one API address (test/support/appBuild.ts), which the browser maps to this worker's API
-  const env = { API_BASE_URL: TEST_API_BASE };
+  // the test build's settings (test/support/appBuild.ts: its one API address, which the browser maps to this worker's
+  // API, and its link base), as its stamp holds them
+  let env: Record<string, string> = {};
   const work = mkdtempSync(path.join(tmpdir(), 'shaogang-h5-'));
   const out = path.join(work, 'h5');
   let server: H5Server | undefined;
@@ -26,7 +27,8 @@ describe('the H5 build npm start serves', () => {
     const built = await buildApp('h5');
     cpSync(built, out, { recursive: true });
     cpSync(`${built}-build.json`, `${out}-build.json`);
-    sources = (JSON.parse(readFileSync(`${out}-build.json`, 'utf8')) as { sources: number }).sources;
+    ({ env, sources } = JSON.parse(readFileSync(`${out}-build.json`, 'utf8')) as { env: Record<string, string>; sources: number });
+    expect(env.API_BASE_URL).toBe(TEST_API_BASE);
   }, 1_200_000);
 
   afterAll(async () => {

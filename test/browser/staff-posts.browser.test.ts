@@ -11,25 +11,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postIdFromUrl } from '../../miniprogram/src/lib/code';
 import { postLink } from '../../shared/postLink';
 import { call, staffToken } from '../support/api';
+import { TEST_POST_LINK_BASE } from '../support/appBuild';
 import { decodeQr, openStaffApp, poll, SHOTS, type StaffApp } from '../support/staffApp';
 
-// A base no other build uses, so the codes can only carry it if the build put it there.
-const LINK_BASE = 'https://scan.posts-test.example.cn/h5';
+// The test build's base (not the default one, 127.0.0.1:10086), so the codes can only carry it if the build put it there.
+const LINK_BASE = TEST_POST_LINK_BASE;
 const SEEDED_POST = 'babao-yingpantai-p1';
+
+/** A post of 白杨沟村 made through the API, for the tests that are not about the form. */
+async function madePost(name: string): Promise<string> {
+  const postId = `test-post-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const body = { name, address: '祁连县八宝镇白杨沟村二社路口', location: { lat: 38.19, lng: 100.251 }, nodeId: 'babao-baiyanggou-g1', categoryIds: ['grassland', 'neighbour'] };
+  const made = await call('PUT', `/staff/posts/${postId}`, { token: await staffToken('babao'), body });
+  if (made.status !== 200) throw new Error(`fixture post: ${made.status} ${JSON.stringify(made.body)}`);
+  return postId;
+}
 
 describe('posts and their QR posters (H5)', () => {
   let app: StaffApp;
-  let postId = '';
-  const name = `测试岗点${Date.now().toString(36)}`;
 
   beforeAll(async () => {
-    app = await openStaffApp({ prefix: 'staff-posts', env: { POST_LINK_BASE: LINK_BASE } });
+    app = await openStaffApp({ prefix: 'staff-posts' });
   }, 1_200_000);
   afterAll(async () => {
     await app?.close();
   });
 
   it('creates a post through the form, refusing a blank one field by field, and lists it', async () => {
+    const name = `测试岗点${Date.now().toString(36)}`;
     await app.loginAs('babao');
     await app.el('#nav-posts').click();
     await app.page.waitForURL(/staff\/pages\/posts\/index/);
@@ -58,7 +67,7 @@ describe('posts and their QR posters (H5)', () => {
     const listed = await call('GET', '/staff/townships/babao/posts?limit=100', { token: await staffToken('babao') });
     const made = listed.body.items.find((p: { name: string }) => p.name === name);
     expect(made).toMatchObject({ nodeId: 'babao-baiyanggou-g1', address: '祁连县八宝镇白杨沟村二社路口', location: { lat: 38.19, lng: 100.251 }, categoryIds: ['grassland', 'neighbour'] });
-    postId = made.id;
+    const postId = made.id as string;
 
     await app.el('#post-back').click();
     await app.page.waitForURL(/staff\/pages\/posts\/index/);
@@ -68,7 +77,10 @@ describe('posts and their QR posters (H5)', () => {
   });
 
   it('shows the post’s poster with a QR code that decodes to its link on the configured base', async () => {
-    expect(postId).not.toBe('');
+    const name = `海报岗点${Date.now().toString(36)}`;
+    const postId = await madePost(name);
+    await app.loginAs('babao');
+    await app.open('pages/posts/index?township=babao');
     await app.el(`#poster-${postId}`).click();
     await app.page.waitForURL(/staff\/pages\/posters\/index/);
     const sheet = app.el(`#sheet-${postId}`);
@@ -84,6 +96,8 @@ describe('posts and their QR posters (H5)', () => {
   });
 
   it('prints two selected posts as two A4 pages, each with its own code and no staff menu', async () => {
+    const postId = await madePost(`打印岗点${Date.now().toString(36)}`);
+    await app.loginAs('babao');
     await app.open('pages/posts/index?township=babao');
     await app.el(`#post-${postId}`).waitFor();
     await app.el(`#select-${postId}`).click();

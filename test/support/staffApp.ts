@@ -40,7 +40,7 @@ export interface StaffApp {
   close(): Promise<void>;
 }
 
-/** `env`: further build settings (e.g. POST_LINK_BASE); each distinct set is a build of its own. */
+/** `env`: further build settings; each distinct set is a whole build of its own (minutes): prefer the shared one. */
 export async function openStaffApp(opts: { prefix: string; width?: number; height?: number; env?: Record<string, string>; fakeMedia?: boolean }): Promise<StaffApp> {
   const dir = await buildApp('h5', opts.env);
   const server = await serveH5({ dir });
