@@ -10,18 +10,13 @@
  * - citizen targets are at least 44 × 44 px; axe-core (with AAA contrast on citizen pages) finds nothing serious.
  * Screenshots go to test-results/a11y-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
 import { anyHourHost, call, citizenToken, newKey, report, STAFF_PASSWORDS, staffToken } from '../support/api';
-import { buildApp, ROOT } from '../support/appBuild';
-import { audit, citizenNamed, openBrowser, type Browser } from '../support/browser';
-import { stack } from '../support/worker';
+import type { Browser } from '../support/browser';
+import { openCitizenApp, type CitizenApp } from '../support/citizenApp';
 
-const SHOTS = path.join(ROOT, 'test-results');
 const POST_ID = 'babao-baiyanggou-p1';
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
@@ -33,10 +28,10 @@ interface Measured {
 }
 
 describe('accessibility of the H5 app', () => {
-  let server: H5Server;
+  let app: CitizenApp;
+  let server: CitizenApp['server'];
   let browser: Browser;
   let page: Page;
-  const apiUrl = stack().apiUrl;
   /** The browser's citizen: the H5 app logs in by this name (the local stage's dev login), the API tests' way too. */
   const HERDER = `a11y-${Date.now()}`;
   /** A case of the browser's citizen, reported through the API; with `resolved`, taken to 办结 by the centre. */
@@ -64,31 +59,17 @@ describe('accessibility of the H5 app', () => {
   const slotId = (start: string) => `slot-${start.replace(/[^0-9]/g, '')}`;
 
   beforeAll(async () => {
-    const dir = await buildApp('h5');
-    server = await serveH5({ dir });
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await openBrowser({ apiUrl });
-    page = browser.page;
-    await citizenNamed(page, server.url, HERDER);
+    app = await openCitizenApp({ shots: 'a11y', citizen: HERDER });
+    ({ server, browser, page } = app);
     // the app is built inside the run: on a busy two-core machine that can take over ten minutes
   }, 1_200_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
-  const settled = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const arrive = async (route: RegExp) => {
-    await page.waitForURL(route);
-    await settled();
-  };
+  const settled = () => app.settled();
+  const arrive = (route: RegExp) => app.arrive(route);
   /** A screenshot to look at, and axe-core on the same state: citizen pages are held to 7:1 contrast. */
-  const shot = async (name: string, citizen = true) => {
-    await settled();
-    await page.screenshot({ path: path.join(SHOTS, `a11y-${name}.png`), fullPage: true });
-    await audit(page, name, { enhancedContrast: citizen });
-  };
-  const el = (selector: string) => page.locator(`${selector}:visible`).first();
+  const shot = (name: string, citizen = true) => app.shot(name, { citizen });
+  const el = (selector: string) => app.el(selector);
 
   /** What has the keyboard focus: its id, or the id of the field box around it. */
   const focused = () =>

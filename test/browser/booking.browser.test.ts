@@ -5,17 +5,11 @@
  * 我的预约 shows which. Screenshots go to test-results/.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { anyHourHost, call, citizenToken, report, staffToken } from '../support/api';
-import { buildApp, ROOT } from '../support/appBuild';
-import { audit, citizenNamed, openBrowser, type Browser } from '../support/browser';
-import { stack } from '../support/worker';
+import { openCitizenApp, type CitizenApp } from '../support/citizenApp';
 
-const SHOTS = path.join(ROOT, 'test-results');
 const HOST_NAME = '马调解员';
 const HERDER = `booking-${randomUUID().slice(0, 8)}`;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -26,37 +20,25 @@ interface Slot {
 }
 
 describe('booking a video reception in a browser (H5)', () => {
-  let server: H5Server;
-  let browser: Browser;
+  let app: CitizenApp;
+  let server: CitizenApp['server'];
   let page: Page;
   let hostId: string;
-  const apiUrl = stack().apiUrl;
 
   beforeAll(async () => {
     // A host of 八宝镇 who receives at any hour, so the test has free times whenever it runs.
     hostId = `h-${randomUUID().slice(0, 8)}`;
     await anyHourHost(hostId, HOST_NAME);
-    const dir = await buildApp('h5');
-    server = await serveH5({ dir });
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await openBrowser({ apiUrl });
-    page = browser.page;
     // the app logs in by this name (the local stage's dev login), so the tests can act as its citizen through the API
-    await citizenNamed(page, server.url, HERDER);
+    app = await openCitizenApp({ shots: 'h5-booking', label: 'booking', citizen: HERDER });
+    ({ server, page } = app);
   }, 600_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   /** A screenshot, and axe-core on the same state (citizen pages: 7:1 contrast). */
-  const shot = async (name: string) => {
-    await page.screenshot({ path: path.join(SHOTS, `h5-booking-${name}.png`), fullPage: true });
-    await audit(page, `booking ${name}`, { enhancedContrast: true });
-  };
-  /** Taro's H5 router keeps earlier pages hidden in the DOM: only the visible copy counts. */
-  const el = (selector: string) => page.locator(`${selector}:visible`).first();
+  const shot = (name: string) => app.shot(name);
+  const el = (selector: string) => app.el(selector);
   const slots = async (): Promise<Slot[]> => (await call('GET', `/hosts/${hostId}/slots?days=2&all=true`)).body.items;
   const schedule = async () =>
     (await call('GET', `/staff/bookings?hostId=${hostId}&days=3`, { token: await staffToken('babao') })).body.items as Array<{ start: string; status: string; topic: string }>;

@@ -4,19 +4,14 @@
  * the anonymous query secret, the way back from every page, their own photos, and 我的预约 in a useful order.
  * Screenshots go to test-results/h5-firstuse-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import gcoord from 'gcoord';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
 import { call, newKey, staffToken } from '../support/api';
-import { buildApp, ROOT } from '../support/appBuild';
-import { audit, openBrowser, type Browser } from '../support/browser';
-import { stack } from '../support/worker';
+import type { Browser } from '../support/browser';
+import { openCitizenApp, type CitizenApp } from '../support/citizenApp';
 
-const SHOTS = path.join(ROOT, 'test-results');
 const POST_ID = 'babao-baiyanggou-p1';
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
@@ -24,35 +19,21 @@ const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000,
 const HERE = { latitude: 38.18, longitude: 100.245 };
 
 describe('a first-time citizen in a browser (H5)', () => {
-  let server: H5Server;
+  let app: CitizenApp;
+  let server: CitizenApp['server'];
   let browser: Browser;
   let page: Page;
-  const apiUrl = stack().apiUrl;
 
   beforeAll(async () => {
-    const dir = await buildApp('h5');
-    server = await serveH5({ dir });
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await openBrowser({ apiUrl });
-    page = browser.page;
+    app = await openCitizenApp({ shots: 'h5-firstuse', label: 'firstuse' });
+    ({ server, browser, page } = app);
   }, 1_200_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
-  const transitioned = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const shot = async (name: string) => {
-    await transitioned();
-    await page.screenshot({ path: path.join(SHOTS, `h5-firstuse-${name}.png`), fullPage: true });
-    await audit(page, `firstuse ${name}`, { enhancedContrast: true });
-  };
-  const arrive = async (route: RegExp) => {
-    await page.waitForURL(route);
-    await transitioned();
-  };
-  const el = (id: string) => page.locator(`#${id}:visible`).first();
+  const shot = (name: string) => app.shot(name);
+  const arrive = (route: RegExp) => app.arrive(route);
+  const el = (id: string) => app.el(`#${id}`);
   /** a fresh load of the app at this URL, as a link opened from outside (not a hash change inside the running app) */
   const openFresh = async (url: string) => {
     await page.goto('about:blank');

@@ -2,37 +2,25 @@
  * 会诊会议 on the citizen's case (H5): invited to a consultation's meeting, the citizen sees on 反映详情 when it is,
  * who receives (each with their department) and 进入视频, which opens the shared room.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { formatTime } from '../../shared/format';
 import { call, citizenToken, departmentHost, newKey, report, staffToken } from '../support/api';
-import { buildApp, ROOT } from '../support/appBuild';
-import { audit, citizenNamed, openBrowser, type Browser } from '../support/browser';
-import { stack } from '../support/worker';
+import { openCitizenApp, type CitizenApp } from '../support/citizenApp';
 
-const SHOTS = path.join(ROOT, 'test-results');
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 const CONSULT = { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice'], question: '草场边界如何认定？', days: 3 };
 
 describe('a consultation meeting on the citizen\'s case (H5)', () => {
-  let server: H5Server;
-  let browser: Browser;
+  let app: CitizenApp;
+  let server: CitizenApp['server'];
   let page: Page;
 
   beforeAll(async () => {
-    const dir = await buildApp('h5');
-    server = await serveH5({ dir });
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await openBrowser({ apiUrl: stack().apiUrl });
-    page = browser.page;
+    app = await openCitizenApp({ shots: 'h5-citizen', label: 'citizen' });
+    ({ server, page } = app);
   }, 1_200_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   it('shows the meeting the citizen is invited to, with its hosts and 进入视频', async () => {
     const name = `herder-meeting-${Date.now()}`;
@@ -49,15 +37,14 @@ describe('a consultation meeting on the citizen\'s case (H5)', () => {
     expect(booked.status).toBe(200);
     const meeting = booked.body.meetings[0];
 
-    await citizenNamed(page, server.url, name);
+    await app.as(name);
     await page.goto(`${server.url}/#/pages/detail/index?id=${id}`);
     const card = page.locator(`#meeting-${meeting.id}:visible`).first();
     await poll(() => card.textContent()).toContain('会诊会议');
     const text = (await card.textContent()) ?? '';
     expect(text).toContain(`${formatTime(meeting.start)} 至 ${formatTime(meeting.end).slice(-5)}`);
     expect(text).toContain('参会：司法所王调解员（八宝镇司法所）');
-    await page.screenshot({ path: path.join(SHOTS, 'h5-citizen-meeting.png'), fullPage: true });
-    await audit(page, 'citizen meeting', { enhancedContrast: true });
+    await app.shot('meeting');
     // 进入视频 opens the room every party shares (the provider answered here)
     await page.context().route(`${new URL(meeting.roomUrl).origin}/**`, (r) => r.fulfill({ status: 200, contentType: 'text/html', body: '<title>room</title>' }));
     const opened = page.context().waitForEvent('page');

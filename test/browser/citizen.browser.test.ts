@@ -4,18 +4,15 @@
  * petition in 我的反映, follows it through accept, dispatch and resolve done by staff through the API, and rates
  * it dissatisfied. Screenshots go to test-results/.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
 import { call, staffToken } from '../support/api';
-import { buildApp, ROOT, TEST_API_BASE } from '../support/appBuild';
-import { audit, openBrowser, type Browser } from '../support/browser';
+import { TEST_API_BASE } from '../support/appBuild';
+import type { Browser } from '../support/browser';
+import { openCitizenApp, type CitizenApp } from '../support/citizenApp';
 import { stack } from '../support/worker';
 
-const SHOTS = path.join(ROOT, 'test-results');
 const POST_ID = 'babao-baiyanggou-p1';
 // a 1×1 PNG, picked as the report's photo
 const PHOTO = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
@@ -27,38 +24,22 @@ const step = (token: string, id: string, action: string, body: unknown = {}) =>
   call('POST', `/staff/petitions/${id}/${action}`, { token, body });
 
 describe('the citizen app in a browser (H5)', () => {
-  let server: H5Server;
+  let app: CitizenApp;
+  let server: CitizenApp['server'];
   let browser: Browser;
   let page: Page;
   const apiUrl = stack().apiUrl;
 
   beforeAll(async () => {
-    const dir = await buildApp('h5');
-    server = await serveH5({ dir });
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await openBrowser({ apiUrl });
-    page = browser.page;
+    app = await openCitizenApp({ shots: 'h5' });
+    ({ server, browser, page } = app);
   }, 1_200_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
-  /** Taro's H5 router slides pages in: wait until no CSS transition or animation is running. */
-  const transitioned = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  /** A screenshot, and axe-core on the same state (citizen pages: 7:1 contrast). */
-  const shot = async (name: string) => {
-    await transitioned();
-    await page.screenshot({ path: path.join(SHOTS, `h5-${name}.png`), fullPage: true });
-    await audit(page, name, { enhancedContrast: true });
-  };
-  const arrive = async (route: RegExp) => {
-    await page.waitForURL(route);
-    await transitioned();
-  };
-  /** Taro's H5 router keeps earlier pages hidden in the DOM: only the visible copy of an id counts. */
-  const el = (id: string) => page.locator(`#${id}:visible`).first();
+  const shot = (name: string) => app.shot(name);
+  const arrive = (route: RegExp) => app.arrive(route);
+  const el = (id: string) => app.el(`#${id}`);
   const pagePath = () => decodeURIComponent(new URL(page.url()).hash);
 
   it('remembers large-text mode on the home page', async () => {

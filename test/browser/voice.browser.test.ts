@@ -4,19 +4,15 @@
  * recording in the draft, and sending again makes a report by voice alone. On the case file, staff play the
  * citizen's recording and write a transcription that stays internal. Each test makes its own case.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
 import { call, citizenToken, report, staffToken } from '../support/api';
-import { buildApp, ROOT } from '../support/appBuild';
-import { audit, citizenNamed, openBrowser, type Browser } from '../support/browser';
+import type { Browser } from '../support/browser';
+import { openCitizenApp, type CitizenApp } from '../support/citizenApp';
 import { openStaffApp, type StaffApp } from '../support/staffApp';
 import { stack } from '../support/worker';
 
-const SHOTS = path.join(ROOT, 'test-results');
 const POST_ID = 'babao-baiyanggou-p1';
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
@@ -36,35 +32,25 @@ async function holdToTalk(page: Page, seconds: number) {
 }
 
 describe('a report by voice (H5)', () => {
-  let server: H5Server;
+  let app: CitizenApp;
+  let server: CitizenApp['server'];
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    const dir = await buildApp('h5');
-    server = await serveH5({ dir });
-    mkdirSync(SHOTS, { recursive: true });
-    browser = await openBrowser({ apiUrl: stack().apiUrl, fakeMedia: true });
-    page = browser.page;
+    app = await openCitizenApp({ shots: 'h5-voice', fakeMedia: true });
+    ({ server, browser, page } = app);
   }, 1_200_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
-  const el = (id: string) => page.locator(`#${id}:visible`).first();
+  const el = (id: string) => app.el(`#${id}`);
   /** the recording's key as the draft keeps it on the device */
   const draftKey = () => page.evaluate(() => /"audio":\{"key":"([^"]+)"/.exec(localStorage.getItem('sg.drafts') ?? '')?.[1]);
-  const transitioned = () => page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
-  const shot = async (name: string) => {
-    await transitioned();
-    await page.screenshot({ path: path.join(SHOTS, `h5-voice-${name}.png`), fullPage: true });
-    await audit(page, name, { enhancedContrast: true });
-  };
+  const shot = (name: string) => app.shot(name);
 
   it('records while held, plays back, re-records, deletes; a lost answer keeps the recording, and it sends', async () => {
     const name = `herder-voice-${Date.now()}`;
-    await citizenNamed(page, server.url, name);
+    await app.as(name);
     await page.goto(postLink(server.url, POST_ID));
     await page.waitForURL(/pages\/report\/index/);
     await poll(() => el('post-info').textContent()).toContain('白杨沟村党群服务中心岗');

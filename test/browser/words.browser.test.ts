@@ -7,35 +7,26 @@
  */
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serveH5, type H5Server } from '../../miniprogram/dev/serve';
 import { postLink } from '../../shared/postLink';
 import { anyHourHost, call, citizenToken, newKey, report, staffToken } from '../support/api';
-import { buildApp, TEST_API_HOST } from '../support/appBuild';
-import { citizenNamed, openBrowser, type Browser } from '../support/browser';
+import { TEST_API_HOST } from '../support/appBuild';
+import { openCitizenApp, type CitizenApp } from '../support/citizenApp';
 import { dataOf, notInCatalogue } from '../support/catalogue';
-import { stack } from '../support/worker';
 
 const POST_ID = 'babao-baiyanggou-p1';
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
 describe('the words of the citizen pages', () => {
-  let server: H5Server;
-  let browser: Browser;
+  let app: CitizenApp;
+  let server: CitizenApp['server'];
   let page: Page;
-  const apiUrl = stack().apiUrl;
   const HERDER = `words-${Date.now()}`;
 
   beforeAll(async () => {
-    const dir = await buildApp('h5');
-    server = await serveH5({ dir });
-    browser = await openBrowser({ apiUrl });
-    page = browser.page;
-    await citizenNamed(page, server.url, HERDER);
+    app = await openCitizenApp({ shots: 'h5-words', citizen: HERDER });
+    ({ server, page } = app);
   }, 1_200_000);
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => app?.close());
 
   /** Every text of the page shown: its visible text nodes, the names and hints of its elements, its title. */
   const textsShown = () =>
