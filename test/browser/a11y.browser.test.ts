@@ -347,8 +347,8 @@ describe('accessibility of the H5 app', () => {
       { name: 'slots', url: `${server.url}/#/booking/pages/slots/index?hostId=${hostId}`, ready: `#${slotId(slots[0]!)}` },
       { name: 'bookings', url: `${server.url}/#/booking/pages/mine/index`, ready: `#cancel-${booked.body.id}` },
     ];
+    // the mode is set with its switch twice, not once per page: every page in normal mode, then every page in large
     const open = async (url: string, ready: string, large: boolean) => {
-      await setLargeText(large);
       await page.evaluate((answer) => localStorage.setItem('sg.lastResult', JSON.stringify({ data: answer })), lastResult);
       await page.goto(url);
       await page.reload();
@@ -356,12 +356,17 @@ describe('accessibility of the H5 app', () => {
       await poll(() => el('.page').getAttribute('class')).toMatch(large ? /\blarge\b/ : /^(?!.*\blarge\b)/);
       await settled();
     };
-    const largeTexts = new Map<string, Measured[]>();
+    const normalTexts = new Map<string, Measured[]>();
+    await setLargeText(false);
     for (const p of pages) {
       await open(p.url, p.ready, false);
-      const normal = await measureTexts();
+      normalTexts.set(p.name, await measureTexts());
       expect(await smallTargets(), p.name).toEqual([]);
       await shot(`7-${p.name}-normal`);
+    }
+    const largeTexts = new Map<string, Measured[]>();
+    await setLargeText(true);
+    for (const p of pages) {
       await open(p.url, p.ready, true);
       const large = await measureTexts();
       largeTexts.set(p.name, large);
@@ -371,7 +376,7 @@ describe('accessibility of the H5 app', () => {
       expect(large.length, p.name).toBeGreaterThan(3);
       expect(large.filter((t) => t.px < 18).map((t) => `${t.text} ${t.px}px`), `${p.name}: texts under 18 px in large mode`).toEqual([]);
       // every text grows: the same texts, each larger than in normal mode
-      const before = new Map(normal.map((t) => [t.key, t.px]));
+      const before = new Map(normalTexts.get(p.name)!.map((t) => [t.key, t.px]));
       const notLarger = large.filter((t) => before.has(t.key) && !(t.px > before.get(t.key)!)).map((t) => `${t.text} ${before.get(t.key)}→${t.px}px`);
       expect(notLarger, `${p.name}: texts that did not grow`).toEqual([]);
       expect(large.filter((t) => before.has(t.key)).length, p.name).toBeGreaterThan(large.length * 0.9);
