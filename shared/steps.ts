@@ -6,7 +6,7 @@
  */
 import * as z from 'zod/mini';
 import { BacklogClass } from './schemas/backlog';
-import { MeetingBody } from './schemas/booking';
+import { MeetingBody } from './schemas/meeting';
 import { IssueDocumentBody } from './schemas/document';
 import { EmptyBody, RESOLVED_STATUSES, OPEN_STATUSES, Rating, STATUSES, TypedTrackingCode, idOf, text, type Role, type Status } from './schemas/common';
 

@@ -2,14 +2,17 @@
  * The one route registry: app.config.ts builds the page list from it, and every navigation goes through `urlOf`,
  * so a page's path and its parameters are written in one place.
  */
-import { BOOKING_SUBPACKAGE } from './booking/routes';
-import { STAFF_SUBPACKAGE } from './staff/routes';
 import { zh } from './i18n/zh';
 
+/**
+ * `main`: the pages a scan lands on (the home page, the form and its result) make the main package, the one WeChat
+ * downloads before anything shows. Each other citizen page is a subpackage of its own under the same path
+ * (app.config.ts), fetched when first opened.
+ */
 export const ROUTES = {
-  home: { path: 'pages/index/index', title: zh.titles.home },
-  report: { path: 'pages/report/index', title: zh.titles.report },
-  result: { path: 'pages/result/index', title: zh.titles.result },
+  home: { path: 'pages/index/index', title: zh.titles.home, main: true },
+  report: { path: 'pages/report/index', title: zh.titles.report, main: true },
+  result: { path: 'pages/result/index', title: zh.titles.result, main: true },
   mine: { path: 'pages/mine/index', title: zh.titles.mine },
   detail: { path: 'pages/detail/index', title: zh.titles.detail },
   track: { path: 'pages/track/index', title: zh.titles.track },
@@ -32,9 +35,6 @@ export interface RouteParams {
   claim: { code?: string };
   video: Record<string, never>;
 }
-
-/** Booking and staff pages are subpackages: they load when first opened and do not weigh on the main package. */
-export const SUBPACKAGES: ReadonlyArray<{ root: string; pages: readonly string[] }> = [BOOKING_SUBPACKAGE, STAFF_SUBPACKAGE];
 
 export function urlOf<N extends RouteName>(name: N, params?: RouteParams[N]): string {
   const query = Object.entries(params ?? {})

@@ -80,6 +80,36 @@ export interface WeappPage {
   settle(ms?: number): Promise<void>;
 }
 
+/** The part of exparser's node (under j-component) that a search by id walks. */
+interface ExNode {
+  id?: string;
+  childNodes?: ExNode[];
+  shadowRoot?: ExNode;
+}
+
+/**
+ * An element by id anywhere on the page. Taro draws a page's tree with templates up to `baseLevel` deep
+ * (config/index.ts) and each deeper subtree inside its `comp` component, whose nodes live in that component's own
+ * shadow tree, as in WeChat; j-component's `querySelector` does not enter it, so the search walks the shadow trees.
+ * The match is wrapped as j-component wraps what `querySelector` finds, so that taps and input reach it.
+ */
+function deepQuery(node: SimNode, id: string): SimNode | null {
+  const found = node.querySelector(`#${id}`);
+  if (found) return found;
+  const walk = (ex: ExNode | undefined): ExNode | null => {
+    for (const child of ex?.childNodes ?? []) {
+      if (child.id === id) return child;
+      const inner = walk(child.shadowRoot) ?? walk(child);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  const match = walk((node as unknown as { _exparserNode: ExNode })._exparserNode.shadowRoot);
+  if (!match) return null;
+  const Wrapper = Object.getPrototypeOf(Object.getPrototypeOf(node)).constructor as new (ex: ExNode) => SimNode;
+  return new Wrapper(match);
+}
+
 export class WeappRuntime {
   readonly requests: RecordedRequest[] = [];
   readonly navigations: Array<{ kind: string; url: string }> = [];
@@ -279,7 +309,7 @@ export class WeappRuntime {
       route,
       text: () => (node.dom.textContent ?? '').replace(/\s+/g, ' ').trim(),
       byId: (elId) => {
-        const found = node.querySelector(`#${elId}`);
+        const found = deepQuery(node, elId);
         if (!found) throw new Error(`no element #${elId} on ${route}: ${view.text().slice(0, 300)}`);
         return found;
       },

@@ -1,5 +1,5 @@
 /**
- * The booking subpackage (预约接访): its pages and how to reach them. The app's registry (src/routes.ts) lists this
+ * The booking subpackage (预约接访): its pages and how to reach them. The app's config (src/app.config.ts) lists this
  * subpackage; navigation inside it goes through `bookingUrl`.
  */
 import { zh } from '../i18n/zh';

@@ -1,11 +1,12 @@
 /**
- * The staff subpackage (工作台): its pages and how to reach them. The app's registry (src/routes.ts) lists this
+ * The staff subpackage (工作台): its pages and how to reach them. The app's config (src/app.config.ts) lists this
  * subpackage, so staff pages never weigh on the citizen main package; navigation inside it goes through `staffUrl`.
  * `nav` puts a page in the staff menu, for the roles listed (all staff when absent).
  */
 import type { StaffRole } from '../../../shared/schemas/common';
+import { STAFF_LOGIN_PATH, STAFF_ROOT } from './entry';
 
-export const STAFF_ROOT = 'staff';
+export { STAFF_ROOT };
 
 /** Receptions are the centres' and the county's; handlers and agents work cases. */
 const RECEPTION_ROLES: readonly StaffRole[] = ['centre_staff', 'county_supervisor', 'admin'];
@@ -17,7 +18,7 @@ interface StaffRoute {
 }
 
 export const STAFF_ROUTES = {
-  login: { path: 'pages/login/index', title: '工作人员登录' },
+  login: { path: STAFF_LOGIN_PATH, title: '工作人员登录' },
   home: { path: 'pages/home/index', title: '工作台', nav: { label: '工作台' } },
   /** 统一登记: a visit, call, letter or 12345 case registered for a citizen, and its printed receipt (回执) */
   register: { path: 'pages/register/index', title: '统一登记', nav: { label: '登记', roles: ['centre_staff', 'agent', 'county_supervisor', 'admin'] } },

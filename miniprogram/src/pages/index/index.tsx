@@ -10,7 +10,7 @@ import { go, replace } from '../../lib/nav';
 import { toast, useLargeText } from '../../lib/prefs';
 import { isWeapp } from '../../lib/request';
 import { tracked } from '../../lib/tracked';
-import { staffUrl } from '../../staff/routes';
+import { STAFF_LOGIN_URL } from '../../staff/entry';
 import { fill, words } from '../../i18n';
 
 const w = words.home;
@@ -88,7 +88,7 @@ export default function Home() {
       </Button>
 
       {/* staff in the field open their pages from the same app; the link is small so citizens are not led astray */}
-      <Button id='staff-entry' className='link' onClick={() => void Taro.navigateTo({ url: staffUrl('login') })}>
+      <Button id='staff-entry' className='link' onClick={() => void Taro.navigateTo({ url: STAFF_LOGIN_URL })}>
         {w.staffEntry}
       </Button>
     </Page>
