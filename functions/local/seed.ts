@@ -25,7 +25,16 @@ export function readSeed(file = join(ROOT, 'functions', 'seed', 'demo.json')): S
   return Seed.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-export async function loadSeed(endpoint: string, table: string, seed: Seed = readSeed()) {
+/**
+ * Each seeded user's password hash, by user id. scrypt is slow by design (about 50 ms a hash on an idle core, seconds
+ * for the nine under load): a test run makes them once and reseeds every file's table with them (loadSeed's `hashes`).
+ */
+export async function passwordHashes(seed: Seed = readSeed()): Promise<Record<string, string>> {
+  return Object.fromEntries(await Promise.all(seed.users.map(async (u) => [u.id, await hashPassword(u.password)] as const)));
+}
+
+/** `hashes`: the users' password hashes made before (passwordHashes); a user without one is hashed here. */
+export async function loadSeed(endpoint: string, table: string, seed: Seed = readSeed(), hashes: Record<string, string> = {}) {
   const db = documentClient({ region: 'local', endpoint });
   const repo = new DynamoOrgRepository(db, table);
   const hosts = new DynamoBookingRepository(db, table);
@@ -37,7 +46,7 @@ export async function loadSeed(endpoint: string, table: string, seed: Seed = rea
   await Promise.all(seed.categories.map((c) => repo.putCategory(c)));
   await Promise.all(seed.posts.map((p) => repo.putPost(p, townshipOf(p.nodeId), countyOf(p.nodeId))));
   await Promise.all(
-    seed.users.map(async ({ password, ...u }) => repo.putUser({ ...u, passwordHash: await hashPassword(password), tokenVersion: 0 }, countyOf(u.scopeNodeId))),
+    seed.users.map(async ({ password, ...u }) => repo.putUser({ ...u, passwordHash: hashes[u.id] ?? (await hashPassword(password)), tokenVersion: 0 }, countyOf(u.scopeNodeId))),
   );
   await Promise.all(seed.hosts.map((host) => hosts.putHost({ host, centrePath: byId.get(host.centreId)?.path ?? host.centreId, countyId: countyOf(host.centreId) })));
 }

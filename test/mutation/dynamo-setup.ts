@@ -8,7 +8,7 @@ export default async function setup(project: TestProject) {
   const dynamo = await startDynamo({ port: await freePort() });
   const wechat = await startWechatStandin(0);
   const none = 'http://127.0.0.1:9';
-  const info = { apiUrl: none, dynamoEndpoint: dynamo.endpoint, wechatUrl: wechat.url, s3Endpoint: none, photoBucket: 'none', table: 'none', jwtSecret: LOCAL_JWT_SECRET, clockUrl: none };
+  const info = { apiUrl: none, dynamoEndpoint: dynamo.endpoint, wechatUrl: wechat.url, s3Endpoint: none, photoBucket: 'none', table: 'none', jwtSecret: LOCAL_JWT_SECRET, clockUrl: none, passwordHashes: {} };
   // every worker id finds the same DynamoDB Local: integration files make their own tables
   project.provide('stacks', Array.from({ length: 16 }, () => info));
   return async () => {

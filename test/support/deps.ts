@@ -27,7 +27,7 @@ function depsOn(table: string, opts: { clock: MovableClock; meter?: Meter; env?:
 
 export async function seededDeps(opts: { clock: MovableClock; meter?: Meter; env?: Record<string, string> }) {
   const table = await freshTable(stack().dynamoEndpoint);
-  await loadSeed(stack().dynamoEndpoint, table.name);
+  await loadSeed(stack().dynamoEndpoint, table.name, undefined, stack().passwordHashes);
   return { deps: depsOn(table.name, opts), table: table.name, drop: table.drop };
 }
 

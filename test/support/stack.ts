@@ -8,7 +8,7 @@ import { startClockStandin } from '../../functions/local/clock-standin';
 import { startDynamo } from '../../functions/local/dynamo';
 import { startApi } from '../../functions/local/offline';
 import { LOCAL_JWT_SECRET, freePort } from '../../functions/local/ports';
-import { loadSeed } from '../../functions/local/seed';
+import { loadSeed, passwordHashes } from '../../functions/local/seed';
 import { ensureTable } from '../../functions/local/table';
 import { startS3Standin } from '../../functions/local/s3-standin';
 import { startWechatStandin } from '../../functions/local/wechat-standin';
@@ -27,6 +27,8 @@ export interface StackInfo {
   jwtSecret: string;
   /** the API's time server: `PUT {now}` moves the API's time, `DELETE` puts it back (test/support/clock.ts) */
   clockUrl: string;
+  /** the seeded users' password hashes, made once for the run: a file's reseeding reuses them (loadSeed) */
+  passwordHashes: Record<string, string>;
 }
 
 export interface Stack {
@@ -53,11 +55,12 @@ export async function startStack(opts: { workers: number; movable: boolean }): P
     for (const stop of stops.reverse()) await stop().catch(() => undefined);
   };
   try {
+    const hashes = await passwordHashes();
     const infos = await Promise.all(
       Array.from({ length: workers }, async (_, i) => {
         const table = `shaogang-test-${i + 1}`;
         await ensureTable(dynamo.endpoint, table);
-        await loadSeed(dynamo.endpoint, table);
+        await loadSeed(dynamo.endpoint, table, undefined, hashes);
         const [wechat, s3, clock] = await Promise.all([startWechatStandin(0), startS3Standin(), startClockStandin()]);
         stops.push(wechat.stop, s3.stop, clock.stop);
         let pending = '';
@@ -99,6 +102,7 @@ export async function startStack(opts: { workers: number; movable: boolean }): P
           table,
           jwtSecret: LOCAL_JWT_SECRET,
           clockUrl: clock.url,
+          passwordHashes: hashes,
         } satisfies StackInfo;
       }),
     );
