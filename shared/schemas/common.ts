@@ -127,3 +127,7 @@ export const EmptyBody = z.strictObject({});
 export function strict<S extends z.ZodMiniObject>(schema: S) {
   return z.strictObject(schema.shape as S['shape']);
 }
+
+/** What a county calls its township and village levels: 乡镇 / 村（社区） in most of China, 苏木 / 嘎查 in Inner Mongolia. */
+export const LevelNames = z.object({ township: text('乡镇一级的名称', 10), village: text('村一级的名称', 10) });
+export type LevelNames = z.infer<typeof LevelNames>;

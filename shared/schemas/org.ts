@@ -1,11 +1,10 @@
 import * as z from 'zod/mini';
-import { GeoPoint, Id, idOf, Level, Limit, StaffRole, strict, text } from './common';
+import { GeoPoint, Id, idOf, Level, LevelNames, Limit, StaffRole, strict, text } from './common';
 
 export const ORG_KINDS = ['county', 'township', 'village', 'grid'] as const;
 
-/** What a county calls its township and village levels: 乡镇 / 村（社区） in most of China, 苏木 / 嘎查 in Inner Mongolia. */
-export const LevelNames = z.object({ township: text('乡镇一级的名称', 10), village: text('村一级的名称', 10) });
-export type LevelNames = z.infer<typeof LevelNames>;
+// what a county calls its levels is in common.ts: a citizen's answers carry it, and need none of the rest of this file
+export { LevelNames } from './common';
 
 /** A row of the county's calendar of seasonal topics (未诉先办): the categories to look out for in a month. */
 export const SeasonalTopic = z.strictObject({

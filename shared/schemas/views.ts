@@ -5,8 +5,7 @@
 import * as z from 'zod/mini';
 import { Action } from './petition';
 import { ERROR_CODES } from '../errorCodes';
-import { Channel, GeoPoint, Level, Rating, Status } from './common';
-import { LevelNames } from './org';
+import { Channel, GeoPoint, Level, LevelNames, Rating, Status } from './common';
 
 /** A page of a list: `cursor` is there while there is more. The one wrapper of every list the API answers. */
 export const PageResponse = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), cursor: z.optional(z.string()) });
