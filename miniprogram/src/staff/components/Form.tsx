@@ -66,6 +66,11 @@ export function Chips<V extends string>(props: {
   );
 }
 
+/** A yes or a no as two chips, yes first: `<idPrefix>-<yes.value>` and `<idPrefix>-<no.value>`. */
+export function YesNo({ idPrefix, yes, no, value, onChange }: { idPrefix: string; yes: { value: string; label: string }; no: { value: string; label: string }; value: boolean; onChange: (v: boolean) => void }) {
+  return <Chips idPrefix={idPrefix} options={[yes, no]} selected={[value ? yes.value : no.value]} onToggle={(v) => onChange(v === yes.value)} />;
+}
+
 /** What a form says after a refusal, and its save button. */
 export function FormFoot({ id, busy, message, label, onSave, onCancel }: { id: string; busy: boolean; message: string; label?: string; onSave: () => void; onCancel?: () => void }) {
   return (

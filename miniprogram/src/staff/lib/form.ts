@@ -71,3 +71,24 @@ export function useSubmit() {
   }
   return { busy, errors, message, submit, reset };
 }
+
+/**
+ * A record edited in a card that opens on 新建 or 修改 (`draft`, null while closed): `open` shows a draft with the last
+ * messages cleared; `save` checks and sends it ({@link useSubmit}) and, once saved, closes the card and runs `after`
+ * with the answer (the list's reload).
+ */
+export function useDraft<D>() {
+  const form = useSubmit();
+  const [draft, setDraft] = useState<D | null>(null);
+  const open = (d: D) => {
+    form.reset();
+    setDraft(d);
+  };
+  async function save<S extends z.ZodMiniType, R>(schema: S, value: unknown, send: (data: z.infer<S>) => Promise<R>, after: (saved: R) => Promise<unknown> | void) {
+    const out = await form.submit(schema, value, send);
+    if (!out) return;
+    setDraft(null);
+    await after(out);
+  }
+  return { form, draft, setDraft, open, save };
+}

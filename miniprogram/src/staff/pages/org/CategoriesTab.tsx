@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import * as z from 'zod/mini';
 import { LEVELS, type Level, type Limit } from '../../../../../shared/schemas/common';
 import { LEVEL_LABELS } from '../../../../../shared/labels';
 import { Category, DEPARTMENT_KINDS, type DepartmentKind } from '../../../../../shared/schemas/org';
 import { Chips, Field, FormFoot, TextField } from '../../components/Form';
-import { errorAt, newId, numberOrUndefined, useSubmit } from '../../lib/form';
+import { errorAt, newId, numberOrUndefined, useDraft } from '../../lib/form';
 import { DEPARTMENT_KIND_LABELS, LIMIT_LABELS, limitText, saveCategory, UNIT_LABELS, type OrgView } from '../../lib/org';
 import { Button } from '../../../components/Button';
 
@@ -44,13 +43,7 @@ const draftOf = (c?: Category): Draft => {
 
 /** Categories (诉求类型): which kind of department handles them, at which level, and the time limit of every step. */
 export function CategoriesTab({ org, onSaved }: { org: OrgView; onSaved: () => Promise<void> }) {
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const form = useSubmit();
-
-  const open = (d: Draft) => {
-    form.reset();
-    setDraft(d);
-  };
+  const { form, draft, setDraft, open, save: send } = useDraft<Draft>();
   const setLimit = (k: LimitKey, patch: Partial<{ amount: string; unit: Limit['unit'] }>) =>
     draft && setDraft({ ...draft, limits: { ...draft.limits, [k]: { ...draft.limits[k], ...patch } } });
   const save = async () => {
@@ -61,10 +54,7 @@ export function CategoriesTab({ org, onSaved }: { org: OrgView; onSaved: () => P
       level: draft.level || undefined,
       limits: Object.fromEntries(LIMIT_KEYS.map((k) => [k, { amount: numberOrUndefined(draft.limits[k].amount), unit: draft.limits[k].unit }])),
     };
-    const out = await form.submit(CategoryForm, body, (b) => saveCategory(draft.id ?? newId('cat'), b));
-    if (!out) return;
-    setDraft(null);
-    await onSaved();
+    await send(CategoryForm, body, (b) => saveCategory(draft.id ?? newId('cat'), b), onSaved);
   };
 
   const e = form.errors;

@@ -1,9 +1,8 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import * as z from 'zod/mini';
 import { Department, DEPARTMENT_KINDS, type DepartmentKind } from '../../../../../shared/schemas/org';
 import { Chips, Field, FormFoot, TextField } from '../../components/Form';
-import { errorAt, newId, useSubmit } from '../../lib/form';
+import { errorAt, newId, useDraft } from '../../lib/form';
 import { DEPARTMENT_KIND_LABELS, placesOf, saveDepartment, type OrgView } from '../../lib/org';
 import { Button } from '../../../components/Button';
 
@@ -17,23 +16,13 @@ interface Draft {
 
 /** The responsible departments (责任部门) of each centre: the category's kind picks one at dispatch. */
 export function DepartmentsTab({ org, onSaved }: { org: OrgView; onSaved: () => Promise<void> }) {
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const form = useSubmit();
+  const { form, draft, setDraft, open, save: send } = useDraft<Draft>();
   const centres = placesOf(org, ['county', 'township']);
   const centreName = new Map(org.nodes.map((n) => [n.id, n.centreName ?? n.name]));
 
-  const open = (d: Draft) => {
-    form.reset();
-    setDraft(d);
-  };
   const save = async () => {
     if (!draft) return;
-    const out = await form.submit(DepartmentForm, { name: draft.name, centreId: draft.centreId || undefined, kind: draft.kind || undefined }, (b) =>
-      saveDepartment(draft.id ?? newId('dep'), b),
-    );
-    if (!out) return;
-    setDraft(null);
-    await onSaved();
+    await send(DepartmentForm, { name: draft.name, centreId: draft.centreId || undefined, kind: draft.kind || undefined }, (b) => saveDepartment(draft.id ?? newId('dep'), b), onSaved);
   };
 
   const e = form.errors;

@@ -1,11 +1,10 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import { useData } from '../../../lib/useData';
 import { EXPERT_FIELDS, EXPERT_FIELD_LABELS, averageOf, type ExpertField } from '../../../../../shared/experts';
 import { ExpertBody, type Expert } from '../../../../../shared/schemas/expert';
-import { Chips, Field, FormFoot, ListState, TextField } from '../../components/Form';
+import { Chips, Field, FormFoot, ListState, TextField, YesNo } from '../../components/Form';
 import { api } from '../../lib/api';
-import { errorAt, newId, useSubmit } from '../../lib/form';
+import { errorAt, newId, useDraft } from '../../lib/form';
 import { placesOf, type OrgView } from '../../lib/org';
 import { Button } from '../../../components/Button';
 
@@ -28,23 +27,15 @@ const ratingText = (e: Expert) => {
 export function ExpertsTab({ org }: { org: OrgView }) {
   const list = useData(() => api.staff.experts.list({ query: { limit: 100 } }), []);
   const items = list.data?.items ?? [];
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const form = useSubmit();
+  const { form, draft, setDraft, open, save: send } = useDraft<Draft>();
   const townships = placesOf(org, ['township']);
   const townshipName = new Map(townships.map((t) => [t.id, t.label]));
 
 
-  const open = (d: Draft) => {
-    form.reset();
-    setDraft(d);
-  };
   const save = async () => {
     if (!draft) return;
     const { id, ...body } = draft;
-    const out = await form.submit(ExpertBody, body, (b) => api.staff.experts.save(id ?? newId('exp'), { body: b }));
-    if (!out) return;
-    setDraft(null);
-    await list.refresh();
+    await send(ExpertBody, body, (b) => api.staff.experts.save(id ?? newId('exp'), { body: b }), list.refresh);
   };
 
   const e = form.errors;
@@ -65,15 +56,7 @@ export function ExpertsTab({ org }: { org: OrgView }) {
             <Chips idPrefix='exp-township' options={townships.map((t) => ({ value: t.id, label: t.label }))} selected={draft.townshipIds} onToggle={(t) => setDraft({ ...draft, townshipIds: toggle(draft.townshipIds, t) })} />
           </Field>
           <Field id='exp-available' label='现在可以受邀'>
-            <Chips
-              idPrefix='exp-available'
-              options={[
-                { value: 'yes', label: '可以' },
-                { value: 'no', label: '暂不' },
-              ]}
-              selected={[draft.available ? 'yes' : 'no']}
-              onToggle={(v) => setDraft({ ...draft, available: v === 'yes' })}
-            />
+            <YesNo idPrefix='exp-available' yes={{ value: 'yes', label: '可以' }} no={{ value: 'no', label: '暂不' }} value={draft.available} onChange={(available) => setDraft({ ...draft, available })} />
           </Field>
           <FormFoot id='exp-save' busy={form.busy} message={form.message} onSave={() => void save()} onCancel={() => setDraft(null)} />
         </View>

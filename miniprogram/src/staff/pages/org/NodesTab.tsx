@@ -1,8 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
 import { NODE_PARENT_KIND, NodeBody, type OrgNode } from '../../../../../shared/schemas/org';
 import { Chips, Field, FormFoot, TextField } from '../../components/Form';
-import { errorAt, newId, useSubmit } from '../../lib/form';
+import { errorAt, newId, useDraft } from '../../lib/form';
 import { nodeKindLabels, placesOf, saveNode, type OrgView } from '../../lib/org';
 import { Button } from '../../../components/Button';
 
@@ -19,23 +18,15 @@ const isPlace = (n: OrgNode): n is OrgNode & { kind: Kind } => n.kind !== 'count
 
 /** Townships, villages and grids as a tree; a new one is placed under its parent, an existing one only renamed. */
 export function NodesTab({ org, onSaved }: { org: OrgView; onSaved: () => Promise<void> }) {
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const form = useSubmit();
+  const { form, draft, setDraft, open, save: send } = useDraft<Draft>();
   const tree = placesOf(org, ['township', 'village', 'grid']);
   const NODE_KIND_LABELS = nodeKindLabels(org.nodes);
   const depth = (n: OrgNode) => (n.kind === 'township' ? 0 : n.kind === 'village' ? 1 : 2);
 
-  const open = (d: Draft) => {
-    form.reset();
-    setDraft(d);
-  };
   const save = async () => {
     if (!draft) return;
     const body = { kind: draft.kind, parentId: draft.parentId || undefined, name: draft.name, ...(draft.kind === 'township' && draft.centreName.trim() ? { centreName: draft.centreName } : {}) };
-    const out = await form.submit(NodeBody, body, (b) => saveNode(draft.id ?? newId(draft.kind[0] ?? 'n'), b));
-    if (!out) return;
-    setDraft(null);
-    await onSaved();
+    await send(NodeBody, body, (b) => saveNode(draft.id ?? newId(draft.kind[0] ?? 'n'), b), onSaved);
   };
 
   const parents = draft ? placesOf(org, [NODE_PARENT_KIND[draft.kind]]) : [];

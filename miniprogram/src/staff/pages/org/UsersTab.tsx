@@ -4,7 +4,7 @@ import { usePages } from '../../../lib/useData';
 import type { StaffRole } from '../../../../../shared/schemas/common';
 import { EditUser, NewUser } from '../../../../../shared/schemas/org';
 import { Chips, Field, FormFoot, PagedList, TextField } from '../../components/Form';
-import { errorAt, useSubmit } from '../../lib/form';
+import { errorAt, useDraft } from '../../lib/form';
 import { assignableRoles, createUser, editUser, listUsers, placesOf, type OrgView } from '../../lib/org';
 import { ROLE_LABELS, type StaffUser } from '../../lib/session';
 import { Button } from '../../../components/Button';
@@ -23,9 +23,8 @@ interface Draft {
 /** Staff users with their role and scope: the county adds them, changes their role or scope, and resets passwords. */
 export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
   const users = usePages(listUsers, []);
-  const [draft, setDraft] = useState<Draft | null>(null);
+  const { form, draft, setDraft, open: openDraft, save: send } = useDraft<Draft>();
   const [saved, setSaved] = useState('');
-  const form = useSubmit();
 
 
   const nodeName = new Map(org.nodes.map((n) => [n.id, n.name]));
@@ -35,9 +34,8 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
   const departments = draft ? org.departments.filter((d) => !draft.scopeNodeId || d.centreId === draft.scopeNodeId) : [];
 
   const open = (d: Draft) => {
-    form.reset();
     setSaved('');
-    setDraft(d);
+    openDraft(d);
   };
   const save = async () => {
     if (!draft) return;
@@ -48,13 +46,12 @@ export function UsersTab({ org, user }: { org: OrgView; user: StaffUser }) {
       ...(draft.role === 'handler' && draft.departmentId ? { departmentId: draft.departmentId } : {}),
       ...(draft.password ? { password: draft.password } : {}),
     };
-    const out = draft.isNew
-      ? await form.submit(NewUser, { ...common, username: draft.username.trim() }, createUser)
-      : await form.submit(EditUser, { ...common, active: draft.active }, (b) => editUser(draft.username, b));
-    if (!out) return;
-    setSaved(`已保存：${out.name}（${out.username}）`);
-    setDraft(null);
-    await users.reload();
+    const after = (out: { name: string; username: string }) => {
+      setSaved(`已保存：${out.name}（${out.username}）`);
+      return users.reload();
+    };
+    if (draft.isNew) await send(NewUser, { ...common, username: draft.username.trim() }, createUser, after);
+    else await send(EditUser, { ...common, active: draft.active }, (b) => editUser(draft.username, b), after);
   };
 
   const e = form.errors;

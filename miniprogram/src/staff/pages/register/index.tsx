@@ -8,7 +8,7 @@ import { newIdempotencyKey } from '../../../lib/draft';
 import { isWeapp, messageOf } from '../../../lib/request';
 import Taro from '@tarojs/taro';
 import { FilePick } from '../../components/FilePick';
-import { Chips, Field, FormFoot, ListState, TextField } from '../../components/Form';
+import { Chips, Field, FormFoot, ListState, TextField, YesNo } from '../../components/Form';
 import { DatePicker } from '../../components/DatePicker';
 import { StaffPage } from '../../components/StaffPage';
 import { errorAt, useSubmit } from '../../lib/form';
@@ -168,15 +168,7 @@ export default function RegisterPage() {
                   </View>
                 ) : null}
                 <Field id='register-who' label='群众是否留下姓名和电话'>
-                  <Chips
-                    idPrefix='who'
-                    options={[
-                      { value: 'named', label: '实名' },
-                      { value: 'anonymous', label: '匿名' },
-                    ]}
-                    selected={[anonymous ? 'anonymous' : 'named']}
-                    onToggle={(v) => setAnonymous(v === 'anonymous')}
-                  />
+                  <YesNo idPrefix='who' yes={{ value: 'named', label: '实名' }} no={{ value: 'anonymous', label: '匿名' }} value={!anonymous} onChange={(named) => setAnonymous(!named)} />
                 </Field>
                 {!anonymous ? (
                   <View className='staff-pair'>
