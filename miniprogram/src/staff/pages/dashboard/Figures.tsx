@@ -9,6 +9,7 @@ import { Button } from '../../../components/Button';
 import { Warnings } from '../../components/Warnings';
 import { percent } from '../../lib/figures';
 import { staffUrl } from '../../routes';
+import { Breakdown, CountTable } from './Counts';
 import { DAY, daysOf } from './period';
 
 const FIGURES = [
@@ -105,42 +106,23 @@ export function Figures({ data }: { data: DashboardAnswer }) {
         </View>
       </View>
 
-      <View id='by-way' className='staff-card'>
-        <View className='dash-heading'>
-          接访次数（本期间，共 {data.receptions} 次；上年同期 {data.yearAgo.receptions} 次）
-        </View>
-        {data.byWay.map((w) => (
-          <View key={w.id} id={`by-way-${w.id}`} className='dash-row'>
-            <Text>{w.name}</Text>
-            <Text>
-              <Text className='dash-count'>{w.count}</Text> 次 · 上年同期 {w.yearAgo}
-            </Text>
-          </View>
-        ))}
+      <Breakdown id='by-way' heading={`接访次数（本期间，共 ${data.receptions} 次；上年同期 ${data.yearAgo.receptions} 次）`} unit='次' rows={data.byWay} definition={data.definitions.receptions} defId='def-receptions'>
         <View className='dash-row'>
           <Text>视频接访占比</Text>
           <Text id='by-way-video-share'>
             {percent(data.videoShare)}（{data.videoShare.numerator} / {data.videoShare.denominator}）
           </Text>
         </View>
-        <View id='def-receptions' className='dash-def'>
-          {data.definitions.receptions}
-        </View>
-      </View>
+      </Breakdown>
 
-      <View id='by-channel' className='staff-card'>
-        <View className='dash-heading'>各渠道登记件数与占比（本期间，共 {data.registered} 件；上年同期 {data.yearAgo.registered} 件）</View>
-        {data.byChannel.length === 0 ? <View className='staff-muted'>暂无</View> : null}
-        {data.byChannel.map((c) => (
-          <View key={c.id} id={`by-channel-${c.id}`} className='dash-row'>
-            <Text>{c.name}</Text>
-            <Text>
-              <Text className='dash-count'>{c.count}</Text> 件 · 占 <Text id={`share-${c.id}`}>{percent(c.share)}</Text> · 上年同期 {c.yearAgo}
-            </Text>
-          </View>
-        ))}
-        <View className='dash-def'>{data.definitions.channelShare}</View>
-      </View>
+      <Breakdown
+        id='by-channel'
+        heading={`各渠道登记件数与占比（本期间，共 ${data.registered} 件；上年同期 ${data.yearAgo.registered} 件）`}
+        unit='件'
+        rows={data.byChannel}
+        empty
+        definition={data.definitions.channelShare}
+      />
 
       <View className='dash-tables'>
         <CountTable
@@ -177,31 +159,6 @@ export function Figures({ data }: { data: DashboardAnswer }) {
           </Button>
         ))}
       </View>
-    </View>
-  );
-}
-
-function CountTable({ id, title, rows }: { id: string; title: string; rows: ReadonlyArray<{ id: string; name: string; count: number; yearAgo?: number }> }) {
-  const sorted = [...rows].sort((a, b) => b.count - a.count);
-  return (
-    <View id={id} className='staff-card'>
-      <View className='dash-heading'>{title}</View>
-      {sorted.length === 0 ? <View className='staff-muted'>暂无</View> : null}
-      {sorted.map((r) => (
-        <View key={r.id} id={`${id}-${r.id}`} className='dash-row'>
-          <Text>{r.name}</Text>
-          <Text>
-            <Text className='dash-count'>{r.count}</Text>
-            {r.yearAgo !== undefined ? (
-              <Text id={`${id}-${r.id}-yoy`} className='staff-muted dash-yoy'>
-                {' '}
-                同比 {r.yearAgo}
-                {r.count !== r.yearAgo ? `（${r.count > r.yearAgo ? '+' : '−'}${Math.abs(r.count - r.yearAgo)}）` : ''}
-              </Text>
-            ) : null}
-          </Text>
-        </View>
-      ))}
     </View>
   );
 }
