@@ -3,6 +3,7 @@
  * subpackage; navigation inside it goes through `bookingUrl`.
  */
 import { zh } from '../i18n/zh';
+import { pageUrl } from '../lib/pageUrl';
 
 export const BOOKING_ROOT = 'booking';
 
@@ -23,9 +24,5 @@ export interface BookingRouteParams {
 export const BOOKING_SUBPACKAGE = { root: BOOKING_ROOT, pages: Object.values(BOOKING_ROUTES).map((r) => r.path) } as const;
 
 export function bookingUrl<N extends BookingRouteName>(name: N, params?: BookingRouteParams[N]): string {
-  const query = Object.entries(params ?? {})
-    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-    .join('&');
-  return `/${BOOKING_ROOT}/${BOOKING_ROUTES[name].path}${query ? `?${query}` : ''}`;
+  return pageUrl(`${BOOKING_ROOT}/${BOOKING_ROUTES[name].path}`, params);
 }

@@ -4,6 +4,7 @@
  * `nav` puts a page in the staff menu, for the roles listed (all staff when absent).
  */
 import type { StaffRole } from '../../../shared/schemas/common';
+import { pageUrl } from '../lib/pageUrl';
 import { STAFF_LOGIN_PATH, STAFF_ROOT } from './entry';
 
 export { STAFF_ROOT };
@@ -85,11 +86,7 @@ export interface StaffRouteParams {
 export const STAFF_SUBPACKAGE = { root: STAFF_ROOT, pages: Object.values(STAFF_ROUTES).map((r) => r.path) } as const;
 
 export function staffUrl<N extends StaffRouteName>(name: N, params?: StaffRouteParams[N]): string {
-  const query = Object.entries(params ?? {})
-    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-    .join('&');
-  return `/${STAFF_ROOT}/${STAFF_ROUTES[name].path}${query ? `?${query}` : ''}`;
+  return pageUrl(`${STAFF_ROOT}/${STAFF_ROUTES[name].path}`, params);
 }
 
 /** Whether a role may open a page: a page in the menu of some roles only is for those roles only. */
