@@ -3,6 +3,7 @@
  * so a page's path and its parameters are written in one place.
  */
 import { zh } from './i18n/zh';
+import { pageUrl } from './lib/pageUrl';
 
 /**
  * `main`: the pages a scan lands on (the home page, the form and its result) make the main package, the one WeChat
@@ -37,9 +38,5 @@ export interface RouteParams {
 }
 
 export function urlOf<N extends RouteName>(name: N, params?: RouteParams[N]): string {
-  const query = Object.entries(params ?? {})
-    .filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)
-    .join('&');
-  return `/${ROUTES[name].path}${query ? `?${query}` : ''}`;
+  return pageUrl(ROUTES[name].path, params);
 }
