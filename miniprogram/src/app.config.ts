@@ -15,8 +15,8 @@ export default defineAppConfig({
   subPackages: [...citizenSubpackages, BOOKING_SUBPACKAGE, STAFF_SUBPACKAGE].map((s) => ({ root: s.root, pages: [...s.pages] })),
   // once the home page or a sent report's result shows, WeChat fetches the pages a citizen goes to next
   preloadRule: {
-    [ROUTES.home.path]: { network: 'all', packages: ['pages/mine', 'pages/detail'] },
-    [ROUTES.result.path]: { network: 'all', packages: ['pages/detail'] },
+    [ROUTES.home.path]: { network: 'all', packages: [ownSubpackage(ROUTES.mine.path).root, ownSubpackage(ROUTES.detail.path).root] },
+    [ROUTES.result.path]: { network: 'all', packages: [ownSubpackage(ROUTES.detail.path).root] },
   },
   window: {
     backgroundTextStyle: 'light',
