@@ -41,15 +41,16 @@ describe('every page of the weapp shows itself', () => {
     const sent = await report(token, { postId: POST, categoryId: 'land_dispute', description: '草场网围栏被邻居挪了二十米' });
     expect(sent.status).toBe(201);
     const queries: Partial<Record<RouteName, Record<string, string>>> = { report: { postId: POST }, detail: { id: sent.body.id }, result: { id: sent.body.id } };
-    // each page's own words: what it shows when it has opened (the result page without a send of this phone says so)
+    // each page's own words: what it shows when it has opened (the report was sent over HTTP, not from this phone,
+    // so the result page says it has no result of a send to show)
     const shows: Record<RouteName, string> = {
       home: '扫码吹哨',
       report: '白杨沟村党群服务中心岗',
-      result: '',
+      result: '没有找到提交结果',
       mine: '草场网围栏被邻居挪了二十米',
       detail: '草场网围栏被邻居挪了二十米',
       track: '跟踪码',
-      claim: '',
+      claim: '认领到我的名下',
       video: '预约接访',
     };
     for (const name of Object.keys(ROUTES) as RouteName[]) {
