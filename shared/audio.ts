@@ -28,7 +28,9 @@ export function audioTypeOf(mimeOrName: string): AudioType | undefined {
 
 /** Whether a file's first bytes are those of its extension's format (at least 12 bytes are looked at). */
 export function audioBytesMatch(ext: AudioExt, head: Uint8Array): boolean {
-  const b = (i: number) => head[i] ?? -1;
+  // a byte past the end is 0, which no signature's byte is (as -1 it matched an MPEG frame's bit masks: a one-byte
+  // file of 0xff passed as MP3)
+  const b = (i: number) => head[i] ?? 0;
   const ascii = (from: number, s: string) => [...s].every((c, i) => b(from + i) === c.charCodeAt(0));
   switch (ext) {
     case 'webm':

@@ -9,6 +9,8 @@ describe('the link a post’s QR code encodes', () => {
 
   it('does not double the slash when the base ends with one', () => {
     expect(postLink('https://sg.example.cn/h5/', 'p1')).toBe('https://sg.example.cn/h5/?postId=p1');
+    expect(postLink('https://sg.example.cn/h5//', 'p1')).toBe('https://sg.example.cn/h5/?postId=p1');
+    expect(claimLink('https://sg.example.cn//', 'AB23CD45EF', 'KLMNPQRSTUVW')).toBe('https://sg.example.cn/?claim=AB23CD45EF-KLMNPQRSTUVW');
   });
 
   it('reads back to the same post through the app’s one parser, as a link and as WeChat’s q parameter', () => {
@@ -19,6 +21,7 @@ describe('the link a post’s QR code encodes', () => {
 
   it('takes POST_LINK_BASE when set, else the H5 app that npm start serves', () => {
     expect(postLinkBase({ POST_LINK_BASE: 'https://sg.example.cn/' })).toBe('https://sg.example.cn');
+    expect(postLinkBase({ POST_LINK_BASE: 'https://sg.example.cn//' })).toBe('https://sg.example.cn');
     expect(postLinkBase({})).toBe('http://127.0.0.1:10086');
     expect(postLinkBase({ H5_PORT: '18080' })).toBe('http://127.0.0.1:18080');
     expect(postLinkBase({ POST_LINK_BASE: '', H5_PORT: '18080' })).toBe('http://127.0.0.1:18080');

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { maskPhone } from '../../shared/privacy';
 import { findPersonalData } from '../support/privacy';
 
 describe('the log check', () => {
@@ -19,5 +20,12 @@ describe('the log check', () => {
     // a request id whose last group is eleven digits and a letter, as serverless offline prints them
     expect(findPersonalData('(λ: api) RequestId: 0008e8a2-acc7-46fa-b950-16412345678d  Duration: 621.63 ms')).toEqual([]);
     expect(findPersonalData('phone=13812341234&x=1')).toHaveLength(1);
+  });
+});
+
+describe('a phone number as staff see it', () => {
+  it('keeps the first three and last four digits and masks the rest', () => {
+    expect(maskPhone('13812341234')).toBe('138****1234');
+    expect(maskPhone('13987654321')).toBe('139****4321');
   });
 });

@@ -86,6 +86,7 @@ describe('the county\'s seasonal calendar (default from the seeds)', () => {
     expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-01').categoryIds).toEqual(['heating', 'wage_arrears']);
     expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-04').categoryIds).toEqual(['grassland', 'land_dispute']);
     expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-07').categoryIds).toEqual([]);
+    expect(seasonalFor(DEFAULT_SEASONAL_CALENDAR, '2027-02').notes).toEqual(['供暖季，关注供暖质量']);
   });
 
   it('is edited a month at a time: rows of a month merged, an empty month left out, back in month order', () => {
