@@ -468,6 +468,9 @@ export const STEP_TABLE = {
 export type StepTable = typeof STEP_TABLE;
 export type StepAction = keyof StepTable;
 export const STEP_ACTIONS = Object.keys(STEP_TABLE) as StepAction[];
+/** The citizen's rating (评哨): the rate step's body. */
+export const RatingBody = STEP_TABLE.rate.body;
+export type RatingBody = z.infer<typeof RatingBody>;
 /** The body a step's route takes, as parsed. */
 export type StepBody<A extends StepAction> = Plain<z.output<StepTable[A]['body']>>;
 /** An empty strict object parses to Record<string, never>: nothing to add to the action. */

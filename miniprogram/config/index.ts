@@ -37,7 +37,7 @@ export default defineConfig<'webpack5'>(async () => ({
   },
   copy: { patterns: [], options: {} },
   // the weapp renders with Preact (its main package is what a scan downloads: 86 KiB lighter than React's
-  // reconciler; src/dom.ts); the browser build keeps React, whose H5 components the browser tests drive
+  // reconciler; `runtime` below); the browser build keeps React, whose H5 components the browser tests drive
   framework: env === 'weapp' ? 'preact' : 'react',
   compiler: { type: 'webpack5', prebundle: { enable: false } },
   cache: { enable: false },
@@ -50,6 +50,9 @@ export default defineConfig<'webpack5'>(async () => ({
       cssModules: { enable: false },
     },
     optimizeMainPackage: { enable: true },
+    // Taro's DOM as the app needs it: Preact's diff asks a parent whether it holds a node (`contains`, off by default:
+    // without it a page that moves a child throws and goes blank); no page sets innerHTML, so its parser is left out
+    runtime: { enableInnerHTML: false, enableContains: true },
     // WeChat cannot recurse templates: Taro writes base.wxml's templates once per level of depth (16 by default) and
     // draws a deeper subtree inside its own `comp` component. 8 levels hold the citizen pages (home, form, track, mine,
     // claim, booking: no `comp` on them in the weapp simulator) and cut the file from 61 to 39 KB of the main

@@ -1,7 +1,7 @@
-import { BOOKING_SUBPACKAGE } from './booking/routes';
+import { BOOKING_SUBPACKAGE } from './booking/entry';
 import { zh } from './i18n/zh';
 import { ROUTES } from './routes';
-import { STAFF_SUBPACKAGE } from './staff/routes';
+import { STAFF_SUBPACKAGE } from './staff/entry';
 
 const routes = Object.values(ROUTES);
 const isMain = (r: (typeof routes)[number]) => 'main' in r && r.main;

@@ -1,9 +1,8 @@
 /** One schema per payload, used by the mini-program forms and the Lambda edge alike. */
 import * as z from 'zod/mini';
-import { STEP_TABLE } from '../steps';
 import { CHANNELS, Channel, EmptyBody, GeoPoint, Id, Phone, REGISTER_CHANNELS, Status, TrackingCode, TypedTrackingCode, idOf, text } from './common';
 import { AudioClip } from '../audio';
-import { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './petition';
+import { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './report';
 
 export const WechatLoginBody = z.strictObject({ code: z.string({ error: '缺少登录凭证' }).check(z.minLength(1), z.maxLength(128)) });
 export const DevLoginBody = z.strictObject({ name: text('名字', 32) });
@@ -121,10 +120,6 @@ export const SubmitPetitionResponse = z.object({
   similarExists: z.optional(z.boolean()),
 });
 export type SubmitPetitionResponse = z.infer<typeof SubmitPetitionResponse>;
-
-/** The citizen's rating (评哨): a step of the table. */
-export const RatingBody = STEP_TABLE.rate.body;
-export type RatingBody = z.infer<typeof RatingBody>;
 
 export const TrackQuery = z.object({ secret: z.string({ error: '请填写查询密码' }).check(z.minLength(1, { error: '请填写查询密码' }), z.maxLength(64)) });
 export { TrackingCode };

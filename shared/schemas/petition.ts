@@ -4,15 +4,9 @@ import { maskPhone } from '../privacy';
 import { STEP_ACTIONS } from '../steps';
 import { Backlog } from './backlog';
 import { Channel, GeoPoint, Id, IsoTime, Level, Phone, Rating, Status, text } from './common';
+import { PhotoRef } from './report';
 
-export const DESCRIPTION_MAX = 2000;
-export const PHOTOS_MAX = 3;
-
-/** A photo is referenced by the object key the upload route handed out. */
-export const PhotoRef = z.string().check(
-  z.regex(/^photos\/[A-Za-z0-9/_.-]{1,200}$/, { error: '照片引用不正确' }),
-  z.refine((k) => !k.split('/').some((part) => part === '' || part === '.' || part === '..'), { error: '照片引用不正确' }),
-);
+export { DESCRIPTION_MAX, PHOTOS_MAX, PhotoRef } from './report';
 
 export const Reporter = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('wechat'), openid: z.string() }),

@@ -4,7 +4,8 @@
  * one formatter (shared/format.ts), a number. `notInCatalogue` names every text that is none of these.
  */
 import { bookingLabels, bookingWords } from '../../miniprogram/src/i18n/booking';
-import { labels, words } from '../../miniprogram/src/i18n';
+import { words } from '../../miniprogram/src/i18n';
+import { labels } from '../../miniprogram/src/i18n/labels';
 
 /** Every string the catalogue holds, at any depth. */
 export function catalogueStrings(): string[] {

@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 /**
  * Every page of the weapp build opens and shows itself. The weapp renders with Preact over Taro's mini-program DOM
- * (src/dom.ts), which no browser test runs: a page that throws while it renders goes blank (the report form did,
- * before Taro's DOM had `Node.contains`). Each citizen page is opened as a citizen who has reported, each staff page as
- * the county's supervisor, with a real case where a page shows one; a page passes when, once its reads have
- * answered, it still shows its own text and the API refused nothing it asked.
+ * (`runtime` in miniprogram/config/index.ts), which no browser test runs: a page that throws while it renders goes
+ * blank (the report form did, before Taro's DOM had `Node.contains`). Each citizen page is opened as a citizen who has
+ * reported, each staff page as the county's supervisor, with a real case where a page shows one; a page passes when,
+ * once its reads have answered, it still shows its own text and the API refused nothing it asked.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROUTES, type RouteName } from '../../miniprogram/src/routes';

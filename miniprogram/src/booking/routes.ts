@@ -1,17 +1,18 @@
 /**
- * The booking subpackage (预约接访): its pages and how to reach them. The app's config (src/app.config.ts) lists this
- * subpackage; navigation inside it goes through `bookingUrl`.
+ * The booking subpackage (预约接访): each page's title and how to reach it (its paths are in ./entry.ts, which the
+ * app's config lists); navigation inside it goes through `bookingUrl`.
  */
 import { zh } from '../i18n/zh';
 import { pageUrl } from '../lib/pageUrl';
+import { BOOKING_PAGES, BOOKING_ROOT, type BookingPageName } from './entry';
 
-export const BOOKING_ROOT = 'booking';
+export { BOOKING_ROOT };
 
 export const BOOKING_ROUTES = {
-  hosts: { path: 'pages/hosts/index', title: zh.titles.hosts },
-  slots: { path: 'pages/slots/index', title: zh.titles.slots },
-  mine: { path: 'pages/mine/index', title: zh.titles.bookings },
-} as const;
+  hosts: { path: BOOKING_PAGES.hosts, title: zh.titles.hosts },
+  slots: { path: BOOKING_PAGES.slots, title: zh.titles.slots },
+  mine: { path: BOOKING_PAGES.mine, title: zh.titles.bookings },
+} as const satisfies Record<BookingPageName, { path: string; title: string }>;
 export type BookingRouteName = keyof typeof BOOKING_ROUTES;
 
 export interface BookingRouteParams {
@@ -20,8 +21,6 @@ export interface BookingRouteParams {
   slots: { hostId: string; reschedule?: string };
   mine: Record<string, never>;
 }
-
-export const BOOKING_SUBPACKAGE = { root: BOOKING_ROOT, pages: Object.values(BOOKING_ROUTES).map((r) => r.path) } as const;
 
 export function bookingUrl<N extends BookingRouteName>(name: N, params?: BookingRouteParams[N]): string {
   return pageUrl(`${BOOKING_ROOT}/${BOOKING_ROUTES[name].path}`, params);

@@ -1,11 +1,10 @@
 /**
  * The catalogue the citizen pages read their words from: ./zh.ts (main package), ./booking.ts (the booking
- * subpackage), and the names of the codes that the staff pages and the API share (shared/labels.ts). A page writes
- * no word of its own: `words.report.send`, `fill(words.report.whichTownship, { township })`.
+ * subpackage), and the names of the codes that the staff pages and the API share (./labels.ts, subpackages only). A
+ * page writes no word of its own: `words.report.send`, `fill(words.report.whichTownship, { township })`.
  *
  * Another language: a file of the shape `Catalogue` (same keys, its own words), chosen here instead of `zh`.
  */
-import { ACTION_LABELS, RATING_LABELS, STATUS_LABELS, STEPS } from '../../../shared/labels';
 import { zh } from './zh';
 
 /** The catalogue's shape with any words: what another language's file must provide. */
@@ -14,8 +13,6 @@ type Loose<T> = T extends string ? string : { readonly [K in keyof T]: Loose<T[K
 
 export const words: typeof zh = zh;
 
-/** The names of the codes, shared with the staff pages and the API's own messages. */
-export const labels = { status: STATUS_LABELS, action: ACTION_LABELS, rating: RATING_LABELS, step: STEPS.map((s) => s.label) };
 
 /** The names of a template's `{placeholders}`. */
 export type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer R}` ? K | Placeholders<R> : never;

@@ -1,31 +1,26 @@
 /**
- * The citizen app's client: the citizen routes of the contract (shared/contract/citizen.ts), each answer parsed with
- * its schema there, through the one transport (lib/request.ts). `api` keeps the calls the pages make short.
+ * The citizen app's client for a report: the routes of shared/contract/report.ts (a citizen's record is ./record.ts,
+ * for the subpackage pages), each answer parsed with its schema there, through the one transport (lib/request.ts).
+ * `api` keeps the calls the pages make short.
  */
 import Taro from '@tarojs/taro';
-import { CITIZEN } from '../../../shared/contract/citizen';
-import type { RatingBody, SubmitPetitionBody } from '../../../shared/schemas/api';
+import { CITIZEN_REPORT } from '../../../shared/contract/report';
+import type { SubmitPetitionBody } from '../../../shared/schemas/api';
 import { clientOf } from './client';
 import type { Recording } from './recording';
 import { ApiError, apiBaseUrl, isWeapp, request } from './request';
 import { fill, words } from '../i18n';
 
-export type { MineItem, PetitionView, PostInfo, TimelineItem, Township } from '../../../shared/schemas/views';
+export type { PostInfo, Township } from '../../../shared/schemas/views';
 
-/** Every citizen route, typed from the contract: `citizen.petition(id)`. */
-export const citizen = clientOf(CITIZEN, request);
+/** The report's routes, typed from the contract: `citizen.post(id)`. */
+export const citizen = clientOf(CITIZEN_REPORT, request);
 
 export const api = {
   post: citizen.post,
   /** the county's townships and what it calls its levels */
   townships: () => citizen.townships(),
   submit: (body: SubmitPetitionBody, idempotencyKey: string) => citizen.submit({ body, headers: { 'Idempotency-Key': idempotencyKey } }),
-  mine: (cursor?: string) => citizen.mine({ query: { limit: 20, cursor } }),
-  petition: citizen.petition,
-  track: (code: string, secret: string) => citizen.track(code, { query: { secret } }),
-  /** 认领: a case staff registered becomes this citizen's */
-  claim: (trackingCode: string, secret: string) => citizen.claim({ body: { trackingCode, secret } }),
-  rate: (id: string, body: RatingBody) => citizen.rate(id, { body }),
 };
 
 /** The photos route does not exist on this API (404): the form says so and sends without photos. */

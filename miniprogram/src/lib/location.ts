@@ -3,7 +3,7 @@
  * shows its own dialog whose button has open-type agreePrivacyAuthorization, and only then asks for the location.
  */
 import Taro from '@tarojs/taro';
-import gcoord from 'gcoord';
+import { gcj02Position } from './position';
 import { isWeapp } from './request';
 import { words } from '../i18n';
 
@@ -31,18 +31,13 @@ export class LocationError extends Error {
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
 /**
- * The citizen's position in GCJ-02, the coordinates every map in China and the posts' own locations use. WeChat
- * answers GCJ-02 itself; a browser (Taro's H5 getLocation) only knows WGS-84, which is converted here.
+ * The citizen's position in GCJ-02, the coordinates every map in China and the posts' own locations use (./position.ts
+ * in WeChat, ./position.h5.ts in a browser).
  */
 export async function currentLocation(): Promise<{ lat: number; lng: number }> {
   try {
-    if (isWeapp()) {
-      const r = await Taro.getLocation({ type: 'gcj02' });
-      return { lat: round(r.latitude), lng: round(r.longitude) };
-    }
-    const r = await Taro.getLocation({ type: 'wgs84' });
-    const [lng, lat] = gcoord.transform([r.longitude, r.latitude], gcoord.WGS84, gcoord.GCJ02);
-    return { lat: round(lat), lng: round(lng) };
+    const { latitude, longitude } = await gcj02Position();
+    return { lat: round(latitude), lng: round(longitude) };
   } catch (e) {
     const msg = String((e as { errMsg?: string; message?: string })?.errMsg ?? (e as Error)?.message ?? '');
     throw new LocationError(/den(y|ied)|permission|auth/i.test(msg) ? 'denied' : 'unavailable');

@@ -4,7 +4,7 @@
  * route's answer schema like any answer; anything else (no answer, an error, another post) is undefined, and the
  * form asks the API itself, with its usual errors and retry.
  */
-import { CITIZEN } from '../../../shared/contract/citizen';
+import { CITIZEN_REPORT } from '../../../shared/contract/report';
 import type { PostInfo } from '../../../shared/schemas/views';
 import { parseAnswer } from './apiError';
 
@@ -21,7 +21,7 @@ export async function prefetchedPost(postId: string): Promise<PostInfo | undefin
   const body = await early.answer;
   if (!body) return undefined;
   try {
-    return parseAnswer(CITIZEN.post.answer, body);
+    return parseAnswer(CITIZEN_REPORT.post.answer, body);
   } catch {
     return undefined;
   }

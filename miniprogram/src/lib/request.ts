@@ -4,7 +4,7 @@
  * answer at all becomes an ApiError with code `network`, which is what the draft store waits on.
  */
 import Taro from '@tarojs/taro';
-import { CITIZEN } from '../../../shared/contract/citizen';
+import { CITIZEN_REPORT } from '../../../shared/contract/report';
 import { ApiError, errorFromBody } from './apiError';
 import { storage } from './storage';
 import { words } from '../i18n';
@@ -82,7 +82,7 @@ export function login(): Promise<string> {
       let res: { status: number; body: unknown };
       if (isWeapp()) {
         const { code } = await Taro.login();
-        res = await send(CITIZEN.wechatLogin.path, { method: 'POST', data: { code } }, null);
+        res = await send(CITIZEN_REPORT.wechatLogin.path, { method: 'POST', data: { code } }, null);
       } else {
         if (!DEV_LOGIN) throw new ApiError('unauthorized', words.errors.openInWeChat);
         let name = storage.get(DEV_NAME_KEY);
@@ -90,7 +90,7 @@ export function login(): Promise<string> {
           name = `居民${Math.floor(Math.random() * 1e6)}`;
           storage.set(DEV_NAME_KEY, name);
         }
-        res = await send(CITIZEN.devLogin.path, { method: 'POST', data: { name } }, null);
+        res = await send(CITIZEN_REPORT.devLogin.path, { method: 'POST', data: { name } }, null);
       }
       if (res.status >= 400) throw errorFromBody(res.status, res.body);
       const b = res.body;

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { ClaimBody } from '../../../../shared/schemas/api';
 import { CodeSecretForm, type Checked } from '../../components/CodeSecretForm';
 import { Page } from '../../components/Page';
-import { api } from '../../lib/api';
+import { record } from '../../lib/record';
 import { replace } from '../../lib/nav';
 import { normaliseSecret, tracked } from '../../lib/tracked';
 import { words } from '../../i18n';
@@ -44,7 +44,7 @@ export default function Claim() {
         secretMaxLength={16}
         check={check}
         send={async (code, secret) => {
-          const p = await api.claim(code, secret);
+          const p = await record.claim(code, secret);
           replace('detail', { id: p.id });
         }}
         notFound={w.notFound}

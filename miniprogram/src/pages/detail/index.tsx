@@ -4,11 +4,11 @@ import { Button } from '../../components/Button';
 import { Choices, ErrorText, TextField } from '../../components/Field';
 import { useState } from 'react';
 import type { StepKey } from '../../../../shared/labels';
-import { RatingBody } from '../../../../shared/schemas/api';
+import { RatingBody } from '../../../../shared/steps';
 import { RATINGS, type Rating } from '../../../../shared/schemas/common';
 import { Page } from '../../components/Page';
 import { PlayButton } from '../../components/PlayButton';
-import { api, type PetitionView } from '../../lib/api';
+import { record, type PetitionView } from '../../lib/record';
 import { formatTime } from '../../lib/format';
 import { toast } from '../../lib/prefs';
 import { go, home } from '../../lib/nav';
@@ -17,7 +17,8 @@ import { joinRoom } from '../../lib/room';
 import { tracked } from '../../lib/tracked';
 import { useData } from '../../lib/useData';
 import { stepsOf, type StepState } from '../../lib/steps';
-import { fill, labels, words } from '../../i18n';
+import { fill, words } from '../../i18n';
+import { labels } from '../../i18n/labels';
 
 const w = words.detail;
 /** a step's state; one in trouble says what (declined at accept, dissatisfied at rate, otherwise past its deadline) */
@@ -37,8 +38,8 @@ export default function Detail() {
   const petition = useData(
     (): Promise<PetitionView | null> => {
       const secret = code ? tracked.secretFor(code) : undefined;
-      if (id) return api.petition(id);
-      return code && secret ? api.track(code, secret) : Promise.resolve(null);
+      if (id) return record.petition(id);
+      return code && secret ? record.track(code, secret) : Promise.resolve(null);
     },
     [],
     { onShow: true },
@@ -56,7 +57,7 @@ export default function Detail() {
     setSending(true);
     setRatingError('');
     try {
-      petition.set(await api.rate(p.id, parsed.data));
+      petition.set(await record.rate(p.id, parsed.data));
       toast(w.thanks);
     } catch (e) {
       setRatingError(messageOf(e));

@@ -1,15 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
-import { api } from '../../lib/api';
+import { record } from '../../lib/record';
 import { formatTime } from '../../lib/format';
 import { go } from '../../lib/nav';
 import { usePages } from '../../lib/useData';
 import { LoadState } from '../../components/LoadState';
-import { fill, labels, words } from '../../i18n';
+import { fill, words } from '../../i18n';
+import { labels } from '../../i18n/labels';
 
 export default function Mine() {
-  const list = usePages(api.mine, [], { onShow: true });
+  const list = usePages(record.mine, [], { onShow: true });
 
   return (
     <Page>

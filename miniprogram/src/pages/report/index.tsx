@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { DEFAULT_LEVEL_NAMES } from '../../../../shared/countySettings';
 import { SubmitPetitionBody } from '../../../../shared/schemas/api';
 import type { LevelNames } from '../../../../shared/schemas/org';
-import { PHOTOS_MAX } from '../../../../shared/schemas/petition';
+import { PHOTOS_MAX } from '../../../../shared/schemas/report';
 import { Button } from '../../components/Button';
 import { Page } from '../../components/Page';
 import { askForUpdates } from '../../lib/subscribe';

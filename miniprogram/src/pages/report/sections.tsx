@@ -4,7 +4,7 @@
  */
 import { Image, Text, View } from '@tarojs/components';
 import type { LevelNames } from '../../../../shared/schemas/org';
-import { DESCRIPTION_MAX, PHOTOS_MAX } from '../../../../shared/schemas/petition';
+import { DESCRIPTION_MAX, PHOTOS_MAX } from '../../../../shared/schemas/report';
 import { Button } from '../../components/Button';
 import { Choices, ErrorText, TextField } from '../../components/Field';
 import type { PostInfo, Township } from '../../lib/api';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { TrackingCode, TrackQuery } from '../../../../shared/schemas/api';
 import { CodeSecretForm, type Checked } from '../../components/CodeSecretForm';
 import { Page } from '../../components/Page';
-import { api } from '../../lib/api';
+import { record } from '../../lib/record';
 import { go } from '../../lib/nav';
 import { normaliseSecret, tracked } from '../../lib/tracked';
 import { words } from '../../i18n';
@@ -41,7 +41,7 @@ export default function Track() {
         secretMaxLength={64}
         check={check}
         send={async (code, secret) => {
-          await api.track(code, secret);
+          await record.track(code, secret);
           tracked.set(code, secret);
           go('detail', { code });
         }}

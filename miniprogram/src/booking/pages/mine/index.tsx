@@ -11,7 +11,8 @@ import { useData } from '../../../lib/useData';
 import { LoadState } from '../../../components/LoadState';
 import { bookingApi, goBooking, joinRoom, type BookingView } from '../../api';
 import { orderBookings } from '../../order';
-import { fill, labels } from '../../../i18n';
+import { fill } from '../../../i18n';
+import { labels } from '../../../i18n/labels';
 import { bookingLabels, bookingWords } from '../../../i18n/booking';
 
 const w = bookingWords.bookings;

@@ -5,7 +5,7 @@ import { useRouter } from '@tarojs/taro';
 import { useEffect, useRef, useState } from 'react';
 import { BookBody, type Way } from '../../../../../shared/schemas/booking';
 import { Page } from '../../../components/Page';
-import { api, type MineItem } from '../../../lib/api';
+import { record, type MineItem } from '../../../lib/record';
 import { newIdempotencyKey } from '../../../lib/draft';
 import { formatTime } from '../../../lib/format';
 import { ApiError, messageOf } from '../../../lib/request';
@@ -47,7 +47,7 @@ export default function Slots() {
   useEffect(() => {
     void load();
     // the citizen's own petitions, to link one to the booking; without them the booking goes on unlinked
-    if (!moving) api.mine().then((out) => setPetitions(out.items), () => setPetitions([]));
+    if (!moving) record.mine().then((out) => setPetitions(out.items), () => setPetitions([]));
   }, [hostId]);
   useEffect(() => {
     key.current = newIdempotencyKey();

@@ -1,2 +1,0 @@
-// The browser build renders with React into the real DOM, which has Node.contains (dom.ts is the weapp's).
-export {};
