@@ -66,6 +66,125 @@ describe('case documents (一单一书一承诺一表一函一考评)', () => {
     expect(row(e, '回访结果')).toBe('已联系上');
   });
 
+  describe('each kind, written out whole', () => {
+    /** a document as one reads it: its head, each row as 标签：值, each paragraph, each signature line */
+    const read = (d: ReturnType<typeof composeDocument>) => [
+      `${d.title} ${d.number} 致：${d.addressee ?? '—'}`,
+      ...d.rows.map((r) => `${r.label}：${r.value}`),
+      ...d.paragraphs.map((x) => (x.heading ? `【${x.heading}】${x.text}` : x.text)),
+      ...d.signatures,
+    ];
+    const caseRows = ['跟踪码：ABCDEFGHJK', '诉求类型：草场纠纷', '所在乡镇：八宝镇', '登记时间：2026年11月22日 10:00'];
+    const dispatched = aPetition().dispatched().with({ dueAt: '2026-12-08T02:00:00.000Z' }).build();
+
+    it('交办单, with the standing requirements when staff write none', () => {
+      expect(read(composeDocument(dispatched, { kind: 'dispatch_slip' }, ctx))).toEqual([
+        '交办单 八宝镇综治中心交〔2026〕7号 致：八宝镇司法所',
+        ...caseRows,
+        '反映内容：草场边界纠纷',
+        '责任部门：八宝镇司法所',
+        '办理期限：2026年12月8日 10:00',
+        '【交办要求】请按照“谁主管、谁负责”的原则，在办理期限内办结，并将办理结果反馈综治中心。',
+        '交办单位：八宝镇综治中心（盖章）',
+        '接收部门签收人：',
+        '签收时间：',
+      ]);
+    });
+
+    it('调解协议书', () => {
+      const d = composeDocument(aPetition().accepted().build(), { kind: 'agreement', parties: [{ role: '甲方', name: '张三' }, { role: '乙方', name: '李四' }], facts: '边界争议', terms: '以围栏为界' }, ctx);
+      expect(read(d)).toEqual([
+        '调解协议书 八宝镇综治中心调〔2026〕7号 致：—',
+        ...caseRows,
+        '甲方：张三',
+        '乙方：李四',
+        '【纠纷事实】边界争议',
+        '【协议内容】以围栏为界',
+        '本协议经各方当事人签字、调解组织盖章后生效，各方应当自觉履行。本协议一式多份，各方当事人和调解组织各执一份。',
+        '甲方（签字）：',
+        '乙方（签字）：',
+        '调解员（签字）：',
+        '调解组织：八宝镇综治中心（盖章）',
+      ]);
+    });
+
+    it('责任承诺书, its date written the Chinese way', () => {
+      expect(read(composeDocument(dispatched, { kind: 'commitment', commitment: '三日内清偿', by: '2026-12-05' }, ctx))).toEqual([
+        '责任承诺书 八宝镇综治中心诺〔2026〕7号 致：八宝镇综治中心',
+        ...caseRows,
+        '责任部门：八宝镇司法所',
+        '承诺事项：三日内清偿',
+        '完成时限：2026年12月5日',
+        '八宝镇司法所承诺按上述事项和时限办理，并如实反馈办理情况；逾期未完成的，接受督办和问效问责。',
+        '承诺部门：八宝镇司法所（盖章）',
+        '负责人（签字）：',
+        '日期：',
+      ]);
+    });
+
+    it('办结反馈表', () => {
+      const d = composeDocument(aPetition().resolved().with({ resolution: '双方达成调解协议' }).build(), { kind: 'feedback', basis: '《人民调解法》' }, ctx);
+      expect(read(d)).toEqual([
+        '办结反馈表 八宝镇综治中心复〔2026〕7号 致：反映人',
+        ...caseRows,
+        '反映内容：草场边界纠纷',
+        '办结时间：2026年11月23日 09:00',
+        '办理结果：双方达成调解协议',
+        '法律政策依据：《人民调解法》',
+        '【救济途径】如对办理结果不服，可自收到本反馈之日起 30 日内，向原办理机关、单位的上一级机关、单位请求复查（《信访工作条例》第三十五条）。',
+        '办理单位：八宝镇综治中心（盖章）',
+        '反映人签收：',
+        '签收时间：',
+      ]);
+    });
+
+    it('工作提示函, for a case past its deadline and for one urged at its deadline', () => {
+      const overdue = aPetition().dispatched().with({ overdue: true, dueAt: '2026-12-08T02:00:00.000Z' }).build();
+      expect(read(composeDocument(overdue, { kind: 'reminder_letter', request: '请补充材料' }, ctx))).toEqual([
+        '工作提示函 八宝镇综治中心提〔2026〕7号 致：八宝镇司法所',
+        ...caseRows,
+        '责任部门：八宝镇司法所',
+        '办理期限：2026年12月8日 10:00',
+        '当前状态：已分派',
+        '是否逾期：是',
+        '八宝镇司法所：上述诉求已超过办理期限，请收到本函后抓紧办理，并于 3 个工作日内将办理情况书面反馈八宝镇综治中心。',
+        '【提示事项】请补充材料',
+        '八宝镇综治中心（盖章）',
+      ]);
+      const urged = aPetition().dispatched().with({ urgedFor: '2026-12-08T02:00:00.000Z', dueAt: '2026-12-08T02:00:00.000Z' }).build();
+      expect(read(composeDocument(urged, { kind: 'reminder_letter' }, ctx)).slice(8)).toEqual([
+        '是否逾期：否',
+        '八宝镇司法所：上述诉求已到办理期限，请收到本函后抓紧办理，并于 3 个工作日内将办理情况书面反馈八宝镇综治中心。',
+        '八宝镇综治中心（盖章）',
+      ]);
+    });
+
+    it("化解成效考评表, citing the department's figures of the year", () => {
+      const p = aPetition()
+        .resolved()
+        .with({ acceptedAt: '2026-11-22T04:00:00.000Z', resolution: '已办结', resolvedAt: '2026-11-23T01:00:00.000Z', reopenedAt: '2026-11-24T01:00:00.000Z', rating: { rating: 'satisfied', at: '2026-11-24T02:00:00.000Z' }, followUp: { at: '2026-11-28T02:00:00.000Z', reached: false, rating: 'dissatisfied', note: '' } })
+        .build();
+      const departmentFigures = { from: '2026-01-01', to: '2026-11-23', handled: 12, resolved: 10, onTime: { numerator: 9, denominator: 10, rate: 0.9 }, satisfaction: { numerator: 0, denominator: 0, rate: null }, backlogSettled: 2 };
+      expect(read(composeDocument(p, { kind: 'evaluation', remark: '按期化解' }, { ...ctx, departmentFigures }))).toEqual([
+        '化解成效考评表 八宝镇综治中心评〔2026〕7号 致：—',
+        ...caseRows,
+        '责任部门：八宝镇司法所',
+        '受理：2026年11月22日 12:00',
+        '办结：2026年11月23日 09:00（按期）',
+        '是否重新办理：是',
+        '群众评价：满意',
+        '回访结果：未联系上，不满意',
+        '【责任部门本年度化解成效】八宝镇司法所自 2026-01-01 至 2026-11-23：承办 12 件，办结 10 件，其中按期办结 9 件（按期办结率 90.0%）；参评 0 件，满意和基本满意 0 件（满意率 无）；化解积案 2 件。统计口径见“化解成效考评”页。',
+        '【考评意见】按期化解',
+        '考评人（签字）：',
+        '考评单位：八宝镇综治中心（盖章）',
+      ]);
+      // not yet accepted, resolved without a deadline, never rated nor called
+      const bare = aPetition().resolved().with({ resolution: '已办结', resolveDueAt: undefined }).build();
+      expect(read(composeDocument(bare, { kind: 'evaluation' }, ctx)).slice(6, 12)).toEqual(['受理：未受理', '办结：2026年11月23日 09:00（无期限）', '是否重新办理：否', '群众评价：未评价', '回访结果：未回访', '考评人（签字）：']);
+    });
+  });
+
   it('parses what each kind asks for, in Chinese', () => {
     expect(IssueDocumentBody.safeParse({ kind: 'agreement', parties: [{ role: '甲方', name: '张三' }], facts: 'x', terms: 'y' }).error?.issues[0]?.message).toBe('调解协议至少有两方当事人');
     expect(IssueDocumentBody.safeParse({ kind: 'commitment', commitment: '三日内清偿', by: '12月31日' }).error?.issues[0]?.message).toMatch(/年-月-日/);

@@ -29,6 +29,62 @@ describe('what a step adds to a department\'s counters', () => {
     expect(fields(d)).toEqual({ 'd02_res~rt': -1, 'd02_res~sa': -1, 'd03_res~rt': 1 });
   });
 
+  it('counts nothing for a case just reported, a step that moves nothing, or a re-dispatch to the same department', () => {
+    // a new case has no counters yet, whatever its first event says
+    expect(departmentDeltas(undefined, { ...base, status: 'resolved' }, [{ action: 'resolve', at, from: null, data: { onTime: true } }])).toEqual([]);
+    expect(departmentDeltas(base, base, [{ action: 'progress', at, from: 'in_progress', data: undefined }])).toEqual([]);
+    expect(departmentDeltas({ ...base, status: 'dispatched' }, { ...base, status: 'dispatched' }, [{ action: 'dispatch', at, from: 'dispatched', data: undefined }])).toEqual([]);
+    // a dispatch that leaves the case at the centre (a hold) counts for no department
+    expect(departmentDeltas({ ...base, status: 'accepted', departmentId: undefined }, { ...base, status: 'accepted' }, [{ action: 'dispatch', at, from: 'accepted', data: undefined }])).toEqual([]);
+  });
+
+  it('counts a case handed on to another department for that one, and a consultation for its lead department', () => {
+    const moved = departmentDeltas({ ...base, status: 'dispatched' }, { ...base, status: 'dispatched', departmentId: 'jus' }, [{ action: 'dispatch', at, from: 'dispatched', data: undefined }]);
+    expect(fields(moved)).toEqual({ 'd03_jus~h': 1 });
+    const consulted = departmentDeltas({ ...base, status: 'accepted', departmentId: undefined }, { ...base, status: 'dispatched', departmentId: 'lead' }, [{ action: 'consult', at, from: 'accepted', data: undefined }]);
+    expect(fields(consulted)).toEqual({ 'd03_lead~h': 1 });
+  });
+
+  it('counts a 办结 late or without a word on time as not on time, and none for a case resolved once before', () => {
+    const resolved = { ...base, status: 'resolved' as const };
+    expect(fields(departmentDeltas(base, resolved, [{ action: 'resolve', at, from: 'in_progress', data: { onTime: false } }]))).toEqual({ 'd03_res~r': 1 });
+    expect(fields(departmentDeltas(base, resolved, [{ action: 'resolve', at, from: 'in_progress', data: undefined }]))).toEqual({ 'd03_res~r': 1 });
+    // reopened earlier, now resolved from in_progress after a new dispatch: still not a first 办结
+    expect(departmentDeltas({ ...base, reopenedAt: at }, { ...resolved, reopenedAt: at }, [{ action: 'resolve', at, from: 'in_progress', data: { onTime: true } }])).toEqual([]);
+    // resolved from a reopened status the record did not mark: not a first 办结 either
+    expect(departmentDeltas({ ...base, status: 'reopened' }, resolved, [{ action: 'resolve', at, from: 'reopened', data: { onTime: true } }])).toEqual([]);
+  });
+
+  it("counts a rating as rated, and as satisfied when satisfied or basically satisfied; a call's rating only while the citizen has given none", () => {
+    const resolved = { ...base, status: 'resolved' as const };
+    const rate = (rating: unknown) => fields(departmentDeltas(resolved, { ...resolved, status: 'rated' }, [{ action: 'rate', at, from: 'resolved', data: rating === undefined ? undefined : { rating } }]));
+    expect(rate('satisfied')).toEqual({ 'd03_res~rt': 1, 'd03_res~sa': 1 });
+    expect(rate('basically_satisfied')).toEqual({ 'd03_res~rt': 1, 'd03_res~sa': 1 });
+    expect(rate('dissatisfied')).toEqual({ 'd03_res~rt': 1 });
+    expect(rate(undefined)).toEqual({ 'd03_res~rt': 1 });
+    const call = (data: Record<string, unknown> | undefined, before: Partial<typeof resolved & { rating: { rating: 'satisfied'; at: string } }> = {}) =>
+      departmentDeltas({ ...resolved, ...before }, resolved, [{ action: 'follow_up', at, from: 'resolved', data }]);
+    expect(fields(call({ reached: true, rating: 'basically_satisfied' }))).toEqual({ 'd03_res~rt': 1, 'd03_res~sa': 1 });
+    expect(fields(call({ reached: true, rating: 'dissatisfied' }))).toEqual({ 'd03_res~rt': 1 });
+    expect(call({ reached: false })).toEqual([]);
+    expect(call(undefined)).toEqual([]);
+    expect(call({ reached: true, rating: 'satisfied' }, { rating: { rating: 'satisfied', at } })).toEqual([]);
+    // the citizen rates again after a review: the call's rating was given way to already
+    const again = departmentDeltas(
+      { ...resolved, rating: { rating: 'dissatisfied', at }, followUp: { reached: true, rating: 'satisfied', at, note: '' } },
+      { ...resolved, status: 'rated' },
+      [{ action: 'rate', at, from: 'resolved', data: { rating: 'satisfied' } }],
+    );
+    expect(fields(again)).toEqual({ 'd03_res~rt': 1, 'd03_res~sa': 1 });
+  });
+
+  it("leaves out what sums to nothing: a call's rating and the citizen's, the same day and the same", () => {
+    const call = { reached: true, rating: 'satisfied' as const, at, note: '' };
+    expect(departmentDeltas({ ...base, status: 'resolved', followUp: call }, { ...base, status: 'rated', followUp: call }, [{ action: 'rate', at, from: 'resolved', data: { rating: 'satisfied' } }])).toEqual([]);
+    const partly = departmentDeltas({ ...base, status: 'resolved', followUp: call }, { ...base, status: 'rated', followUp: call }, [{ action: 'rate', at, from: 'resolved', data: { rating: 'dissatisfied' } }]);
+    expect(fields(partly)).toEqual({ 'd03_res~sa': -1 });
+  });
+
   it('counts nothing for a case its village holds, which has no department', () => {
     expect(departmentDeltas({ ...base, level: 'village' }, { ...base, level: 'village', status: 'resolved' }, [{ action: 'resolve', at, from: 'in_progress', data: { onTime: true } }])).toEqual([]);
   });
@@ -62,11 +118,63 @@ describe('a case\'s record replayed into the counters (the backfill)', () => {
 
   it('stops at `until`: what came after was counted as it happened', () => {
     expect(fields(departmentDeltasOfRecord(p, record, '2026-12-04T00:00:00.000Z'))).toEqual({ 'd02_res~h': 1 });
+    // an event at `until` itself was counted live
+    expect(fields(departmentDeltasOfRecord(p, record, '2026-12-04T01:00:00.000Z'))).toEqual({ 'd02_res~h': 1 });
     expect(departmentDeltasOfRecord(p, record, '2026-12-01T00:00:00.000Z')).toEqual([]);
   });
 });
 
+describe('a record replayed: where the case was', () => {
+  const ev = (action: string, day: string, from: string | null, to: string, data?: Record<string, unknown>, role = 'centre_staff') =>
+    ({ action, at: `2026-12-${day}T01:00:00.000Z`, from, to, data, actor: { role } }) as Parameters<typeof departmentDeltasOfRecord>[1][number];
+
+  it('counts at the centre that owned the case then: a case the county took over after its dispatch', () => {
+    const record = [
+      ev('submit', '01', null, 'submitted', undefined, 'citizen'),
+      ev('accept', '02', 'submitted', 'accepted'),
+      ev('dispatch', '02', 'accepted', 'dispatched', { departmentId: 'res' }),
+      ev('take_over', '03', 'dispatched', 'dispatched', { fromCentreId: 'babao', toCentreId: 'qilian-centre', fromLevel: 'township', toLevel: 'county' }, 'county_supervisor'),
+      ev('resolve', '04', 'dispatched', 'resolved', { onTime: true }, 'handler'),
+    ];
+    const d = departmentDeltasOfRecord({ centreId: 'qilian-centre', countyId: 'qilian', level: 'county', departmentId: 'res' }, record, '2027-01-01T00:00:00.000Z');
+    expect(fields(d, 'babao')).toEqual({ 'd02_res~h': 1 });
+    expect(fields(d, 'qilian-centre')).toEqual({ 'd04_res~r': 1, 'd04_res~ro': 1 });
+    expect(fields(d, 'qilian')).toEqual({ 'd02_res~h': 1, 'd04_res~r': 1, 'd04_res~ro': 1 });
+  });
+
+  it("counts a consultation for its lead department, and nothing for a transfer's department until the new centre dispatches", () => {
+    const record = [
+      ev('submit', '01', null, 'submitted', undefined, 'citizen'),
+      ev('accept', '01', 'submitted', 'accepted'),
+      ev('consult', '02', 'accepted', 'dispatched', { leadDepartmentId: 'lead', departmentIds: ['co'] }),
+      ev('transfer', '03', 'dispatched', 'submitted', { fromCentreId: 'babao', toCentreId: 'ebao' }),
+      ev('accept', '04', 'submitted', 'accepted'),
+      ev('dispatch', '05', 'accepted', 'dispatched', { departmentId: 'ebao-res' }),
+    ];
+    const d = departmentDeltasOfRecord({ centreId: 'ebao', countyId: 'qilian', level: 'township', departmentId: 'ebao-res' }, record, '2027-01-01T00:00:00.000Z');
+    expect(fields(d, 'babao')).toEqual({ 'd02_lead~h': 1 });
+    expect(fields(d, 'ebao')).toEqual({ 'd05_ebao-res~h': 1 });
+  });
+
+  it('counts a rating and a call of the record as the live steps did', () => {
+    const record = [
+      ev('accept', '01', 'submitted', 'accepted'),
+      ev('dispatch', '01', 'accepted', 'dispatched', { departmentId: 'res' }),
+      ev('resolve', '02', 'dispatched', 'resolved', { onTime: false }, 'handler'),
+      ev('follow_up', '03', 'resolved', 'resolved', { reached: true, rating: 'basically_satisfied' }),
+      ev('rate', '04', 'resolved', 'rated', { rating: 'satisfied' }, 'citizen'),
+    ];
+    const d = departmentDeltasOfRecord({ centreId: 'babao', countyId: 'qilian', level: 'township', departmentId: 'res' }, record, '2027-01-01T00:00:00.000Z');
+    expect(fields(d)).toEqual({ 'd01_res~h': 1, 'd02_res~r': 1, 'd04_res~rt': 1, 'd04_res~sa': 1 });
+  });
+});
+
 describe('the figures of a period', () => {
+  it('reads only the counters it knows, of the days asked for', () => {
+    const items = [{ key: 'DEP#2026-12', counts: { 'd03_res~h': 1, 'xd03_res~h': 5, 'd03_res~zz': 5, 'd02_res~h': 7, 'd04_res~h': 9 } }];
+    expect(departmentFiguresOf(items, '2026-12-03', '2026-12-03').map((f) => [f.departmentId, f.handled])).toEqual([['res', 1]]);
+  });
+
   it('sums the shards of the days asked for; the longest period (a year and a day, 14 months) is one BatchGetItem', () => {
     const items: Array<{ key: string; counts: Record<string, number> }> = [
       { key: 'DEP#2026-12', counts: { 'd03_res~h': 2, 'd03_res~r': 2, 'd03_res~ro': 1, 'd31_res~rt': 1, 'd31_res~sa': 1 } },
