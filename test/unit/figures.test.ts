@@ -1,7 +1,7 @@
 /** The pure parts of the figures: what a step adds to the counters, and how many counter items a dashboard reads. */
 import { describe, expect, it } from 'vitest';
 import { FIGURE_SHARDS } from '../../functions/adapters/dynamo/keys';
-import { dashboardMonths, figureDeltas, yearBefore } from '../../shared/figures';
+import { dashboardMonths, figureDeltas, figureScopes, figuresOf, filerScope, yearBefore } from '../../shared/figures';
 import { DASHBOARD_MAX_DAYS } from '../../shared/schemas/staff';
 
 const DAY = 86_400_000;
@@ -89,5 +89,112 @@ describe('what a step adds to the counters', () => {
     expect(fields(d, 'ebao')).toMatchObject({ d01_registered: 1, d01_ch_scan: 1, d01_pst_p1: 1 });
     expect(fields(d, 'qilian')).toEqual({});
     expect(fields(figureDeltas({ ...base, repeatOf: 'p0' }, base, [ev('link_repeat')]), 'babao')).toEqual({ d01_rep: -1 });
+  });
+
+  it('counts an acceptance or a refusal in time on the registration day, and a 办结 in time on the day it fell due', () => {
+    const accepted = { ...base, status: 'accepted' as const, acceptedAt: at };
+    expect(fields(figureDeltas(base, accepted, [ev('accept', 'submitted', { onTime: true })]), 'babao')).toEqual({ d01_acceptedOnTime: 1, d03_accepted: 1 });
+    expect(fields(figureDeltas(base, { ...base, status: 'declined' }, [{ action: 'decline', at, from: 'submitted', data: { onTime: true } }]), 'babao')).toEqual({ d01_acceptedOnTime: 1 });
+    expect(fields(figureDeltas(base, accepted, [ev('accept', 'submitted', { onTime: false })]), 'babao')).toEqual({ d03_accepted: 1 });
+    expect(fields(figureDeltas(base, accepted, [{ action: 'accept', at, from: 'submitted', data: undefined }]), 'babao')).toEqual({ d03_accepted: 1 });
+    const due = { ...accepted, status: 'in_progress' as const, resolveDueAt: '2026-12-20T01:00:00.000Z' };
+    const done = { ...due, status: 'resolved' as const };
+    expect(fields(figureDeltas(due, done, [ev('resolve', 'in_progress', { onTime: true })]), 'babao')).toEqual({ d03_resolved: 1, d03_settled: 1, d20_resolvedOnTime: 1 });
+    expect(fields(figureDeltas(due, done, [ev('resolve', 'in_progress', { onTime: false })]), 'babao')).toEqual({ d03_resolved: 1, d03_settled: 1 });
+    expect(fields(figureDeltas(due, done, [{ action: 'resolve', at, from: 'in_progress', data: undefined }]), 'babao')).toEqual({ d03_resolved: 1, d03_settled: 1 });
+    // resolved from reopened, which the case did not mark: no second 办结 (its 化解 follows the case's reopenedAt)
+    expect(fields(figureDeltas({ ...due, status: 'reopened' }, done, [ev('resolve', 'reopened' as never, { onTime: true })]), 'babao')).toEqual({ d03_settled: 1 });
+  });
+
+  it('moves a case due to be resolved from its old day to its new one when the deadline moves (延期)', () => {
+    const due = { ...base, status: 'in_progress' as const, acceptedAt: at, resolveDueAt: '2026-12-20T01:00:00.000Z' };
+    const later = { ...due, resolveDueAt: '2026-12-27T01:00:00.000Z' };
+    expect(fields(figureDeltas(due, later, [{ action: 'extend', at, from: 'in_progress', data: undefined }]), 'babao')).toEqual({ d20_resolveDue: -1, d27_resolveDue: 1 });
+    expect(fields(figureDeltas({ ...due, resolveDueAt: undefined as never }, due, [{ action: 'accept', at, from: 'submitted', data: undefined }]), 'babao')).toEqual({ d20_resolveDue: 1 });
+    expect(fields(figureDeltas(due, { ...due, resolveDueAt: undefined as never }, [{ action: 'progress', at, from: 'in_progress', data: undefined }]), 'babao')).toEqual({ d20_resolveDue: -1 });
+  });
+
+  it('counts the status now only when it changed or the case moved', () => {
+    const now = (d: ReturnType<typeof figureDeltas>, scope: string) => d.find((x) => x.scope === scope && x.key === 'NOW')?.add;
+    const working = { ...base, status: 'in_progress' as const, acceptedAt: at };
+    expect(now(figureDeltas(working, working, [{ action: 'progress', at, from: 'in_progress', data: undefined }]), 'babao')).toBeUndefined();
+    expect(now(figureDeltas(working, { ...working, status: 'resolved' }, [{ action: 'progress', at, from: 'in_progress', data: undefined }]), 'babao')).toEqual({ st_in_progress: -1, st_resolved: 1 });
+    const moved = figureDeltas(working, { ...working, centreId: 'ebao' }, [ev('transfer', 'in_progress' as never)]);
+    expect([now(moved, 'babao'), now(moved, 'ebao'), now(moved, 'qilian')]).toEqual([{ st_in_progress: -1 }, { st_in_progress: 1 }, undefined]);
+    expect(now(figureDeltas(undefined, base, [{ action: 'submit', at: base.createdAt, from: null, data: undefined }]), 'qilian')).toEqual({ st_submitted: 1 });
+  });
+
+  it("counts a rating as rated and, unless 不满意, satisfied; a call's rating until the citizen rates", () => {
+    const resolved = { ...base, status: 'resolved' as const, acceptedAt: at };
+    const rate = (rating: string | undefined, before: typeof resolved & { followUp?: unknown; rating?: unknown } = resolved) =>
+      figureDeltas(before as never, { ...before, status: 'rated' } as never, [{ action: 'rate', at, from: 'resolved', data: rating ? { rating } : undefined }]);
+    expect(fields(rate('basically_satisfied'), 'babao')).toEqual({ d03_rated: 1, d03_satisfied: 1 });
+    expect(fields(rate('dissatisfied'), 'babao')).toEqual({ d03_rated: 1 });
+    expect(fields(rate(undefined), 'babao')).toEqual({ d03_rated: 1, d03_satisfied: 1 });
+    // the call on the 2nd counted a satisfied rating: the citizen's own takes its place
+    const called = { ...resolved, followUp: { at: '2026-12-02T01:00:00.000Z', reached: true, rating: 'satisfied', note: '' } };
+    expect(fields(rate('dissatisfied', called), 'babao')).toEqual({ d02_rated: -1, d02_satisfied: -1, d03_rated: 1 });
+    // a second rating after a review: the call had already given way
+    expect(fields(rate('satisfied', { ...called, rating: { rating: 'dissatisfied', at } }), 'babao')).toEqual({ d03_rated: 1, d03_satisfied: 1 });
+    const call = (data: Record<string, unknown> | undefined, before: object = resolved) => fields(figureDeltas(before as never, resolved, [{ action: 'follow_up', at, from: 'resolved', data }]), 'babao');
+    expect(call({ reached: true, rating: 'dissatisfied' })).toEqual({ d03_rated: 1 });
+    expect(call({ reached: true, rating: 'satisfied' })).toEqual({ d03_rated: 1, d03_satisfied: 1 });
+    expect(call({ reached: false })).toEqual({});
+    expect(call(undefined)).toEqual({});
+    expect(call({ reached: true, rating: 'satisfied' }, { ...resolved, rating: { rating: 'satisfied', at } })).toEqual({});
+  });
+
+  it("counts a case an agent filed for the agent too, and its village's only while the village holds it", () => {
+    expect(figureScopes({ ...base, agentId: 'u7' })).toEqual(['babao', 'qilian', filerScope('u7')]);
+    expect(filerScope('u7')).toBe('filer~u7');
+    expect(figureScopes({ ...base, level: 'village' })).toEqual(['babao', 'qilian', 'babao-baiyanggou']);
+    expect(figureScopes({ ...base, level: 'township' })).toEqual(['babao', 'qilian']);
+    expect(figureScopes({ ...base, level: 'village', villageId: undefined })).toEqual(['babao', 'qilian']);
+  });
+
+  it('counts a case without a channel, village or post by none of them', () => {
+    const bare = { ...base, channel: undefined, villageId: undefined, postId: undefined };
+    expect(fields(figureDeltas(undefined, bare, [{ action: 'submit', at: base.createdAt, from: null, data: undefined }]), 'babao')).toEqual({ d01_registered: 1, d01_cat_land_dispute: 1, d01_tw_babao: 1 });
+  });
+});
+
+describe('the figures of a period, from the counters', () => {
+  it('sums the days asked for, every shard, into each figure', () => {
+    const months: Array<{ key: string; counts: Record<string, number> }> = [
+      { key: 'M#2026-12', counts: { d01_registered: 2, d01_px: 3, d01_cat_heating: 2, d01_tw_babao: 2, d01_ch_visit: 1, d01_ch_scan: 1, 'd01_vil_babao-a': 1, d01_pst_p1: 1, d01_rep: 1, d01_acceptedOnTime: 1, d02_accepted: 2, d02_settled: 1 } },
+      { key: 'M#2026-12', counts: { d03_resolved: 2, d03_resolveDue: 2, d03_resolvedOnTime: 1, d03_rated: 2, d03_satisfied: 1, d03_med: 2, d03_medOk: 1, d03_rcv_video: 1, d03_rcv_phone: 2, d03_cat_heating: 1, d03_cat_roads: 0, d03_registered: 1 } },
+      // outside the period, and fields that are no day's
+      { key: 'M#2026-12', counts: { d30_registered: 9, registered: 9, xd01_registered: 9 } },
+    ];
+    const f = figuresOf(months, { st_submitted: 3, st_resolved: 0, st_closed: -1, st_in_progress: 2 }, '2026-12-01', '2026-12-29');
+    expect(f).toEqual({
+      timelyAcceptance: { numerator: 1, denominator: 3, rate: 0.3333 },
+      onTimeCompletion: { numerator: 1, denominator: 2, rate: 0.5 },
+      satisfaction: { numerator: 1, denominator: 2, rate: 0.5 },
+      participation: { numerator: 2, denominator: 2, rate: 1 },
+      byCategory: { heating: 3 },
+      byTownship: { babao: 2 },
+      byStatus: { submitted: 3, in_progress: 2 },
+      daily: [
+        { day: '2026-12-01', registered: 2, resolved: 0 },
+        { day: '2026-12-02', registered: 0, resolved: 0 },
+        { day: '2026-12-03', registered: 1, resolved: 2 },
+      ],
+      registered: 3,
+      resolution: { numerator: 1, denominator: 2, rate: 0.5 },
+      repeats: { numerator: 1, denominator: 3, rate: 0.3333 },
+      videoShare: { numerator: 1, denominator: 4, rate: 0.25 },
+      byWay: { video: 1, phone: 2 },
+      receptions: 3,
+      byChannel: { visit: 1, scan: 1 },
+      byVillage: { 'babao-a': 1 },
+      byPost: { p1: 1 },
+      persons: 6,
+      mediation: { numerator: 1, denominator: 2, rate: 0.5 },
+    });
+  });
+
+  it('compares with year one before year 1000 written with four digits', () => {
+    expect(yearBefore('1000-03-01')).toBe('0999-03-01');
   });
 });
