@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Availability, SlotRules, type AvailabilityException } from '../../shared/schemas/booking';
 import { isPublicHoliday } from '../../shared/calendar';
-import { bookableSlots, dayWindows, daySlots, findSlot } from '../../shared/slots';
+import { bookableSlots, dayWindows, daySlots, findSlot, weekdayOf, weekOf } from '../../shared/slots';
 
 /** Weekday mornings 09:00–12:00 and afternoons 14:30–17:30 China time. */
 const officeHours = (exceptions: AvailabilityException[] = [], chinaCalendar = true) =>
@@ -116,5 +116,49 @@ describe('slot length, buffer, notice and horizon', () => {
     const host = { availability: officeHours(), rules: rules({ horizonDays: 12 }) };
     const days = [...new Set(bookableSlots(host, now).map((s) => new Date(Date.parse(s.start) + 8 * 3_600_000).toISOString().slice(0, 10)))];
     expect(days).toEqual(['2026-09-30', '2026-10-08', '2026-10-09', '2026-10-10']);
+  });
+
+  it('offers a slot that starts exactly at the minimum notice, and finds none for a start that is no time', () => {
+    const now = new Date('2026-11-24T01:00:00Z'); // 09:00 China time
+    const host = { availability: officeHours(), rules: rules({ minNoticeMinutes: 60 }) };
+    expect(starts(bookableSlots(host, now, 1))[0]).toBe('10:00');
+    expect(findSlot(host, now, '明天上午')).toBeUndefined();
+  });
+});
+
+describe('weeks and weekdays', () => {
+  it('numbers Monday 1 to Sunday 7, and names a China week by its Monday', () => {
+    expect(['2026-11-30', '2026-12-05', '2026-12-06'].map(weekdayOf)).toEqual([1, 6, 7]);
+    expect(weekOf('2026-12-06T15:59:00Z')).toBe('2026-11-30'); // Sunday 23:59 in China
+    expect(weekOf('2026-12-06T16:00:00Z')).toBe('2026-12-07'); // Monday 00:00 in China
+    expect(weekOf('2026-12-02T01:00:00Z')).toBe('2026-11-30');
+  });
+});
+
+describe('leave and hours at their edges', () => {
+  const morning = (exceptions: AvailabilityException[]) => Availability.parse({ weekly: [{ weekday: 2, windows: [{ from: '09:00', to: '12:00' }] }], exceptions });
+  it('a leave that only touches the hours, or covers their start or end, or all of them', () => {
+    const leave = (from: string, to: string) => dayWindows(morning([{ date: '2026-11-24', kind: 'leave', windows: [{ from, to }] }]), '2026-11-24');
+    expect(leave('08:00', '09:00')).toEqual([[540, 720]]);
+    expect(leave('12:00', '13:00')).toEqual([[540, 720]]);
+    expect(leave('09:00', '10:00')).toEqual([[600, 720]]);
+    expect(leave('11:00', '12:00')).toEqual([[540, 660]]);
+    expect(leave('08:00', '13:00')).toEqual([]);
+    // an extra duty that day is not a leave, even one without hours
+    expect(dayWindows(morning([{ date: '2026-11-24', kind: 'extra', windows: [] }]), '2026-11-24')).toEqual([[540, 720]]);
+    expect(dayWindows(morning([{ date: '2026-11-24', kind: 'extra', windows: [{ from: '13:00', to: '14:00' }] }]), '2026-11-24')).toEqual([
+      [540, 720],
+      [780, 840],
+    ]);
+  });
+
+  it('a make-up Saturday takes the first weekday with hours, and none for a host without weekday hours', () => {
+    const wednesdays = Availability.parse({ weekly: [{ weekday: 3, windows: [{ from: '09:00', to: '10:00' }] }, { weekday: 5, windows: [{ from: '15:00', to: '16:00' }] }] });
+    expect(dayWindows(wednesdays, '2026-10-10')).toEqual([[540, 600]]);
+    const weekends = Availability.parse({ weekly: [{ weekday: 7, windows: [{ from: '09:00', to: '10:00' }] }] });
+    expect(dayWindows(weekends, '2026-10-10')).toEqual([]);
+    // a plain Saturday with Saturday hours keeps them
+    const saturdays = Availability.parse({ weekly: [{ weekday: 6, windows: [{ from: '09:00', to: '10:00' }] }, { weekday: 1, windows: [{ from: '14:00', to: '15:00' }] }] });
+    expect(dayWindows(saturdays, '2026-11-21')).toEqual([[540, 600]]);
   });
 });

@@ -1,7 +1,7 @@
 /** The early-warning rule (shared/warnings.ts) on hand-made series: rises, minimums, year on year, clusters. */
 import { describe, expect, it } from 'vitest';
 import { isNewWarning } from '../../shared/schemas/warnings';
-import { DEFAULT_SEASONAL_CALENDAR, calendarByMonth, calendarRows, clusters, onePerPlace, risingCategories, seasonalFor, warningMonths, warningsOf, type WarningPolicy } from '../../shared/warnings';
+import { DEFAULT_SEASONAL_CALENDAR, calendarByMonth, calendarRows, clusters, onePerPlace, risingCategories, seasonalFor, warningKey, warningMonths, warningsOf, type WarningPolicy } from '../../shared/warnings';
 
 const policy: WarningPolicy = { ratio: 1.5, minCount: 5, cluster: { count: 3, days: 7 } };
 const series = (current: number, previous: [number, number, number], yearAgo = 0) => [{ categoryId: 'heating', current, previous, yearAgo }];
@@ -27,6 +27,20 @@ describe('a category rises', () => {
   it('by the configured ratio', () => {
     expect(risingCategories(series(8, [4, 4, 4], 8), { ...policy, ratio: 2 })).toEqual([{ kind: 'rise', categoryId: 'heating', count: 8, mean3: 4, yearAgo: 8, against: ['mean3'] }]);
     expect(risingCategories(series(7, [4, 4, 4], 8), { ...policy, ratio: 2 })).toEqual([]);
+  });
+
+  it('lists the most cases first, equal counts by category', () => {
+    const several = [
+      { categoryId: 'roads', current: 6, previous: [0, 0, 0] as [number, number, number], yearAgo: 0 },
+      { categoryId: 'heating', current: 9, previous: [0, 0, 0] as [number, number, number], yearAgo: 0 },
+      { categoryId: 'land', current: 6, previous: [0, 0, 0] as [number, number, number], yearAgo: 0 },
+    ];
+    expect(risingCategories(several, policy).map((w) => w.categoryId)).toEqual(['heating', 'land', 'roads']);
+  });
+
+  it('is stored under one key per category, a cluster under one per place', () => {
+    expect(warningKey({ kind: 'rise', categoryId: 'heating', count: 9, mean3: 2, yearAgo: 0, against: ['mean3'] })).toBe('rise_heating');
+    expect(warningKey({ kind: 'cluster', place: { kind: 'post', id: 'p1' }, count: 3, from: '2026-11-26', to: '2026-12-02' })).toBe('cl_post_p1');
   });
 });
 
@@ -63,21 +77,29 @@ describe('one cluster line per place', () => {
   it('keeps both when the post does not name its village', () => {
     expect(onePerPlace([cl('post', 'p1', 3), cl('village', 'v1', 3)])).toHaveLength(2);
   });
+
+  it('counts only clusters at posts for their village, and drops only village clusters', () => {
+    const other = { kind: 'seasonal', count: 3, place: { kind: 'post' as const, id: 'p1', villageId: 'v1' } };
+    expect(onePerPlace([other, cl('village', 'v1', 3)])).toHaveLength(2);
+    // a post cluster whose id is a village's is not that village's line
+    expect(onePerPlace([cl('post', 'v1', 3, 'v1'), { kind: 'seasonal', count: 3, place: { kind: 'village' as const, id: 'v1' } }])).toHaveLength(2);
+  });
 });
 
 describe('a township\'s warnings of a month', () => {
   it('read this month so far, the three before and the same month a year before, from the counters', () => {
     expect(warningMonths('2026-12-15')).toEqual(['M#2026-12', 'M#2026-11', 'M#2026-10', 'M#2026-09', 'M#2025-12']);
     const items: Array<{ key: string; counts: Record<string, number> }> = [
-      { key: 'M#2026-12', counts: { d01_cat_heating: 4, d10_cat_heating: 3, d10_cat_other: 1 } },
+      // the month's other counters are not categories
+      { key: 'M#2026-12', counts: { d01_cat_heating: 4, d10_cat_heating: 3, d10_cat_other: 1, d10_pst_p1: 1, xd10_cat_heating: 50 } },
       { key: 'M#2026-11', counts: { d03_cat_heating: 4 } },
       { key: 'M#2026-10', counts: { d03_cat_heating: 2 } },
-      { key: 'M#2026-09', counts: {} },
+      { key: 'M#2026-09', counts: { d03_cat_heating: 3 } },
       { key: 'M#2025-12', counts: { d20_cat_heating: 7 } },
       // a month the rule does not compare is never counted
       { key: 'M#2026-08', counts: { d01_cat_heating: 100 } },
     ];
-    expect(warningsOf(items, '2026-12-15', policy)).toEqual([{ kind: 'rise', categoryId: 'heating', count: 7, mean3: 2, yearAgo: 7, against: ['mean3'] }]);
+    expect(warningsOf(items, '2026-12-15', policy)).toEqual([{ kind: 'rise', categoryId: 'heating', count: 7, mean3: 3, yearAgo: 7, against: ['mean3'] }]);
   });
 });
 
