@@ -9,9 +9,11 @@ import { ErrorAnswer } from '../schemas/views';
 import type { RouteSpec } from './route';
 
 type Json = Record<string, unknown>;
-const ERROR_TEXT: Partial<Record<ErrorCode, string>> = {
+const ERROR_TEXT: Record<ErrorCode, string> = {
   validation: '请求不正确：issues 逐项说明哪个字段、为什么（中文）',
+  rejected_content: '内容含有不当信息',
   unauthorized: '未登录或登录已过期',
+  forbidden: '已登录，但无权进行此操作',
   not_found: '不存在，或调用者无权知道它存在',
   conflict: '当前状态不允许此操作，或与他人的操作冲突',
   too_many_requests: '提交过于频繁',
@@ -55,7 +57,7 @@ export function openApiDocument(routes: ReadonlyArray<{ name: string; route: Rou
     return { $ref: `#/components/schemas/${key}` };
   };
   const error = (code: ErrorCode, example: unknown) => ({
-    description: ERROR_TEXT[code] ?? code,
+    description: ERROR_TEXT[code],
     content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorAnswer' }, example } },
   });
 
