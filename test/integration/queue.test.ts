@@ -1,8 +1,9 @@
 /**
  * The staff queue on its own table: tabs, overdue and near-due views, filters, a tracking code, newest or most
- * urgent first, pages; and what each page costs.
+ * urgent first, pages; and what each page costs. Every test gets a fresh table with the same cases A–F and files what
+ * else it needs itself: no test depends on another having run first.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { documentClient, newMeter, queryAll } from '../../functions/adapters/dynamo/client';
 import { INDEXES, ROW, keys, type IndexName } from '../../functions/adapters/dynamo/keys';
@@ -45,7 +46,9 @@ const citizen = (name: string): Caller => ({ kind: 'citizen', openid: `wx_${name
 const queue = async (caller: StaffCaller, q: Parameters<typeof staffQueue>[2]) => staffQueue(deps, caller, q);
 const names = (out: { items: Array<{ id: string }> }) => out.items.map((r) => Object.entries(ids).find(([, id]) => id === r.id)?.[0] ?? r.id);
 
-beforeAll(async () => {
+beforeEach(async () => {
+  for (const k of Object.keys(ids)) delete ids[k];
+  for (const k of Object.keys(codes)) delete codes[k];
   ({ deps, drop, table } = await seededDeps({ clock, meter }));
   // F two days earlier; A land (accept in 24 h); B heating (4 h); C filed by phone with a number, accepted later;
   // D land again at A's post, a possible repeat of A; E at 峨堡镇.
@@ -58,7 +61,7 @@ beforeAll(async () => {
   at(20);
   await transition(deps, babao, ids.C!, { action: 'accept' }); // next deadline: dispatch within 24 h
 }, 120_000);
-afterAll(() => drop());
+afterEach(() => drop());
 
 describe('the staff queue', () => {
   it('shows a centre its own petitions, newest first, with what a row needs', async () => {
@@ -155,16 +158,38 @@ describe('deadlines count while a case waits on staff, and only for whom may see
     });
     return items.map((i) => (i[ROW] as { id: string }).id);
   }
-  let dueG = '';
+  /** G, sent to the natural resources office at hour 30; H, routed there too, due 4 h after G, never sent. G's due time. */
+  async function fileGH() {
+    await file('G', 30, citizen('g'), {});
+    await transition(deps, babao, ids.G!, { action: 'accept' });
+    await transition(deps, babao, ids.G!, { action: 'dispatch', departmentId: 'babao-natural-resources' });
+    const dueG = await dueOf('G');
+    await file('H', hoursOf(dueG) - 20, citizen('h'), {});
+    return dueG;
+  }
+  /** three cases at 默勒镇 resolved at once (hours 100–102), then M4 filed at 250 and left waiting */
+  async function fileM() {
+    for (const [i, n] of ['M1', 'M2', 'M3'].entries()) {
+      await file(n, 100 + i, citizen(n), atMoler);
+      await transition(deps, moler, ids[n]!, { action: 'accept' });
+      await transition(deps, moler, ids[n]!, { action: 'dispatch', departmentId: 'moler-natural-resources' });
+      await transition(deps, moler, ids[n]!, { action: 'resolve', summary: '已办结。' });
+    }
+    await file('M4', 250, citizen('m4'), atMoler);
+  }
+  /** N1 (land, due at 324, near from 318), N2 (heating, due at 305, near from 304), N3 (land, due at 325, near from 319) */
+  async function fileN() {
+    await file('N1', 300, citizen('n1'), atMoler);
+    await file('N2', 301, citizen('n2'), { ...atMoler, categoryId: 'heating' });
+    await file('N3', 301, citizen('n3'), atMoler);
+  }
 
   it('shows a handler the most urgent, near-due and overdue cases of its department only once they are dispatched', async () => {
     // A and D (land at 八宝镇) were routed to the natural resources office when filed, but the centre never sent them
     expect((await deps.petitions.get(ids.A!))?.departmentId).toBe('babao-natural-resources');
-    await file('G', 30, citizen('g'), {});
-    await transition(deps, babao, ids.G!, { action: 'accept' });
-    await transition(deps, babao, ids.G!, { action: 'dispatch', departmentId: 'babao-natural-resources' });
-    dueG = await dueOf('G');
-    await file('H', hoursOf(dueG) - 20, citizen('h'), {}); // routed to the office too, due 4 h after G, not sent
+    at(20);
+    await transition(deps, babao, ids.C!, { action: 'dispatch', departmentId: 'babao-justice' });
+    const dueG = await fileGH();
     at(hoursOf(dueG) - 2);
     expect(names(await queue(babao, { limit: 20, due: 'near' }))).toEqual(['G', 'H']);
     expect(names(await queue(resources, { limit: 20, due: 'near' }))).toEqual(['G']);
@@ -175,6 +200,7 @@ describe('deadlines count while a case waits on staff, and only for whom may see
   });
 
   it('takes a resolved case out of the deadline indexes: it waits on the citizen, not on staff', async () => {
+    const dueG = await fileGH();
     at(hoursOf(dueG) + 2);
     await transition(deps, resources, ids.G!, { action: 'resolve', summary: '已现场调解，双方签字确认。' });
     expect(await deps.petitions.get(ids.G!)).toMatchObject({ status: 'resolved', dueAt: expect.any(String) });
@@ -191,13 +217,7 @@ describe('deadlines count while a case waits on staff, and only for whom may see
 
   it('fills a page of overdue cases with open ones, however many resolved cases fell due before', async () => {
     // three cases at 默勒镇 resolved at once: their rating deadlines (7 days) pass before M4's acceptance deadline
-    for (const [i, n] of ['M1', 'M2', 'M3'].entries()) {
-      await file(n, 100 + i, citizen(n), atMoler);
-      await transition(deps, moler, ids[n]!, { action: 'accept' });
-      await transition(deps, moler, ids[n]!, { action: 'dispatch', departmentId: 'moler-natural-resources' });
-      await transition(deps, moler, ids[n]!, { action: 'resolve', summary: '已办结。' });
-    }
-    await file('M4', 250, citizen('m4'), atMoler);
+    await fileM();
     expect(hoursOf(await dueOf('M3'))).toBeLessThan(hoursOf(await dueOf('M4')));
     at(280);
     expect(names(await queue(moler, { limit: 1, due: 'overdue' }))).toEqual(['M4']);
@@ -205,6 +225,7 @@ describe('deadlines count while a case waits on staff, and only for whom may see
   });
 
   it('lists a township’s overdue cases on the dashboard however many other townships have', async () => {
+    await fileM();
     // 60 long-overdue cases at 峨堡镇, written straight to the table
     const e = (await deps.petitions.get(ids.E!))!;
     const db = documentClient({ region: 'local', endpoint: stack().dynamoEndpoint });
@@ -222,9 +243,10 @@ describe('deadlines count while a case waits on staff, and only for whom may see
   });
 
   it('counts a case near due in the last quarter of its own step, in the tab, on the rows and in the sweeper alike', async () => {
-    await file('N1', 300, citizen('n1'), atMoler); // land: accept within 24 h, due at 324, near due from 318
-    await file('N2', 301, citizen('n2'), { ...atMoler, categoryId: 'heating' }); // heating: 4 h, due at 305, near from 304 (at least an hour)
-    await file('N3', 301, citizen('n3'), atMoler); // due at 325, near due from 319
+    await fileM();
+    // N1 land: accept within 24 h, due at 324, near due from 318; N2 heating: 4 h, due at 305, near from 304 (at least
+    // an hour); N3 due at 325, near due from 319
+    await fileN();
     at(304.5);
     // a fresh 24-hour case is not near due, although its deadline is less than a day away
     expect(names(await queue(moler, { limit: 20, due: 'near' }))).toEqual(['N2']);
@@ -247,6 +269,7 @@ describe('deadlines count while a case waits on staff, and only for whom may see
   });
 
   it('pages near-due cases while the clock moves on past the last row read', async () => {
+    await fileN();
     at(319);
     const first = await queue(moler, { limit: 1, due: 'near' });
     expect(names(first)).toEqual(['N1']);

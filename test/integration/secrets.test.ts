@@ -3,7 +3,7 @@
  * read through Powertools Parameters and the real SSM client, here pointed at a stand-in of the parameter store.
  * During a rotation the previous JWT secret is read too, and a token signed with it stays valid until it expires.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadSecrets } from '../../functions/adapters/ssm/secrets';
 import { signToken, verifyToken } from '../../functions/auth/tokens';
 import { config } from '../../functions/config';
@@ -37,6 +37,11 @@ describe('secrets from the parameter store', () => {
     process.env.AWS_ENDPOINT_URL_SSM = ssm.endpoint;
     process.env.AWS_ACCESS_KEY_ID ??= 'local';
     process.env.AWS_SECRET_ACCESS_KEY ??= 'local';
+  });
+  // a fresh log and store per test: a test sees only the requests it made
+  beforeEach(() => {
+    ssm.requests.length = 0;
+    ssm.parameters.clear();
   });
   afterAll(async () => {
     vi.useRealTimers();
