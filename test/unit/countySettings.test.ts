@@ -23,6 +23,7 @@ describe('county settings', () => {
     expect(inCountyOrder(stored, [township, mongolia]).map((c) => c.id)).toEqual(['heating', 'land_dispute', 'roads', 'wages']);
     expect(inCountyOrder(stored, [qinghai]).map((c) => c.id)).toEqual(['roads', 'land_dispute', 'wages', 'heating']);
     expect(inCountyOrder(stored, []).map((c) => c.id)).toEqual(['roads', 'land_dispute', 'wages', 'heating']);
+    expect(inCountyOrder(stored, [{ kind: 'county' }]).map((c) => c.id)).toEqual(['roads', 'land_dispute', 'wages', 'heating']);
     // the first ranked category first even when stored last
     const first = { kind: 'county', settings: { ...mongolia.settings, categoryOrder: ['wages'] } };
     expect(inCountyOrder(stored, [first]).map((c) => c.id)).toEqual(['wages', 'roads', 'land_dispute', 'heating']);
@@ -34,5 +35,6 @@ describe('county settings', () => {
     expect(isMediationCategory(listing, { id: 'land_dispute', departmentKind: 'justice' })).toBe(false);
     expect(isMediationCategory(qinghai, { id: 'land_dispute', departmentKind: 'justice' })).toBe(true);
     expect(isMediationCategory(undefined, { id: 'heating', departmentKind: 'housing' })).toBe(false);
+    expect(isMediationCategory({ kind: 'county' }, { id: 'land_dispute', departmentKind: 'justice' })).toBe(true);
   });
 });

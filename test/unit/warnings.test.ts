@@ -119,9 +119,10 @@ describe('the county\'s seasonal calendar (default from the seeds)', () => {
     ]);
     expect(byMonth[12]).toEqual({ categoryIds: ['heating', 'wage_arrears'], note: '供暖季；春节前' });
     expect(byMonth[7]).toEqual({ categoryIds: [], note: '' });
-    expect(calendarRows({ ...byMonth, 7: { categoryIds: [], note: '  ' }, 8: { categoryIds: [], note: ' 汛期 ' } })).toEqual([
+    expect(calendarRows({ ...byMonth, 7: { categoryIds: [], note: '  ' }, 8: { categoryIds: [], note: ' 汛期 ' }, 9: { categoryIds: ['grassland'], note: '' } })).toEqual([
       { month: 1, categoryIds: ['wage_arrears'], note: '春节前' },
       { month: 8, categoryIds: [], note: '汛期' },
+      { month: 9, categoryIds: ['grassland'], note: '' },
       { month: 12, categoryIds: ['heating', 'wage_arrears'], note: '供暖季；春节前' },
     ]);
     // the default calendar goes through unchanged in what it names for each month
