@@ -66,6 +66,24 @@ describe('case documents (一单一书一承诺一表一函一考评)', () => {
     expect(row(e, '回访结果')).toBe('已联系上');
   });
 
+  it('refuses by what the case is, not by what it carries: a department after the case left it, an old resolution on a reopened case', () => {
+    // sent back to the centre (退回), still naming the department it left
+    const back = aPetition().accepted().with({ departmentId: 'babao-justice' }).build();
+    expect(documentRefusal('dispatch_slip', back)).toBe('该诉求尚未分派到责任部门，不能出具交办单');
+    expect(documentRefusal('agreement', aPetition().in('declined').build())).toBe('该诉求尚未受理，不能出具调解协议书');
+    expect(documentRefusal('feedback', aPetition().in('reopened').with({ departmentId: 'babao-justice', resolution: '已调解' }).build())).toBe('该诉求尚未办结，不能出具办结反馈表');
+    expect(documentRefusal('reminder_letter', aPetition().accepted().with({ overdue: true }).build())).toBe('该诉求尚未分派到责任部门，不能出具工作提示函');
+  });
+
+  it('reads a 办结 at its deadline as on time, one without a time as not done, and a department it does not know as blank', () => {
+    const onTheDot = aPetition().resolved().with({ resolution: '已办结', resolvedAt: '2027-01-20T02:00:00.000Z' }).build();
+    expect(row(composeDocument(onTheDot, { kind: 'evaluation' }, ctx), '办结')).toBe('2027年1月20日 10:00（按期）');
+    const noTime = aPetition().resolved().with({ resolution: '已办结', resolvedAt: undefined }).build();
+    expect(row(composeDocument(noTime, { kind: 'evaluation' }, ctx), '办结')).toBe('（未完成）');
+    const slip = composeDocument(aPetition().dispatched().build(), { kind: 'dispatch_slip' }, { ...ctx, names: { ...names, departmentName: undefined } });
+    expect([slip.addressee, row(slip, '责任部门')]).toEqual(['', '']);
+  });
+
   describe('each kind, written out whole', () => {
     /** a document as one reads it: its head, each row as 标签：值, each paragraph, each signature line */
     const read = (d: ReturnType<typeof composeDocument>) => [

@@ -156,6 +156,17 @@ describe('a record replayed: where the case was', () => {
     expect(fields(d, 'ebao')).toEqual({ 'd05_ebao-res~h': 1 });
   });
 
+  it("remembers what earlier events made of the case: a citizen's rating before a call, a reopening before a second 办结, a call and a rating the same day", () => {
+    const p = { centreId: 'babao', countyId: 'qilian', level: 'township' as const, departmentId: 'res' };
+    const done = [ev('accept', '01', 'submitted', 'accepted'), ev('dispatch', '01', 'accepted', 'dispatched', { departmentId: 'res' }), ev('resolve', '02', 'dispatched', 'resolved', { onTime: true }, 'handler')];
+    const ratedThenCalled = [...done, ev('rate', '03', 'resolved', 'rated', { rating: 'satisfied' }, 'citizen'), ev('follow_up', '04', 'rated', 'rated', { reached: true, rating: 'dissatisfied' })];
+    expect(fields(departmentDeltasOfRecord(p, ratedThenCalled, '2027-01-01T00:00:00.000Z'))).toEqual({ 'd01_res~h': 1, 'd02_res~r': 1, 'd02_res~ro': 1, 'd03_res~rt': 1, 'd03_res~sa': 1 });
+    const reopened = [...done, ev('rate', '03', 'resolved', 'reopened', { rating: 'dissatisfied' }, 'citizen'), ev('dispatch', '04', 'reopened', 'dispatched', { departmentId: 'res' }), ev('resolve', '05', 'dispatched', 'resolved', { onTime: true }, 'handler')];
+    expect(fields(departmentDeltasOfRecord(p, reopened, '2027-01-01T00:00:00.000Z'))).toEqual({ 'd01_res~h': 1, 'd02_res~r': 1, 'd02_res~ro': 1, 'd03_res~rt': 1 });
+    const sameDay = [...done, { ...ev('follow_up', '03', 'resolved', 'resolved', { reached: true, rating: 'satisfied' }) }, ev('rate', '03', 'resolved', 'rated', { rating: 'satisfied' }, 'citizen')];
+    expect(fields(departmentDeltasOfRecord(p, sameDay, '2027-01-01T00:00:00.000Z'))).toEqual({ 'd01_res~h': 1, 'd02_res~r': 1, 'd02_res~ro': 1, 'd03_res~rt': 1, 'd03_res~sa': 1 });
+  });
+
   it('counts a rating and a call of the record as the live steps did', () => {
     const record = [
       ev('accept', '01', 'submitted', 'accepted'),

@@ -155,6 +155,8 @@ describe('leave and hours at their edges', () => {
   it('a make-up Saturday takes the first weekday with hours, and none for a host without weekday hours', () => {
     const wednesdays = Availability.parse({ weekly: [{ weekday: 3, windows: [{ from: '09:00', to: '10:00' }] }, { weekday: 5, windows: [{ from: '15:00', to: '16:00' }] }] });
     expect(dayWindows(wednesdays, '2026-10-10')).toEqual([[540, 600]]);
+    // an ordinary Friday keeps its own hours
+    expect(dayWindows(wednesdays, '2026-11-27')).toEqual([[900, 960]]);
     const weekends = Availability.parse({ weekly: [{ weekday: 7, windows: [{ from: '09:00', to: '10:00' }] }] });
     expect(dayWindows(weekends, '2026-10-10')).toEqual([]);
     // a plain Saturday with Saturday hours keeps them
