@@ -11,6 +11,8 @@
  */
 import { beforeEach, describe, expect, it } from 'vitest';
 import type * as Steps from '../../shared/steps';
+// imported as well as loaded afresh: the mutation run picks the tests of a file by what they import (vitest's related)
+import '../../shared/steps';
 
 let steps: typeof Steps;
 let loads = 0;
