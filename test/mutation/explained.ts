@@ -29,6 +29,22 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: an empty tail (an address ending in '::') becomes one group after the zeros that fill the address to eight groups, never within the first four that make the /64 key",
   'shared/loginThrottle.ts:61:StringLiteral:""':
     "equivalent for any valid IPv6 address: one without '::' has all eight groups, so treating it as compressed adds no zeros and the first four groups stay the same (API Gateway's sourceIp is a valid address)",
+  // audio.ts
+  'shared/audio.ts:21:StringLiteral:"Stryker was here!"':
+    "equivalent: split(';') always gives a first element, so the `?? ''` default is never used",
+  "shared/audio.ts:21:OptionalChaining:s.split(';')[0].trim":
+    "equivalent: split(';') always gives a first element, so `?.` never meets undefined",
+  // countySettings.ts
+  'shared/countySettings.ts:24:ArrayDeclaration:["Stryker was here"]':
+    'equivalent: with no county order every category ranks the same (index −1 ranks as the order\'s length, whatever it is), so the stored order stands',
+  'shared/countySettings.ts:29:ArithmeticOperator:a.i + b.i':
+    "equivalent in V8: its sort compares a later element against earlier ones only, for which a.i + b.i and a.i − b.i are both positive, so ties keep the stored order either way (the test with four tied categories passes); another engine's sort could differ",
+  // roles.ts
+  'shared/roles.ts:29:ConditionalExpression:true':
+    'equivalent: the admin outranks every other role, so `target === \'admin\'` adds only admin over admin, which the same line allows',
+  // format.ts
+  'shared/format.ts:6:ConditionalExpression:false':
+    "equivalent: with no time, Date.parse(undefined) and Date.parse('') are NaN, and the next line answers '' for NaN",
   // workflow.ts
   'shared/workflow.ts:123:ConditionalExpression:true':
     'equivalent: a staff actor without an id is on no team either way; backlogMembers lists only the lead\'s id when it has one and team ids, which are strings',
@@ -38,4 +54,219 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: the only step whose note is 'chosen' is progress, and its event sets visibility from the body (cmd.visibility), overriding the table's",
   'shared/workflow.ts:401:ConditionalExpression:true':
     'equivalent: only a WeChat reporter has an openid (an agent or partner reporter carries none), so `openid === citizen.id` already implies the kind',
+  // the views and small batches of 2026-11-30 (evaluation, documents, figures, slots, warnings, experts, bookingFigures, countySettings, seasonal)
+  "shared/documents.ts:46:StringLiteral:\"\"":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:93:StringLiteral:\"\"":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:140:StringLiteral:\"Stryker was here!\"":
+    "equivalent: a 办结反馈表 is refused unless the case has its resolution, so the `?? ''` default is never used",
+  "shared/documents.ts:35:LogicalOperator:STATUS_GROUPS[p.status].atDepartment || p.departmentId !== u":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:35:ConditionalExpression:true":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:41:ConditionalExpression:false":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:41:StringLiteral:\"\"":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:44:LogicalOperator:RESOLVED_STATUSES.includes(p.status) || p.resolution":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:46:ConditionalExpression:false":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:93:EqualityOperator:done < due":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:107:StringLiteral:\"Stryker was here!\"":
+    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
+  "shared/documents.ts:132:Regex:/(\\d{4})-(\\d{2})-(\\d{2})$/":
+    "equivalent: the body schema takes `by` only as YYYY-MM-DD, so the date pattern matches the whole text with or without its anchors",
+  "shared/documents.ts:132:Regex:/^(\\d{4})-(\\d{2})-(\\d{2})/":
+    "equivalent: the body schema takes `by` only as YYYY-MM-DD, so the date pattern matches the whole text with or without its anchors",
+  "shared/evaluation.ts:144:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:152:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:166:ConditionalExpression:case 'hand_up':":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:167:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:179:ConditionalExpression:false":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:179:EqualityOperator:e.data?.backlogClass !== 'C'":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:179:OptionalChaining:e.data.backlogClass":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:179:StringLiteral:\"\"":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:62:ConditionalExpression:default:":
+    "equivalent: `default: break` is the switch's last case; without it nothing else runs either",
+  "shared/evaluation.ts:128:ConditionalExpression:true":
+    "equivalent for the records the API writes: their ids and levels in `data` are strings",
+  "shared/evaluation.ts:137:LogicalOperator:e.action === 'transfer' || e.action === 'take_over' || str(e":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:137:ConditionalExpression:true":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:138:ConditionalExpression:true":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:137:OptionalChaining:e.data.fromCentreId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:138:ConditionalExpression:false":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:138:LogicalOperator:p.level === 'village' && timeline.some(e => e.action === 'ha":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:138:EqualityOperator:p.level !== 'village'":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:138:MethodExpression:timeline.every(e => e.action === 'hand_up')":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:138:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:138:ArrowFunction:() => undefined":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:138:EqualityOperator:e.action !== 'hand_up'":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:139:ArrowFunction:() => undefined":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:139:ConditionalExpression:true":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:139:ConditionalExpression:false":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:139:EqualityOperator:e.action !== 'take_over'":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:139:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:141:OptionalChaining:moved?.data.fromCentreId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:143:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:144:LogicalOperator:str(takenOver?.data?.fromLevel) as Counted['level'] | undefi":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:151:BlockStatement:{}":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:152:ConditionalExpression:true":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:152:ConditionalExpression:false":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:152:EqualityOperator:next.level !== 'village'":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:155:ConditionalExpression:case 'accept':":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:155:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:156:ConditionalExpression:true":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:156:ConditionalExpression:false":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:156:EqualityOperator:e.actor.role === 'village_staff'":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:156:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:159:OptionalChaining:e.data.departmentId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:163:OptionalChaining:e.data.leadDepartmentId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:166:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:170:ConditionalExpression:case 'transfer':":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:171:OptionalChaining:e.data.toCentreId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:175:OptionalChaining:e.data.toCentreId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:176:LogicalOperator:str(e.data?.toLevel) as Counted['level'] | undefined && s.le":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:179:ObjectLiteral:{}":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:179:ConditionalExpression:true":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:179:LogicalOperator:e.data?.backlogClass === 'A' && e.data?.backlogClass === 'C'":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:179:EqualityOperator:e.data?.backlogClass !== 'A'":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:179:LogicalOperator:str(e.data?.dueAt) && e.at":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:179:OptionalChaining:e.data.dueAt":
+    "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
+  "shared/evaluation.ts:181:ConditionalExpression:case 'rate':":
+    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
+  "shared/evaluation.ts:181:StringLiteral:\"\"":
+    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
+  "shared/evaluation.ts:182:ObjectLiteral:{}":
+    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
+  "shared/evaluation.ts:185:ConditionalExpression:true":
+    "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
+  "shared/evaluation.ts:185:ConditionalExpression:false":
+    "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
+  "shared/evaluation.ts:185:EqualityOperator:e.data?.reached !== true":
+    "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
+  "shared/evaluation.ts:185:OptionalChaining:e.data.reached":
+    "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
+  "shared/evaluation.ts:185:BooleanLiteral:false":
+    "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
+  "shared/evaluation.ts:185:StringLiteral:\"Stryker was here!\"":
+    "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
+  "shared/evaluation.ts:187:ConditionalExpression:default:":
+    "equivalent: `default: break` is the switch's last case; without it nothing else runs either",
+  "shared/evaluation.ts:190:ConditionalExpression:false":
+    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
+  "shared/evaluation.ts:190:BooleanLiteral:s.reopenedAt":
+    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
+  "shared/evaluation.ts:190:StringLiteral:\"\"":
+    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
+  "shared/evaluation.ts:198:MethodExpression:[...merged.values()].map(d => ({ ...d, add: Object.fromEntri":
+    "not killed: a month item whose counts all cancel needs a replay whose every count that month cancels (no test makes one)",
+  "shared/evaluation.ts:200:ConditionalExpression:true":
+    "not killed: a month item whose counts all cancel needs a replay whose every count that month cancels (no test makes one)",
+  "shared/evaluation.ts:200:EqualityOperator:Object.keys(d.add).length >= 0":
+    "not killed: a month item whose counts all cancel needs a replay whose every count that month cancels (no test makes one)",
+  "shared/bookingFigures.ts:45:OptionalChaining:before.status":
+    "equivalent: a booking is made before it is attended, so an attended booking always has a before",
+  "shared/experts.ts:100:ArrayDeclaration:[\"Stryker was here\"]":
+    "equivalent: the default list only feeds a set of invited ids, and no invited expert has an undefined id",
+  "shared/figures.ts:64:ConditionalExpression:true":
+    "equivalent: one person gives px 0 (n × 0), which the merge drops as a count of nothing",
+  "shared/figures.ts:64:EqualityOperator:(p.persons ?? 1) >= 1":
+    "equivalent: one person gives px 0 (n × 0), which the merge drops as a count of nothing",
+  "shared/figures.ts:111:ConditionalExpression:true":
+    "equivalent: when nothing moved or changed, the counts taken away and added back are the same item and field, and the merge drops their sum of 0",
+  "shared/figures.ts:112:ConditionalExpression:true":
+    "equivalent: when nothing moved or changed, the counts taken away and added back are the same item and field, and the merge drops their sum of 0",
+  "shared/figures.ts:116:ConditionalExpression:true":
+    "equivalent: when nothing moved or changed, the counts taken away and added back are the same item and field, and the merge drops their sum of 0",
+  "shared/figures.ts:122:ConditionalExpression:true":
+    "equivalent: when nothing moved or changed, the counts taken away and added back are the same item and field, and the merge drops their sum of 0",
+  "shared/figures.ts:149:ConditionalExpression:default:":
+    "equivalent: `default: break` is the switch's last case",
+  "shared/figures.ts:235:Regex:/^d(\\d\\d)_(.+)/":
+    "equivalent: `(.+)` reads to the end of the field, so the pattern matches the same with or without `$`",
+  "shared/figures.ts:244:MethodExpression:[...perDay.entries()]":
+    "equivalent: the days come out in order either way: JavaScript's default sort compares the entries' text, which starts with the YYYY-MM-DD day",
+  "shared/figures.ts:244:ArrowFunction:() => undefined":
+    "equivalent: the days come out in order either way: JavaScript's default sort compares the entries' text, which starts with the YYYY-MM-DD day",
+  "shared/slots.ts:58:EqualityOperator:off[1] < a":
+    "equivalent: a leave that only touches the hours (ends at their start or starts at their end) leaves the same hours whether it is skipped or subtracted",
+  "shared/slots.ts:58:EqualityOperator:off[0] > b":
+    "equivalent: a leave that only touches the hours (ends at their start or starts at their end) leaves the same hours whether it is skipped or subtracted",
+  "shared/slots.ts:73:ConditionalExpression:true":
+    "killed after this run by a new unit test (applied by hand: the test fails): slots.test.ts (an ordinary Friday)",
+  "shared/slots.ts:122:ConditionalExpression:false":
+    "equivalent: a start that is no time (NaN) equals no slot's start, so the search finds none either way",
+  "shared/warnings.ts:56:ConditionalExpression:false":
+    "equivalent: a baseline of 0 makes `count >= ratio × 0` true for any count, so the `baseline === 0` test decides nothing",
+  "shared/warnings.ts:104:ConditionalExpression:true":
+    "equivalent for the warnings the sweep writes: only a post's cluster names a village (villageId), and every cluster has a place",
+  "shared/warnings.ts:104:OptionalChaining:w.place.kind":
+    "equivalent for the warnings the sweep writes: only a post's cluster names a village (villageId), and every cluster has a place",
+  "shared/warnings.ts:105:ConditionalExpression:true":
+    "equivalent for the warnings the sweep writes: only a post's cluster names a village (villageId), and every cluster has a place",
+  "shared/warnings.ts:107:OptionalChaining:w.place.kind":
+    "equivalent for the warnings the sweep writes: only a post's cluster names a village (villageId), and every cluster has a place",
+  "shared/warnings.ts:131:Regex:/^d\\d\\d_cat_(.+)/":
+    "equivalent: `(.+)` reads to the end of the field, so the pattern matches the same with or without `$`",
+  "shared/warnings.ts:149:MethodExpression:today":
+    "equivalent: shiftMonth reads only the year and month of what it is given",
+  "shared/countySettings.ts:24:OptionalChaining:countyNode(nodes)?.settings.categoryOrder":
+    "killed after this run by a new unit test (applied by hand: the test fails): countySettings.test.ts (a county without settings)",
+  "shared/countySettings.ts:37:OptionalChaining:county?.settings.mediationCategoryIds":
+    "killed after this run by a new unit test (applied by hand: the test fails): countySettings.test.ts (a county without settings)",
+  "shared/seasonal.ts:51:ConditionalExpression:false":
+    "killed after this run by a new unit test (applied by hand: the test fails): warnings.test.ts (a month with categories and no note)",
 };
