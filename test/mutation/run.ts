@@ -114,6 +114,12 @@ const lines: string[] = [
   '| area | tests run | mutants | killed | survived | no coverage | timeout | score | goal |',
   '|---|---|---|---|---|---|---|---|---|',
 ];
+/** What a reader of the batch table should know about a batch's last run (kept by hand, like explained.ts). */
+const NOTES: Record<string, string> = {
+  rules:
+    "run 2026-11-30 11:48–12:02Z with the tests of then; not run again since: steps.ts gained 4 lines (7abc035) and steps.test.ts now loads it with a query string; the other six files are unchanged",
+  'shared-schemas': 'not run: its first run (estimated 1.5 h) counted every load-time value as reached by the contract test (fixed since), and there was no time left for another',
+};
 const batchLines: string[] = [];
 const fileLines: string[] = [];
 const survivorLines: string[] = [];
@@ -128,19 +134,19 @@ const tally = (rows: Row[]) => {
 for (const area of AREAS) {
   const all: Row[] = [];
   const notRun: Batch[] = [];
-  batchLines.push('', `## Batches of ${area.folder}`, '', '| batch | files | run | minutes of its last full run |', '|---|---|---|---|');
+  batchLines.push('', `## Batches of ${area.folder}`, '', '| batch | files | run | minutes of its last run | note |', '|---|---|---|---|---|');
   for (const batch of area.batches) {
     const file = path.join(CACHE, `${batch.name}-report.json`);
     const minutesFile = path.join(CACHE, `${batch.name}.minutes`);
     const minutes = existsSync(minutesFile) ? readFileSync(minutesFile, 'utf8') : '';
     if (!existsSync(file)) {
       notRun.push(batch);
-      batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | **not run** | |`);
+      batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | **not run** | | ${NOTES[batch.name] ?? ''} |`);
       continue;
     }
     const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
     all.push(...Object.entries(report.files).flatMap(([f, r]) => r.mutants.map((m) => ({ file: path.relative(ROOT, path.resolve(ROOT, f)), m, source: r.source }))));
-    batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | ${new Date(statSync(file).mtime).toISOString().slice(0, 16)}Z | ${minutes} |`);
+    batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | ${new Date(statSync(file).mtime).toISOString().slice(0, 16)}Z | ${minutes} | ${NOTES[batch.name] ?? ''} |`);
   }
   if (all.length === 0) {
     lines.push(`| ${area.folder} | ${area.tests} | not run | | | | | | ${area.goal}% |`);
