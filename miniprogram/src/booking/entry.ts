@@ -1,6 +1,6 @@
 /**
  * The booking subpackage's root and pages. The app's config (app.config.ts) lists the pages from here, so the
- * booking registry (routes.ts) stays out of the main package: WeChat's build counts whatever app.config.ts imports as
+ * booking registry (routes.ts) stays out of the main package: Taro's build counts whatever app.config.ts imports as
  * the main package's.
  */
 export const BOOKING_ROOT = 'booking';

@@ -1,7 +1,7 @@
 /**
  * The staff subpackage's root, its pages and its door. The citizen home page links to the login from here, and the
  * app's config (app.config.ts) lists the pages from here, so the staff page registry (routes.ts: each page's title and
- * menu) stays out of the main package: WeChat's build counts whatever app.config.ts imports as the main package's.
+ * menu) stays out of the main package: Taro's build counts whatever app.config.ts imports as the main package's.
  */
 export const STAFF_ROOT = 'staff';
 
