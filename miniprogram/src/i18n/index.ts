@@ -13,7 +13,6 @@ type Loose<T> = T extends string ? string : { readonly [K in keyof T]: Loose<T[K
 
 export const words: typeof zh = zh;
 
-
 /** The names of a template's `{placeholders}`. */
 export type Placeholders<S extends string> = S extends `${string}{${infer K}}${infer R}` ? K | Placeholders<R> : never;
 
