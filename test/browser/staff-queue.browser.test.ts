@@ -3,6 +3,8 @@
  * and not in 峨堡镇's; staff open it, see its text as text, reveal the phone (the record shows it), accept, dispatch
  * to the justice office, add a note and resolve, and after each step the citizen's own API shows it. 峨堡镇 staff
  * who open the case's address are told it does not exist. On a phone the queue is a list of cards.
+ * Each test reports its own case and starts from a fresh load of the app with its own login (any one runs alone with
+ * `-t`, and in any order).
  */
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +12,7 @@ import { call, citizenToken, report, staffToken as staffTokenOf } from '../suppo
 import { openStaffApp, poll, type StaffApp } from '../support/staffApp';
 
 const DESCRIPTION = '冬季牧道被挖断，羊群无法转场 <img src=x onerror=alert(1)> 请尽快处理';
+const PHONE = { width: 390, height: 844 };
 
 /** A real photo in the S3 stand-in, uploaded the citizen's way: a presigned PUT from the API. */
 async function uploadPhoto(token: string): Promise<string> {
@@ -22,13 +25,19 @@ async function uploadPhoto(token: string): Promise<string> {
   return ticket.body.key;
 }
 
+/** A herder's report of a cut stock route at 白杨沟村's post, with a phone, a place and a photo: the case of one test. */
+async function reported() {
+  const herder = await citizenToken();
+  const photo = await uploadPhoto(herder);
+  const sent = await report(herder, { categoryId: 'grassland', description: DESCRIPTION, phone: '13812341234', location: { lat: 38.1801, lng: 100.2452 }, photos: [photo] });
+  expect(sent.status).toBe(201);
+  const id = sent.body.id as string;
+  return { id, code: sent.body.trackingCode as string, citizenSees: async () => (await call('GET', `/petitions/${id}`, { token: herder })).body };
+}
+
 describe('the staff queue and case file (H5)', () => {
   let app: StaffApp;
-  let herder: string;
-  let id: string;
-  let code: string;
   const dialogs: string[] = [];
-  const citizenSees = async () => (await call('GET', `/petitions/${id}`, { token: herder })).body;
 
   beforeAll(async () => {
     app = await openStaffApp({ prefix: 'staff-queue' });
@@ -36,15 +45,16 @@ describe('the staff queue and case file (H5)', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    herder = await citizenToken();
-    const photo = await uploadPhoto(herder);
-    const sent = await report(herder, { categoryId: 'grassland', description: DESCRIPTION, phone: '13812341234', location: { lat: 38.1801, lng: 100.2452 }, photos: [photo] });
-    expect(sent.status).toBe(201);
-    ({ id, trackingCode: code } = sent.body);
   }, 600_000);
   afterAll(async () => {
     await app?.close();
   });
+
+  /** A test's own start (app.startAs), with no dialog seen yet. */
+  const startAs = async (user: Parameters<StaffApp['startAs']>[0], size?: { width: number; height: number }) => {
+    dialogs.length = 0;
+    await app.startAs(user, size);
+  };
 
   const search = async (trackingCode: string) => {
     await app.el('#code input').fill(trackingCode);
@@ -52,7 +62,8 @@ describe('the staff queue and case file (H5)', () => {
   };
 
   it('shows the report in 八宝镇 staff\'s queue, as a table row with its badges', async () => {
-    await app.loginAs('babao');
+    const { id, code } = await reported();
+    await startAs('babao');
     await app.el('#desk-queue').click();
     await app.page.waitForURL(/staff\/pages\/queue\/index/);
     await app.el('#queue-table').waitFor();
@@ -69,6 +80,10 @@ describe('the staff queue and case file (H5)', () => {
   });
 
   it('shows the report text as text, the phone masked until revealed, and the reveal on the record', async () => {
+    const { id, code, citizenSees } = await reported();
+    await startAs('babao');
+    await app.open('pages/queue/index');
+    await app.el('#code input').waitFor();
     await search(code);
     await app.el(`#row-${id}`).click();
     await app.page.waitForURL(new RegExp(`staff/pages/petition/index\\?id=${id}`));
@@ -88,6 +103,10 @@ describe('the staff queue and case file (H5)', () => {
   });
 
   it('accepts, dispatches to the justice office, notes and resolves, and the citizen sees each step', async () => {
+    const { id, citizenSees } = await reported();
+    await startAs('babao');
+    await app.open(`pages/petition/index?id=${id}`);
+    await poll(() => app.el('#status').textContent()).toBe('已上报');
     await app.el('#action-accept').click();
     await app.el('#submit-accept').click();
     await poll(() => app.el('#status').textContent()).toBe('已受理');
@@ -124,6 +143,7 @@ describe('the staff queue and case file (H5)', () => {
 
   it('declines with a reason and a redirect from a template, edited before sending', async () => {
     const other = (await report(await citizenToken(), { categoryId: 'other', townshipId: 'babao', postId: undefined, description: '工地拖欠三个月工资，老板联系不上' })).body;
+    await startAs('babao');
     await app.open(`pages/petition/index?id=${other.id}`);
     await app.el('#action-decline').click();
     await app.el('#f-decline-template-1').click();
@@ -136,8 +156,8 @@ describe('the staff queue and case file (H5)', () => {
   });
 
   it('tells 峨堡镇 staff the case does not exist, and keeps it out of their queue', async () => {
-    await app.logout();
-    await app.loginAs('ebao');
+    const { id, code } = await reported();
+    await startAs('ebao');
     await app.open(`pages/petition/index?id=${id}`);
     await poll(() => app.el('#not-found').textContent()).toContain('该反映不存在或您无权查看');
     await app.open('pages/queue/index');
@@ -149,8 +169,7 @@ describe('the staff queue and case file (H5)', () => {
 
   it('escalates a case (上报上级): 八宝镇 keeps it, marked 上级督办; the county finds it under 督办 and takes it over (接管)', async () => {
     const other = (await report(await citizenToken(), { categoryId: 'grassland', description: '邻村牛群越界啃食我家冬季草场，多次协调无果' })).body;
-    await app.logout();
-    await app.loginAs('babao');
+    await startAs('babao');
     await app.open(`pages/petition/index?id=${other.id}`);
     await app.el('#action-escalate').click();
     await app.el('#f-escalate-reason textarea').fill('涉及两个苏木镇的草场，请县里督办');
@@ -180,9 +199,13 @@ describe('the staff queue and case file (H5)', () => {
   });
 
   it('lists the queue as cards on a phone', async () => {
-    await app.logout();
-    await app.page.setViewportSize({ width: 390, height: 844 });
-    await app.loginAs('babao');
+    // a case 八宝镇 has resolved: accepted, dispatched to the justice office, resolved (over the API)
+    const { id, code } = await reported();
+    const babao = await staffTokenOf('babao');
+    expect((await call('POST', `/staff/petitions/${id}/accept`, { token: babao, body: {} })).status).toBe(200);
+    expect((await call('POST', `/staff/petitions/${id}/dispatch`, { token: babao, body: { departmentId: 'babao-justice', handlerId: 'u-babao-justice' } })).status).toBe(200);
+    expect((await call('POST', `/staff/petitions/${id}/resolve`, { token: babao, body: { summary: '牧道已由施工方恢复，双方签字确认' } })).status).toBe(200);
+    await startAs('babao', PHONE);
     await app.open('pages/queue/index');
     await app.el('#code input').waitFor();
     await search(code);

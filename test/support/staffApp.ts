@@ -35,6 +35,11 @@ export interface StaffApp {
   open(pathAndQuery: string): Promise<void>;
   loginAs(username: keyof typeof STAFF_PASSWORDS & string): Promise<void>;
   logout(): Promise<void>;
+  /**
+   * A test's own start (no test of a file may depend on another having run first): the app loaded afresh at this
+   * size (the one the app was opened at unless said), nothing stored from an earlier test, then `username`'s login.
+   */
+  startAs(username: keyof typeof STAFF_PASSWORDS & string, size?: { width: number; height: number }): Promise<void>;
   /** A screenshot into test-results/, and axe-core on the same state: a serious or critical violation fails. */
   shot(name: string): Promise<unknown>;
   close(): Promise<void>;
@@ -45,13 +50,14 @@ export async function openStaffApp(opts: { prefix: string; width?: number; heigh
   const dir = await buildApp('h5', opts.env);
   const server = await serveH5({ dir });
   mkdirSync(SHOTS, { recursive: true });
-  const browser = await openBrowser({ width: opts.width ?? 1280, height: opts.height ?? 900, apiUrl: stack().apiUrl, fakeMedia: opts.fakeMedia });
+  const size = { width: opts.width ?? 1280, height: opts.height ?? 900 };
+  const browser = await openBrowser({ ...size, apiUrl: stack().apiUrl, fakeMedia: opts.fakeMedia });
   const page = browser.page;
   const el = (selector: string) => page.locator(`${selector}:visible`).first();
   const open = async (p: string) => {
     await page.goto(`${server.url}/#/staff/${p}`);
   };
-  return {
+  const app: StaffApp = {
     server,
     browser,
     page,
@@ -79,6 +85,13 @@ export async function openStaffApp(opts: { prefix: string; width?: number; heigh
       await el('#logout').click();
       await page.waitForURL(/staff\/pages\/login\/index/);
     },
+    async startAs(username, at = size) {
+      await page.setViewportSize(at);
+      await page.goto('about:blank');
+      await open('pages/login/index');
+      await page.evaluate(() => localStorage.clear());
+      await app.loginAs(username);
+    },
     async shot(name) {
       await page.screenshot({ path: path.join(SHOTS, `${opts.prefix}-${name}.png`), fullPage: true });
       await audit(page, `${opts.prefix} ${name}`);
@@ -88,4 +101,5 @@ export async function openStaffApp(opts: { prefix: string; width?: number; heigh
       await server.close();
     },
   };
+  return app;
 }
