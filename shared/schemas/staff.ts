@@ -13,7 +13,8 @@ import { Way } from './booking';
 import { IssuedDocument } from './document';
 
 const Day = z.string().check(
-  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD' }),
+  // a malformed day is told once: its format, not also that it is no day
+  z.regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式为 YYYY-MM-DD', abort: true }),
   z.refine((d) => {
     const t = Date.parse(`${d}T00:00:00Z`);
     return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;

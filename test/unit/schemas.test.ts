@@ -1,0 +1,245 @@
+/**
+ * What a person is told when what they send is wrong: each shared schema's own checks (a report needs a place and
+ * something said, an anonymous report keeps no phone, a letter has its day, a period runs forwards and not too long),
+ * parsed here directly, with the field the message goes to and the message itself. The API tests send the same
+ * bodies over HTTP; these run in the test process, where the mutation run's mutants are seen.
+ */
+import { describe, expect, it } from 'vitest';
+import type * as z from 'zod/mini';
+import { RegisterPetitionBody, SubmitPetitionBody } from '../../shared/schemas/api';
+import { HostsQuery, SlotsQuery, Window } from '../../shared/schemas/booking';
+import { Id, text } from '../../shared/schemas/common';
+import { MeetingBody } from '../../shared/schemas/meeting';
+import { Open311RequestBody } from '../../shared/schemas/open311';
+import { summaryOf } from '../../shared/schemas/petition';
+import { PhotoRef } from '../../shared/schemas/report';
+import { DashboardQuery, ExportQuery, RankingQuery, StaffQueueQuery } from '../../shared/schemas/staff';
+import { aPetition } from '../support/builders';
+
+/** `field: message` for each issue; [] when the input passes. */
+const told = (schema: z.ZodMiniType, input: unknown) => {
+  const r = schema.safeParse(input);
+  return r.success ? [] : r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe("a citizen's report (SubmitPetitionBody)", () => {
+  const report = { postId: 'post-1', categoryId: 'land_dispute', description: '草场边界纠纷，请来看看' };
+  const audio = { key: 'audio/2026/11/a.mp3', seconds: 12 };
+
+  it('needs a post or a township, and says to scan or choose one', () => {
+    expect(told(SubmitPetitionBody, report)).toEqual([]);
+    expect(told(SubmitPetitionBody, { ...report, postId: undefined, townshipId: 'babao' })).toEqual([]);
+    expect(told(SubmitPetitionBody, { ...report, postId: undefined })).toEqual(['townshipId: 请扫码选择岗点，或选择所在乡镇（苏木）']);
+  });
+
+  it('needs a description or a recording', () => {
+    const spoken = SubmitPetitionBody.safeParse({ ...report, description: undefined, audio });
+    expect(spoken.success ? [] : spoken.error.issues.map((i) => i.path.join('.'))).not.toContain('description');
+    expect(told(SubmitPetitionBody, { ...report, description: undefined })).toEqual(['description: 请填写问题描述，或按住说话录一段语音']);
+  });
+
+  it('keeps no phone when anonymous, and says to choose a named report to be called', () => {
+    expect(told(SubmitPetitionBody, { ...report, anonymous: true })).toEqual([]);
+    expect(told(SubmitPetitionBody, { ...report, anonymous: false, phone: '13812341234' })).toEqual([]);
+    expect(told(SubmitPetitionBody, { ...report, anonymous: true, phone: '13812341234' })).toEqual([
+      'phone: 匿名反映不留联系电话；需要工作人员联系您时请选择实名反映',
+    ]);
+  });
+});
+
+describe('a registration by staff (RegisterPetitionBody, 统一登记)', () => {
+  const visit = { channel: 'visit', townshipId: 'babao', categoryId: 'land_dispute', description: '来访反映草场边界纠纷' };
+
+  it('needs a post, a village or a township', () => {
+    for (const place of [{ postId: 'post-1' }, { villageId: 'v-1' }, { townshipId: 'babao' }]) {
+      expect([place, told(RegisterPetitionBody, { ...visit, townshipId: undefined, ...place })]).toEqual([place, []]);
+    }
+    expect(told(RegisterPetitionBody, { ...visit, townshipId: undefined })).toEqual(['townshipId: 请选择岗点、村或乡镇']);
+  });
+
+  it('keeps neither a name nor a phone when anonymous', () => {
+    expect(told(RegisterPetitionBody, { ...visit, anonymous: false, name: '张三', phone: '13812341234' })).toEqual([]);
+    expect(told(RegisterPetitionBody, { ...visit, anonymous: true })).toEqual([]);
+    expect(told(RegisterPetitionBody, { ...visit, anonymous: true, name: '张三' })).toEqual(['phone: 匿名登记不留姓名和电话']);
+    expect(told(RegisterPetitionBody, { ...visit, anonymous: true, phone: '13812341234' })).toEqual(['phone: 匿名登记不留姓名和电话']);
+  });
+
+  it('has the day a letter arrived, and only a letter has one', () => {
+    expect(told(RegisterPetitionBody, { ...visit, channel: 'letter', letterReceivedOn: '2026-11-20' })).toEqual([]);
+    expect(told(RegisterPetitionBody, { ...visit, channel: 'letter' })).toEqual(['letterReceivedOn: 来信须填写收信日期']);
+    expect(told(RegisterPetitionBody, { ...visit, letterReceivedOn: '2026-11-20' })).toEqual(['letterReceivedOn: 只有来信才填写收信日期']);
+  });
+});
+
+describe('the messages of fields that do not name themselves (common.ts)', () => {
+  it('names a field it does not know, a missing one, one of the wrong kind, and one too long or too short', () => {
+    expect(told(RegisterPetitionBody, { channel: 'visit', townshipId: 'babao', categoryId: 'c', description: '五个字以上', colour: 'red', size: 1 })).toEqual([
+      ': 不认识的字段：colour、size',
+    ]);
+    const Strict = SubmitPetitionBody;
+    expect(told(Strict, { postId: 'p', categoryId: 'c', description: '五个字以上', anonymous: 'yes' })).toEqual(['anonymous: 格式不正确']);
+    expect(told(SlotsQuery, { days: '40' })).toEqual(['days: 天数须为 1 到 31']);
+    expect(told(Id, undefined)).toEqual([': 请选择编号']);
+    expect(told(Id, 'a/b')).toEqual([': 编号编号格式不正确']);
+    expect(told(Id, 'a'.repeat(65))).toEqual([': 编号编号格式不正确']);
+    expect(told(Id, 'A-z_09')).toEqual([]);
+  });
+
+  it('says what a typed text lacks, has too much of, or holds that cannot be read', () => {
+    const reason = text('处理结果', 10, 3);
+    expect(told(reason, undefined)).toEqual([': 请填写处理结果']);
+    expect(told(reason, ' 好 ')).toEqual([': 处理结果至少 3 个字']);
+    expect(told(text('处理结果', 10), '   ')).toEqual([': 请填写处理结果']);
+    expect(told(reason, '一二三四五六七八九十一')).toEqual([': 处理结果不能超过 10 个字']);
+    expect(told(reason, '已处理\u0007完')).toEqual([': 处理结果含有无法识别的字符']);
+    expect(told(reason, '已处理\n完毕\t好')).toEqual([]);
+    expect(reason.parse('  已处理完毕  ')).toBe('已处理完毕');
+  });
+
+  it('says 此项必填 for a missing field and 内容过短 / 过大 where the field has no words of its own', () => {
+    expect(told(Window, { from: '09:00' })).toEqual(['to: 请填写时间']);
+    expect(told(MeetingBody, { start: '2026-12-01T02:00:00.000Z', hostIds: ['h1', 'h2'], withCitizen: 'yes' })).toEqual(['withCitizen: 请选择是否邀请群众参加']);
+    const Plain = Open311RequestBody;
+    const base = { service_code: 'land_dispute', description: '草场边界纠纷', address_id: 'post-1' };
+    expect(told(Plain, { ...base, first_name: 'x'.repeat(33) })).toEqual(['first_name: 内容过长或数值过大']);
+    expect(told(Plain, { ...base, service_code: undefined })).toEqual(['service_code: 请选择service_code']);
+  });
+});
+
+describe('a reception (booking.ts)', () => {
+  it('ends a window after it begins', () => {
+    expect(told(Window, { from: '09:00', to: '09:30' })).toEqual([]);
+    expect(told(Window, { from: '09:30', to: '09:30' })).toEqual(['to: 结束时间须晚于开始时间']);
+    expect(told(Window, { from: '10:00', to: '09:30' })).toEqual(['to: 结束时间须晚于开始时间']);
+  });
+
+  it('reads `all` as the words true and false, and nothing else', () => {
+    expect(SlotsQuery.parse({ all: 'true' }).all).toBe(true);
+    expect(SlotsQuery.parse({ all: 'false' }).all).toBe(false);
+    expect(SlotsQuery.parse({}).all).toBeUndefined();
+    expect(told(SlotsQuery, { all: 'yes' }).map((t) => t.split(':')[0])).toEqual(['all']);
+    expect(told(HostsQuery, {})).toEqual([]);
+  });
+});
+
+describe('a consultation meeting (MeetingBody, 会诊会议)', () => {
+  const start = '2026-12-01T02:00:00.000Z';
+
+  it('has two parties at least: two hosts, or one host and the citizen', () => {
+    expect(told(MeetingBody, { start, hostIds: ['h1', 'h2'] })).toEqual([]);
+    expect(told(MeetingBody, { start, hostIds: ['h1'], withCitizen: true })).toEqual([]);
+    expect(told(MeetingBody, { start, hostIds: ['h1'] })).toEqual(['hostIds: 会诊会议至少两方参加：请再选一位接访人，或邀请群众参加']);
+  });
+
+  it('names each host once', () => {
+    expect(told(MeetingBody, { start, hostIds: ['h1', 'h1'] })).toEqual(['hostIds: 参会的接访人不能重复']);
+    expect(told(MeetingBody, { start, hostIds: ['h1', 'h1'], withCitizen: true })).toEqual(['hostIds: 参会的接访人不能重复']);
+  });
+});
+
+describe("a partner system's request (Open311RequestBody)", () => {
+  const base = { service_code: 'land_dispute', description: '草场边界纠纷' };
+
+  it('needs a post (address_id) or a township', () => {
+    expect(told(Open311RequestBody, { ...base, address_id: 'post-1' })).toEqual([]);
+    expect(told(Open311RequestBody, { ...base, 'attribute[township]': 'babao' })).toEqual([]);
+    expect(told(Open311RequestBody, base)).toEqual(['attribute[township]: 请给出 address_id（岗点）或 attribute[township]（乡镇）']);
+  });
+
+  it('gives lat and long together or neither', () => {
+    const at = { ...base, address_id: 'post-1' };
+    expect(told(Open311RequestBody, { ...at, lat: '38.17', long: '100.24' })).toEqual([]);
+    expect(Open311RequestBody.parse({ ...at, lat: '38.17', long: '100.24' })).toMatchObject({ lat: 38.17, long: 100.24 });
+    expect(told(Open311RequestBody, { ...at, lat: '38.17' })).toEqual(['long: lat 与 long 须同时给出']);
+    expect(told(Open311RequestBody, { ...at, long: '100.24' })).toEqual(['long: lat 与 long 须同时给出']);
+  });
+});
+
+describe("a photo's reference (PhotoRef)", () => {
+  it('is a key the upload route handed out, with no empty, . or .. part', () => {
+    expect(told(PhotoRef, 'photos/2026/11/a.jpg')).toEqual([]);
+    expect(told(PhotoRef, 'photos/a.b.jpg')).toEqual([]);
+    for (const bad of ['photos//a.jpg', 'photos/./a.jpg', 'photos/../secret', 'photos/a/', 'photos/..', 'other/a.jpg']) {
+      expect([bad, told(PhotoRef, bad)]).toEqual([bad, [': 照片引用不正确']]);
+    }
+  });
+});
+
+describe('a period of the staff pages (staff.ts)', () => {
+  it('is made of real days: 2026-02-30 is no day', () => {
+    expect(told(DashboardQuery, { from: '2026-02-28', to: '2026-03-01' })).toEqual([]);
+    expect(told(DashboardQuery, { from: '2026-02-30' })).toEqual(['from: 不是有效的日期']);
+    expect(told(DashboardQuery, { to: '2026-13-01' })).toEqual(['to: 不是有效的日期']);
+    expect(told(DashboardQuery, { to: '2026-1-01' })).toEqual(['to: 日期格式为 YYYY-MM-DD']);
+    expect(told(DashboardQuery, { from: '2024-02-29' })).toEqual([]);
+  });
+
+  it('runs forwards: the first day is not after the last, one day is a period', () => {
+    for (const q of [DashboardQuery, ExportQuery, RankingQuery, StaffQueueQuery]) {
+      expect(told(q, { from: '2026-11-01', to: '2026-11-01' })).toEqual([]);
+      expect(told(q, { from: '2026-11-02', to: '2026-11-01' })).toEqual(['from: 开始日期不能晚于结束日期']);
+    }
+  });
+
+  it('is a year at most for the figures, and a quarter (93 days) at most for an export', () => {
+    for (const q of [DashboardQuery, RankingQuery]) {
+      expect(told(q, { from: '2025-11-01', to: '2026-11-02' })).toEqual([]); // 367 days
+      expect(told(q, { from: '2025-11-01', to: '2026-11-03' })).toEqual(['to: 统计区间最长一年']);
+      expect(told(q, { from: '2025-11-01' })).toEqual([]);
+    }
+    expect(told(ExportQuery, { from: '2026-09-01', to: '2026-12-02' })).toEqual([]); // 93 days
+    expect(told(ExportQuery, { from: '2026-09-01', to: '2026-12-03' })).toEqual(['to: 导出区间最长 93 天，请分次导出']);
+    expect(told(ExportQuery, { to: '2026-12-03' })).toEqual([]);
+  });
+});
+
+describe("the queue's lists (StaffQueueQuery)", () => {
+  it('keeps 督办 in its own order: no due filter and no urgent sort with it', () => {
+    expect(told(StaffQueueQuery, { supervised: 'true' })).toEqual([]);
+    expect(told(StaffQueueQuery, { supervised: 'true', overdue: 'false' })).toEqual([]);
+    const said = ['supervised: 督办列表按上报时间排列，不能同时按期限筛选或按紧急排序'];
+    expect(told(StaffQueueQuery, { supervised: 'true', due: 'near' })).toEqual(said);
+    expect(told(StaffQueueQuery, { supervised: 'true', overdue: 'true' })).toEqual(said);
+    expect(told(StaffQueueQuery, { supervised: 'true', sort: 'urgent' })).toEqual(said);
+    expect(told(StaffQueueQuery, { due: 'near', sort: 'urgent', overdue: 'true' })).toEqual([]);
+  });
+
+  it('keeps 会诊 in its own order: nor with 督办', () => {
+    expect(told(StaffQueueQuery, { consulting: 'true' })).toEqual([]);
+    expect(told(StaffQueueQuery, { consulting: 'true', overdue: 'false' })).toEqual([]);
+    const said = 'consulting: 会诊列表按发起时间排列，不能同时按期限筛选、按紧急排序或查看督办';
+    for (const other of [{ due: 'overdue' }, { overdue: 'true' }, { sort: 'urgent' }]) {
+      expect([other, told(StaffQueueQuery, { consulting: 'true', ...other })]).toEqual([other, [said]]);
+    }
+    expect(told(StaffQueueQuery, { consulting: 'true', supervised: 'true' })).toContain(said);
+  });
+
+  it('keeps 专班 in its own order: nor with 督办 or 会诊', () => {
+    expect(told(StaffQueueQuery, { team: 'true' })).toEqual([]);
+    expect(told(StaffQueueQuery, { team: 'true', overdue: 'false' })).toEqual([]);
+    const said = 'team: 专班列表按上报时间排列，不能同时按期限筛选、按紧急排序、查看督办或会诊';
+    for (const other of [{ due: 'near' }, { overdue: 'true' }, { sort: 'urgent' }]) {
+      expect([other, told(StaffQueueQuery, { team: 'true', ...other })]).toEqual([other, [said]]);
+    }
+    expect(told(StaffQueueQuery, { team: 'true', supervised: 'true' })).toContain(said);
+    expect(told(StaffQueueQuery, { team: 'true', consulting: 'true' })).toContain(said);
+  });
+});
+
+describe("a case's list row (summaryOf)", () => {
+  it('carries the first 60 characters of what was said, the rating, the follow-up and the phone masked', () => {
+    const long = '草场边界纠纷'.repeat(20);
+    const row = summaryOf(
+      aPetition({ description: long, rating: { rating: 'satisfied', at: '2026-11-25T02:00:00.000Z' }, followUp: { reached: true, rating: 'satisfied', at: '2026-11-28T02:00:00.000Z', by: 'u1' } } as never)
+        .resolved()
+        .withPhone('13812341234')
+        .build(),
+    );
+    expect(row).toMatchObject({ id: 'P1', status: 'resolved', summary: long.slice(0, 60), rating: 'satisfied', followUpResult: { reached: true, rating: 'satisfied' }, phoneMasked: '138****1234' });
+    expect(row.summary).toHaveLength(60);
+    expect(row).not.toHaveProperty('phone');
+    const plain = summaryOf(aPetition().build());
+    expect(plain).toMatchObject({ summary: '草场边界纠纷' });
+    expect([plain.rating, plain.followUpResult, plain.phoneMasked]).toEqual([undefined, undefined, undefined]);
+  });
+});
