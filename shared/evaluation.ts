@@ -178,6 +178,10 @@ export function departmentDeltasOfRecord(p: Pick<Petition, 'centreId' | 'countyI
       case 'classify':
         next.backlog = { backlogClass: e.data?.backlogClass === 'A' || e.data?.backlogClass === 'C' ? e.data.backlogClass : 'B', classedAt: e.at, dueAt: str(e.data?.dueAt) ?? e.at };
         break;
+      case 'resolve':
+        // a new 办结 waits for a new call: the step clears the last one (shared/workflow.ts)
+        next.followUp = undefined;
+        break;
       case 'rate':
         next.rating = { rating: e.data?.rating as NonNullable<Petition['rating']>['rating'], at: e.at };
         break;

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { FIGURE_SHARDS } from '../../functions/adapters/dynamo/keys';
 import { departmentDeltas, departmentDeltasOfRecord, departmentFiguresOf } from '../../shared/evaluation';
-import { monthsOf } from '../../shared/figures';
+import { monthsOf, type FigureDelta } from '../../shared/figures';
+import { decide, type Command } from '../../shared/workflow';
+import type { Actor, Petition, TimelineEvent } from '../../shared/schemas/petition';
+import type { Role } from '../../shared/schemas/common';
+import { aPetition, LIMITS } from '../support/builders';
 
 const base = { centreId: 'babao', countyId: 'qilian', status: 'in_progress' as const, level: 'township' as const, departmentId: 'res' };
 const at = '2026-12-03T01:00:00.000Z';
@@ -201,5 +205,144 @@ describe('the figures of a period', () => {
     ]);
     expect(monthsOf('2026-01-31', '2027-02-01').length * FIGURE_SHARDS).toBe(42);
     expect(monthsOf('2026-01-01', '2027-01-02').length * FIGURE_SHARDS).toBeLessThanOrEqual(100);
+  });
+});
+
+/**
+ * The backfill's oracle: cases walked through the workflow (`decide`), each step counted as storage counts it live
+ * (departmentDeltas of the case before and after), and the final case's record replayed (departmentDeltasOfRecord)
+ * from every point on: what the replay adds before a point is what the live steps added before it.
+ */
+describe('a record replayed counts what the live steps counted, at every point of it', () => {
+  type Step = [Command, Actor & { role: Role }];
+  const staff = { role: 'centre_staff', id: 'u-staff', name: '王干事' } as const;
+  const county = { role: 'county_supervisor', id: 'u-county', name: '县督查' } as const;
+  const village = { role: 'village_staff', id: 'u-village', name: '村干部' } as const;
+  const citizen = { role: 'citizen', id: 'wx_a' } as const;
+  const handler = (departmentId: string) => ({ role: 'handler', id: `u-${departmentId}`, departmentId }) as const;
+  const CENTRES = {
+    township: { centreId: 'babao', centrePath: 'qilian/babao' },
+    county: { centreId: 'qilian-centre', centrePath: 'qilian/qilian-centre' },
+  };
+  const named = (id: string) => ({ id, name: `${id}部门` });
+
+  const sum = (deltas: FigureDelta[]) => {
+    const out: Record<string, number> = {};
+    for (const d of deltas) for (const [f, n] of Object.entries(d.add)) out[`${d.scope}|${d.key}|${f}`] = (out[`${d.scope}|${d.key}|${f}`] ?? 0) + n;
+    return Object.fromEntries(Object.entries(out).filter(([, n]) => n !== 0).sort());
+  };
+
+  /** Walks the case, a day a step; answers the live counts before each event and the final case with its record. */
+  const walk = (start: Petition, steps: Step[]) => {
+    let p = start;
+    const events: Array<Omit<TimelineEvent, 'seq'>> = [];
+    const live: FigureDelta[][] = [];
+    steps.forEach(([cmd, actor], i) => {
+      const d = decide(p, cmd, actor, { now: new Date(Date.parse('2026-12-01T01:00:00.000Z') + i * 86_400_000), limits: LIMITS });
+      const next = { ...p, ...d.patch } as Petition;
+      live.push(departmentDeltas(p, next, [d.event]));
+      events.push(d.event);
+      p = next;
+    });
+    return { p, events, live };
+  };
+
+  const JOURNEYS: Array<[string, Petition, Step[]]> = [
+    [
+      'a village takes its case, hands it up, and the township dispatches, resolves, is called and rated',
+      aPetition({ level: 'village', villageId: 'v1', centreId: 'babao', dueAt: '2026-12-02T01:00:00.000Z' }).build(),
+      [
+        [{ action: 'accept' }, village],
+        [{ action: 'hand_up', reason: '村里调解不成，交乡镇', departmentId: 'res' }, village],
+        [{ action: 'dispatch', departmentId: 'res' }, staff],
+        [{ action: 'resolve', summary: '已重新划定草场边界' }, handler('res')],
+        [{ action: 'follow_up', reached: true, rating: 'basically_satisfied' }, staff],
+        [{ action: 'rate', rating: 'satisfied' }, citizen],
+      ],
+    ],
+    [
+      'a village hands up a case it has not accepted; the township accepts and consults',
+      aPetition({ level: 'village', villageId: 'v1' }).build(),
+      [
+        [{ action: 'hand_up', reason: '不属于村级事项' }, village],
+        [{ action: 'accept' }, staff],
+        [{ action: 'consult', lead: named('res'), departments: [named('jus')], question: '边界怎么认定', days: 5 }, staff],
+        [{ action: 'report_in', opinion: '按承包合同认定' }, handler('jus')],
+        [{ action: 'resolve', summary: '已调解' }, handler('res')],
+        [{ action: 'rate', rating: 'dissatisfied' }, citizen],
+        [{ action: 'dispatch', departmentId: 'res' }, staff],
+        [{ action: 'resolve', summary: '复查后重新调解' }, handler('res')],
+      ],
+    ],
+    [
+      'a township classes a backlog case, resolves it late, is called dissatisfied, then reopens it',
+      aPetition().build(),
+      [
+        [{ action: 'accept' }, staff],
+        [{ action: 'dispatch', departmentId: 'res' }, staff],
+        [{ action: 'classify', backlogClass: 'C' }, county],
+        [{ action: 'progress', note: '已约谈双方' }, handler('res')],
+        [{ action: 'resolve', summary: '已化解' }, handler('res')],
+        [{ action: 'follow_up', reached: true, rating: 'dissatisfied' }, staff],
+        [{ action: 'reopen', reason: '回访不满意' }, staff],
+        [{ action: 'consult', lead: named('jus'), departments: [named('res')], question: '再议', days: 3 }, staff],
+        [{ action: 'resolve', summary: '再次办结' }, handler('jus')],
+        [{ action: 'rate', rating: 'basically_satisfied' }, citizen],
+      ],
+    ],
+    [
+      'a case transferred to another township, escalated, taken over by the county, resolved and rated',
+      aPetition().build(),
+      [
+        [{ action: 'accept' }, staff],
+        [{ action: 'transfer', centreId: 'ebao', centrePath: 'qilian/ebao', reason: '属地在峨堡镇' }, staff],
+        [{ action: 'accept' }, staff],
+        [{ action: 'dispatch', departmentId: 'ebao-res' }, staff],
+        [{ action: 'escalate', reason: '久拖未决', centres: { township: { centreId: 'ebao', centrePath: 'qilian/ebao' }, county: CENTRES.county } }, staff],
+        [{ action: 'take_over', reason: '县级接管', by: { ...CENTRES.county, level: 'county' } }, county],
+        [{ action: 'consult', lead: named('county-res'), departments: [named('county-jus')], question: '县级会诊', days: 5 }, county],
+        [{ action: 'report_in', opinion: '同意' }, handler('county-jus')],
+        [{ action: 'resolve', summary: '县级办结' }, handler('county-res')],
+        [{ action: 'rate', rating: 'satisfied' }, citizen],
+      ],
+    ],
+    [
+      "a case its village holds, escalated and taken over by the township, which consults on it and resolves it",
+      aPetition({ level: 'village', villageId: 'v1' }).build(),
+      [
+        [{ action: 'accept' }, village],
+        [{ action: 'escalate', reason: '村里办不了', centres: CENTRES }, staff],
+        [{ action: 'take_over', reason: '镇里接管', by: { ...CENTRES.township, level: 'township' } }, staff],
+        [{ action: 'consult', lead: named('res'), departments: [named('jus')], question: '怎么办', days: 5 }, staff],
+        [{ action: 'report_in', opinion: '同意' }, handler('jus')],
+        [{ action: 'resolve', summary: '已办结' }, handler('res')],
+        [{ action: 'follow_up', reached: false, note: '电话未接通' }, staff],
+        [{ action: 'rate', rating: 'basically_satisfied' }, citizen],
+      ],
+    ],
+    [
+      "a village's case the township accepts itself, classes as an A backlog case, and hands to another department after a dissatisfied rating",
+      aPetition({ level: 'village', villageId: 'v1' }).build(),
+      [
+        [{ action: 'accept' }, staff],
+        [{ action: 'dispatch', departmentId: 'res' }, staff],
+        [{ action: 'classify', backlogClass: 'A', leadOfficial: '镇长' }, county],
+        [{ action: 'resolve', summary: '已化解' }, handler('res')],
+        [{ action: 'rate', rating: 'dissatisfied' }, citizen],
+        [{ action: 'dispatch', departmentId: 'jus' }, staff],
+        [{ action: 'resolve', summary: '复查后办结' }, handler('jus')],
+        [{ action: 'follow_up', reached: true, rating: 'satisfied' }, staff],
+      ],
+    ],
+  ];
+
+  it.each(JOURNEYS)('%s', (_title, start, steps) => {
+    const { p, events, live } = walk(start, steps);
+    expect(sum(live.flat())).not.toEqual({});
+    for (let k = 0; k <= events.length; k++) {
+      const until = k < events.length ? events[k]!.at : '2027-12-31T00:00:00.000Z';
+      const replayed = departmentDeltasOfRecord(p, events, until);
+      expect([k, sum(replayed)]).toEqual([k, sum(live.slice(0, k).flat())]);
+    }
   });
 });
