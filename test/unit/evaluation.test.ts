@@ -225,6 +225,15 @@ describe('a record replayed counts what the live steps counted, at every point o
     county: { centreId: 'qilian-centre', centrePath: 'qilian/qilian-centre' },
   };
   const named = (id: string) => ({ id, name: `${id}部门` });
+  const consultOn = (lead: string, other: string, question: string, days: number): Command => ({
+    action: 'consult',
+    leadDepartmentId: lead,
+    departmentIds: [other],
+    lead: named(lead),
+    departments: [named(other)],
+    question,
+    days,
+  });
 
   const sum = (deltas: FigureDelta[]) => {
     const out: Record<string, number> = {};
@@ -256,7 +265,7 @@ describe('a record replayed counts what the live steps counted, at every point o
         [{ action: 'hand_up', reason: '村里调解不成，交乡镇', departmentId: 'res' }, village],
         [{ action: 'dispatch', departmentId: 'res' }, staff],
         [{ action: 'resolve', summary: '已重新划定草场边界' }, handler('res')],
-        [{ action: 'follow_up', reached: true, rating: 'basically_satisfied' }, staff],
+        [{ action: 'follow_up', reached: true, rating: 'basically_satisfied', note: '电话回访' }, staff],
         [{ action: 'rate', rating: 'satisfied' }, citizen],
       ],
     ],
@@ -266,7 +275,7 @@ describe('a record replayed counts what the live steps counted, at every point o
       [
         [{ action: 'hand_up', reason: '不属于村级事项' }, village],
         [{ action: 'accept' }, staff],
-        [{ action: 'consult', lead: named('res'), departments: [named('jus')], question: '边界怎么认定', days: 5 }, staff],
+        [consultOn('res', 'jus', '边界怎么认定', 5), staff],
         [{ action: 'report_in', opinion: '按承包合同认定' }, handler('jus')],
         [{ action: 'resolve', summary: '已调解' }, handler('res')],
         [{ action: 'rate', rating: 'dissatisfied' }, citizen],
@@ -281,11 +290,11 @@ describe('a record replayed counts what the live steps counted, at every point o
         [{ action: 'accept' }, staff],
         [{ action: 'dispatch', departmentId: 'res' }, staff],
         [{ action: 'classify', backlogClass: 'C' }, county],
-        [{ action: 'progress', note: '已约谈双方' }, handler('res')],
+        [{ action: 'progress', note: '已约谈双方', visibility: 'public' }, handler('res')],
         [{ action: 'resolve', summary: '已化解' }, handler('res')],
-        [{ action: 'follow_up', reached: true, rating: 'dissatisfied' }, staff],
+        [{ action: 'follow_up', reached: true, rating: 'dissatisfied', note: '电话回访' }, staff],
         [{ action: 'reopen', reason: '回访不满意' }, staff],
-        [{ action: 'consult', lead: named('jus'), departments: [named('res')], question: '再议', days: 3 }, staff],
+        [consultOn('jus', 'res', '再议', 3), staff],
         [{ action: 'resolve', summary: '再次办结' }, handler('jus')],
         [{ action: 'rate', rating: 'basically_satisfied' }, citizen],
       ],
@@ -300,7 +309,7 @@ describe('a record replayed counts what the live steps counted, at every point o
         [{ action: 'dispatch', departmentId: 'ebao-res' }, staff],
         [{ action: 'escalate', reason: '久拖未决', centres: { township: { centreId: 'ebao', centrePath: 'qilian/ebao' }, county: CENTRES.county } }, staff],
         [{ action: 'take_over', reason: '县级接管', by: { ...CENTRES.county, level: 'county' } }, county],
-        [{ action: 'consult', lead: named('county-res'), departments: [named('county-jus')], question: '县级会诊', days: 5 }, county],
+        [consultOn('county-res', 'county-jus', '县级会诊', 5), county],
         [{ action: 'report_in', opinion: '同意' }, handler('county-jus')],
         [{ action: 'resolve', summary: '县级办结' }, handler('county-res')],
         [{ action: 'rate', rating: 'satisfied' }, citizen],
@@ -313,7 +322,7 @@ describe('a record replayed counts what the live steps counted, at every point o
         [{ action: 'accept' }, village],
         [{ action: 'escalate', reason: '村里办不了', centres: CENTRES }, staff],
         [{ action: 'take_over', reason: '镇里接管', by: { ...CENTRES.township, level: 'township' } }, staff],
-        [{ action: 'consult', lead: named('res'), departments: [named('jus')], question: '怎么办', days: 5 }, staff],
+        [consultOn('res', 'jus', '怎么办', 5), staff],
         [{ action: 'report_in', opinion: '同意' }, handler('jus')],
         [{ action: 'resolve', summary: '已办结' }, handler('res')],
         [{ action: 'follow_up', reached: false, note: '电话未接通' }, staff],
@@ -331,7 +340,7 @@ describe('a record replayed counts what the live steps counted, at every point o
         [{ action: 'rate', rating: 'dissatisfied' }, citizen],
         [{ action: 'dispatch', departmentId: 'jus' }, staff],
         [{ action: 'resolve', summary: '复查后办结' }, handler('jus')],
-        [{ action: 'follow_up', reached: true, rating: 'satisfied' }, staff],
+        [{ action: 'follow_up', reached: true, rating: 'satisfied', note: '电话回访' }, staff],
       ],
     ],
   ];
