@@ -13,6 +13,7 @@ import { MeetingBody } from '../../shared/schemas/meeting';
 import { Open311RequestBody } from '../../shared/schemas/open311';
 import { summaryOf } from '../../shared/schemas/petition';
 import { PhotoRef } from '../../shared/schemas/report';
+import { PushCheck, PushEvent, PushQuery } from '../../shared/contract/wechat';
 import { DashboardQuery, ExportQuery, RankingQuery, StaffQueueQuery } from '../../shared/schemas/staff';
 import { aPetition } from '../support/builders';
 
@@ -241,5 +242,41 @@ describe("a case's list row (summaryOf)", () => {
     const plain = summaryOf(aPetition().build());
     expect(plain).toMatchObject({ summary: '草场边界纠纷' });
     expect([plain.rating, plain.followUpResult, plain.phoneMasked]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe("WeChat's push to us (shared/contract/wechat.ts)", () => {
+  const signed = { signature: 'a'.repeat(40), timestamp: '1764460800', nonce: 'n0nce' };
+
+  it('is signed: a signature of 40 hex digits, a timestamp of digits, a nonce', () => {
+    expect(told(PushCheck, { ...signed, echostr: 'e' })).toEqual([]);
+    expect(told(PushQuery, { ...signed, openid: 'wx_a' })).toEqual([]);
+    expect(told(PushQuery, signed)).toEqual([]);
+    for (const signature of ['a'.repeat(39), 'a'.repeat(41), 'A'.repeat(40), `${'a'.repeat(39)}g`, ` ${'a'.repeat(40)}`, `${'0'.repeat(40)}\n`]) {
+      expect([signature, told(PushQuery, { ...signed, signature })]).toEqual([signature, ['signature: 签名格式不正确']]);
+    }
+    expect(told(PushQuery, { ...signed, signature: '0123456789abcdef0123456789abcdef01234567' })).toEqual([]);
+    for (const timestamp of ['', '1'.repeat(13), '17644608OO', 'x1764460800', '1764460800x']) {
+      expect([timestamp, told(PushQuery, { ...signed, timestamp })]).toEqual([timestamp, ['timestamp: 时间戳格式不正确']]);
+    }
+    expect(told(PushQuery, { ...signed, timestamp: '1' })).toEqual([]);
+    expect(told(PushQuery, { ...signed, timestamp: '1'.repeat(12) })).toEqual([]);
+    expect(told(PushQuery, { ...signed, nonce: 'n'.repeat(65) })).toEqual(['nonce: 内容过长或数值过大']);
+    expect(told(PushQuery, { timestamp: signed.timestamp, nonce: signed.nonce }).map((t) => t.split(':')[0])).toEqual(['signature']);
+  });
+
+  it('checks the push address with an echostr of 1 to 128 characters', () => {
+    expect(told(PushCheck, { ...signed, echostr: '' })).toEqual(['echostr: 内容过短或数值过小']);
+    expect(told(PushCheck, { ...signed, echostr: 'e'.repeat(128) })).toEqual([]);
+    expect(told(PushCheck, { ...signed, echostr: 'e'.repeat(129) })).toEqual(['echostr: 内容过长或数值过大']);
+    expect(told(PushCheck, signed).map((t) => t.split(':')[0])).toEqual(['echostr']);
+  });
+
+  it("reads an event's type and the media check's verdict, and lets the rest through", () => {
+    const event = { MsgType: 'event', Event: 'wxa_media_check', trace_id: 't1', result: { suggest: 'risky', label: 20001 }, appid: 'wx1', version: 2 };
+    expect(PushEvent.parse(event)).toEqual(event);
+    expect(told(PushEvent, { ...event, trace_id: 't'.repeat(129) })).toEqual(['trace_id: 内容过长或数值过大']);
+    expect(told(PushEvent, { ...event, result: { suggest: 1 } })).toEqual(['result.suggest: 格式不正确']);
+    expect(told(PushEvent, { ...event, MsgType: 1 })).toEqual(['MsgType: 格式不正确']);
   });
 });
