@@ -120,7 +120,11 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
     /** 接访: the receptions held by way (video, in person, phone), each beside a year before */
     byWay: WAYS.map((w) => ({ id: w, name: WAY_LABELS[w], count: figures.byWay[w] ?? 0, yearAgo: lastYear.byWay[w] ?? 0 })),
     yearAgo: { period: before, registered: lastYear.registered, repeats: lastYear.repeats.numerator, persons: lastYear.persons, receptions: lastYear.receptions },
-    overdue: overdue.items.map((p) => staffSummary(p, org, now, deps.supervision)),
+    // a row of the list, no more: the page reads these, and the case file has the rest
+    overdue: overdue.items.map((p) => {
+      const { id, trackingCode, status, townshipName, categoryName, summary, dueAt } = staffSummary(p, org, now, deps.supervision);
+      return { id, trackingCode, status, townshipName, categoryName, summary, dueAt };
+    }),
     /** 未诉先办: the warnings raised in the period's last month in this scope */
     warnings: onePerPlace(counters.warnings),
     definitions: DEFINITIONS,

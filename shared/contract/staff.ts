@@ -73,7 +73,7 @@ export const STAFF = {
     summary: '一个苏木镇的岗点',
     params: { townshipId: Id },
     query: PageQuery,
-    answer: PageResponse(Post),
+    answer: PageResponse(z.extend(Post, { townshipId: z.string() })),
   }),
   post: route({ method: 'GET', path: '/staff/posts/{postId}', access: 'staff', summary: '一个岗点及其海报上的名称', params: { postId: Id }, answer: StaffPost }),
   savePost: route({ method: 'PUT', path: '/staff/posts/{postId}', access: 'staff', summary: '新建或修改岗点', params: { postId: Id }, body: PostBody, answer: Post }),

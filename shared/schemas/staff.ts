@@ -213,7 +213,8 @@ const StaffReporter = z.discriminatedUnion('kind', [
 export const CaseFile = z.extend(Petition, {
   reporter: StaffReporter,
   phone: z.optional(z.string().check(z.regex(/^\d{3}\*{4}\d{4}$/))),
-  timeline: z.array(z.extend(TimelineEvent, { actor: z.object({ role: z.string(), id: z.optional(z.string()), name: z.optional(z.string()) }) })),
+  // a handler's department: the one that reported in to a consultation (联合会诊)
+  timeline: z.array(z.extend(TimelineEvent, { actor: z.object({ role: z.string(), id: z.optional(z.string()), name: z.optional(z.string()), departmentId: z.optional(z.string()) }) })),
   ...Names,
   ...Due,
   actions: z.array(z.enum(ACTIONS)),

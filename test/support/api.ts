@@ -74,6 +74,16 @@ export function checkAnswer(method: string, path: string, status: number, conten
   }
   const r = (spec.answer as z.ZodMiniType).safeParse(body);
   if (!r.success) fail(`not as the contract's answer of ${found.route.name}`, r.error.issues);
+  // and nothing it does not declare: a field the schema would drop is one no page reads, or one that leaks
+  const extra = undeclared(body, r.data);
+  if (extra.length) fail(`with fields the contract's answer of ${found.route.name} does not declare`, extra);
+}
+
+/** The fields of `raw` that parsing it dropped, by their path (`items.0.phone`). */
+function undeclared(raw: unknown, parsed: unknown, at = ''): string[] {
+  if (Array.isArray(raw) && Array.isArray(parsed)) return raw.flatMap((x, i) => undeclared(x, parsed[i], `${at}${i}.`));
+  if (!raw || typeof raw !== 'object' || !parsed || typeof parsed !== 'object') return [];
+  return Object.entries(raw).flatMap(([k, v]) => (k in parsed ? undeclared(v, (parsed as Record<string, unknown>)[k], `${at}${k}.`) : [`${at}${k}`]));
 }
 
 export const STAFF_PASSWORDS: Record<string, string> = {
