@@ -3,9 +3,10 @@
  * co-departments, a question and a report-in deadline) and sees each participant waiting; the 司法所's handler finds
  * the case under 会诊, reads it, is offered only 报到, and enters its opinion, which the centre then sees. 推荐专家
  * lists the county's matching experts and 邀请 puts one on the consultation; the county adds an expert in 专家库.
+ * Each test makes its own case and starts from a fresh load with its own login (any one runs alone, in any order).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, citizenToken, report, staffToken } from '../support/api';
+import { call, citizenToken, consultedCase, report, staffToken } from '../support/api';
 import { openStaffApp, poll, type StaffApp } from '../support/staffApp';
 
 const QUESTION = '草场边界如何认定？是否需要派出所协助治安调处？';
@@ -13,7 +14,6 @@ const OPINION = '建议先行人民调解，调解不成再申请草原确权。
 
 describe('a joint consultation in the staff pages (H5)', () => {
   let app: StaffApp;
-  let id: string;
   let expertId: string;
   const dialogs: string[] = [];
 
@@ -23,12 +23,6 @@ describe('a joint consultation in the staff pages (H5)', () => {
       dialogs.push(d.message());
       void d.dismiss();
     });
-    const herder = await citizenToken();
-    const sent = await report(herder, { description: '我家草场和邻村的边界一直说不清，网围栏被拆了两次，还吵过架。' });
-    expect(sent.status).toBe(201);
-    id = sent.body.id;
-    const accepted = await call('POST', `/staff/petitions/${id}/accept`, { token: await staffToken('babao'), body: {} });
-    expect(accepted.status).toBe(200);
     expertId = `e-browser-${Date.now()}`;
     const expert = { name: '马占林', title: '青海祁连律师事务所 律师', fields: ['land', 'law'], townshipIds: ['babao'], available: true };
     expect((await call('PUT', `/staff/experts/${expertId}`, { token: await staffToken('county'), body: expert })).status).toBe(200);
@@ -37,8 +31,19 @@ describe('a joint consultation in the staff pages (H5)', () => {
     await app?.close();
   });
 
+  /** A test's own start (app.startAs), with no dialog seen yet. */
+  const startAs = async (user: Parameters<StaffApp['startAs']>[0]) => {
+    dialogs.length = 0;
+    await app.startAs(user);
+  };
+
   it('is started from the case file by the centre, which sees who has reported in', async () => {
-    await app.loginAs('babao');
+    // a land case 八宝镇's centre has accepted
+    const sent = await report(await citizenToken(), { description: '我家草场和邻村的边界一直说不清，网围栏被拆了两次，还吵过架。' });
+    expect(sent.status).toBe(201);
+    const id = sent.body.id as string;
+    expect((await call('POST', `/staff/petitions/${id}/accept`, { token: await staffToken('babao'), body: {} })).status).toBe(200);
+    await startAs('babao');
     // the organisation's read answers only after the form is open (a slow network, or a cold function)
     let release = () => {};
     const held = new Promise<void>((r) => (release = r));
@@ -85,8 +90,9 @@ describe('a joint consultation in the staff pages (H5)', () => {
   });
 
   it('is found by the co-department under 会诊, which enters its opinion and can do nothing else', async () => {
-    await app.logout();
-    await app.loginAs('babao-justice');
+    // the consultation the first test starts through the page, started over the API
+    const { id } = await consultedCase(await staffToken('babao'), { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice', 'babao-police'], question: QUESTION, days: 2 });
+    await startAs('babao-justice');
     await app.open('pages/queue/index');
     await app.el('#tab-consulting').click();
     await app.el(`#row-${id}`).waitFor();
@@ -106,8 +112,7 @@ describe('a joint consultation in the staff pages (H5)', () => {
   });
 
   it('lets the county add an expert to its pool (专家库)', async () => {
-    await app.logout();
-    await app.loginAs('county');
+    await startAs('county');
     await app.open('pages/org/index?tab=experts');
     await app.el(`#exp-${expertId}`).waitFor();
     await app.el('#exp-new').click();
