@@ -12,6 +12,14 @@ import { call, citizenToken, report, staffToken } from '../support/api';
 import { movableClock, stackDeps } from '../support/deps';
 import { openStaffApp, poll, type StaffApp } from '../support/staffApp';
 
+/** What the county calls its levels, set over the API (its other settings kept): the names a test starts from. */
+async function countyCallsItsLevels(levelNames: { township: string; village: string }) {
+  const county = await staffToken('county');
+  const { settings } = (await call('GET', '/staff/org', { token: county })).body.scope;
+  expect((await call('PUT', '/staff/counties/qilian/settings', { token: county, body: { ...settings, levelNames } })).status).toBe(200);
+  await poll(async () => (await call('GET', '/townships')).body.levelNames).toEqual(levelNames);
+}
+
 describe('staff pages for a first-time user', () => {
   let app: StaffApp;
 
@@ -55,6 +63,7 @@ describe('staff pages for a first-time user', () => {
   });
 
   it('names the levels as the county does', async () => {
+    await countyCallsItsLevels({ township: '乡镇', village: '村（社区）' });
     await app.loginAs('county');
     await app.open('pages/org/index');
     await poll(() => app.el('#org-tab-nodes').textContent()).toBe('乡镇与村（社区）');
@@ -88,8 +97,8 @@ describe('staff pages for a first-time user', () => {
     expect(file.body.departmentId).toBe('babao-natural-resources');
   });
 
-  // last in the file: it renames the county's levels for the rest of it
   it('lets the county set what it calls its levels, and the pages and the citizen form then say so', async () => {
+    await countyCallsItsLevels({ township: '乡镇', village: '村（社区）' });
     await app.loginAs('county');
     await app.open('pages/org/index?tab=settings');
     await poll(() => app.el('#settings-township input').inputValue()).toBe('乡镇');
