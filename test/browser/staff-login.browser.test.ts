@@ -17,6 +17,7 @@ describe('staff login (H5)', () => {
   });
 
   it('is reached from the small staff entry on the citizen home page, and refuses a wrong password', async () => {
+    await app.fresh();
     await app.page.goto(`${app.server.url}/#/pages/index/index`);
     await app.el('#staff-entry').click();
     await app.page.waitForURL(/staff\/pages\/login\/index/);
@@ -29,7 +30,7 @@ describe('staff login (H5)', () => {
   });
 
   it('logs in, comes back to the page that asked, and logs out', async () => {
-    await app.loginAs('babao');
+    await app.startAs('babao');
     await poll(() => app.el('#staff-user').textContent()).toContain('综治中心');
     await app.shot('2-desk');
 

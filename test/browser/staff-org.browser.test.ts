@@ -1,7 +1,8 @@
 /**
  * People and organisation (H5, desktop width): the admin adds a department and a staff user through the page (a blank
  * form is refused field by field, in Chinese), and the API then holds both, and the new user can log in. Centre staff
- * have no such menu item, the page's address shows them nothing, and the API refuses their writes.
+ * have no such menu item, the page's address shows them nothing, and the API refuses their writes. Each test starts
+ * from a fresh load with its own login (any one runs alone, in any order).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, staffToken } from '../support/api';
@@ -20,7 +21,7 @@ describe('people and organisation (H5)', () => {
 
   it('lets the admin add a department, which the API then holds', async () => {
     const name = `八宝镇调解室${suffix}`;
-    await app.loginAs('admin');
+    await app.startAs('admin');
     await app.el('#nav-org').click();
     await app.page.waitForURL(/staff\/pages\/org\/index/);
     await app.el('#node-list').waitFor();
@@ -47,6 +48,9 @@ describe('people and organisation (H5)', () => {
 
   it('lets the admin add a staff user with a role and scope, who can then log in', async () => {
     const username = `t-${suffix}`;
+    await app.startAs('admin');
+    await app.el('#nav-org').click();
+    await app.page.waitForURL(/staff\/pages\/org\/index/);
     await app.el('#org-tab-users').click();
     await app.el('#user-list').waitFor();
     await app.el('#user-new').click();
@@ -75,8 +79,7 @@ describe('people and organisation (H5)', () => {
   });
 
   it('shows centre staff no org menu and nothing at its address, and the API refuses them', async () => {
-    await app.logout();
-    await app.loginAs('babao');
+    await app.startAs('babao');
     await app.el('#nav-posts').waitFor();
     expect(await app.page.locator('#nav-org:visible').count()).toBe(0);
     expect(await app.page.locator('#desk-org:visible').count()).toBe(0);

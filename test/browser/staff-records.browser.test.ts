@@ -45,8 +45,7 @@ describe('audit and login records on the org page (H5)', () => {
   });
 
   it('shows a county supervisor the audit record but no login records', async () => {
-    await app.logout();
-    await app.loginAs('county');
+    await app.startAs('county');
     await app.open('pages/org/index');
     await app.el('#org-tab-audit').waitFor();
     expect(await app.page.locator('#org-tab-logins:visible').count()).toBe(0);

@@ -19,7 +19,6 @@ describe('村级办理 (H5)', () => {
 
   beforeAll(async () => {
     app = await openStaffApp({ prefix: 'staff-village' });
-    await app.loginAs('village-baiyanggou');
   }, 1_200_000);
   afterAll(async () => {
     await app?.close();
@@ -27,6 +26,7 @@ describe('村级办理 (H5)', () => {
 
   it('accepts a matter of its village and handles it there', async () => {
     const id = await villageCase('邻居家的狗夜里总叫，说了几次不改。');
+    await app.startAs('village-baiyanggou');
     expect(await app.page.locator('#nav-queue:visible').count()).toBe(1);
     expect(await app.page.locator('#nav-register:visible').count()).toBe(0);
     await app.el('#nav-queue').click();
@@ -51,6 +51,7 @@ describe('村级办理 (H5)', () => {
 
   it('hands a matter up to the township centre with a reason, and no longer holds it', async () => {
     const id = await villageCase('邻居把院墙往我家宅基地里砌了半米，村里调解不成。');
+    await app.startAs('village-baiyanggou');
     await app.open(`pages/petition/index?id=${id}`);
     await app.el('#action-hand_up').click();
     await app.el('#f-hand_up-reason textarea').fill('涉及宅基地确权，村里无法调解，请镇综治中心处理。');

@@ -37,8 +37,10 @@ export interface StaffApp {
   logout(): Promise<void>;
   /**
    * A test's own start (no test of a file may depend on another having run first): the app loaded afresh at this
-   * size (the one the app was opened at unless said), nothing stored from an earlier test, then `username`'s login.
+   * size (the one the app was opened at unless said), on the login page, nothing stored from an earlier test.
    */
+  fresh(size?: { width: number; height: number }): Promise<void>;
+  /** `fresh`, then `username`'s login. */
   startAs(username: keyof typeof STAFF_PASSWORDS & string, size?: { width: number; height: number }): Promise<void>;
   /** A screenshot into test-results/, and axe-core on the same state: a serious or critical violation fails. */
   shot(name: string): Promise<unknown>;
@@ -85,11 +87,14 @@ export async function openStaffApp(opts: { prefix: string; width?: number; heigh
       await el('#logout').click();
       await page.waitForURL(/staff\/pages\/login\/index/);
     },
-    async startAs(username, at = size) {
+    async fresh(at = size) {
       await page.setViewportSize(at);
       await page.goto('about:blank');
       await open('pages/login/index');
       await page.evaluate(() => localStorage.clear());
+    },
+    async startAs(username, at = size) {
+      await app.fresh(at);
       await app.loginAs(username);
     },
     async shot(name) {
