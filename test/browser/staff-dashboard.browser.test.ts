@@ -231,6 +231,11 @@ describe('the dashboard page (H5)', () => {
   });
 
   it('downloads the period’s petitions as a CSV with masked phones', async () => {
+    // 默勒镇 in July 2024, as a county supervisor picks them
+    await app.loginAs('county');
+    await app.open('pages/dashboard/index?month=2024-07');
+    await app.el('#scope-moler').click();
+    await poll(async () => [await app.el('#dash-figures').getAttribute('data-scope'), await app.el('#dash-figures').getAttribute('data-from')]).toEqual(['moler', '2024-07-01']);
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.el('#export').click()]);
     expect(download.suggestedFilename()).toBe('shaogang-moler-2024-07-01-2024-07-31.csv');
     const bytes = readFileSync((await download.path())!);
@@ -243,6 +248,7 @@ describe('the dashboard page (H5)', () => {
   });
 
   it('refuses a county-wide export longer than a quarter with the reason on the page', async () => {
+    await app.loginAs('county');
     await app.open('pages/dashboard/index?from=2024-01-01&to=2024-07-31');
     await poll(() => app.el('#dash-figures').getAttribute('data-from')).toBe('2024-01-01');
     await app.el('#export').click();

@@ -1,7 +1,8 @@
 /**
  * 回访 (H5, desktop width). Two cases of 八宝镇 were resolved days ago: one call fell due five days ago (逾期: three days
  * or more), one yesterday. Centre staff find both on the 回访 page, record a call that reached a satisfied citizen and
- * one that reached nobody; each leaves the list, and the case file holds what was recorded.
+ * one that reached nobody; each leaves the list, and the case file holds what was recorded. Each test resolves its own
+ * two cases and logs in itself (any one runs alone, in any order).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, register, staffToken } from '../support/api';
@@ -23,15 +24,21 @@ async function resolvedDaysAgo(daysAgo: number, description: string) {
   return sent.body as { id: string; trackingCode: string };
 }
 
+/** The two calls of a test: one five days late (resolved 12 days ago) and one due since a day (resolved 8 days ago). */
+async function twoCalls() {
+  try {
+    const late = await resolvedDaysAgo(12, '来电反映：单元楼暖气片不热，已经一周。');
+    const due = await resolvedDaysAgo(8, '来电反映：供暖管道漏水。');
+    return { late, due };
+  } finally {
+    await resetApiTime();
+  }
+}
+
 describe('回访 (H5)', () => {
   let app: StaffApp;
-  let late = { id: '', trackingCode: '' };
-  let due = { id: '', trackingCode: '' };
 
   beforeAll(async () => {
-    late = await resolvedDaysAgo(12, '来电反映：单元楼暖气片不热，已经一周。');
-    due = await resolvedDaysAgo(8, '来电反映：供暖管道漏水。');
-    await resetApiTime();
     app = await openStaffApp({ prefix: 'staff-tasks' });
   }, 1_200_000);
   afterAll(async () => {
@@ -40,6 +47,7 @@ describe('回访 (H5)', () => {
   });
 
   it('lists the calls due, the one waiting five days marked 逾期', async () => {
+    const { late, due } = await twoCalls();
     await app.loginAs('babao');
     await app.el('#nav-tasks').click();
     await app.page.waitForURL(/staff\/pages\/tasks\/index/);
@@ -52,6 +60,10 @@ describe('回访 (H5)', () => {
   });
 
   it('records a call with the citizen’s rating, and one that reached nobody; each leaves the list', async () => {
+    const { late, due } = await twoCalls();
+    await app.loginAs('babao');
+    await app.el('#nav-tasks').click();
+    await app.page.waitForURL(/staff\/pages\/tasks\/index/);
     await app.el(`#visit-${due.id}`).click();
     await app.el(`#visit-save-${due.id}`).click();
     await poll(() => app.el(`#visit-reached-${due.id}-error`).textContent()).toBe('请说明是否联系上群众');
