@@ -153,6 +153,20 @@ for (const area of AREAS) {
     const file = path.join(CACHE, `${batch.name}-report.json`);
     const minutesFile = path.join(CACHE, `${batch.name}.minutes`);
     const minutes = existsSync(minutesFile) ? readFileSync(minutesFile, 'utf8') : '';
+    const partialFile = path.join(CACHE, `${batch.name}-partial.jsonl`);
+    if (!existsSync(file) && existsSync(partialFile)) {
+      // a run stopped part way: the mutants partial-reporter.mjs wrote as each was known, each file's source as it is now
+      const [head, ...results] = readFileSync(partialFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+      const tested = results as Array<{ file: string; mutant: Mutant }>;
+      notRun.push(batch);
+      const sourceOf = (f: string) => (existsSync(path.resolve(ROOT, f)) ? readFileSync(path.resolve(ROOT, f), 'utf8') : '');
+      all.push(...tested.map(({ file: f, mutant }) => {
+        const rel = path.relative(ROOT, path.resolve(ROOT, f)).replace(/^\.stryker-tmp\/[^/]+\//, '');
+        return { file: rel, m: mutant, source: sourceOf(rel) };
+      }));
+      batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | **partial**: ${tested.length} of ${String(head?.mutants ?? '?')} mutants, from ${String(head?.at ?? '').slice(0, 16)}Z | | ${NOTES[batch.name] ?? ''} |`);
+      continue;
+    }
     if (!existsSync(file)) {
       notRun.push(batch);
       batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | **not run** | | ${NOTES[batch.name] ?? ''} |`);
@@ -167,7 +181,7 @@ for (const area of AREAS) {
     continue;
   }
   const t = tally(all);
-  const partial = notRun.length ? ` (partial: ${notRun.map((b) => b.name).join(', ')} not run)` : '';
+  const partial = notRun.length ? ` (partial: ${notRun.map((b) => b.name).join(', ')} not run or not finished)` : '';
   if (t.score < area.goal || notRun.length) missed = true;
   lines.push(`| ${area.folder}${partial} | ${area.tests} | ${t.valid} | ${t.killed} | ${t.survived} | ${t.noCoverage} | ${t.timeout} | **${t.score.toFixed(1)}%** | ${area.goal}% |`);
   fileLines.push('', `## By file, ${area.folder}`, '', '| file | mutants | killed | survived | no coverage | timeout | ignored (at load) | score |', '|---|---|---|---|---|---|---|---|');

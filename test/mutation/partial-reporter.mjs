@@ -1,0 +1,27 @@
+/**
+ * A Stryker reporter that writes each mutant's result as it is known, one JSON line each, to <batch>-partial.jsonl
+ * beside the batch's json report (its first line: how many mutants the batch has). Stryker writes its own report
+ * and incremental file only when a run ends: a run stopped part way (the session's window, a shared machine) keeps
+ * what this file holds, and run.ts reports it as partial.
+ */
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { PluginKind, commonTokens, declareClassPlugin } from '@stryker-mutator/api/plugin';
+
+class PartialReporter {
+  static inject = [commonTokens.options];
+  constructor(options) {
+    const report = options.jsonReporter?.fileName ?? 'reports/mutation/mutation.json';
+    this.file = path.resolve(report.replace(/-report\.json$|\.json$/, '') + '-partial.jsonl');
+    mkdirSync(path.dirname(this.file), { recursive: true });
+  }
+  onMutationTestingPlanReady({ mutantPlans }) {
+    writeFileSync(this.file, JSON.stringify({ mutants: mutantPlans.length, at: new Date().toISOString() }) + '\n');
+  }
+  onMutantTested(r) {
+    const { id, mutatorName, replacement, location, status, fileName } = r;
+    appendFileSync(this.file, JSON.stringify({ file: fileName, mutant: { id, mutatorName, replacement, location, status } }) + '\n');
+  }
+}
+
+export const strykerPlugins = [declareClassPlugin(PluginKind.Reporter, 'partial', PartialReporter)];
