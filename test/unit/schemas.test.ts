@@ -4,7 +4,7 @@
  * parsed here directly, with the field the message goes to and the message itself. The API tests send the same
  * bodies over HTTP; these run in the test process, where the mutation run's mutants are seen.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type * as z from 'zod/mini';
 import { RegisterPetitionBody, SubmitPetitionBody } from '../../shared/schemas/api';
 import { HostsQuery, SlotsQuery, Window } from '../../shared/schemas/booking';
@@ -13,7 +13,7 @@ import { MeetingBody } from '../../shared/schemas/meeting';
 import { Open311RequestBody } from '../../shared/schemas/open311';
 import { summaryOf } from '../../shared/schemas/petition';
 import { PhotoRef } from '../../shared/schemas/report';
-import { PushCheck, PushEvent, PushQuery } from '../../shared/contract/wechat';
+import * as WECHAT from '../../shared/contract/wechat';
 import { DashboardQuery, ExportQuery, RankingQuery, StaffQueueQuery } from '../../shared/schemas/staff';
 import { aPetition } from '../support/builders';
 
@@ -246,6 +246,13 @@ describe("a case's list row (summaryOf)", () => {
 });
 
 describe("WeChat's push to us (shared/contract/wechat.ts)", () => {
+  // loaded afresh in each test (a new query string is a module of its own): its schemas are made when it loads, and
+  // the mutation run's mutant of one is what a load inside the test reads (test/mutation/run.ts)
+  let loads = 0;
+  let PushCheck: typeof WECHAT.PushCheck, PushQuery: typeof WECHAT.PushQuery, PushEvent: typeof WECHAT.PushEvent;
+  beforeEach(async () => {
+    ({ PushCheck, PushQuery, PushEvent } = (await import(/* @vite-ignore */ `../../shared/contract/wechat.ts?load=${++loads}`)) as typeof WECHAT);
+  });
   const signed = { signature: 'a'.repeat(40), timestamp: '1764460800', nonce: 'n0nce' };
 
   it('is signed: a signature of 40 hex digits, a timestamp of digits, a nonce', () => {
