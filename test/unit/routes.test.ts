@@ -164,6 +164,32 @@ describe('every route of the contract', () => {
     expect(sorted(listed(routesOf((await fresh('citizen')).CITIZEN as RouteGroup)))).toEqual(sorted([...ROUTES.report!, ...ROUTES.record!]));
   });
 
+  it('takes an Idempotency-Key on the routes that make something a client may send twice, and only there', async () => {
+    const keyed = listed(routesOf((await fresh('index')).CONTRACT as RouteGroup).filter(({ route }) => route.headers?.['Idempotency-Key']));
+    expect(keyed.sort()).toEqual(
+      sorted([
+        'citizen.submit POST /petitions',
+        'booking.book POST /bookings',
+        'staff.submit POST /staff/petitions',
+        'staff.step.issue_document POST /staff/petitions/{id}/documents',
+        'staff.step.book_meeting POST /staff/petitions/{id}/meeting',
+      ]),
+    );
+  });
+
+  it("answers what the pages read: a lifted lock, a user signed out, a phone revealed, the export's CSV", async () => {
+    const staff = (await fresh('staff')).STAFF as Record<string, RouteSpec & Record<string, RouteSpec>>;
+    const parse = (r: RouteSpec, body: unknown) => (r.answer as { parse: (x: unknown) => unknown }).parse(body);
+    expect(parse(staff.liftLock!, { lifted: true })).toEqual({ lifted: true });
+    expect(parse(staff.signOutUser!, { username: 'babao', signedOut: true })).toEqual({ username: 'babao', signedOut: true });
+    expect(parse(staff.signOutEverywhere!, { signedOut: true })).toEqual({ signedOut: true });
+    expect(() => parse(staff.signOutEverywhere!, { signedOut: false })).toThrow();
+    const steps = ((await fresh('caseWork')).CASE_WORK_ROUTES as { step: Record<string, RouteSpec> }).step;
+    expect(parse(steps.reveal_phone!, { phone: '13812341234' })).toEqual({ phone: '13812341234' });
+    expect(steps.accept!.answer).not.toBe(steps.reveal_phone!.answer);
+    expect(staff.export!.answer).toEqual({ file: 'text/csv; charset=utf-8' });
+  });
+
   it('takes an id as the path parameter and an idempotency key as the header the shared parts name', async () => {
     const common = await fresh('common');
     expect(Object.keys(common.ById as object)).toEqual(['id']);
