@@ -19,7 +19,7 @@ const ROUTES = {
     access: 'citizen',
     summary: '提交诉求',
     headers: { 'Idempotency-Key': z.string() },
-    body: z.object({ description: z.string({ error: '请填写问题描述' }) }),
+    body: z.object({ description: z.string({ error: '请填写问题描述' }), anonymous: z._default(z.boolean(), false) }),
     answer: Case,
     ok: [201, 200],
   }),
@@ -29,12 +29,22 @@ const ROUTES = {
     export: route({ method: 'GET', path: '/staff/export', access: 'staff', summary: '导出', answer: { file: 'text/csv' } }),
   },
   posts: route({ method: 'GET', path: '/posts/{postId}', access: 'public', summary: '哨点', params: { postId: z.string() }, answer: Case }),
+  /** what a client sends is described, not what the server makes of it: a page number typed as text */
+  page: route({
+    method: 'GET',
+    path: '/pages/{n}',
+    access: 'public',
+    summary: '第几页',
+    params: { n: z.pipe(z.string(), z.transform(Number)) },
+    headers: { 'X-Count': z.pipe(z.string(), z.transform(Number)) },
+    answer: Case,
+  }),
 };
 const list = routesOf(ROUTES);
 
 describe('the routes of a group', () => {
   it('are named by their place in it', () => {
-    expect(list.map((r) => r.name)).toEqual(['mine', 'one', 'submit', 'staff.list', 'staff.accept', 'staff.export', 'posts']);
+    expect(list.map((r) => r.name)).toEqual(['mine', 'one', 'submit', 'staff.list', 'staff.accept', 'staff.export', 'posts', 'page']);
   });
 });
 
@@ -71,7 +81,7 @@ describe('the OpenAPI document', () => {
     expect(op('/petitions', 'post')).toMatchObject({
       operationId: 'submit',
       parameters: [{ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' } }],
-      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { description: { type: 'string' } }, required: ['description'] } } } },
+      requestBody: { required: true, content: { 'application/json': { schema: { type: 'object', properties: { description: { type: 'string' }, anonymous: { type: 'boolean', default: false } }, required: ['description'] } } } },
     });
     expect(op('/staff/petitions', 'get')).toMatchObject({
       tags: ['staff'],
@@ -84,6 +94,11 @@ describe('the OpenAPI document', () => {
     expect(op('/petitions/mine', 'get')).not.toHaveProperty('requestBody');
     expect(op('/petitions/mine', 'get')).not.toHaveProperty('security');
     expect(op('/posts/{postId}', 'get').security).toEqual([]);
+    // a request is described as the client writes it: a defaulted field may be left out, a number in a path is text
+    expect(op('/pages/{n}', 'get').parameters).toEqual([
+      { name: 'n', in: 'path', required: true, schema: { type: 'string' } },
+      { name: 'X-Count', in: 'header', required: true, schema: { type: 'string' } },
+    ]);
   });
 
   it('answers JSON by a shared component, a file as a string, with the statuses of its success', () => {
