@@ -4,6 +4,23 @@
  * Each was applied by hand and its tests run: they pass, for the reason given.
  */
 export const EXPLAINED: Record<string, string> = {
+  // contract/openapi.ts
+  'shared/contract/openapi.ts:47:StringLiteral:""':
+    "equivalent: z.toJSONSchema describes a schema's output when `io` is not given, so '' and 'output' make the same document",
+  'shared/contract/openapi.ts:55:StringLiteral:""':
+    "equivalent: z.toJSONSchema describes a schema's output when `io` is not given, so '' and 'output' make the same document",
+  'shared/contract/openapi.ts:40:OptionalChaining:issues[0].message':
+    'equivalent: a parse that failed has at least one issue, so the first is always there',
+  'shared/contract/openapi.ts:40:StringLiteral:""':
+    'equivalent: a parse that failed has at least one issue with its message, so the fallback words are never used',
+  // contract/match.ts
+  'shared/contract/match.ts:22:StringLiteral:"Stryker was here!"':
+    "equivalent: each name is one group of the route's pattern, and a match has every group, so the fallback is never used",
+  // contract/route.ts
+  "shared/contract/route.ts:45:LogicalOperator:typeof (x as RouteSpec).method === 'string' || typeof (x as ":
+    'equivalent for the contract as written: a group never has a member named method or path, and a route has both, so either test alone tells them apart',
+  'shared/contract/route.ts:45:ConditionalExpression:true':
+    'equivalent for the contract as written: a group never has a member named method or path, and a route has both, so either test alone tells them apart',
   // supervision.ts
   'shared/supervision.ts:52:ConditionalExpression:true':
     'equivalent: isNearDue checks both `from !== undefined` and `p.dueAt !== undefined`, and nearDueAt gives undefined exactly when there is no dueAt; either check alone decides (the two are there for the type checker)',

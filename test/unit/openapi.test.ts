@@ -28,7 +28,7 @@ const ROUTES = {
     accept: route({ method: 'POST', path: '/staff/petitions/{id}/accept', access: 'staff', summary: '接哨受理', params: { id: Id }, body: z.object({ note: z.optional(z.string()) }), answer: Case }),
     export: route({ method: 'GET', path: '/staff/export', access: 'staff', summary: '导出', answer: { file: 'text/csv' } }),
   },
-  posts: route({ method: 'GET', path: '/posts/{postId}', access: 'public', summary: '哨点', params: { postId: z.string() }, answer: Case }),
+  posts: route({ method: 'GET', path: '/posts/{postId}', access: 'public', summary: '哨点', params: { postId: z.string() }, query: z.object({ lang: z.optional(z.string()) }), answer: Case }),
   /** what a client sends is described, not what the server makes of it: a page number typed as text */
   page: route({
     method: 'GET',
@@ -94,6 +94,11 @@ describe('the OpenAPI document', () => {
     expect(op('/petitions/mine', 'get')).not.toHaveProperty('requestBody');
     expect(op('/petitions/mine', 'get')).not.toHaveProperty('security');
     expect(op('/posts/{postId}', 'get').security).toEqual([]);
+    // a query of optional fields only: its JSON Schema lists none as required
+    expect(op('/posts/{postId}', 'get').parameters).toEqual([
+      { name: 'postId', in: 'path', required: true, schema: { type: 'string' } },
+      { name: 'lang', in: 'query', required: false, schema: { type: 'string' } },
+    ]);
     // a request is described as the client writes it: a defaulted field may be left out, a number in a path is text
     expect(op('/pages/{n}', 'get').parameters).toEqual([
       { name: 'n', in: 'path', required: true, schema: { type: 'string' } },
