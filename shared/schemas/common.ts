@@ -11,7 +11,8 @@ z.config({
     if (iss.code === 'invalid_type') return iss.input === undefined ? '此项必填' : '格式不正确';
     if (iss.code === 'too_big') return '内容过长或数值过大';
     if (iss.code === 'too_small') return '内容过短或数值过小';
-    return undefined;
+    // any other check without words of its own: still Chinese, never zod's English
+    return '内容不正确';
   },
 });
 

@@ -5,10 +5,10 @@
  * bodies over HTTP; these run in the test process, where the mutation run's mutants are seen.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type * as z from 'zod/mini';
 import { RegisterPetitionBody, SubmitPetitionBody } from '../../shared/schemas/api';
 import { HostsQuery, SlotsQuery, Window } from '../../shared/schemas/booking';
-import { Id, text } from '../../shared/schemas/common';
+import * as z from 'zod/mini';
+import { Id, idOf, text } from '../../shared/schemas/common';
 import { MeetingBody } from '../../shared/schemas/meeting';
 import { Open311RequestBody } from '../../shared/schemas/open311';
 import { summaryOf } from '../../shared/schemas/petition';
@@ -81,9 +81,14 @@ describe('the messages of fields that do not name themselves (common.ts)', () =>
     expect(told(Strict, { postId: 'p', categoryId: 'c', description: '五个字以上', anonymous: 'yes' })).toEqual(['anonymous: 格式不正确']);
     expect(told(SlotsQuery, { days: '40' })).toEqual(['days: 天数须为 1 到 31']);
     expect(told(Id, undefined)).toEqual([': 请选择编号']);
-    expect(told(Id, 'a/b')).toEqual([': 编号编号格式不正确']);
-    expect(told(Id, 'a'.repeat(65))).toEqual([': 编号编号格式不正确']);
-    expect(told(Id, 'A-z_09')).toEqual([]);
+    // made inside the test, as a route's parameter is: the mutation run sees what runs in a test
+    const township = idOf('乡镇（苏木）');
+    expect(told(township, undefined)).toEqual([': 请选择乡镇（苏木）']);
+    for (const bad of ['a/b', 'a'.repeat(65), '', ' a', 'a ', '岗点']) expect([bad, told(township, bad)]).toEqual([bad, [': 乡镇（苏木）编号格式不正确']]);
+    for (const good of ['A-z_09', 'a', 'a'.repeat(64)]) expect([good, told(township, good)]).toEqual([good, []]);
+    // a check with no words of its own and none of ours is still told in Chinese
+    expect(told(z.object({ kind: z.enum(['a', 'b']) }), { kind: 'c' })).toEqual(['kind: 内容不正确']);
+    expect(told(z.object({ kind: z.string() }), {})).toEqual(['kind: 此项必填']);
   });
 
   it('says what a typed text lacks, has too much of, or holds that cannot be read', () => {
