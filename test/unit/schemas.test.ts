@@ -10,6 +10,8 @@ import { HostsQuery, SlotsQuery, Window } from '../../shared/schemas/booking';
 import * as z from 'zod/mini';
 import { Id, idOf, text } from '../../shared/schemas/common';
 import { MeetingBody } from '../../shared/schemas/meeting';
+import { backlogMembers, onBacklogCase } from '../../shared/schemas/backlog';
+import { PageResponse } from '../../shared/schemas/views';
 import { Open311RequestBody } from '../../shared/schemas/open311';
 import { summaryOf } from '../../shared/schemas/petition';
 import { PhotoRef } from '../../shared/schemas/report';
@@ -187,6 +189,13 @@ describe('a period of the staff pages (staff.ts)', () => {
     }
   });
 
+  it('may have its first day or its last alone', () => {
+    for (const q of [DashboardQuery, ExportQuery, RankingQuery, StaffQueueQuery]) {
+      expect(told(q, { from: '2026-11-01' })).toEqual([]);
+      expect(told(q, { to: '2026-11-01' })).toEqual([]);
+    }
+  });
+
   it('is a year at most for the figures, and a quarter (93 days) at most for an export', () => {
     for (const q of [DashboardQuery, RankingQuery]) {
       expect(told(q, { from: '2025-11-01', to: '2026-11-02' })).toEqual([]); // 367 days
@@ -290,5 +299,28 @@ describe("WeChat's push to us (shared/contract/wechat.ts)", () => {
     expect(told(PushEvent, { ...event, trace_id: 't'.repeat(129) })).toEqual(['trace_id: 内容过长或数值过大']);
     expect(told(PushEvent, { ...event, result: { suggest: 1 } })).toEqual(['result.suggest: 格式不正确']);
     expect(told(PushEvent, { ...event, MsgType: 1 })).toEqual(['MsgType: 格式不正确']);
+  });
+});
+
+describe("a backlog case's people (专班积案)", () => {
+  const backlog = { backlogClass: 'A' as const, classedAt: '2026-11-01T00:00:00.000Z', dueAt: '2026-12-01T00:00:00.000Z' };
+
+  it('are none without a backlog or a team, and the lead (when an account) and the team, each once', () => {
+    expect(backlogMembers(undefined)).toEqual([]);
+    expect(backlogMembers(backlog)).toEqual([]);
+    expect(backlogMembers({ ...backlog, leadOfficial: { name: '县委副书记' } })).toEqual([]);
+    expect(backlogMembers({ ...backlog, leadOfficial: { id: 'u-lead', name: '县委副书记' } })).toEqual(['u-lead']);
+    const team = [{ id: 'u-a', name: '甲' }, { id: 'u-lead', name: '县委副书记' }];
+    expect(backlogMembers({ ...backlog, leadOfficial: { id: 'u-lead', name: '县委副书记' }, team })).toEqual(['u-lead', 'u-a']);
+    expect([onBacklogCase({ ...backlog, team }, 'u-a'), onBacklogCase({ ...backlog, team }, 'u-b'), onBacklogCase(undefined, 'u-a')]).toEqual([true, false, false]);
+  });
+});
+
+describe('a page of a list (PageResponse)', () => {
+  it('is its items and, when there is more, the cursor to the next page', () => {
+    const Page = PageResponse(z.object({ id: z.string() }));
+    expect(Page.parse({ items: [{ id: 'a' }], cursor: 'c1' })).toEqual({ items: [{ id: 'a' }], cursor: 'c1' });
+    expect(Page.parse({ items: [] })).toEqual({ items: [] });
+    expect(told(Page, { cursor: 'c1' })).toEqual(['items: 此项必填']);
   });
 });
