@@ -59,6 +59,18 @@ describe('我代办的 (an agent’s cases)', () => {
     expect(await row()).toMatchObject({ news: true, status: 'dispatched', departmentName: '八宝镇司法所' });
   });
 
+  it('writes nothing when the agent opens a case with nothing new to them: their last look stays when they filed it', async () => {
+    const agent = await staffToken('agent-baiyanggou');
+    const { id } = (await register(agent, inVillage)).body;
+    const lastLook = async () => (await stackDeps(movableClock(new Date().toISOString())).petitions.get(id))?.agentSeenAt;
+    const filedAt = await lastLook();
+    expect(filedAt).toEqual(expect.any(String));
+    await setApiTime(Date.now() + 3_600_000);
+    const later = await staffToken('agent-baiyanggou');
+    expect((await call('GET', `/staff/petitions/${id}`, { token: later })).status).toBe(200);
+    expect(await lastLook()).toBe(filedAt);
+  });
+
   it('records that the agent told the citizen: internal, on the record, not news to the agent; only the filer may', async () => {
     const [agent, babao] = await Promise.all([staffToken('agent-baiyanggou'), staffToken('babao')]);
     const sent = (await register(agent, inVillage)).body;

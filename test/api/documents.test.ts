@@ -181,7 +181,16 @@ describe('attachments on a case', () => {
 
     const attached = await step(resources, id, 'attachments', { key: ticket.body.key, name: '签字的调解协议书' });
     expect(attached.status).toBe(200);
-    expect(attached.body.attachments).toEqual([expect.objectContaining({ name: '签字的调解协议书', type: 'pdf', by: expect.any(String) })]);
+    expect(attached.body.attachments).toEqual([expect.objectContaining({ name: '签字的调解协议书', type: 'pdf', by: '八宝镇自然资源所承办人' })]);
+    // a photo beside it is an image, by the same hand
+    const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(256, 7), Buffer.from([0xff, 0xd9])]);
+    const photo = await call('POST', '/staff/uploads', { token: resources, body: { contentType: 'image/jpeg', size: jpeg.length } });
+    expect((await fetch(photo.body.url, { method: 'PUT', body: jpeg, headers: photo.body.headers })).status).toBe(200);
+    const both = await step(resources, id, 'attachments', { key: photo.body.key, name: '现场照片' });
+    expect(both.body.attachments.map((a: { name: string; type: string; by: string }) => [a.name, a.type, a.by])).toEqual([
+      ['签字的调解协议书', 'pdf', '八宝镇自然资源所承办人'],
+      ['现场照片', 'image', '八宝镇自然资源所承办人'],
+    ]);
     const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
     const served = await fetch(file.body.attachments[0].url);
     expect(Buffer.from(await served.arrayBuffer()).equals(pdf)).toBe(true);

@@ -286,4 +286,31 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by a new unit test (applied by hand: the test fails): countySettings.test.ts (a county without settings)",
   "shared/seasonal.ts:51:ConditionalExpression:false":
     "killed after this run by a new unit test (applied by hand: the test fails): warnings.test.ts (a month with categories and no note)",
+  // functions/usecases/petitions.ts (usecases-core)
+  'functions/usecases/petitions.ts:315:StringLiteral:"Stryker was here!"':
+    "not reachable: only a case a staff member filed has an agentId, and filing writes agentSeenAt (petitions.ts:108), so the filer's `?? ''` is never used",
+  "functions/usecases/petitions.ts:315:EqualityOperator:(p.agentSeenAt ?? '') <= p.updatedAt":
+    'equivalent but for a look at the very millisecond of the last change: the look then writes the same instant again (the case moved at that instant, and the filer saw it)',
+  'functions/usecases/petitions.ts:315:ConditionalExpression:true':
+    "killed after this run by a new API test (applied by hand: the test fails): agents.test.ts 'writes nothing when the agent opens a case with nothing new to them'",
+  "functions/usecases/petitions.ts:315:LogicalOperator:p.agentSeenAt && ''":
+    "killed after this run by a new API test (the same effect as `true`: every look writes): agents.test.ts 'writes nothing when the agent opens a case with nothing new to them'",
+  'functions/usecases/petitions.ts:327:StringLiteral:"Stryker was here!"':
+    "not reachable: 我代办的 lists only what the caller filed, and filing writes agentSeenAt, so `?? ''` is never used",
+  'functions/usecases/petitions.ts:344:OptionalChaining:e.data.document':
+    'equivalent: every issue_document event is written with its document in data (workflow.ts), so `?.` never meets undefined',
+  'functions/usecases/petitions.ts:347:StringLiteral:"Stryker was here!"':
+    "not reachable (both defaults of the line): attachmentUrls is made from the same attach events, one link each, and every staff actor is written with the user's name",
+  'functions/usecases/petitions.ts:347:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): documents.test.ts 'binds a staff upload to the case' attaches a photo beside the PDF, an image",
+  "functions/usecases/petitions.ts:347:LogicalOperator:e.actor.name && ''":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): documents.test.ts 'binds a staff upload to the case' reads who attached each file by name",
+  'functions/usecases/petitions.ts:363:StringLiteral:""':
+    'not reachable: a tracking code is written in the same transaction as its petition, and neither is ever deleted, so a code found always has its case',
+  'functions/usecases/petitions.ts:361:OptionalChaining:found.secretHash':
+    "killed after this run by an API test made stronger (applied by hand: the test fails, a 500): lifecycle.test.ts 'finds an anonymous report …' asks for a code no case has",
+  'functions/usecases/petitions.ts:361:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): lifecycle.test.ts 'finds an anonymous report …' reads the 404's message",
+  'functions/usecases/petitions.ts:363:ConditionalExpression:false':
+    'not reachable: a tracking code is written in the same transaction as its petition, and neither is ever deleted, so a code found always has its case',
 };
