@@ -37,6 +37,33 @@ async function submit(name: string, categoryId = 'land_dispute') {
 }
 const actions = async (id: string) => (await deps.petitions.getWithTimeline(id))?.timeline.map((e) => e.action) ?? [];
 
+/** Petitions written straight to the table (BatchWrite), as a busy county would hold them: each a 24-hour step due at `dueAt`, its reminder six hours before. */
+const bulk = {
+  base: {
+    channel: 'scan', reporter: { kind: 'wechat', openid: 'wx_bulk' }, anonymous: false, categoryId: 'land_dispute',
+    description: '批量数据', photos: [], status: 'submitted', level: 'township', countyId: 'qilian', townshipId: 'babao',
+    centreId: 'babao', centrePath: 'qilian/babao', createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
+    extended: false, overdue: false, version: 1,
+  } satisfies Omit<Petition, 'id' | 'trackingCode' | 'dueAt'>,
+  make(dueAt: string): Petition {
+    const ids = systemIds();
+    return { ...bulk.base, id: ids.id(), trackingCode: ids.trackingCode(), dueAt, dueFrom: new Date(Date.parse(dueAt) - 24 * 3_600_000).toISOString() };
+  },
+  async write(items: Petition[]) {
+    const db = documentClient({ region: 'local', endpoint: stack().dynamoEndpoint });
+    const batches: Petition[][] = [];
+    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
+    const write = async (batch: Petition[]) => {
+      let req: BatchWriteCommandInput['RequestItems'] = { [table.name]: batch.map((p) => ({ PutRequest: { Item: petitionItem(p, policy) } })) };
+      while (req && Object.keys(req).length) {
+        const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: req }));
+        req = out.UnprocessedItems;
+      }
+    };
+    for (let i = 0; i < batches.length; i += 16) await Promise.all(batches.slice(i, i + 16).map(write));
+  },
+};
+
 describe('the supervision sweep', () => {
   it('reminds, urges and escalates a petition walked past each threshold, exactly once each', async () => {
     clock.t = at('2026-12-01T01:00:00Z');
@@ -112,33 +139,24 @@ describe('the supervision sweep', () => {
     expect(p.timeline.at(-1)).toMatchObject({ action: 'overdue', note: '「受理」已逾期，记入问效问责', data: { fromLevel: 'county', toLevel: 'county' } });
   });
 
+  it('sweeps every petition that is due, however many pages of the index they fill', async () => {
+    // 130 due at once: more than one page (the sweep reads the index 100 to a page)
+    const due = Array.from({ length: 130 }, () => bulk.make('2027-01-11T00:00:00.000Z'));
+    await bulk.write(due);
+    // whatever else this file left is swept up to the day before
+    await sweep(deps, policy, at('2027-01-10T00:00:00Z'));
+    const report = await sweep(deps, policy, at('2027-01-10T19:00:00Z'));
+    const acted = new Set(report.acted.map((a) => a.id));
+    expect(due.filter((p) => !acted.has(p.id))).toEqual([]);
+    expect(report.examined).toBeGreaterThanOrEqual(130);
+  });
+
   it('reads only the petitions that are due among 10,000 stored', async () => {
-    const db = documentClient({ region: 'local', endpoint: stack().dynamoEndpoint });
-    const ids = systemIds();
-    const county = 'qilian';
-    const base: Omit<Petition, 'id' | 'trackingCode' | 'dueAt'> = {
-      channel: 'scan', reporter: { kind: 'wechat', openid: 'wx_bulk' }, anonymous: false, categoryId: 'land_dispute',
-      description: '批量数据', photos: [], status: 'submitted', level: 'township', countyId: county, townshipId: 'babao',
-      centreId: 'babao', centrePath: 'qilian/babao', createdAt: '2026-12-01T00:00:00.000Z', updatedAt: '2026-12-01T00:00:00.000Z',
-      extended: false, overdue: false, version: 1,
-    };
-    // each a 24-hour step: its reminder six hours before the deadline
-    const make = (dueAt: string): Petition => ({ ...base, id: ids.id(), trackingCode: ids.trackingCode(), dueAt, dueFrom: new Date(Date.parse(dueAt) - 24 * 3_600_000).toISOString() });
     // 9,990 with deadlines next year, 10 due now; their first alert falls on 2027-06-01 and on 2026-12-20.
-    const items = [
-      ...Array.from({ length: 9_990 }, () => make('2027-06-02T00:00:00.000Z')),
-      ...Array.from({ length: 10 }, () => make('2026-12-21T00:00:00.000Z')),
-    ];
-    const batches: Petition[][] = [];
-    for (let i = 0; i < items.length; i += 25) batches.push(items.slice(i, i + 25));
-    const write = async (batch: Petition[]) => {
-      let req: BatchWriteCommandInput['RequestItems'] = { [table.name]: batch.map((p) => ({ PutRequest: { Item: petitionItem(p, policy) } })) };
-      while (req && Object.keys(req).length) {
-        const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: req }));
-        req = out.UnprocessedItems;
-      }
-    };
-    for (let i = 0; i < batches.length; i += 16) await Promise.all(batches.slice(i, i + 16).map(write));
+    await bulk.write([
+      ...Array.from({ length: 9_990 }, () => bulk.make('2027-06-02T00:00:00.000Z')),
+      ...Array.from({ length: 10 }, () => bulk.make('2026-12-21T00:00:00.000Z')),
+    ]);
 
     // Everything the earlier tests left has already been swept up to 2026-12-10; start from a clean slate there.
     await sweep(deps, policy, at('2026-12-20T00:00:00Z'));

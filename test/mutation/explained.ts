@@ -313,4 +313,13 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): lifecycle.test.ts 'finds an anonymous report …' reads the 404's message",
   'functions/usecases/petitions.ts:363:ConditionalExpression:false':
     'not reachable: a tracking code is written in the same transaction as its petition, and neither is ever deleted, so a code found always has its case',
+  // functions/usecases/supervision.ts (usecases-core)
+  'functions/usecases/supervision.ts:38:ConditionalExpression:false':
+    "killed after this run by a new integration test (applied by hand: the test fails, 30 of 130 left unswept): supervision.test.ts 'sweeps every petition that is due, however many pages of the index they fill'",
+  'functions/usecases/supervision.ts:50:EqualityOperator:attempt <= ATTEMPTS':
+    'equivalent but for a sixth write lost in a row to other writers of the same case: a retry re-reads the case and applies what is still due, so one more try changes nothing a test can see (the concurrent-sweep test has one lost write, then nothing left to do)',
+  'functions/usecases/supervision.ts:50:UpdateOperator:attempt--':
+    'equivalent but for a case whose every write is lost to other writers without end: each retry re-reads and stops when nothing is left to do (the second of two concurrent sweeps stops on its first re-read)',
+  'functions/usecases/supervision.ts:52:ConditionalExpression:false':
+    'not reachable: the sweep reads ids from the due index, whose entries are written with their petition, and a petition is never deleted',
 };
