@@ -4,6 +4,7 @@
  * petition in 我的反映, follows it through accept, dispatch and resolve done by staff through the API, and rates
  * it dissatisfied. Screenshots go to test-results/.
  */
+import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postLink } from '../../shared/postLink';
@@ -98,6 +99,8 @@ describe('the citizen app in a browser (H5)', () => {
   });
 
   it('reports from a post URL, survives a cut network, follows every step and rates', async () => {
+    // a citizen of this test's own: 我的反映 then holds only what this test reports (another test reports anonymously)
+    await app.as(`herder-${randomUUID().slice(0, 8)}`);
     // open from the post's code: the home page hands over to the report form with the post filled in
     await page.goto(postLink(server.url, POST_ID));
     await arrive(/pages\/report\/index/);
