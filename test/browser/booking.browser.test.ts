@@ -2,7 +2,8 @@
  * Booking a reception through the H5 build in headless Chromium against the local stack: a herder picks a host of
  * their township, books the first free time with a topic, moves it to the next time, and cancels it; each step is
  * checked against what the API then holds. Then they book again, linking the booking to a problem they reported, and
- * 我的预约 shows which. Screenshots go to test-results/.
+ * 我的预约 shows which. Each test has a host and a citizen of its own (any one runs alone, in any order).
+ * Screenshots go to test-results/.
  */
 import { randomUUID } from 'node:crypto';
 import type { Page } from 'playwright-core';
@@ -11,7 +12,6 @@ import { anyHourHost, call, citizenToken, report, staffToken } from '../support/
 import { openCitizenApp, type CitizenApp } from '../support/citizenApp';
 
 const HOST_NAME = '马调解员';
-const HERDER = `booking-${randomUUID().slice(0, 8)}`;
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
 interface Slot {
@@ -23,14 +23,9 @@ describe('booking a video reception in a browser (H5)', () => {
   let app: CitizenApp;
   let server: CitizenApp['server'];
   let page: Page;
-  let hostId: string;
 
   beforeAll(async () => {
-    // A host of 八宝镇 who receives at any hour, so the test has free times whenever it runs.
-    hostId = `h-${randomUUID().slice(0, 8)}`;
-    await anyHourHost(hostId, HOST_NAME);
-    // the app logs in by this name (the local stage's dev login), so the tests can act as its citizen through the API
-    app = await openCitizenApp({ shots: 'h5-booking', label: 'booking', citizen: HERDER });
+    app = await openCitizenApp({ shots: 'h5-booking', label: 'booking' });
     ({ server, page } = app);
   }, 600_000);
 
@@ -39,12 +34,25 @@ describe('booking a video reception in a browser (H5)', () => {
   /** A screenshot, and axe-core on the same state (citizen pages: 7:1 contrast). */
   const shot = (name: string) => app.shot(name);
   const el = (selector: string) => app.el(selector);
-  const slots = async (): Promise<Slot[]> => (await call('GET', `/hosts/${hostId}/slots?days=2&all=true`)).body.items;
-  const schedule = async () =>
+  const slots = async (hostId: string): Promise<Slot[]> => (await call('GET', `/hosts/${hostId}/slots?days=2&all=true`)).body.items;
+  const schedule = async (hostId: string) =>
     (await call('GET', `/staff/bookings?hostId=${hostId}&days=3`, { token: await staffToken('babao') })).body.items as Array<{ start: string; status: string; topic: string }>;
 
+  /**
+   * A test's own host of 八宝镇 (land matters, receiving at any hour, so there are free times whenever it runs) and its
+   * own citizen, whom the app logs in as by name (the local stage's dev login), so the test can act as them by the API.
+   */
+  const hostAndCitizen = async () => {
+    const hostId = `h-${randomUUID().slice(0, 8)}`;
+    await anyHourHost(hostId, HOST_NAME);
+    const herder = `booking-${randomUUID().slice(0, 8)}`;
+    await app.as(herder);
+    return { hostId, herder };
+  };
+
   it('books the first free time, moves it to the next, and cancels it', async () => {
-    const [first, second] = await slots();
+    const { hostId } = await hostAndCitizen();
+    const [first, second] = await slots(hostId);
     expect(first && second).toBeTruthy();
 
     // the video page leads to the hosts; the township's chip narrows them to its centre
@@ -68,7 +76,7 @@ describe('booking a video reception in a browser (H5)', () => {
     await poll(() => page.locator('#booking-list:visible .booking').count()).toBe(1);
     await poll(() => el('#booking-list').textContent()).toContain(HOST_NAME);
     await poll(() => el('#booking-list').textContent()).toContain('已预约');
-    await poll(async () => (await schedule()).map((b) => [b.start, b.status])).toEqual([[first!.start, 'booked']]);
+    await poll(async () => (await schedule(hostId)).map((b) => [b.start, b.status])).toEqual([[first!.start, 'booked']]);
     await shot('3-booked');
 
     // move it: the new time is taken and the old one freed
@@ -77,8 +85,8 @@ describe('booking a video reception in a browser (H5)', () => {
     await el(`#slot-${second!.start.replace(/[^0-9]/g, '')}`).click();
     await el('#confirm').click();
     await page.waitForURL(/booking\/pages\/mine\/index/);
-    await poll(async () => (await schedule()).map((b) => [b.start, b.status])).toEqual([[second!.start, 'booked']]);
-    const after = new Map((await slots()).map((s) => [s.start, s.booked]));
+    await poll(async () => (await schedule(hostId)).map((b) => [b.start, b.status])).toEqual([[second!.start, 'booked']]);
+    const after = new Map((await slots(hostId)).map((s) => [s.start, s.booked]));
     expect(after.get(first!.start)).toBe(0);
     expect(after.get(second!.start)).toBe(1);
     await shot('4-rescheduled');
@@ -88,18 +96,19 @@ describe('booking a video reception in a browser (H5)', () => {
     await el('#booking-list .chip.cancel').click();
     await el('.taro-model__confirm').click();
     await poll(() => el('#booking-list').textContent()).toContain('已取消');
-    await poll(async () => (await schedule()).map((b) => [b.start, b.status])).toEqual([[second!.start, 'cancelled']]);
-    expect((await slots()).find((s) => s.start === second!.start)?.booked).toBe(0);
+    await poll(async () => (await schedule(hostId)).map((b) => [b.start, b.status])).toEqual([[second!.start, 'cancelled']]);
+    expect((await slots(hostId)).find((s) => s.start === second!.start)?.booked).toBe(0);
     await shot('5-cancelled');
   }, 120_000);
 
   it('links a new booking to a petition the citizen reported, and shows it in 我的预约', async () => {
+    const { hostId, herder } = await hostAndCitizen();
     // the app's own citizen reports a problem through the API
-    const token = await citizenToken(HERDER);
+    const token = await citizenToken(herder);
     const petition = await report(token);
     expect(petition.status).toBe(201);
 
-    const [free] = (await slots()).filter((s) => s.booked === 0);
+    const [free] = (await slots(hostId)).filter((s) => s.booked === 0);
     await page.goto(`${server.url}/#/booking/pages/slots/index?hostId=${hostId}`);
     await el(`#slot-${free!.start.replace(/[^0-9]/g, '')}`).click();
     await el('#topic textarea').fill('网围栏被挪的事想当面说清楚');
@@ -115,6 +124,7 @@ describe('booking a video reception in a browser (H5)', () => {
   }, 120_000);
 
   it('narrows the hosts to the matter the citizen picks (擅长领域)', async () => {
+    const { hostId } = await hostAndCitizen();
     const family = `h-${randomUUID().slice(0, 8)}`;
     await anyHourHost(family, '婚姻家庭调解员', ['family', 'neighbour']);
     // a fresh hosts page (the router would show one opened earlier, read before this host existed)
