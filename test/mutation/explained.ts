@@ -202,38 +202,38 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
   "shared/evaluation.ts:179:OptionalChaining:e.data.dueAt":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:181:ConditionalExpression:case 'rate':":
+  "shared/evaluation.ts:185:ConditionalExpression:case 'rate':":
     "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
-  "shared/evaluation.ts:181:StringLiteral:\"\"":
+  "shared/evaluation.ts:185:StringLiteral:\"\"":
     "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
-  "shared/evaluation.ts:182:ObjectLiteral:{}":
-    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
-  "shared/evaluation.ts:185:ConditionalExpression:true":
+  "shared/evaluation.ts:186:ObjectLiteral:{}":
+    "equivalent for the counts: they read only whether the case has the citizen's rating (a call's rating is then not counted), and the rating's own value comes from the event; an empty rating is a rating as much as the real one (it survived the run of 19:40Z with the replay's tests)",
+  "shared/evaluation.ts:189:ConditionalExpression:true":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:185:ConditionalExpression:false":
+  "shared/evaluation.ts:189:ConditionalExpression:false":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:185:EqualityOperator:e.data?.reached !== true":
+  "shared/evaluation.ts:189:EqualityOperator:e.data?.reached !== true":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:185:OptionalChaining:e.data.reached":
+  "shared/evaluation.ts:189:OptionalChaining:e.data.reached":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:185:BooleanLiteral:false":
+  "shared/evaluation.ts:189:BooleanLiteral:false":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:185:StringLiteral:\"Stryker was here!\"":
+  "shared/evaluation.ts:189:StringLiteral:\"Stryker was here!\"":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:187:ConditionalExpression:default:":
+  "shared/evaluation.ts:191:ConditionalExpression:default:":
     "equivalent: `default: break` is the switch's last case; without it nothing else runs either",
-  "shared/evaluation.ts:190:ConditionalExpression:false":
+  "shared/evaluation.ts:194:ConditionalExpression:false":
     "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
-  "shared/evaluation.ts:190:BooleanLiteral:s.reopenedAt":
+  "shared/evaluation.ts:194:BooleanLiteral:s.reopenedAt":
     "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
-  "shared/evaluation.ts:190:StringLiteral:\"\"":
+  "shared/evaluation.ts:194:StringLiteral:\"\"":
     "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
-  "shared/evaluation.ts:198:MethodExpression:[...merged.values()].map(d => ({ ...d, add: Object.fromEntri":
-    "not killed: a month item whose counts all cancel needs a replay whose every count that month cancels (no test makes one)",
-  "shared/evaluation.ts:200:ConditionalExpression:true":
-    "not killed: a month item whose counts all cancel needs a replay whose every count that month cancels (no test makes one)",
-  "shared/evaluation.ts:200:EqualityOperator:Object.keys(d.add).length >= 0":
-    "not killed: a month item whose counts all cancel needs a replay whose every count that month cancels (no test makes one)",
+  "shared/evaluation.ts:202:MethodExpression:[...merged.values()].map(d => ({ ...d, add: Object.fromEntri":
+    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (a case called in one month and rated the next: the replay keeps no counter of nothing and no item without one)",
+  "shared/evaluation.ts:204:ConditionalExpression:true":
+    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (a case called in one month and rated the next: the replay keeps no counter of nothing and no item without one)",
+  "shared/evaluation.ts:204:EqualityOperator:Object.keys(d.add).length >= 0":
+    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (a case called in one month and rated the next: the replay keeps no counter of nothing and no item without one)",
   "shared/bookingFigures.ts:45:OptionalChaining:before.status":
     "equivalent: a booking is made before it is attended, so an attended booking always has a before",
   "shared/experts.ts:100:ArrayDeclaration:[\"Stryker was here\"]":

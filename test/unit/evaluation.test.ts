@@ -214,7 +214,8 @@ describe('the figures of a period', () => {
  * from every point on: what the replay adds before a point is what the live steps added before it.
  */
 describe('a record replayed counts what the live steps counted, at every point of it', () => {
-  type Step = [Command, Actor & { role: Role }];
+  /** a step, its actor, and the days since the last step (1 unless said) */
+  type Step = [Command, Actor & { role: Role }, number?];
   const staff = { role: 'centre_staff', id: 'u-staff', name: '王干事' } as const;
   const county = { role: 'county_supervisor', id: 'u-county', name: '县督查' } as const;
   const village = { role: 'village_staff', id: 'u-village', name: '村干部' } as const;
@@ -246,8 +247,10 @@ describe('a record replayed counts what the live steps counted, at every point o
     let p = start;
     const events: Array<Omit<TimelineEvent, 'seq'>> = [];
     const live: FigureDelta[][] = [];
-    steps.forEach(([cmd, actor], i) => {
-      const d = decide(p, cmd, actor, { now: new Date(Date.parse('2026-12-01T01:00:00.000Z') + i * 86_400_000), limits: LIMITS });
+    let at = Date.parse('2026-11-30T01:00:00.000Z');
+    steps.forEach(([cmd, actor, days = 1]) => {
+      at += days * 86_400_000;
+      const d = decide(p, cmd, actor, { now: new Date(at), limits: LIMITS });
       const next = { ...p, ...d.patch } as Petition;
       live.push(departmentDeltas(p, next, [d.event]));
       events.push(d.event);
@@ -343,6 +346,17 @@ describe('a record replayed counts what the live steps counted, at every point o
         [{ action: 'follow_up', reached: true, rating: 'satisfied', note: '电话回访' }, staff],
       ],
     ],
+    [
+      "a case called in one month and rated by its citizen in the next: the call's month keeps nothing of it",
+      aPetition().build(),
+      [
+        [{ action: 'accept' }, staff],
+        [{ action: 'dispatch', departmentId: 'res' }, staff],
+        [{ action: 'resolve', summary: '已办结' }, handler('res')],
+        [{ action: 'follow_up', reached: true, rating: 'satisfied', note: '电话回访' }, staff, 30],
+        [{ action: 'rate', rating: 'satisfied' }, citizen, 31],
+      ],
+    ],
   ];
 
   it.each(JOURNEYS)('%s', (_title, start, steps) => {
@@ -352,6 +366,8 @@ describe('a record replayed counts what the live steps counted, at every point o
       const until = k < events.length ? events[k]!.at : '2027-12-31T00:00:00.000Z';
       const replayed = departmentDeltasOfRecord(p, events, until);
       expect([k, sum(replayed)]).toEqual([k, sum(live.slice(0, k).flat())]);
+      // as storage writes it: no counter of nothing, no item without a counter
+      expect([k, replayed.filter((d) => Object.keys(d.add).length === 0 || Object.values(d.add).includes(0))]).toEqual([k, []]);
     }
   });
 });

@@ -66,3 +66,14 @@ describe('the step table', () => {
     ]);
   });
 });
+
+describe("the steps' routes", () => {
+  it('puts the citizen\'s one step (评哨, rate) under /petitions and every other under /staff/petitions', () => {
+    expect(steps.STEP_ACTIONS.filter((a) => steps.isCitizenStep(a))).toEqual(['rate']);
+    expect(steps.STAFF_STEPS).toEqual(steps.STEP_ACTIONS.filter((a) => a !== 'rate'));
+    expect(steps.STAFF_STEPS.length).toBeGreaterThan(20);
+    expect(steps.stepPath('rate')).toBe('/petitions/{id}/rating');
+    expect(steps.stepPath('accept')).toBe('/staff/petitions/{id}/accept');
+    expect(steps.stepPath('book_meeting')).toBe('/staff/petitions/{id}/meeting');
+  });
+});
