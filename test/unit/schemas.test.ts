@@ -15,7 +15,9 @@ import { PageResponse } from '../../shared/schemas/views';
 import { Open311RequestBody } from '../../shared/schemas/open311';
 import { summaryOf } from '../../shared/schemas/petition';
 import { PhotoRef } from '../../shared/schemas/report';
-import * as WECHAT from '../../shared/contract/wechat';
+import type * as WECHAT from '../../shared/contract/wechat';
+// imported as well as loaded afresh: the mutation run picks the tests of a file by what they import (vitest's related)
+import '../../shared/contract/wechat';
 import { DashboardQuery, ExportQuery, RankingQuery, StaffQueueQuery } from '../../shared/schemas/staff';
 import { aPetition } from '../support/builders';
 
