@@ -81,8 +81,7 @@ describe('the messages of fields that do not name themselves (common.ts)', () =>
     expect(told(RegisterPetitionBody, { channel: 'visit', townshipId: 'babao', categoryId: 'c', description: '五个字以上', colour: 'red', size: 1 })).toEqual([
       ': 不认识的字段：colour、size',
     ]);
-    const Strict = SubmitPetitionBody;
-    expect(told(Strict, { postId: 'p', categoryId: 'c', description: '五个字以上', anonymous: 'yes' })).toEqual(['anonymous: 格式不正确']);
+    expect(told(SubmitPetitionBody, { postId: 'p', categoryId: 'c', description: '五个字以上', anonymous: 'yes' })).toEqual(['anonymous: 格式不正确']);
     expect(told(SlotsQuery, { days: '40' })).toEqual(['days: 天数须为 1 到 31']);
     expect(told(Id, undefined)).toEqual([': 请选择编号']);
     // made inside the test, as a route's parameter is: the mutation run sees what runs in a test
@@ -106,13 +105,12 @@ describe('the messages of fields that do not name themselves (common.ts)', () =>
     expect(reason.parse('  已处理完毕  ')).toBe('已处理完毕');
   });
 
-  it('says 此项必填 for a missing field and 内容过短 / 过大 where the field has no words of its own', () => {
+  it('tells a missing field by its own words where it has them, and 内容过长或数值过大 where it has none', () => {
     expect(told(Window, { from: '09:00' })).toEqual(['to: 请填写时间']);
     expect(told(MeetingBody, { start: '2026-12-01T02:00:00.000Z', hostIds: ['h1', 'h2'], withCitizen: 'yes' })).toEqual(['withCitizen: 请选择是否邀请群众参加']);
-    const Plain = Open311RequestBody;
     const base = { service_code: 'land_dispute', description: '草场边界纠纷', address_id: 'post-1' };
-    expect(told(Plain, { ...base, first_name: 'x'.repeat(33) })).toEqual(['first_name: 内容过长或数值过大']);
-    expect(told(Plain, { ...base, service_code: undefined })).toEqual(['service_code: 请选择service_code']);
+    expect(told(Open311RequestBody, { ...base, first_name: 'x'.repeat(33) })).toEqual(['first_name: 内容过长或数值过大']);
+    expect(told(Open311RequestBody, { ...base, service_code: undefined })).toEqual(['service_code: 请选择service_code']);
   });
 });
 
