@@ -134,7 +134,7 @@ const NOTES: Record<string, string> = {
     'run 19:09–19:40Z, before the test that kills evaluation.ts:202 and 204 (a case called in one month and rated the next; applied by hand: it fails)',
   'usecases-core':
     'run 19:02–19:52Z (a dry run of 17.5 min: 2,810 tests, the API in process; then 132 mutants in 33 min), load 8–20 (others\' runs); an earlier run from 18:37Z was stopped at 33 of 132 (6 survived) to keep partial results (partial-reporter.mjs); the survivors since killed or explained in explained.ts, but supervision.ts:59 (a sweep folding a public alert and a later internal one)',
-  'usecases-visibility': 'not run: each batch begins with the whole in-process suite (about 17 min at this load), and the session\'s window ended',
+  'usecases-visibility': 'run 20:33–20:51Z on the idle machine (a dry run of about 7 min, then 161 mutants in 11 min); its survivors not yet read one by one',
   'shared-schemas': 'its first run (18:05Z, 2 min): 280 mutants, 28 killed (10.0%): the schemas\' own checks ran only in the API tests, out of process; then test/unit/schemas.test.ts'
 };
 const batchLines: string[] = [];
