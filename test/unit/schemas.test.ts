@@ -209,35 +209,23 @@ describe('a period of the staff pages (staff.ts)', () => {
 });
 
 describe("the queue's lists (StaffQueueQuery)", () => {
-  it('keeps 督办 in its own order: no due filter and no urgent sort with it', () => {
-    expect(told(StaffQueueQuery, { supervised: 'true' })).toEqual([]);
-    expect(told(StaffQueueQuery, { supervised: 'true', overdue: 'false' })).toEqual([]);
-    const said = ['supervised: 督办列表按上报时间排列，不能同时按期限筛选或按紧急排序'];
-    expect(told(StaffQueueQuery, { supervised: 'true', due: 'near' })).toEqual(said);
-    expect(told(StaffQueueQuery, { supervised: 'true', overdue: 'true' })).toEqual(said);
-    expect(told(StaffQueueQuery, { supervised: 'true', sort: 'urgent' })).toEqual(said);
+  // each list in its own order: no deadline filter, no urgent sort, and none of the lists before it
+  it.each([
+    ['supervised', '督办列表按上报时间排列，不能同时按期限筛选或按紧急排序', []],
+    ['consulting', '会诊列表按发起时间排列，不能同时按期限筛选、按紧急排序或查看督办', ['supervised']],
+    ['team', '专班列表按上报时间排列，不能同时按期限筛选、按紧急排序、查看督办或会诊', ['supervised', 'consulting']],
+  ])('keeps %s in its own order', (list, message, before) => {
+    const said = `${list}: ${message}`;
+    expect(told(StaffQueueQuery, { [list]: 'true' })).toEqual([]);
+    expect(told(StaffQueueQuery, { [list]: 'true', overdue: 'false' })).toEqual([]);
+    for (const other of [{ due: 'near' }, { due: 'overdue' }, { overdue: 'true' }, { sort: 'urgent' }]) {
+      expect([other, told(StaffQueueQuery, { [list]: 'true', ...other })]).toEqual([other, [said]]);
+    }
+    for (const earlier of before) expect([earlier, told(StaffQueueQuery, { [list]: 'true', [earlier]: 'true' })]).toEqual([earlier, expect.arrayContaining([said])]);
+  });
+
+  it('lets the main queue filter by deadline and sort by urgency', () => {
     expect(told(StaffQueueQuery, { due: 'near', sort: 'urgent', overdue: 'true' })).toEqual([]);
-  });
-
-  it('keeps 会诊 in its own order: nor with 督办', () => {
-    expect(told(StaffQueueQuery, { consulting: 'true' })).toEqual([]);
-    expect(told(StaffQueueQuery, { consulting: 'true', overdue: 'false' })).toEqual([]);
-    const said = 'consulting: 会诊列表按发起时间排列，不能同时按期限筛选、按紧急排序或查看督办';
-    for (const other of [{ due: 'overdue' }, { overdue: 'true' }, { sort: 'urgent' }]) {
-      expect([other, told(StaffQueueQuery, { consulting: 'true', ...other })]).toEqual([other, [said]]);
-    }
-    expect(told(StaffQueueQuery, { consulting: 'true', supervised: 'true' })).toContain(said);
-  });
-
-  it('keeps 专班 in its own order: nor with 督办 or 会诊', () => {
-    expect(told(StaffQueueQuery, { team: 'true' })).toEqual([]);
-    expect(told(StaffQueueQuery, { team: 'true', overdue: 'false' })).toEqual([]);
-    const said = 'team: 专班列表按上报时间排列，不能同时按期限筛选、按紧急排序、查看督办或会诊';
-    for (const other of [{ due: 'near' }, { overdue: 'true' }, { sort: 'urgent' }]) {
-      expect([other, told(StaffQueueQuery, { team: 'true', ...other })]).toEqual([other, [said]]);
-    }
-    expect(told(StaffQueueQuery, { team: 'true', supervised: 'true' })).toContain(said);
-    expect(told(StaffQueueQuery, { team: 'true', consulting: 'true' })).toContain(said);
   });
 });
 
