@@ -1,9 +1,11 @@
 /**
  * `npm run mutation [-- shared|usecases|rules]`: Stryker's mutation score of shared/ and functions/usecases/ (not part of
- * `npm test`, like the bench). Each area runs niced (the machine is shared), incrementally (test/mutation/.cache keeps
- * the last results, so a second run tests only what changed), then test/mutation/report.md is written from the
- * results: the score per area against its goal and every surviving mutant, each with its explanation from
- * explained.ts or marked as still to kill. Exits non-zero when an area misses its goal.
+ * `npm test`, like the bench). Each batch runs niced (the machine is shared) and incrementally on this machine
+ * (test/mutation/.cache keeps Stryker's incremental files, so a second run tests only what changed). Its results are
+ * kept in the repository, test/mutation/results/<batch>.json: each file's counts and its every survivor, so a fresh
+ * clone has the last measured score of every batch, and a run of one batch replaces only that batch's file. Then
+ * test/mutation/report.md is written from results/: the score per area against its goal and every surviving mutant,
+ * each with its explanation from explained.ts or marked as still to kill. Exits non-zero when an area misses its goal.
  *
  * Values computed when a module loads (the step table of shared/steps.ts): the configs keep `ignoreStatic`, so a
  * mutant reached only at load is Ignored. One reached at load and also inside a test (steps.ts is loaded again inside
@@ -22,11 +24,12 @@ import { EXPLAINED } from './explained';
 const ROOT = path.resolve(__dirname, '../..');
 const HERE = path.join(ROOT, 'test', 'mutation');
 const CACHE = path.join(HERE, '.cache');
+const RESULTS = path.join(HERE, 'results');
 
 /**
- * A batch is one Stryker run over some files of an area, with its own incremental file and results
- * (.cache/<batch>.json, .cache/<batch>-report.json): a run stopped part way keeps the batches it finished, and the
- * report says which files were run and which were not.
+ * A batch is one Stryker run over some files of an area, with its own incremental file (.cache/<batch>.json) and
+ * results (results/<batch>.json): a run stopped part way keeps the batches it finished and, of the batch it stopped
+ * in, each mutant known by then (partial-reporter.mjs); the report says which batches ran and which did not.
  */
 interface Batch {
   name: string;
@@ -80,15 +83,90 @@ const AREAS: Area[] = [
   },
 ];
 
+/** A mutant as Stryker's json report and partial-reporter.mjs give it */
 interface Mutant {
-  id: string;
   mutatorName: string;
   replacement?: string;
   location: { start: { line: number; column: number } };
   status: 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
 }
-interface Report {
-  files: Record<string, { source: string; mutants: Mutant[] }>;
+/** A mutant the tests let live, as results/<batch>.json keeps it (its replacement as explained.ts keys it) */
+interface Survivor {
+  line: number;
+  mutator: string;
+  replacement: string;
+  status: 'Survived' | 'NoCoverage';
+  /** the mutated line as it was when the batch ran (the file may have moved on since) */
+  code: string;
+}
+/** One file's part of a batch: how many mutants ended each way, and each that lived */
+interface FileResult {
+  killed: number;
+  timeout: number;
+  /** reached only while the module loads (`ignoreStatic`) */
+  ignored: number;
+  /** a compile or runtime error: not counted in the score */
+  errors: number;
+  survivors: Survivor[];
+}
+/** results/<batch>.json */
+interface BatchResult {
+  batch: string;
+  mutate: string[];
+  /** when the run ended (a partial one: when it started), minute precision, UTC */
+  ran: string;
+  minutes?: number;
+  /** a run stopped part way: how many of its mutants it tested */
+  partial?: { tested: number; of: number };
+  files: Record<string, FileResult>;
+}
+
+const oneLine = (t: string | undefined) => (t ?? '').replace(/\s+/g, ' ').slice(0, 60);
+const relative = (f: string) => path.relative(ROOT, path.resolve(ROOT, f)).replace(/^\.stryker-tmp\/[^/]+\//, '');
+
+/** Stryker's mutants of one batch, as results/<batch>.json keeps them */
+function resultOf(batch: Batch, mutants: Array<{ file: string; m: Mutant; source: string }>, ran: string, extra: Partial<BatchResult>): BatchResult {
+  const files: Record<string, FileResult> = {};
+  for (const { file, m, source } of mutants) {
+    const r = (files[relative(file)] ??= { killed: 0, timeout: 0, ignored: 0, errors: 0, survivors: [] });
+    if (m.status === 'Killed') r.killed++;
+    else if (m.status === 'Timeout') r.timeout++;
+    else if (m.status === 'Ignored') r.ignored++;
+    else if (m.status === 'Survived' || m.status === 'NoCoverage')
+      r.survivors.push({
+        line: m.location.start.line,
+        mutator: m.mutatorName,
+        replacement: oneLine(m.replacement),
+        status: m.status,
+        code: source.split('\n')[m.location.start.line - 1]?.trim().slice(0, 80) ?? '',
+      });
+    else if (m.status !== 'Pending') r.errors++;
+  }
+  for (const r of Object.values(files)) r.survivors.sort((a, b) => a.line - b.line || a.mutator.localeCompare(b.mutator) || a.replacement.localeCompare(b.replacement));
+  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+  return { batch: batch.name, mutate: batch.mutate, ran, ...extra, files: sorted };
+}
+
+/** After a batch's Stryker run: its json report (a whole run) or its partial lines (a run stopped part way) */
+function keep(batch: Batch, minutes: number): void {
+  const report = path.join(CACHE, `${batch.name}-report.json`);
+  const partial = path.join(CACHE, `${batch.name}-partial.jsonl`);
+  const now = new Date().toISOString().slice(0, 16);
+  let result: BatchResult | undefined;
+  if (existsSync(report) && statSync(report).mtimeMs >= Date.now() - minutes * 60_000 - 120_000) {
+    const r = JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, { source: string; mutants: Mutant[] }> };
+    result = resultOf(batch, Object.entries(r.files).flatMap(([file, f]) => f.mutants.map((m) => ({ file, m, source: f.source }))), now, { minutes });
+  } else if (existsSync(partial)) {
+    const [head, ...tested] = readFileSync(partial, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    const rows = tested as Array<{ file: string; mutant: Mutant }>;
+    const sourceOf = (f: string) => (existsSync(path.join(ROOT, relative(f))) ? readFileSync(path.join(ROOT, relative(f)), 'utf8') : '');
+    result = resultOf(batch, rows.map(({ file, mutant }) => ({ file, m: mutant, source: sourceOf(file) })), String(head?.at ?? now).slice(0, 16), {
+      partial: { tested: rows.length, of: Number(head?.mutants ?? rows.length) },
+    });
+  }
+  if (!result) return;
+  mkdirSync(RESULTS, { recursive: true });
+  writeFileSync(path.join(RESULTS, `${batch.name}.json`), JSON.stringify(result, null, 1) + '\n');
 }
 
 // `npm run mutation` runs every area; `-- shared`, `-- usecases` one area; `-- rules` (any batch's name) one batch;
@@ -113,10 +191,10 @@ for (const { area, batch } of batches) {
   const run = spawnSync('nice', ['-n', '10', 'npx', 'stryker', 'run', config], { cwd: ROOT, stdio: 'inherit' });
   const minutes = Math.round((Date.now() - started) / 60_000);
   console.log(`${batch.name}: stryker exited ${run.status} after ${minutes} min`);
-  if (run.status === 0) writeFileSync(path.join(CACHE, `${batch.name}.minutes`), String(minutes));
+  keep(batch, minutes);
 }
 
-const keyOf = (file: string, m: Mutant) => `${file}:${m.location.start.line}:${m.mutatorName}:${(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 60)}`;
+const keyOf = (file: string, s: Survivor) => `${file}:${s.line}:${s.mutator}:${s.replacement}`;
 const lines: string[] = [
   '# Mutation score',
   '',
@@ -141,43 +219,33 @@ const batchLines: string[] = [];
 const fileLines: string[] = [];
 const survivorLines: string[] = [];
 let missed = false;
-type Row = { file: string; m: Mutant; source: string };
+type Row = { file: string; r: FileResult };
 const tally = (rows: Row[]) => {
-  const count = (...s: Mutant['status'][]) => rows.filter((x) => s.includes(x.m.status)).length;
-  const valid = rows.filter((x) => !['CompileError', 'RuntimeError', 'Ignored', 'Pending'].includes(x.m.status)).length;
-  const score = valid ? ((count('Killed') + count('Timeout')) / valid) * 100 : 0;
-  return { valid, killed: count('Killed'), survived: count('Survived'), noCoverage: count('NoCoverage'), timeout: count('Timeout'), ignored: count('Ignored'), score };
+  const sum = (f: (r: FileResult) => number) => rows.reduce((n, x) => n + f(x.r), 0);
+  const survived = sum((r) => r.survivors.filter((s) => s.status === 'Survived').length);
+  const noCoverage = sum((r) => r.survivors.filter((s) => s.status === 'NoCoverage').length);
+  const killed = sum((r) => r.killed);
+  const timeout = sum((r) => r.timeout);
+  const valid = killed + timeout + survived + noCoverage;
+  const score = valid ? ((killed + timeout) / valid) * 100 : 0;
+  return { valid, killed, survived, noCoverage, timeout, ignored: sum((r) => r.ignored), score };
 };
 for (const area of AREAS) {
   const all: Row[] = [];
   const notRun: Batch[] = [];
   batchLines.push('', `## Batches of ${area.folder}`, '', '| batch | files | run | minutes of its last run | note |', '|---|---|---|---|---|');
   for (const batch of area.batches) {
-    const file = path.join(CACHE, `${batch.name}-report.json`);
-    const minutesFile = path.join(CACHE, `${batch.name}.minutes`);
-    const minutes = existsSync(minutesFile) ? readFileSync(minutesFile, 'utf8') : '';
-    const partialFile = path.join(CACHE, `${batch.name}-partial.jsonl`);
-    if (!existsSync(file) && existsSync(partialFile)) {
-      // a run stopped part way: the mutants partial-reporter.mjs wrote as each was known, each file's source as it is now
-      const [head, ...results] = readFileSync(partialFile, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-      const tested = results as Array<{ file: string; mutant: Mutant }>;
-      notRun.push(batch);
-      const sourceOf = (f: string) => (existsSync(path.resolve(ROOT, f)) ? readFileSync(path.resolve(ROOT, f), 'utf8') : '');
-      all.push(...tested.map(({ file: f, mutant }) => {
-        const rel = path.relative(ROOT, path.resolve(ROOT, f)).replace(/^\.stryker-tmp\/[^/]+\//, '');
-        return { file: rel, m: mutant, source: sourceOf(rel) };
-      }));
-      batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | **partial**: ${tested.length} of ${String(head?.mutants ?? '?')} mutants, from ${String(head?.at ?? '').slice(0, 16)}Z | | ${NOTES[batch.name] ?? ''} |`);
-      continue;
-    }
+    const file = path.join(RESULTS, `${batch.name}.json`);
     if (!existsSync(file)) {
       notRun.push(batch);
       batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | **not run** | | ${NOTES[batch.name] ?? ''} |`);
       continue;
     }
-    const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
-    all.push(...Object.entries(report.files).flatMap(([f, r]) => r.mutants.map((m) => ({ file: path.relative(ROOT, path.resolve(ROOT, f)), m, source: r.source }))));
-    batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | ${new Date(statSync(file).mtime).toISOString().slice(0, 16)}Z | ${minutes} | ${NOTES[batch.name] ?? ''} |`);
+    const result = JSON.parse(readFileSync(file, 'utf8')) as BatchResult;
+    all.push(...Object.entries(result.files).map(([f, r]) => ({ file: f, r })));
+    if (result.partial) notRun.push(batch);
+    const ran = result.partial ? `**partial**: ${result.partial.tested} of ${result.partial.of} mutants, from ${result.ran}Z` : `${result.ran}Z`;
+    batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | ${ran} | ${result.minutes ?? ''} | ${NOTES[batch.name] ?? ''} |`);
   }
   if (all.length === 0) {
     lines.push(`| ${area.folder} | ${area.tests} | not run | | | | | | ${area.goal}% |`);
@@ -192,14 +260,15 @@ for (const area of AREAS) {
     const ft = tally(all.filter((x) => x.file === f));
     fileLines.push(`| ${f} | ${ft.valid} | ${ft.killed} | ${ft.survived} | ${ft.noCoverage} | ${ft.timeout} | ${ft.ignored} | ${ft.valid ? `${ft.score.toFixed(1)}%` : '–'} |`);
   }
-  const survivors = all.filter((x) => x.m.status === 'Survived' || x.m.status === 'NoCoverage').sort((a, b) => a.file.localeCompare(b.file) || a.m.location.start.line - b.m.location.start.line);
+  const survivors = all
+    .flatMap(({ file: f, r }) => r.survivors.map((s) => ({ file: f, s })))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.s.line - b.s.line);
   if (survivors.length) {
     survivorLines.push('', `## Survivors in ${area.folder}`, '', '| where | mutant | status | why it lives |', '|---|---|---|---|');
-    for (const { file: f, m, source } of survivors) {
-      const code = source.split('\n')[m.location.start.line - 1]?.trim().slice(0, 80) ?? '';
-      const why = EXPLAINED[keyOf(f, m)] ?? 'to kill: no test yet';
+    for (const { file: f, s } of survivors) {
+      const why = EXPLAINED[keyOf(f, s)] ?? 'to kill: no test yet';
       const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-      survivorLines.push(`| ${f}:${m.location.start.line} \`${cell(code)}\` | ${m.mutatorName}: \`${cell((m.replacement ?? '').slice(0, 60))}\` | ${m.status} | ${cell(why)} |`);
+      survivorLines.push(`| ${f}:${s.line} \`${cell(s.code)}\` | ${s.mutator}: \`${cell(s.replacement)}\` | ${s.status} | ${cell(why)} |`);
     }
   }
 }
