@@ -93,6 +93,8 @@ interface Mutant {
 /** A mutant the tests let live, as results/<batch>.json keeps it (its replacement as explained.ts keys it) */
 interface Survivor {
   line: number;
+  /** where on the line (1-based); not known for results carried over from the first report */
+  column?: number;
   mutator: string;
   replacement: string;
   status: 'Survived' | 'NoCoverage';
@@ -135,6 +137,7 @@ function resultOf(batch: Batch, mutants: Array<{ file: string; m: Mutant; source
     else if (m.status === 'Survived' || m.status === 'NoCoverage')
       r.survivors.push({
         line: m.location.start.line,
+        column: m.location.start.column,
         mutator: m.mutatorName,
         replacement: oneLine(m.replacement),
         status: m.status,
@@ -142,7 +145,7 @@ function resultOf(batch: Batch, mutants: Array<{ file: string; m: Mutant; source
       });
     else if (m.status !== 'Pending') r.errors++;
   }
-  for (const r of Object.values(files)) r.survivors.sort((a, b) => a.line - b.line || a.mutator.localeCompare(b.mutator) || a.replacement.localeCompare(b.replacement));
+  for (const r of Object.values(files)) r.survivors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.mutator.localeCompare(b.mutator) || a.replacement.localeCompare(b.replacement));
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
   return { batch: batch.name, mutate: batch.mutate, ran, ...extra, files: sorted };
 }
@@ -268,7 +271,7 @@ for (const area of AREAS) {
     for (const { file: f, s } of survivors) {
       const why = EXPLAINED[keyOf(f, s)] ?? 'to kill: no test yet';
       const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
-      survivorLines.push(`| ${f}:${s.line} \`${cell(s.code)}\` | ${s.mutator}: \`${cell(s.replacement)}\` | ${s.status} | ${cell(why)} |`);
+      survivorLines.push(`| ${f}:${s.line}${s.column ? `:${s.column}` : ''} \`${cell(s.code)}\` | ${s.mutator}: \`${cell(s.replacement)}\` | ${s.status} | ${cell(why)} |`);
     }
   }
 }
