@@ -194,8 +194,10 @@ describe('claiming a registered case (认领)', () => {
     const sent = await register(babao);
     const wrong = await call('POST', '/petitions/claim', { token: herder, body: { trackingCode: sent.body.trackingCode, secret: 'ABCDEFGHJKLM' } });
     expect(wrong.status).toBe(404);
+    expect(wrong.body.error.message).toBe('跟踪码或查询密码不正确');
     const noCode = await call('POST', '/petitions/claim', { token: herder, body: { trackingCode: 'ZZZZZZZZZZ', secret: sent.body.secret } });
     expect(noCode.status).toBe(404);
+    expect(noCode.body.error.message).toBe('跟踪码或查询密码不正确');
     const badShape = await call('POST', '/petitions/claim', { token: herder, body: { trackingCode: sent.body.trackingCode, secret: 'x' } });
     expect(badShape.status).toBe(400);
     expect(issuesOf(badShape)).toEqual(['secret']);

@@ -105,6 +105,25 @@ describe('the supervision sweep', () => {
     expect(await actions(id)).toEqual(['submit', 'remind', 'urge', 'overdue']);
   });
 
+  it('tells the citizen of the last public alert of a late sweep, though a staff-only one fell due after it', async () => {
+    // a dispatched case whose 联合会诊 report-in runs a week past its own deadline, found by a sweep after both
+    const p: Petition = {
+      ...bulk.make('2027-02-01T00:00:00.000Z'),
+      status: 'dispatched',
+      departmentId: 'babao-natural-resources',
+      consultation: {
+        startedAt: '2027-01-30T00:00:00.000Z', startedBy: '值班员', leadDepartmentId: 'babao-natural-resources', leadName: '八宝镇自然资源所',
+        question: '草场边界如何认定？', dueAt: '2027-02-08T00:00:00.000Z', participants: [{ departmentId: 'babao-justice', name: '八宝镇司法所' }],
+      },
+    };
+    await bulk.write([p]);
+    const report = await sweep(deps, policy, at('2027-02-09T00:00:00Z'));
+    expect(report.acted.find((a) => a.id === p.id)?.alerts).toEqual(['remind', 'urge', 'overdue', 'consult_remind']);
+    // one message: the overdue's (event 4); the reminder to the late co-department (event 5) is on the staff record only
+    expect(await deps.outbox.get(`${p.id}-4`)).toMatchObject({ state: 'pending', attempts: 0 });
+    for (const seq of [2, 3, 5]) expect(await deps.outbox.get(`${p.id}-${seq}`)).toBeUndefined();
+  });
+
   it('acts once when two sweeps run at the same moment', async () => {
     clock.t = at('2026-12-01T03:00:00Z');
     const id = await submit('twice');
