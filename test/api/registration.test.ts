@@ -161,6 +161,10 @@ describe('claiming a registered case (认领)', () => {
     const claimed = await call('POST', '/petitions/claim', { token: herder, body: { trackingCode: ` ${trackingCode.toLowerCase()} `, secret: secret.toLowerCase() } });
     expect(claimed.status).toBe(200);
     expect(claimed.body).toMatchObject({ id, trackingCode, channel: 'visit', status: 'submitted' });
+    // the answer is the case as the citizen reads it from now on, its record too
+    const opened = await call('GET', `/petitions/${id}`, { token: herder });
+    expect(claimed.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit']);
+    expect(claimed.body.timeline).toEqual(opened.body.timeline);
     expect((await call('GET', '/petitions/mine', { token: herder })).body.items.map((p: { id: string }) => p.id)).toContain(id);
     expect((await call('GET', `/petitions/${id}`, { token: herder })).status).toBe(200);
 

@@ -1,6 +1,6 @@
 /**
  * A Stryker reporter that writes each mutant's result as it is known, one JSON line each, to <batch>-partial.jsonl
- * beside the batch's json report (its first line: how many mutants the batch has). Stryker writes its own report
+ * beside the run's json report (its first line: how many mutants the run has, and the line of each, by file). Stryker writes its own report
  * and incremental file only when a run ends: a run stopped part way (the session's window, a shared machine) keeps
  * what this file holds, and run.ts reports it as partial.
  */
@@ -16,7 +16,10 @@ class PartialReporter {
     mkdirSync(path.dirname(this.file), { recursive: true });
   }
   onMutationTestingPlanReady({ mutantPlans }) {
-    writeFileSync(this.file, JSON.stringify({ mutants: mutantPlans.length, at: new Date().toISOString() }) + '\n');
+    // the line of each mutant planned, by file: run.ts tells from it how many each batch of the run has
+    const plan = {};
+    for (const { mutant } of mutantPlans) (plan[mutant.fileName] ??= []).push(mutant.location.start.line + 1);
+    writeFileSync(this.file, JSON.stringify({ mutants: mutantPlans.length, at: new Date().toISOString(), plan }) + '\n');
   }
   onMutantTested(r) {
     const { id, mutatorName, replacement, location, status, fileName } = r;

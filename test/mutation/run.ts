@@ -65,10 +65,10 @@ const AREAS: Area[] = [
     goal: 75,
     tests: 'the unit, integration and API tests (the API served in the test process: api-in-process.ts)',
     config: 'stryker.usecases.config.json',
-    // Each batch's dry run is the whole suite of the config (the API tests reach the use cases through HTTP, which
-    // vitest's `related` cannot see: vitest.related is off), about half an hour on this shared machine, and a mutant
-    // that survives runs every file that reaches it: batches of about 150 mutants, petitions.ts in parts by lines
-    // (Stryker's `file:from-to`), the core first.
+    // A run's dry run is the whole suite of the config (the API tests reach the use cases through HTTP, which
+    // vitest's `related` cannot see: vitest.related is off), about 7 minutes on the idle machine, so the batches
+    // asked for run as one Stryker run; a mutant that survives runs every file that reaches it. Batches of about 150
+    // mutants, petitions.ts in parts by lines (Stryker's `file:from-to`), the core first.
     batches: [
       { name: 'usecases-core', mutate: ['functions/usecases/supervision.ts', 'functions/usecases/petitions.ts:304-365'] },
       { name: 'usecases-visibility', mutate: ['functions/usecases/petitions.ts:209-303'] },
@@ -120,6 +120,8 @@ interface BatchResult {
   minutes?: number;
   /** a run stopped part way: how many of its mutants it tested */
   partial?: { tested: number; of: number };
+  /** the other batches of the same Stryker run (one dry run for them all); `minutes` is the whole run's */
+  ranWith?: string[];
   files: Record<string, FileResult>;
 }
 
@@ -150,26 +152,52 @@ function resultOf(batch: Batch, mutants: Array<{ file: string; m: Mutant; source
   return { batch: batch.name, mutate: batch.mutate, ran, ...extra, files: sorted };
 }
 
-/** After a batch's Stryker run: its json report (a whole run) or its partial lines (a run stopped part way) */
-function keep(batch: Batch, minutes: number): void {
-  const report = path.join(CACHE, `${batch.name}-report.json`);
-  const partial = path.join(CACHE, `${batch.name}-partial.jsonl`);
+/** Whether a Stryker mutate pattern (braces, a double-star folder, or `file.ts:from-to`) holds a mutant at file:line */
+function holds(pattern: string, file: string, line: number): boolean {
+  const [glob, range] = pattern.split(':');
+  if (range) {
+    const [from, to] = range.split('-').map(Number);
+    if (line < from! || line > to!) return false;
+  }
+  const re = glob!
+    .replace(/[.+^$()|[\]\\]/g, '\\$&')
+    .replace(/\{([^}]+)\}/g, (_, alts: string) => `(${alts.split(',').join('|')})`)
+    .replace(/\*\*\//g, '\u0000')
+    .replace(/\*/g, '[^/]*')
+    .replace(/\u0000/g, '(.*/)?');
+  return new RegExp(`^${re}$`).test(file);
+}
+
+/**
+ * After an area's Stryker run over some of its batches: its json report (a whole run) or its partial lines (a run
+ * stopped part way), each mutant given to the batch whose files hold it.
+ */
+function keep(name: string, batches: Batch[], minutes: number): void {
+  const report = path.join(CACHE, `${name}-report.json`);
+  const partial = path.join(CACHE, `${name}-partial.jsonl`);
   const now = new Date().toISOString().slice(0, 16);
-  let result: BatchResult | undefined;
+  const ranWith = (b: Batch) => batches.filter((x) => x !== b).map((x) => x.name);
+  let rows: Array<{ file: string; m: Mutant; source: string }>;
+  let extra: (b: Batch, mine: typeof rows) => Partial<BatchResult>;
+  let ran = now;
   if (existsSync(report) && statSync(report).mtimeMs >= Date.now() - minutes * 60_000 - 120_000) {
     const r = JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, { source: string; mutants: Mutant[] }> };
-    result = resultOf(batch, Object.entries(r.files).flatMap(([file, f]) => f.mutants.map((m) => ({ file, m, source: f.source }))), now, { minutes });
+    rows = Object.entries(r.files).flatMap(([file, f]) => f.mutants.map((m) => ({ file, m, source: f.source })));
+    extra = (b) => ({ minutes, ...(batches.length > 1 ? { ranWith: ranWith(b) } : {}) });
   } else if (existsSync(partial)) {
     const [head, ...tested] = readFileSync(partial, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-    const rows = tested as Array<{ file: string; mutant: Mutant }>;
     const sourceOf = (f: string) => (existsSync(path.join(ROOT, relative(f))) ? readFileSync(path.join(ROOT, relative(f)), 'utf8') : '');
-    result = resultOf(batch, rows.map(({ file, mutant }) => ({ file, m: mutant, source: sourceOf(file) })), String(head?.at ?? now).slice(0, 16), {
-      partial: { tested: rows.length, of: Number(head?.mutants ?? rows.length) },
-    });
-  }
-  if (!result) return;
+    rows = (tested as Array<{ file: string; mutant: Mutant }>).map(({ file, mutant }) => ({ file, m: mutant, source: sourceOf(file) }));
+    const plan = Object.entries((head?.plan ?? {}) as Record<string, number[]>).flatMap(([file, lines]) => lines.map((line) => ({ file: relative(file), line })));
+    const planned = (b: Batch) => plan.filter((x) => b.mutate.some((pattern) => holds(pattern, x.file, x.line))).length;
+    ran = String(head?.at ?? now).slice(0, 16);
+    extra = (b, mine) => ({ partial: { tested: mine.length, of: planned(b) } });
+  } else return;
   mkdirSync(RESULTS, { recursive: true });
-  writeFileSync(path.join(RESULTS, `${batch.name}.json`), JSON.stringify(result, null, 1) + '\n');
+  for (const b of batches) {
+    const mine = rows.filter((x) => b.mutate.some((pattern) => holds(pattern, relative(x.file), x.m.location.start.line)));
+    writeFileSync(path.join(RESULTS, `${b.name}.json`), JSON.stringify(resultOf(b, mine, ran, extra(b, mine)), null, 1) + '\n');
+  }
 }
 
 // `npm run mutation` runs every area; `-- shared`, `-- usecases` one area; `-- rules` (any batch's name) one batch;
@@ -179,22 +207,27 @@ const batches = AREAS.flatMap((a) => a.batches.map((b) => ({ area: a, batch: b }
   ({ area, batch }) => !wanted.includes('report') && (wanted.length === 0 || wanted.includes(area.name) || wanted.includes(batch.name)),
 );
 mkdirSync(CACHE, { recursive: true });
-for (const { area, batch } of batches) {
+// One Stryker run per area over the batches wanted: one dry run of the area's tests (the use cases': the whole
+// in-process suite, about 7 minutes idle) serves them all; the results are then split per batch.
+for (const area of AREAS) {
+  const mine = batches.filter((x) => x.area === area).map((x) => x.batch);
+  if (mine.length === 0) continue;
+  const name = mine.length === 1 ? mine[0]!.name : area.name;
   const base = JSON.parse(readFileSync(path.join(HERE, area.config), 'utf8')) as Record<string, unknown>;
-  const config = path.join(CACHE, `stryker.${batch.name}.json`);
+  const config = path.join(CACHE, `stryker.${name}.json`);
   const rel = (f: string) => path.relative(ROOT, path.join(CACHE, f));
   writeFileSync(config, JSON.stringify({
     ...base,
     $schema: undefined,
-    mutate: batch.mutate,
-    incrementalFile: rel(`${batch.name}.json`),
-    jsonReporter: { fileName: rel(`${batch.name}-report.json`) },
+    mutate: mine.flatMap((b) => b.mutate),
+    incrementalFile: rel(`${name}.json`),
+    jsonReporter: { fileName: rel(`${name}-report.json`) },
   }, null, 2));
   const started = Date.now();
   const run = spawnSync('nice', ['-n', '10', 'npx', 'stryker', 'run', config], { cwd: ROOT, stdio: 'inherit' });
   const minutes = Math.round((Date.now() - started) / 60_000);
-  console.log(`${batch.name}: stryker exited ${run.status} after ${minutes} min`);
-  keep(batch, minutes);
+  console.log(`${mine.map((b) => b.name).join(', ')}: stryker exited ${run.status} after ${minutes} min`);
+  keep(name, mine, minutes);
 }
 
 const keyOf = (file: string, s: Survivor) => `${file}:${s.line}:${s.mutator}:${s.replacement}`;
@@ -248,7 +281,8 @@ for (const area of AREAS) {
     all.push(...Object.entries(result.files).map(([f, r]) => ({ file: f, r })));
     if (result.partial) notRun.push(batch);
     const ran = result.partial ? `**partial**: ${result.partial.tested} of ${result.partial.of} mutants, from ${result.ran}Z` : `${result.ran}Z`;
-    batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | ${ran} | ${result.minutes ?? ''} | ${NOTES[batch.name] ?? ''} |`);
+    const minutes = result.ranWith ? `${result.minutes} (one run with ${result.ranWith.join(', ')})` : (result.minutes ?? '');
+    batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | ${ran} | ${minutes} | ${NOTES[batch.name] ?? ''} |`);
   }
   if (all.length === 0) {
     lines.push(`| ${area.folder} | ${area.tests} | not run | | | | | | ${area.goal}% |`);
