@@ -74,7 +74,12 @@ describe('a village-level matter (小事不出村)', () => {
     expect(up.status).toBe(200);
     expect(up.body).toMatchObject({ handedOver: true, status: 'accepted', level: 'township', centreId: 'babao' });
     // the village no longer knows of it; the township centre has it, routed to its 司法所, waiting on its dispatch
-    expect((await call('GET', `/staff/petitions/${id}`, { token: village })).status).toBe(404);
+    const gone = await call('GET', `/staff/petitions/${id}`, { token: village });
+    expect(gone.status).toBe(404);
+    expect(gone.body.error.message).toBe('未找到该诉求');
+    // routed to the 司法所 is not dispatched to it: its handlers know of the case once the centre dispatches it
+    const justice = await staffToken('babao-justice');
+    expect((await call('GET', `/staff/petitions/${id}`, { token: justice })).status).toBe(404);
     expect(idsOf(await call('GET', '/staff/petitions', { token: village }))).not.toContain(id);
     expect((await step(village, id, 'progress', { note: '还想再调解一次' })).status).toBe(404);
     const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
@@ -82,6 +87,7 @@ describe('a village-level matter (小事不出村)', () => {
     expect(file.body.timeline.at(-1)).toMatchObject({ action: 'hand_up', from: 'in_progress', to: 'accepted', note: '涉及宅基地确权，村里无法调解，请镇里处理。' });
     expect(file.body.actions).toContain('dispatch');
     expect((await step(babao, id, 'dispatch', { departmentId: 'babao-justice' })).status).toBe(200);
+    expect((await call('GET', `/staff/petitions/${id}`, { token: justice })).status).toBe(200);
     // the citizen reads why it went to the township
     const mine = await call('GET', `/petitions/${id}`, { token: herder });
     expect(mine.body.timeline.map((e: { action: string }) => e.action)).toEqual(['submit', 'accept', 'hand_up', 'dispatch']);

@@ -322,4 +322,41 @@ export const EXPLAINED: Record<string, string> = {
     'equivalent but for a case whose every write is lost to other writers without end: each retry re-reads and stops when nothing is left to do (the second of two concurrent sweeps stops on its first re-read)',
   'functions/usecases/supervision.ts:52:ConditionalExpression:false':
     'not reachable: the sweep reads ids from the due index, whose entries are written with their petition, and a petition is never deleted',
+  // petitions.ts: claiming (认领) and who may see a case (usecases-visibility). That run's results kept no columns:
+  // where a line has several conditions, the one named is the mutant by elimination, the line's other conditions
+  // made true by hand and killed by the tests named.
+  'functions/usecases/petitions.ts:211:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): registration.test.ts 'refuses a wrong secret or code as not found …' reads the 404's words",
+  'functions/usecases/petitions.ts:213:EqualityOperator:attempt <= TRANSITION_ATTEMPTS':
+    'equivalent but for a seventh claim lost in a row to other writers of the same case: each retry re-reads the case, and a claim already made answers the same (or 409) without a write',
+  'functions/usecases/petitions.ts:213:UpdateOperator:attempt--':
+    'not reached: only a claim whose write is lost to another writer of the same case retries, and no test makes one; a retry re-reads the case and stops on the claim made',
+  'functions/usecases/petitions.ts:215:ConditionalExpression:false':
+    'not reachable: a tracking code is written in the same transaction as its petition, and neither is ever deleted, so a code found always has its case',
+  'functions/usecases/petitions.ts:215:StringLiteral:""':
+    'not reachable: a tracking code is written in the same transaction as its petition, and neither is ever deleted, so a code found always has its case',
+  'functions/usecases/petitions.ts:221:ArrayDeclaration:[]':
+    "killed after this run by an API test made stronger (applied by hand in a narrowed Stryker run: the mutant empties the answer's timeline): registration.test.ts 'makes the case the citizen's …' compares the claim's answer with the case as the citizen opens it",
+  'functions/usecases/petitions.ts:224:StringLiteral:""':
+    "not reached: the words of a claim lost six times in a row to other writers of the same case; no test makes one",
+  'functions/usecases/petitions.ts:246:OptionalChaining:centre.name':
+    "not reachable: a case's centre is always a node of the org (routing gives only centres), and every centre has its centreName (the seed names each; a township added without one is given '<name>综治中心', org.ts)",
+  'functions/usecases/petitions.ts:246:StringLiteral:"Stryker was here!"':
+    "not reachable: a case's centre is always a node of the org (routing gives only centres), and every centre has its centreName (the seed names each; a township added without one is given '<name>综治中心', org.ts)",
+  'functions/usecases/petitions.ts:258:ConditionalExpression:true':
+    "equivalent (applied by hand: open311 and authorization tests pass): `p.reporter.kind === 'partner'` made true; only a partner's report carries a partnerId, so the id check alone decides (the id check made true is killed: open311.test.ts 'shows a partner only the requests it filed')",
+  'functions/usecases/petitions.ts:260:BooleanLiteral:true':
+    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+  'functions/usecases/petitions.ts:269:ConditionalExpression:true':
+    "equivalent (applied by hand: the village, scope, authorization and ownership tests pass): `village !== undefined` made true; heldByVillage needs a villageId, and a case's villageId is always a node of the org (routing takes it from the post); the scope check made true is killed: village.test.ts 'shows the village nothing of another village …'",
+  'functions/usecases/petitions.ts:274:ConditionalExpression:true':
+    "equivalent (applied by hand: the village, scope, authorization, ownership and lifecycle tests pass): `caller.departmentId !== undefined` made true; a handler without a department matches no case, since a case with no departmentId is never at a department (dispatch, consultation and hand-up each set one)",
+  'functions/usecases/petitions.ts:275:ConditionalExpression:true':
+    "killed after this run by an API test made stronger (applied by hand: the test fails, a 200): village.test.ts 'is handed up to the township centre …': the 司法所 the village routes a case to does not see it until the centre dispatches it",
+  'functions/usecases/petitions.ts:284:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): village.test.ts 'is handed up to the township centre …' reads the 404's words",
+  'functions/usecases/supervision.ts:59:MethodExpression:events.map(e => messageFor(next, e))':
+    "killed after this run by a new integration test (applied by hand: the test fails, no message): supervision.test.ts 'tells the citizen of the last public alert of a late sweep, though a staff-only one fell due after it'",
+  'functions/usecases/supervision.ts:59:ConditionalExpression:true':
+    "killed after this run by a new integration test (the same effect: the last alert, a staff-only one, has no message): supervision.test.ts 'tells the citizen of the last public alert of a late sweep, though a staff-only one fell due after it'",
 };
