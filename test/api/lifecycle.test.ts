@@ -347,6 +347,23 @@ describe('bad input', () => {
     }
   });
 
+  it('tells a citizen whose code names a post that is gone, or whose report names one or a type that is not there, to scan again or choose', async () => {
+    const herder = await citizenToken();
+    const scanned = await call('GET', '/posts/no-such-post-2026');
+    expect(scanned.status).toBe(404);
+    expect(scanned.body.error.message).toBe('该岗点不存在或已停用，请重新扫码');
+    const cases: Array<[Record<string, unknown>, { path: string; message: string }]> = [
+      [{ postId: 'no-such-post-2026' }, { path: 'postId', message: '该岗点不存在或已停用，请重新扫码' }],
+      [{ categoryId: 'no_such_type' }, { path: 'categoryId', message: '请选择诉求类型' }],
+    ];
+    for (const [body, issue] of cases) {
+      const res = await report(herder, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.body.error.issues).toEqual([issue]);
+    }
+    expect((await call('GET', '/petitions/mine', { token: herder })).body.items).toEqual([]);
+  });
+
   it('answers 400 for a body that is not JSON, and for a missing idempotency key', async () => {
     const herder = await citizenToken();
     const broken = await call('POST', '/petitions', { token: herder, headers: { 'idempotency-key': newKey() }, raw: '{"description":' });

@@ -48,6 +48,32 @@ describe('who may manage which staff user (finding 1)', () => {
     expect(made.body.error.issues).toEqual([{ path: 'role', message: '只能设置角色低于您的工作人员' }]);
   });
 
+  it('tells what is wrong with a new account, field by field, and makes none: a place outside the caller’s, an admin made by a supervisor, a handler without a department of theirs', async () => {
+    const [county, township] = await Promise.all([staffToken('county'), newUser({ role: 'county_supervisor', scopeNodeId: 'babao' }, 'tsup').then((u) => u.token)]);
+    const make = (token: string, fields: Record<string, unknown>) => {
+      const username = `new-${suffix()}`;
+      return call('POST', '/staff/users', { token, body: { username, name: '新人员', password: PASSWORD, ...fields } }).then((res) => ({ res, username }));
+    };
+    const refusals = [
+      // 八宝镇's supervisor places no one in 峨堡镇, and nobody in a place that does not exist
+      [township, { role: 'centre_staff', scopeNodeId: 'ebao' }, { path: 'scopeNodeId', message: '请选择您管辖范围内的单位' }],
+      [county, { role: 'centre_staff', scopeNodeId: 'no-such-place' }, { path: 'scopeNodeId', message: '请选择您管辖范围内的单位' }],
+      // only an admin makes an admin
+      [county, { role: 'admin', scopeNodeId: 'qilian' }, { path: 'role', message: '只有管理员可以设置管理员' }],
+      // a handler belongs to a department inside the caller's place
+      [county, { role: 'handler', scopeNodeId: 'babao' }, { path: 'departmentId', message: '请选择您管辖范围内的部门' }],
+      [township, { role: 'handler', scopeNodeId: 'babao', departmentId: 'ebao-natural-resources' }, { path: 'departmentId', message: '请选择您管辖范围内的部门' }],
+    ] as const;
+    for (const [token, fields, issue] of refusals) {
+      const { res, username } = await make(token, fields);
+      expect(res.status, JSON.stringify(fields)).toBe(400);
+      expect(res.body.error.issues).toEqual([issue]);
+      expect((await call('POST', '/staff/login', { body: { username, password: PASSWORD } })).status).toBe(401);
+    }
+    // the same handler inside the place is made
+    expect((await make(township, { role: 'handler', scopeNodeId: 'babao', departmentId: 'babao-natural-resources' })).res.status).toBe(201);
+  });
+
   it('refuses anyone who edits themselves through the user form', async () => {
     const admin = await newUser({ role: 'admin', scopeNodeId: 'qilian' }, 'selfadmin');
     const res = await edit(admin.token, admin.username, { name: '管理员', role: 'admin', scopeNodeId: 'qilian', password: 'my-new-password' });
