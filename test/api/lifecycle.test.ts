@@ -243,6 +243,25 @@ describe('floods', () => {
   });
 });
 
+describe('signing in with WeChat', () => {
+  it('turns the mini-program’s code into a token of that WeChat user: the same user again is the same citizen, another is not', async () => {
+    const code = `herder${Date.now().toString(36)}`;
+    const first = await call('POST', '/auth/wechat', { body: { code } });
+    expect(first.status).toBe(200);
+    const sent = await report(first.body.token);
+    expect(sent.status).toBe(201);
+    // a later code of the same WeChat user (the stand-in gives the same openid) opens the same petitions
+    const again = await call('POST', '/auth/wechat', { body: { code } });
+    expect((await call('GET', `/petitions/${sent.body.id}`, { token: again.body.token })).status).toBe(200);
+    const other = await call('POST', '/auth/wechat', { body: { code: `${code}x` } });
+    expect((await call('GET', `/petitions/${sent.body.id}`, { token: other.body.token })).status).toBe(404);
+    // an expired code is refused, and no token is given
+    const expired = await call('POST', '/auth/wechat', { body: { code: 'invalid' } });
+    expect(expired.status).toBe(401);
+    expect(expired.body.token).toBeUndefined();
+  });
+});
+
 describe('who may see what', () => {
   it('shows centre staff their overdue filter and dashboard, and a handler neither the dashboard nor other departments', async () => {
     // one case of 八宝镇's and one of 峨堡镇's, both past their 24-hour acceptance limit by the API's clock

@@ -204,13 +204,17 @@ describe('accessibility of the H5 app', () => {
     await page.keyboard.type(code);
     await page.keyboard.press('Enter');
     await poll(() => el(`#row-${petitionId}`).textContent()).toContain(code);
-    // the date filter from the keyboard: ArrowUp fills each empty part of a native date (this year's 1 January,
-    // whatever order the browser shows the parts in), and the queue then shows the cases from that day on
+    // the date filter from the keyboard: Tab reaches the year, the month and the day, ArrowDown picks the first of
+    // each (this year, in China; January; the 1st), and the queue then shows the cases from that day on
     await tabTo('toggle-filters');
     await page.keyboard.press('Enter');
-    await tabTo('from');
-    for (const key of ['ArrowUp', 'ArrowRight', 'ArrowUp', 'ArrowRight', 'ArrowUp']) await page.keyboard.press(key);
-    await poll(() => el('#from-input').inputValue()).toBe(`${new Date().getFullYear()}-01-01`);
+    for (const part of ['year', 'month', 'day']) {
+      await tabTo(`from-${part}`);
+      await page.keyboard.press('ArrowDown');
+    }
+    const chinaYear = String(new Date(Date.now() + 8 * 3_600_000).getUTCFullYear());
+    expect([await el('#from-year').inputValue(), await el('#from-month').inputValue(), await el('#from-day').inputValue()]).toEqual([chinaYear, '01', '01']);
+    expect(await el('#from').innerText()).not.toMatch(/[A-Za-z]/);
     await poll(() => el('#toggle-filters').textContent()).toContain('已筛选');
     await poll(() => el(`#row-${petitionId}`).textContent()).toContain(code);
     await poll(() => page.getByText('正在加载…').filter({ visible: true }).count()).toBe(0);

@@ -228,6 +228,13 @@ describe('the dashboard page (H5)', () => {
     expect(await app.el('#den-timelyAcceptance').textContent()).toBe('0');
     await app.el('#month-prev').click();
     await poll(() => app.el('#dash-figures').getAttribute('data-from')).toBe('2024-07-01');
+    // the month is chosen in Chinese whatever the browser's language (this one's is English): a year and a month
+    expect(await app.el('#month').innerText()).not.toMatch(/[A-Za-z]/);
+    expect(await app.el('#month-year').inputValue()).toBe('2024');
+    await app.el('#month-month').selectOption({ label: '8月' });
+    await poll(() => app.el('#dash-figures').getAttribute('data-from')).toBe('2024-08-01');
+    await app.el('#month-month').selectOption({ label: '7月' });
+    await poll(() => app.el('#dash-figures').getAttribute('data-from')).toBe('2024-07-01');
   });
 
   it('downloads the period’s petitions as a CSV with masked phones', async () => {

@@ -1,7 +1,7 @@
 import { Picker, View } from '@tarojs/components';
 
 export interface DatePickerProps {
-  /** `#<id>` is the control (H5: the box around the native input, `#<id>-input`) */
+  /** `#<id>` is the control (H5: the group of its selects, `#<id>-year`, `#<id>-month`, `#<id>-day`) */
   id: string;
   /** the accessible name (开始日期 …) */
   label: string;
@@ -9,13 +9,14 @@ export interface DatePickerProps {
   value: string;
   month?: boolean;
   onChange: (value: string) => void;
-  /** what the button shows in WeChat (从 2024-07-01 …); H5 shows the date the native input draws */
+  /** what the button shows in WeChat (从 2024-07-01 …); H5 shows the date in its selects */
   text: string;
 }
 
 /**
- * A date (or a month) of a staff page. WeChat: its native picker under a button-like view. H5 (`DatePicker.h5.tsx`): a
- * native date input, which a keyboard fills, as Taro's H5 picker (a touch-only scroller) is not.
+ * A date (or a month) of a staff page. WeChat: its native picker under a button-like view. H5 (`DatePicker.h5.tsx`):
+ * selects for the year, month and day, which a keyboard sets, as Taro's H5 picker (a touch-only scroller) is not, and
+ * which read in Chinese in any browser, as a native date input does not.
  */
 export function DatePicker(p: DatePickerProps) {
   return (
