@@ -87,7 +87,9 @@ describe('the audit record', () => {
 
   it('is read by county supervisors and admins only', async () => {
     for (const who of ['babao', 'babao-justice', 'agent-baiyanggou'] as const) {
-      expect((await call('GET', '/staff/audit', { token: await staffToken(who) })).status).toBe(404);
+      const res = await call('GET', '/staff/audit', { token: await staffToken(who) });
+      expect(res.status).toBe(404);
+      expect(res.body.error.message).toBe('未找到');
     }
   });
 });

@@ -45,15 +45,21 @@ async function newUser(prefix: string) {
 describe('staff login throttle (finding 4)', () => {
   it('locks a username guessed from many addresses: even the right password is refused until an admin lifts it', async () => {
     const username = await newUser('guessed');
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await loginFrom(address(), username, `wrong-guess-${i}`)).status);
+    const answers: Array<Awaited<ReturnType<typeof loginFrom>>> = [];
+    for (let i = 0; i < 12; i++) answers.push(await loginFrom(address(), username, `wrong-guess-${i}`));
+    const statuses = answers.map((a) => a.status);
     // the first failures are plain refusals; past them every attempt waits (429), and ten make a lock
     expect(statuses.slice(0, 2)).toEqual([401, 401]);
+    expect(answers[0]!.body.error.message).toBe('用户名或密码不正确');
     expect(statuses.slice(-2)).toEqual([429, 429]);
+    // the first wait is not yet a lock: it says the seconds to wait, as Retry-After does
+    const slowed = answers.find((a) => a.status === 429)!;
+    expect(slowed.body.error.message).toBe(`登录尝试过于频繁，请 ${slowed.retryAfter} 秒后再试`);
     const right = await loginFrom(address(), username, PASSWORD);
     expect(right.status).toBe(429);
     expect(right.retryAfter).toBeGreaterThan(60);
-    expect(right.body.error.message).toMatch(/^登录失败次数过多，已暂时锁定，请 \d+ 分钟后再试，或请管理员解锁$/);
+    // locked: the minutes to wait, rounded up
+    expect(right.body.error.message).toBe(`登录失败次数过多，已暂时锁定，请 ${Math.ceil(right.retryAfter! / 60)} 分钟后再试，或请管理员解锁`);
 
     const admin = await staffToken('admin');
     // a county supervisor may not lift it; the admin may
