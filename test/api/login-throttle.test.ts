@@ -64,6 +64,10 @@ describe('staff login throttle (finding 4)', () => {
     const admin = await staffToken('admin');
     // a county supervisor may not lift it; the admin may
     expect((await call('POST', '/staff/login-locks/lift', { token: await staffToken('county'), body: { username } })).status).toBe(404);
+    // a username that is nobody's is not found
+    const nobody = await call('POST', '/staff/login-locks/lift', { token: admin, body: { username: `nobody-${suffix()}` } });
+    expect(nobody.status).toBe(404);
+    expect(nobody.body.error.message).toBe('未找到该用户');
     const lifted = await call('POST', '/staff/login-locks/lift', { token: admin, body: { username } });
     expect(lifted.status).toBe(200);
     expect(lifted.body).toEqual({ lifted: true });
