@@ -154,7 +154,7 @@ export async function changeOwnPassword(deps: Deps, caller: StaffCaller, body: {
 export async function signOutEverywhere(deps: Deps, caller: StaffCaller) {
   const user = await own(deps, caller);
   await bumpTokenVersion(deps, caller, await deps.org.load(), user, 'sign_out');
-  return { signedOut: true };
+  return { signedOut: true as const };
 }
 
 /** Login records and locks are the admins' (of their county). */

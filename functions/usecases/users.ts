@@ -134,7 +134,7 @@ export async function signOutUser(deps: Deps, caller: StaffCaller, username: str
   const org = await deps.org.load();
   const user = await manageable(deps, caller, scopeOf(caller, org), org, username);
   await bumpTokenVersion(deps, caller, org, user, 'sign_out');
-  return { username, signedOut: true };
+  return { username, signedOut: true as const };
 }
 
 /**

@@ -118,16 +118,29 @@ describe('staff login throttle (finding 4)', () => {
     // the name typed is not kept for a user that does not exist (it may be a password), and no password ever is
     const text = JSON.stringify([page.body, unknown.body]);
     for (const secret of ['secret-wrong-pass', 'secret-typed-pass', PASSWORD, typo]) expect(text).not.toContain(secret);
-    expect((await call('GET', '/staff/logins', { token: await staffToken('county') })).status).toBe(404);
+    const refused = await call('GET', '/staff/logins', { token: await staffToken('county') });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.message).toBe('未找到');
+    // a page at a time: the newest record, and a cursor to the rest
+    const first = await call('GET', '/staff/logins?limit=1', { token: admin });
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.cursor).toEqual(expect.any(String));
+    const next = await call('GET', `/staff/logins?limit=1&cursor=${encodeURIComponent(first.body.cursor)}`, { token: admin });
+    expect(next.body.items).toHaveLength(1);
+    expect(next.body.items[0]).not.toEqual(first.body.items[0]);
   });
 
   it('throttles guesses at one’s own old password like logins', async () => {
     const username = await newUser('oldpw');
     const token = (await loginFrom(address(), username, PASSWORD)).body.token as string;
-    const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) statuses.push((await call('POST', '/staff/me/password', { token, body: { oldPassword: `guess-${i}-xxxx`, newPassword: 'another-password' } })).status);
+    const answers = [];
+    for (let i = 0; i < 12; i++) answers.push(await call('POST', '/staff/me/password', { token, body: { oldPassword: `guess-${i}-xxxx`, newPassword: 'another-password' } }));
+    const statuses = answers.map((a) => a.status);
     expect(statuses.slice(0, 2)).toEqual([400, 400]);
+    expect(answers[0]!.body.error.issues).toEqual([{ path: 'oldPassword', message: '原密码不正确' }]);
+    expect(answers[0]!.body.error.message).toBe('原密码不正确');
     // refused attempts count too: ten make a lock, whatever the timing
     expect(statuses.slice(-2)).toEqual([429, 429]);
+    expect(answers.at(-1)!.body.error.message).toMatch(/^尝试过于频繁，请 \d+ 秒后再试$/);
   });
 });

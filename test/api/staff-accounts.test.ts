@@ -165,11 +165,14 @@ describe('a staff token stands only while the user is unchanged (finding 2)', ()
     const second = await login(u.username);
     const out = await call('POST', '/staff/me/sign-out-everywhere', { token: u.token, body: {} });
     expect(out.status).toBe(200);
+    expect(out.body).toEqual({ signedOut: true });
     expect((await call('GET', '/staff/me', { token: u.token })).status).toBe(401);
     expect((await call('GET', '/staff/me', { token: second })).status).toBe(401);
 
     const fresh = await login(u.username);
-    expect((await call('POST', `/staff/users/${u.username}/sign-out`, { token: await staffToken('county'), body: {} })).status).toBe(200);
+    const signedOut = await call('POST', `/staff/users/${u.username}/sign-out`, { token: await staffToken('county'), body: {} });
+    expect(signedOut.status).toBe(200);
+    expect(signedOut.body).toEqual({ username: u.username, signedOut: true });
     const refused = await call('GET', '/staff/me', { token: fresh });
     expect(refused.status).toBe(401);
     expect(refused.body.error.message).toBe(STALE);

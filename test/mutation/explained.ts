@@ -359,4 +359,61 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by a new integration test (applied by hand: the test fails, no message): supervision.test.ts 'tells the citizen of the last public alert of a late sweep, though a staff-only one fell due after it'",
   'functions/usecases/supervision.ts:59:ConditionalExpression:true':
     "killed after this run by a new integration test (the same effect: the last alert, a staff-only one, has no message): supervision.test.ts 'tells the citizen of the last public alert of a late sweep, though a staff-only one fell due after it'",
+  // audit.ts, auth.ts (usecases-access)
+  'functions/usecases/audit.ts:15:OptionalChaining:after[k]':
+    'equivalent: every change audited with a record before it has one after it too (a node, department, category, user or partner saved), and the changes with neither (a lifted lock, a password, a sign-out) have no fields to compare',
+  'functions/usecases/audit.ts:43:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): audit.test.ts 'is read by county supervisors and admins only' reads the 404's words",
+  'functions/usecases/audit.ts:45:OptionalChaining:org.nodes.get(caller.scopeNodeId).path':
+    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+  'functions/usecases/audit.ts:46:ConditionalExpression:false':
+    'not reachable: a staff token names a scope that users.ts checked is a node of the org, and every node has a path that starts with its county',
+  'functions/usecases/auth.ts:16:ObjectLiteral:{}':
+    "killed after this run by a new API test (applied by hand: the test fails): lifecycle.test.ts 'signing in with WeChat' uses the token WeChat's code gives",
+  'functions/usecases/auth.ts:16:StringLiteral:""':
+    "killed after this run by a new API test (applied by hand: the test fails): lifecycle.test.ts 'signing in with WeChat' uses the token WeChat's code gives",
+  'functions/usecases/auth.ts:77:ConditionalExpression:true':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' reads the first wait's words, which are not a lock's",
+  'functions/usecases/auth.ts:79:ArithmeticOperator:wait * 60':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' reads the lock's minutes against Retry-After",
+  'functions/usecases/auth.ts:79:StringLiteral:``':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' reads the first wait's words",
+  'functions/usecases/auth.ts:90:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' reads a wrong password's words",
+  'functions/usecases/auth.ts:101:EqualityOperator:attempt <= 3':
+    "equivalent but for a fourth write lost in a row to other failures at the same address: each retry re-reads the counter, and after the last the failure is still recorded (logins.record)",
+  'functions/usecases/auth.ts:127:ConditionalExpression:false':
+    'not reachable: own() runs for a caller staffCaller has just let through, which refused a token whose user is gone or another (the same check, on every staff request); it reads the record again only for its hash',
+  'functions/usecases/auth.ts:127:LogicalOperator:!user && user.id !== caller.id':
+    'not reachable: own() runs for a caller staffCaller has just let through, which refused a token whose user is gone or another (the same check, on every staff request); it reads the record again only for its hash',
+  'functions/usecases/auth.ts:143:StringLiteral:``':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'throttles guesses at one's own old password …' reads the wait's words",
+  'functions/usecases/auth.ts:147:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'throttles guesses at one's own old password …' reads the refusal's words",
+  'functions/usecases/auth.ts:157:ObjectLiteral:{}':
+    "killed after this run (applied by hand: the test fails): the sign-out handler no longer adds `signedOut` over the use case's answer (it said it twice), and staff-accounts.test.ts 'signs a user out everywhere …' reads the answer",
+  'functions/usecases/auth.ts:157:BooleanLiteral:false':
+    "killed after this run (applied by hand: the test fails): the sign-out handler no longer adds `signedOut` over the use case's answer (it said it twice), and staff-accounts.test.ts 'signs a user out everywhere …' reads the answer",
+  'functions/usecases/auth.ts:162:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'records failed and successful logins …' reads the 404's words",
+  'functions/usecases/auth.ts:165:ConditionalExpression:false':
+    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+  "functions/usecases/auth.ts:172:LogicalOperator:scope.path.split('/')[0] && scope.id":
+    "equivalent: an admin's scope is their county (users.ts: only a county scope fits an admin), whose id is the first part of its path",
+  'functions/usecases/auth.ts:173:ObjectLiteral:{}':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'records failed and successful logins …' reads the records a page of one at a time",
+  'functions/usecases/auth.ts:179:ConditionalExpression:false':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' lifts the lock of a username that is nobody's: 404",
+  'functions/usecases/auth.ts:179:StringLiteral:""':
+    "killed after this run by an API test made stronger (the same as skipping the check): login-throttle.test.ts 'locks a username …' lifts the lock of a username that is nobody's: 404",
+  'functions/usecases/auth.ts:179:BlockStatement:{}':
+    "killed after this run by an API test made stronger (the same as skipping the check): login-throttle.test.ts 'locks a username …' lifts the lock of a username that is nobody's: 404",
+  'functions/usecases/auth.ts:182:ConditionalExpression:false':
+    "killed after this run, or equivalent while the org has one county: the whole check made false lets a username that is nobody's through (login-throttle.test.ts: 404); `!user` or `!node` alone made false changes nothing, since a user that is not there has no node; the scope check made false differs only for a user of another county",
+  "functions/usecases/auth.ts:182:LogicalOperator:(!user || !node) && !inScope(scope.path, node.path)":
+    "killed after this run by an API test made stronger: login-throttle.test.ts 'locks a username …' lifts the lock of a username that is nobody's (the mutant reads the path of no node: a 500)",
+  'functions/usecases/auth.ts:182:LogicalOperator:!user && !node':
+    "equivalent: a user that is not there has no node, and every user's scope is a node of the org, so `!user` and `!node` are the same",
+  'functions/usecases/users.ts:137:ObjectLiteral:{}':
+    "killed after this run (applied by hand: the test fails): the sign-out handler no longer adds `signedOut` over the use case's answer, and staff-accounts.test.ts 'signs a user out everywhere …' reads the answer",
 };

@@ -45,9 +45,9 @@ const HANDLERS: Handlers<{ staff: Omit<typeof STAFF, CaseWork> }> = {
     users: ({ caller, query }, deps) => users.listUsers(deps, caller, query),
     createUser: async ({ caller, body }, deps) => withStatus(201, await users.saveUser(deps, caller, body.username, body, true)),
     editUser: ({ caller, params, body }, deps) => users.saveUser(deps, caller, params.username, body, false),
-    signOutUser: async ({ caller, params }, deps) => ({ ...(await users.signOutUser(deps, caller, params.username)), signedOut: true as const }),
+    signOutUser: ({ caller, params }, deps) => users.signOutUser(deps, caller, params.username),
     changePassword: ({ caller, body }, deps) => auth.changeOwnPassword(deps, caller, body),
-    signOutEverywhere: async ({ caller }, deps) => ({ ...(await auth.signOutEverywhere(deps, caller)), signedOut: true as const }),
+    signOutEverywhere: ({ caller }, deps) => auth.signOutEverywhere(deps, caller),
     partners: {
       list: ({ caller }, deps) => open311.listPartners(deps, caller),
       create: async ({ caller, body }, deps) => withStatus(201, await open311.createPartner(deps, caller, body)),
