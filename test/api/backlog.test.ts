@@ -54,6 +54,14 @@ describe('揭榜领案', () => {
     expect(row).not.toHaveProperty('lead');
     // a summary without personal data: no description, no phone, no reporter
     expect(Object.keys(row).sort()).toEqual(['ageDays', 'backlogClass', 'boardSince', 'categoryName', 'id', 'status', 'townshipName', 'trackingCode']);
+    expect(row.ageDays).toBe(0); // reported today
+    // another township's staff do not see it on their board; a handler has no board
+    const ebao = await call('GET', '/staff/board', { token: await staffToken('ebao') });
+    expect(ebao.status).toBe(200);
+    expect(ebao.body.items.map((r: { id: string }) => r.id)).not.toContain(id);
+    const handler = await call('GET', '/staff/board', { token: await staffToken('babao-justice') });
+    expect(handler.status).toBe(404);
+    expect(handler.body.error.message).toBe('未找到');
 
     // 20 claims at once, from the township's staff and the county's
     const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => step(i % 2 ? babao : county, id, 'claim-lead', {})));

@@ -68,8 +68,16 @@ describe('hosts', () => {
     expect(lawyers.body.items.every((h: { kind: string }) => h.kind === 'lawyer')).toBe(true);
     const ebao = await call('GET', '/hosts?centreId=ebao');
     expect(ebao.body.items).toEqual(expect.arrayContaining([expect.objectContaining({ id: 'host-ebao-mediator', centreName: '峨堡镇综治中心', kindLabel: '调解员' })]));
+    expect(new Set(ebao.body.items.map((h: { centreName: string }) => h.centreName))).toEqual(new Set(['峨堡镇综治中心']));
     const inPerson = await call('GET', '/hosts?way=in_person&expertise=ecology');
     expect(inPerson.body.items.map((h: { id: string }) => h.id)).toEqual(expect.arrayContaining(['host-ebao-mediator']));
+    for (const h of inPerson.body.items) expect([h.ways.includes('in_person'), h.expertise.includes('ecology')], h.id).toEqual([true, true]);
+    // a host staff have stood down is not offered; one who receives by video only is not offered in person
+    const away = await newHost('ebao', { active: false });
+    const byVideo = await newHost('ebao', { expertise: ['ecology'], ways: ['video'] });
+    expect((await call('GET', '/hosts?centreId=ebao')).body.items.map((h: { id: string }) => h.id)).not.toContain(away);
+    expect((await call('GET', '/hosts?way=in_person&expertise=ecology')).body.items.map((h: { id: string }) => h.id)).not.toContain(byVideo);
+    expect((await call('GET', '/hosts?way=video&expertise=ecology')).body.items.map((h: { id: string }) => h.id)).toContain(byVideo);
     expect(inPerson.body.items.map((h: { id: string }) => h.id)).not.toContain('host-qilian-judge');
     const bad = await call('GET', '/hosts?kind=astrologer');
     expect(bad.status).toBe(400);
@@ -135,6 +143,7 @@ describe('booking a slot', () => {
     expect(again.body.id).toBe(first.body.id);
     const other = await book(herder, hostId, free[2]!.start, {}, key);
     expect(other.status).toBe(409);
+    expect(other.body.error.message).toBe('这个提交编号已用于另一次预约，请刷新页面后重新预约');
     const mine = await call('GET', '/bookings/mine', { token: herder });
     expect(mine.body.items.map((b: { id: string }) => b.id)).toEqual([first.body.id]);
   });
@@ -162,16 +171,32 @@ describe('booking a slot', () => {
     const offGrid = new Date(Date.parse(free[3]!.start) + 7 * 60_000).toISOString();
     const a = await book(herder, hostId, offGrid);
     expect(a.status).toBe(400);
-    expect(a.body.error.issues[0].path).toBe('start');
+    expect(a.body.error).toMatchObject({ message: '该时间不可预约', issues: [{ path: 'start', message: '该时间不可预约，请从可预约时间中选择' }] });
     const b = await book(herder, hostId, free[3]!.start, { way: 'in_person' });
     expect(b.status).toBe(400);
-    expect(b.body.error.issues[0].path).toBe('way');
+    // the ways the host does offer, in words
+    expect(b.body.error).toMatchObject({ message: '该接访人不提供这种接访方式', issues: [{ path: 'way', message: '请选择：视频接访、电话接访' }] });
     const c = await call('POST', '/bookings', { token: herder, body: { hostId, start: free[3]!.start, way: 'video', topic: '咨询' } });
     expect(c.status).toBe(400);
     expect(c.body.error.issues[0].path).toBe('Idempotency-Key');
     const d = await book(herder, hostId, free[3]!.start, { topic: '' });
     expect(d.status).toBe(400);
     expect(d.body.error.issues[0]).toEqual({ path: 'topic', message: '预约事项至少 2 个字' });
+  });
+});
+
+describe('the petition a booking keeps', () => {
+  it('is summed up in its first 30 characters, its spaces and lines made one', async () => {
+    const hostId = await newHost('babao');
+    const [s1, s2] = await slots(hostId, false);
+    const herder = await citizenToken();
+    const long = await report(herder, { description: '草场边界\n\n纠纷：邻居把  网围栏往我家草场里挪了二十米，村里调解过两次没有结果，想请调解员帮忙。' });
+    const exact = await report(herder, { description: '邻居把网围栏往我家草场里挪了二十米，请帮忙调解一下。' + '谢谢'.repeat(2) });
+    expect([...'邻居把网围栏往我家草场里挪了二十米，请帮忙调解一下。谢谢谢谢'].length).toBe(30);
+    const a = await book(herder, hostId, s1!.start, { petitionId: long.body.id });
+    expect(a.body.petition.summary).toBe('草场边界 纠纷：邻居把 网围栏往我家草场里挪了二十米，村里调…');
+    const b = await book(herder, hostId, s2!.start, { petitionId: exact.body.id });
+    expect(b.body.petition.summary).toBe('邻居把网围栏往我家草场里挪了二十米，请帮忙调解一下。谢谢谢谢');
   });
 });
 
@@ -217,7 +242,9 @@ describe('rescheduling and cancelling', () => {
     expect(cancelled.body.roomUrl).toBeUndefined();
     expect((await slots(hostId)).find((s) => s.start === slot!.start)).toMatchObject({ booked: 0, free: 1 });
     expect((await book(b!, hostId, slot!.start)).status).toBe(201);
-    expect((await call('POST', `/bookings/${first.body.id}/cancel`, { token: a })).status).toBe(409);
+    const twice = await call('POST', `/bookings/${first.body.id}/cancel`, { token: a });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toBe('该预约已取消或已结束');
     expect((await call('POST', `/bookings/${first.body.id}/reschedule`, { token: a, body: { start: slot!.start } })).status).toBe(409);
   });
 
@@ -399,6 +426,11 @@ describe('linking a booking to a petition', () => {
     expect(theirs.body.error.message).toContain('未找到该诉求');
     const nobody = await book(other!, hostId, s2!.start, { petitionId: 'P-nobody' });
     expect(nobody.status).toBe(404);
+    // an anonymous report is not linked: the booking would name its reporter
+    const anonymous = await report(other!, { anonymous: true });
+    const refused = await book(other!, hostId, s2!.start, { petitionId: anonymous.body.id });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({ message: '匿名反映不能关联预约', issues: [{ path: 'petitionId' }] });
     // nothing was booked by the refused requests
     expect((await slots(hostId)).find((s) => s.start === s2!.start)?.booked).toBe(0);
   });

@@ -72,6 +72,11 @@ describe('staff login throttle (finding 4)', () => {
     expect(lifted.status).toBe(200);
     expect(lifted.body).toEqual({ lifted: true });
     expect((await loginFrom(address(), username, PASSWORD)).status).toBe(200);
+    // lifting it again lifts nothing, and the audit record holds the one lift
+    expect((await call('POST', '/staff/login-locks/lift', { token: admin, body: { username } })).body).toEqual({ lifted: false });
+    const audit = await call('GET', '/staff/audit?limit=100', { token: admin });
+    const lifts = audit.body.items.filter((e: { subject: string; subjectId: string }) => e.subject === 'login_lock' && e.subjectId === username);
+    expect(lifts).toEqual([expect.objectContaining({ action: 'lift_lock', actor: expect.objectContaining({ username: 'admin' }) })]);
   });
 
   it('slows and then locks one source address that tries many usernames, and leaves other addresses alone', async () => {

@@ -416,4 +416,68 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: a user that is not there has no node, and every user's scope is a node of the org, so `!user` and `!node` are the same",
   'functions/usecases/users.ts:137:ObjectLiteral:{}':
     "killed after this run (applied by hand: the test fails): the sign-out handler no longer adds `signedOut` over the use case's answer, and staff-accounts.test.ts 'signs a user out everywhere …' reads the answer",
+  'functions/usecases/auth.ts:186:ConditionalExpression:true':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' lifts the lock again: nothing lifted, and the audit record holds the one lift",
+  "functions/usecases/auth.ts:186:LogicalOperator:scope.path.split('/')[0] && scope.id":
+    "equivalent: an admin's scope is their county (users.ts: only a county scope fits an admin), whose id is the first part of its path",
+  // backlog.ts (揭榜领案)
+  'functions/usecases/backlog.ts:12:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …' reads a handler's 404 in words",
+  'functions/usecases/backlog.ts:15:ConditionalExpression:false':
+    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+  'functions/usecases/backlog.ts:19:MethodExpression:out.items':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …': another township's staff do not see the case on their board",
+  'functions/usecases/backlog.ts:20:ConditionalExpression:true':
+    "killed after this run, or equivalent: the whole filter made true is killed (backlog.test.ts: another township's board); `r.backlog?.boardSince` alone made true changes nothing, since the board index holds an entry only for a case posted to it (boardItem, petitions adapter)",
+  'functions/usecases/backlog.ts:20:LogicalOperator:r.backlog?.boardSince || inScope(scope.path, org.nodes.get(r':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …': every entry of the board index is posted, so `||` lets every township's case through to another township's board",
+  'functions/usecases/backlog.ts:20:OptionalChaining:r.backlog.boardSince':
+    'equivalent: the board index holds an entry only for a case posted to it, whose backlog is set (boardItem, petitions adapter)',
+  'functions/usecases/backlog.ts:20:OptionalChaining:org.nodes.get(r.centreId).path':
+    "not reachable: a case's centre is always a node of the org (routing gives only centres), and no node is deleted",
+  'functions/usecases/backlog.ts:27:OptionalChaining:org.categories.find(c => c.id === r.categoryId).name':
+    "not reachable: a case's category is checked against the org's when it is reported, and a category is never deleted (only edited)",
+  'functions/usecases/backlog.ts:28:OptionalChaining:org.nodes.get(r.townshipId).name':
+    "not reachable: a case's township is always a node of the org (routing), and no node is deleted",
+  'functions/usecases/backlog.ts:31:ArithmeticOperator:(now - Date.parse(r.createdAt)) * DAY':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …' reads the age of a case reported today: 0 days",
+  'functions/usecases/backlog.ts:31:ArithmeticOperator:now + Date.parse(r.createdAt)':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …' reads the age of a case reported today: 0 days",
+  // bookings.ts
+  'functions/usecases/bookings.ts:138:ConditionalExpression:false':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'lists the seeded hosts …': every host asked for by 峨堡镇's centre is 峨堡镇's",
+  'functions/usecases/bookings.ts:140:MethodExpression:[...org.nodes.values()]':
+    'equivalent but for cost: hosts are listed by county, and asking for every node as if a county finds none under the others (one more query each)',
+  'functions/usecases/bookings.ts:140:ConditionalExpression:true':
+    'equivalent but for cost: hosts are listed by county, and asking for every node as if a county finds none under the others (one more query each)',
+  'functions/usecases/bookings.ts:144:ConditionalExpression:true':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'lists the seeded hosts …': a stood-down host is not listed, a video-only host is not offered in person (each filter made true by hand: kind, way, expertise, active; each fails)",
+  'functions/usecases/bookings.ts:177:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'refuses a time that is not a slot, a way the host does not offer …' reads the refusal and the ways offered, in words",
+  'functions/usecases/bookings.ts:177:StringLiteral:``':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'refuses a time that is not a slot, a way the host does not offer …' reads the ways offered, in words",
+  'functions/usecases/bookings.ts:177:ArrowFunction:() => undefined':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'refuses a time that is not a slot, a way the host does not offer …' reads the ways offered, in words",
+  'functions/usecases/bookings.ts:180:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'refuses a time that is not a slot …' reads the refusal in words",
+  'functions/usecases/bookings.ts:215:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'answers the same Idempotency-Key with the same booking …' reads the 409's words",
+  'functions/usecases/bookings.ts:226:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'keeps one of the citizen's own petitions …' links an anonymous report: 400 in words",
+  "functions/usecases/bookings.ts:227:MethodExpression:p.description.replace(/\\s+/g, ' ')":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the petition a booking keeps …': its spaces and lines made one",
+  'functions/usecases/bookings.ts:227:Regex:/\\s/g':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the petition a booking keeps …': its spaces and lines made one",
+  'functions/usecases/bookings.ts:227:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the petition a booking keeps …': its spaces and lines made one",
+  'functions/usecases/bookings.ts:231:ConditionalExpression:true':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the petition a booking keeps …': a summary of exactly 30 characters is whole, a longer one cut at 30 with …",
+  'functions/usecases/bookings.ts:231:ConditionalExpression:false':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the petition a booking keeps …': a summary of exactly 30 characters is whole, a longer one cut at 30 with …",
+  'functions/usecases/bookings.ts:231:EqualityOperator:text.length >= 30':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the petition a booking keeps …': a summary of exactly 30 characters is whole",
+  'functions/usecases/bookings.ts:231:EqualityOperator:text.length <= 30':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the petition a booking keeps …': a longer one is cut at 30 with …",
+  'functions/usecases/bookings.ts:253:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'frees the slot on cancel …' cancels twice: 409 in words",
 };
