@@ -97,9 +97,34 @@ describe('hosts', () => {
     const ebao = await staffToken('ebao');
     const res = await call('PUT', `/staff/hosts/${hostId}`, { token: ebao, body: hostBody('ebao') });
     expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('未找到该接访人');
     const into = await call('PUT', `/staff/hosts/h-${randomUUID().slice(0, 8)}`, { token: ebao, body: hostBody('babao') });
     expect(into.status).toBe(400);
-    expect(into.body.error.issues[0].path).toBe('centreId');
+    expect(into.body.error).toMatchObject({ message: '所属中心不存在', issues: [{ path: 'centreId', message: '请选择您管辖范围内的综治中心' }] });
+    // nor read: 峨堡镇 lists and opens its own hosts only; 八宝镇 and the county list this one
+    const listed = async (who: 'babao' | 'ebao' | 'county') => (await call('GET', '/staff/hosts', { token: await staffToken(who) })).body.items.map((h: { id: string }) => h.id);
+    expect(await listed('ebao')).not.toContain(hostId);
+    expect(await listed('babao')).toContain(hostId);
+    expect(await listed('county')).toContain(hostId);
+    const opened = await call('GET', `/staff/hosts/${hostId}`, { token: ebao });
+    expect(opened.status).toBe(404);
+    expect(opened.body.error.message).toBe('未找到该接访人');
+    // a handler has no receptions to manage
+    const handler = await call('GET', '/staff/hosts', { token: await staffToken('babao-justice') });
+    expect(handler.status).toBe(404);
+    expect(handler.body.error.message).toBe('未找到');
+  });
+
+  it('names as a host’s 会诊单位 a department of the host’s centre or of the county, and no other', async () => {
+    const babao = await staffToken('babao');
+    const save = (departmentId: string) => call('PUT', `/staff/hosts/h-${randomUUID().slice(0, 8)}`, { token: babao, body: hostBody('babao', { departmentId }) });
+    expect((await save('babao-justice')).status).toBe(200);
+    expect((await save('qilian-human-resources')).status).toBe(200);
+    for (const other of ['ebao-natural-resources', 'no-such-department']) {
+      const res = await save(other);
+      expect(res.status, other).toBe(400);
+      expect(res.body.error).toMatchObject({ message: '会诊单位不存在', issues: [{ path: 'departmentId', message: '请选择本中心或县级的部门' }] });
+    }
   });
 });
 

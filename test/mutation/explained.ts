@@ -480,4 +480,34 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the petition a booking keeps …': a longer one is cut at 30 with …",
   'functions/usecases/bookings.ts:253:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'frees the slot on cancel …' cancels twice: 409 in words",
+  'functions/usecases/bookings.ts:295:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township' reads a handler's 404 in words",
+  'functions/usecases/bookings.ts:308:ConditionalExpression:true':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township': 八宝镇 lists its own host (each township's hosts asked for as the county's: none are the county node's)",
+  'functions/usecases/bookings.ts:308:ConditionalExpression:false':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township': the county lists a township's host",
+  "functions/usecases/bookings.ts:308:EqualityOperator:scope.kind !== 'county'":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township': the county lists a township's host",
+  'functions/usecases/bookings.ts:308:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township': the county lists a township's host",
+  'functions/usecases/bookings.ts:308:ObjectLiteral:{}':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township': each list is its scope's (an empty query lists none or the wrong ones)",
+  'functions/usecases/bookings.ts:309:MethodExpression:recs':
+    "equivalent: the hosts are already read by the caller's centre or county, all inside its scope; the filter is a second guard",
+  'functions/usecases/bookings.ts:309:ArrowFunction:() => undefined':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township': 八宝镇 lists its own host",
+  'functions/usecases/bookings.ts:317:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township': 峨堡镇 opens 八宝镇's host: 404 in words",
+  'functions/usecases/bookings.ts:326:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township' reads the 404's words",
+  'functions/usecases/bookings.ts:328:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'may not be edited by staff of another township' reads the refusal and its field in words",
+  'functions/usecases/bookings.ts:331:ConditionalExpression:true':
+    'equivalent: looking up a department for a host without one finds none, and the check below runs only when one is given',
+  'functions/usecases/bookings.ts:331:EqualityOperator:d.id !== body.departmentId':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'names as a host's 会诊单位 a department of the host's centre or of the county, and no other'",
+  'functions/usecases/bookings.ts:332:LogicalOperator:!department && department.centreId !== centre.id && departme':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'names as a host's 会诊单位 …' names a department that is not there: 400, where the mutant reads no department's centre (a 500)",
+  'functions/usecases/bookings.ts:332:ConditionalExpression:false':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'names as a host's 会诊单位 …': another township's department and one that is not there are refused",
 };
