@@ -395,7 +395,7 @@ describe('bad input', () => {
   it('rejects a description that fails WeChat’s content check, with a clear message', async () => {
     const res = await report(await citizenToken(), { description: '有人在村里开设赌博网站，请查处。' });
     expect(res.status).toBe(400);
-    expect(res.body.error).toMatchObject({ code: 'rejected_content', issues: [{ path: 'description' }] });
+    expect(res.body.error).toMatchObject({ code: 'rejected_content', message: '内容未通过内容安全检查，请修改后再提交', issues: [{ path: 'description', message: '内容含有不当信息，请修改后再提交' }] });
   });
 
   it('answers 409 for a step the status does not allow', async () => {

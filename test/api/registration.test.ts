@@ -145,6 +145,10 @@ describe('registration (统一登记)', () => {
     const refused = await register(babao, { photos: [theirs] });
     expect(refused.status).toBe(400);
     expect(issuesOf(refused)).toEqual(['photos.0']);
+    // nor is another staff user's upload, though they may register the same case
+    const other = await register(await staffToken('county'), { channel: 'letter', letterReceivedOn: '2026-11-28', photos: [ticket.body.key] });
+    expect(other.status).toBe(400);
+    expect(issuesOf(other)).toEqual(['photos.0']);
     // citizens send photos only
     expect((await call('POST', '/uploads', { token: herder, body: { contentType: 'application/pdf', size: 100 } })).status).toBe(400);
   });

@@ -1,7 +1,7 @@
 /** Photos: a presigned PUT from the API, the bytes straight to the S3 stand-in, the key on the petition. */
 import { GetObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { describe, expect, it } from 'vitest';
-import { call, citizenToken, report } from '../support/api';
+import { call, citizenToken, register, report, staffToken } from '../support/api';
 import { stack } from '../support/worker';
 
 const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(2048, 7), Buffer.from([0xff, 0xd9])]);
@@ -24,6 +24,13 @@ describe('photo uploads', () => {
     const sent = await report(herder, { photos: [ticket.body.key] });
     expect(sent.status).toBe(201);
     expect((await call('GET', `/petitions/${sent.body.id}`, { token: herder })).body.photos).toEqual([ticket.body.key]);
+
+    // the photo is the herder's: another citizen, or staff, who send its key are refused, in words
+    const [neighbour, babao] = await Promise.all([citizenToken(), staffToken('babao')]);
+    const theirs = await report(neighbour, { photos: [ticket.body.key] });
+    expect(theirs.status).toBe(400);
+    expect(theirs.body.error).toMatchObject({ message: '照片无效，请重新上传', issues: [{ path: 'photos.0', message: '照片或附件未上传成功或不是您上传的，请重新上传' }] });
+    expect((await register(babao, { photos: [ticket.body.key] })).status).toBe(400);
   });
 
   it('signs the type and size into the URL, and no checksum of an empty body', async () => {

@@ -510,4 +510,11 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'names as a host's 会诊单位 …' names a department that is not there: 400, where the mutant reads no department's centre (a 500)",
   'functions/usecases/bookings.ts:332:ConditionalExpression:false':
     "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'names as a host's 会诊单位 …': another township's department and one that is not there are refused",
+  // content.ts
+  'functions/usecases/content.ts:16:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): lifecycle.test.ts 'rejects a description that fails WeChat's content check …' reads the refusal and the field's words",
+  'functions/usecases/content.ts:26:StringLiteral:``':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): the citizen's folder emptied: uploads.test.ts 'hands out a presigned PUT …' sends the herder's photo as a neighbour's (400); the staff folder emptied: registration.test.ts 'attaches a scanned letter …' sends 八宝镇's upload as the county's (400; before, no test sent one staff user's upload as another's)",
+  'functions/usecases/content.ts:41:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): uploads.test.ts 'hands out a presigned PUT …' sends the herder's photo as a neighbour's: 400, the refusal and the field's words",
 };
