@@ -199,6 +199,10 @@ describe('attachments on a case', () => {
     expect((await call('GET', `/staff/petitions/${id}`, { token: ebao })).status).toBe(404);
     expect((await call('GET', `/staff/petitions/${id}`, { token: justice })).status).toBe(404);
     expect((await step(ebao, id, 'attachments', { key: ticket.body.key, name: '扫描件' })).status).toBe(404);
+    // the centre, which sees the case, may not attach the 自然资源所's upload as its own
+    const borrowed = await step(babao, id, 'attachments', { key: ticket.body.key, name: '扫描件' });
+    expect(borrowed.status).toBe(400);
+    expect(borrowed.body.error).toMatchObject({ message: '附件无效，请重新上传', issues: [{ path: 'key', message: '附件未上传成功或不是您上传的，请重新上传' }] });
     const mine = await call('GET', `/petitions/${id}`, { token: herder });
     expect(mine.status).toBe(200);
     expect(JSON.stringify(mine.body)).not.toContain(ticket.body.key);

@@ -114,6 +114,7 @@ describe('a report by voice', () => {
     const stolen = await report(herder, voiceOnly(theirs));
     expect(stolen.status).toBe(400);
     expect(stolen.body.error.issues).toEqual([{ path: 'audio.key', message: '语音未上传成功或不是您录的，请重新录音' }]);
+    expect(stolen.body.error.message).toBe('语音无效，请重新录音');
 
     const mineButMissing = theirs.replace(/[0-9A-Z]{26}\.webm$/, '01J00000000000000000000000.webm');
     expect((await report(neighbour, voiceOnly(mineButMissing))).body.error.issues).toEqual([{ path: 'audio.key', message: '语音未上传成功或不是您录的，请重新录音' }]);

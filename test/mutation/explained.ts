@@ -517,4 +517,8 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): the citizen's folder emptied: uploads.test.ts 'hands out a presigned PUT …' sends the herder's photo as a neighbour's (400); the staff folder emptied: registration.test.ts 'attaches a scanned letter …' sends 八宝镇's upload as the county's (400; before, no test sent one staff user's upload as another's)",
   'functions/usecases/content.ts:41:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): uploads.test.ts 'hands out a presigned PUT …' sends the herder's photo as a neighbour's: 400, the refusal and the field's words",
+  'functions/usecases/content.ts:46:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): documents.test.ts 'binds a staff upload to the case …': the centre attaches the 自然资源所's upload as its own: 400, the refusal and the field's words",
+  'functions/usecases/content.ts:59:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): voice.test.ts 'refuses another citizen's recording …' reads the refusal's words",
 };
