@@ -521,4 +521,20 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): documents.test.ts 'binds a staff upload to the case …': the centre attaches the 自然资源所's upload as its own: 400, the refusal and the field's words",
   'functions/usecases/content.ts:59:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): voice.test.ts 'refuses another citizen's recording …' reads the refusal's words",
+  'functions/usecases/bookings.ts:102:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the centre and the county see it …': a citizen signed in through WeChat has no name on record, and staff read 群众",
+  'functions/usecases/bookings.ts:217:ConditionalExpression:false':
+    'not reachable: a booking and its idempotency record are written in one transaction and a booking is never deleted, so a replayed key always finds its booking',
+  'functions/usecases/bookings.ts:224:ConditionalExpression:false':
+    "equivalent: `p.reporter.kind !== 'wechat'` made false; a reporter who is not a WeChat user has no openid, so the openid check alone refuses (`!p` made false is killed: 'P-nobody' would be a 500, and the whole check by 'anyone else's')",
+  'functions/usecases/bookings.ts:230:OptionalChaining:org.categories.find(c => c.id === p.categoryId).name':
+    "not reachable: a case's category is checked against the org's when it is reported, and a category is never deleted (only edited)",
+  'functions/usecases/bookings.ts:355:MethodExpression:list':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the centre and the county see it …': one host's schedule holds that host's bookings only",
+  'functions/usecases/bookings.ts:355:ConditionalExpression:true':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'the centre and the county see it …': one host's schedule holds that host's bookings only",
+  'functions/usecases/bookings.ts:362:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'staff of another township cannot see …' reads the 404's words",
+  'functions/usecases/bookings.ts:406:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'says which date is wrong, in Chinese' reads the refusal's words",
 };
