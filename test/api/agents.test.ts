@@ -117,7 +117,9 @@ describe('我代办的 (an agent’s cases)', () => {
     expect(open.id).not.toBe(done.id);
     // the agent reads no township's figures, and exports nothing
     expect((await call('GET', `/staff/dashboard?${period}&townshipId=babao`, { token: agent })).status).toBe(404);
-    expect((await call('GET', `/staff/export?${period}`, { token: agent })).status).toBe(404);
+    const exported = await call('GET', `/staff/export?${period}`, { token: agent });
+    expect(exported.status).toBe(404);
+    expect(exported.body.error.message).toBe('未找到');
   });
 
   it('gives the agent the centre’s reminders on what they filed: 临期 and the urge on the record, news on their list', async () => {

@@ -281,7 +281,17 @@ describe('who may see what', () => {
     expect(dash.body.timelyAcceptance.denominator).toBeGreaterThan(0);
     expect(dash.body.definitions.timelyAcceptance).toContain('及时受理率');
     const handler = await staffToken('babao-justice');
-    expect((await call('GET', '/staff/dashboard', { token: handler })).status).toBe(404);
+    const refused = await call('GET', '/staff/dashboard', { token: handler });
+    expect(refused.status).toBe(404);
+    expect(refused.body.error.message).toBe('未找到');
+    // the county reads one of its townships; a village, the county itself or a place that is not there is not one
+    const county = await staffToken('county');
+    expect((await call('GET', '/staff/dashboard?townshipId=babao', { token: county })).body.scope).toMatchObject({ kind: 'centre', id: 'babao' });
+    for (const townshipId of ['babao-baiyanggou', 'qilian', 'no-such-place']) {
+      const res = await call('GET', `/staff/dashboard?townshipId=${townshipId}`, { token: county });
+      expect(res.status, townshipId).toBe(404);
+      expect(res.body.error.message).toBe('未找到该乡镇（苏木）');
+    }
     expect((await call('GET', '/staff/petitions?status=dispatched', { token: handler })).status).toBe(200);
     const bad = await call('GET', '/staff/dashboard?from=2026-12-01&to=2026-11-01', { token: babao });
     expect(bad.status).toBe(400);

@@ -61,7 +61,11 @@ describe('a village-level matter (小事不出村)', () => {
     const township = (await call('GET', `/staff/dashboard?${period()}`, { token: babao })).body;
     expect(township.byVillage.find((v: { id: string }) => v.id === 'babao-baiyanggou').count).toBeGreaterThanOrEqual(1);
     // a village reads no township's figures
-    expect((await call('GET', `/staff/dashboard?${period()}&townshipId=babao`, { token: village })).status).toBe(404);
+    // and no list of townships to choose from
+    expect((await call('GET', `/staff/dashboard?${period()}`, { token: village })).body.townships).toEqual([]);
+    const asked = await call('GET', `/staff/dashboard?${period()}&townshipId=babao`, { token: village });
+    expect(asked.status).toBe(404);
+    expect(asked.body.error.message).toBe('未找到该乡镇（苏木）');
   });
 
   it('is handed up to the township centre with a reason: it leaves the village, goes to the centre’s department, and the centre dispatches it', async () => {

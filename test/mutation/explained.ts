@@ -537,4 +537,25 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'staff of another township cannot see …' reads the 404's words",
   'functions/usecases/bookings.ts:406:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'says which date is wrong, in Chinese' reads the refusal's words",
+  // dashboard.ts
+  'functions/usecases/dashboard.ts:42:ConditionalExpression:false': "killed after this run, or equivalent for a handler: an agent refused here reads 未找到, and past this line would read that its place is not a centre (agents.test.ts 'shows the agent their own figures …' reads the export's 404 in words: applied by hand, the guard made false fails); a handler past this line is refused at line 49 in the same words",
+  "functions/usecases/dashboard.ts:42:LogicalOperator:caller.role === 'handler' && caller.role === 'agent'": "killed after this run, or equivalent for a handler: an agent refused here reads 未找到, and past this line would read that its place is not a centre (agents.test.ts 'shows the agent their own figures …' reads the export's 404 in words: applied by hand, the guard made false fails); a handler past this line is refused at line 49 in the same words",
+  'functions/usecases/dashboard.ts:42:StringLiteral:""':
+    "killed after this run by API tests made stronger (applied by hand: they fail), or equivalent: the 404's words emptied (agents.test.ts, lifecycle.test.ts read them); a role name emptied is the agent's (killed as above) or the handler's (refused at line 49 in the same words)",
+  'functions/usecases/dashboard.ts:46:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): village.test.ts reads the words of a village's 404 for a township's figures",
+  'functions/usecases/dashboard.ts:47:BooleanLiteral:true':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): village.test.ts: a village's figures offer no list of townships",
+  'functions/usecases/dashboard.ts:49:ConditionalExpression:false':
+    "equivalent: a handler's scope is a department only when they have one, and a handler is refused above (line 42) before it; the line is a second guard",
+  'functions/usecases/dashboard.ts:49:StringLiteral:""':
+    'equivalent: only a handler reaches a department scope, and a handler is refused above (line 42)',
+  'functions/usecases/dashboard.ts:50:OptionalChaining:org.nodes.get(id).path':
+    "not reachable: countyOf is asked of a centre the caller's scope names or of a township just found in the org",
+  'functions/usecases/dashboard.ts:57:ConditionalExpression:false':
+    "killed after this run by an API test made stronger (applied by hand: the whole check, `!township` and the kind check made false each fail), or equivalent while the org has one county (the county check): lifecycle.test.ts asks the county's figures of a village, of the county itself and of a place that is not there: 404 in words",
+  "functions/usecases/dashboard.ts:57:LogicalOperator:(!township || township.kind !== 'township') && countyOf(town":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): lifecycle.test.ts 'shows centre staff their overdue filter and dashboard …': the county asks the figures of a village: 404",
+  "functions/usecases/dashboard.ts:57:LogicalOperator:!township && township.kind !== 'township'":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): lifecycle.test.ts 'shows centre staff their overdue filter and dashboard …': the county asks the figures of a place that is not there: 404, where the mutant reads no node's kind (a 500)",
 };
