@@ -116,7 +116,10 @@ describe('我代办的 (an agent’s cases)', () => {
     expect(after.overdue).toEqual([]);
     expect(open.id).not.toBe(done.id);
     // the agent reads no township's figures, and exports nothing
-    expect((await call('GET', `/staff/dashboard?${period}&townshipId=babao`, { token: agent })).status).toBe(404);
+    expect(after.townships).toEqual([]);
+    const township = await call('GET', `/staff/dashboard?${period}&townshipId=babao`, { token: agent });
+    expect(township.status).toBe(404);
+    expect(township.body.error.message).toBe('未找到该乡镇（苏木）');
     const exported = await call('GET', `/staff/export?${period}`, { token: agent });
     expect(exported.status).toBe(404);
     expect(exported.body.error.message).toBe('未找到');

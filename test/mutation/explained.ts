@@ -558,4 +558,17 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): lifecycle.test.ts 'shows centre staff their overdue filter and dashboard …': the county asks the figures of a village: 404",
   "functions/usecases/dashboard.ts:57:LogicalOperator:!township && township.kind !== 'township'":
     "killed after this run by an API test made stronger (applied by hand: the test fails): lifecycle.test.ts 'shows centre staff their overdue filter and dashboard …': the county asks the figures of a place that is not there: 404, where the mutant reads no node's kind (a 500)",
+  'functions/usecases/dashboard.ts:65:ConditionalExpression:false': "not reachable through the API: every route that reads a period refuses a backward or too-long one at its query schema first (DashboardQuery, ExportQuery, RankingQuery in shared/schemas/staff.ts), so periodOf says it a second time; noted to say once",
+  'functions/usecases/dashboard.ts:66:ArithmeticOperator:(Date.parse(to) - Date.parse(from)) / DAY - 1': "not reachable through the API: every route that reads a period refuses a backward or too-long one at its query schema first (DashboardQuery, ExportQuery, RankingQuery in shared/schemas/staff.ts), so periodOf says it a second time; noted to say once",
+  'functions/usecases/dashboard.ts:86:StringLiteral:""': "not reachable through the API: every route that reads a period refuses a backward or too-long one at its query schema first (DashboardQuery, ExportQuery, RankingQuery in shared/schemas/staff.ts), so periodOf says it a second time; noted to say once",
+  'functions/usecases/dashboard.ts:75:StringLiteral:""':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): agents.test.ts 'shows the agent their own figures …' reads the words of the agent's 404 for a township",
+  'functions/usecases/dashboard.ts:83:BooleanLiteral:true':
+    "killed after this run by an API test made stronger (applied by hand: the test fails): agents.test.ts 'shows the agent their own figures …': an agent's figures offer no list of townships",
+  "functions/usecases/dashboard.ts:83:LogicalOperator:org.nodes.get(caller.scopeNodeId)?.path.split('/')[0] && ''":
+    "not reachable: a staff token names a scope that users.ts checked is a node of the org, and every node's path starts with its county",
+  'functions/usecases/dashboard.ts:83:OptionalChaining:org.nodes.get(caller.scopeNodeId).path':
+    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+  'functions/usecases/dashboard.ts:83:StringLiteral:""':
+    "not reachable: a staff token names a scope that users.ts checked is a node of the org, and every node's path starts with its county",
 };
