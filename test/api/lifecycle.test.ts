@@ -287,6 +287,9 @@ describe('who may see what', () => {
     // the county reads one of its townships; a village, the county itself or a place that is not there is not one
     const county = await staffToken('county');
     expect((await call('GET', '/staff/dashboard?townshipId=babao', { token: county })).body.scope).toMatchObject({ kind: 'centre', id: 'babao' });
+    // the townships it may choose: its three, no village and not itself
+    const choices = (await call('GET', '/staff/dashboard', { token: county })).body.townships;
+    expect(choices.map((t: { id: string; name: string }) => `${t.id} ${t.name}`).sort()).toEqual(['babao 八宝镇', 'ebao 峨堡镇', 'moler 默勒镇']);
     for (const townshipId of ['babao-baiyanggou', 'qilian', 'no-such-place']) {
       const res = await call('GET', `/staff/dashboard?townshipId=${townshipId}`, { token: county });
       expect(res.status, townshipId).toBe(404);
