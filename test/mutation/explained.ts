@@ -3,6 +3,10 @@
  * Key: `file:line:mutator:replacement` as test/mutation/run.ts prints it in report.md.
  * Each was applied by hand and its tests run: they pass, for the reason given.
  */
+/** why a staff caller's scope node is always there */
+const SCOPE_IS_A_NODE =
+  'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node';
+
 export const EXPLAINED: Record<string, string> = {
   // contract/openapi.ts
   'shared/contract/openapi.ts:47:StringLiteral:""':
@@ -346,7 +350,7 @@ export const EXPLAINED: Record<string, string> = {
   'functions/usecases/petitions.ts:258:ConditionalExpression:true':
     "equivalent (applied by hand: open311 and authorization tests pass): `p.reporter.kind === 'partner'` made true; only a partner's report carries a partnerId, so the id check alone decides (the id check made true is killed: open311.test.ts 'shows a partner only the requests it filed')",
   'functions/usecases/petitions.ts:260:BooleanLiteral:true':
-    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+    SCOPE_IS_A_NODE,
   'functions/usecases/petitions.ts:269:ConditionalExpression:true':
     "equivalent (applied by hand: the village, scope, authorization and ownership tests pass): `village !== undefined` made true; heldByVillage needs a villageId, and a case's villageId is always a node of the org (routing takes it from the post); the scope check made true is killed: village.test.ts 'shows the village nothing of another village …'",
   'functions/usecases/petitions.ts:274:ConditionalExpression:true':
@@ -365,7 +369,7 @@ export const EXPLAINED: Record<string, string> = {
   'functions/usecases/audit.ts:43:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): audit.test.ts 'is read by county supervisors and admins only' reads the 404's words",
   'functions/usecases/audit.ts:45:OptionalChaining:org.nodes.get(caller.scopeNodeId).path':
-    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+    SCOPE_IS_A_NODE,
   'functions/usecases/audit.ts:46:ConditionalExpression:false':
     'not reachable: a staff token names a scope that users.ts checked is a node of the org, and every node has a path that starts with its county',
   'functions/usecases/auth.ts:16:ObjectLiteral:{}':
@@ -397,7 +401,7 @@ export const EXPLAINED: Record<string, string> = {
   'functions/usecases/auth.ts:162:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'records failed and successful logins …' reads the 404's words",
   'functions/usecases/auth.ts:165:ConditionalExpression:false':
-    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+    SCOPE_IS_A_NODE,
   "functions/usecases/auth.ts:172:LogicalOperator:scope.path.split('/')[0] && scope.id":
     "equivalent: an admin's scope is their county (users.ts: only a county scope fits an admin), whose id is the first part of its path",
   'functions/usecases/auth.ts:173:ObjectLiteral:{}':
@@ -424,7 +428,7 @@ export const EXPLAINED: Record<string, string> = {
   'functions/usecases/backlog.ts:12:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …' reads a handler's 404 in words",
   'functions/usecases/backlog.ts:15:ConditionalExpression:false':
-    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+    SCOPE_IS_A_NODE,
   'functions/usecases/backlog.ts:19:MethodExpression:out.items':
     "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …': another township's staff do not see the case on their board",
   'functions/usecases/backlog.ts:20:ConditionalExpression:true':
@@ -568,7 +572,7 @@ export const EXPLAINED: Record<string, string> = {
   "functions/usecases/dashboard.ts:83:LogicalOperator:org.nodes.get(caller.scopeNodeId)?.path.split('/')[0] && ''":
     "not reachable: a staff token names a scope that users.ts checked is a node of the org, and every node's path starts with its county",
   'functions/usecases/dashboard.ts:83:OptionalChaining:org.nodes.get(caller.scopeNodeId).path':
-    'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node',
+    SCOPE_IS_A_NODE,
   'functions/usecases/dashboard.ts:83:StringLiteral:""':
     "not reachable: a staff token names a scope that users.ts checked is a node of the org, and every node's path starts with its county",
   'functions/usecases/dashboard.ts:97:OptionalChaining:list.find(x => x.id === id).name':

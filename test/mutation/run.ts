@@ -17,7 +17,7 @@
  * (test/unit/steps.test.ts): that load is inside the test, so it reads the mutated table and its failure counts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXPLAINED } from './explained';
 
@@ -167,35 +167,42 @@ function holds(pattern: string, file: string, line: number): boolean {
     .replace(/\u0000/g, '(.*/)?');
   return new RegExp(`^${re}$`).test(file);
 }
+/** Whether a batch's files hold a mutant at file:line */
+const inBatch = (b: Batch, file: string, line: number) => b.mutate.some((pattern) => holds(pattern, file, line));
+
+/** Where a Stryker run writes its json report (when it ends) and its partial lines (as each mutant is known) */
+const outputsOf = (name: string) => ({ report: path.join(CACHE, `${name}-report.json`), partial: path.join(CACHE, `${name}-partial.jsonl`) });
 
 /**
- * After an area's Stryker run over some of its batches: its json report (a whole run) or its partial lines (a run
- * stopped part way), each mutant given to the batch whose files hold it.
+ * After an area's Stryker run over some of its batches (whose outputs were cleared before it): its json report (a whole
+ * run) or its partial lines (a run stopped part way), each mutant given to the batch whose files hold it.
  */
 function keep(name: string, batches: Batch[], minutes: number): void {
-  const report = path.join(CACHE, `${name}-report.json`);
-  const partial = path.join(CACHE, `${name}-partial.jsonl`);
+  const { report, partial } = outputsOf(name);
   const now = new Date().toISOString().slice(0, 16);
   const ranWith = (b: Batch) => batches.filter((x) => x !== b).map((x) => x.name);
   let rows: Array<{ file: string; m: Mutant; source: string }>;
   let extra: (b: Batch, mine: typeof rows) => Partial<BatchResult>;
   let ran = now;
-  if (existsSync(report) && statSync(report).mtimeMs >= Date.now() - minutes * 60_000 - 120_000) {
+  if (existsSync(report)) {
     const r = JSON.parse(readFileSync(report, 'utf8')) as { files: Record<string, { source: string; mutants: Mutant[] }> };
     rows = Object.entries(r.files).flatMap(([file, f]) => f.mutants.map((m) => ({ file, m, source: f.source })));
     extra = (b) => ({ minutes, ...(batches.length > 1 ? { ranWith: ranWith(b) } : {}) });
   } else if (existsSync(partial)) {
     const [head, ...tested] = readFileSync(partial, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-    const sourceOf = (f: string) => (existsSync(path.join(ROOT, relative(f))) ? readFileSync(path.join(ROOT, relative(f)), 'utf8') : '');
+    const sourceOf = (f: string) => {
+      const at = path.join(ROOT, relative(f));
+      return existsSync(at) ? readFileSync(at, 'utf8') : '';
+    };
     rows = (tested as Array<{ file: string; mutant: Mutant }>).map(({ file, mutant }) => ({ file, m: mutant, source: sourceOf(file) }));
     const plan = Object.entries((head?.plan ?? {}) as Record<string, number[]>).flatMap(([file, lines]) => lines.map((line) => ({ file: relative(file), line })));
-    const planned = (b: Batch) => plan.filter((x) => b.mutate.some((pattern) => holds(pattern, x.file, x.line))).length;
+    const planned = (b: Batch) => plan.filter((x) => inBatch(b, x.file, x.line)).length;
     ran = String(head?.at ?? now).slice(0, 16);
     extra = (b, mine) => ({ partial: { tested: mine.length, of: planned(b) } });
   } else return;
   mkdirSync(RESULTS, { recursive: true });
   for (const b of batches) {
-    const mine = rows.filter((x) => b.mutate.some((pattern) => holds(pattern, relative(x.file), x.m.location.start.line)));
+    const mine = rows.filter((x) => inBatch(b, relative(x.file), x.m.location.start.line));
     writeFileSync(path.join(RESULTS, `${b.name}.json`), JSON.stringify(resultOf(b, mine, ran, extra(b, mine)), null, 1) + '\n');
   }
 }
@@ -221,8 +228,11 @@ for (const area of AREAS) {
     $schema: undefined,
     mutate: mine.flatMap((b) => b.mutate),
     incrementalFile: rel(`${name}.json`),
-    jsonReporter: { fileName: rel(`${name}-report.json`) },
+    // partial-reporter.mjs writes its lines beside this report (outputsOf)
+    jsonReporter: { fileName: path.relative(ROOT, outputsOf(name).report) },
   }, null, 2));
+  // this run's outputs only: a report or partial lines left by an earlier run must not be taken for this one's
+  for (const f of Object.values(outputsOf(name))) rmSync(f, { force: true });
   const started = Date.now();
   const run = spawnSync('nice', ['-n', '10', 'npx', 'stryker', 'run', config], { cwd: ROOT, stdio: 'inherit' });
   const minutes = Math.round((Date.now() - started) / 60_000);
