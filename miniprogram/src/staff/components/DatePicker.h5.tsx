@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
+import { chinaToday } from '../lib/receptions';
 import type { DatePickerProps } from './DatePicker';
 
-/** The year now in China (UTC+8): the latest a staff page offers */
-const chinaYearNow = () => new Date(Date.now() + 8 * 3_600_000).getUTCFullYear();
 /** The first year a staff page offers: the platform's records start in it */
 const FIRST_YEAR = 2020;
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -20,13 +19,15 @@ const partsOf = (value: string) => {
 export function DatePicker(p: DatePickerProps) {
   const [draft, setDraft] = useState(() => partsOf(p.value));
   useEffect(() => setDraft(partsOf(p.value)), [p.value]);
-  const latest = chinaYearNow();
+  // the latest year offered: this year in China
+  const latest = Number(chinaToday().slice(0, 4));
   const years = Array.from({ length: latest - FIRST_YEAR + 1 }, (_, i) => String(latest - i));
   if (draft.y && !years.includes(draft.y)) years.push(draft.y);
   const set = (part: 'y' | 'm' | 'd', v: string) => {
     const next = { ...draft, [part]: v };
     // 31 March, then February: the month's last day
-    if (next.y && next.m && next.d && Number(next.d) > daysIn(next.y, next.m)) next.d = pad(daysIn(next.y, next.m));
+    const last = next.y && next.m ? daysIn(next.y, next.m) : 31;
+    if (Number(next.d) > last) next.d = pad(last);
     setDraft(next);
     if (next.y && next.m && (p.month || next.d)) p.onChange(p.month ? `${next.y}-${next.m}` : `${next.y}-${next.m}-${next.d}`);
   };
