@@ -87,7 +87,7 @@ const AREAS: Area[] = [
 interface Mutant {
   mutatorName: string;
   replacement?: string;
-  location: { start: { line: number; column: number } };
+  location: { start: { line: number; column: number }; end: { line: number; column: number } };
   status: 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
 }
 /** A mutant the tests let live, as results/<batch>.json keeps it (its replacement as explained.ts keys it) */
@@ -95,6 +95,9 @@ interface Survivor {
   line: number;
   /** where on the line (1-based); not known for results carried over from the first report */
   column?: number;
+  /** where the mutant ends (1-based): kept since 2026-12-01, so `rest` can run an unreached one again */
+  endLine?: number;
+  endColumn?: number;
   mutator: string;
   replacement: string;
   status: 'Survived' | 'NoCoverage';
@@ -120,6 +123,8 @@ interface BatchResult {
   minutes?: number;
   /** a run stopped part way: how many of its mutants it tested */
   partial?: { tested: number; of: number };
+  /** a run stopped part way: the mutants it planned and did not test, by file (`plannedOf`), for `rest` */
+  pending?: Record<string, string[]>;
   /** the other batches of the same Stryker run (one dry run for them all); `minutes` is the whole run's */
   ranWith?: string[];
   files: Record<string, FileResult>;
@@ -140,6 +145,8 @@ function resultOf(batch: Batch, mutants: Array<{ file: string; m: Mutant; source
       r.survivors.push({
         line: m.location.start.line,
         column: m.location.start.column,
+        endLine: m.location.end.line,
+        endColumn: m.location.end.column,
         mutator: m.mutatorName,
         replacement: oneLine(m.replacement),
         status: m.status,
@@ -147,10 +154,81 @@ function resultOf(batch: Batch, mutants: Array<{ file: string; m: Mutant; source
       });
     else if (m.status !== 'Pending') r.errors++;
   }
-  for (const r of Object.values(files)) r.survivors.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.mutator.localeCompare(b.mutator) || a.replacement.localeCompare(b.replacement));
-  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
-  return { batch: batch.name, mutate: batch.mutate, ran, ...extra, files: sorted };
+  return { batch: batch.name, mutate: batch.mutate, ran, ...extra, files: sorted(files) };
 }
+const bySurvivor = (a: Survivor, b: Survivor) =>
+  a.line - b.line || (a.column ?? 0) - (b.column ?? 0) || a.mutator.localeCompare(b.mutator) || a.replacement.localeCompare(b.replacement);
+function sorted(files: Record<string, FileResult>): Record<string, FileResult> {
+  for (const r of Object.values(files)) r.survivors.sort(bySurvivor);
+  return Object.fromEntries(Object.entries(files).sort(([a], [b]) => a.localeCompare(b)));
+}
+const survivorId = (file: string, s: Survivor) => idOf(file, s.line, s.column, s.mutator, s.replacement);
+const rowId = (x: { file: string; m: Mutant }) =>
+  idOf(relative(x.file), x.m.location.start.line, x.m.location.start.column, x.m.mutatorName, oneLine(x.m.replacement));
+
+/**
+ * What `rest` runs of a batch: the mutants its last run planned and did not test, and those no test reached (a test
+ * may reach them now), each with the range that Stryker's `mutate` takes for it (`file:line:column-line:column`,
+ * columns from 0). A range holds the mutants inside it too; only these are kept (`resumed`).
+ */
+function toRun(r: BatchResult): Array<{ id: string; range: string }> {
+  const pending = Object.entries(r.pending ?? {}).flatMap(([file, ps]) =>
+    ps.map((p) => {
+      const [, line, column, endLine, endColumn] = PLANNED.exec(p)!;
+      return { id: plannedId(file, p), range: `${file}:${line}:${Number(column) - 1}-${endLine}:${Number(endColumn) - 1}` };
+    }),
+  );
+  const unreached = Object.entries(r.files).flatMap(([file, f]) =>
+    f.survivors
+      .filter((s) => s.status === 'NoCoverage')
+      .map((s) => ({
+        id: survivorId(file, s),
+        // kept before its end was: the rest of its line
+        range: s.endLine ? `${file}:${s.line}:${(s.column ?? 1) - 1}-${s.endLine}:${(s.endColumn ?? 1) - 1}` : `${file}:${s.line}:${(s.column ?? 1) - 1}-${s.line}`,
+      })),
+  );
+  return [...pending, ...unreached];
+}
+
+/** A batch's results after `rest` ran some of its mutants (ids) again: theirs replace what was known of them */
+function resumed(old: BatchResult, fresh: BatchResult, ids: Set<string>): BatchResult {
+  const files: Record<string, FileResult> = {};
+  const none: FileResult = { killed: 0, timeout: 0, ignored: 0, errors: 0, survivors: [] };
+  for (const f of new Set([...Object.keys(old.files), ...Object.keys(fresh.files)])) {
+    const [o, n] = [old.files[f] ?? none, fresh.files[f] ?? none];
+    files[f] = {
+      killed: o.killed + n.killed,
+      timeout: o.timeout + n.timeout,
+      ignored: o.ignored + n.ignored,
+      errors: o.errors + n.errors,
+      survivors: [...o.survivors.filter((s) => !ids.has(survivorId(f, s))), ...n.survivors],
+    };
+  }
+  const count = (p: Record<string, string[]>) => Object.values(p).reduce((n, ps) => n + ps.length, 0);
+  const pending = Object.fromEntries(
+    Object.entries(old.pending ?? {})
+      .map(([f, ps]) => [f, ps.filter((p) => !ids.has(plannedId(f, p)))] as const)
+      .filter(([, ps]) => ps.length),
+  );
+  const left = count(pending);
+  const partial = old.partial && (left || !old.pending) ? { tested: old.partial.tested + count(old.pending ?? {}) - left, of: old.partial.of } : undefined;
+  return { batch: old.batch, mutate: old.mutate, ran: fresh.ran, ...(partial ? { partial } : {}), ...(left ? { pending } : {}), files: sorted(files) };
+}
+const resultFile = (b: Batch) => path.join(RESULTS, `${b.name}.json`);
+const readResult = (b: Batch): BatchResult | undefined =>
+  existsSync(resultFile(b)) ? (JSON.parse(readFileSync(resultFile(b), 'utf8')) as BatchResult) : undefined;
+
+/** A mutant as partial-reporter.mjs plans it: `line:column-endLine:endColumn mutator replacement` (from 1) */
+const plannedOf = (m: Mutant) =>
+  `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${oneLine(m.replacement)}`;
+const PLANNED = /^(\d+):(\d+)-(\d+):(\d+) (\S+) ?(.*)$/;
+/** Which mutant of a file this is, however it is kept (planned, tested, survived): where it starts, its mutator and replacement */
+const idOf = (file: string, line: number, column: number | undefined, mutator: string, replacement: string) =>
+  `${file}:${line}:${column ?? '?'} ${mutator} ${replacement}`;
+const plannedId = (file: string, p: string) => {
+  const [, line, column, , , mutator, replacement] = PLANNED.exec(p)!;
+  return idOf(file, Number(line), Number(column), mutator!, replacement!);
+};
 
 /** Whether a Stryker mutate pattern (braces, a double-star folder, or `file.ts:from-to`) holds a mutant at file:line */
 function holds(pattern: string, file: string, line: number): boolean {
@@ -175,9 +253,10 @@ const outputsOf = (name: string) => ({ report: path.join(CACHE, `${name}-report.
 
 /**
  * After an area's Stryker run over some of its batches (whose outputs were cleared before it): its json report (a whole
- * run) or its partial lines (a run stopped part way), each mutant given to the batch whose files hold it.
+ * run) or its partial lines (a run stopped part way), each mutant given to the batch whose files hold it. After a
+ * `rest` run (again), only the mutants it was run for are taken, into the batch's results as they were.
  */
-function keep(name: string, batches: Batch[], minutes: number): void {
+function keep(name: string, batches: Batch[], minutes: number, again = false): void {
   const { report, partial } = outputsOf(name);
   const now = new Date().toISOString().slice(0, 16);
   const ranWith = (b: Batch) => batches.filter((x) => x !== b).map((x) => x.name);
@@ -195,23 +274,40 @@ function keep(name: string, batches: Batch[], minutes: number): void {
       return existsSync(at) ? readFileSync(at, 'utf8') : '';
     };
     rows = (tested as Array<{ file: string; mutant: Mutant }>).map(({ file, mutant }) => ({ file, m: mutant, source: sourceOf(file) }));
-    const plan = Object.entries((head?.plan ?? {}) as Record<string, number[]>).flatMap(([file, lines]) => lines.map((line) => ({ file: relative(file), line })));
-    const planned = (b: Batch) => plan.filter((x) => inBatch(b, x.file, x.line)).length;
+    // a plan before 2026-12-01 holds each mutant's line only: it says how many, not which are left
+    const plan = Object.entries((head?.plan ?? {}) as Record<string, Array<number | string>>).flatMap(([file, ms]) =>
+      ms.map((p) => ({ file: relative(file), p, line: typeof p === 'number' ? p : Number(PLANNED.exec(p)![1]) })),
+    );
+    const planned = (b: Batch) => plan.filter((x) => inBatch(b, x.file, x.line));
     ran = String(head?.at ?? now).slice(0, 16);
-    extra = (b, mine) => ({ partial: { tested: mine.length, of: planned(b) } });
+    extra = (b, mine) => {
+      const done = new Set(mine.map((x) => idOf(relative(x.file), x.m.location.start.line, x.m.location.start.column, x.m.mutatorName, oneLine(x.m.replacement))));
+      const pending: Record<string, string[]> = {};
+      for (const { file, p } of planned(b))
+        if (typeof p === 'string' && !done.has(plannedId(file, p))) (pending[file] ??= []).push(p);
+      return { partial: { tested: mine.length, of: planned(b).length }, ...(Object.keys(pending).length ? { pending } : {}) };
+    };
   } else return;
   mkdirSync(RESULTS, { recursive: true });
   for (const b of batches) {
-    const mine = rows.filter((x) => inBatch(b, relative(x.file), x.m.location.start.line));
-    writeFileSync(path.join(RESULTS, `${b.name}.json`), JSON.stringify(resultOf(b, mine, ran, extra(b, mine)), null, 1) + '\n');
+    const old = again ? readResult(b) : undefined;
+    const wanted = old && new Set(toRun(old).map((x) => x.id));
+    const mine = rows.filter((x) => inBatch(b, relative(x.file), x.m.location.start.line) && (!wanted || wanted.has(rowId(x))));
+    const result = old ? resumed(old, resultOf(b, mine, ran, {}), new Set(mine.map(rowId))) : resultOf(b, mine, ran, extra(b, mine));
+    writeFileSync(resultFile(b), JSON.stringify(result, null, 1) + '\n');
   }
 }
 
 // `npm run mutation` runs every area; `-- shared`, `-- usecases` one area; `-- rules` (any batch's name) one batch;
-// `-- report` only writes report.md from the results there are
-const wanted = process.argv.slice(2);
+// `-- report` only writes report.md from the results there are; `-- rest [area or batch…]` runs, of the batches named
+// (all when none is), only the mutants a stopped run left and those no test reached: the results say which (`toRun`)
+const wanted = process.argv.slice(2).filter((w) => w !== 'rest');
+const rest = process.argv.includes('rest');
 const batches = AREAS.flatMap((a) => a.batches.map((b) => ({ area: a, batch: b }))).filter(
-  ({ area, batch }) => !wanted.includes('report') && (wanted.length === 0 || wanted.includes(area.name) || wanted.includes(batch.name)),
+  ({ area, batch }) =>
+    !wanted.includes('report') &&
+    (wanted.length === 0 || wanted.includes(area.name) || wanted.includes(batch.name)) &&
+    (!rest || toRun(readResult(batch) ?? { batch: '', mutate: [], ran: '', files: {} }).length > 0),
 );
 mkdirSync(CACHE, { recursive: true });
 // One Stryker run per area over the batches wanted: one dry run of the area's tests (the use cases': the whole
@@ -219,14 +315,16 @@ mkdirSync(CACHE, { recursive: true });
 for (const area of AREAS) {
   const mine = batches.filter((x) => x.area === area).map((x) => x.batch);
   if (mine.length === 0) continue;
-  const name = mine.length === 1 ? mine[0]!.name : area.name;
+  const name = `${mine.length === 1 ? mine[0]!.name : area.name}${rest ? '-rest' : ''}`;
   const base = JSON.parse(readFileSync(path.join(HERE, area.config), 'utf8')) as Record<string, unknown>;
   const config = path.join(CACHE, `stryker.${name}.json`);
   const rel = (f: string) => path.relative(ROOT, path.join(CACHE, f));
   writeFileSync(config, JSON.stringify({
     ...base,
     $schema: undefined,
-    mutate: mine.flatMap((b) => b.mutate),
+    mutate: rest ? [...new Set(mine.flatMap((b) => toRun(readResult(b)!).map((x) => x.range)))] : mine.flatMap((b) => b.mutate),
+    // a rest run is of mutants no incremental file holds
+    incremental: !rest,
     incrementalFile: rel(`${name}.json`),
     // partial-reporter.mjs writes its lines beside this report (outputsOf)
     jsonReporter: { fileName: path.relative(ROOT, outputsOf(name).report) },
@@ -237,7 +335,7 @@ for (const area of AREAS) {
   const run = spawnSync('nice', ['-n', '10', 'npx', 'stryker', 'run', config], { cwd: ROOT, stdio: 'inherit' });
   const minutes = Math.round((Date.now() - started) / 60_000);
   console.log(`${mine.map((b) => b.name).join(', ')}: stryker exited ${run.status} after ${minutes} min`);
-  keep(name, mine, minutes);
+  keep(name, mine, minutes, rest);
 }
 
 const keyOf = (file: string, s: Survivor) => `${file}:${s.line}:${s.mutator}:${s.replacement}`;
