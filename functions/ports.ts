@@ -152,8 +152,8 @@ export interface PetitionRepository {
   /** what a partner system filed from `from` to `to` (ISO instants), newest first, of one category if given */
   listByPartner(partnerId: string, q: { from: string; to: string; categoryId?: string }, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   listQueue(scope: QueueScope, filter: QueueFilter, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
-  /** 揭榜领案: the backlog cases posted to a county's board, newest posting first */
-  listBoard(countyId: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
+  /** 揭榜领案: the backlog cases posted to a county's board (a township centre's: those of its own), newest posting first */
+  listBoard(scope: Extract<QueueScope, { kind: 'county' | 'centre' }>, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** petitions registered from `from` to `to` (ISO instants, both inclusive) in the scope, oldest first, a page at a time */
   listRegistered(scope: FigureScope, from: string, to: string, page: { limit: number; cursor?: string }): Promise<Page<PetitionSummary>>;
   /** the scope's open petitions past their deadline at `now`, longest overdue first */

@@ -75,6 +75,36 @@ describe('揭榜领案', () => {
     const after = (await call('GET', '/staff/board', { token: county })).body.items.find((r: { id: string }) => r.id === id);
     expect(after.lead).toMatchObject({ name: file.body.backlog.leadOfficial.name });
   });
+
+  it('gives a township a full page of its own posted cases, however many the other townships posted since', async () => {
+    const [babao, ebao, county] = await Promise.all([staffToken('babao'), staffToken('ebao'), staffToken('county')]);
+    const posted = async (id: string) => {
+      expect((await step(county, id, 'classify', { backlogClass: 'B' })).status).toBe(200);
+      expect((await step(county, id, 'post-board', {})).status).toBe(200);
+      return id;
+    };
+    const ours = [await posted(await handled(babao)), await posted(await handled(babao))];
+    const theirs: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const id = (await report(await citizenToken(), { postId: 'ebao-ebao-p1' })).body.id as string;
+      expect((await step(ebao, id, 'accept')).status).toBe(200);
+      expect((await step(ebao, id, 'dispatch', { departmentId: 'ebao-natural-resources' })).status).toBe(200);
+      theirs.push(await posted(id));
+    }
+    const ids = (page: { body: { items: Array<{ id: string }> } }) => page.body.items.map((r) => r.id);
+
+    // 八宝镇's first page of two: its own two, newest first, though 峨堡镇 posted three after them
+    const first = await call('GET', '/staff/board?limit=2', { token: babao });
+    expect(ids(first)).toEqual([ours[1], ours[0]]);
+    expect(first.body.items.map((r: { townshipName: string }) => r.townshipName)).toEqual(['八宝镇', '八宝镇']);
+    // 峨堡镇's: its three, a page of two and then one
+    const their1 = await call('GET', '/staff/board?limit=2', { token: ebao });
+    expect(ids(their1)).toEqual([theirs[2], theirs[1]]);
+    const their2 = await call('GET', `/staff/board?limit=2&cursor=${encodeURIComponent(their1.body.cursor)}`, { token: ebao });
+    expect(ids(their2)).toEqual([theirs[0]]);
+    // the county reads them all, newest posting first
+    expect(ids(await call('GET', '/staff/board?limit=5', { token: county }))).toEqual([...theirs].reverse().concat([ours[1]!, ours[0]!]));
+  });
 });
 
 describe('专班 (the team of a backlog case)', () => {

@@ -7,6 +7,7 @@
  * |                | CV#village (village entries)       |                   | what a village holds (小事不出村)        |
  * |                | EF#county#field (expert fields)    |                   | the experts of a field (推荐专家)        |
  * |                | SV#centre (supervision entries)    |                   | the cases a centre supervises (督办)    |
+ * |                | KBC#centre (board entries)         |                   | a township's 揭榜领案 board: its own    |
  * | byCentreStatus | C#centre#status / CV#village#status| q_sk              | a centre's / a village's queue tab      |
  * | byCounty       | K#county / KU#county (users)       | q_sk              | the county's queue; staff users         |
  * |                | KE#county (experts)                |                   | the county's expert pool (专家库)        |
@@ -88,7 +89,8 @@ export const keys = {
   filedBy: (userId: string) => `R#agent#${userId}`,
   /**
    * A backlog case posted to the county's board (揭榜领案): a second item in the petition's partition, in byCounty
-   * under `KB#<county>`, newest posting first; it stays after the claim, so the board shows who claimed what.
+   * under `KB#<county>` and in byCentre under `KBC#<centre>` (a township's staff read their own centre's, a page that
+   * is never short), newest posting first; it stays after the claim, so the board shows who claimed what.
    */
   boardEntry: (id: string) => ({ pk: `P#${id}`, sk: 'BOARD' }),
   /**
@@ -100,6 +102,7 @@ export const keys = {
   teamEntry: (id: string, userId: string) => ({ pk: `P#${id}`, sk: `TEAM#${userId}` }),
   teamOf: (userId: string) => `R#team#${userId}`,
   board: (countyId: string) => `KB#${countyId}`,
+  centreBoard: (centreId: string) => `KBC#${centreId}`,
   /**
    * A village-held petition's entry (小事不出村): while its village holds it (level `village`), a second item in its
    * partition sits in byCentre under `CV#<village>`, in byCentreStatus under `CV#<village>#<status>` and, while open,

@@ -208,7 +208,7 @@ function teamWrites(table: string, before: Petition | undefined, after: Petition
 export function boardItem(p: Petition): Item | undefined {
   const since = p.backlog?.boardSince;
   if (!since) return undefined;
-  return { ...keys.boardEntry(p.id), [ROW]: summaryOf(p), kq_pk: keys.board(p.countyId), q_sk: keys.queueSort(since, p.id) };
+  return { ...keys.boardEntry(p.id), [ROW]: summaryOf(p), kq_pk: keys.board(p.countyId), cq_pk: keys.centreBoard(p.centreId), q_sk: keys.queueSort(since, p.id) };
 }
 function boardWrites(table: string, after: Petition) {
   const item = boardItem(after);
@@ -631,9 +631,11 @@ export class DynamoPetitionRepository implements PetitionRepository {
     return this.page('byCentreDue', keys.villageDue(villageId), page, { ...equals, status: f.status }, filters, entry);
   }
 
-  /** 揭榜领案: the county's board, newest posting first. */
-  listBoard(countyId: string, page: { limit: number; cursor?: string }) {
-    return this.page('byCounty', keys.board(countyId), page, {}, {}, keys.boardEntry);
+  /** 揭榜领案: the county's board, or a township centre's part of it, newest posting first. */
+  listBoard(scope: Extract<QueueScope, { kind: 'county' | 'centre' }>, page: { limit: number; cursor?: string }) {
+    return scope.kind === 'county'
+      ? this.page('byCounty', keys.board(scope.countyId), page, {}, {}, keys.boardEntry)
+      : this.page('byCentre', keys.centreBoard(scope.centreId), page, {}, {}, keys.boardEntry);
   }
 
   listRegistered(scope: FigureScope, from: string, to: string, page: { limit: number; cursor?: string }) {
