@@ -95,6 +95,15 @@ export class DynamoBookingRepository extends DynamoHostReader implements Booking
     }
   }
 
+  /**
+   * Whether the slot is full now: asked when a booking's transaction still met conflicts after its retries (a crowd on
+   * one slot). A full slot is the answer the citizen can act on, as the next attempt would find it; else it stays busy.
+   */
+  private async slotFull(b: Booking, capacity: number): Promise<boolean> {
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: keys.slot(b.hostId, b.start), ConsistentRead: true }));
+    return Number(out.Item?.booked ?? 0) >= capacity;
+  }
+
   private takeSlot(b: Booking, capacity: number): TransactItem {
     return {
       Update: {
@@ -266,6 +275,7 @@ export class DynamoBookingRepository extends DynamoHostReader implements Booking
       ]);
       return { created: true as const };
     } catch (err) {
+      if (isConflictOnly(err) && (await this.slotFull(booking, capacity))) throw new ConflictError(FULL);
       const failed = failedAt(err);
       if (!failed?.length) throw err;
       if (failed.includes(0)) {
@@ -290,6 +300,7 @@ export class DynamoBookingRepository extends DynamoHostReader implements Booking
     try {
       await this.transact(items);
     } catch (err) {
+      if (isConflictOnly(err) && (await this.slotFull(after, capacity))) throw new ConflictError(FULL);
       const failed = failedAt(err);
       if (!failed?.length) throw err;
       // The new slot is checked first: a full slot is what the citizen can act on; then the week.
