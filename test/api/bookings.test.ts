@@ -130,6 +130,19 @@ describe('hosts', () => {
       expect(res.body.error).toMatchObject({ message: '会诊单位不存在', issues: [{ path: 'departmentId', message: '请选择本中心或县级的部门' }] });
     }
   });
+
+  it('answers a host who is not there, or was stood down, as not found: no page, no slots, no booking', async () => {
+    const away = await newHost('babao', { active: false });
+    const herder = await citizenToken();
+    const start = new Date(Math.ceil((Date.now() + 6 * 3600_000) / 1800_000) * 1800_000).toISOString();
+    for (const hostId of ['h-nobody', away]) {
+      for (const res of [await call('GET', `/hosts/${hostId}`), await call('GET', `/hosts/${hostId}/slots?days=3`), await book(herder, hostId, start)]) {
+        expect(res.status, hostId).toBe(404);
+        expect(res.body.error.message).toBe('未找到该接访人');
+      }
+    }
+    expect((await call('GET', '/bookings/mine', { token: herder })).body.items).toEqual([]);
+  });
 });
 
 describe('booking a slot', () => {
@@ -277,6 +290,25 @@ describe('rescheduling and cancelling', () => {
     expect((await call('POST', `/bookings/${first.body.id}/reschedule`, { token: a, body: { start: slot!.start } })).status).toBe(409);
   });
 
+  it('refuses to move a booking to a time that is not a slot, or to the time it already has, and leaves it where it was', async () => {
+    const hostId = await newHost();
+    const [slot, next] = await slots(hostId, false);
+    const herder = await citizenToken();
+    const made = await book(herder, hostId, slot!.start);
+    expect(made.status).toBe(201);
+    const move = (start: string) => call('POST', `/bookings/${made.body.id}/reschedule`, { token: herder, body: { start } });
+    const offGrid = await move(new Date(Date.parse(next!.start) + 7 * 60_000).toISOString());
+    expect(offGrid.status).toBe(400);
+    expect(offGrid.body.error).toMatchObject({ message: '该时间不可预约', issues: [{ path: 'start', message: '该时间不可预约，请从可预约时间中选择' }] });
+    const same = await move(slot!.start);
+    expect(same.status).toBe(400);
+    expect(same.body.error).toMatchObject({ message: '新时间与原时间相同', issues: [{ path: 'start', message: '请选择另一个时间' }] });
+    const kept = await call('GET', `/bookings/${made.body.id}`, { token: herder });
+    expect(kept.body).toMatchObject({ status: 'booked', start: slot!.start, rescheduled: 0 });
+    const state = new Map((await slots(hostId)).map((s) => [s.start, s.booked]));
+    expect([state.get(slot!.start), state.get(next!.start)]).toEqual([1, 0]);
+  });
+
   it('shows a staff cancellation and its reason to the citizen', async () => {
     const hostId = await newHost();
     const [slot] = await slots(hostId, false);
@@ -291,6 +323,11 @@ describe('rescheduling and cancelling', () => {
     const seen = await call('GET', `/bookings/${made.body.id}`, { token: herder });
     expect(seen.body).toMatchObject({ status: 'cancelled', cancel: { by: 'staff', reason: '调解员下乡，请改约其他时间' } });
     expect((await slots(hostId)).find((s) => s.start === slot!.start)?.booked).toBe(0);
+    // a reception cancelled is not cancelled again, and keeps the first reason
+    const twice = await call('POST', `/staff/bookings/${made.body.id}/cancel`, { token: centre, body: { reason: '再取消一次' } });
+    expect(twice.status).toBe(409);
+    expect(twice.body.error.message).toBe('该预约已取消或已结束');
+    expect((await call('GET', `/bookings/${made.body.id}`, { token: herder })).body.cancel).toMatchObject({ by: 'staff', reason: '调解员下乡，请改约其他时间' });
     // Attendance is for receptions that have begun.
     const early = await call('POST', `/staff/bookings/${made.body.id}/attendance`, { token: centre, body: { attendance: 'attended', note: '已调解' } });
     expect(early.status).toBe(409);
@@ -445,6 +482,9 @@ describe('reception figures', () => {
     const bad = await call('GET', '/staff/booking-figures?from=2024-13-01', { token });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues[0]).toEqual({ path: 'query.from', message: '日期须为 YYYY-MM-DD' });
+    const tooLong = await call('GET', '/staff/booking-figures?from=2023-01-01&to=2024-03-01', { token });
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error).toMatchObject({ message: '统计期间最长一年', issues: [{ path: 'query.from', message: '统计期间最长一年' }] });
   });
 });
 

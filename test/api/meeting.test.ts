@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../../shared/timeLimits';
 import { addDays } from '../../shared/slots';
-import { call, citizenToken, consultedCase, departmentHost, newKey, staffToken } from '../support/api';
+import { call, citizenToken, consultedCase, departmentHost, newKey, report, staffToken } from '../support/api';
 
 const CONSULT = { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice', 'babao-police'], question: '草场边界如何认定？', days: 2 };
 const meeting = (token: string, id: string, body: unknown, key = newKey()) => call('POST', `/staff/petitions/${id}/meeting`, { token, body, headers: { 'idempotency-key': key } });
@@ -109,6 +109,43 @@ describe('a consultation meeting (会诊会议)', () => {
     // a meeting without a key is a 400 naming the header
     const none = await call('POST', `/staff/petitions/${id}/meeting`, { token: babao, body });
     expect(none.status).toBe(400);
+  });
+
+  it('asks for a consultation first: a case without one offers no hosts and books no meeting (409)', async () => {
+    const babao = await staffToken('babao');
+    const sent = await report(await citizenToken());
+    const id = sent.body.id as string;
+    expect((await call('POST', `/staff/petitions/${id}/accept`, { token: babao, body: {} })).status).toBe(200);
+    const offer = await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${tomorrow()}`, { token: babao });
+    expect(offer.status).toBe(409);
+    expect(offer.body.error.message).toBe('请先发起联合会诊，再预约会诊会议');
+    const host = await departmentHost(babao, 'babao-justice', '司法所接访员');
+    const start = (await call('GET', `/hosts/${host}/slots?days=3`)).body.items[8].start as string;
+    const res = await meeting(babao, id, { start, hostIds: [host], withCitizen: true });
+    expect(res.status).toBe(409);
+    expect(res.body.error.message).toBe('请先发起联合会诊，再预约会诊会议');
+    expect(await slotOf(host, start)).toMatchObject({ booked: 0, free: 1 });
+    const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
+    expect(file.body.timeline.map((e: { action: string }) => e.action)).not.toContain('book_meeting');
+  });
+
+  it('refuses a host of no department of the consultation, or a time a host does not receive, naming which, and books no one', async () => {
+    const { babao, id, resources, justice } = await consulted();
+    const outsider = await departmentHost(babao, 'babao-agriculture', '农业站接访员');
+    const offer = await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${tomorrow()}`, { token: babao });
+    expect(offer.body.hosts.map((h: { id: string }) => h.id)).not.toContain(outsider);
+    const at = offer.body.times[14] as string;
+    const stranger = await meeting(babao, id, { start: at, hostIds: [resources, outsider] });
+    expect(stranger.status).toBe(400);
+    expect(stranger.body.error).toMatchObject({ message: '参会接访人不存在', issues: [{ path: 'hostIds.1', message: '请选择牵头部门或会诊部门的视频接访人' }] });
+    const offGrid = new Date(Date.parse(at) + 7 * 60_000).toISOString();
+    const notThen = await meeting(babao, id, { start: offGrid, hostIds: [resources, justice] });
+    expect(notThen.status).toBe(400);
+    expect(notThen.body.error).toMatchObject({ message: '该时间不可预约', issues: [{ path: 'start', message: '自然资源所接访员在该时间不接访，请从可选时间中选择' }] });
+    for (const host of [resources, justice, outsider]) expect(await slotOf(host, at)).toMatchObject({ booked: 0, free: 1 });
+    const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
+    expect(file.body.meetings).toEqual([]);
+    expect(file.body.timeline.map((e: { action: string }) => e.action)).not.toContain('book_meeting');
   });
 
   it('is the case\'s centre\'s only: another centre and a co-department find nothing (404)', async () => {

@@ -111,6 +111,51 @@ describe('a partner system’s requests', () => {
     expect(file.body.phone).toBe('139****5678');
   });
 
+  it('refuses a place outside the county, naming the field it came in, and files nothing', async () => {
+    const { apiKey } = await newPartner();
+    const township = await request(apiKey, { 'attribute[township]': 'nowhere' });
+    expect(township.status).toBe(400);
+    expect(township.body).toEqual([{ code: 400, description: '地点不在本县；attribute[township]: attribute[township] 不是本县的岗点或乡镇' }]);
+    // a post that is not there, with a township that is not either: the post is what is named
+    const atPost = await request(apiKey, { address_id: 'no-such-post', 'attribute[township]': 'nowhere' });
+    expect(atPost.status).toBe(400);
+    expect(atPost.body).toEqual([{ code: 400, description: '地点不在本县；address_id: address_id 不是本县的岗点或乡镇' }]);
+    expect((await get(`${BASE}/requests.json`, apiKey)).body).toEqual([]);
+  });
+
+  it('keeps the caller’s coordinates when it sends them, and the post’s place when it does not', async () => {
+    const { apiKey } = await newPartner();
+    const sent = (await request(apiKey, { lat: '38.2', long: '100.25' })).body[0].service_request_id;
+    expect((await get(`${BASE}/requests/${sent}.json`, apiKey)).body[0]).toMatchObject({ lat: 38.2, long: 100.25 });
+    const atPost = (await request(apiKey, { address_id: 'babao-baiyanggou-p1' })).body[0].service_request_id;
+    expect((await get(`${BASE}/requests/${atPost}.json`, apiKey)).body[0]).toMatchObject({ address_id: 'babao-baiyanggou-p1', lat: 38.18, long: 100.245 });
+  });
+
+  it('answers a repeated send of a request the centre declined with the centre alone, no deadline', async () => {
+    const { apiKey } = await newPartner();
+    const first = await request(apiKey, { external_id: 'HL-2026-000777' });
+    expect(first.status).toBe(201);
+    expect(first.body[0].service_notice).toMatch(/^已转八宝镇综治中心，受理期限 \d{4}-/);
+    const id = first.body[0].service_request_id as string;
+    await staffStep(id, 'decline', { reason: '属于法院受理范围', redirect: '向祁连县人民法院起诉' });
+    const again = await request(apiKey, { external_id: 'HL-2026-000777' });
+    expect(again.status).toBe(200);
+    expect(again.body).toEqual([{ service_request_id: id, token: first.body[0].token, service_notice: '已转八宝镇综治中心' }]);
+  });
+
+  it('reads several requests at once by their ids, in the order asked, leaving out any that is not the partner’s', async () => {
+    const mine = await newPartner();
+    const theirs = await newPartner();
+    const [a, b] = [(await request(mine.apiKey)).body[0].service_request_id, (await request(mine.apiKey, { service_code: 'heating' })).body[0].service_request_id];
+    const other = (await request(theirs.apiKey)).body[0].service_request_id;
+    const listed = await get(`${BASE}/requests.json?service_request_id=${a},${other},${b},${a},Pnobody`, mine.apiKey);
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((r: { service_request_id: string }) => r.service_request_id)).toEqual([a, b]);
+    expect(listed.body.map((r: { service_code: string }) => r.service_code)).toEqual(['land_dispute', 'heating']);
+    expect(listed.body[0]).toMatchObject({ status: 'open', agency_responsible: '八宝镇综治中心' });
+    expect((await get(`${BASE}/requests.json?service_request_id=${other}`, mine.apiKey)).body).toEqual([]);
+  });
+
   it('reads a request’s status as it moves: the department responsible, the step’s deadline, closed when resolved; never the phone', async () => {
     const { apiKey } = await newPartner();
     const made = await request(apiKey);
@@ -199,6 +244,9 @@ describe('partner keys', () => {
 
     expect((await request(made.apiKey)).status).toBe(201);
     expect((await call('POST', `/staff/partners/${made.id}/revoke`, { token: await staffToken('county'), body: {} })).status).toBe(404);
+    const unknown = await call('POST', '/staff/partners/nobody/revoke', { token: await staffToken('admin'), body: {} });
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe('未找到该合作系统');
     const revoked = await call('POST', `/staff/partners/${made.id}/revoke`, { token: await staffToken('admin'), body: {} });
     expect(revoked.body.active).toBe(false);
     expect((await request(made.apiKey)).status).toBe(401);
