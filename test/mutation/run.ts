@@ -6,6 +6,8 @@
  * clone has the last measured score of every batch, and a run of one batch replaces only that batch's file. Then
  * test/mutation/report.md is written from results/: the score per area against its goal and every surviving mutant,
  * each with its explanation from explained.ts or marked as still to kill. Exits non-zero when an area misses its goal.
+ * A run stopped part way keeps, in its batches' results, the mutants it planned and did not reach (`pending`):
+ * `-- rest` runs only those and the ones no test reached, so the use cases' hours of mutants can be run across sessions.
  *
  * Values computed when a module loads (the step table of shared/steps.ts): the configs keep `ignoreStatic`, so a
  * mutant reached only at load is Ignored. One reached at load and also inside a test (steps.ts is loaded again inside
