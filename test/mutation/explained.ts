@@ -76,27 +76,9 @@ export const EXPLAINED: Record<string, string> = {
   'shared/workflow.ts:401:ConditionalExpression:true':
     'equivalent: only a WeChat reporter has an openid (an agent or partner reporter carries none), so `openid === citizen.id` already implies the kind',
   // the views and small batches of 2026-11-30 (evaluation, documents, figures, slots, warnings, experts, bookingFigures, countySettings, seasonal)
-  "shared/documents.ts:46:StringLiteral:\"\"":
-    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
-  "shared/documents.ts:93:StringLiteral:\"\"":
-    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
   "shared/documents.ts:140:StringLiteral:\"Stryker was here!\"":
     "equivalent: a 办结反馈表 is refused unless the case has its resolution, so the `?? ''` default is never used",
-  "shared/documents.ts:35:LogicalOperator:STATUS_GROUPS[p.status].atDepartment || p.departmentId !== u":
-    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
   "shared/documents.ts:35:ConditionalExpression:true":
-    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
-  "shared/documents.ts:41:ConditionalExpression:false":
-    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
-  "shared/documents.ts:41:StringLiteral:\"\"":
-    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
-  "shared/documents.ts:44:LogicalOperator:RESOLVED_STATUSES.includes(p.status) || p.resolution":
-    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
-  "shared/documents.ts:46:ConditionalExpression:false":
-    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
-  "shared/documents.ts:93:EqualityOperator:done < due":
-    "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
-  "shared/documents.ts:107:StringLiteral:\"Stryker was here!\"":
     "killed after this run by a new unit test (applied by hand: the test fails): documents.test.ts",
   "shared/documents.ts:132:Regex:/(\\d{4})-(\\d{2})-(\\d{2})$/":
     "equivalent: the body schema takes `by` only as YYYY-MM-DD, so the date pattern matches the whole text with or without its anchors",
@@ -206,10 +188,6 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
   "shared/evaluation.ts:179:OptionalChaining:e.data.dueAt":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:185:ConditionalExpression:case 'rate':":
-    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
-  "shared/evaluation.ts:185:StringLiteral:\"\"":
-    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
   "shared/evaluation.ts:186:ObjectLiteral:{}":
     "equivalent for the counts: they read only whether the case has the citizen's rating (a call's rating is then not counted), and the rating's own value comes from the event; an empty rating is a rating as much as the real one (it survived the run of 19:40Z with the replay's tests)",
   "shared/evaluation.ts:189:ConditionalExpression:true":
@@ -226,12 +204,6 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
   "shared/evaluation.ts:191:ConditionalExpression:default:":
     "equivalent: `default: break` is the switch's last case; without it nothing else runs either",
-  "shared/evaluation.ts:194:ConditionalExpression:false":
-    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
-  "shared/evaluation.ts:194:BooleanLiteral:s.reopenedAt":
-    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
-  "shared/evaluation.ts:194:StringLiteral:\"\"":
-    "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (the replay remembers a rating and a reopening)",
   "shared/evaluation.ts:202:MethodExpression:[...merged.values()].map(d => ({ ...d, add: Object.fromEntri":
     "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (a case called in one month and rated the next: the replay keeps no counter of nothing and no item without one)",
   "shared/evaluation.ts:204:ConditionalExpression:true":
@@ -266,8 +238,6 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: a leave that only touches the hours (ends at their start or starts at their end) leaves the same hours whether it is skipped or subtracted",
   "shared/slots.ts:58:EqualityOperator:off[0] > b":
     "equivalent: a leave that only touches the hours (ends at their start or starts at their end) leaves the same hours whether it is skipped or subtracted",
-  "shared/slots.ts:73:ConditionalExpression:true":
-    "killed after this run by a new unit test (applied by hand: the test fails): slots.test.ts (an ordinary Friday)",
   "shared/slots.ts:122:ConditionalExpression:false":
     "equivalent: a start that is no time (NaN) equals no slot's start, so the search finds none either way",
   "shared/warnings.ts:56:ConditionalExpression:false":
@@ -284,12 +254,6 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: `(.+)` reads to the end of the field, so the pattern matches the same with or without `$`",
   "shared/warnings.ts:149:MethodExpression:today":
     "equivalent: shiftMonth reads only the year and month of what it is given",
-  "shared/countySettings.ts:24:OptionalChaining:countyNode(nodes)?.settings.categoryOrder":
-    "killed after this run by a new unit test (applied by hand: the test fails): countySettings.test.ts (a county without settings)",
-  "shared/countySettings.ts:37:OptionalChaining:county?.settings.mediationCategoryIds":
-    "killed after this run by a new unit test (applied by hand: the test fails): countySettings.test.ts (a county without settings)",
-  "shared/seasonal.ts:51:ConditionalExpression:false":
-    "killed after this run by a new unit test (applied by hand: the test fails): warnings.test.ts (a month with categories and no note)",
   // functions/usecases/petitions.ts (usecases-core)
   'functions/usecases/petitions.ts:315:StringLiteral:"Stryker was here!"':
     "not reachable: only a case a staff member filed has an agentId, and filing writes agentSeenAt (petitions.ts:108), so the filer's `?? ''` is never used",
@@ -418,35 +382,11 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger: login-throttle.test.ts 'locks a username …' lifts the lock of a username that is nobody's (the mutant reads the path of no node: a 500)",
   'functions/usecases/auth.ts:182:LogicalOperator:!user && !node':
     "equivalent: a user that is not there has no node, and every user's scope is a node of the org, so `!user` and `!node` are the same",
-  'functions/usecases/users.ts:137:ObjectLiteral:{}':
-    "killed after this run (applied by hand: the test fails): the sign-out handler no longer adds `signedOut` over the use case's answer, and staff-accounts.test.ts 'signs a user out everywhere …' reads the answer",
   'functions/usecases/auth.ts:186:ConditionalExpression:true':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' lifts the lock again: nothing lifted, and the audit record holds the one lift",
   "functions/usecases/auth.ts:186:LogicalOperator:scope.path.split('/')[0] && scope.id":
     "equivalent: an admin's scope is their county (users.ts: only a county scope fits an admin), whose id is the first part of its path",
   // backlog.ts (揭榜领案)
-  'functions/usecases/backlog.ts:12:StringLiteral:""':
-    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …' reads a handler's 404 in words",
-  'functions/usecases/backlog.ts:15:ConditionalExpression:false':
-    SCOPE_IS_A_NODE,
-  'functions/usecases/backlog.ts:19:MethodExpression:out.items':
-    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …': another township's staff do not see the case on their board",
-  'functions/usecases/backlog.ts:20:ConditionalExpression:true':
-    "killed after this run, or equivalent: the whole filter made true is killed (backlog.test.ts: another township's board); `r.backlog?.boardSince` alone made true changes nothing, since the board index holds an entry only for a case posted to it (boardItem, petitions adapter)",
-  'functions/usecases/backlog.ts:20:LogicalOperator:r.backlog?.boardSince || inScope(scope.path, org.nodes.get(r':
-    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …': every entry of the board index is posted, so `||` lets every township's case through to another township's board",
-  'functions/usecases/backlog.ts:20:OptionalChaining:r.backlog.boardSince':
-    'equivalent: the board index holds an entry only for a case posted to it, whose backlog is set (boardItem, petitions adapter)',
-  'functions/usecases/backlog.ts:20:OptionalChaining:org.nodes.get(r.centreId).path':
-    "not reachable: a case's centre is always a node of the org (routing gives only centres), and no node is deleted",
-  'functions/usecases/backlog.ts:27:OptionalChaining:org.categories.find(c => c.id === r.categoryId).name':
-    "not reachable: a case's category is checked against the org's when it is reported, and a category is never deleted (only edited)",
-  'functions/usecases/backlog.ts:28:OptionalChaining:org.nodes.get(r.townshipId).name':
-    "not reachable: a case's township is always a node of the org (routing), and no node is deleted",
-  'functions/usecases/backlog.ts:31:ArithmeticOperator:(now - Date.parse(r.createdAt)) * DAY':
-    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …' reads the age of a case reported today: 0 days",
-  'functions/usecases/backlog.ts:31:ArithmeticOperator:now + Date.parse(r.createdAt)':
-    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'posts a backlog case to the board …' reads the age of a case reported today: 0 days",
   // bookings.ts
   'functions/usecases/bookings.ts:138:ConditionalExpression:false':
     "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'lists the seeded hosts …': every host asked for by 峨堡镇's centre is 峨堡镇's",
