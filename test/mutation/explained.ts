@@ -386,7 +386,6 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' lifts the lock again: nothing lifted, and the audit record holds the one lift",
   "functions/usecases/auth.ts:186:LogicalOperator:scope.path.split('/')[0] && scope.id":
     "equivalent: an admin's scope is their county (users.ts: only a county scope fits an admin), whose id is the first part of its path",
-  // backlog.ts (揭榜领案)
   // bookings.ts
   'functions/usecases/bookings.ts:138:ConditionalExpression:false':
     "killed after this run by an API test made stronger (applied by hand: the test fails): bookings.test.ts 'lists the seeded hosts …': every host asked for by 峨堡镇's centre is 峨堡镇's",
