@@ -97,7 +97,8 @@ describe('staff manage the organisation within their scope', () => {
     expect((await call('PUT', `/staff/nodes/${t}-v1`, { token: county, body: { kind: 'village', name: '大泉村（新）', parentId: t } })).body.name).toBe('大泉村（新）');
     const moved = await call('PUT', `/staff/nodes/${t}-v1`, { token: county, body: { kind: 'village', name: '大泉村', parentId: 'babao' } });
     expect(moved.status).toBe(400);
-    expect(moved.body.error.issues[0]).toEqual({ path: 'parentId', message: '单位建立后不能改变类别或上级，请新建' });
+    expect(moved.body.error.message).toBe('单位建立后不能改变类别或上级');
+    expect(moved.body.error.issues).toEqual([{ path: 'parentId', message: '单位建立后不能改变类别或上级，请新建' }]);
     const misplaced = await call('PUT', `/staff/nodes/${t}-v2`, { token: county, body: { kind: 'village', name: '错位村', parentId: `${t}-v1` } });
     expect(misplaced.status).toBe(400);
     expect(misplaced.body.error.issues[0].path).toBe('parentId');
@@ -133,5 +134,120 @@ describe('staff manage the organisation within their scope', () => {
     await expect.poll(async () => (await call('GET', '/townships')).body.levelNames, { timeout: 5_000 }).toEqual(settings.levelNames);
     const categories = (await call('GET', '/townships')).body.items[0].categories.map((c: { id: string }) => c.id);
     expect(categories.slice(0, 2)).toEqual(['other', 'heating']);
+  });
+});
+
+/** A county supervisor of 八宝镇 only (a township's supervisor), made by the admin, and a token of theirs. */
+async function townshipSupervisor(): Promise<string> {
+  const username = `tsup-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+  const made = await call('POST', '/staff/users', {
+    token: await staffToken('admin'),
+    body: { username, name: '八宝镇督办', role: 'county_supervisor', scopeNodeId: 'babao', password: 'a-long-password' },
+  });
+  if (made.status !== 201) throw new Error(`admin could not make ${username}: ${made.status} ${JSON.stringify(made.body)}`);
+  const login = await call('POST', '/staff/login', { body: { username, password: 'a-long-password' } });
+  return login.body.token;
+}
+
+const orgOf = async (token: string) => (await call('GET', '/staff/org', { token })).body as {
+  nodes: Array<{ id: string; name: string }>;
+  departments: Array<{ id: string; centreId: string; name: string }>;
+};
+
+describe('what the organisation forms refuse, in the words staff and citizens see', () => {
+  it('tells a citizen who scans a post that is not there to scan again', async () => {
+    const res = await call('GET', '/posts/no-such-post');
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('该岗点不存在或已停用，请重新扫码');
+  });
+
+  it('refuses a post offering categories the county does not have, naming each, and saves no post', async () => {
+    const babao = await staffToken('babao');
+    const res = await call('PUT', '/staff/posts/babao-baiyanggou-p8', {
+      token: babao,
+      body: { ...post('babao-baiyanggou'), categoryIds: ['no-such-kind', 'grassland', 'no-such-other'] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('诉求类型不存在');
+    expect(res.body.error.issues).toEqual([{ path: 'categoryIds', message: '诉求类型不存在：no-such-kind、no-such-other' }]);
+    expect((await call('GET', '/staff/posts/babao-baiyanggou-p8', { token: babao })).status).toBe(404);
+    expect((await call('GET', '/posts/babao-baiyanggou-p8')).status).toBe(404);
+  });
+
+  it('tells a township’s supervisor that another township’s village does not exist, and leaves its name as it was', async () => {
+    const township = await townshipSupervisor();
+    const res = await call('PUT', '/staff/nodes/ebao-ebao', { token: township, body: { kind: 'village', name: '被改名村', parentId: 'ebao' } });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('未找到该单位');
+    const org = await orgOf(await staffToken('county'));
+    expect(org.nodes.find((n) => n.id === 'ebao-ebao')?.name).toBe('峨堡村');
+  });
+
+  it('places a department at a township’s or the county’s own centre only, and within the caller’s place', async () => {
+    const county = await staffToken('county');
+    // the county's own centre has departments too
+    const atCounty = await call('PUT', '/staff/departments/qilian-mediation', { token: county, body: { centreId: 'qilian', kind: 'justice', name: '祁连县矛盾纠纷调解中心' } });
+    expect(atCounty.status).toBe(200);
+    // a village has no centre
+    const atVillage = await call('PUT', '/staff/departments/baiyanggou-office', { token: county, body: { centreId: 'babao-baiyanggou', kind: 'justice', name: '白杨沟村调解室' } });
+    expect(atVillage.status).toBe(400);
+    expect(atVillage.body.error.message).toBe('所属中心不存在');
+    expect(atVillage.body.error.issues).toEqual([{ path: 'centreId', message: '请选择您管辖范围内的中心' }]);
+    // a township's supervisor places none in another township
+    const township = await townshipSupervisor();
+    const elsewhere = await call('PUT', '/staff/departments/ebao-mediation', { token: township, body: { centreId: 'ebao', kind: 'justice', name: '峨堡镇调解室' } });
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.body.error.issues).toEqual([{ path: 'centreId', message: '请选择您管辖范围内的中心' }]);
+    expect((await call('PUT', '/staff/departments/babao-mediation-2', { token: township, body: { centreId: 'babao', kind: 'justice', name: '八宝镇第二调解室' } })).status).toBe(200);
+
+    const ids = (await orgOf(county)).departments.map((d) => d.id);
+    expect(ids).toEqual(expect.arrayContaining(['qilian-mediation', 'babao-mediation-2']));
+    expect(ids).not.toContain('baiyanggou-office');
+    expect(ids).not.toContain('ebao-mediation');
+  });
+
+  it('tells a township’s supervisor that another township’s department does not exist, even one moved into its own centre, and leaves it where it was', async () => {
+    const township = await townshipSupervisor();
+    const res = await call('PUT', '/staff/departments/ebao-natural-resources', {
+      token: township,
+      body: { centreId: 'babao', kind: 'natural_resources', name: '被挪走的自然资源所' },
+    });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('未找到该部门');
+    const org = await orgOf(await staffToken('county'));
+    expect(org.departments.find((d) => d.id === 'ebao-natural-resources')).toMatchObject({ centreId: 'ebao', name: '峨堡镇自然资源所' });
+  });
+
+  it('refuses mediation categories and a month’s seasonal topics the county does not have, naming them and the month’s row, and keeps the settings as they were', async () => {
+    const county = await staffToken('county');
+    const settingsAudit = async () => {
+      const audit = await call('GET', '/staff/audit?limit=100', { token: county });
+      return audit.body.items.filter((e: { subject: string; subjectId: string }) => e.subject === 'node' && e.subjectId === 'qilian');
+    };
+    const before = await settingsAudit();
+    const levelNames = { township: '乡镇', village: '村' };
+    const seasonal = [
+      { month: 1, categoryIds: ['heating'], note: '供暖期' },
+      { month: 7, categoryIds: ['grassland', 'no-such-kind'], note: '夏季牧场' },
+    ];
+    const mediation = await call('PUT', '/staff/counties/qilian/settings', {
+      token: county,
+      body: { levelNames, categoryOrder: [], mediationCategoryIds: ['neighbour', 'no-such-kind', 'no-such-other'] },
+    });
+    expect(mediation.status).toBe(400);
+    expect(mediation.body.error.message).toBe('诉求类型不存在');
+    expect(mediation.body.error.issues).toEqual([{ path: 'mediationCategoryIds', message: '诉求类型不存在：no-such-kind、no-such-other' }]);
+    const topics = await call('PUT', '/staff/counties/qilian/settings', { token: county, body: { levelNames, categoryOrder: [], seasonal } });
+    expect(topics.status).toBe(400);
+    expect(topics.body.error.message).toBe('诉求类型不存在');
+    expect(topics.body.error.issues).toEqual([{ path: 'seasonal.1.categoryIds', message: '诉求类型不存在：no-such-kind' }]);
+    expect(await settingsAudit()).toEqual(before);
+
+    // the same settings with categories the county has are kept
+    const known = { levelNames, categoryOrder: [], mediationCategoryIds: ['neighbour'], seasonal: [seasonal[0]!, { ...seasonal[1]!, categoryIds: ['grassland'] }] };
+    const saved = await call('PUT', '/staff/counties/qilian/settings', { token: county, body: known });
+    expect(saved.status).toBe(200);
+    expect(saved.body.settings).toEqual(known);
+    expect(await settingsAudit()).toHaveLength(before.length + 1);
   });
 });

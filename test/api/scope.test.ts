@@ -51,3 +51,39 @@ describe('a centre user scoped below a township', () => {
     expect(Object.fromEntries(answers)).toEqual(Object.fromEntries(reads.map((p) => [p, 404])));
   });
 });
+
+describe('a staff user whose place is gone from the org', () => {
+  // Such a user is written straight to the table: the staff pages cannot take a place out of the org.
+  const putUser = async (user: { username: string; name: string; role: 'centre_staff' | 'admin'; scopeNodeId: string; id: string }, password: string) =>
+    stackDeps(movableClock('2026-11-29T00:00:00Z')).org.putUser({ ...user, passwordHash: await hashPassword(password), tokenVersion: 0 }, 'qilian');
+
+  it('is left out of the county’s user list, and told at login that their place does not exist', async () => {
+    const { password, ...user } = { ...newUser('centre_staff', 'no-longer-a-township'), id: randomUUID().replace(/-/g, '') };
+    await putUser({ ...user, role: 'centre_staff' }, password);
+    const listed = await call('GET', '/staff/users?limit=100', { token: await staffToken('county') });
+    expect(listed.status).toBe(200);
+    const usernames = listed.body.items.map((u: { username: string }) => u.username);
+    expect(usernames).toContain('babao');
+    expect(usernames).not.toContain(user.username);
+    const login = await call('POST', '/staff/login', { body: { username: user.username, password } });
+    expect(login.status).toBe(404);
+    expect(login.body.error.message).toBe('该用户的管辖范围不存在');
+  });
+
+  it('who still holds a token is told their scope does not exist by the audit record, the login records, the org and the user list', async () => {
+    const { password, ...user } = { ...newUser('admin', 'qilian'), name: '县管理员', id: randomUUID().replace(/-/g, '') };
+    await putUser({ ...user, role: 'admin' }, password);
+    const login = await call('POST', '/staff/login', { body: { username: user.username, password } });
+    expect(login.status).toBe(200);
+    const token = login.body.token as string;
+    // the same user, the same token version: the token stands, its place does not
+    await putUser({ ...user, role: 'admin', scopeNodeId: 'no-longer-a-county' }, password);
+    await expect.poll(async () => (await call('GET', '/staff/me', { token })).body.scopeNodeId, { timeout: 10_000 }).toBe('no-longer-a-county');
+    const reads = ['/staff/audit', '/staff/logins', '/staff/org', '/staff/users'];
+    const answers = await Promise.all(reads.map(async (path) => {
+      const res = await call('GET', path, { token });
+      return [path, { status: res.status, message: res.body.error?.message }] as const;
+    }));
+    expect(Object.fromEntries(answers)).toEqual(Object.fromEntries(reads.map((p) => [p, { status: 404, message: '您的管辖范围不存在' }])));
+  });
+});

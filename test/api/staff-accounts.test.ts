@@ -56,17 +56,18 @@ describe('who may manage which staff user (finding 1)', () => {
     };
     const refusals = [
       // 八宝镇's supervisor places no one in 峨堡镇, and nobody in a place that does not exist
-      [township, { role: 'centre_staff', scopeNodeId: 'ebao' }, { path: 'scopeNodeId', message: '请选择您管辖范围内的单位' }],
-      [county, { role: 'centre_staff', scopeNodeId: 'no-such-place' }, { path: 'scopeNodeId', message: '请选择您管辖范围内的单位' }],
+      [township, { role: 'centre_staff', scopeNodeId: 'ebao' }, '管辖范围不存在', { path: 'scopeNodeId', message: '请选择您管辖范围内的单位' }],
+      [county, { role: 'centre_staff', scopeNodeId: 'no-such-place' }, '管辖范围不存在', { path: 'scopeNodeId', message: '请选择您管辖范围内的单位' }],
       // only an admin makes an admin
-      [county, { role: 'admin', scopeNodeId: 'qilian' }, { path: 'role', message: '只有管理员可以设置管理员' }],
+      [county, { role: 'admin', scopeNodeId: 'qilian' }, '只有管理员可以设置管理员', { path: 'role', message: '只有管理员可以设置管理员' }],
       // a handler belongs to a department inside the caller's place
-      [county, { role: 'handler', scopeNodeId: 'babao' }, { path: 'departmentId', message: '请选择您管辖范围内的部门' }],
-      [township, { role: 'handler', scopeNodeId: 'babao', departmentId: 'ebao-natural-resources' }, { path: 'departmentId', message: '请选择您管辖范围内的部门' }],
+      [county, { role: 'handler', scopeNodeId: 'babao' }, '承办人须属于一个部门', { path: 'departmentId', message: '请选择您管辖范围内的部门' }],
+      [township, { role: 'handler', scopeNodeId: 'babao', departmentId: 'ebao-natural-resources' }, '承办人须属于一个部门', { path: 'departmentId', message: '请选择您管辖范围内的部门' }],
     ] as const;
-    for (const [token, fields, issue] of refusals) {
+    for (const [token, fields, message, issue] of refusals) {
       const { res, username } = await make(token, fields);
       expect(res.status, JSON.stringify(fields)).toBe(400);
+      expect(res.body.error.message, JSON.stringify(fields)).toBe(message);
       expect(res.body.error.issues).toEqual([issue]);
       expect((await call('POST', '/staff/login', { body: { username, password: PASSWORD } })).status).toBe(401);
     }
