@@ -100,6 +100,24 @@ describe('the CSV export', () => {
     expect([...ratedRow.slice(6, 9), ...ratedRow.slice(10)]).toEqual(['已评价', '', '2024-09-20 11:00', '满意', '已回访：基本满意', masked(rated.phone)]);
   });
 
+  it('says of a follow-up call that did not reach the citizen 未联系上, and of one that left no rating 已回访', async () => {
+    const missed = await seed('2024-11-08T02:00:00Z', 'ebao-ebao-p1');
+    const called = await seed('2024-11-09T02:00:00Z', 'ebao-ebao-p1');
+    const calls = [
+      [missed, { action: 'follow_up', reached: false, note: '电话无人接听' }],
+      [called, { action: 'follow_up', reached: true, note: '电话回访，群众未作评价' }],
+    ] as const;
+    for (const [p, call] of calls) {
+      for (const input of [{ action: 'accept' }, { action: 'dispatch', departmentId: 'ebao-justice' }, { action: 'resolve', summary: '经调解，双方达成协议' }, call] as const) {
+        await transition(deps, ebaoStaff, p.id, input);
+      }
+    }
+    const out = await exportCsv(ebao, 'from=2024-11-01&to=2024-11-30');
+    const rows = rowsOf(out.text).slice(1).map((r) => r.split(','));
+    expect(rows.map((r) => r[0])).toEqual([missed.trackingCode, called.trackingCode]);
+    expect(rows.map((r) => r[11])).toEqual(['未联系上', '已回访']);
+  });
+
   it('never holds a whole phone number, only masked ones', async () => {
     const out = await exportCsv(ebao, 'from=2024-09-01&to=2024-09-30');
     for (const p of inside) {
@@ -128,6 +146,10 @@ describe('the CSV export', () => {
     for (const p of inside) expect(theirs.text).not.toContain(p.trackingCode);
     expect((await exportCsv(await staffToken('babao-justice'), 'from=2024-09-01&to=2024-09-30')).status).toBe(404);
     expect((await exportCsv(ebao, 'from=2024-09-01&to=2024-09-30&townshipId=nowhere')).status).toBe(404);
+    // the county asking for a township that is not there
+    const nowhere = await call('GET', '/staff/export?from=2024-09-01&to=2024-09-30&townshipId=nowhere', { token: await staffToken('county') });
+    expect(nowhere.status).toBe(404);
+    expect(nowhere.body.error.message).toBe('未找到该乡镇（苏木）');
   });
 
   it('refuses a period that is too long or upside down with a 400 that names the field', async () => {
@@ -140,6 +162,10 @@ describe('the CSV export', () => {
     const upside = await call('GET', '/staff/export?from=2024-09-30&to=2024-09-01', { token: ebao });
     expect(upside.status).toBe(400);
     expect(upside.body.error.issues[0].path).toBe('query.from');
+    // a start after today, the end left to default to today
+    const ahead = await call('GET', '/staff/export?from=2099-01-01', { token: ebao });
+    expect(ahead.status).toBe(400);
+    expect(ahead.body.error).toMatchObject({ message: '开始日期不能晚于结束日期', issues: [{ path: 'query.from', message: '开始日期不能晚于结束日期' }] });
     const notADay = await call('GET', '/staff/export?from=2024-02-30&to=2024-03-01', { token: ebao });
     expect(notADay.status).toBe(400);
     expect(notADay.body.error.issues[0].path).toBe('query.from');

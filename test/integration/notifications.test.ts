@@ -1,19 +1,24 @@
 /** Notifications through the real WeChat client and the local stand-in: consent, sending, retries and parking. */
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient } from '../../functions/adapters/dynamo/client';
+import { outboxItem } from '../../functions/adapters/dynamo/outbox';
 import type { Deps } from '../../functions/usecases/context';
+import type { OutboxMessage } from '../../shared/notifications';
 import { sendDue, subscribe } from '../../functions/usecases/notifications';
 import { submitPetition, transition } from '../../functions/usecases/petitions';
 import { movableClock, seededDeps } from '../support/deps';
 import { stack } from '../support/worker';
 
 let deps: Deps;
+let table: string;
 let drop: () => Promise<void>;
 const clock = movableClock('2026-12-01T01:00:00Z');
 const standin = () => stack().wechatUrl;
 const centre = { kind: 'staff' as const, id: 'u-babao', name: '值班员', role: 'centre_staff' as const, scopeNodeId: 'babao' };
 
 beforeAll(async () => {
-  ({ deps, drop } = await seededDeps({ clock, env: { WECHAT_TEMPLATE_PROGRESS: 'TPL-PROGRESS' } }));
+  ({ deps, table, drop } = await seededDeps({ clock, env: { WECHAT_TEMPLATE_PROGRESS: 'TPL-PROGRESS', WECHAT_TEMPLATE_REMINDER: 'TPL-REMINDER' } }));
 }, 120_000);
 afterAll(() => drop());
 
@@ -52,6 +57,21 @@ describe('notifications', () => {
     expect(report.skipped).toContain(`${id}-2`);
     expect(await sentTo('wx_silent')).toEqual([]);
     expect(await deps.outbox.get(`${id}-2`)).toMatchObject({ state: 'skipped', lastError: 'not_subscribed' });
+  });
+
+  it('sends a booking reminder written before messages named their template and page as a reminder, opening the home page', async () => {
+    await subscribe(deps, 'wx_old_booking', ['reminder']);
+    const { template: _template, page: _page, ...written } = {
+      id: 'B-old-1d', kind: 'booking_reminder', template: 'reminder', dueAt: '2026-12-01T00:30:00.000Z', openid: 'wx_old_booking', countyId: 'qilian',
+      title: '预约接访提醒', body: '您预约的调解员马调解员（视频接访）将于 12月2日 08:30 开始。', page: '',
+    } satisfies OutboxMessage;
+    const db = documentClient({ region: 'local', endpoint: stack().dynamoEndpoint });
+    await db.send(new PutCommand({ TableName: table, Item: outboxItem(written as OutboxMessage) }));
+    const report = await sendDue(deps, clock.t);
+    expect(report.sent).toContain('B-old-1d');
+    const got = await sentTo('wx_old_booking');
+    expect(got.map((m) => [m.template_id, m.page])).toEqual([['TPL-REMINDER', 'pages/index/index']]);
+    expect(got[0]!.data.thing1!.value).toBe('预约接访提醒');
   });
 
   it('retries a failed send with backoff, then parks it as failed with WeChat’s reason', async () => {

@@ -199,3 +199,24 @@ describe('a village cluster lists its older cases (rows written before they carr
     expect((await deps.petitions.get(ids[0]!))?.villageId).toBe('ebao-ebao');
   });
 });
+
+describe('a cluster raised before warnings carried their window', () => {
+  const ebao: StaffCaller = { kind: 'staff', id: 'u-ebao', name: '值班员', role: 'centre_staff', scopeNodeId: 'ebao' };
+
+  it('lists its place’s cases of the whole month it was raised in, and none of the month before', async () => {
+    const ids: string[] = [];
+    for (const d of ['2031-02-27', '2031-03-10', '2031-03-20']) {
+      clock.t = new Date(`${d}T10:00:00+08:00`);
+      ids.push((await submitPetition(deps, ebao, `window-${d}`, { channel: 'visit', villageId: 'ebao-ebao', categoryId: 'grassland', description: '来访群众反映草场问题。', photos: [], anonymous: false })).response.id);
+    }
+    // stored as the sweep wrote it then: the place, no first or last day
+    const raised = await deps.petitions.raiseWarning('qilian', {
+      key: 'cl_village_ebao-ebao', townshipId: 'ebao', month: '2031-03', raisedAt: '2031-03-21T01:00:00.000Z', kind: 'cluster', count: 2,
+      place: { kind: 'village', id: 'ebao-ebao' }, townshipName: '峨堡镇', subject: '峨堡村',
+    });
+    expect(raised).toBe(true);
+    const out = await warningCases(deps, ebao, { month: '2031-03', key: 'cl_village_ebao-ebao', limit: 20 });
+    expect(out.warning).toMatchObject({ kind: 'cluster', place: { id: 'ebao-ebao' } });
+    expect(out.items.map((p) => p.id).sort()).toEqual(ids.slice(1).sort());
+  });
+});
