@@ -384,14 +384,14 @@ describe('bad input', () => {
     const scanned = await call('GET', '/posts/no-such-post-2026');
     expect(scanned.status).toBe(404);
     expect(scanned.body.error.message).toBe('该岗点不存在或已停用，请重新扫码');
-    const cases: Array<[Record<string, unknown>, { path: string; message: string }]> = [
-      [{ postId: 'no-such-post-2026' }, { path: 'postId', message: '该岗点不存在或已停用，请重新扫码' }],
-      [{ categoryId: 'no_such_type' }, { path: 'categoryId', message: '请选择诉求类型' }],
+    const cases: Array<[Record<string, unknown>, string, { path: string; message: string }]> = [
+      [{ postId: 'no-such-post-2026' }, '该岗点不存在或已停用', { path: 'postId', message: '该岗点不存在或已停用，请重新扫码' }],
+      [{ categoryId: 'no_such_type' }, '诉求类型不存在', { path: 'categoryId', message: '请选择诉求类型' }],
     ];
-    for (const [body, issue] of cases) {
+    for (const [body, message, issue] of cases) {
       const res = await report(herder, body);
       expect(res.status, JSON.stringify(body)).toBe(400);
-      expect(res.body.error.issues).toEqual([issue]);
+      expect(res.body.error).toEqual({ code: 'validation', message, issues: [issue] });
     }
     expect((await call('GET', '/petitions/mine', { token: herder })).body.items).toEqual([]);
   });

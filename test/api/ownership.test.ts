@@ -170,6 +170,45 @@ describe('a transfer', () => {
     expect((await call('GET', `/staff/petitions/${id}`, { token: ebao })).body).toMatchObject({ centreId: 'ebao', supervisedBy: { level: 'county' } });
     expect(idsOf(await call('GET', '/staff/petitions?supervised=true', { token: county }))).toContain(id);
   });
+
+  it('goes to a township or the county centre: a village is no centre, and the case stays where it was', async () => {
+    const { id } = await reported();
+    const babao = await staffToken('babao');
+    const before = (await call('GET', `/staff/petitions/${id}`, { token: babao })).body;
+    for (const centreId of ['babao-baiyanggou', 'no-such-centre']) {
+      const refused = await step(babao, id, 'transfer', { centreId, reason: '事发地在白杨沟村' });
+      expect(refused.status, centreId).toBe(400);
+      expect(refused.body.error).toEqual({ code: 'validation', message: '接收中心不存在', issues: [{ path: 'centreId', message: '请选择本县的乡镇（苏木）或县综治中心' }] });
+    }
+    const after = (await call('GET', `/staff/petitions/${id}`, { token: babao })).body;
+    expect(after).toMatchObject({ centreId: 'babao', status: 'submitted', version: before.version });
+    expect(after.timeline).toEqual(before.timeline);
+
+    const toCounty = await step(babao, id, 'transfer', { centreId: 'qilian', reason: '涉及多个乡镇，请县综治中心办理' });
+    expect(toCounty.status).toBe(200);
+    expect(toCounty.body).toMatchObject({ handedOver: true, centreId: 'qilian' });
+    expect((await call('GET', `/staff/petitions/${id}`, { token: await staffToken('county') })).body).toMatchObject({ centreId: 'qilian', status: 'submitted' });
+  });
+});
+
+describe('a dispatch', () => {
+  it('goes to a department of the owning centre or of the county: another township’s is refused, and the case waits undispatched', async () => {
+    const { id } = await reported();
+    const babao = await staffToken('babao');
+    expect((await step(babao, id, 'accept')).status).toBe(200);
+    const before = (await call('GET', `/staff/petitions/${id}`, { token: babao })).body;
+    for (const departmentId of ['ebao-natural-resources', 'no-such-department']) {
+      const refused = await step(babao, id, 'dispatch', { departmentId });
+      expect(refused.status, departmentId).toBe(400);
+      expect(refused.body.error).toEqual({ code: 'validation', message: '责任部门不存在', issues: [{ path: 'departmentId', message: '请选择本中心或县级的责任部门' }] });
+    }
+    const after = (await call('GET', `/staff/petitions/${id}`, { token: babao })).body;
+    expect(after).toMatchObject({ status: 'accepted', departmentId: before.departmentId, version: before.version });
+
+    const toCounty = await step(babao, id, 'dispatch', { departmentId: 'qilian-natural-resources' });
+    expect(toCounty.status).toBe(200);
+    expect(toCounty.body).toMatchObject({ status: 'dispatched', departmentId: 'qilian-natural-resources', centreId: 'babao' });
+  });
 });
 
 describe('the 督办 list', () => {

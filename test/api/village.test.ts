@@ -120,12 +120,19 @@ describe('a village-level matter (小事不出村)', () => {
       expect((await step(village, id, 'accept')).status).toBe(404);
       expect((await step(village, id, 'hand-up', { reason: '不是本村的事' })).status).toBe(404);
     }
-    // the centre's reads are not a village's: tasks, users, receptions 404; it registers nothing (403); no near-due tab
+    // the centre's reads are not a village's: tasks, users, receptions 404; it registers nothing (403); no 督办, near-due or township tab
     for (const path of ['/staff/tasks', '/staff/users', '/staff/bookings', '/staff/township-ranking']) {
       expect({ path, status: (await call('GET', path, { token: village })).status }).toEqual({ path, status: 404 });
     }
     expect((await register(village, { townshipId: undefined, villageId: 'babao-baiyanggou', categoryId: 'neighbour' })).status).toBe(403);
-    expect((await call('GET', '/staff/petitions?due=near', { token: village })).body.error.issues).toEqual([expect.objectContaining({ path: 'query.due' })]);
+    for (const [query, path] of [['due=near', 'query.due'], ['supervised=true', 'query.supervised'], ['townshipId=babao', 'query.townshipId']] as const) {
+      const refused = await call('GET', `/staff/petitions?${query}`, { token: village });
+      expect({ query, status: refused.status, error: refused.body.error }).toEqual({
+        query,
+        status: 400,
+        error: { code: 'validation', message: '村级待办只按状态、期限和类型查看', issues: [{ path, message: '村级待办没有督办、临期和乡镇筛选' }] },
+      });
+    }
     // the township centre may not hand up: the step is the village's
     const { id } = await reported();
     expect((await step(await staffToken('babao'), id, 'hand-up', { reason: '镇里代交' })).status).toBe(403);
