@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { call, citizenToken, report, staffToken, uploadPhoto } from '../support/api';
+import { movableClock, stackDeps } from '../support/deps';
 
 let babao: string;
 let ebao: string;
@@ -101,6 +102,11 @@ describe('the case file', () => {
     const outOfScope = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: { trackingCode: elsewhere.trackingCode } });
     expect(outOfScope.status).toBe(400);
     expect(outOfScope.body.error.issues[0]).toMatchObject({ path: 'trackingCode' });
+    // named by its id (the mark a report set), the other township's case is as unknown, and the field is the id's
+    const byId = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: { repeatOf: elsewhere.id } });
+    expect(byId.status).toBe(400);
+    expect(byId.body.error).toEqual({ code: 'validation', message: '未找到被重复的诉求', issues: [{ path: 'repeatOf', message: '未找到该诉求，请核对跟踪码（只能关联本中心的诉求）' }] });
+    expect((await call('GET', `/staff/petitions/${second}`, { token: babao })).body.repeatOf).toBeUndefined();
     const empty = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: {} });
     expect(empty.status).toBe(400);
     expect(empty.body.error.issues[0]).toMatchObject({ path: 'trackingCode', message: '请填写被重复诉求的跟踪码' });
@@ -124,5 +130,29 @@ describe('the case file', () => {
     const org = await call('GET', '/staff/org', { token: babao });
     expect(org.body.handlers).toContainEqual({ id: 'u-babao-justice', name: expect.any(String), departmentId: 'babao-justice' });
     expect(org.body.handlers.every((h: { departmentId: string }) => org.body.departments.some((d: { id: string }) => d.id === h.departmentId))).toBe(true);
+  });
+});
+
+describe('a dispatch naming its handler', () => {
+  it('finds the handler among more than a hundred staff users of the county, and refuses one of another department', async () => {
+    // a hundred agents whose usernames come before every seeded one: the handler is on the second page of the county's users
+    const org = stackDeps(movableClock(new Date().toISOString())).org;
+    for (let i = 0; i < 100; i++) {
+      const n = String(i).padStart(3, '0');
+      await org.putUser({ id: `u-aa-agent-${n}`, username: `aa-agent-${n}`, name: `代办员${n}`, role: 'agent', scopeNodeId: 'babao-baiyanggou', passwordHash: '', tokenVersion: 0 }, 'qilian', { mustBeNew: true });
+    }
+    const first = await call('GET', '/staff/users?limit=100', { token: await staffToken('admin') });
+    expect(first.body.items.map((u: { username: string }) => u.username)).not.toContain('babao-resources');
+
+    const id = (await report(await citizenToken(), { categoryId: 'land_dispute', postId: 'babao-yingpantai-p1' })).body.id;
+    expect((await call('POST', `/staff/petitions/${id}/accept`, { token: babao, body: {} })).status).toBe(200);
+    const otherDepartment = await call('POST', `/staff/petitions/${id}/dispatch`, { token: babao, body: { departmentId: 'babao-natural-resources', handlerId: 'u-babao-justice' } });
+    expect(otherDepartment.status).toBe(400);
+    expect(otherDepartment.body.error).toEqual({ code: 'validation', message: '承办人不属于所选责任部门', issues: [{ path: 'handlerId', message: '请选择该责任部门的承办人' }] });
+    expect((await call('GET', `/staff/petitions/${id}`, { token: babao })).body.status).toBe('accepted');
+
+    const dispatched = await call('POST', `/staff/petitions/${id}/dispatch`, { token: babao, body: { departmentId: 'babao-natural-resources', handlerId: 'u-babao-resources' } });
+    expect(dispatched.status).toBe(200);
+    expect(dispatched.body).toMatchObject({ status: 'dispatched', departmentId: 'babao-natural-resources', handlerId: 'u-babao-resources' });
   });
 });
