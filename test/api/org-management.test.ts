@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { call, staffToken } from '../support/api';
+import { movableClock, stackDeps } from '../support/deps';
 
 const post = (nodeId: string, name = '新设岗点') => ({
   name,
@@ -228,7 +229,7 @@ describe('what the organisation forms refuse, in the words staff and citizens se
     const levelNames = { township: '乡镇', village: '村' };
     const seasonal = [
       { month: 1, categoryIds: ['heating'], note: '供暖期' },
-      { month: 7, categoryIds: ['grassland', 'no-such-kind'], note: '夏季牧场' },
+      { month: 7, categoryIds: ['grassland', 'no-such-kind', 'no-such-other'], note: '夏季牧场' },
     ];
     const mediation = await call('PUT', '/staff/counties/qilian/settings', {
       token: county,
@@ -240,7 +241,7 @@ describe('what the organisation forms refuse, in the words staff and citizens se
     const topics = await call('PUT', '/staff/counties/qilian/settings', { token: county, body: { levelNames, categoryOrder: [], seasonal } });
     expect(topics.status).toBe(400);
     expect(topics.body.error.message).toBe('诉求类型不存在');
-    expect(topics.body.error.issues).toEqual([{ path: 'seasonal.1.categoryIds', message: '诉求类型不存在：no-such-kind' }]);
+    expect(topics.body.error.issues).toEqual([{ path: 'seasonal.1.categoryIds', message: '诉求类型不存在：no-such-kind、no-such-other' }]);
     expect(await settingsAudit()).toEqual(before);
 
     // the same settings with categories the county has are kept
@@ -249,5 +250,17 @@ describe('what the organisation forms refuse, in the words staff and citizens se
     expect(saved.status).toBe(200);
     expect(saved.body.settings).toEqual(known);
     expect(await settingsAudit()).toHaveLength(before.length + 1);
+  });
+
+  it('refuses a post in a village that belongs to no township, and saves no post', async () => {
+    // Such a village is written straight to the table: the county's form places every village under a township.
+    await stackDeps(movableClock(new Date().toISOString())).org.putNode({ id: 'orphan-village', kind: 'village', name: '无主村', parentId: 'no-such-township', path: 'qilian/no-such-township/orphan-village' });
+    const county = await staffToken('county');
+    await expect.poll(async () => (await orgOf(county)).nodes.map((n) => n.id), { timeout: 10_000 }).toContain('orphan-village');
+    const res = await call('PUT', '/staff/posts/orphan-village-p1', { token: county, body: post('orphan-village') });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toBe('岗点所在的村（嘎查、社区）不存在');
+    expect(res.body.error.issues).toEqual([{ path: 'nodeId', message: '该村（嘎查、社区）不属于任何乡镇（苏木）' }]);
+    expect((await call('GET', '/staff/posts/orphan-village-p1', { token: county })).status).toBe(404);
   });
 });
