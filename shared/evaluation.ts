@@ -141,7 +141,8 @@ export function departmentDeltasOfRecord(p: Pick<Petition, 'centreId' | 'countyI
     centreId: str(moved?.data?.fromCentreId) ?? p.centreId,
     countyId: p.countyId,
     status: 'submitted',
-    level: village ? 'village' : ((str(takenOver?.data?.fromLevel) as Counted['level'] | undefined) ?? p.level),
+    // the level before the first move (a transfer kept it before 2026-12-01, and did not record it)
+    level: village ? 'village' : ((str(moved?.data?.fromLevel) ?? str(takenOver?.data?.fromLevel) ?? p.level) as Counted['level']),
   };
   const merged = new Map<string, FigureDelta>();
   for (const e of timeline) {
@@ -169,6 +170,7 @@ export function departmentDeltasOfRecord(p: Pick<Petition, 'centreId' | 'countyI
         break;
       case 'transfer':
         next.centreId = str(e.data?.toCentreId) ?? s.centreId;
+        next.level = (str(e.data?.toLevel) as Counted['level'] | undefined) ?? s.level;
         next.departmentId = undefined;
         break;
       case 'take_over':

@@ -21,7 +21,7 @@ import { BACKLOG_CLASS_DAYS, MAX_EXTENSION_DAYS, addLimit, extendedDeadline, res
  * centre's path, the centres that may supervise, the caller's own centre, the earlier petition a repeat links to).
  */
 interface Resolved {
-  transfer: { centrePath: string };
+  transfer: { centrePath: string; level: Exclude<Level, 'village'> };
   escalate: { centres: SupervisingCentres };
   supervise: { by: CentreRef & { level: Level } };
   take_over: { by: CentreRef & { level: Level } };
@@ -289,8 +289,8 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
     }
     case 'transfer': {
       if (cmd.centreId === p.centreId) throw new ConflictError('不能转办给本中心');
-      // The receiving centre starts its own acceptance clock; the case is theirs from now on (首接首办 moves with it).
-      // Its supervisor stays while it is still above the new owner.
+      // The receiving centre starts its own acceptance clock; the case is theirs from now on, at its level (首接首办
+      // moves with it: a village no longer holds it). Its supervisor stays while it is still above the new owner.
       const sup = p.supervisedBy;
       const keeps = sup !== undefined && sup.centreId !== cmd.centreId && inScope(sup.centrePath, cmd.centrePath);
       return step(
@@ -298,13 +298,14 @@ export function decide(p: Petition, cmd: Command, actor: Actor & { role: Role },
         {
           centreId: cmd.centreId,
           centrePath: cmd.centrePath,
+          level: cmd.level,
           departmentId: undefined,
           handlerId: undefined,
           dueAt: after(ctx.limits.accept),
           ...(sup && !keeps ? { supervisedBy: undefined } : {}),
         },
         cmd.reason,
-        { data: { fromCentreId: p.centreId, toCentreId: cmd.centreId } },
+        { data: { fromCentreId: p.centreId, toCentreId: cmd.centreId, fromLevel: p.level, toLevel: cmd.level } },
       );
     }
     case 'escalate': {

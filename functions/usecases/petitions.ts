@@ -407,7 +407,7 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
       if (!target || (target.kind !== 'township' && target.kind !== 'county') || !target.path.startsWith(p.countyId)) {
         throw new ValidationError('接收中心不存在', [{ path: 'centreId', message: '请选择本县的乡镇（苏木）或县综治中心' }]);
       }
-      return { action: 'transfer', centreId: target.id, centrePath: target.path, reason: input.reason };
+      return { action: 'transfer', centreId: target.id, centrePath: target.path, level: target.kind === 'county' ? 'county' : 'township', reason: input.reason };
     }
     case 'escalate':
       return { ...input, centres: supervisingCentres(org, p) };

@@ -186,8 +186,11 @@ describe('a transfer', () => {
 
     const toCounty = await step(babao, id, 'transfer', { centreId: 'qilian', reason: '涉及多个乡镇，请县综治中心办理' });
     expect(toCounty.status).toBe(200);
-    expect(toCounty.body).toMatchObject({ handedOver: true, centreId: 'qilian' });
-    expect((await call('GET', `/staff/petitions/${id}`, { token: await staffToken('county') })).body).toMatchObject({ centreId: 'qilian', status: 'submitted' });
+    expect(toCounty.body).toMatchObject({ handedOver: true, centreId: 'qilian', level: 'county' });
+    // the county centre owns it at its own level: it is a county case now, and the record says from which level
+    const file = (await call('GET', `/staff/petitions/${id}`, { token: await staffToken('county') })).body;
+    expect(file).toMatchObject({ centreId: 'qilian', status: 'submitted', level: 'county' });
+    expect(file.timeline.at(-1)).toMatchObject({ action: 'transfer', data: { fromCentreId: 'babao', toCentreId: 'qilian', fromLevel: 'township', toLevel: 'county' } });
   });
 });
 

@@ -108,6 +108,17 @@ describe('a village-level matter (小事不出村)', () => {
     expect((await call('GET', `/staff/petitions/${id}`, { token: village })).status).toBe(404);
   });
 
+  it('a case the township transfers to another township leaves the village: a township case of the township it went to', async () => {
+    const [village, babao] = await Promise.all([staffToken('village-baiyanggou'), staffToken('babao')]);
+    const { id } = await reported();
+    expect(idsOf(await call('GET', '/staff/petitions', { token: village }))).toContain(id);
+    const moved = await step(babao, id, 'transfer', { centreId: 'ebao', reason: '事发地在峨堡镇' });
+    expect(moved.body).toMatchObject({ handedOver: true, centreId: 'ebao', level: 'township' });
+    expect((await call('GET', `/staff/petitions/${id}`, { token: village })).status).toBe(404);
+    expect(idsOf(await call('GET', '/staff/petitions', { token: village }))).not.toContain(id);
+    expect((await call('GET', `/staff/petitions/${id}`, { token: await staffToken('ebao') })).body).toMatchObject({ centreId: 'ebao', level: 'township' });
+  });
+
   it('shows the village nothing of another village, of another category, or of the centre’s work (404)', async () => {
     const village = await staffToken('village-baiyanggou');
     const ofTownship = (await reported({ categoryId: 'land_dispute', description: '草场边界的网围栏被人挪动了。' })).id;

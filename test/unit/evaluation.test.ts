@@ -307,7 +307,7 @@ describe('a record replayed counts what the live steps counted, at every point o
       aPetition().build(),
       [
         [{ action: 'accept' }, staff],
-        [{ action: 'transfer', centreId: 'ebao', centrePath: 'qilian/ebao', reason: '属地在峨堡镇' }, staff],
+        [{ action: 'transfer', centreId: 'ebao', centrePath: 'qilian/ebao', level: 'township', reason: '属地在峨堡镇' }, staff],
         [{ action: 'accept' }, staff],
         [{ action: 'dispatch', departmentId: 'ebao-res' }, staff],
         [{ action: 'escalate', reason: '久拖未决', centres: { township: { centreId: 'ebao', centrePath: 'qilian/ebao' }, county: CENTRES.county } }, staff],
@@ -344,6 +344,17 @@ describe('a record replayed counts what the live steps counted, at every point o
         [{ action: 'dispatch', departmentId: 'jus' }, staff],
         [{ action: 'resolve', summary: '复查后办结' }, handler('jus')],
         [{ action: 'follow_up', reached: true, rating: 'satisfied', note: '电话回访' }, staff],
+      ],
+    ],
+    [
+      'a case its village holds, transferred to another township (at that level now), which dispatches and resolves it',
+      aPetition({ level: 'village', villageId: 'v1' }).build(),
+      [
+        [{ action: 'transfer', centreId: 'ebao', centrePath: 'qilian/ebao', level: 'township', reason: '属地在峨堡镇' }, staff],
+        [{ action: 'accept' }, staff],
+        [{ action: 'dispatch', departmentId: 'ebao-res' }, staff],
+        [{ action: 'resolve', summary: '已办结' }, handler('ebao-res')],
+        [{ action: 'rate', rating: 'satisfied' }, citizen],
       ],
     ],
     [

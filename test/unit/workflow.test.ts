@@ -19,7 +19,7 @@ const commands: Record<Command['action'], Command> = {
   progress: { action: 'progress', note: '在办', visibility: 'public' },
   resolve: { action: 'resolve', summary: '已调解' },
   rate: { action: 'rate', rating: 'satisfied' },
-  transfer: { action: 'transfer', centreId: 'ebao', centrePath: 'qilian/ebao', reason: '属地' },
+  transfer: { action: 'transfer', centreId: 'ebao', centrePath: 'qilian/ebao', level: 'township', reason: '属地' },
   escalate: { action: 'escalate', reason: '复杂', centres: { township: { centreId: 'babao', centrePath: 'qilian/babao' }, county: { centreId: 'qilian', centrePath: 'qilian' } } },
   supervise: { action: 'supervise', note: '请于三日内办结', by: { centreId: 'qilian', centrePath: 'qilian', level: 'county' } },
   take_over: { action: 'take_over', reason: '涉及两镇，县里接管', by: { centreId: 'qilian', centrePath: 'qilian', level: 'county' } },
@@ -290,8 +290,8 @@ describe('what each step changes, exactly', () => {
 
   it('transfer: to the other centre, which starts its own acceptance clock; the department is cleared; never to itself', () => {
     const d = decide(petition({ status: 'accepted', departmentId: 'babao-justice', handlerId: 'u-h' }), commands.transfer, centre, ctx);
-    expect(d.patch).toStrictEqual({ status: 'submitted', updatedAt: at, centreId: 'ebao', centrePath: 'qilian/ebao', departmentId: undefined, handlerId: undefined, dueAt: '2026-11-24T02:00:00.000Z', dueFrom: at });
-    expect(d.event).toMatchObject({ from: 'accepted', to: 'submitted', note: '属地', data: { fromCentreId: 'babao', toCentreId: 'ebao' } });
+    expect(d.patch).toStrictEqual({ status: 'submitted', updatedAt: at, centreId: 'ebao', centrePath: 'qilian/ebao', level: 'township', departmentId: undefined, handlerId: undefined, dueAt: '2026-11-24T02:00:00.000Z', dueFrom: at });
+    expect(d.event).toMatchObject({ from: 'accepted', to: 'submitted', note: '属地', data: { fromCentreId: 'babao', toCentreId: 'ebao', fromLevel: 'township', toLevel: 'township' } });
     expect(() => decide(petition(), { ...commands.transfer, centreId: 'babao' } as Command, centre, ctx)).toThrow(ConflictError);
   });
 
@@ -304,6 +304,15 @@ describe('what each step changes, exactly', () => {
     const byTownship = { level: 'township', centreId: 'babao', centrePath: 'qilian/babao', since: at } as const;
     const village = decide(petition({ level: 'village', supervisedBy: byTownship }), commands.transfer, centre, ctx);
     expect(village.patch).toHaveProperty('supervisedBy', undefined);
+  });
+
+  it('transfer: the case is at the level of the centre it moves to; a village no longer holds it', () => {
+    const toCounty = decide(petition({ status: 'accepted' }), { ...commands.transfer, centreId: 'qilian', centrePath: 'qilian', level: 'county' } as Command, centre, ctx);
+    expect(toCounty.patch).toMatchObject({ centreId: 'qilian', level: 'county' });
+    expect(toCounty.event.data).toMatchObject({ fromLevel: 'township', toLevel: 'county' });
+    const held = decide(petition({ level: 'village', villageId: 'babao-baiyanggou' }), commands.transfer, centre, ctx);
+    expect(held.patch).toMatchObject({ centreId: 'ebao', level: 'township' });
+    expect(held.event.data).toMatchObject({ fromLevel: 'village', toLevel: 'township' });
   });
 
   it('escalate (首接首办): the next level supervises and the owner keeps the case; no level above the county', () => {
