@@ -526,4 +526,147 @@ export const EXPLAINED: Record<string, string> = {
     'equivalent: the list only names the villages the counters count, and node ids are unique, so a list of every node names them the same',
   'functions/usecases/dashboard.ts:105:OptionalChaining:org.nodes.get(scopeId).centreName':
     "not reachable: the scope is the caller's centre or county, or a township just found in the org: always a node",
+  // unreached mutants (2026-12-01) that the tests written for the rest could not reach: each reason read against the code
+  "functions/usecases/bookings.ts:49:OptionalChaining:n.name":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/bookings.ts:49:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/bookings.ts:160:ArrayDeclaration:[\"Stryker was here\"]":
+    "equivalent: with no slots the answer is empty whatever `states` holds",
+  "functions/usecases/bookings.ts:217:StringLiteral:\"\"":
+    "not reachable: a booking and its key record are written in one transaction and never deleted",
+  "functions/usecases/bookings.ts:230:StringLiteral:\"\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/dashboard.ts:50:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/dashboard.ts:83:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/dashboard.ts:152:ArrayDeclaration:[\"Stryker was here\"]":
+    "equivalent: monthFigures answers an entry (maybe empty) for every scope it is asked, so the `?? []` fallback is never used",
+  "functions/usecases/evaluation.ts:16:ArrayDeclaration:[\"Stryker was here\"]":
+    "equivalent: monthFigures answers an entry (maybe empty) for every scope it is asked, so the `?? []` fallback is never used",
+  "functions/usecases/evaluation.ts:27:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/evaluation.ts:37:OptionalChaining:centre.name":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/evaluation.ts:37:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/evaluation.ts:48:OptionalChaining:org.nodes.get(scopeId).name":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/experts.ts:15:StringLiteral:\"\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/experts.ts:65:StringLiteral:\"\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/meetings.ts:64:StringLiteral:\"Stryker was here!\"":
+    "not reachable: a host is offered or chosen only when its 会诊单位 is one of the consultation's departments, so it always has one",
+  "functions/usecases/meetings.ts:98:ArrayDeclaration:[]":
+    "not reachable: the schema requires at least one hostId",
+  "functions/usecases/meetings.ts:98:ObjectLiteral:{}":
+    "not reachable: the schema requires at least one hostId",
+  "functions/usecases/meetings.ts:98:StringLiteral:\"\"":
+    "not reachable: the schema requires at least one hostId",
+  "functions/usecases/meetings.ts:104:StringLiteral:\"Stryker was here!\"":
+    "not reachable: a host is offered or chosen only when its 会诊单位 is one of the consultation's departments, so it always has one",
+  "functions/usecases/open311.ts:115:OptionalChaining:centre.name":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/open311.ts:115:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/open311.ts:180:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/open311.ts:198:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/petitions.ts:71:ArrayDeclaration:[]":
+    "not reachable: only a citizen's report carries a recording; staff registration and Open311 bodies have no audio field and refuse unknown fields",
+  "functions/usecases/petitions.ts:71:ObjectLiteral:{}":
+    "not reachable: only a citizen's report carries a recording; staff registration and Open311 bodies have no audio field and refuse unknown fields",
+  "functions/usecases/petitions.ts:71:StringLiteral:\"\"":
+    "not reachable: only a citizen's report carries a recording; staff registration and Open311 bodies have no audio field and refuse unknown fields",
+  "functions/usecases/petitions.ts:163:StringLiteral:\"\"":
+    "equivalent: on its last try the loop throws the retry error itself, whose default words are the same (applied by hand: the five-collisions test of races.test.ts passes)",
+  "functions/usecases/petitions.ts:185:StringLiteral:\"\"":
+    "not reachable: staff registration takes only visit, phone, letter, hotline or other as its channel, and partners file through Open311 with their own",
+  "functions/usecases/petitions.ts:390:ArrayDeclaration:[]":
+    "not reachable: teamOf always answers the team (and the lead when one is named), or throws its own refusal first",
+  "functions/usecases/petitions.ts:390:ObjectLiteral:{}":
+    "not reachable: teamOf always answers the team (and the lead when one is named), or throws its own refusal first",
+  "functions/usecases/petitions.ts:390:StringLiteral:\"\"":
+    "not reachable: teamOf always answers the team (and the lead when one is named), or throws its own refusal first",
+  "functions/usecases/petitions.ts:391:ArrayDeclaration:[]":
+    "not reachable: teamOf always answers the team (and the lead when one is named), or throws its own refusal first",
+  "functions/usecases/petitions.ts:391:ObjectLiteral:{}":
+    "not reachable: teamOf always answers the team (and the lead when one is named), or throws its own refusal first",
+  "functions/usecases/petitions.ts:391:StringLiteral:\"\"":
+    "not reachable: teamOf always answers the team (and the lead when one is named), or throws its own refusal first",
+  "functions/usecases/petitions.ts:394:StringLiteral:\"\"":
+    "not reachable: meetingFor always answers a meeting or a replay, or throws",
+  "functions/usecases/petitions.ts:397:StringLiteral:\"\"":
+    "not reachable: documentNumberFor always answers a number or a replay",
+  "functions/usecases/petitions.ts:403:ArrayDeclaration:[]":
+    "not reachable: invitable throws the same refusal first",
+  "functions/usecases/petitions.ts:403:ObjectLiteral:{}":
+    "not reachable: invitable throws the same refusal first",
+  "functions/usecases/petitions.ts:403:StringLiteral:\"\"":
+    "not reachable: invitable throws the same refusal first",
+  "functions/usecases/petitions.ts:418:StringLiteral:\"\"":
+    "not reachable: canSee already answers 404 to a staff caller whose scope node is missing",
+  "functions/usecases/petitions.ts:432:ArrayDeclaration:[]":
+    "not reachable: the link-repeat route always goes through linkRepeat, which always gives the earlier case's id",
+  "functions/usecases/petitions.ts:432:ObjectLiteral:{}":
+    "not reachable: the link-repeat route always goes through linkRepeat, which always gives the earlier case's id",
+  "functions/usecases/petitions.ts:432:StringLiteral:\"\"":
+    "not reachable: the link-repeat route always goes through linkRepeat, which always gives the earlier case's id",
+  "functions/usecases/petitions.ts:478:StringLiteral:\"\"":
+    "not reachable: a category is never deleted (only edited), so a case's category is always there",
+  "functions/usecases/petitions.ts:483:StringLiteral:\"\"":
+    "not reachable: a case is never deleted",
+  "functions/usecases/petitions.ts:515:ArrayDeclaration:[\"Stryker was here\"]":
+    "equivalent: reached only when the caller's scope node is missing, and then a string item never matches a handler's id",
+  "functions/usecases/petitions.ts:553:ArrayDeclaration:[\"Stryker was here\"]":
+    "equivalent: monthFigures answers an entry (maybe empty) for every centre it is asked, so the `?? []` fallback is never used",
+  "functions/usecases/petitions.ts:596:ArrayDeclaration:[]":
+    "not reachable: the route requires the Idempotency-Key header and answers 400 before the use case runs",
+  "functions/usecases/petitions.ts:596:ObjectLiteral:{}":
+    "not reachable: the route requires the Idempotency-Key header and answers 400 before the use case runs",
+  "functions/usecases/petitions.ts:596:StringLiteral:\"\"":
+    "not reachable: the route requires the Idempotency-Key header and answers 400 before the use case runs",
+  "functions/usecases/petitions.ts:617:StringLiteral:\"\"":
+    "not reachable: org nodes are never deleted, and saving a user checks that its scope node exists",
+  "functions/usecases/petitions.ts:625:StringLiteral:\"\"":
+    "not reachable: a village_staff user's scope is a village (checked when the user is saved), and a node's kind never changes",
+  "functions/usecases/petitions.ts:630:StringLiteral:\"\"":
+    "not reachable: org nodes are never deleted, and saving a user checks that its scope node exists",
+  "functions/usecases/petitions.ts:642:StringLiteral:\"Stryker was here!\"":
+    "not reachable: the tasks list is for centre roles only, whose queue scope is always a centre or the county",
+  "functions/usecases/petitions.ts:704:StringLiteral:\"\"":
+    "not reachable: the workflow refuses first, with 409 该诉求没有留电话",
+  "functions/usecases/users.ts:111:ArrayDeclaration:[]":
+    "not reachable: the new-user schema requires a password of at least 8 characters, so a new user without one never gets here, and an edit never runs this line",
+  "functions/usecases/users.ts:111:ObjectLiteral:{}":
+    "not reachable: the new-user schema requires a password of at least 8 characters, so a new user without one never gets here, and an edit never runs this line",
+  "functions/usecases/users.ts:111:StringLiteral:\"\"":
+    "not reachable: the new-user schema requires a password of at least 8 characters, so a new user without one never gets here, and an edit never runs this line",
+  "functions/usecases/users.ts:113:StringLiteral:\"Stryker was here!\"":
+    "equivalent: the '' fallback is reached only by a new user without a password, refused first; a stored user always has a password hash",
+  "functions/usecases/views.ts:20:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/views.ts:21:OptionalChaining:org.nodes.get(p.centreId).name":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/views.ts:21:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/views.ts:22:StringLiteral:\"Stryker was here!\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/views.ts:126:BooleanLiteral:true":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  "functions/usecases/warnings.ts:42:ArrayDeclaration:[\"Stryker was here\"]":
+    "equivalent: monthFigures answers an entry (maybe empty) for every scope it is asked, so the `?? []` fallback is never used",
+  "functions/usecases/warnings.ts:43:ArrayDeclaration:[\"Stryker was here\"]":
+    "equivalent: monthFigures answers an entry (maybe empty) for every scope it is asked, so the `?? []` fallback is never used",
+  "functions/usecases/warnings.ts:91:ArrayDeclaration:[]":
+    "not reachable: the query schema checks the month with the same pattern first",
+  "functions/usecases/warnings.ts:91:ObjectLiteral:{}":
+    "not reachable: the query schema checks the month with the same pattern first",
+  "functions/usecases/warnings.ts:91:StringLiteral:\"\"":
+    "not reachable: the query schema checks the month with the same pattern first",
+  "functions/usecases/warnings.ts:93:StringLiteral:\"\"":
+    "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
 };
