@@ -129,6 +129,8 @@ interface BatchResult {
   pending?: Record<string, string[]>;
   /** the other batches of the same Stryker run (one dry run for them all); `minutes` is the whole run's */
   ranWith?: string[];
+  /** when the last `rest` run of some of its mutants started (`ran` and `minutes` stay those of the batch's own run) */
+  rest?: string;
   files: Record<string, FileResult>;
 }
 
@@ -214,7 +216,8 @@ function resumed(old: BatchResult, fresh: BatchResult, ids: Set<string>): BatchR
   );
   const left = count(pending);
   const partial = old.partial && (left || !old.pending) ? { tested: old.partial.tested + count(old.pending ?? {}) - left, of: old.partial.of } : undefined;
-  return { batch: old.batch, mutate: old.mutate, ran: fresh.ran, ...(partial ? { partial } : {}), ...(left ? { pending } : {}), files: sorted(files) };
+  const { files: _, pending: __, partial: ___, rest: ____, ...kept } = old;
+  return { ...kept, rest: fresh.ran, ...(partial ? { partial } : {}), ...(left ? { pending } : {}), files: sorted(files) };
 }
 const resultFile = (b: Batch) => path.join(RESULTS, `${b.name}.json`);
 const readResult = (b: Batch): BatchResult | undefined =>
@@ -402,7 +405,7 @@ for (const area of AREAS) {
     const result = JSON.parse(readFileSync(file, 'utf8')) as BatchResult;
     all.push(...Object.entries(result.files).map(([f, r]) => ({ file: f, r })));
     if (result.partial) notRun.push(batch);
-    const ran = result.partial ? `**partial**: ${result.partial.tested} of ${result.partial.of} mutants, from ${result.ran}Z` : `${result.ran}Z`;
+    const ran = (result.partial ? `**partial**: ${result.partial.tested} of ${result.partial.of} mutants, from ${result.ran}Z` : `${result.ran}Z`) + (result.rest ? `; the rest from ${result.rest}Z` : '');
     const minutes = result.ranWith ? `${result.minutes} (one run with ${result.ranWith.join(', ')})` : (result.minutes ?? '');
     batchLines.push(`| ${batch.name} | \`${batch.mutate.join(' ')}\` | ${ran} | ${minutes} | ${NOTES[batch.name] ?? ''} |`);
   }
