@@ -73,7 +73,7 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: the only step whose note is 'chosen' is progress, and its event sets visibility from the body (cmd.visibility), overriding the table's",
   'shared/workflow.ts:132:StringLiteral:""':
     "equivalent: the only step whose note is 'chosen' is progress, and its event sets visibility from the body (cmd.visibility), overriding the table's",
-  'shared/workflow.ts:401:ConditionalExpression:true':
+  'shared/workflow.ts:402:ConditionalExpression:true':
     'equivalent: only a WeChat reporter has an openid (an agent or partner reporter carries none), so `openid === citizen.id` already implies the kind',
   // the views and small batches of 2026-11-30 (evaluation, documents, figures, slots, warnings, experts, bookingFigures, countySettings, seasonal)
   "shared/documents.ts:140:StringLiteral:\"Stryker was here!\"":
@@ -86,19 +86,19 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: the body schema takes `by` only as YYYY-MM-DD, so the date pattern matches the whole text with or without its anchors",
   "shared/evaluation.ts:144:StringLiteral:\"\"":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:152:StringLiteral:\"\"":
+  "shared/evaluation.ts:153:StringLiteral:\"\"":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:166:ConditionalExpression:case 'hand_up':":
+  "shared/evaluation.ts:167:ConditionalExpression:case 'hand_up':":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:167:StringLiteral:\"\"":
+  "shared/evaluation.ts:168:StringLiteral:\"\"":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:179:ConditionalExpression:false":
+  "shared/evaluation.ts:181:ConditionalExpression:false":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:179:EqualityOperator:e.data?.backlogClass !== 'C'":
+  "shared/evaluation.ts:181:EqualityOperator:e.data?.backlogClass !== 'C'":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:179:OptionalChaining:e.data.backlogClass":
+  "shared/evaluation.ts:181:OptionalChaining:e.data.backlogClass":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:179:StringLiteral:\"\"":
+  "shared/evaluation.ts:181:StringLiteral:\"\"":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
   "shared/evaluation.ts:62:ConditionalExpression:default:":
     "equivalent: `default: break` is the switch's last case; without it nothing else runs either",
@@ -142,73 +142,73 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
   "shared/evaluation.ts:144:LogicalOperator:str(takenOver?.data?.fromLevel) as Counted['level'] | undefi":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:151:BlockStatement:{}":
+  "shared/evaluation.ts:152:BlockStatement:{}":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:152:ConditionalExpression:true":
+  "shared/evaluation.ts:153:ConditionalExpression:true":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:152:ConditionalExpression:false":
+  "shared/evaluation.ts:153:ConditionalExpression:false":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:152:EqualityOperator:next.level !== 'village'":
+  "shared/evaluation.ts:153:EqualityOperator:next.level !== 'village'":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:155:ConditionalExpression:case 'accept':":
-    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:155:StringLiteral:\"\"":
-    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:156:ConditionalExpression:true":
-    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:156:ConditionalExpression:false":
-    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:156:EqualityOperator:e.actor.role === 'village_staff'":
+  "shared/evaluation.ts:156:ConditionalExpression:case 'accept':":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
   "shared/evaluation.ts:156:StringLiteral:\"\"":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:159:OptionalChaining:e.data.departmentId":
-    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
-  "shared/evaluation.ts:163:OptionalChaining:e.data.leadDepartmentId":
-    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
-  "shared/evaluation.ts:166:StringLiteral:\"\"":
+  "shared/evaluation.ts:157:ConditionalExpression:true":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:170:ConditionalExpression:case 'transfer':":
+  "shared/evaluation.ts:157:ConditionalExpression:false":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:171:OptionalChaining:e.data.toCentreId":
-    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
-  "shared/evaluation.ts:175:OptionalChaining:e.data.toCentreId":
-    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
-  "shared/evaluation.ts:176:LogicalOperator:str(e.data?.toLevel) as Counted['level'] | undefined && s.le":
+  "shared/evaluation.ts:157:EqualityOperator:e.actor.role === 'village_staff'":
     "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
-  "shared/evaluation.ts:179:ObjectLiteral:{}":
+  "shared/evaluation.ts:157:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:160:OptionalChaining:e.data.departmentId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:164:OptionalChaining:e.data.leadDepartmentId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:167:StringLiteral:\"\"":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:171:ConditionalExpression:case 'transfer':":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:172:OptionalChaining:e.data.toCentreId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:177:OptionalChaining:e.data.toCentreId":
+    "equivalent for the records the API writes: every transfer, take-over, dispatch and consultation event carries its data, and only transfers and take-overs name a centre they came from",
+  "shared/evaluation.ts:178:LogicalOperator:str(e.data?.toLevel) as Counted['level'] | undefined && s.le":
+    "equivalent for the counts: the replay's level matters only to a case with a department, and every event that gives one (dispatch, consultation, hand-up) also takes the case to the township, so a village level never meets a department",
+  "shared/evaluation.ts:181:ObjectLiteral:{}":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:179:ConditionalExpression:true":
+  "shared/evaluation.ts:181:ConditionalExpression:true":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:179:LogicalOperator:e.data?.backlogClass === 'A' && e.data?.backlogClass === 'C'":
+  "shared/evaluation.ts:181:LogicalOperator:e.data?.backlogClass === 'A' && e.data?.backlogClass === 'C'":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:179:EqualityOperator:e.data?.backlogClass !== 'A'":
+  "shared/evaluation.ts:181:EqualityOperator:e.data?.backlogClass !== 'A'":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:179:LogicalOperator:str(e.data?.dueAt) && e.at":
+  "shared/evaluation.ts:181:LogicalOperator:str(e.data?.dueAt) && e.at":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:179:OptionalChaining:e.data.dueAt":
+  "shared/evaluation.ts:181:OptionalChaining:e.data.dueAt":
     "equivalent for the counts: a backlog case counts its 积案化解 whatever its class and deadline; only whether it is a backlog case is read",
-  "shared/evaluation.ts:186:ObjectLiteral:{}":
+  "shared/evaluation.ts:188:ObjectLiteral:{}":
     "equivalent for the counts: they read only whether the case has the citizen's rating (a call's rating is then not counted), and the rating's own value comes from the event; an empty rating is a rating as much as the real one (it survived the run of 19:40Z with the replay's tests)",
-  "shared/evaluation.ts:189:ConditionalExpression:true":
+  "shared/evaluation.ts:191:ConditionalExpression:true":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:189:ConditionalExpression:false":
+  "shared/evaluation.ts:191:ConditionalExpression:false":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:189:EqualityOperator:e.data?.reached !== true":
+  "shared/evaluation.ts:191:EqualityOperator:e.data?.reached !== true":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:189:OptionalChaining:e.data.reached":
+  "shared/evaluation.ts:191:OptionalChaining:e.data.reached":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:189:BooleanLiteral:false":
+  "shared/evaluation.ts:191:BooleanLiteral:false":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:189:StringLiteral:\"Stryker was here!\"":
+  "shared/evaluation.ts:191:StringLiteral:\"Stryker was here!\"":
     "equivalent for the counts: the call's `reached` is not read by the counters, only its rating",
-  "shared/evaluation.ts:191:ConditionalExpression:default:":
+  "shared/evaluation.ts:193:ConditionalExpression:default:":
     "equivalent: `default: break` is the switch's last case; without it nothing else runs either",
-  "shared/evaluation.ts:202:MethodExpression:[...merged.values()].map(d => ({ ...d, add: Object.fromEntri":
+  "shared/evaluation.ts:204:MethodExpression:[...merged.values()].map(d => ({ ...d, add: Object.fromEntri":
     "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (a case called in one month and rated the next: the replay keeps no counter of nothing and no item without one)",
-  "shared/evaluation.ts:204:ConditionalExpression:true":
+  "shared/evaluation.ts:206:ConditionalExpression:true":
     "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (a case called in one month and rated the next: the replay keeps no counter of nothing and no item without one)",
-  "shared/evaluation.ts:204:EqualityOperator:Object.keys(d.add).length >= 0":
+  "shared/evaluation.ts:206:EqualityOperator:Object.keys(d.add).length >= 0":
     "killed after this run by a new unit test (applied by hand: the test fails): evaluation.test.ts (a case called in one month and rated the next: the replay keeps no counter of nothing and no item without one)",
   "shared/bookingFigures.ts:45:OptionalChaining:before.status":
     "equivalent: a booking is made before it is attended, so an attended booking always has a before",

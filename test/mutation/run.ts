@@ -303,13 +303,75 @@ function keep(name: string, batches: Batch[], minutes: number, again = false): v
   }
 }
 
+/**
+ * What a line of `file` at `since` is at HEAD (`git diff -U0`), or undefined when the change touched it. A hunk
+ * `-from,0` inserts after line `from`; `-from,count` replaces lines from to from+count-1.
+ */
+function lineMover(since: string, file: string): (line: number) => number | undefined {
+  const diff = spawnSync('git', ['diff', '-U0', since, 'HEAD', '--', file], { cwd: ROOT, encoding: 'utf8' }).stdout;
+  const hunks = [...diff.matchAll(/^@@ -(\d+)(?:,(\d+))? \+\d+(?:,(\d+))? @@/gm)].map((h) => ({
+    from: Number(h[1]),
+    removed: h[2] === undefined ? 1 : Number(h[2]),
+    added: h[3] === undefined ? 1 : Number(h[3]),
+  }));
+  return (line) => {
+    let shift = 0;
+    for (const h of hunks) {
+      if (h.removed === 0 ? line <= h.from : line < h.from) break;
+      if (line < h.from + h.removed) return undefined;
+      shift += h.added - h.removed;
+    }
+    return line + shift;
+  };
+}
+
+/**
+ * `-- follow <commit>`: results and explanations are keyed by the lines of the code a batch ran on. After a change to a
+ * file since <commit>, its survivors, pending mutants and explanations on lines the change did not touch move to
+ * where those lines are now; those on changed lines stay where they were, for the next run to settle. Every batch's
+ * results must be of <commit>'s code (ran on it, or followed to it): a batch run later would be moved twice.
+ */
+function follow(since: string): void {
+  const changed = spawnSync('git', ['diff', '--name-only', since, 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).stdout.split('\n').filter(Boolean);
+  const movers = new Map(changed.map((f) => [f, lineMover(since, f)]));
+  const moved = (file: string, line: number) => movers.get(file)?.(line) ?? line;
+  for (const area of AREAS)
+    for (const b of area.batches) {
+      const r = readResult(b);
+      if (!r) continue;
+      for (const [file, f] of Object.entries(r.files))
+        for (const s of f.survivors) {
+          const to = moved(file, s.line);
+          if (s.endLine) s.endLine += to - s.line;
+          s.line = to;
+        }
+      for (const [file, ps] of Object.entries(r.pending ?? {}))
+        r.pending![file] = ps.map((p) => {
+          const [, line, column, endLine, rest] = /^(\d+):(\d+)-(\d+)(.*)$/.exec(p)!;
+          const to = moved(file, Number(line));
+          return `${to}:${column}-${Number(endLine) + to - Number(line)}${rest}`;
+        });
+      writeFileSync(resultFile(b), JSON.stringify(r, null, 1) + '\n');
+    }
+  const explained = path.join(HERE, 'explained.ts');
+  writeFileSync(
+    explained,
+    readFileSync(explained, 'utf8').replace(/^(\s*['"])([\w/.-]+\.ts):(\d+):/gm, (_, q: string, file: string, line: string) => `${q}${file}:${moved(file, Number(line))}:`),
+  );
+  console.log(`moved what lies on unchanged lines of ${changed.length} files changed since ${since}`);
+}
+
 // `npm run mutation` runs every area; `-- shared`, `-- usecases` one area; `-- rules` (any batch's name) one batch;
 // `-- report` only writes report.md from the results there are; `-- rest [area or batch…]` runs, of the batches named
-// (all when none is), only the mutants a stopped run left and those no test reached: the results say which (`toRun`)
+// (all when none is), only the mutants a stopped run left and those no test reached: the results say which (`toRun`);
+// `-- follow <commit>` moves results and explanations along the changes since <commit> (`follow`), then reports
+const following = process.argv[2] === 'follow' ? process.argv[3] : undefined;
+if (following) follow(following);
 const wanted = process.argv.slice(2).filter((w) => w !== 'rest');
 const rest = process.argv.includes('rest');
 const batches = AREAS.flatMap((a) => a.batches.map((b) => ({ area: a, batch: b }))).filter(
   ({ area, batch }) =>
+    !following &&
     !wanted.includes('report') &&
     (wanted.length === 0 || wanted.includes(area.name) || wanted.includes(batch.name)) &&
     (!rest || toRun(readResult(batch) ?? { batch: '', mutate: [], ran: '', files: {} }).length > 0),
