@@ -8,7 +8,7 @@ import { signToken, type Claims } from '../auth/tokens';
 import type { StaffAccount, ThrottleCounter } from '../ports';
 import { auditOf } from './audit';
 import type { Deps, StaffCaller } from './context';
-import { bumpTokenVersion, countyOfUser, publicUser } from './users';
+import { bumpTokenVersion, publicUser } from './users';
 
 /** WeChat login: the mini-program's code becomes an openid through code2session, then our token. */
 export async function wechatLogin(deps: Deps, code: string) {
@@ -51,12 +51,15 @@ export async function staffLogin(deps: Deps, username: string, password: string,
   const policy = deps.loginThrottle;
   const user = await deps.org.getUser(username);
   const org = user ? await deps.org.load() : undefined;
+  // a user whose place is gone from the org is recorded with the unknown usernames, and told so only after the right password
+  const county = user && org ? org.nodes.get(user.scopeNodeId)?.path.split('/')[0] : undefined;
   const record = (result: LoginResult) => ({
     id: deps.ids.id(),
     at: now.toISOString(),
     result,
     address,
-    ...(user && org ? { username: user.username, countyId: countyOfUser(org, user) } : { countyId: UNKNOWN_USERS }),
+    ...(user ? { username: user.username } : {}),
+    countyId: county ?? UNKNOWN_USERS,
   });
 
   // Claim the attempt: the username's counter is written as if it failed, over the version read. Two attempts at
@@ -89,6 +92,7 @@ export async function staffLogin(deps: Deps, username: string, password: string,
     await failAddress(deps, aName, aRead, t, record(user ? 'wrong_password' : 'unknown_user'));
     throw new UnauthorizedError('用户名或密码不正确');
   }
+  if (!county) throw new NotFoundError('该用户的管辖范围不存在');
   // the right password: the username's counter goes (the address's stays: successes do not wash out failures)
   await deps.logins.write(uName, null, null, record(user.active === false ? 'inactive' : 'ok'));
   if (user.active === false) throw new UnauthorizedError('该账号已停用，请联系管理员');

@@ -57,7 +57,7 @@ describe('a staff user whose place is gone from the org', () => {
   const putUser = async (user: { username: string; name: string; role: 'centre_staff' | 'admin'; scopeNodeId: string; id: string }, password: string) =>
     stackDeps(movableClock('2026-11-29T00:00:00Z')).org.putUser({ ...user, passwordHash: await hashPassword(password), tokenVersion: 0 }, 'qilian');
 
-  it('is left out of the county’s user list, and told at login that their place does not exist', async () => {
+  it('is left out of the county’s user list, and told at login that their place does not exist, but only with the right password', async () => {
     const { password, ...user } = { ...newUser('centre_staff', 'no-longer-a-township'), id: randomUUID().replace(/-/g, '') };
     await putUser({ ...user, role: 'centre_staff' }, password);
     const listed = await call('GET', '/staff/users?limit=100', { token: await staffToken('county') });
@@ -65,6 +65,11 @@ describe('a staff user whose place is gone from the org', () => {
     const usernames = listed.body.items.map((u: { username: string }) => u.username);
     expect(usernames).toContain('babao');
     expect(usernames).not.toContain(user.username);
+    // a wrong password is answered as for a username that is nobody’s: it does not tell a stranger the name is there
+    const guess = await call('POST', '/staff/login', { body: { username: user.username, password: 'not-the-password' } });
+    const nobody = await call('POST', '/staff/login', { body: { username: `nobody-${randomUUID().slice(0, 8)}`, password: 'not-the-password' } });
+    expect([guess.status, guess.body.error.message]).toEqual([401, '用户名或密码不正确']);
+    expect([nobody.status, nobody.body.error.message]).toEqual([401, '用户名或密码不正确']);
     const login = await call('POST', '/staff/login', { body: { username: user.username, password } });
     expect(login.status).toBe(404);
     expect(login.body.error.message).toBe('该用户的管辖范围不存在');
