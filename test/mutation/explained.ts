@@ -340,51 +340,51 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by a new API test (applied by hand: the test fails): lifecycle.test.ts 'signing in with WeChat' uses the token WeChat's code gives",
   'functions/usecases/auth.ts:16:StringLiteral:""':
     "killed after this run by a new API test (applied by hand: the test fails): lifecycle.test.ts 'signing in with WeChat' uses the token WeChat's code gives",
-  'functions/usecases/auth.ts:77:ConditionalExpression:true':
+  'functions/usecases/auth.ts:80:ConditionalExpression:true':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' reads the first wait's words, which are not a lock's",
-  'functions/usecases/auth.ts:79:ArithmeticOperator:wait * 60':
+  'functions/usecases/auth.ts:82:ArithmeticOperator:wait * 60':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' reads the lock's minutes against Retry-After",
-  'functions/usecases/auth.ts:79:StringLiteral:``':
+  'functions/usecases/auth.ts:82:StringLiteral:``':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' reads the first wait's words",
-  'functions/usecases/auth.ts:90:StringLiteral:""':
+  'functions/usecases/auth.ts:93:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' reads a wrong password's words",
-  'functions/usecases/auth.ts:101:EqualityOperator:attempt <= 3':
+  'functions/usecases/auth.ts:105:EqualityOperator:attempt <= 3':
     "equivalent but for a fourth write lost in a row to other failures at the same address: each retry re-reads the counter, and after the last the failure is still recorded (logins.record)",
-  'functions/usecases/auth.ts:127:ConditionalExpression:false':
+  'functions/usecases/auth.ts:131:ConditionalExpression:false':
     'not reachable: own() runs for a caller staffCaller has just let through, which refused a token whose user is gone or another (the same check, on every staff request); it reads the record again only for its hash',
-  'functions/usecases/auth.ts:127:LogicalOperator:!user && user.id !== caller.id':
+  'functions/usecases/auth.ts:131:LogicalOperator:!user && user.id !== caller.id':
     'not reachable: own() runs for a caller staffCaller has just let through, which refused a token whose user is gone or another (the same check, on every staff request); it reads the record again only for its hash',
-  'functions/usecases/auth.ts:143:StringLiteral:``':
+  'functions/usecases/auth.ts:147:StringLiteral:``':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'throttles guesses at one's own old password …' reads the wait's words",
-  'functions/usecases/auth.ts:147:StringLiteral:""':
+  'functions/usecases/auth.ts:151:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'throttles guesses at one's own old password …' reads the refusal's words",
-  'functions/usecases/auth.ts:157:ObjectLiteral:{}':
+  'functions/usecases/auth.ts:161:ObjectLiteral:{}':
     "killed after this run (applied by hand: the test fails): the sign-out handler no longer adds `signedOut` over the use case's answer (it said it twice), and staff-accounts.test.ts 'signs a user out everywhere …' reads the answer",
-  'functions/usecases/auth.ts:157:BooleanLiteral:false':
+  'functions/usecases/auth.ts:161:BooleanLiteral:false':
     "killed after this run (applied by hand: the test fails): the sign-out handler no longer adds `signedOut` over the use case's answer (it said it twice), and staff-accounts.test.ts 'signs a user out everywhere …' reads the answer",
-  'functions/usecases/auth.ts:162:StringLiteral:""':
+  'functions/usecases/auth.ts:166:StringLiteral:""':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'records failed and successful logins …' reads the 404's words",
-  'functions/usecases/auth.ts:165:ConditionalExpression:false':
+  'functions/usecases/auth.ts:169:ConditionalExpression:false':
     SCOPE_IS_A_NODE,
-  "functions/usecases/auth.ts:172:LogicalOperator:scope.path.split('/')[0] && scope.id":
+  "functions/usecases/auth.ts:176:LogicalOperator:scope.path.split('/')[0] && scope.id":
     "equivalent: an admin's scope is their county (users.ts: only a county scope fits an admin), whose id is the first part of its path",
-  'functions/usecases/auth.ts:173:ObjectLiteral:{}':
+  'functions/usecases/auth.ts:177:ObjectLiteral:{}':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'records failed and successful logins …' reads the records a page of one at a time",
-  'functions/usecases/auth.ts:179:ConditionalExpression:false':
+  'functions/usecases/auth.ts:183:ConditionalExpression:false':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' lifts the lock of a username that is nobody's: 404",
-  'functions/usecases/auth.ts:179:StringLiteral:""':
+  'functions/usecases/auth.ts:183:StringLiteral:""':
     "killed after this run by an API test made stronger (the same as skipping the check): login-throttle.test.ts 'locks a username …' lifts the lock of a username that is nobody's: 404",
-  'functions/usecases/auth.ts:179:BlockStatement:{}':
+  'functions/usecases/auth.ts:183:BlockStatement:{}':
     "killed after this run by an API test made stronger (the same as skipping the check): login-throttle.test.ts 'locks a username …' lifts the lock of a username that is nobody's: 404",
-  'functions/usecases/auth.ts:182:ConditionalExpression:false':
+  'functions/usecases/auth.ts:186:ConditionalExpression:false':
     "killed after this run, or equivalent while the org has one county: the whole check made false lets a username that is nobody's through (login-throttle.test.ts: 404); `!user` or `!node` alone made false changes nothing, since a user that is not there has no node; the scope check made false differs only for a user of another county",
-  "functions/usecases/auth.ts:182:LogicalOperator:(!user || !node) && !inScope(scope.path, node.path)":
+  "functions/usecases/auth.ts:186:LogicalOperator:(!user || !node) && !inScope(scope.path, node.path)":
     "killed after this run by an API test made stronger: login-throttle.test.ts 'locks a username …' lifts the lock of a username that is nobody's (the mutant reads the path of no node: a 500)",
-  'functions/usecases/auth.ts:182:LogicalOperator:!user && !node':
+  'functions/usecases/auth.ts:186:LogicalOperator:!user && !node':
     "equivalent: a user that is not there has no node, and every user's scope is a node of the org, so `!user` and `!node` are the same",
-  'functions/usecases/auth.ts:186:ConditionalExpression:true':
+  'functions/usecases/auth.ts:190:ConditionalExpression:true':
     "killed after this run by an API test made stronger (applied by hand: the test fails): login-throttle.test.ts 'locks a username …' lifts the lock again: nothing lifted, and the audit record holds the one lift",
-  "functions/usecases/auth.ts:186:LogicalOperator:scope.path.split('/')[0] && scope.id":
+  "functions/usecases/auth.ts:190:LogicalOperator:scope.path.split('/')[0] && scope.id":
     "equivalent: an admin's scope is their county (users.ts: only a county scope fits an admin), whose id is the first part of its path",
   // bookings.ts
   'functions/usecases/bookings.ts:138:ConditionalExpression:false':
