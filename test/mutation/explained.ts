@@ -669,4 +669,15 @@ export const EXPLAINED: Record<string, string> = {
     "not reachable: the query schema checks the month with the same pattern first",
   "functions/usecases/warnings.ts:93:StringLiteral:\"\"":
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
+  // survivors of the 2026-12-01 rest run read so far (the rest are listed as to kill)
+  "functions/usecases/backlog.ts:27:OptionalChaining:org.categories.find(c => c.id === r.categoryId).name":
+    "not reachable: a case's category is checked against the org's when it is reported, and a category is never deleted (only edited)",
+  "functions/usecases/backlog.ts:28:OptionalChaining:org.nodes.get(r.townshipId).name":
+    "not reachable: a case's township is always a node of the org (routing), and no node is deleted",
+  "functions/usecases/dashboard.ts:105:OptionalChaining:org.nodes.get(scopeId).name":
+    "not reachable: the scope is the caller's centre or county, or a township just found in the org: always a node",
+  "functions/usecases/experts.ts:15:ConditionalExpression:false":
+    SCOPE_IS_A_NODE,
+  "functions/usecases/experts.ts:65:ConditionalExpression:false":
+    "not reachable: a case's category is checked against the org's when it is reported, and a category is never deleted (only edited)",
 };
