@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chinaDate } from '../../shared/timeLimits';
-import { addDays } from '../../shared/slots';
+import { addDays, chinaMidnight } from '../../shared/slots';
 import { call, citizenToken, consultedCase, departmentHost, newKey, report, staffToken } from '../support/api';
 
 const CONSULT = { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice', 'babao-police'], question: '草场边界如何认定？', days: 2 };
@@ -155,7 +155,34 @@ describe('a consultation meeting (会诊会议)', () => {
       expect((await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${tomorrow()}`, { token })).status).toBe(404);
       const res = await meeting(token, id, { start: new Date(Date.now() + 6 * 3_600_000).toISOString(), hostIds: [resources, justice] });
       expect(res.status).toBe(404);
+      expect(res.body.error.message).toBe('未找到该诉求');
     }
+  });
+
+  it('offers the times of the day asked only, each once, and a time free again after a citizen cancels is free', async () => {
+    const { babao, resources, justice, police, id } = await consulted();
+    const day = tomorrow();
+    const [from, to] = [chinaMidnight(day).toISOString(), chinaMidnight(addDays(day, 1)).toISOString()];
+    const offer = (await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${day}`, { token: babao })).body;
+    const mine = offer.hosts.filter((h: { id: string }) => [resources, justice, police].includes(h.id));
+    expect(mine).toHaveLength(3);
+    // every time is of that China day: the hosts receive around the clock and the next day's times are there too
+    const all: string[] = [...offer.times, ...mine.flatMap((h: { free: string[] }) => h.free)];
+    expect(all.filter((t) => t < from || t >= to)).toEqual([]);
+    expect(offer.times.length).toBeGreaterThan(8);
+    // the times are the hosts' free times, each once, in order
+    expect(offer.times).toEqual([...new Set(offer.hosts.flatMap((h: { free: string[] }) => h.free))].sort());
+    // a time a citizen booked with the 派出所 host and cancelled is free again for the meeting
+    const at = offer.times[5] as string;
+    const herder = await citizenToken();
+    const taken = await call('POST', '/bookings', { token: herder, headers: { 'idempotency-key': newKey() }, body: { hostId: police, start: at, way: 'video', topic: '想咨询治安调处' } });
+    expect(taken.status).toBe(201);
+    const busy = (await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${day}`, { token: babao })).body;
+    expect(busy.hosts.find((h: { id: string }) => h.id === police).free).not.toContain(at);
+    expect((await call('POST', `/bookings/${taken.body.id}/cancel`, { token: herder })).status).toBe(200);
+    expect(await slotOf(police, at)).toMatchObject({ booked: 0, free: 1 });
+    const freed = (await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${day}`, { token: babao })).body;
+    expect(freed.hosts.find((h: { id: string }) => h.id === police).free).toContain(at);
   });
 
   it('shows the meeting on the citizen\'s case with its room when they are invited', async () => {

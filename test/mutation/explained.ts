@@ -680,4 +680,24 @@ export const EXPLAINED: Record<string, string> = {
     SCOPE_IS_A_NODE,
   "functions/usecases/experts.ts:65:ConditionalExpression:false":
     "not reachable: a case's category is checked against the org's when it is reported, and a category is never deleted (only edited)",
+  "functions/usecases/meetings.ts:28:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): meeting.test.ts 'is the case’s centre’s only …' reads 未找到该诉求",
+  "functions/usecases/meetings.ts:50:MethodExpression:states":
+    "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
+  "functions/usecases/meetings.ts:50:ConditionalExpression:true":
+    "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
+  "functions/usecases/meetings.ts:50:EqualityOperator:s.booked >= 0":
+    "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
+  "functions/usecases/meetings.ts:60:MethodExpression:bookableSlots(h, now).map(s => s.start)":
+    "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
+  "functions/usecases/meetings.ts:62:LogicalOperator:s >= from || s < to":
+    "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
+  "functions/usecases/meetings.ts:62:EqualityOperator:s < from":
+    "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
+  "functions/usecases/meetings.ts:62:EqualityOperator:s <= to":
+    "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free' (the hosts receive around the clock: the next day's midnight slot is offered)",
+  "functions/usecases/meetings.ts:62:EqualityOperator:s >= to":
+    "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
+  "functions/usecases/meetings.ts:67:MethodExpression:[...new Set(hosts.flatMap(h => h.free))]":
+    "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
 };
