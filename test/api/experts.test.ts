@@ -35,15 +35,17 @@ describe('the expert pool (专家库)', () => {
     const listed = await call('GET', '/staff/experts?limit=100', { token: babao });
     expect(listed.status).toBe(200);
     expect(listed.body.items.find((e: { id: string }) => e.id === id)).toMatchObject({ name: '马律师', fields: ['law'], available: false });
-    expect((await call('GET', '/staff/experts', { token: handler })).status).toBe(404);
-    expect((await call('PUT', `/staff/experts/${newId()}`, { token: babao, body })).status).toBe(404);
+    const handlers = await call('GET', '/staff/experts', { token: handler });
+    expect([handlers.status, handlers.body.error.message]).toEqual([404, '未找到']);
+    const township = await call('PUT', `/staff/experts/${newId()}`, { token: babao, body });
+    expect([township.status, township.body.error.message]).toEqual([404, '未找到']);
 
     const badField = await call('PUT', `/staff/experts/${newId()}`, { token: county, body: { ...body, fields: ['astrology'] } });
     expect(badField.status).toBe(400);
     expect(badField.body.error.issues[0].path).toBe('fields.0');
     const badTownship = await call('PUT', `/staff/experts/${newId()}`, { token: county, body: { ...body, townshipIds: ['babao-baiyanggou'] } });
     expect(badTownship.status).toBe(400);
-    expect(badTownship.body.error.issues[0].path).toBe('townshipIds.0');
+    expect(badTownship.body.error).toEqual({ code: 'validation', message: '服务乡镇不存在', issues: [{ path: 'townshipIds.0', message: '请选择本县的乡镇（苏木）' }] });
   });
 
   it('recommends experts for a case ranked by fields matched, then load, then past ratings; inviting one adds to their load', async () => {
@@ -99,8 +101,23 @@ describe('the expert pool (专家库)', () => {
     await step(babao, id, 'accept');
     await step(babao, id, 'dispatch', { departmentId: 'babao-natural-resources' });
     expect((await step(babao, id, 'invite-expert', { expertId: expert })).status).toBe(409);
-    expect((await call('GET', `/staff/petitions/${id}/experts`, { token: ebao })).status).toBe(404);
+    const elsewhere = await call('GET', `/staff/petitions/${id}/experts`, { token: ebao });
+    expect([elsewhere.status, elsewhere.body.error.message]).toEqual([404, '未找到该诉求']);
     expect((await call('GET', `/staff/petitions/${id}/experts`, { token: handler })).status).toBe(404);
     expect((await call('GET', `/staff/petitions/${id}/experts`, { token: county })).status).toBe(200);
+  });
+
+  it('invites only an expert of the pool who takes invitations, in words naming the field, and leaves the case as it was', async () => {
+    const [county, babao] = await Promise.all([staffToken('county'), staffToken('babao')]);
+    const away = await saveExpert(county, { name: '休假的专家', fields: ['land'], available: false });
+    const { id } = await consulting(babao);
+    const before = (await call('GET', `/staff/petitions/${id}`, { token: babao })).body;
+    const unknown = await step(babao, id, 'invite-expert', { expertId: newId() });
+    expect([unknown.status, unknown.body.error]).toEqual([400, { code: 'validation', message: '专家不存在', issues: [{ path: 'expertId', message: '请从本县专家库中选择专家' }] }]);
+    const unavailable = await step(babao, id, 'invite-expert', { expertId: away });
+    expect([unavailable.status, unavailable.body.error]).toEqual([400, { code: 'validation', message: '该专家暂不接受邀请', issues: [{ path: 'expertId', message: '该专家暂不接受邀请，请另选' }] }]);
+    const after = (await call('GET', `/staff/petitions/${id}`, { token: babao })).body;
+    expect(after.version).toBe(before.version);
+    expect(after.consultation.experts ?? []).toEqual([]);
   });
 });

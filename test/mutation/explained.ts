@@ -700,4 +700,20 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
   "functions/usecases/meetings.ts:67:MethodExpression:[...new Set(hosts.flatMap(h => h.free))]":
     "killed after this run by a new API test (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, each once, and a time free again after a citizen cancels is free'",
+  "functions/usecases/experts.ts:21:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger or new (applied by hand on the line: the test fails): experts.test.ts reads the refusal in words",
+  "functions/usecases/experts.ts:31:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger or new (applied by hand on the line: the test fails): experts.test.ts reads the refusal in words",
+  "functions/usecases/experts.ts:37:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger or new (applied by hand on the line: the test fails): experts.test.ts reads the refusal in words",
+  "functions/usecases/experts.ts:63:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger or new (applied by hand on the line: the test fails): experts.test.ts reads the refusal in words",
+  "functions/usecases/experts.ts:75:ArrayDeclaration:[]":
+    "killed after this run by an API test made stronger or new (applied by hand on the line: the test fails): experts.test.ts reads the refusal in words",
+  "functions/usecases/experts.ts:75:ConditionalExpression:false":
+    "killed after this run by an API test made stronger or new (applied by hand on the line: the test fails): experts.test.ts reads the refusal in words",
+  "functions/usecases/experts.ts:75:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger or new (applied by hand on the line: the test fails): experts.test.ts reads the refusal in words",
+  "functions/usecases/experts.ts:76:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger or new (applied by hand on the line: the test fails): experts.test.ts reads the refusal in words",
 };
