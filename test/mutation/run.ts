@@ -419,7 +419,7 @@ const lines: string[] = [
 ];
 /** The use cases' run of 2026-11-30, 21:43Z: what its partial results are */
 const REST =
-  "one Stryker run of the seven batches not run before, from 21:43Z (a dry run of 13 min with others' tests on the machine), stopped at the session's end: 3,819 mutants in all, far more than the 150 a batch was sized for; a mutant in code every request runs (auth.ts) runs most of the suite when it lives, about 5 mutants a minute. Its mutants that no test reaches (NoCoverage) were all settled in the run's first minutes, so a partial batch counts every one of those and only the reached part of the rest: its score reads low";
+  "one Stryker run of the seven batches not run before, from 21:43Z (a dry run of 13 min with others' tests on the machine), stopped at the session's end: 3,819 mutants in all, far more than the 150 a batch was sized for; a mutant in code every request runs (auth.ts) runs most of the suite when it lives, about 5 mutants a minute. Its mutants that no test reaches (NoCoverage) were all settled in the run's first minutes, so a partial batch counts every one of those and only the reached part of the rest: its score reads low. Two `rest` runs on 2026-12-01 went on from there (01:28Z, 6 minutes; 01:43Z, 62 minutes: 711 mutants after a dry run of 7, about 13 a minute once the helpers' tests were done): 2,418 mutants of the area are still pending";
 /** What a reader of the batch table should know about a batch's last run (kept by hand, like explained.ts). */
 const NOTES: Record<string, string> = {
   'shared-views':
