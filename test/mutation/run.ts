@@ -125,7 +125,7 @@ interface BatchResult {
   minutes?: number;
   /** a run stopped part way: how many of its mutants it tested */
   partial?: { tested: number; of: number };
-  /** a run stopped part way: the mutants it planned and did not test, by file (`plannedOf`), for `rest` */
+  /** a run stopped part way: the mutants it planned and did not test, by file (as `PLANNED` reads them), for `rest` */
   pending?: Record<string, string[]>;
   /** the other batches of the same Stryker run (one dry run for them all); `minutes` is the whole run's */
   ranWith?: string[];
@@ -224,8 +224,6 @@ const readResult = (b: Batch): BatchResult | undefined =>
   existsSync(resultFile(b)) ? (JSON.parse(readFileSync(resultFile(b), 'utf8')) as BatchResult) : undefined;
 
 /** A mutant as partial-reporter.mjs plans it: `line:column-endLine:endColumn mutator replacement` (from 1) */
-const plannedOf = (m: Mutant) =>
-  `${m.location.start.line}:${m.location.start.column}-${m.location.end.line}:${m.location.end.column} ${m.mutatorName} ${oneLine(m.replacement)}`;
 const PLANNED = /^(\d+):(\d+)-(\d+):(\d+) (\S+) ?(.*)$/;
 /** Which mutant of a file this is, however it is kept (planned, tested, survived): where it starts, its mutator and replacement */
 const idOf = (file: string, line: number, column: number | undefined, mutator: string, replacement: string) =>
