@@ -10,6 +10,7 @@ import { bookMeeting } from '../../functions/usecases/meetings';
 import { submitPetition, transition } from '../../functions/usecases/petitions';
 import { HostBody } from '../../shared/schemas/booking';
 import { movableClock, seededDeps } from '../support/deps';
+import { departmentHostBody } from '../support/api';
 
 let deps: Deps;
 let drop: () => Promise<void>;
@@ -21,19 +22,10 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => drop());
 
-/** A video host of one of 八宝镇's departments, receiving around the clock in 30-minute slots. */
+/** A video host of one of 八宝镇's departments (the API tests' departmentHostBody), saved through the use case. */
 async function departmentHost(departmentId: string, name: string) {
   const id = `h-${departmentId}`;
-  const body = HostBody.parse({
-    name,
-    kind: 'mediator',
-    centreId: 'babao',
-    departmentId,
-    ways: ['video'],
-    availability: { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ from: '00:00', to: '24:00' }] })), exceptions: [], chinaCalendar: false },
-    rules: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 180, horizonDays: 3, capacity: 1 },
-    active: true,
-  });
+  const body = HostBody.parse(departmentHostBody(departmentId, name));
   await saveHost(deps, centre, id, body);
   return id;
 }

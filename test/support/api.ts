@@ -168,21 +168,24 @@ export async function consultedCase(babao: string, consult: { leadDepartmentId: 
   return { herder, id };
 }
 
-/** A video host of a department (会诊单位) of 八宝镇, receiving around the clock in 30-minute slots. */
+/** The host body of a video host of a department (会诊单位) of 八宝镇, receiving around the clock in 30-minute slots. */
+export const departmentHostBody = (departmentId: string, name: string, horizonDays = 3) => ({
+  name,
+  kind: 'mediator' as const,
+  centreId: 'babao',
+  departmentId,
+  ways: ['video' as const],
+  availability: { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ from: '00:00', to: '24:00' }] })), exceptions: [], chinaCalendar: false },
+  rules: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 180, horizonDays, capacity: 1 },
+  active: true,
+});
+
+/** A video host of a department (会诊单位) of 八宝镇, made over HTTP. */
 export async function departmentHost(babao: string, departmentId: string, name: string, horizonDays = 3) {
   const id = `h-${randomUUID().slice(0, 8)}`;
   const res = await call('PUT', `/staff/hosts/${id}`, {
     token: babao,
-    body: {
-      name,
-      kind: 'mediator',
-      centreId: 'babao',
-      departmentId,
-      ways: ['video'],
-      availability: { weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, windows: [{ from: '00:00', to: '24:00' }] })), exceptions: [], chinaCalendar: false },
-      rules: { slotMinutes: 30, bufferMinutes: 0, minNoticeMinutes: 180, horizonDays, capacity: 1 },
-      active: true,
-    },
+    body: departmentHostBody(departmentId, name, horizonDays),
   });
   expect(res.status).toBe(200);
   expect(res.body.departmentId).toBe(departmentId);
