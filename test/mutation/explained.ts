@@ -674,6 +674,10 @@ export const EXPLAINED: Record<string, string> = {
     "not reachable: a case's category is checked against the org's when it is reported, and a category is never deleted (only edited)",
   "functions/usecases/backlog.ts:28:OptionalChaining:org.nodes.get(r.townshipId).name":
     "not reachable: a case's township is always a node of the org (routing), and no node is deleted",
+  'functions/usecases/backlog.ts:27:StringLiteral:"Stryker was here!"':
+    "not reachable: a case's category is checked against the org's when it is reported, and a category is never deleted (only edited), so the fallback name is never used",
+  'functions/usecases/backlog.ts:28:StringLiteral:"Stryker was here!"':
+    "not reachable: a case's township is always a node of the org (routing), and no node is deleted, so the fallback name is never used",
   "functions/usecases/dashboard.ts:105:OptionalChaining:org.nodes.get(scopeId).name":
     "not reachable: the scope is the caller's centre or county, or a township just found in the org: always a node",
   "functions/usecases/experts.ts:15:ConditionalExpression:false":
