@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
+import BuildsFirst from './support/sequencer';
 
 /** Workers at once; the global setup starts one API per worker, so both numbers come from here. */
 export const WORKERS = 2;
@@ -18,6 +19,8 @@ export default defineConfig({
     // Two cores: keep workers few so DynamoDB Local and serverless offline keep a core.
     pool: 'forks',
     poolOptions: { forks: { maxForks: WORKERS, minForks: 1 } },
+    // the two app builds start first and at once, then the files that need no build (support/sequencer.ts)
+    sequence: { sequencer: BuildsFirst },
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT, exclude: UNIT_EXCLUDE } },
       {
