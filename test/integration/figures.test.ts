@@ -10,6 +10,8 @@ import { submitPetition, transition, type TransitionInput } from '../../function
 import { linkRepeat } from '../../functions/usecases/petitions';
 import { saveCountySettings } from '../../functions/usecases/org';
 import { newMeter } from '../../functions/adapters/dynamo/client';
+import { ValidationError } from '../../shared/errors';
+import { ANOTHER_COUNTY } from '../support/builders';
 import { movableClock, seededDeps } from '../support/deps';
 
 let deps: Deps;
@@ -252,3 +254,18 @@ describe('persons and batches (批次/人次), and 调处成功率', () => {
 });
 
 const sorted = <T extends { id: string }>(rows: T[]) => [...rows].sort((a, b) => a.id.localeCompare(b.id));
+
+describe('the county’s ranking beside another county', () => {
+  it('ranks only the county’s own townships, and refuses a period over a year in words', async () => {
+    at(0);
+    // 门源县 shares the table: its township 浩门镇 is none of 祁连县's
+    for (const n of ANOTHER_COUNTY.nodes) await deps.org.putNode(n);
+    for (const d of ANOTHER_COUNTY.departments) await deps.org.putDepartment(d);
+    const ranking = await townshipRanking(deps, county, { from: '2026-11-01', to: '2026-11-30' });
+    expect(sorted(ranking.townships).map((t) => [t.id, t.name])).toEqual([['babao', '八宝镇'], ['ebao', '峨堡镇'], ['moler', '默勒镇']]);
+    // from a day more than a year back to today (the end left out)
+    const long = await townshipRanking(deps, county, { from: '2025-11-01' }).then(() => undefined, (err: unknown) => err);
+    expect(long).toBeInstanceOf(ValidationError);
+    expect(long).toMatchObject({ message: '统计区间最长一年', issues: [{ path: 'query.to', message: '统计区间最长一年' }] });
+  });
+});

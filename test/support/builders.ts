@@ -3,7 +3,7 @@
  * takes the rest from one well-formed default, instead of copying a whole object.
  */
 import type { Petition } from '../../shared/schemas/petition';
-import type { CategoryLimits } from '../../shared/schemas/org';
+import type { CategoryLimits, Department, OrgNode } from '../../shared/schemas/org';
 import type { Level, Status } from '../../shared/schemas/common';
 
 const BASE: Petition = {
@@ -70,4 +70,19 @@ export const LIMITS: CategoryLimits = {
   rate: { amount: 7, unit: 'days' },
   review: { amount: 30, unit: 'days' },
   followUp: { amount: 7, unit: 'days' },
+};
+
+/**
+ * 门源县: a second county served by the same deployment (its own tree beside 祁连县's in one table), with one township,
+ * 浩门镇, and a department at each of their centres. Put with the org repository, as the seed puts 祁连县.
+ */
+export const ANOTHER_COUNTY: { nodes: OrgNode[]; departments: Department[] } = {
+  nodes: [
+    { id: 'menyuan', kind: 'county', name: '门源县', path: 'menyuan', centreName: '门源县综治中心' },
+    { id: 'haomen', kind: 'township', name: '浩门镇', parentId: 'menyuan', path: 'menyuan/haomen', centreName: '浩门镇综治中心' },
+  ],
+  departments: [
+    { id: 'menyuan-letters', centreId: 'menyuan', kind: 'letters', name: '门源县信访局' },
+    { id: 'haomen-justice', centreId: 'haomen', kind: 'justice', name: '浩门镇司法所' },
+  ],
 };
