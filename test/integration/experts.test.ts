@@ -1,19 +1,23 @@
 /**
  * 专家库 with the real ports: two saves of one expert that cross. The later one read the expert before the first
- * wrote it; its write, made on what it read, is refused (409 in words) and the first one's stays. And an expert the
- * table holds for another county (a second county served by the same deployment) is not the caller's to know of.
+ * wrote it; its write, made on what it read, is refused (409 in words) and the first one's stays. An expert the
+ * table holds for another county (a second county served by the same deployment) is not the caller's to know of,
+ * nor is that county's township one an expert of ours may serve. And 推荐专家 names twenty at most, the best ranked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/usecases/context';
-import { saveExpert } from '../../functions/usecases/experts';
-import { ConflictError, NotFoundError } from '../../shared/errors';
+import type { StaffCaller } from '../../functions/usecases/context';
+import { recommendExperts, saveExpert } from '../../functions/usecases/experts';
+import { submitPetition } from '../../functions/usecases/petitions';
+import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { ExpertBody } from '../../shared/schemas/expert';
 import { movableClock, seededDeps } from '../support/deps';
 
 let deps: Deps;
 let drop: () => Promise<void>;
 const clock = movableClock('2026-12-01T01:00:00Z');
-const county = { kind: 'staff' as const, id: 'u-county', name: '县督办员', role: 'county_supervisor' as const, scopeNodeId: 'qilian' };
+const county: StaffCaller = { kind: 'staff', id: 'u-county', name: '县督办员', role: 'county_supervisor', scopeNodeId: 'qilian' };
+const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
 
 beforeAll(async () => {
   ({ deps, drop } = await seededDeps({ clock }));
@@ -42,5 +46,37 @@ describe('an expert of another county', () => {
     await expect(saved).rejects.toThrow(NotFoundError);
     await expect(saved).rejects.toThrow('未找到该专家');
     expect(await deps.experts.get('e-menyuan')).toEqual(theirs);
+  });
+});
+
+describe('a township of another county', () => {
+  it('is not one an expert of the county may serve: the save is refused naming the field, and no expert is made', async () => {
+    // 门源县 and its 浩门镇, served by the same deployment
+    await deps.org.putNode({ id: 'menyuan', kind: 'county', name: '门源回族自治县', path: 'menyuan' });
+    await deps.org.putNode({ id: 'haomen', kind: 'township', name: '浩门镇', parentId: 'menyuan', path: 'menyuan/haomen' });
+    const saved = saveExpert(deps, county, 'e-haomen', ExpertBody.parse({ name: '马律师', title: '青海祁连律师事务所 律师', fields: ['law'], townshipIds: ['babao', 'haomen'] }));
+    await expect(saved).rejects.toThrow(ValidationError);
+    await expect(saved).rejects.toMatchObject({ message: '服务乡镇不存在', issues: [{ path: 'townshipIds.1', message: '请选择本县的乡镇（苏木）' }] });
+    expect(await deps.experts.get('e-haomen')).toBeUndefined();
+  });
+});
+
+describe('推荐专家 on a case with many experts to offer', () => {
+  it('names the twenty best ranked and leaves off those who match fewer of its fields', async () => {
+    // twenty-one lawyers of land and law who serve 八宝镇, and one of land only
+    for (let i = 1; i <= 21; i++) {
+      const n = String(i).padStart(2, '0');
+      await saveExpert(deps, county, `e-both-${n}`, ExpertBody.parse({ name: `土地法律专家${n}`, title: '青海祁连律师事务所 律师', fields: ['land', 'law'], townshipIds: ['babao'] }));
+    }
+    await saveExpert(deps, county, 'e-land-only', ExpertBody.parse({ name: '土地专家', title: '祁连县自然资源局 工程师', fields: ['land'], townshipIds: ['babao'] }));
+    const sent = await submitPetition(deps, { kind: 'citizen', openid: 'wx_experts' }, 'k-experts', {
+      channel: 'scan', postId: 'babao-baiyanggou-p1', categoryId: 'land_dispute', description: '草场围栏被邻居挪动，请调解。', photos: [], anonymous: false,
+    });
+
+    const offered = await recommendExperts(deps, babao, sent.response.id);
+    expect(offered.fields).toEqual(['land', 'law']);
+    expect(offered.items).toHaveLength(20);
+    expect(offered.items.map((e) => e.matched)).toEqual(Array.from({ length: 20 }, () => ['land', 'law']));
+    expect(offered.items.map((e) => e.id)).not.toContain('e-land-only');
   });
 });
