@@ -12,8 +12,7 @@ import { setApiTime, resetApiTime } from '../support/clock';
 const BASE = '/open311/v2';
 const PHONE = '13912345678';
 
-/** The spec's fields of each answer (GeoReport v2), which a partner's client reads. */
-const SERVICE_FIELDS = ['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group'];
+/** The spec's fields of a request (GeoReport v2), which a partner's client reads. */
 const REQUEST_FIELDS = [
   'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible',
   'service_notice', 'requested_datetime', 'updated_datetime', 'expected_datetime', 'address_id',
@@ -56,23 +55,51 @@ const staffStep = async (id: string, action: string, body: Record<string, unknow
 };
 
 describe('what any client may read', () => {
-  it('answers discovery and the services with the spec’s fields, each service’s township attribute listing the townships', async () => {
+  it('answers discovery and the services with the spec’s fields, grouped by level, each service’s township attribute listing the townships', async () => {
     const discovery = await get(`${BASE}/discovery.json`);
     expect(discovery.status).toBe(200);
-    expect(discovery.body.endpoints[0]).toMatchObject({ specification: 'http://wiki.open311.org/GeoReport_v2', type: 'production', formats: ['application/json'] });
-    expect(discovery.body.endpoints[0].url).toMatch(/\/open311\/v2$/);
+    expect(discovery.body).toEqual({
+      changeset: '2026-11-29T00:00:00Z',
+      contact: '县综治中心（哨岗）',
+      key_service: '合作系统的 api_key 由县级管理员在哨岗后台发放',
+      endpoints: [
+        { specification: 'http://wiki.open311.org/GeoReport_v2', url: expect.stringMatching(/\/open311\/v2$/), changeset: '2026-11-29T00:00:00Z', type: 'production', formats: ['application/json'] },
+      ],
+    });
 
+    // every category of the seed, in the group of the level that handles it; each has a definition (metadata)
     const services = await get(`${BASE}/services.json`);
     expect(services.status).toBe(200);
-    expect(Object.keys(services.body[0]).sort()).toEqual([...SERVICE_FIELDS].sort());
-    expect(services.body.map((s: { service_code: string }) => s.service_code)).toContain('land_dispute');
+    expect(services.body).toHaveLength(10);
+    const service = (service_code: string, name: string, group: string) => ({ service_code, service_name: name, description: name, metadata: true, type: 'realtime', keywords: '', group });
+    expect(services.body).toEqual(
+      expect.arrayContaining([service('neighbour', '邻里纠纷', '村级'), service('land_dispute', '土地纠纷', '乡镇级'), service('wage_arrears', '拖欠工资', '县级')]),
+    );
 
+    // the township is asked for only when no post is given; its values are the townships, never the county, a village or a grid
     const definition = await get(`${BASE}/services/land_dispute.json`);
-    expect(definition.body.service_code).toBe('land_dispute');
-    const township = definition.body.attributes.find((a: { code: string }) => a.code === 'township');
-    expect(township).toMatchObject({ variable: true, datatype: 'singlevaluelist', order: 1 });
-    expect(township.values).toContainEqual({ key: 'babao', name: '八宝镇' });
-    expect((await get(`${BASE}/services/no_such_thing.json`)).status).toBe(404);
+    expect(definition.body).toEqual({
+      service_code: 'land_dispute',
+      attributes: [
+        {
+          variable: true,
+          code: 'township',
+          datatype: 'singlevaluelist',
+          required: false,
+          datatype_description: '诉求所在的乡镇；未给出岗点（address_id）时必填',
+          order: 1,
+          description: '所在乡镇',
+          values: [
+            { key: 'babao', name: '八宝镇' },
+            { key: 'ebao', name: '峨堡镇' },
+            { key: 'moler', name: '默勒镇' },
+          ],
+        },
+      ],
+    });
+    const unknown = await get(`${BASE}/services/no_such_thing.json`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.body).toEqual([{ code: 404, description: '没有这个诉求类型' }]);
   });
 });
 
@@ -81,7 +108,9 @@ describe('a partner system’s requests', () => {
     const none = await post(`${BASE}/requests.json`, { service_code: 'land_dispute', 'attribute[township]': 'babao', description: '没有密钥的请求内容' });
     expect(none.status).toBe(401);
     expect(none.body).toEqual([{ code: 401, description: '缺少 api_key' }]);
-    expect((await request('sg_thisIsNotAKeyOfAnyPartner00')).status).toBe(401);
+    const unknown = await request('sg_thisIsNotAKeyOfAnyPartner00');
+    expect(unknown.status).toBe(401);
+    expect(unknown.body).toEqual([{ code: 401, description: 'api_key 无效或已停用' }]);
 
     const { apiKey } = await newPartner();
     const bad = await request(apiKey, { service_code: 'land_dispute', 'attribute[township]': '', description: '短' });
@@ -262,7 +291,7 @@ describe('partner keys', () => {
       for (let i = 0; i < 20; i++) expect((await get(`${BASE}/requests.json`, apiKey)).status).toBe(200);
       const over = await get(`${BASE}/requests.json`, apiKey);
       expect(over.status).toBe(429);
-      expect(over.body[0].code).toBe(429);
+      expect(over.body).toEqual([{ code: 429, description: '每分钟至多 20 次请求，请稍后再试' }]);
       await setApiTime(minute + 61_000);
       expect((await get(`${BASE}/requests.json`, apiKey)).status).toBe(200);
     } finally {

@@ -1,0 +1,62 @@
+/**
+ * A partner system's api_key with the real ports and a clock the test moves: a key that is not of a key's form is
+ * refused before the table is read (a caller cannot make us look up whatever it sends), and a partner's requests are
+ * counted per minute of the clock on a counter the table's TTL removes two minutes after the minute's first request.
+ */
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { documentClient, newMeter } from '../../functions/adapters/dynamo/client';
+import { keys } from '../../functions/adapters/dynamo/keys';
+import type { Deps, StaffCaller } from '../../functions/usecases/context';
+import { createPartner, partnerCaller } from '../../functions/usecases/open311';
+import { TooManyRequestsError, UnauthorizedError } from '../../shared/errors';
+import { movableClock, seededDeps } from '../support/deps';
+import { stack } from '../support/worker';
+
+let deps: Deps;
+let table: string;
+let drop: () => Promise<void>;
+const meter = newMeter();
+const clock = movableClock('2026-12-01T08:00:30Z');
+const admin: StaffCaller = { kind: 'staff', id: 'u-admin', name: '管理员', role: 'admin', scopeNodeId: 'qilian' };
+
+beforeAll(async () => {
+  ({ deps, table, drop } = await seededDeps({ clock, meter, env: { OPEN311_PER_MINUTE: '2' } }));
+}, 120_000);
+afterAll(() => drop());
+
+/** The table reads and writes a call makes, and what it threw. */
+async function cost(call: () => Promise<unknown>) {
+  const before = meter.requests;
+  const thrown = await call().then(() => undefined, (e: unknown) => e);
+  return { requests: meter.requests - before, thrown };
+}
+
+describe('a partner’s api_key', () => {
+  it('refuses a key with a character a key never has, before or after a key’s run of characters, without reading the table', async () => {
+    const { apiKey } = await createPartner(deps, admin, { name: '县12345热线', countyId: 'qilian' });
+    // a key of a key's form that no partner holds is looked up once, and refused
+    const unknown = await cost(() => partnerCaller(deps, `sg_${'A'.repeat(32)}`));
+    expect(unknown).toEqual({ requests: 1, thrown: new UnauthorizedError('api_key 无效或已停用') });
+
+    for (const key of [`x!${apiKey}`, `${apiKey}!`]) {
+      expect(await cost(() => partnerCaller(deps, key)), key).toEqual({ requests: 0, thrown: new UnauthorizedError('api_key 无效或已停用') });
+    }
+  });
+
+  it('takes a partner’s requests up to its limit in a minute of the clock, on a counter kept two minutes, and again the next minute', async () => {
+    const { id, apiKey } = await createPartner(deps, admin, { name: '县12345热线（计数）', countyId: 'qilian' });
+    clock.t = new Date('2026-12-01T08:00:30Z');
+    for (let i = 0; i < 2; i++) expect((await partnerCaller(deps, apiKey)).id).toBe(id);
+    clock.t = new Date('2026-12-01T08:00:59Z');
+    await expect(partnerCaller(deps, apiKey)).rejects.toEqual(new TooManyRequestsError('每分钟至多 2 次请求，请稍后再试', 60));
+
+    // the minute's counter expires (the table's TTL, in seconds) two minutes after the minute's first request
+    const db = documentClient({ region: 'local', endpoint: stack().dynamoEndpoint });
+    const counter = await db.send(new GetCommand({ TableName: table, Key: keys.quota(`o311:${id}#2026-12-01T08:00`) }));
+    expect(counter.Item).toMatchObject({ n: 2, ttl: Date.parse('2026-12-01T08:02:30Z') / 1000 });
+
+    clock.t = new Date('2026-12-01T08:01:00Z');
+    expect((await partnerCaller(deps, apiKey)).id).toBe(id);
+  });
+});
