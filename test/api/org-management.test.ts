@@ -107,14 +107,20 @@ describe('staff manage the organisation within their scope', () => {
     expect(empty.body.error.issues).toEqual([{ path: 'name', message: '请填写名称' }]);
   });
 
-  it('keeps townships, villages and departments from centre staff: they are told the route has nothing for them', async () => {
+  it('keeps townships, villages and departments from centre staff, and posts from handlers: they are told the route has nothing for them (未找到)', async () => {
     const babao = await staffToken('babao');
-    expect((await call('PUT', '/staff/nodes/babao-newvillage', { token: babao, body: { kind: 'village', name: '新村', parentId: 'babao' } })).status).toBe(404);
+    const refused = (res: { status: number; body: { error: { message: string } } }) => [res.status, res.body.error.message];
+    expect(refused(await call('PUT', '/staff/nodes/babao-newvillage', { token: babao, body: { kind: 'village', name: '新村', parentId: 'babao' } }))).toEqual([404, '未找到']);
     const department = { centreId: 'babao', kind: 'justice', name: '八宝镇调解室' };
-    expect((await call('PUT', '/staff/departments/babao-mediation', { token: babao, body: department })).status).toBe(404);
+    expect(refused(await call('PUT', '/staff/departments/babao-mediation', { token: babao, body: department }))).toEqual([404, '未找到']);
     expect((await call('PUT', '/staff/departments/babao-mediation', { token: await staffToken('county'), body: department })).status).toBe(200);
     const org = await call('GET', '/staff/org', { token: babao });
     expect(org.body.nodes.map((n: { id: string }) => n.id)).not.toContain('babao-newvillage');
+
+    // a handler of 八宝镇 does their cases; the township's posts are its centre's to set
+    const handler = await staffToken('babao-justice');
+    expect(refused(await call('PUT', '/staff/posts/babao-baiyanggou-p7', { token: handler, body: post('babao-baiyanggou') }))).toEqual([404, '未找到']);
+    expect((await call('GET', '/posts/babao-baiyanggou-p7')).status).toBe(404);
   });
 
   it('lets the county name its levels and order its categories, which the citizen’s form then follows', async () => {
