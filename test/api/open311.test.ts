@@ -133,6 +133,10 @@ describe('a partner system’s requests', () => {
     expect(again.body[0].service_request_id).toBe(first.body[0].service_request_id);
     // the same id with a different request is a conflict, never a second case
     expect((await request(apiKey, { external_id: 'HL-2026-000123', description: '另一件事：冬季供暖不热，已经三天了。' })).status).toBe(409);
+    // another call on the same matter, under another external_id, is a case of its own
+    const other = await request(apiKey, { external_id: 'HL-2026-000124' });
+    expect(other.status).toBe(201);
+    expect(other.body[0].service_request_id).not.toBe(first.body[0].service_request_id);
 
     const file = await call('GET', `/staff/petitions/${first.body[0].service_request_id}`, { token: await staffToken('babao') });
     expect(file.status).toBe(200);
@@ -195,7 +199,19 @@ describe('a partner system’s requests', () => {
     expect(fresh.body).toHaveLength(1);
     // every field of the spec's answer (address_id only for a request at a post)
     expect(Object.keys(fresh.body[0]).sort()).toEqual(REQUEST_FIELDS.filter((f) => f !== 'address_id').sort());
-    expect(fresh.body[0]).toMatchObject({ status: 'open', service_code: 'land_dispute', agency_responsible: '八宝镇综治中心' });
+    expect(fresh.body[0]).toEqual({
+      service_request_id: id,
+      status: 'open',
+      status_notes: '已上报',
+      service_name: '土地纠纷',
+      service_code: 'land_dispute',
+      description: '来电反映：草场边界的网围栏被邻居挪了二十米。',
+      agency_responsible: '八宝镇综治中心',
+      service_notice: '八宝镇综治中心',
+      requested_datetime: expect.any(String),
+      updated_datetime: expect.any(String),
+      expected_datetime: expect.any(String),
+    });
     const atPost = (await request(apiKey, { address_id: 'babao-baiyanggou-p1' })).body[0].service_request_id;
     expect((await get(`${BASE}/requests/${atPost}.json`, apiKey)).body[0].address_id).toBe('babao-baiyanggou-p1');
 
@@ -204,7 +220,12 @@ describe('a partner system’s requests', () => {
     const dispatched = (await get(`${BASE}/requests/${id}.json`, apiKey)).body[0];
     expect(dispatched.agency_responsible).toBe('八宝镇司法所');
     expect(dispatched.expected_datetime).toBe(file.dueAt);
-    expect(dispatched.status_notes).toContain('请司法所三日内联系当事人');
+    expect(dispatched.status_notes).toBe('已分派：请司法所三日内联系当事人');
+    // a note for staff only is never the partner's to read: the last public one is
+    const justice = await call('POST', `/staff/petitions/${id}/progress`, { token: await staffToken('babao-justice'), body: { note: '当事人情绪激动，内部记录', visibility: 'internal' } });
+    expect(justice.status).toBe(200);
+    const inProgress = (await get(`${BASE}/requests/${id}.json`, apiKey)).body[0];
+    expect(inProgress.status_notes).toBe('办理中：请司法所三日内联系当事人');
 
     await staffStep(id, 'resolve', { summary: '双方已达成协议，网围栏恢复原位' });
     const resolved = await get(`${BASE}/requests/${id}.json`, apiKey);
@@ -218,8 +239,12 @@ describe('a partner system’s requests', () => {
     const mine = await newPartner();
     const theirs = await newPartner();
     const made = (await request(mine.apiKey)).body[0];
-    expect((await get(`${BASE}/requests/${made.service_request_id}.json`, theirs.apiKey)).status).toBe(404);
-    expect((await get(`${BASE}/tokens/${made.token}.json`, theirs.apiKey)).status).toBe(404);
+    const asked = await get(`${BASE}/requests/${made.service_request_id}.json`, theirs.apiKey);
+    expect(asked.status).toBe(404);
+    expect(asked.body).toEqual([{ code: 404, description: '未找到该诉求' }]);
+    const token = await get(`${BASE}/tokens/${made.token}.json`, theirs.apiKey);
+    expect(token.status).toBe(404);
+    expect(token.body).toEqual([{ code: 404, description: '未找到该令牌' }]);
     expect((await get(`${BASE}/tokens/${made.token}.json`, mine.apiKey)).body).toEqual([{ service_request_id: made.service_request_id, token: made.token }]);
     // a citizen's report is no partner's
     const theirList = await get(`${BASE}/requests.json`, theirs.apiKey);
@@ -261,8 +286,14 @@ describe('partner keys', () => {
   it('are made and revoked by the county’s admins only, shown once, and stop at once when revoked', async () => {
     const body = { name: '县12345热线', countyId: 'qilian' };
     for (const who of ['county', 'babao'] as const) {
-      expect((await call('POST', '/staff/partners', { token: await staffToken(who), body })).status).toBe(404);
+      const refused = await call('POST', '/staff/partners', { token: await staffToken(who), body });
+      expect(refused.status).toBe(404);
+      expect(refused.body.error.message).toBe('未找到');
     }
+    // an admin makes partners of their own county only: another county is not theirs to know of
+    const elsewhere = await call('POST', '/staff/partners', { token: await staffToken('admin'), body: { ...body, countyId: 'menyuan' } });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error.message).toBe('未找到');
     const made = await newPartner('县12345热线');
     expect(made.apiKey).toMatch(/^sg_[A-Za-z0-9_-]{32}$/);
     const listed = await call('GET', '/staff/partners', { token: await staffToken('admin') });
@@ -280,7 +311,15 @@ describe('partner keys', () => {
     expect(revoked.body.active).toBe(false);
     expect((await request(made.apiKey)).status).toBe(401);
     const audit = await call('GET', '/staff/audit?limit=10', { token: await staffToken('admin') });
-    expect(audit.body.items.filter((e: { subjectId: string }) => e.subjectId === made.id).map((e: { action: string }) => e.action)).toEqual(['revoke', 'create']);
+    // the audit record says who made and revoked it, and what changed
+    const entry = (action: string, change: object) => ({
+      id: expect.any(String), at: expect.any(String), actor: expect.objectContaining({ username: 'admin', role: 'admin' }),
+      subject: 'partner', subjectId: made.id, action, ...change,
+    });
+    expect(audit.body.items.filter((e: { subjectId: string }) => e.subjectId === made.id)).toEqual([
+      entry('revoke', { changed: ['active'], before: { active: true }, after: { active: false } }),
+      entry('create', { changed: ['name'], after: { name: '县12345热线' } }),
+    ]);
   });
 
   it('take a partner’s requests up to its minute’s limit (20 in the test stack), then 429 until the next minute', async () => {

@@ -2,14 +2,16 @@
  * A partner system's api_key with the real ports and a clock the test moves: a key that is not of a key's form is
  * refused before the table is read (a caller cannot make us look up whatever it sends), and a partner's requests are
  * counted per minute of the clock on a counter the table's TTL removes two minutes after the minute's first request.
+ * What a partner filed is listed by the times it was filed at, start_date and end_date both included.
  */
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { documentClient, newMeter } from '../../functions/adapters/dynamo/client';
 import { keys } from '../../functions/adapters/dynamo/keys';
 import type { Deps, StaffCaller } from '../../functions/usecases/context';
-import { createPartner, partnerCaller } from '../../functions/usecases/open311';
+import { createPartner, partnerCaller, requests, submit } from '../../functions/usecases/open311';
 import { TooManyRequestsError, UnauthorizedError } from '../../shared/errors';
+import { Open311ListQuery, Open311RequestBody } from '../../shared/schemas/open311';
 import { movableClock, seededDeps } from '../support/deps';
 import { stack } from '../support/worker';
 
@@ -58,5 +60,26 @@ describe('a partner’s api_key', () => {
 
     clock.t = new Date('2026-12-01T08:01:00Z');
     expect((await partnerCaller(deps, apiKey)).id).toBe(id);
+  });
+});
+
+describe('a partner’s requests by date', () => {
+  it('are those filed from start_date to end_date, both included, a start equal to the end holding what was filed at that time', async () => {
+    const { apiKey } = await createPartner(deps, admin, { name: '县12345热线（按日期）', countyId: 'qilian' });
+    clock.t = new Date('2026-12-02T07:00:00.000Z');
+    const partner = await partnerCaller(deps, apiKey);
+    const body = Open311RequestBody.parse({ service_code: 'land_dispute', 'attribute[township]': 'babao', description: '来电反映：草场边界的网围栏被邻居挪了二十米。' });
+    const filedAt = async (at: string) => {
+      clock.t = new Date(at);
+      return (await submit(deps, partner, body)).answer[0]!.service_request_id;
+    };
+    const morning = await filedAt('2026-12-02T08:00:00.000Z');
+    const noon = await filedAt('2026-12-02T12:00:00.000Z');
+    clock.t = new Date('2026-12-02T16:00:00.000Z');
+    const listed = async (q: Record<string, string>) => (await requests(deps, partner, Open311ListQuery.parse(q))).items.map((r) => r.service_request_id);
+
+    expect(await listed({ start_date: '2026-12-02T07:00:00.000Z' })).toEqual([noon, morning]);
+    expect(await listed({ start_date: '2026-12-02T07:00:00.000Z', end_date: '2026-12-02T11:59:59.999Z' })).toEqual([morning]);
+    expect(await listed({ start_date: '2026-12-02T08:00:00.000Z', end_date: '2026-12-02T08:00:00.000Z' })).toEqual([morning]);
   });
 });
