@@ -148,9 +148,10 @@ export async function requests(deps: Deps, caller: PartnerCaller, q: Open311List
     return { items: found.flat(), cursor: undefined };
   }
   const now = deps.clock.now();
-  // the spec's default: the last 90 days
-  const from = q.start_date ?? new Date(now.getTime() - 90 * 86_400_000).toISOString();
-  const to = q.end_date ?? now.toISOString();
+  // the spec's default: the last 90 days; a date sent with any offset (China time: +08:00) or whole seconds is read as
+  // a time and written as the stored times are (UTC, milliseconds), since the range compares them as text
+  const from = new Date(q.start_date ?? now.getTime() - 90 * 86_400_000).toISOString();
+  const to = new Date(q.end_date ?? now).toISOString();
   // a range that ends before it starts holds nothing (and DynamoDB refuses such a key range)
   if (from > to) return { items: [], cursor: undefined };
   const statuses = q.status ? q.status.split(',') : ['open', 'closed'];

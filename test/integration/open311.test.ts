@@ -82,4 +82,19 @@ describe('a partner’s requests by date', () => {
     expect(await listed({ start_date: '2026-12-02T07:00:00.000Z', end_date: '2026-12-02T11:59:59.999Z' })).toEqual([morning]);
     expect(await listed({ start_date: '2026-12-02T08:00:00.000Z', end_date: '2026-12-02T08:00:00.000Z' })).toEqual([morning]);
   });
+
+  it('reads start_date and end_date as times, not as text: China time, and whole seconds', async () => {
+    const { apiKey } = await createPartner(deps, admin, { name: '县12345热线（时区）', countyId: 'qilian' });
+    clock.t = new Date('2026-12-03T07:00:00.000Z');
+    const partner = await partnerCaller(deps, apiKey);
+    const body = Open311RequestBody.parse({ service_code: 'land_dispute', 'attribute[township]': 'babao', description: '来电反映：草场边界的网围栏被邻居挪了二十米。' });
+    clock.t = new Date('2026-12-03T08:00:00.000Z');
+    const morning = (await submit(deps, partner, body)).answer[0]!.service_request_id;
+    clock.t = new Date('2026-12-03T16:00:00.000Z');
+    const listed = async (q: Record<string, string>) => (await requests(deps, partner, Open311ListQuery.parse(q))).items.map((r) => r.service_request_id);
+    // 15:00 to 17:00 China time is 07:00 to 09:00 UTC
+    expect(await listed({ start_date: '2026-12-03T15:00:00+08:00', end_date: '2026-12-03T17:00:00+08:00' })).toEqual([morning]);
+    // a start at the whole second of the filing, without milliseconds, holds it
+    expect(await listed({ start_date: '2026-12-03T08:00:00Z', end_date: '2026-12-03T09:00:00Z' })).toEqual([morning]);
+  });
 });
