@@ -98,3 +98,20 @@ describe('a partner’s requests by date', () => {
     expect(await listed({ start_date: '2026-12-03T08:00:00Z', end_date: '2026-12-03T09:00:00Z' })).toEqual([morning]);
   });
 });
+
+describe('two partners’ external_ids', () => {
+  it('are each partner’s own: the same external_id from two hotlines files two cases, neither answered with the other’s', async () => {
+    clock.t = new Date('2026-12-04T02:00:00.000Z');
+    const first = await partnerCaller(deps, (await createPartner(deps, admin, { name: '县12345热线（甲）', countyId: 'qilian' })).apiKey);
+    const second = await partnerCaller(deps, (await createPartner(deps, admin, { name: '县12345热线（乙）', countyId: 'qilian' })).apiKey);
+    const body = Open311RequestBody.parse({
+      service_code: 'land_dispute', 'attribute[township]': 'babao', external_id: 'HL-2026-000777', description: '来电反映：草场边界的网围栏被邻居挪了二十米。',
+    });
+    const a = await submit(deps, first, body);
+    const b = await submit(deps, second, body);
+    expect([a.created, b.created]).toEqual([true, true]);
+    expect(b.answer[0]!.service_request_id).not.toBe(a.answer[0]!.service_request_id);
+    // each partner reads its own case, and is sent again its own on a retry
+    expect((await submit(deps, second, body)).answer[0]!.service_request_id).toBe(b.answer[0]!.service_request_id);
+  });
+});
