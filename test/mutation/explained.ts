@@ -926,4 +926,19 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'offers a department’s handlers, and no longer one made centre staff who keeps the department on their record'",
   "functions/usecases/org.ts:68:LogicalOperator:u.role === 'handler' || u.departmentId":
     "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'offers a department’s handlers, and no longer one made centre staff who keeps the department on their record'",
+  // petitions.ts survivors of the rest run from 04:13Z read at the end of the session of 03:33Z
+  "functions/usecases/petitions.ts:30:ArithmeticOperator:Math.random() * 20 / (attempt + 1)":
+    "equivalent: only how long a lost race waits before its next try (random, tens of milliseconds); no answer depends on it",
+  "functions/usecases/petitions.ts:30:ArithmeticOperator:Math.random() / 20":
+    "equivalent: only how long a lost race waits before its next try (random, tens of milliseconds); no answer depends on it",
+  "functions/usecases/petitions.ts:30:ArithmeticOperator:attempt - 1":
+    "equivalent: only how long a lost race waits before its next try (random, tens of milliseconds); no answer depends on it (a negative wait is no wait)",
+  "functions/usecases/petitions.ts:35:ConditionalExpression:false":
+    "equivalent: citizens' openids, partners' ids and staff ids are distinct (openids from WeChat, ULIDs), so the scopes stay apart whichever prefix each gets",
+  "functions/usecases/petitions.ts:35:ConditionalExpression:true":
+    "equivalent: citizens' openids, partners' ids and staff ids are distinct (openids from WeChat, ULIDs), so the scopes stay apart whichever prefix each gets",
+  "functions/usecases/petitions.ts:35:EqualityOperator:caller.kind !== 'partner'":
+    "equivalent: citizens' openids, partners' ids and staff ids are distinct (openids from WeChat, ULIDs), so the scopes stay apart whichever prefix each gets",
+  "functions/usecases/petitions.ts:35:StringLiteral:\"\"":
+    "equivalent: citizens' openids, partners' ids and staff ids are distinct (openids from WeChat, ULIDs), so the scopes stay apart whichever prefix each gets (the citizen's prefix emptied)",
 };
