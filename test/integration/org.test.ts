@@ -7,13 +7,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../functions/local/seed';
 import type { Deps, StaffCaller } from '../../functions/usecases/context';
-import { listTownships, orgForStaff, postForCitizen } from '../../functions/usecases/org';
+import { listPosts, listTownships, orgForStaff, postForCitizen, postForStaff, saveCategory, saveCountySettings, saveDepartment, saveNode, savePost } from '../../functions/usecases/org';
 import { saveUser } from '../../functions/usecases/users';
-import { NotFoundError } from '../../shared/errors';
-import { movableClock, seededDeps } from '../support/deps';
+import { DomainError, NotFoundError } from '../../shared/errors';
+import { depsOn, movableClock, seededDeps } from '../support/deps';
 
 let deps: Deps;
 let drop: () => Promise<void>;
+let table: string;
 const clock = movableClock('2026-12-01T01:00:00Z');
 const county: StaffCaller = { kind: 'staff', id: 'u-county', name: '县督办员', role: 'county_supervisor', scopeNodeId: 'qilian' };
 const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
@@ -25,7 +26,7 @@ const allCategories = seed.nodes.find((n) => n.id === 'qilian')!.settings!.categ
 const location = { lat: 38.3, lng: 100.1 };
 
 beforeAll(async () => {
-  ({ deps, drop } = await seededDeps({ clock }));
+  ({ deps, drop, table } = await seededDeps({ clock }));
   // 野牛沟乡: a township whose seed names no centre of its own, with a village and a post offering two categories
   await deps.org.putNode({ id: 'yeniugou', kind: 'township', name: '野牛沟乡', parentId: 'qilian', path: 'qilian/yeniugou' });
   await deps.org.putNode({ id: 'yeniugou-daquan', kind: 'village', name: '大泉村', parentId: 'yeniugou', path: 'qilian/yeniugou/yeniugou-daquan' });
@@ -98,5 +99,112 @@ describe('the org a centre’s staff dispatch within', () => {
     const promoted = await saveUser(deps, county, 'babao-justice-2', { name: '八宝镇司法所新承办人', role: 'centre_staff', scopeNodeId: 'babao', departmentId: 'babao-justice' }, false);
     expect(promoted).toMatchObject({ role: 'centre_staff', departmentId: 'babao-justice' });
     expect(await handlersOf()).toEqual(seeded);
+  });
+});
+
+/** What a use case answered: 'saved', or its refusal as the client reads it (code, words, fields). */
+const outcome = (p: Promise<unknown>) => p.then(() => 'saved', (e: DomainError) => ({ code: e.code, message: e.message, issues: e.issues }));
+const notFound = (message: string) => ({ code: 'not_found', message, issues: [] });
+const township: StaffCaller = { kind: 'staff', id: 'u-tsup', name: '八宝镇督办', role: 'county_supervisor', scopeNodeId: 'babao' };
+const newPost = (id: string, nodeId: string) => ({ id, name: '新设岗点', address: '祁连县八宝镇白杨沟村二社路口', location, nodeId, categoryIds: ['grassland'] });
+
+describe('what a township’s staff are shown of posts, and may save', () => {
+  it('tells township staff that another township, a village or a township not there has no posts for them', async () => {
+    for (const townshipId of ['ebao', 'babao-baiyanggou', 'no-such-township']) {
+      expect(await outcome(listPosts(deps, babao, townshipId, { limit: 10 })), townshipId).toEqual(notFound('未找到该乡镇（苏木）'));
+    }
+    expect(ids((await listPosts(deps, babao, 'babao', { limit: 10 })).items)).toContain('babao-baiyanggou-p1');
+  });
+
+  it('opens no post of another township, and none in a village under no township, even for the county', async () => {
+    expect(await outcome(postForStaff(deps, babao, 'ebao-ebao-p1'))).toEqual(notFound('未找到该岗点'));
+    expect(await outcome(postForStaff(deps, county, 'orphan-village-p1'))).toEqual(notFound('未找到该岗点'));
+    expect(await postForStaff(deps, county, 'ebao-ebao-p1')).toMatchObject({ township: { id: 'ebao', name: '峨堡镇' }, node: { id: 'ebao-ebao', kind: 'village' } });
+  });
+
+  it('tells a centre that another township’s post does not exist, even moved into its own village, and leaves it there', async () => {
+    expect(await outcome(savePost(deps, babao, newPost('ebao-ebao-p1', 'babao-baiyanggou')))).toEqual(notFound('未找到该岗点'));
+    expect((await postForStaff(deps, county, 'ebao-ebao-p1')).node.id).toBe('ebao-ebao');
+  });
+
+  it('places a post in a village or grid of the centre’s own township only, saving none elsewhere', async () => {
+    const refused = { code: 'validation', message: '岗点所在的村（嘎查、社区）不存在', issues: [{ path: 'nodeId', message: '请选择您管辖范围内的村（嘎查、社区）或网格' }] };
+    for (const nodeId of ['ebao-ebao', 'babao', 'no-such-village']) {
+      expect(await outcome(savePost(deps, babao, newPost(`babao-new-${nodeId}`, nodeId))), nodeId).toEqual(refused);
+      expect(await outcome(postForStaff(deps, county, `babao-new-${nodeId}`)), nodeId).toEqual(notFound('未找到该岗点'));
+    }
+    expect(await outcome(savePost(deps, babao, newPost('babao-new-grid', 'babao-baiyanggou-g1')))).toBe('saved');
+  });
+});
+
+describe('what the county’s forms refuse, in the words its staff see', () => {
+  it('asks for a parent of the kind each unit hangs under, within the caller’s place', async () => {
+    const wrongParent = (wanted: string) => ({ code: 'validation', message: '上级单位不正确', issues: [{ path: 'parentId', message: `请选择您管辖范围内的${wanted}作为上级` }] });
+    expect(await outcome(saveNode(deps, county, 'in-babao', { kind: 'township', name: '错位乡', parentId: 'babao' }))).toEqual(wrongParent('县'));
+    expect(await outcome(saveNode(deps, county, 'under-grid', { kind: 'village', name: '错位村', parentId: 'babao-baiyanggou-g1' }))).toEqual(wrongParent('乡镇（苏木）'));
+    expect(await outcome(saveNode(deps, county, 'under-township', { kind: 'grid', name: '错位网格', parentId: 'babao' }))).toEqual(wrongParent('村（嘎查、社区）'));
+    expect(await outcome(saveNode(deps, county, 'nowhere', { kind: 'village', name: '无处村', parentId: 'no-such-township' }))).toEqual(wrongParent('乡镇（苏木）'));
+    expect(await outcome(saveNode(deps, township, 'babao-in-ebao', { kind: 'village', name: '越界村', parentId: 'ebao' }))).toEqual(wrongParent('乡镇（苏木）'));
+    const nodes = ids((await orgForStaff(deps, county)).nodes);
+    for (const id of ['in-babao', 'under-grid', 'under-township', 'nowhere', 'babao-in-ebao']) expect(nodes, id).not.toContain(id);
+  });
+
+  it('keeps a unit’s kind once made, naming the kind as what cannot change', async () => {
+    const regridded = await outcome(saveNode(deps, county, 'babao-chengxi', { kind: 'grid', name: '城西网格', parentId: 'babao-baiyanggou' }));
+    expect(regridded).toEqual({ code: 'validation', message: '单位建立后不能改变类别或上级', issues: [{ path: 'kind', message: '单位建立后不能改变类别或上级，请新建' }] });
+    const moved = await outcome(saveNode(deps, county, 'babao-chengxi', { kind: 'village', name: '城西村', parentId: 'ebao' }));
+    expect(moved).toEqual({ code: 'validation', message: '单位建立后不能改变类别或上级', issues: [{ path: 'parentId', message: '单位建立后不能改变类别或上级，请新建' }] });
+    expect((await orgForStaff(deps, county)).nodes.find((n) => n.id === 'babao-chengxi')).toMatchObject({ kind: 'village', parentId: 'babao' });
+  });
+
+  it('names a centre for a new township only, not for a village', async () => {
+    expect(await saveNode(deps, county, 'babao-xinzhuang', { kind: 'village', name: '新庄村', parentId: 'babao' }))
+      .toEqual({ id: 'babao-xinzhuang', kind: 'village', name: '新庄村', parentId: 'babao', path: 'qilian/babao/babao-xinzhuang' });
+  });
+
+  it('tells the county that a township’s settings and a category it does not have do not exist', async () => {
+    const settings = { levelNames: { township: '苏木', village: '嘎查' }, categoryOrder: ['other'] };
+    expect(await outcome(saveCountySettings(deps, county, 'babao', settings))).toEqual(notFound('未找到该县'));
+    expect((await orgForStaff(deps, county)).nodes.find((n) => n.id === 'babao')).not.toHaveProperty('settings');
+    expect(await outcome(saveCountySettings(deps, county, 'qilian', { ...settings, categoryOrder: ['other', 'no-such-kind'] })))
+      .toEqual({ code: 'validation', message: '诉求类型不存在', issues: [{ path: 'categoryOrder', message: '诉求类型不存在：no-such-kind' }] });
+  });
+
+  it('leaves categories to the county’s supervisors and admins, not a township’s supervisor nor the county centre’s staff', async () => {
+    const heating = { ...seed.categories.find((c) => c.id === 'heating')!, name: '冬季供暖' };
+    const countyStaff: StaffCaller = { kind: 'staff', id: 'u-county-staff', name: '县值班员', role: 'centre_staff', scopeNodeId: 'qilian' };
+    for (const caller of [babao, township, countyStaff]) expect(await outcome(saveCategory(deps, caller, heating)), caller.id).toEqual(notFound('未找到'));
+    expect((await orgForStaff(deps, county)).categories.find((c) => c.id === 'heating')?.name).toBe(seed.categories.find((c) => c.id === 'heating')!.name);
+  });
+});
+
+describe('the county’s forms read the org as it is now, not as this container last cached it', () => {
+  /** A county made by another container after this one read the org, and its supervisor, who works in it at once. */
+  const madeElsewhere = async (id: string, name: string): Promise<StaffCaller> => {
+    await deps.org.load();
+    await depsOn(table, { clock }).org.putNode({ id, kind: 'county', name, path: id });
+    return { kind: 'staff', id: `u-${id}`, name: `${name}督办员`, role: 'county_supervisor', scopeNodeId: id };
+  };
+
+  it('saves a township, the settings, a department and a category of a county made a moment ago', async () => {
+    const menyuan = await madeElsewhere('menyuan', '门源县');
+    expect(await outcome(saveNode(deps, menyuan, 'menyuan-haomen', { kind: 'township', name: '浩门镇', parentId: 'menyuan' }))).toBe('saved');
+    const haiyan = await madeElsewhere('haiyan', '海晏县');
+    expect(await outcome(saveCountySettings(deps, haiyan, 'haiyan', { levelNames: { township: '乡镇', village: '村' }, categoryOrder: [] }))).toBe('saved');
+    const gangcha = await madeElsewhere('gangcha', '刚察县');
+    expect(await outcome(saveDepartment(deps, gangcha, { id: 'gangcha-justice', centreId: 'gangcha', kind: 'justice', name: '刚察县司法局' }))).toBe('saved');
+    const tianjun = await madeElsewhere('tianjun', '天峻县');
+    expect(await outcome(saveCategory(deps, tianjun, seed.categories.find((c) => c.id === 'heating')!))).toBe('saved');
+  });
+});
+
+describe('the handlers of a county of many staff users', () => {
+  it('offers a handler listed after the first hundred of the county’s staff users', async () => {
+    // a hundred duty staff of 峨堡镇, and a handler of 八宝镇司法所 whose username sorts after every one of them
+    const account = (username: string, role: 'centre_staff' | 'handler', scopeNodeId: string, departmentId?: string) =>
+      ({ id: username, username, name: username === 'zz-babao-justice' ? '八宝镇司法所末位承办人' : '峨堡镇值班员', role, scopeNodeId, ...(departmentId ? { departmentId } : {}), passwordHash: 'not-a-login', tokenVersion: 0 });
+    for (let i = 0; i < 100; i += 1) await deps.org.putUser(account(`ebao-duty-${String(i).padStart(3, '0')}`, 'centre_staff', 'ebao'), 'qilian');
+    await deps.org.putUser(account('zz-babao-justice', 'handler', 'babao', 'babao-justice'), 'qilian');
+    expect((await orgForStaff(deps, babao)).handlers).toContainEqual({ id: 'zz-babao-justice', name: '八宝镇司法所末位承办人', departmentId: 'babao-justice' });
   });
 });

@@ -16,7 +16,7 @@ export interface MovableClock {
 }
 export const movableClock = (iso: string): MovableClock => ({ t: new Date(iso), now() { return this.t; } });
 
-function depsOn(table: string, opts: { clock: MovableClock; meter?: Meter; env?: Record<string, string> }): Deps {
+export function depsOn(table: string, opts: { clock: MovableClock; meter?: Meter; env?: Record<string, string> }): Deps {
   const { dynamoEndpoint, wechatUrl } = stack();
   const cfg = config({
     STAGE: 'local', TABLE_NAME: table, DYNAMODB_ENDPOINT: dynamoEndpoint, JWT_SECRET: 'x'.repeat(32),
