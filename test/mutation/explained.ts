@@ -941,4 +941,79 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: citizens' openids, partners' ids and staff ids are distinct (openids from WeChat, ULIDs), so the scopes stay apart whichever prefix each gets",
   "functions/usecases/petitions.ts:35:StringLiteral:\"\"":
     "equivalent: citizens' openids, partners' ids and staff ids are distinct (openids from WeChat, ULIDs), so the scopes stay apart whichever prefix each gets (the citizen's prefix emptied)",
+  // org.ts survivors of the rest run from 04:13Z, read at the end of the session of 03:33Z
+  "functions/usecases/org.ts:70:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'offers a handler listed after the first hundred of the county’s staff users'",
+  "functions/usecases/org.ts:77:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells township staff that another township, a village or a township not there has no posts for them'",
+  "functions/usecases/org.ts:77:LogicalOperator:!township && township.kind !== 'township'":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells township staff that another township, a village or a township not there has no posts for them'",
+  "functions/usecases/org.ts:77:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells township staff that another township, a village or a township not there has no posts for them'",
+  "functions/usecases/org.ts:86:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'opens no post of another township, and none in a village under no township, even for the county'",
+  "functions/usecases/org.ts:86:LogicalOperator:!post && !node":
+    "equivalent: township is missing whenever node is, so a post whose place is missing is still refused by !township, with the same 404 and words",
+  "functions/usecases/org.ts:86:LogicalOperator:(!post || !node) && !township":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'opens no post of another township, and none in a village under no township, even for the county'",
+  "functions/usecases/org.ts:86:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'opens no post of another township, and none in a village under no township, even for the county'",
+  "functions/usecases/org.ts:98:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells a centre that another township’s post does not exist, even moved into its own village, and leaves it there'",
+  "functions/usecases/org.ts:101:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'places a post in a village or grid of the centre’s own township only, saving none elsewhere'",
+  "functions/usecases/org.ts:101:LogicalOperator:!node && node.kind !== 'village' && node.kind !== 'grid'":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'places a post in a village or grid of the centre’s own township only, saving none elsewhere'",
+  "functions/usecases/org.ts:102:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'places a post in a village or grid of the centre’s own township only, saving none elsewhere'",
+  "functions/usecases/org.ts:107:StringLiteral:\"\"":
+    "not observable through the ports: split('')[0] is the county's first letter, still truthy, and a post's countyId is only stored on its item (no index reads it, and it is dropped when the post is read)",
+  "functions/usecases/org.ts:119:ObjectLiteral:{}":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'saves a township, the settings, a department and a category of a county made a moment ago' (the county's forms read the org afresh: a county another container wrote after this one cached the org)",
+  "functions/usecases/org.ts:119:BooleanLiteral:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'saves a township, the settings, a department and a category of a county made a moment ago' (the county's forms read the org afresh: a county another container wrote after this one cached the org)",
+  "functions/usecases/org.ts:124:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'asks for a parent of the kind each unit hangs under, within the caller’s place'",
+  "functions/usecases/org.ts:124:LogicalOperator:!parent && !inScope(scope.path, parent.path)":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'asks for a parent of the kind each unit hangs under, within the caller’s place'",
+  "functions/usecases/org.ts:125:ObjectLiteral:{}":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'asks for a parent of the kind each unit hangs under, within the caller’s place'",
+  "functions/usecases/org.ts:125:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'asks for a parent of the kind each unit hangs under, within the caller’s place'",
+  "functions/usecases/org.ts:126:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'asks for a parent of the kind each unit hangs under, within the caller’s place'",
+  "functions/usecases/org.ts:126:StringLiteral:``":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'asks for a parent of the kind each unit hangs under, within the caller’s place'",
+  "functions/usecases/org.ts:128:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'keeps a unit’s kind once made, naming the kind as what cannot change'",
+  "functions/usecases/org.ts:129:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'keeps a unit’s kind once made, naming the kind as what cannot change'",
+  "functions/usecases/org.ts:137:ConditionalExpression:true":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'names a centre for a new township only, not for a village'",
+  "functions/usecases/org.ts:150:ObjectLiteral:{}":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'saves a township, the settings, a department and a category of a county made a moment ago' (the county's forms read the org afresh: a county another container wrote after this one cached the org)",
+  "functions/usecases/org.ts:150:BooleanLiteral:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'saves a township, the settings, a department and a category of a county made a moment ago' (the county's forms read the org afresh: a county another container wrote after this one cached the org)",
+  "functions/usecases/org.ts:152:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells the county that a township’s settings and a category it does not have do not exist'",
+  "functions/usecases/org.ts:152:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells the county that a township’s settings and a category it does not have do not exist'",
+  "functions/usecases/org.ts:154:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells the county that a township’s settings and a category it does not have do not exist'",
+  "functions/usecases/org.ts:169:ObjectLiteral:{}":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'saves a township, the settings, a department and a category of a county made a moment ago' (the county's forms read the org afresh: a county another container wrote after this one cached the org)",
+  "functions/usecases/org.ts:169:BooleanLiteral:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'saves a township, the settings, a department and a category of a county made a moment ago' (the county's forms read the org afresh: a county another container wrote after this one cached the org)",
+  "functions/usecases/org.ts:185:ObjectLiteral:{}":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'saves a township, the settings, a department and a category of a county made a moment ago' (the county's forms read the org afresh: a county another container wrote after this one cached the org)",
+  "functions/usecases/org.ts:185:BooleanLiteral:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'saves a township, the settings, a department and a category of a county made a moment ago' (the county's forms read the org afresh: a county another container wrote after this one cached the org)",
+  "functions/usecases/org.ts:187:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'leaves categories to the county’s supervisors and admins, not a township’s supervisor nor the county centre’s staff'",
+  "functions/usecases/org.ts:187:LogicalOperator:scope.kind !== 'county' && !['county_supervisor', 'admin'].i":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'leaves categories to the county’s supervisors and admins, not a township’s supervisor nor the county centre’s staff'",
+  "functions/usecases/org.ts:187:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'leaves categories to the county’s supervisors and admins, not a township’s supervisor nor the county centre’s staff'",
+  "functions/usecases/petitions.ts:160:ConditionalExpression:false":
+    "not reachable: the idempotency record names the case written in the same transaction, and a case is never deleted, so a replayed key always finds it",
 };
