@@ -885,15 +885,15 @@ export const EXPLAINED: Record<string, string> = {
   "functions/usecases/open311.ts:176:ConditionalExpression:false":
     "killed after this run by an API test made stronger (applied by hand: the test fails): open311.test.ts 'are made and revoked by the county’s admins only, shown once, and stop at once when revoked' (the admin of 祁连县 making a partner for 门源县 gets 404 未找到)",
   "functions/usecases/open311.ts:176:OptionalChaining:countyOf(org, caller.scopeNodeId).id":
-    "not reachable: a staff token names a scope that users.ts checked is a node of the org, and no route deletes a node",
+    SCOPE_IS_A_NODE,
   "functions/usecases/open311.ts:176:StringLiteral:\"\"":
     "killed after this run by an API test made stronger (applied by hand: the test fails): open311.test.ts 'are made and revoked by the county’s admins only, shown once, and stop at once when revoked' (the 404's words, for county and township staff)",
   "functions/usecases/open311.ts:181:OptionalChaining:countyOf(org, caller.scopeNodeId).id":
-    "not reachable: a staff token names a scope that users.ts checked is a node of the org, and no route deletes a node",
+    SCOPE_IS_A_NODE,
   "functions/usecases/open311.ts:193:ObjectLiteral:{}":
     "killed after this run by an API test made stronger (applied by hand: the test fails): open311.test.ts 'are made and revoked by the county’s admins only, shown once, and stop at once when revoked' (the audit of a partner's creation read whole)",
   "functions/usecases/open311.ts:199:OptionalChaining:countyOf(org, caller.scopeNodeId).id":
-    "not reachable: a staff token names a scope that users.ts checked is a node of the org, and no route deletes a node",
+    SCOPE_IS_A_NODE,
   "functions/usecases/open311.ts:204:ObjectLiteral:{}":
     "killed after this run by an API test made stronger (applied by hand: the test fails): open311.test.ts 'are made and revoked by the county’s admins only, shown once, and stop at once when revoked' (the audit of a revocation read whole: active true → false)",
   "functions/usecases/open311.ts:204:BooleanLiteral:false":
