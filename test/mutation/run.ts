@@ -194,6 +194,17 @@ function toRun(r: BatchResult): Array<{ id: string; range: string }> {
   return [...pending, ...unreached];
 }
 
+/** The mutants a rest run is for, by file, as rest-ignorer.mjs reads them: `[line, column, endLine, endColumn]` */
+function restWanted(batches: Batch[]): Record<string, number[][]> {
+  const wanted: Record<string, number[][]> = {};
+  for (const { range } of batches.flatMap((b) => toRun(readResult(b)!))) {
+    const [, file, line, column, endLine, endColumn] = /^(.+):(\d+):(\d+)-(\d+)(?::(\d+))?$/.exec(range)!;
+    // kept before its end was: the rest of its line
+    (wanted[file!] ??= []).push([Number(line), Number(column), Number(endLine), endColumn === undefined ? Number.MAX_SAFE_INTEGER : Number(endColumn)]);
+  }
+  return wanted;
+}
+
 /** A batch's results after `rest` ran some of its mutants (ids) again: theirs replace what was known of them */
 function resumed(old: BatchResult, fresh: BatchResult, ids: Set<string>): BatchResult {
   const files: Record<string, FileResult> = {};
@@ -388,6 +399,8 @@ for (const area of AREAS) {
     ...base,
     $schema: undefined,
     mutate: rest ? [...new Set(mine.flatMap((b) => toRun(readResult(b)!).map((x) => x.range)))] : mine.flatMap((b) => b.mutate),
+    // a rest run leaves out the known mutants inside its ranges (rest-ignorer.mjs)
+    ...(rest ? { restWanted: restWanted(mine), ignorers: ['rest'], appendPlugins: [...(base.appendPlugins as string[]), './test/mutation/rest-ignorer.mjs'] } : {}),
     // a rest run is of mutants no incremental file holds
     incremental: !rest,
     incrementalFile: rel(`${name}.json`),
