@@ -109,7 +109,9 @@ export async function saveUser(
     if (!centre || !inScope(scope.path, centre.path)) throw new ValidationError('承办人须属于一个部门', [{ path: 'departmentId', message: '请选择您管辖范围内的部门' }]);
   }
   if (isNew && !body.password) throw new ValidationError('请设置初始密码', [{ path: 'password', message: '请设置初始密码' }]);
-  const { password, ...fields } = body;
+  // a department is a handler's only: a user made anything else keeps none (the form may still send the old one)
+  const { password, departmentId, ...rest } = body;
+  const fields = { ...rest, ...(body.role === 'handler' ? { departmentId } : {}) };
   const passwordHash = password ? await hashPassword(password) : (existing?.passwordHash ?? '');
   const active = ('active' in fields ? fields.active : undefined) ?? existing?.active;
   const next = { ...fields, ...(active === undefined ? {} : { active }), username, id: existing?.id ?? deps.ids.id(), passwordHash };

@@ -105,6 +105,16 @@ describe('who may manage which staff user (finding 1)', () => {
     expect(res.body).not.toHaveProperty('tokenVersion');
   });
 
+  it('takes a handler’s department away when the handler is made centre staff, though the form still sends it', async () => {
+    const handler = await newUser({ role: 'handler', scopeNodeId: 'babao', departmentId: 'babao-justice' }, 'moved');
+    const res = await edit(await staffToken('admin'), handler.username, { name: '测试人员', role: 'centre_staff', scopeNodeId: 'babao', departmentId: 'babao-justice' });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ username: handler.username, role: 'centre_staff' });
+    expect(res.body).not.toHaveProperty('departmentId');
+    const again = await edit(await staffToken('admin'), handler.username, { name: '测试人员', role: 'handler', scopeNodeId: 'babao', departmentId: 'babao-natural-resources' });
+    expect(again.body).toMatchObject({ role: 'handler', departmentId: 'babao-natural-resources' });
+  });
+
   it('lets a user change their own password with the old one, and keeps the session that did it', async () => {
     const me = await newUser({ role: 'centre_staff', scopeNodeId: 'babao' }, 'pw');
     const other = await login(me.username);
