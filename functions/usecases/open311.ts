@@ -172,21 +172,21 @@ export async function token(deps: Deps, caller: PartnerCaller, trackingCode: str
 
 // Partner systems, managed by the county's admins -----------------------------------------------------------------
 
-function requireAdmin(deps: Deps, caller: StaffCaller, countyId: string, org: Org) {
+function requireAdmin(caller: StaffCaller, countyId: string, org: Org) {
   if (caller.role !== 'admin' || countyOf(org, caller.scopeNodeId)?.id !== countyId) throw new NotFoundError('未找到');
 }
 
 export async function listPartners(deps: Deps, caller: StaffCaller) {
   const org = await deps.org.load();
   const countyId = countyOf(org, caller.scopeNodeId)?.id ?? '';
-  requireAdmin(deps, caller, countyId, org);
+  requireAdmin(caller, countyId, org);
   return { items: await deps.partners.list(countyId) };
 }
 
 /** A new partner and its key, shown this once: only its hash is kept. */
 export async function createPartner(deps: Deps, caller: StaffCaller, body: { name: string; countyId: string }) {
   const org = await deps.org.load();
-  requireAdmin(deps, caller, body.countyId, org);
+  requireAdmin(caller, body.countyId, org);
   const apiKey = `sg_${randomBytes(24).toString('base64url')}`;
   const partner: Partner = { id: deps.ids.id(), name: body.name, countyId: body.countyId, channel: 'hotline', active: true, createdAt: deps.clock.now().toISOString() };
   await deps.partners.create(partner, hashOf(apiKey));
@@ -197,7 +197,7 @@ export async function createPartner(deps: Deps, caller: StaffCaller, body: { nam
 export async function revokePartner(deps: Deps, caller: StaffCaller, id: string) {
   const org = await deps.org.load();
   const countyId = countyOf(org, caller.scopeNodeId)?.id ?? '';
-  requireAdmin(deps, caller, countyId, org);
+  requireAdmin(caller, countyId, org);
   const partner = await deps.partners.get(countyId, id);
   if (!partner) throw new NotFoundError('未找到该合作系统');
   await deps.partners.revoke(partner);

@@ -44,7 +44,7 @@ describe('化解成效考评 (H5)', () => {
     const row = '#evaluation-babao-natural-resources';
     await poll(() => app.el(`${row} [data-col="handled"]`).textContent()).toBe('2');
     expect(await app.el(`${row} [data-col="resolved"]`).textContent()).toBe('1');
-    expect(await app.el(`${row} [data-col="onTime"]`).textContent()).toBe('1（100.0%）');
+    expect(await app.el(`${row} [data-col="onTime"]`).textContent()).toBe('1/1（100.0%）');
     expect(await app.el(`${row} [data-col="satisfaction"]`).textContent()).toBe('1/1（100.0%）');
     expect(await app.el(`${row} [data-col="backlogSettled"]`).textContent()).toBe('0');
     expect(await app.el(row).innerText()).toContain('自然资源所');

@@ -23,7 +23,7 @@ type Row = EvaluationAnswer['rows'][number];
 const COLUMNS: Array<{ key: string; label: string; cell: (r: Pick<Row, 'handled' | 'resolved' | 'onTime' | 'satisfaction' | 'backlogSettled'>) => string }> = [
   { key: 'handled', label: '承办件数', cell: (r) => String(r.handled) },
   { key: 'resolved', label: '办结件数', cell: (r) => String(r.resolved) },
-  { key: 'onTime', label: '按期办结', cell: (r) => `${r.onTime.numerator}（${percent(r.onTime)}）` },
+  { key: 'onTime', label: '按期办结', cell: (r) => `${r.onTime.numerator}/${r.onTime.denominator}（${percent(r.onTime)}）` },
   { key: 'satisfaction', label: '满意评价', cell: (r) => `${r.satisfaction.numerator}/${r.satisfaction.denominator}（${percent(r.satisfaction)}）` },
   { key: 'backlogSettled', label: '积案化解', cell: (r) => String(r.backlogSettled) },
 ];
