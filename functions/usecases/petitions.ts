@@ -404,7 +404,7 @@ function resolveCommand(input: TransitionInput, p: Petition, org: Org, caller: C
       return { ...input, expert: found.expert };
     case 'transfer': {
       const target = org.nodes.get(input.centreId);
-      if (!target || (target.kind !== 'township' && target.kind !== 'county') || !target.path.startsWith(p.countyId)) {
+      if (!target || (target.kind !== 'township' && target.kind !== 'county') || !inScope(p.countyId, target.path)) {
         throw new ValidationError('接收中心不存在', [{ path: 'centreId', message: '请选择本县的乡镇（苏木）或县综治中心' }]);
       }
       return { action: 'transfer', centreId: target.id, centrePath: target.path, level: target.kind === 'county' ? 'county' : 'township', reason: input.reason };

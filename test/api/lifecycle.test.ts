@@ -174,12 +174,14 @@ describe('retries and races', () => {
     expect((await call('GET', '/petitions/mine', { token: herder })).body.items).toHaveLength(1);
   }, 300_000);
 
-  it('refuses the same key for a different report', async () => {
+  it('refuses the same key for a different report, telling the citizen to refresh and send again', async () => {
     const herder = await citizenToken();
     const key = newKey();
     await report(herder, {}, key);
     const other = await report(herder, { description: '完全不同的另一件事情，路灯坏了。' }, key);
     expect(other.status).toBe(409);
+    expect(other.body.error).toEqual({ code: 'conflict', message: '这个提交编号已用于另一份诉求，请刷新页面后重新提交', issues: [] });
+    expect((await call('GET', '/petitions/mine', { token: herder })).body.items).toHaveLength(1);
   });
 
   it('lets exactly one of 20 concurrent accepts win', async () => {

@@ -123,7 +123,8 @@ describe('a partner system’s requests', () => {
   });
 
   it('enters the workflow as a 12345 hotline case of the township’s centre, once per external_id', async () => {
-    const { apiKey } = await newPartner();
+    const name = `12345热线${Math.floor(Math.random() * 1e6)}`;
+    const { id, apiKey } = await newPartner(name);
     const first = await request(apiKey, { external_id: 'HL-2026-000123' });
     expect(first.status).toBe(201);
     expect(Object.keys(first.body[0]).sort()).toEqual(['service_notice', 'service_request_id', 'token']);
@@ -142,6 +143,8 @@ describe('a partner system’s requests', () => {
     expect(file.status).toBe(200);
     expect(file.body).toMatchObject({ channel: 'hotline', categoryId: 'land_dispute', centreId: 'babao', status: 'submitted' });
     expect(file.body.phone).toBe('139****5678');
+    // the record names the hotline as the filer, in its role (合作系统)
+    expect(file.body.timeline).toEqual([expect.objectContaining({ action: 'submit', actor: { role: 'partner', id, name } })]);
   });
 
   it('refuses a place outside the county, naming the field it came in, and files nothing', async () => {

@@ -62,6 +62,10 @@ describe('registration (统一登记)', () => {
     const group = await register(babao, { channel: 'visit', persons: 12 });
     expect(group.status).toBe(201);
     expect((await call('GET', `/staff/petitions/${group.body.id}`, { token: babao })).body.persons).toBe(12);
+    // one, the form's default, is what every case counts: the case records no number
+    const alone = await register(babao, { channel: 'visit', persons: 1 });
+    expect(alone.status).toBe(201);
+    expect((await call('GET', `/staff/petitions/${alone.body.id}`, { token: babao })).body).not.toHaveProperty('persons');
     for (const persons of [0, 1.5, 1000, '3']) {
       const res = await register(babao, { channel: 'visit', persons });
       expect(res.status, String(persons)).toBe(400);
@@ -111,6 +115,19 @@ describe('registration (统一登记)', () => {
     expect(first.status).toBe(201);
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ id: first.body.id, trackingCode: first.body.trackingCode, secret: first.body.secret });
+  });
+
+  it('keeps a key to the staff member who sent it: another’s same key and body register a case of their own, never answered with the first or its secret', async () => {
+    const [babao, county] = await Promise.all([staffToken('babao'), staffToken('county')]);
+    const key = newKey();
+    const first = await register(babao, {}, key);
+    const other = await register(county, {}, key);
+    expect([first.status, other.status]).toEqual([201, 201]);
+    expect(other.body.id).not.toBe(first.body.id);
+    expect(other.body.secret).not.toBe(first.body.secret);
+    // each one's retry answers their own case
+    expect((await register(county, {}, key)).body).toMatchObject({ id: other.body.id, secret: other.body.secret });
+    expect((await register(babao, {}, key)).body).toMatchObject({ id: first.body.id, secret: first.body.secret });
   });
 
   it('marks a repeat: the same phone and matter within 30 days, whoever reported it first', async () => {

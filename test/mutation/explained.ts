@@ -1016,4 +1016,27 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'leaves categories to the county’s supervisors and admins, not a township’s supervisor nor the county centre’s staff'",
   "functions/usecases/petitions.ts:160:ConditionalExpression:false":
     "not reachable: the idempotency record names the case written in the same transaction, and a case is never deleted, so a replayed key always finds it",
+  // petitions.ts survivors left "to kill" at the end of 2026-12-01 03:33Z's session, read by a helper on 2026-12-01 06:34Z
+  "functions/usecases/petitions.ts:35:StringLiteral:``":
+    "killed after this run (both: the staff's scope by a new API test, the partners' by the integration test of 03:33Z's session; applied by hand: the tests fail): registration.test.ts 'keeps a key to the staff member who sent it …' and open311.test.ts (integration) 'files two cases for two hotlines that send the same external_id …'",
+  "functions/usecases/petitions.ts:40:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): open311.test.ts 'enters the workflow as a 12345 hotline case …' reads the record's filer as { role: 'partner', id, name }",
+  "functions/usecases/petitions.ts:72:ConditionalExpression:true":
+    "equivalent: the mutant is the right-hand side only (`caller.kind === 'citizen'` made true); line 71 has already refused a recording from anyone but a citizen, so wherever body.audio is set here the caller is a citizen",
+  "functions/usecases/petitions.ts:111:ConditionalExpression:true":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): registration.test.ts 'records how many people came (人次) …' registers persons 1 and reads no persons on the case",
+  "functions/usecases/petitions.ts:111:EqualityOperator:body.persons >= 1":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): registration.test.ts 'records how many people came (人次) …' registers persons 1 and reads no persons on the case",
+  "functions/usecases/petitions.ts:149:ConditionalExpression:true":
+    "killed after this run by a new integration test (applied by hand: the test fails, 提交失败 instead of the 429): floods.test.ts 'stop at the citizen’s limit with 429 and its words, refused at the first try …'",
+  "functions/usecases/petitions.ts:149:LogicalOperator:attempt < SUBMIT_ATTEMPTS - 1 || err instanceof RetryableCon":
+    "killed after this run by a new integration test (applied by hand: the test fails, 5 writes instead of 1): floods.test.ts 'stop at the citizen’s limit with 429 and its words, refused at the first try …'",
+  "functions/usecases/petitions.ts:149:EqualityOperator:attempt <= SUBMIT_ATTEMPTS - 1":
+    "equivalent (applied by hand: races.test.ts 'five times running …' passes): on the fifth lost race the loop ends in ConflictError('提交失败，请稍后重试') instead of the adapter's retry error, with the same 409, code and words and the same writes; only a last random wait more",
+  "functions/usecases/petitions.ts:149:ArithmeticOperator:SUBMIT_ATTEMPTS + 1":
+    "equivalent (applied by hand: races.test.ts 'five times running …' passes): every try of the loop may then retry, so the fifth lost race ends in ConflictError('提交失败，请稍后重试') instead of the adapter's retry error, with the same 409, code and words",
+  "functions/usecases/petitions.ts:157:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): lifecycle.test.ts 'refuses the same key for a different report, telling the citizen to refresh and send again' reads the 409's words",
+  "functions/usecases/petitions.ts:161:ConditionalExpression:true":
+    "equivalent: a replay reaches this line only with the same body and the same scope, whose prefix fixes the caller's kind, so `secret` (line 99) was made from the same anonymous flag and kind: for a named citizen it is already undefined",
 };
