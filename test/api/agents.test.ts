@@ -81,7 +81,9 @@ describe('我代办的 (an agent’s cases)', () => {
     expect(told.body.timeline.at(-1)).toMatchObject({ action: 'inform', visibility: 'internal', note: '已电话告知群众：镇里已受理，正在派单。', from: 'accepted', to: 'accepted' });
     expect((await filed(agent)).items.find((r: { id: string }) => r.id === sent.id).news).toBe(false);
     // the centre sees the line but may not write the agent's
-    expect((await step(babao, sent.id, 'informed', { note: '代替记录' })).status).toBe(403);
+    const forThem = await step(babao, sent.id, 'informed', { note: '代替记录' });
+    expect(forThem.status).toBe(403);
+    expect(forThem.body.error.message).toBe('只有登记这件诉求的工作人员可以记录已告知群众');
 
     // the citizen claims it: it stays in the agent's list, and the citizen never sees the internal line
     const herder = await citizenToken();

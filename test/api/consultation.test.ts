@@ -138,6 +138,18 @@ describe('a joint consultation (联合会诊)', () => {
     expect(file.body.consultation.participants[0]).not.toHaveProperty('remindedAt');
   });
 
+  it('calls in the county’s departments as well as the township’s own, as a dispatch may send a case to either', async () => {
+    const babao = await staffToken('babao');
+    const { id } = await accepted(babao);
+    const started = await step(babao, id, 'consult', { ...CONSULT, leadDepartmentId: 'qilian-natural-resources', departmentIds: ['babao-justice', 'qilian-police'] });
+    expect(started.status).toBe(200);
+    expect(started.body).toMatchObject({ departmentId: 'qilian-natural-resources', consultation: { leadDepartmentId: 'qilian-natural-resources', leadName: '县自然资源局' } });
+    expect(started.body.consultation.participants).toEqual([
+      { departmentId: 'babao-justice', name: '八宝镇司法所' },
+      { departmentId: 'qilian-police', name: '县公安局' },
+    ]);
+  });
+
   it('refuses a consultation that cannot be: not yet accepted, a handler starting it, the lead among the co-departments, another township’s department', async () => {
     const [babao, justice] = await Promise.all([staffToken('babao'), staffToken('babao-justice')]);
     const herder = await citizenToken();
@@ -150,7 +162,10 @@ describe('a joint consultation (联合会诊)', () => {
     expect(lead.body.error.issues).toEqual([expect.objectContaining({ path: 'departmentIds' })]);
     const other = await step(babao, id, 'consult', { ...CONSULT, departmentIds: ['ebao-justice'] });
     expect(other.status).toBe(400);
-    expect(other.body.error.issues).toEqual([expect.objectContaining({ path: 'departmentIds' })]);
+    expect(other.body.error).toEqual({ code: 'validation', message: '会诊部门不存在', issues: [{ path: 'departmentIds', message: '请选择本中心或县级的部门' }] });
+    const otherLead = await step(babao, id, 'consult', { ...CONSULT, leadDepartmentId: 'ebao-natural-resources' });
+    expect(otherLead.status).toBe(400);
+    expect(otherLead.body.error.issues).toEqual([{ path: 'leadDepartmentId', message: '请选择本中心或县级的部门' }]);
     expect((await step(babao, id, 'consult', { ...CONSULT, days: 0 })).status).toBe(400);
     // a handler who cannot see the case is told it does not exist
     expect((await step(justice, id, 'consult', CONSULT)).status).toBe(404);

@@ -82,6 +82,12 @@ describe('registration (统一登记)', () => {
       expect(res.status, channel).toBe(400);
       expect(issuesOf(res)).toContain('channel');
     }
+    // in words the citizen reads: theirs are the code and the app
+    expect((await report(herder, { channel: 'visit' })).body.error).toEqual({
+      code: 'validation',
+      message: '渠道不正确',
+      issues: [{ path: 'channel', message: '群众只能扫码或在线反映' }],
+    });
     expect((await register(herder)).status).toBe(404);
   });
 
@@ -96,10 +102,14 @@ describe('registration (统一登记)', () => {
     // the township, another village, another township: not the agent's to register
     expect((await register(agent)).status).toBe(404);
     expect((await register(agent, { townshipId: undefined, villageId: 'babao-yingpantai' })).status).toBe(404);
-    expect((await register(moler)).status).toBe(404);
+    const elsewhere = await register(moler);
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body.error.message).toBe('所选地点不在您的管辖范围内');
     expect((await register(moler, { townshipId: 'moler' })).status).toBe(201);
     expect((await register(county, { townshipId: 'ebao' })).status).toBe(201);
-    expect((await register(handler)).status).toBe(403);
+    const byHandler = await register(handler);
+    expect(byHandler.status).toBe(403);
+    expect(byHandler.body.error.message).toBe('承办部门和村级调解不登记诉求，请由综治中心或代办员登记');
     // a village of another township than the one named
     const mismatch = await register(babao, { villageId: 'babao-baiyanggou', townshipId: 'ebao' });
     expect(mismatch.status).toBe(400);

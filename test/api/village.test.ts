@@ -85,7 +85,9 @@ describe('a village-level matter (小事不出村)', () => {
     const justice = await staffToken('babao-justice');
     expect((await call('GET', `/staff/petitions/${id}`, { token: justice })).status).toBe(404);
     expect(idsOf(await call('GET', '/staff/petitions', { token: village }))).not.toContain(id);
-    expect((await step(village, id, 'progress', { note: '还想再调解一次' })).status).toBe(404);
+    const late = await step(village, id, 'progress', { note: '还想再调解一次' });
+    expect(late.status).toBe(404);
+    expect(late.body.error.message).toBe('未找到该诉求');
     const file = await call('GET', `/staff/petitions/${id}`, { token: babao });
     expect(file.body).toMatchObject({ status: 'accepted', level: 'township', departmentId: 'babao-justice' });
     expect(file.body.timeline.at(-1)).toMatchObject({ action: 'hand_up', from: 'in_progress', to: 'accepted', note: '涉及宅基地确权，村里无法调解，请镇里处理。' });
@@ -105,6 +107,20 @@ describe('a village-level matter (小事不出村)', () => {
     const { id } = await reported();
     const accepted = await step(babao, id, 'accept');
     expect(accepted.body).toMatchObject({ status: 'accepted', level: 'township' });
+    expect((await call('GET', `/staff/petitions/${id}`, { token: village })).status).toBe(404);
+  });
+
+  it('a case the township centre escalated to itself and then takes over is the township’s, out of the village’s sight', async () => {
+    const [village, babao] = await Promise.all([staffToken('village-baiyanggou'), staffToken('babao')]);
+    const { id } = await reported();
+    // the village's next level is the township: its centre supervises what the village holds, then takes it
+    const up = await step(babao, id, 'escalate', { reason: '村里调解两次不成，镇综治中心督办。' });
+    expect(up.body.supervisedBy).toMatchObject({ level: 'township', centreId: 'babao' });
+    const taken = await step(babao, id, 'take-over', { reason: '由镇综治中心直接办理。' });
+    expect(taken.status).toBe(200);
+    expect(taken.body).toMatchObject({ level: 'township', centreId: 'babao', status: 'submitted' });
+    expect(taken.body.supervisedBy).toBeUndefined();
+    expect(taken.body.timeline.at(-1)).toMatchObject({ action: 'take_over', data: { fromLevel: 'village', toLevel: 'township', toCentreId: 'babao' } });
     expect((await call('GET', `/staff/petitions/${id}`, { token: village })).status).toBe(404);
   });
 

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../functions/local/seed';
 import type { Deps, StaffCaller } from '../../functions/usecases/context';
+import { stepForStaff, submitPetition } from '../../functions/usecases/petitions';
 import { listPosts, listTownships, orgForStaff, postForCitizen, postForStaff, saveCategory, saveCountySettings, saveDepartment, saveNode, savePost } from '../../functions/usecases/org';
 import { saveUser } from '../../functions/usecases/users';
 import { DomainError, NotFoundError } from '../../shared/errors';
@@ -84,7 +85,7 @@ describe('the org a centre’s staff dispatch within', () => {
     expect(ids((await orgForStaff(deps, county)).departments)).toEqual(atCentres('babao', 'ebao', 'moler', 'qilian'));
   });
 
-  it('offers a department’s handlers, and no longer one made centre staff who keeps the department on their record', async () => {
+  it('offers a department’s handlers, and no longer one made centre staff, even one whose record kept the department', async () => {
     const handlersOf = async () => byId((await orgForStaff(deps, babao)).handlers);
     const seeded = [
       { id: 'u-babao-justice', name: '八宝镇司法所承办人', departmentId: 'babao-justice' },
@@ -97,7 +98,12 @@ describe('the org a centre’s staff dispatch within', () => {
 
     // made the township's centre staff, the form still sending the department they were of
     const promoted = await saveUser(deps, county, 'babao-justice-2', { name: '八宝镇司法所新承办人', role: 'centre_staff', scopeNodeId: 'babao', departmentId: 'babao-justice' }, false);
-    expect(promoted).toMatchObject({ role: 'centre_staff', departmentId: 'babao-justice' });
+    expect(promoted).toMatchObject({ role: 'centre_staff' });
+    expect(promoted).not.toHaveProperty('departmentId');
+    expect(await handlersOf()).toEqual(seeded);
+    // a record saved before 2026-12-01 kept the department it was sent
+    const stored = (await deps.org.getUser('babao-justice-2'))!;
+    await deps.org.putUser({ ...stored, departmentId: 'babao-justice' }, 'qilian', { expectVersion: stored.tokenVersion });
     expect(await handlersOf()).toEqual(seeded);
   });
 });
@@ -206,5 +212,27 @@ describe('the handlers of a county of many staff users', () => {
     for (let i = 0; i < 100; i += 1) await deps.org.putUser(account(`ebao-duty-${String(i).padStart(3, '0')}`, 'centre_staff', 'ebao'), 'qilian');
     await deps.org.putUser(account('zz-babao-justice', 'handler', 'babao', 'babao-justice'), 'qilian');
     expect((await orgForStaff(deps, babao)).handlers).toContainEqual({ id: 'zz-babao-justice', name: '八宝镇司法所末位承办人', departmentId: 'babao-justice' });
+  });
+});
+
+describe('a village’s matter handed up where no department takes its kind', () => {
+  it('goes to the township centre with no department named when neither 野牛沟乡 nor the county has one of its kind: the centre chooses', async () => {
+    // 草原补奖 disputes: a village-level matter for the 农牧 kind, which 野牛沟乡 has no department of, nor the county
+    const neighbour = seed.categories.find((c) => c.id === 'neighbour')!;
+    await deps.org.putCategory({ ...neighbour, id: 'grazing_subsidy', name: '草原补奖纠纷', departmentKind: 'agriculture' });
+    const centre: StaffCaller = { kind: 'staff', id: 'u-yeniugou', name: '野牛沟乡值班员', role: 'centre_staff', scopeNodeId: 'yeniugou' };
+    const village: StaffCaller = { kind: 'staff', id: 'u-daquan', name: '大泉村调解委员会', role: 'village_staff', scopeNodeId: 'yeniugou-daquan' };
+    const { response } = await submitPetition(deps, centre, 'key-grazing-subsidy', {
+      channel: 'visit', villageId: 'yeniugou-daquan', categoryId: 'grazing_subsidy', description: '草原补奖资金分配有争议，村里调解不成。', photos: [], anonymous: false,
+    });
+    const held = await deps.petitions.get(response.id);
+    expect(held).toMatchObject({ level: 'village', villageId: 'yeniugou-daquan', centreId: 'yeniugou' });
+    expect(held!.departmentId).toBeUndefined();
+
+    const up = await stepForStaff(deps, village, response.id, { action: 'hand_up', reason: '涉及补奖资金，请乡里处理。' });
+    expect(up).toMatchObject({ handedOver: true, level: 'township', centreId: 'yeniugou' });
+    const after = await deps.petitions.get(response.id);
+    expect(after).toMatchObject({ level: 'township', status: 'submitted' });
+    expect(after!.departmentId).toBeUndefined();
   });
 });
