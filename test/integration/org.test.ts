@@ -105,6 +105,13 @@ describe('the org a centre’s staff dispatch within', () => {
     const stored = (await deps.org.getUser('babao-justice-2'))!;
     await deps.org.putUser({ ...stored, departmentId: 'babao-justice' }, 'qilian', { expectVersion: stored.tokenVersion });
     expect(await handlersOf()).toEqual(seeded);
+    // nor may a dispatch name them its handler
+    const { response } = await submitPetition(deps, babao, 'key-old-record-handler', {
+      channel: 'visit', townshipId: 'babao', categoryId: 'neighbour', description: '邻里之间因为院墙起了争执。', photos: [], anonymous: false,
+    });
+    await stepForStaff(deps, babao, response.id, { action: 'accept' });
+    const named = stepForStaff(deps, babao, response.id, { action: 'dispatch', departmentId: 'babao-justice', handlerId: made.id });
+    expect(await outcome(named)).toEqual({ code: 'validation', message: '承办人不属于所选责任部门', issues: [{ path: 'handlerId', message: '请选择该责任部门的承办人' }] });
   });
 });
 

@@ -1055,7 +1055,7 @@ export const EXPLAINED: Record<string, string> = {
   "functions/usecases/petitions.ts:193:StringLiteral:\"\"":
     "killed after this run by an API test made stronger (applied by hand: the test fails): registration.test.ts 'lets centre staff register in their township and agents in their village only; handlers not at all' reads the 403's words",
   "functions/usecases/petitions.ts:196:ConditionalExpression:false":
-    "killed by an existing API test older than this run (applied by hand: the test fails, 201 for 404): registration.test.ts 'lets centre staff register in their township and agents in their village only …' (moler registering at 八宝镇); the in-process run did not see it",
+    "not reachable: the mutant is the left side only (`!scope || !place` made false, columns 7–23); the caller's scope node always exists (checked when a user is saved; nodes are never deleted) and the place is one route() found or refused, so inScope alone decides, as in the original",
   "functions/usecases/petitions.ts:196:LogicalOperator:!scope && !place":
     "not reachable: the caller's scope node always exists (checked when a user is saved; nodes are never deleted) and the place is one route() found or refused, so only inScope decides, as in the original",
   "functions/usecases/petitions.ts:196:StringLiteral:\"\"":
@@ -1083,7 +1083,7 @@ export const EXPLAINED: Record<string, string> = {
   "functions/usecases/petitions.ts:424:OptionalChaining:departmentFor(org, p.centreId, p.countyId, category).id":
     "killed after this run by a new integration test (applied by hand: the test fails, a TypeError): org.test.ts 'goes to the township centre with no department named when neither 野牛沟乡 nor the county has one of its kind …'",
   "functions/usecases/petitions.ts:428:ConditionalExpression:false":
-    "killed by an existing API test older than this run (applied by hand: the test fails, 200 for 403): agents.test.ts 'records that the agent told the citizen: … only the filer may'; the in-process run did not see it",
+    "equivalent: the mutant is the left side only (`caller.kind !== 'staff'` made false); the step comes only through the staff step routes, so the caller is always staff and `p.agentId !== caller.id` alone decides, as in the original",
   "functions/usecases/petitions.ts:428:StringLiteral:\"\"":
     "killed after this run by an API test made stronger (applied by hand: the test fails): agents.test.ts 'records that the agent told the citizen: … only the filer may' reads the 403's words",
   "functions/usecases/petitions.ts:432:ConditionalExpression:false":
@@ -1105,9 +1105,9 @@ export const EXPLAINED: Record<string, string> = {
   "functions/usecases/petitions.ts:512:OptionalChaining:(await deps.org.load()).nodes.get(caller.scopeNodeId).path":
     "not reachable: org nodes are never deleted, and saving a user checks that its scope node exists",
   "functions/usecases/petitions.ts:518:ConditionalExpression:true":
-    "killed by an existing API test older than this run (applied by hand: the test fails, 200 for 400): staff-queue.test.ts 'finds the handler among more than a hundred staff users of the county, and refuses one of another department'; the in-process run did not see it",
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): org.test.ts 'offers a department’s handlers, and no longer one made centre staff, even one whose record kept the department' names such a user on a dispatch (the mutant is `user.role === 'handler'` made true)",
   "functions/usecases/petitions.ts:540:ConditionalExpression:false":
-    "killed by an existing API test older than this run (applied by hand: the test fails, 200 for 409): documents.test.ts 'refuses a key sent before for another document or another case (409), issuing nothing'; the in-process run did not see it",
+    "equivalent: the mutant is the left side only (`used.petitionId !== p.id` made false); a document's request hash is taken over the case's id and the body (line 598), so a key used on another case differs in its hash and is refused the same (Stryker run on this line alone: the whole condition made false is killed by documents.test.ts 'refuses a key sent before …')",
   "functions/usecases/petitions.ts:545:ConditionalExpression:true":
     "equivalent: the department's figures are printed only on an evaluation and only beside the case's department's name (documents.ts: ctx.departmentFigures && department), and nothing else keeps them, so reading them for another kind or a case with no department changes only a read",
   "functions/usecases/petitions.ts:545:LogicalOperator:kind === 'evaluation' || p.departmentId":
