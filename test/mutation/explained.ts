@@ -645,7 +645,7 @@ export const EXPLAINED: Record<string, string> = {
     "not reachable: the new-user schema requires a password of at least 8 characters, so a new user without one never gets here, and an edit never runs this line",
   "functions/usecases/users.ts:111:StringLiteral:\"\"":
     "not reachable: the new-user schema requires a password of at least 8 characters, so a new user without one never gets here, and an edit never runs this line",
-  "functions/usecases/users.ts:113:StringLiteral:\"Stryker was here!\"":
+  "functions/usecases/users.ts:115:StringLiteral:\"Stryker was here!\"":
     "equivalent: the '' fallback is reached only by a new user without a password, refused first; a stored user always has a password hash",
   "functions/usecases/views.ts:20:StringLiteral:\"Stryker was here!\"":
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
