@@ -32,6 +32,9 @@ describe('我代办的 (an agent’s cases)', () => {
     // the agent may not open what the centre filed; what they filed, they may
     expect((await call('GET', `/staff/petitions/${centres.id}`, { token: agent })).status).toBe(404);
     expect((await call('GET', `/staff/petitions/${first.id}`, { token: agent })).status).toBe(200);
+    // the centre's queue is not theirs: what they filed is their list
+    const queue = await call('GET', '/staff/petitions', { token: agent });
+    expect([queue.status, queue.body.error.message]).toEqual([404, '未找到']);
 
     const page1 = await filed(agent, '?limit=1');
     expect(page1.items.map((r: { id: string }) => r.id)).toEqual([second.id]);

@@ -5,6 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { call, citizenToken, report, staffToken } from '../support/api';
+import { TEST_CACHE_SECONDS } from '../support/cache';
+import { movableClock, stackDeps } from '../support/deps';
 
 const step = (token: string, id: string, action: string, body: unknown = {}) => call('POST', `/staff/petitions/${id}/${action}`, { token, body });
 const DAY = 86_400_000;
@@ -116,6 +118,9 @@ describe('专班 (the team of a backlog case)', () => {
     expect((await step(county, id, 'team', { usernames: ['babao-justice'] })).status).toBe(409); // not a backlog case yet
     expect((await step(county, id, 'classify', { backlogClass: 'C' })).status).toBe(200);
     expect((await step(babao, id, 'team', { usernames: ['babao-justice'] })).status).toBe(403); // the county names it
+    // a township that does not see the case is told so before anything of the members it names
+    const hidden = await step(ebao, id, 'team', { usernames: ['agent-baiyanggou'] });
+    expect([hidden.status, hidden.body.error.message]).toEqual([404, '未找到该诉求']);
     const bad = await step(county, id, 'team', { usernames: ['babao-justice', 'agent-baiyanggou'] });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i: { path: string }) => i.path)).toEqual(['usernames.1']);
@@ -129,6 +134,30 @@ describe('专班 (the team of a backlog case)', () => {
     expect(file.body.actions).toContain('progress');
     expect((await step(justice, id, 'progress', { note: '专班已入户调查', visibility: 'internal' })).status).toBe(200);
     expect((await call('GET', `/staff/petitions/${id}`, { token: ebao })).status).toBe(404);
+  });
+
+  it('takes the county’s case staff at work only: not one who is not there, deactivated or of another county, first named or not', async () => {
+    // a second county whose id begins with this one's (qilian, qilianshan) and its centre's duty staff, and a handler of
+    // 八宝镇 deactivated, written straight to the table: the API reads the new county once its org tree expires
+    const tables = stackDeps(movableClock(new Date().toISOString()));
+    const account = (username: string, role: 'centre_staff' | 'handler', scopeNodeId: string, more: Record<string, unknown> = {}) =>
+      ({ id: `u-${username}`, username, name: username, role, scopeNodeId, passwordHash: 'not-a-login', tokenVersion: 0, ...more });
+    await tables.org.putNode({ id: 'qilianshan', kind: 'county', name: '祁连山县', path: 'qilianshan', centreName: '祁连山县综治中心' });
+    await tables.org.putUser(account('qilianshan-duty', 'centre_staff', 'qilianshan'), 'qilianshan');
+    await tables.org.putUser(account('babao-retired', 'handler', 'babao', { departmentId: 'babao-justice', active: false }), 'qilian');
+    await new Promise((r) => setTimeout(r, TEST_CACHE_SECONDS * 1000 + 100));
+    const [babao, county] = await Promise.all([staffToken('babao'), staffToken('county')]);
+    const id = await handled(babao);
+    expect((await step(county, id, 'classify', { backlogClass: 'C' })).status).toBe(200);
+    for (const username of ['no-such-user', 'babao-retired', 'qilianshan-duty']) {
+      const refused = await step(county, id, 'team', { usernames: [username, 'babao-justice'] });
+      expect({ username, status: refused.status, error: refused.body.error }).toEqual({
+        username,
+        status: 400,
+        error: { code: 'validation', message: '专班成员不存在', issues: [{ path: 'usernames.0', message: '请选择本县在岗的综治中心、承办部门或县级工作人员' }] },
+      });
+    }
+    expect((await call('GET', `/staff/petitions/${id}`, { token: county })).body.backlog.team).toBeUndefined();
   });
 });
 
@@ -178,6 +207,7 @@ describe('包案领导 as a staff user, and the 专班积案 list', () => {
     const bad = await step(county, id, 'team', { usernames: ['babao-justice'], lead: 'agent-baiyanggou' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues).toEqual([expect.objectContaining({ path: 'lead', message: expect.stringMatching(/[\u4e00-\u9fa5]/) })]);
+    expect(bad.body.error.message).toBe('包案领导不存在');
     expect((await step(county, id, 'post-board', {})).status).toBe(200);
     expect((await step(babao, id, 'claim-lead', {})).status).toBe(200);
     const other = await step(county, id, 'team', { usernames: ['babao-justice'], lead: 'ebao' });

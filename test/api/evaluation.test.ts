@@ -32,6 +32,8 @@ interface Tokens {
 }
 let lateDay = '';
 let rated: string;
+let settled: string;
+let followedUp: string;
 
 /** A citizen's report accepted by its centre and dispatched to a department. */
 async function dispatched(t: Tokens, departmentId: string, body: Record<string, unknown> = {}, centre = t.babao) {
@@ -62,10 +64,12 @@ beforeAll(async () => {
   const c3 = await dispatched(t, R);
   await step(t.resources, c3.id, 'resolve', { summary: '已答复' });
   await step(t.babao, c3.id, 'follow-up', { reached: true, rating: 'satisfied', note: '电话回访' });
+  followedUp = c3.id;
   // 司法所: c4 a backlog case it settles on time; c5 dispatched, still open
   const c4 = await dispatched(t, 'babao-justice');
   await step(t.county, c4.id, 'classify', { backlogClass: 'B' });
   await step(t.justice, c4.id, 'resolve', { summary: '积案已化解' });
+  settled = c4.id;
   await dispatched(t, 'babao-justice');
   // 峨堡镇: one case at its 自然资源所, the county's figures only
   await dispatched(t, 'ebao-natural-resources', { postId: undefined, channel: 'online', townshipId: 'ebao', categoryId: 'land_dispute' }, ebao!);
@@ -145,6 +149,16 @@ describe('化解成效考评', () => {
       text: `八宝镇自然资源所自 2027-01-01 至 ${lateDay}：承办 4 件，办结 4 件，其中按期办结 3 件（按期办结率 75.0%）；参评 3 件，满意和基本满意 2 件（满意率 66.7%）；化解积案 0 件。统计口径见“化解成效考评”页。`,
     });
   });
+
+  it('cites the backlog cases the department settled, on a 化解成效考评表 of its settled backlog case', async () => {
+    const babao = await staffToken('babao');
+    const res = await call('POST', `/staff/petitions/${settled}/documents`, { token: babao, body: { kind: 'evaluation' }, headers: { 'idempotency-key': newKey() } });
+    expect(res.status).toBe(200);
+    expect(res.body.documents.at(-1).paragraphs[0]).toEqual({
+      heading: '责任部门本年度化解成效',
+      text: `八宝镇司法所自 2027-01-01 至 ${lateDay}：承办 2 件，办结 1 件，其中按期办结 1 件（按期办结率 100.0%）；参评 0 件，满意和基本满意 0 件（满意率 无）；化解积案 1 件。统计口径见“化解成效考评”页。`,
+    });
+  });
 });
 
 describe('the backfill of the counters (migration 2026-11-30-department-counters)', () => {
@@ -179,5 +193,18 @@ describe('the backfill of the counters (migration 2026-11-30-department-counters
     expect(MIGRATIONS.map((m) => m.id)).toContain(backfill.id);
     expect(await departmentCounters().run(db, table)).toBe(0);
     expect(await figures()).toEqual(counted);
+  });
+});
+
+describe('a 化解成效考评表 issued in a new year', () => {
+  it('cites none of last year’s work: the department has handled nothing yet this year, its rates 无', async () => {
+    await setApiTime('2028-01-05T02:00:00.000Z');
+    const babao = await staffToken('babao');
+    const res = await call('POST', `/staff/petitions/${followedUp}/documents`, { token: babao, body: { kind: 'evaluation' }, headers: { 'idempotency-key': newKey() } });
+    expect(res.status).toBe(200);
+    expect(res.body.documents.at(-1).paragraphs[0]).toEqual({
+      heading: '责任部门本年度化解成效',
+      text: '八宝镇自然资源所自 2028-01-01 至 2028-01-05：承办 0 件，办结 0 件，其中按期办结 0 件（按期办结率 无）；参评 0 件，满意和基本满意 0 件（满意率 无）；化解积案 0 件。统计口径见“化解成效考评”页。',
+    });
   });
 });

@@ -101,6 +101,9 @@ describe('the expert pool (专家库)', () => {
     await step(babao, id, 'accept');
     await step(babao, id, 'dispatch', { departmentId: 'babao-natural-resources' });
     expect((await step(babao, id, 'invite-expert', { expertId: expert })).status).toBe(409);
+    // whoever does not see the case is told so before anything of the expert they name
+    const hidden = await step(ebao, id, 'invite-expert', { expertId: newId() });
+    expect([hidden.status, hidden.body.error.message]).toEqual([404, '未找到该诉求']);
     const elsewhere = await call('GET', `/staff/petitions/${id}/experts`, { token: ebao });
     expect([elsewhere.status, elsewhere.body.error.message]).toEqual([404, '未找到该诉求']);
     expect((await call('GET', `/staff/petitions/${id}/experts`, { token: handler })).status).toBe(404);

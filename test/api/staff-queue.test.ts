@@ -98,7 +98,8 @@ describe('the case file', () => {
     const second = (await report(await citizenToken(), { categoryId: 'family', townshipId: 'babao', postId: undefined })).body.id;
     const elsewhere = (await report(await citizenToken(), { categoryId: 'family', postId: 'ebao-ebao-p1' })).body;
 
-    expect((await call('POST', `/staff/petitions/${second}/link-repeat`, { token: ebao, body: { trackingCode: elsewhere.trackingCode } })).status).toBe(404);
+    const hidden = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: ebao, body: { trackingCode: elsewhere.trackingCode } });
+    expect([hidden.status, hidden.body.error.message]).toEqual([404, '未找到该诉求']);
     const outOfScope = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: { trackingCode: elsewhere.trackingCode } });
     expect(outOfScope.status).toBe(400);
     expect(outOfScope.body.error.issues[0]).toMatchObject({ path: 'trackingCode' });
@@ -106,6 +107,9 @@ describe('the case file', () => {
     const byId = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: { repeatOf: elsewhere.id } });
     expect(byId.status).toBe(400);
     expect(byId.body.error).toEqual({ code: 'validation', message: '未找到被重复的诉求', issues: [{ path: 'repeatOf', message: '未找到该诉求，请核对跟踪码（只能关联本中心的诉求）' }] });
+    // a tracking code that is nobody's finds nothing either
+    const unknown = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: { trackingCode: 'ZZZZZZZZZZ' } });
+    expect([unknown.status, unknown.body.error.issues]).toEqual([400, [{ path: 'trackingCode', message: '未找到该诉求，请核对跟踪码（只能关联本中心的诉求）' }]]);
     expect((await call('GET', `/staff/petitions/${second}`, { token: babao })).body.repeatOf).toBeUndefined();
     const empty = await call('POST', `/staff/petitions/${second}/link-repeat`, { token: babao, body: {} });
     expect(empty.status).toBe(400);

@@ -58,6 +58,8 @@ describe('a village-level matter (小事不出村)', () => {
     expect(after.registered - before.registered).toBe(1);
     expect(after.participation.numerator - before.participation.numerator).toBe(1);
     expect(after.satisfaction.numerator - before.satisfaction.numerator).toBe(1);
+    // its township by name, as the county's tree has it
+    expect(after.byTownship).toEqual([{ id: 'babao', name: '八宝镇', count: after.registered, yearAgo: 0 }]);
     const township = (await call('GET', `/staff/dashboard?${period()}`, { token: babao })).body;
     expect(township.byVillage.find((v: { id: string }) => v.id === 'babao-baiyanggou').count).toBeGreaterThanOrEqual(1);
     // a village reads no township's figures
@@ -151,6 +153,7 @@ describe('a village-level matter (小事不出村)', () => {
     for (const path of ['/staff/tasks', '/staff/users', '/staff/bookings', '/staff/township-ranking']) {
       expect({ path, status: (await call('GET', path, { token: village })).status }).toEqual({ path, status: 404 });
     }
+    expect((await call('GET', '/staff/tasks', { token: village })).body.error.message).toBe('未找到');
     expect((await register(village, { townshipId: undefined, villageId: 'babao-baiyanggou', categoryId: 'neighbour' })).status).toBe(403);
     for (const [query, path] of [['due=near', 'query.due'], ['supervised=true', 'query.supervised'], ['townshipId=babao', 'query.townshipId']] as const) {
       const refused = await call('GET', `/staff/petitions?${query}`, { token: village });

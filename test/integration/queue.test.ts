@@ -87,6 +87,9 @@ describe('the staff queue', () => {
     expect(names(await queue(babao, { limit: 20, due: 'near' }))).toEqual(['A']);
     expect(names(await queue(babao, { limit: 20, due: 'near', status: 'accepted' }))).toEqual([]);
     expect(names(await queue(babao, { limit: 20, sort: 'urgent', status: 'accepted' }))).toEqual(['C']);
+    // a tab of closed cases has no deadlines to order by: asked most urgent first, it is read newest first
+    await transition(deps, babao, ids.B!, { action: 'decline', reason: '不属于本中心受理范围', redirect: '请向县住建局反映' });
+    expect(names(await queue(babao, { limit: 20, sort: 'urgent', status: 'declined' }))).toEqual(['B']);
   });
 
   it('filters by status, category, channel and period (China days)', async () => {
@@ -109,6 +112,15 @@ describe('the staff queue', () => {
     await transition(deps, babao, ids.C!, { action: 'dispatch', departmentId: 'babao-justice' });
     expect(names(await queue(justice, { limit: 20 }))).toEqual(['C']);
     expect(names(await queue(justice, { limit: 20, sort: 'urgent' }))).toEqual(['C']);
+    // centre staff whose record kept the department of when they were its handler read the centre's queue, not the department's
+    expect(names(await queue({ ...babao, departmentId: 'babao-justice' }, { limit: 20 }))).toEqual(['D', 'C', 'B', 'A', 'F']);
+  });
+
+  it('refuses a list the caller’s place has none of, in the words its staff see', async () => {
+    const village: StaffCaller = { kind: 'staff', id: 'u-village-baiyanggou', name: '白杨沟村调解委员会', role: 'village_staff', scopeNodeId: 'babao-baiyanggou' };
+    await expect(queue(justice, { limit: 20, supervised: 'true' })).rejects.toMatchObject({ message: '承办人的待办没有督办列表', issues: [{ path: 'query.supervised', message: '督办列表只供综治中心查看' }] });
+    await expect(queue(village, { limit: 20, team: 'true' })).rejects.toMatchObject({ message: '专班列表只供专班成员查看', issues: [{ path: 'query.team', message: '专班列表只供综治中心、承办部门和县级工作人员查看' }] });
+    await expect(queue(babao, { limit: 20, consulting: 'true' })).rejects.toMatchObject({ message: '会诊列表只供部门承办人查看', issues: [{ path: 'query.consulting', message: '会诊列表只供部门承办人查看' }] });
   });
 
   it('finds one tracking code, in scope only', async () => {

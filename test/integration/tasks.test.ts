@@ -9,6 +9,7 @@ let drop: () => Promise<void>;
 const T0 = Date.parse('2026-12-01T01:00:00Z');
 const clock = movableClock(new Date(T0).toISOString());
 const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
+const county: StaffCaller = { kind: 'staff', id: 'u-county', name: '县督办员', role: 'county_supervisor', scopeNodeId: 'qilian' };
 const D = 86_400_000;
 const at = (days: number) => { clock.t = new Date(T0 + days * D); };
 
@@ -50,6 +51,20 @@ describe('follow-up and review tasks', () => {
     await transition(deps, { kind: 'citizen', openid: 'wx_unhappy' }, id, { action: 'rate', rating: 'dissatisfied', comment: '围栏还没恢复' });
     expect(await taskIds()).toContainEqual([id, 'review']);
     await transition(deps, babao, id, { action: 'dispatch', departmentId: 'babao-justice', note: '复查' });
+    expect((await taskIds()).map(([x]) => x)).not.toContain(id);
+  });
+
+  it('puts the follow-up call of a case the county centre resolved in the county’s own list, not the township’s', async () => {
+    at(0);
+    const id = (await submitPetition(deps, { kind: 'citizen', openid: 'wx_county' }, 'key-county', {
+      channel: 'scan', postId: 'babao-baiyanggou-p1', categoryId: 'land_dispute', description: '草场纠纷涉及两个乡镇。', photos: [], anonymous: false,
+    })).response.id;
+    await transition(deps, babao, id, { action: 'transfer', centreId: 'qilian', reason: '涉及多个乡镇，请县综治中心办理' });
+    await transition(deps, county, id, { action: 'accept' });
+    await transition(deps, county, id, { action: 'dispatch', departmentId: 'qilian-natural-resources' });
+    await transition(deps, county, id, { action: 'resolve', summary: '已调解' });
+    at(7.01);
+    expect((await staffTasks(deps, county, { limit: 50 })).items.map((t) => [t.id, t.task])).toContainEqual([id, 'follow_up']);
     expect((await taskIds()).map(([x]) => x)).not.toContain(id);
   });
 });

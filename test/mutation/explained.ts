@@ -1112,4 +1112,97 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: the department's figures are printed only on an evaluation and only beside the case's department's name (documents.ts: ctx.departmentFigures && department), and nothing else keeps them, so reading them for another kind or a case with no department changes only a read",
   "functions/usecases/petitions.ts:545:LogicalOperator:kind === 'evaluation' || p.departmentId":
     "equivalent (applied by hand: documents and evaluation API tests pass): the figures are printed only on an evaluation and only beside the case's department's name, so reading them for another kind or a case with no department changes only a read",
+  // petitions.ts survivors of the rest run from 06:35Z, lines 554–713, read by a helper (each kill applied by hand unless said)
+  "functions/usecases/petitions.ts:554:ObjectLiteral:{}":
+    "killed after this run by a new API test (applied by hand: the test fails): evaluation.test.ts 'cites none of last year’s work: the department has handled nothing yet this year, its rates 无'",
+  "functions/usecases/petitions.ts:555:OptionalChaining:f.handled":
+    "killed after this run by a new API test (applied by hand: the test fails, a 500): evaluation.test.ts 'cites none of last year’s work: the department has handled nothing yet this year, its rates 无'",
+  "functions/usecases/petitions.ts:555:OptionalChaining:f.backlogSettled":
+    "killed after this run by a new API test (applied by hand: the test fails, a 500): evaluation.test.ts 'cites none of last year’s work: the department has handled nothing yet this year, its rates 无'",
+  "functions/usecases/petitions.ts:555:LogicalOperator:f?.backlogSettled && 0":
+    "killed after this run by a new API test (applied by hand: the test fails, 化解积案 0 件): evaluation.test.ts 'cites the backlog cases the department settled, on a 化解成效考评表 of its settled backlog case'",
+  "functions/usecases/petitions.ts:561:ArrowFunction:() => undefined":
+    "killed after this run by a new API test (applied by hand: the test fails, qilianshan-duty taken): backlog.test.ts 'takes the county’s case staff at work only: not one who is not there, deactivated or of another county, …'",
+  "functions/usecases/petitions.ts:561:OptionalChaining:org.nodes.get(nodeId).path":
+    "not reachable: org nodes are never deleted, and saving a user checks that its scope node exists",
+  "functions/usecases/petitions.ts:561:StringLiteral:\"\"":
+    "killed after this run by a new API test (applied by hand: the test fails, qilianshan-duty taken): backlog.test.ts 'takes the county’s case staff at work only: not one who is not there, deactivated or of another county, …'",
+  "functions/usecases/petitions.ts:563:ConditionalExpression:true":
+    "killed after this run by a new API test (applied by hand, each of the four: the test fails, a 500 for a user not there, or a deactivated or other county’s member taken): backlog.test.ts 'takes the county’s case staff at work only: not one who is not there, deactivated or of another county, …'",
+  "functions/usecases/petitions.ts:563:LogicalOperator:!!u && u.active !== false || countyOf(u.scopeNodeId) === county":
+    "killed after this run by a new API test (applied by hand: the test fails, a 500 for a user not there): backlog.test.ts 'takes the county’s case staff at work only: not one who is not there, deactivated or of another county, …'",
+  "functions/usecases/petitions.ts:563:LogicalOperator:!!u || u.active !== false":
+    "killed after this run by a new API test (applied by hand: the test fails, a 500 for a user not there): backlog.test.ts 'takes the county’s case staff at work only: not one who is not there, deactivated or of another county, …'",
+  "functions/usecases/petitions.ts:563:BooleanLiteral:true":
+    "killed after this run by a new API test (applied by hand: the test fails, the deactivated handler taken): backlog.test.ts 'takes the county’s case staff at work only: not one who is not there, deactivated or of another county, …'",
+  "functions/usecases/petitions.ts:566:EqualityOperator:bad > 0":
+    "killed after this run by a new API test (applied by hand: the test fails): backlog.test.ts 'takes the county’s case staff at work only: … first named or not'",
+  "functions/usecases/petitions.ts:566:StringLiteral:\"\"":
+    "killed after this run by a new API test (applied by hand, both literals: the test fails): backlog.test.ts 'takes the county’s case staff at work only: …' reads the 400’s words",
+  "functions/usecases/petitions.ts:567:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'refuses a lead who is not the county’s case staff (400 naming lead), …' reads the 400’s words 包案领导不存在",
+  "functions/usecases/petitions.ts:579:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): experts.test.ts 'invites only to a consultation, and recommends only to the centres that see the case' reads 峨堡镇’s invite-expert 404 and its words",
+  "functions/usecases/petitions.ts:579:ConditionalExpression:false":
+    "killed after this run by an API test made stronger (applied by hand: the test fails, 400 专家不存在 for 404): experts.test.ts 'invites only to a consultation, …' reads 峨堡镇’s invite-expert 404 and its words",
+  "functions/usecases/petitions.ts:579:LogicalOperator:!p && !canSee(caller, p, await deps.org.load())":
+    "killed after this run by an API test made stronger (applied by hand: the test fails, 400 专家不存在 for 404): experts.test.ts 'invites only to a consultation, …' reads 峨堡镇’s invite-expert 404 and its words",
+  "functions/usecases/petitions.ts:584:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): backlog.test.ts 'is named by the county: its members see the case …' reads 峨堡镇’s team 404 and its words",
+  "functions/usecases/petitions.ts:584:ConditionalExpression:false":
+    "killed after this run by an API test made stronger (applied by hand: the test fails, 400 专班成员不存在 for 404): backlog.test.ts 'is named by the county: its members see the case …' reads 峨堡镇’s team 404 and its words",
+  "functions/usecases/petitions.ts:584:LogicalOperator:!p && !canSee(caller, p, await deps.org.load())":
+    "killed after this run by an API test made stronger (applied by hand: the test fails, 400 专班成员不存在 for 404): backlog.test.ts 'is named by the county: its members see the case …' reads 峨堡镇’s team 404 and its words",
+  "functions/usecases/petitions.ts:590:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): documents.test.ts 'binds a staff upload to the case: … 404 to whoever does not see the case' reads the 404’s words",
+  "functions/usecases/petitions.ts:596:ConditionalExpression:false":
+    "not reachable: the route requires the Idempotency-Key header and answers 400 before the use case runs",
+  "functions/usecases/petitions.ts:625:ConditionalExpression:false":
+    "not reachable: a village_staff user’s scope is a village (checked when the user is saved), nodes are never deleted and a node’s kind never changes",
+  "functions/usecases/petitions.ts:625:LogicalOperator:!village && village.kind !== 'village'":
+    "not reachable: a village_staff user’s scope is a village (checked when the user is saved), nodes are never deleted and a node’s kind never changes, so the condition is false either way",
+  "functions/usecases/petitions.ts:626:LogicalOperator:village.path.split('/')[0] && village.id":
+    "killed after this run by an API test made stronger (applied by hand: the test fails, the township named babao): village.test.ts 'is handled and resolved in the village, …' reads the village’s byTownship with the township’s name",
+  "functions/usecases/petitions.ts:626:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails, the township named babao): village.test.ts 'is handled and resolved in the village, …' reads the village’s byTownship with the township’s name",
+  "functions/usecases/petitions.ts:628:LogicalOperator:caller.role === 'handler' || caller.departmentId":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails, ['C'] for the centre’s five): queue.test.ts 'lets the county narrow to a township, and a handler see only …' reads the queue of centre staff whose record kept a department",
+  "functions/usecases/petitions.ts:630:ConditionalExpression:false":
+    "not reachable: org nodes are never deleted, and saving a user checks that its scope node exists",
+  "functions/usecases/petitions.ts:631:LogicalOperator:scope.path.split('/')[0] && scope.id":
+    "equivalent: a department scope’s countyId is read nowhere: listQueue reads the department’s own partitions, and the dashboard and tasks refuse a handler before they read a scope",
+  "functions/usecases/petitions.ts:631:StringLiteral:\"\"":
+    "equivalent: a department scope’s countyId is read nowhere: listQueue reads the department’s own partitions, and the dashboard and tasks refuse a handler before they read a scope",
+  "functions/usecases/petitions.ts:639:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): village.test.ts 'shows the village nothing of another village, … or of the centre’s work (404)' reads the tasks 404’s words",
+  "functions/usecases/petitions.ts:642:ConditionalExpression:true":
+    "killed after this run by a new integration test for the outer condition (642:20, applied by hand: the test fails): tasks.test.ts 'puts the follow-up call of a case the county centre resolved in the county’s own list, not the township’s'; the inner one (642:63) made true is equivalent: only centre roles read tasks, whose scope is a township centre or the county, so the inner test is reached only for the county, where it is already true",
+  "functions/usecases/petitions.ts:642:ConditionalExpression:false":
+    "killed after this run by a new integration test (applied by hand: the test fails): tasks.test.ts 'puts the follow-up call of a case the county centre resolved in the county’s own list, not the township’s'",
+  "functions/usecases/petitions.ts:642:EqualityOperator:scope.kind !== 'county'":
+    "killed after this run by a new integration test (applied by hand: the test fails): tasks.test.ts 'puts the follow-up call of a case the county centre resolved in the county’s own list, not the township’s'",
+  "functions/usecases/petitions.ts:642:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): tasks.test.ts 'puts the follow-up call of a case the county centre resolved in the county’s own list, not the township’s'",
+  "functions/usecases/petitions.ts:660:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand, both literals: the test fails): agents.test.ts 'lists only what the caller filed, newest first, …' reads the agent’s queue 404 and its words 未找到",
+  "functions/usecases/petitions.ts:660:ConditionalExpression:false":
+    "killed after this run by an API test made stronger (applied by hand: the test fails, the scope’s words for 未找到): agents.test.ts 'lists only what the caller filed, newest first, …' reads the agent’s queue 404 and its words",
+  "functions/usecases/petitions.ts:676:ConditionalExpression:true":
+    "equivalent (reasoned, not applied): a period with neither end ({ from: undefined, to: undefined }) reads as none: the adapter’s key ranges, row filters and the near-due period check each skip an undefined bound",
+  "functions/usecases/petitions.ts:678:ConditionalExpression:true":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails, [] for ['B']): queue.test.ts 'orders by deadline when asked for the most urgent first, …' reads the declined tab asked most urgent first",
+  "functions/usecases/petitions.ts:678:StringLiteral:\"\"":
+    "equivalent (reasoned, not applied): the adapter reads every sort but 'urgent' newest first (f.sort !== 'urgent'), and the filter goes nowhere else",
+  "functions/usecases/petitions.ts:689:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand, the first literal of the line; the second not applied): queue.test.ts 'refuses a list the caller’s place has none of, in the words its staff see'",
+  "functions/usecases/petitions.ts:692:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand: the test fails): queue.test.ts 'refuses a list the caller’s place has none of, in the words its staff see'",
+  "functions/usecases/petitions.ts:695:StringLiteral:\"\"":
+    "killed after this run by a new integration test (applied by hand, the first literal of the line; the second not applied): queue.test.ts 'refuses a list the caller’s place has none of, in the words its staff see'",
+  "functions/usecases/petitions.ts:704:ConditionalExpression:false":
+    "not reachable: the workflow’s reveal_phone refuses a case with no phone first (409 该诉求没有留电话), so next.phone is always set here",
+  "functions/usecases/petitions.ts:712:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): staff-queue.test.ts 'links a repeat to an earlier case in scope and undoes it, …' reads 峨堡镇’s 404 and its words",
+  "functions/usecases/petitions.ts:713:OptionalChaining:(await deps.petitions.findByTrackingCode(body.trackingCode)).id":
+    "killed after this run by an API test made stronger (applied by hand: the test fails, a 500): staff-queue.test.ts 'links a repeat to an earlier case in scope and undoes it, …' links a tracking code that is nobody’s (400 naming trackingCode)",
 };
