@@ -175,11 +175,11 @@ const rowId = (x: { file: string; m: Mutant }) =>
  * may reach them now), each with the range that Stryker's `mutate` takes for it (`file:line:column-line:column`,
  * columns from 0). A range holds the mutants inside it too; only these are kept (`resumed`).
  */
-function toRun(r: BatchResult): Array<{ id: string; range: string }> {
+function toRun(r: BatchResult): Array<{ id: string; at: Place }> {
   const pending = Object.entries(r.pending ?? {}).flatMap(([file, ps]) =>
     ps.map((p) => {
       const [, line, column, endLine, endColumn] = PLANNED.exec(p)!;
-      return { id: plannedId(file, p), range: `${file}:${line}:${Number(column) - 1}-${endLine}:${Number(endColumn) - 1}` };
+      return { id: plannedId(file, p), at: { file, line: Number(line), column: Number(column) - 1, endLine: Number(endLine), endColumn: Number(endColumn) - 1 } };
     }),
   );
   const unreached = Object.entries(r.files).flatMap(([file, f]) =>
@@ -188,20 +188,28 @@ function toRun(r: BatchResult): Array<{ id: string; range: string }> {
       .map((s) => ({
         id: survivorId(file, s),
         // kept before its end was: the rest of its line
-        range: s.endLine ? `${file}:${s.line}:${(s.column ?? 1) - 1}-${s.endLine}:${(s.endColumn ?? 1) - 1}` : `${file}:${s.line}:${(s.column ?? 1) - 1}-${s.line}`,
+        at: { file, line: s.line, column: (s.column ?? 1) - 1, endLine: s.endLine ?? s.line, endColumn: s.endLine ? (s.endColumn ?? 1) - 1 : undefined },
       })),
   );
   return [...pending, ...unreached];
 }
 
+/** Where a mutant is, lines from 1 and columns from 0 (Babel's, and Stryker's `mutate`); no end column: the rest of the line */
+interface Place {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn?: number;
+}
+/** The range Stryker's `mutate` takes for a place: `file:line:column-endLine:endColumn` */
+const rangeOf = (p: Place) => `${p.file}:${p.line}:${p.column}-${p.endLine}${p.endColumn === undefined ? '' : `:${p.endColumn}`}`;
+
 /** The mutants a rest run is for, by file, as rest-ignorer.mjs reads them: `[line, column, endLine, endColumn]` */
 function restWanted(batches: Batch[]): Record<string, number[][]> {
   const wanted: Record<string, number[][]> = {};
-  for (const { range } of batches.flatMap((b) => toRun(readResult(b)!))) {
-    const [, file, line, column, endLine, endColumn] = /^(.+):(\d+):(\d+)-(\d+)(?::(\d+))?$/.exec(range)!;
-    // kept before its end was: the rest of its line
-    (wanted[file!] ??= []).push([Number(line), Number(column), Number(endLine), endColumn === undefined ? Number.MAX_SAFE_INTEGER : Number(endColumn)]);
-  }
+  for (const { at } of batches.flatMap((b) => toRun(readResult(b)!)))
+    (wanted[at.file] ??= []).push([at.line, at.column, at.endLine, at.endColumn ?? Number.MAX_SAFE_INTEGER]);
   return wanted;
 }
 
@@ -398,7 +406,7 @@ for (const area of AREAS) {
   writeFileSync(config, JSON.stringify({
     ...base,
     $schema: undefined,
-    mutate: rest ? [...new Set(mine.flatMap((b) => toRun(readResult(b)!).map((x) => x.range)))] : mine.flatMap((b) => b.mutate),
+    mutate: rest ? [...new Set(mine.flatMap((b) => toRun(readResult(b)!).map((x) => rangeOf(x.at))))] : mine.flatMap((b) => b.mutate),
     // a rest run leaves out the known mutants inside its ranges (rest-ignorer.mjs)
     ...(rest ? { restWanted: restWanted(mine), ignorers: ['rest'], appendPlugins: [...(base.appendPlugins as string[]), './test/mutation/rest-ignorer.mjs'] } : {}),
     // a rest run is of mutants no incremental file holds
