@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { call, citizenToken, report, staffToken } from '../support/api';
-import { TEST_CACHE_SECONDS } from '../support/cache';
-import { movableClock, stackDeps } from '../support/deps';
+import { PREFIXED_COUNTY } from '../support/builders';
+import { writeBehindApi } from '../support/deps';
 
 const step = (token: string, id: string, action: string, body: unknown = {}) => call('POST', `/staff/petitions/${id}/${action}`, { token, body });
 const DAY = 86_400_000;
@@ -137,15 +137,14 @@ describe('专班 (the team of a backlog case)', () => {
   });
 
   it('takes the county’s case staff at work only: not one who is not there, deactivated or of another county, first named or not', async () => {
-    // a second county whose id begins with this one's (qilian, qilianshan) and its centre's duty staff, and a handler of
-    // 八宝镇 deactivated, written straight to the table: the API reads the new county once its org tree expires
-    const tables = stackDeps(movableClock(new Date().toISOString()));
+    // a second county whose id begins with this one's and its centre's duty staff, and a handler of 八宝镇 deactivated
     const account = (username: string, role: 'centre_staff' | 'handler', scopeNodeId: string, more: Record<string, unknown> = {}) =>
       ({ id: `u-${username}`, username, name: username, role, scopeNodeId, passwordHash: 'not-a-login', tokenVersion: 0, ...more });
-    await tables.org.putNode({ id: 'qilianshan', kind: 'county', name: '祁连山县', path: 'qilianshan', centreName: '祁连山县综治中心' });
-    await tables.org.putUser(account('qilianshan-duty', 'centre_staff', 'qilianshan'), 'qilianshan');
-    await tables.org.putUser(account('babao-retired', 'handler', 'babao', { departmentId: 'babao-justice', active: false }), 'qilian');
-    await new Promise((r) => setTimeout(r, TEST_CACHE_SECONDS * 1000 + 100));
+    await writeBehindApi(async ({ org }) => {
+      await org.putNode(PREFIXED_COUNTY.county);
+      await org.putUser(account('qilianshan-duty', 'centre_staff', PREFIXED_COUNTY.county.id), PREFIXED_COUNTY.county.id);
+      await org.putUser(account('babao-retired', 'handler', 'babao', { departmentId: 'babao-justice', active: false }), 'qilian');
+    });
     const [babao, county] = await Promise.all([staffToken('babao'), staffToken('county')]);
     const id = await handled(babao);
     expect((await step(county, id, 'classify', { backlogClass: 'C' })).status).toBe(200);

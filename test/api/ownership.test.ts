@@ -9,8 +9,8 @@ import { sweep } from '../../functions/usecases/supervision';
 import { DEFAULT_SUPERVISION } from '../../shared/supervision';
 import { call, citizenToken, report, staffToken } from '../support/api';
 import { resetApiTime, setApiTime } from '../support/clock';
-import { TEST_CACHE_SECONDS } from '../support/cache';
-import { movableClock, stackDeps } from '../support/deps';
+import { PREFIXED_COUNTY } from '../support/builders';
+import { movableClock, stackDeps, writeBehindApi } from '../support/deps';
 
 afterEach(async () => {
   await resetApiTime();
@@ -173,16 +173,15 @@ describe('a transfer', () => {
   });
 
   it('goes to a township or the county centre of its county: a village, a department or another county’s township is none, and the case stays where it was', async () => {
-    // a second county of the deployment whose id begins with this one's (qilian, qilianshan), written straight to the
-    // table as a county's seed is: the API reads it once its org tree expires
-    const tables = stackDeps(movableClock(new Date().toISOString()));
-    await tables.org.putNode({ id: 'qilianshan', kind: 'county', name: '祁连山县', path: 'qilianshan', centreName: '祁连山县综治中心' });
-    await tables.org.putNode({ id: 'yeniugou', kind: 'township', name: '野牛沟乡', parentId: 'qilianshan', path: 'qilianshan/yeniugou', centreName: '野牛沟乡综治中心' });
-    await new Promise((r) => setTimeout(r, TEST_CACHE_SECONDS * 1000 + 100));
+    // a second county of the deployment whose id begins with this one's
+    await writeBehindApi(async ({ org }) => {
+      await org.putNode(PREFIXED_COUNTY.county);
+      await org.putNode(PREFIXED_COUNTY.township);
+    });
     const { id } = await reported();
     const babao = await staffToken('babao');
     const before = (await call('GET', `/staff/petitions/${id}`, { token: babao })).body;
-    for (const centreId of ['babao-baiyanggou', 'babao-justice', 'no-such-centre', 'yeniugou']) {
+    for (const centreId of ['babao-baiyanggou', 'babao-justice', 'no-such-centre', PREFIXED_COUNTY.township.id]) {
       const refused = await step(babao, id, 'transfer', { centreId, reason: '事发地在白杨沟村' });
       expect(refused.status, centreId).toBe(400);
       expect(refused.body.error).toEqual({ code: 'validation', message: '接收中心不存在', issues: [{ path: 'centreId', message: '请选择本县的乡镇（苏木）或县综治中心' }] });

@@ -86,3 +86,12 @@ export const ANOTHER_COUNTY: { nodes: OrgNode[]; departments: Department[] } = {
     { id: 'haomen-justice', centreId: 'haomen', kind: 'justice', name: '浩门镇司法所' },
   ],
 };
+
+/**
+ * 祁连山县: a second county whose id begins with 祁连县's (`qilian`, `qilianshan`), so a check of a path by bare prefix
+ * takes it for 祁连县; with one township, 山前乡.
+ */
+export const PREFIXED_COUNTY: { county: OrgNode; township: OrgNode } = {
+  county: { id: 'qilianshan', kind: 'county', name: '祁连山县', path: 'qilianshan', centreName: '祁连山县综治中心' },
+  township: { id: 'shanqian', kind: 'township', name: '山前乡', parentId: 'qilianshan', path: 'qilianshan/shanqian', centreName: '山前乡综治中心' },
+};

@@ -7,6 +7,7 @@ import { config } from '../../functions/config';
 import { makeDeps } from '../../functions/deps';
 import { loadSeed } from '../../functions/local/seed';
 import type { Deps } from '../../functions/usecases/context';
+import { TEST_CACHE_SECONDS } from './cache';
 import { freshTable } from './table';
 import { stack } from './worker';
 
@@ -36,3 +37,12 @@ export async function seededDeps(opts: { clock: MovableClock; meter?: Meter; env
  * time makes (a reception that has taken place) and then reads it over HTTP. The file has the table to itself (per-file.ts).
  */
 export const stackDeps = (clock: MovableClock): Deps => depsOn(stack().table, { clock });
+
+/**
+ * Writes straight to the worker API's table, as a county's seed or a record of an older version is (data no route
+ * writes), then waits until the API's cache of the org tree and the users has expired, so its next request reads it.
+ */
+export async function writeBehindApi(write: (tables: Deps) => Promise<unknown>): Promise<void> {
+  await write(stackDeps(movableClock(new Date().toISOString())));
+  await new Promise((r) => setTimeout(r, TEST_CACHE_SECONDS * 1000 + 100));
+}
