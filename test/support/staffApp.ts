@@ -18,11 +18,23 @@ import { stack } from './worker';
 export const SHOTS = path.join(ROOT, 'test-results');
 export const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 100 });
 
-/** The QR code an element shows, as a phone would read it: a screenshot (kept in test-results/ as `shot`), decoded. */
+/**
+ * The QR code an element shows, as a phone would read it: a screenshot (kept in test-results/ as `shot`), decoded.
+ * A page still sliding in (Taro's router animates each new page) shows only part of the code, so it looks again until
+ * a code reads or 20 s pass; what it reads is the caller's to check.
+ */
 export async function decodeQr(el: Locator, shot: string): Promise<string | undefined> {
   await poll(() => el.locator('img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
-  const png = PNG.sync.read(await el.screenshot({ path: path.join(SHOTS, shot) }));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+  const read = async () => {
+    await el.scrollIntoViewIfNeeded();
+    const png = PNG.sync.read(await el.screenshot({ path: path.join(SHOTS, shot) }));
+    return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+  };
+  for (const until = Date.now() + 20_000; Date.now() < until; await new Promise((r) => setTimeout(r, 200))) {
+    const data = await read();
+    if (data !== undefined) return data;
+  }
+  return undefined;
 }
 
 export interface StaffApp {
