@@ -41,6 +41,11 @@ export function countyOf(org: Org, nodeId: string): OrgNode | undefined {
   return ancestors(org, nodeId).find((n) => n.kind === 'county');
 }
 
+/** A county's townships (乡镇, 苏木): by the county the path begins with, never a county whose id begins with its id. */
+export function townshipsOf(org: Org, countyId: string): OrgNode[] {
+  return [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === countyId);
+}
+
 /** The department of that kind at the centre, else the county's (谁主管谁负责). */
 export function departmentFor(org: Org, centreId: string, countyId: string, category: Category): Department | undefined {
   const at = (c: string) => org.departments.find((d) => d.centreId === c && d.kind === category.departmentKind);

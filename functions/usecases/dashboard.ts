@@ -8,7 +8,7 @@ import { dashboardMonths, figuresOf, filerScope, monthsOf, periodYearBefore, rat
 import { CHANNEL_LABELS } from '../../shared/labels';
 import { CHANNELS } from '../../shared/schemas/common';
 import { WAYS, WAY_LABELS } from '../../shared/schemas/booking';
-import type { Org } from '../../shared/routing';
+import { townshipsOf, type Org } from '../../shared/routing';
 import { chinaDate } from '../../shared/timeLimits';
 import { onePerPlace } from '../../shared/warnings';
 import type { FigureScope } from '../ports';
@@ -95,7 +95,7 @@ export async function dashboard(deps: Deps, caller: StaffCaller, q: { from?: str
   const before = periodYearBefore({ from, to });
   const lastYear = figuresOf(counters.months, counters.now, before.from, before.to);
   const name = (id: string, list: ReadonlyArray<{ id: string; name: string }>) => list.find((x) => x.id === id)?.name ?? id;
-  const townships = [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === countyId);
+  const townships = townshipsOf(org, countyId);
   const villages = [...org.nodes.values()].filter((n) => n.kind === 'village');
   /** rows of this period with the same period a year before beside them, every id either period counted */
   const compared = (now: Record<string, number>, then: Record<string, number>, names: ReadonlyArray<{ id: string; name: string }>) =>
@@ -144,7 +144,7 @@ export async function townshipRanking(deps: Deps, caller: StaffCaller, q: { from
   const { countyId, countyWide, scope } = figureScope(caller, org);
   if (!countyWide || scope.kind !== 'county') throw new NotFoundError('未找到');
   const { from, to } = periodOf(q, deps.clock.now(), DASHBOARD_MAX_DAYS, '统计区间最长一年');
-  const townships = [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === countyId);
+  const townships = townshipsOf(org, countyId);
   const counters = await deps.petitions.monthFigures(townships.map((t) => t.id), monthsOf(from, to));
   return {
     period: { from, to },

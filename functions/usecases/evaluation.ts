@@ -6,6 +6,7 @@
 import { NotFoundError } from '../../shared/errors';
 import { departmentFiguresOf, departmentMonthKey, EVALUATION_DEFINITIONS, type DepartmentFigures } from '../../shared/evaluation';
 import { monthsOf, ratio } from '../../shared/figures';
+import { townshipsOf } from '../../shared/routing';
 import { DASHBOARD_MAX_DAYS } from '../../shared/schemas/staff';
 import type { Deps, StaffCaller } from './context';
 import { figureScope, periodOf } from './dashboard';
@@ -43,7 +44,7 @@ export async function evaluation(deps: Deps, caller: StaffCaller, q: { from?: st
     };
   });
   const sum = (k: 'handled' | 'resolved' | 'backlogSettled') => rows.reduce((n, r) => n + r[k], 0);
-  const townships = [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === countyId);
+  const townships = townshipsOf(org, countyId);
   return {
     scope: { kind: scope.kind === 'county' ? ('county' as const) : ('centre' as const), id: scopeId, name: org.nodes.get(scopeId)?.centreName ?? org.nodes.get(scopeId)?.name ?? scopeId },
     townships: countyWide ? townships.map((t) => ({ id: t.id, name: t.name })) : [],

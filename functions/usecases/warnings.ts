@@ -6,7 +6,7 @@
  * read the month's warnings; the monthly 预警提示 prints them with the coming month's seasonal topics.
  */
 import { NotFoundError, ValidationError } from '../../shared/errors';
-import { ancestors, type Org } from '../../shared/routing';
+import { ancestors, townshipsOf, type Org } from '../../shared/routing';
 import { isNewWarning, type StoredWarning } from '../../shared/schemas/warnings';
 import { chinaDate } from '../../shared/timeLimits';
 import { DEFAULT_SEASONAL_CALENDAR, onePerPlace, seasonalFor, shiftMonth, warningKey, warningMonths, warningsOf, type Warning, type WarningPolicy } from '../../shared/warnings';
@@ -33,8 +33,7 @@ export async function warnSweep(
   const day = chinaDate(now);
   const report: WarnReport = { day, townships: 0, raised: [] };
   for (const county of [...org.nodes.values()].filter((n) => n.kind === 'county')) {
-    const townships = [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === county.id);
-    if (townships.length === 0) continue;
+    const townships = townshipsOf(org, county.id);
     // the counters and, in the same read, the warnings already raised this month: only new ones are written
     const counters = await deps.petitions.monthFigures(townships.map((t) => t.id), warningMonths(day), day.slice(0, 7));
     for (const t of townships) {
@@ -87,12 +86,10 @@ async function subjectOf(repo: OrgRepository, org: Org, w: Warning): Promise<str
 export async function listWarnings(deps: Deps, caller: StaffCaller, q: { month?: string; townshipId?: string }) {
   const org = await deps.org.load();
   const { id, countyId } = figureScope(caller, org, q.townshipId);
+  // the month is the query's, checked by the route's contract (WarningsQuery), or this one
   const month = q.month ?? chinaDate(deps.clock.now()).slice(0, 7);
-  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new ValidationError('月份格式为 YYYY-MM', [{ path: 'query.month', message: '月份格式为 YYYY-MM' }]);
-  const county = org.nodes.get(countyId);
-  if (!county) throw new NotFoundError('未找到');
   const next = shiftMonth(month, 1);
-  const calendar = county.settings?.seasonal ?? DEFAULT_SEASONAL_CALENDAR;
+  const calendar = org.nodes.get(countyId)?.settings?.seasonal ?? DEFAULT_SEASONAL_CALENDAR;
   const season = seasonalFor(calendar, next);
   const read = await deps.petitions.warningsSeen(id, month);
   // raised before a post's cluster knew its village, both lines may be stored: those the sweep now raises once
@@ -106,7 +103,7 @@ export async function listWarnings(deps: Deps, caller: StaffCaller, q: { month?:
     seenAt,
     unseen: warnings.filter((w) => isNewWarning(w, seenAt)).length,
     /** a county caller prints every township's 预警提示 at once: its townships, each a sheet */
-    townships: org.nodes.get(id)?.kind === 'county' ? [...org.nodes.values()].filter((n) => n.kind === 'township' && n.path.split('/')[0] === id).map((t) => ({ id: t.id, name: t.name })) : [],
+    townships: id === countyId ? townshipsOf(org, id).map((t) => ({ id: t.id, name: t.name })) : [],
     seasonal: {
       month: next,
       categories: season.categoryIds.map((c) => ({ id: c, name: org.categories.find((x) => x.id === c)?.name ?? c })),

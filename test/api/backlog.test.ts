@@ -47,7 +47,11 @@ describe('揭榜领案', () => {
     const id = await handled(babao);
     expect((await step(county, id, 'post-board', {})).status).toBe(409); // not a backlog case yet
     expect((await step(county, id, 'classify', { backlogClass: 'A' })).status).toBe(200);
-    expect((await step(county, id, 'post-board', {})).status).toBe(200);
+    const posted = await step(county, id, 'post-board', {});
+    expect(posted.status).toBe(200);
+    // on the board: offered to be claimed, no longer to be posted
+    expect(posted.body.actions).toContain('claim_lead');
+    expect(posted.body.actions).not.toContain('post_board');
 
     const board = await call('GET', '/staff/board', { token: babao });
     expect(board.status).toBe(200);
@@ -74,6 +78,8 @@ describe('揭榜领案', () => {
     const file = await call('GET', `/staff/petitions/${id}`, { token: county });
     expect(file.body.backlog.leadOfficial).toMatchObject({ claimedAt: expect.any(String) });
     expect(file.body.timeline.filter((e: { action: string }) => e.action === 'claim_lead')).toHaveLength(1);
+    // claimed: no longer offered to anyone
+    expect(file.body.actions).not.toContain('claim_lead');
     const after = (await call('GET', '/staff/board', { token: county })).body.items.find((r: { id: string }) => r.id === id);
     expect(after.lead).toMatchObject({ name: file.body.backlog.leadOfficial.name });
   });

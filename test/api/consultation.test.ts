@@ -4,6 +4,8 @@
  * sweep reminds it exactly once; the 自然资源所 resolves citing the 司法所's opinion.
  */
 import { afterEach, describe, expect, it } from 'vitest';
+import { getForStaff } from '../../functions/usecases/petitions';
+import type { StaffCaller } from '../../functions/usecases/context';
 import { sweep } from '../../functions/usecases/supervision';
 import { DEFAULT_SUPERVISION } from '../../shared/supervision';
 import { call, citizenToken, report, staffToken } from '../support/api';
@@ -17,6 +19,7 @@ afterEach(async () => {
 const step = (token: string, id: string, action: string, body: unknown = {}) => call('POST', `/staff/petitions/${id}/${action}`, { token, body });
 const idsOf = (res: { body: { items: Array<{ id: string }> } }) => res.body.items.map((p) => p.id);
 const DAY = 86_400_000;
+const CENTRE: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
 const CONSULT = { leadDepartmentId: 'babao-natural-resources', departmentIds: ['babao-justice', 'babao-police'], question: '草场边界如何认定？是否需要治安调处？', days: 2 };
 
 async function sweepAt(at: Date) {
@@ -60,6 +63,10 @@ describe('a joint consultation (联合会诊)', () => {
     });
     expect(started.body.consultation.participants[0]).not.toHaveProperty('reportedAt');
     expect(started.body.actions).not.toContain('consult'); // one consultation at a time while departments are waiting
+    // the centre that called it may invite an expert and book the consultation's meeting
+    expect(started.body.actions).toEqual(expect.arrayContaining(['invite_expert', 'book_meeting']));
+    // the lead department is not a co-department: nothing to report in
+    expect((await call('GET', `/staff/petitions/${id}`, { token: resources })).body.actions).not.toContain('report_in');
 
     // the co-department reads the case, is offered only 报到, and finds it in its 会诊 list (not in its own queue)
     const seen = await call('GET', `/staff/petitions/${id}`, { token: justice });
@@ -115,6 +122,12 @@ describe('a joint consultation (联合会诊)', () => {
     const { id } = await accepted(babao);
     expect((await step(babao, id, 'consult', CONSULT)).status).toBe(200);
     expect((await step(justice, id, 'report-in', { opinion: '同意调解。' })).status).toBe(200);
+
+    // at the deadline itself no one is late yet; a moment after, the 派出所 is (read as the centre would, at those times)
+    const { dueAt } = (await call('GET', `/staff/petitions/${id}`, { token: babao })).body.consultation;
+    const lateAt = async (at: number) => (await getForStaff(stackDeps(movableClock(new Date(at).toISOString())), CENTRE, id)).consultationLate;
+    expect(await lateAt(Date.parse(dueAt))).toEqual([]);
+    expect(await lateAt(Date.parse(dueAt) + 1)).toEqual(['babao-police']);
 
     // before the deadline the sweep has nothing to say
     const early = await sweepAt(new Date(Date.now() + 1 * DAY));

@@ -145,7 +145,7 @@ describe('a staff token stands only while the user is unchanged (finding 2)', ()
     expect((await call('GET', '/staff/me', { token: await login(sup.username) })).body).toMatchObject({ role: 'centre_staff', scopeNodeId: 'babao' });
   });
 
-  it('refuses old tokens after a password reset, a change of scope or department, and a deactivation', async () => {
+  it('refuses old tokens after a password reset, a change of role, scope or department alone, and a deactivation, even once reactivated', async () => {
     const admin = await staffToken('admin');
     const a = await newUser({ role: 'centre_staff', scopeNodeId: 'babao' }, 'reset');
     expect((await edit(admin, a.username, { name: '测试人员', role: 'centre_staff', scopeNodeId: 'babao', password: 'reset-by-admin' })).status).toBe(200);
@@ -155,6 +155,14 @@ describe('a staff token stands only while the user is unchanged (finding 2)', ()
     expect((await edit(admin, b.username, { name: '测试人员', role: 'handler', scopeNodeId: 'babao', departmentId: 'babao-natural-resources' })).status).toBe(200);
     expect((await call('GET', '/staff/petitions', { token: b.token })).status).toBe(401);
 
+    // the role alone (八宝镇's centre staff made its supervisor), the scope alone (moved to 默勒镇)
+    const r = await newUser({ role: 'centre_staff', scopeNodeId: 'babao' }, 'role');
+    expect((await edit(admin, r.username, { name: '测试人员', role: 'county_supervisor', scopeNodeId: 'babao' })).status).toBe(200);
+    expect((await call('GET', '/staff/me', { token: r.token })).status).toBe(401);
+    const m = await newUser({ role: 'centre_staff', scopeNodeId: 'babao' }, 'moved');
+    expect((await edit(admin, m.username, { name: '测试人员', role: 'centre_staff', scopeNodeId: 'moler' })).status).toBe(200);
+    expect((await call('GET', '/staff/me', { token: m.token })).status).toBe(401);
+
     const c = await newUser({ role: 'centre_staff', scopeNodeId: 'ebao' }, 'off');
     expect((await edit(admin, c.username, { name: '测试人员', role: 'centre_staff', scopeNodeId: 'ebao', active: false })).status).toBe(200);
     expect((await call('GET', '/staff/me', { token: c.token })).status).toBe(401);
@@ -163,6 +171,8 @@ describe('a staff token stands only while the user is unchanged (finding 2)', ()
     expect(refused.body.error.message).toBe('该账号已停用，请联系管理员');
     expect((await edit(admin, c.username, { name: '测试人员', role: 'centre_staff', scopeNodeId: 'ebao', active: true })).status).toBe(200);
     expect((await call('GET', '/staff/me', { token: await login(c.username) })).status).toBe(200);
+    // a token from before the deactivation does not come back with the account
+    expect((await call('GET', '/staff/me', { token: c.token })).status).toBe(401);
   });
 
   it('keeps tokens through a change of name only', async () => {

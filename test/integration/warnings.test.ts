@@ -17,6 +17,7 @@ import { documentClient } from '../../functions/adapters/dynamo/client';
 import { keys } from '../../functions/adapters/dynamo/keys';
 import { ROW_VILLAGE, runMigrations } from '../../functions/adapters/dynamo/migrations';
 import { markWarningsSeen } from '../../functions/usecases/warnings';
+import { PREFIXED_COUNTY } from '../support/builders';
 import { movableClock, seededDeps } from '../support/deps';
 import { stack } from '../support/worker';
 
@@ -218,5 +219,42 @@ describe('a cluster raised before warnings carried their window', () => {
     const out = await warningCases(deps, ebao, { month: '2031-03', key: 'cl_village_ebao-ebao', limit: 20 });
     expect(out.warning).toMatchObject({ kind: 'cluster', place: { id: 'ebao-ebao' } });
     expect(out.items.map((p) => p.id).sort()).toEqual(ids.slice(1).sort());
+  });
+});
+
+describe('the 预警提示 a county prints, a sheet a township, and what a township reads', () => {
+  it('lists the county’s own townships to the county only, names the coming month’s seasonal topics, and states the rule with the deployment’s numbers', async () => {
+    // a table of its own, with 祁连山县 (an id that begins with 祁连县's; one township, no settings) and a rule of other numbers
+    const own = await seededDeps({ clock, env: { WARNING_RISE_RATIO: '2', WARNING_MIN_COUNT: '6', WARNING_CLUSTER_COUNT: '4', WARNING_CLUSTER_DAYS: '10' } });
+    try {
+      await own.deps.org.putNode(PREFIXED_COUNTY.county);
+      await own.deps.org.putNode(PREFIXED_COUNTY.township);
+      clock.t = new Date('2031-03-10T10:00:00+08:00');
+      const sheet = await listWarnings(own.deps, county, {});
+      expect(sheet).toMatchObject({ scope: { id: 'qilian', name: '祁连县' }, month: '2031-03', warnings: [], unseen: 0 });
+      expect(sheet.townships).toEqual([{ id: 'babao', name: '八宝镇' }, { id: 'ebao', name: '峨堡镇' }, { id: 'moler', name: '默勒镇' }]);
+      expect(sheet.rules).toEqual({
+        rise: '本月至今某类诉求达到 6 件以上，且达到前三个月月均的 2 倍或上年同月的 2 倍时预警',
+        cluster: '同一岗点或同一村（社区）10 天内登记 4 件以上时提示聚集',
+      });
+      // April's topics (the default calendar: neither county set its own)
+      expect(sheet.seasonal).toEqual({
+        month: '2031-04',
+        categories: [{ id: 'grassland', name: '草原生态' }, { id: 'land_dispute', name: '土地纠纷' }],
+        notes: ['春耕春牧，关注草场边界和土地承包'],
+      });
+      // one township's sheet, named by the county or read by its centre: no list of townships
+      const moler = await listWarnings(own.deps, county, { townshipId: 'moler' });
+      expect([moler.scope, moler.townships]).toEqual([{ id: 'moler', name: '默勒镇' }, []]);
+      expect((await listWarnings(own.deps, babao, {})).townships).toEqual([]);
+      // 祁连山县's supervisor: its own township only, the same topics from a county without settings
+      const shan: StaffCaller = { kind: 'staff', id: 'u-shan', name: '督办员', role: 'county_supervisor', scopeNodeId: 'qilianshan' };
+      const other = await listWarnings(own.deps, shan, {});
+      expect([other.scope, other.townships, other.seasonal.month]).toEqual([{ id: 'qilianshan', name: '祁连山县' }, [{ id: 'shanqian', name: '山前乡' }], '2031-04']);
+      // the sweep reads each county's townships once: four in all, none twice
+      expect((await warnSweep(own.deps, clock.t)).townships).toBe(4);
+    } finally {
+      await own.drop();
+    }
   });
 });

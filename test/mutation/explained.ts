@@ -4,6 +4,9 @@
  * Each was applied by hand and its tests run: they pass, for the reason given.
  */
 /** why a staff caller's scope node is always there */
+/** why a caller's department means a handler */
+const ONLY_HANDLERS_HAVE_A_DEPARTMENT =
+  'equivalent: only a handler has a department (users.ts saveUser keeps none for any other role, whatever the form sends), so asking for a department asks for a handler';
 const SCOPE_IS_A_NODE =
   'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node';
 
@@ -1205,4 +1208,12 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): staff-queue.test.ts 'links a repeat to an earlier case in scope and undoes it, …' reads 峨堡镇’s 404 and its words",
   "functions/usecases/petitions.ts:713:OptionalChaining:(await deps.petitions.findByTrackingCode(body.trackingCode)).id":
     "killed after this run by an API test made stronger (applied by hand: the test fails, a 500): staff-queue.test.ts 'links a repeat to an earlier case in scope and undoes it, …' links a tracking code that is nobody’s (400 naming trackingCode)",
+  // read on 2026-12-01 (session of 18:25Z): left to kill, found equivalent
+  'functions/usecases/petitions.ts:628:ConditionalExpression:true': ONLY_HANDLERS_HAVE_A_DEPARTMENT,
+  'functions/usecases/views.ts:91:ConditionalExpression:true': ONLY_HANDLERS_HAVE_A_DEPARTMENT,
+  'functions/usecases/views.ts:83:ConditionalExpression:true': SCOPE_IS_A_NODE,
+  'functions/usecases/views.ts:103:ConditionalExpression:true': SCOPE_IS_A_NODE,
+  'functions/usecases/users.ts:28:OptionalChaining:node.path': `${SCOPE_IS_A_NODE}; the account's own scope node was checked in this call (saveUser) or is a token's (bumpTokenVersion)`,
+  'functions/usecases/users.ts:29:ConditionalExpression:false': `${SCOPE_IS_A_NODE}; the account's own scope node was checked in this call (saveUser) or is a token's (bumpTokenVersion)`,
+  'functions/usecases/users.ts:29:StringLiteral:""': `${SCOPE_IS_A_NODE}; the account's own scope node was checked in this call (saveUser) or is a token's (bumpTokenVersion)`,
 };

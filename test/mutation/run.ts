@@ -171,9 +171,11 @@ const rowId = (x: { file: string; m: Mutant }) =>
   idOf(relative(x.file), x.m.location.start.line, x.m.location.start.column, x.m.mutatorName, oneLine(x.m.replacement));
 
 /**
- * What `rest` runs of a batch: the mutants its last run planned and did not test, and those no test reached (a test
- * may reach them now), each with the range that Stryker's `mutate` takes for it (`file:line:column-line:column`,
- * columns from 0). A range holds the mutants inside it too; only these are kept (`resumed`).
+ * What `rest` runs of a batch: the mutants its last run planned and did not test, those no test reached (a test may
+ * reach them now), and the survivors not explained (the report's "to kill") or explained as killed by a test written
+ * since (so Stryker, not a note, counts them), each with the range that Stryker's `mutate` takes for it
+ * (`file:line:column-line:column`, columns from 0). A range holds the mutants inside it too; only these are kept
+ * (`resumed`).
  */
 function toRun(r: BatchResult): Array<{ id: string; at: Place }> {
   const pending = Object.entries(r.pending ?? {}).flatMap(([file, ps]) =>
@@ -184,7 +186,7 @@ function toRun(r: BatchResult): Array<{ id: string; at: Place }> {
   );
   const unreached = Object.entries(r.files).flatMap(([file, f]) =>
     f.survivors
-      .filter((s) => s.status === 'NoCoverage')
+      .filter((s) => s.status === 'NoCoverage' || !EXPLAINED[keyOf(file, s)] || EXPLAINED[keyOf(file, s)]!.startsWith('killed'))
       .map((s) => ({
         id: survivorId(file, s),
         // kept before its end was: the rest of its line
@@ -193,6 +195,9 @@ function toRun(r: BatchResult): Array<{ id: string; at: Place }> {
   );
   return [...pending, ...unreached];
 }
+
+/** How explained.ts keys a survivor */
+const keyOf = (file: string, s: Survivor) => `${file}:${s.line}:${s.mutator}:${s.replacement}`;
 
 /** Where a mutant is, lines from 1 and columns from 0 (Babel's, and Stryker's `mutate`); no end column: the rest of the line */
 interface Place {
@@ -424,7 +429,6 @@ for (const area of AREAS) {
   keep(name, mine, minutes, rest);
 }
 
-const keyOf = (file: string, s: Survivor) => `${file}:${s.line}:${s.mutator}:${s.replacement}`;
 const lines: string[] = [
   '# Mutation score',
   '',

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, ValidationError } from '../../shared/errors';
 import { levelNamesOf } from '../../shared/countySettings';
-import { ancestors, inScope, route, scopeFitsRole, supervisingCentres, type Org } from '../../shared/routing';
+import { ancestors, inScope, route, scopeFitsRole, supervisingCentres, townshipsOf, type Org } from '../../shared/routing';
+import { PREFIXED_COUNTY } from '../support/builders';
 import { STAFF_ROLES } from '../../shared/schemas/common';
 import { readSeed } from '../../functions/local/seed';
 
@@ -128,5 +129,12 @@ describe('routing', () => {
     expect(inScope('qilian/babao', 'qilian/ebao')).toBe(false);
     expect(inScope('qilian/ba', 'qilian/babao')).toBe(false);
     expect(inScope('qilian/babao', 'qilian')).toBe(false);
+  });
+
+  it('lists a county’s townships, not its villages nor the townships of a county whose id begins with its own', () => {
+    const two: Org = { ...org, nodes: new Map([...org.nodes, ...Object.values(PREFIXED_COUNTY).map((n) => [n.id, n] as const)]) };
+    expect(townshipsOf(two, 'qilian').map((t) => t.name)).toEqual(['八宝镇', '峨堡镇', '默勒镇']);
+    expect(townshipsOf(two, 'qilianshan').map((t) => t.name)).toEqual(['山前乡']);
+    expect(townshipsOf(two, 'babao')).toEqual([]);
   });
 });
