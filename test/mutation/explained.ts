@@ -546,15 +546,15 @@ export const EXPLAINED: Record<string, string> = {
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
   "functions/usecases/dashboard.ts:152:ArrayDeclaration:[\"Stryker was here\"]":
     "equivalent: monthFigures answers an entry (maybe empty) for every scope it is asked, so the `?? []` fallback is never used",
-  "functions/usecases/evaluation.ts:16:ArrayDeclaration:[\"Stryker was here\"]":
+  "functions/usecases/evaluation.ts:17:ArrayDeclaration:[\"Stryker was here\"]":
     "equivalent: monthFigures answers an entry (maybe empty) for every scope it is asked, so the `?? []` fallback is never used",
-  "functions/usecases/evaluation.ts:27:StringLiteral:\"Stryker was here!\"":
+  "functions/usecases/evaluation.ts:28:StringLiteral:\"Stryker was here!\"":
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
-  "functions/usecases/evaluation.ts:37:OptionalChaining:centre.name":
+  "functions/usecases/evaluation.ts:38:OptionalChaining:centre.name":
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
-  "functions/usecases/evaluation.ts:37:StringLiteral:\"Stryker was here!\"":
+  "functions/usecases/evaluation.ts:38:StringLiteral:\"Stryker was here!\"":
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
-  "functions/usecases/evaluation.ts:48:OptionalChaining:org.nodes.get(scopeId).name":
+  "functions/usecases/evaluation.ts:49:OptionalChaining:org.nodes.get(scopeId).name":
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
   "functions/usecases/experts.ts:15:StringLiteral:\"\"":
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
@@ -660,9 +660,9 @@ export const EXPLAINED: Record<string, string> = {
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
   "functions/usecases/views.ts:126:BooleanLiteral:true":
     "not reachable: no route deletes an org node or a category, and scopes, centres and departments are checked when saved, so this fallback never runs",
-  "functions/usecases/warnings.ts:42:ArrayDeclaration:[\"Stryker was here\"]":
+  "functions/usecases/warnings.ts:41:ArrayDeclaration:[\"Stryker was here\"]":
     "equivalent: monthFigures answers an entry (maybe empty) for every scope it is asked, so the `?? []` fallback is never used",
-  "functions/usecases/warnings.ts:43:ArrayDeclaration:[\"Stryker was here\"]":
+  "functions/usecases/warnings.ts:42:ArrayDeclaration:[\"Stryker was here\"]":
     "equivalent: monthFigures answers an entry (maybe empty) for every scope it is asked, so the `?? []` fallback is never used",
   "functions/usecases/warnings.ts:91:ArrayDeclaration:[]":
     "not reachable: the query schema checks the month with the same pattern first",
@@ -724,25 +724,25 @@ export const EXPLAINED: Record<string, string> = {
   "functions/usecases/experts.ts:76:StringLiteral:\"\"":
     "killed after this run by an API test made stronger or new (applied by hand on the line: the test fails): experts.test.ts reads the refusal in words",
   // survivors of the 2026-12-01 runs read in the session of 03:33Z (evaluation, ranking, export, board)
-  "functions/usecases/evaluation.ts:20:StringLiteral:\"\"":
+  "functions/usecases/evaluation.ts:21:StringLiteral:\"\"":
     "killed after this run by a new integration test (applied by hand: the test fails): evaluation.test.ts 'tells a village’s staff it is not there, and refuses a period over a year in words' (over HTTP the schema refuses a closed period first; the use case's words are read with `to` left out)",
-  "functions/usecases/evaluation.ts:23:StringLiteral:\"\"":
+  "functions/usecases/evaluation.ts:24:StringLiteral:\"\"":
     "killed after this run by a new integration test (applied by hand: the test fails): evaluation.test.ts 'tells a village’s staff it is not there, and refuses a period over a year in words' (over HTTP the schema refuses a closed period first; the use case's words are read with `to` left out)",
-  "functions/usecases/evaluation.ts:27:ConditionalExpression:false":
+  "functions/usecases/evaluation.ts:28:ConditionalExpression:false":
     "killed after this run by a new integration test (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships and its own, with nothing counted too, and none of the other county' (a second county, 门源县, beside 祁连县)",
-  "functions/usecases/evaluation.ts:27:StringLiteral:\"\"":
+  "functions/usecases/evaluation.ts:28:StringLiteral:\"\"":
     "killed after this run by a new integration test (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships and its own, with nothing counted too, and none of the other county' (a second county, 门源县, beside 祁连县) (the 'county' of column 61); the `?? ''` of column 111 is equivalent: it stands only for a missing centre, and neither '' nor any other word equals a county id",
-  "functions/usecases/evaluation.ts:27:ConditionalExpression:true":
+  "functions/usecases/evaluation.ts:28:ConditionalExpression:true":
     "killed after this run by a new integration test (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships and its own, with nothing counted too, and none of the other county' (a second county, 门源县, beside 祁连县)",
-  "functions/usecases/evaluation.ts:27:EqualityOperator:(org.nodes.get(d.centreId)?.path.split('/')[0] ?? '') !== co":
+  "functions/usecases/evaluation.ts:28:EqualityOperator:(org.nodes.get(d.centreId)?.path.split('/')[0] ?? '') !== co":
     "killed after this run by a new integration test (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships and its own, with nothing counted too, and none of the other county' (a second county, 门源县, beside 祁连县)",
-  "functions/usecases/evaluation.ts:27:LogicalOperator:org.nodes.get(d.centreId)?.path.split('/')[0] && ''":
+  "functions/usecases/evaluation.ts:28:LogicalOperator:org.nodes.get(d.centreId)?.path.split('/')[0] && ''":
     "killed after this run by a new integration test (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships and its own, with nothing counted too, and none of the other county' (a second county, 门源县, beside 祁连县)",
-  "functions/usecases/evaluation.ts:27:OptionalChaining:org.nodes.get(d.centreId).path":
+  "functions/usecases/evaluation.ts:28:OptionalChaining:org.nodes.get(d.centreId).path":
     "not reachable: a department's centre is always a node (saveDepartment refuses a centre that is not a township or county node, and no route deletes a node)",
-  "functions/usecases/evaluation.ts:36:OptionalChaining:dep.name":
+  "functions/usecases/evaluation.ts:37:OptionalChaining:dep.name":
     "not reachable: a counted department is always in the org (dispatch refuses an unknown department with 责任部门不存在, and no route deletes a department)",
-  "functions/usecases/evaluation.ts:37:OptionalChaining:centre.centreName":
+  "functions/usecases/evaluation.ts:38:OptionalChaining:centre.centreName":
     "not reachable: `centre` is missing only when the department is (36) or its centre node is (27), and neither can be",
   "functions/usecases/evaluation.ts:46:MethodExpression:[...org.nodes.values()]":
     "killed after this run by new integration tests (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships …' and 'names one township’s evaluation after its centre, for its staff and for the county that chose it' (浩门镇 of 门源县 never appears)",
@@ -750,11 +750,11 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by new integration tests (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships …' and 'names one township’s evaluation after its centre, for its staff and for the county that chose it' (浩门镇 of 门源县 never appears)",
   "functions/usecases/evaluation.ts:46:LogicalOperator:n.kind === 'township' || n.path.split('/')[0] === countyId":
     "killed after this run by new integration tests (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships …' and 'names one township’s evaluation after its centre, for its staff and for the county that chose it' (浩门镇 of 门源县 never appears)",
-  "functions/usecases/evaluation.ts:48:LogicalOperator:(org.nodes.get(scopeId)?.centreName ?? org.nodes.get(scopeId":
+  "functions/usecases/evaluation.ts:49:LogicalOperator:(org.nodes.get(scopeId)?.centreName ?? org.nodes.get(scopeId":
     "killed after this run by new integration tests (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships …' and 'names one township’s evaluation after its centre, for its staff and for the county that chose it' (浩门镇 of 门源县 never appears)",
-  "functions/usecases/evaluation.ts:48:LogicalOperator:org.nodes.get(scopeId)?.centreName && org.nodes.get(scopeId)":
+  "functions/usecases/evaluation.ts:49:LogicalOperator:org.nodes.get(scopeId)?.centreName && org.nodes.get(scopeId)":
     "killed after this run by new integration tests (applied by hand: the test fails): evaluation.test.ts 'lists every department of the county’s townships …' and 'names one township’s evaluation after its centre, for its staff and for the county that chose it' (浩门镇 of 门源县 never appears)",
-  "functions/usecases/evaluation.ts:48:OptionalChaining:org.nodes.get(scopeId).centreName":
+  "functions/usecases/evaluation.ts:49:OptionalChaining:org.nodes.get(scopeId).centreName":
     "not reachable: the scope is the caller's own centre or county (centreScope refuses 您的管辖范围不存在 otherwise) or a township figureScope has just found; village staff are refused at line 20",
   "functions/usecases/dashboard.ts:145:LogicalOperator:!countyWide && scope.kind !== 'county'":
     "equivalent: townshipRanking calls figureScope without a township, so countyWide is true exactly when the scope is the county",
