@@ -48,8 +48,10 @@ describe('the audit record', () => {
       ['update', 'county', 'county_supervisor'],
       ['create', 'admin', 'admin'],
     ]);
-    const [moved] = entries;
+    const [moved, made] = entries;
     expect(moved?.changed.sort()).toEqual(['password', 'scopeNodeId']);
+    // made with a first password: the new account's fields, and no password change
+    expect(made?.changed.sort()).toEqual(['id', 'name', 'role', 'scopeNodeId', 'username']);
     expect(moved?.before).toMatchObject({ username, scopeNodeId: 'babao', role: 'centre_staff' });
     expect(moved?.after).toMatchObject({ username, scopeNodeId: 'ebao' });
     const text = JSON.stringify(entries);
@@ -82,7 +84,19 @@ describe('the audit record', () => {
     const username = `out-${suffix()}`;
     await call('POST', '/staff/users', { token: admin, body: { username, name: '审计对象', role: 'centre_staff', scopeNodeId: 'moler', password: 'a-long-password' } });
     expect((await call('POST', `/staff/users/${username}/sign-out`, { token: admin, body: {} })).status).toBe(200);
-    expect((await entriesFor(username))[0]).toMatchObject({ action: 'sign_out', actor: { username: 'admin' } });
+    expect((await entriesFor(username))[0]).toMatchObject({ action: 'sign_out', actor: { username: 'admin' }, changed: [] });
+  });
+
+  it('records a rename alone as the name, and one’s own new password as a password change', async () => {
+    const admin = await staffToken('admin');
+    const username = `pw-${suffix()}`;
+    await call('POST', '/staff/users', { token: admin, body: { username, name: '审计对象', role: 'centre_staff', scopeNodeId: 'moler', password: 'a-long-password' } });
+    expect((await call('PUT', `/staff/users/${username}`, { token: admin, body: { name: '改了名', role: 'centre_staff', scopeNodeId: 'moler' } })).status).toBe(200);
+    const own = await call('POST', '/staff/login', { body: { username, password: 'a-long-password' } });
+    expect((await call('POST', '/staff/me/password', { token: own.body.token, body: { oldPassword: 'a-long-password', newPassword: 'another-long-one' } })).status).toBe(200);
+    const [changedOwn, renamed] = await entriesFor(username);
+    expect(renamed).toMatchObject({ action: 'update', changed: ['name'] });
+    expect(changedOwn).toMatchObject({ action: 'password', actor: { username }, changed: ['password'] });
   });
 
   it('is read by county supervisors and admins only', async () => {

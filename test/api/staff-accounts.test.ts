@@ -39,7 +39,9 @@ describe('who may manage which staff user (finding 1)', () => {
   it('refuses a county supervisor who edits another county supervisor, or makes one', async () => {
     const peer = await newUser({ role: 'county_supervisor', scopeNodeId: 'qilian' }, 'peer');
     const county = await staffToken('county');
-    expect((await edit(county, peer.username, { name: '改名', role: 'county_supervisor', scopeNodeId: 'qilian' })).status).toBe(403);
+    const refused = await edit(county, peer.username, { name: '改名', role: 'county_supervisor', scopeNodeId: 'qilian' });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe('只能修改角色低于您的工作人员');
     const made = await call('POST', '/staff/users', {
       token: county,
       body: { username: `sup-${suffix()}`, name: '新督办', role: 'county_supervisor', scopeNodeId: 'qilian', password: PASSWORD },
@@ -79,6 +81,7 @@ describe('who may manage which staff user (finding 1)', () => {
     const admin = await newUser({ role: 'admin', scopeNodeId: 'qilian' }, 'selfadmin');
     const res = await edit(admin.token, admin.username, { name: '管理员', role: 'admin', scopeNodeId: 'qilian', password: 'my-new-password' });
     expect(res.status).toBe(403);
+    expect(res.body.error.message).toBe('不能在这里修改自己的账号；修改自己的密码请用“修改密码”');
     const county = await staffToken('county');
     expect((await edit(county, 'county', { name: '督办', role: 'county_supervisor', scopeNodeId: 'qilian' })).status).toBe(403);
   });
@@ -88,10 +91,41 @@ describe('who may manage which staff user (finding 1)', () => {
     const target = await newUser({ role: 'centre_staff', scopeNodeId: 'ebao' }, 'ebaostaff');
     const res = await edit(supervisor.token, target.username, { name: '被挪走', role: 'centre_staff', scopeNodeId: 'babao', password: 'taken-over-123' });
     expect(res.status).toBe(404);
+    expect(res.body.error.message).toBe('未找到该用户');
     expect((await call('GET', '/staff/me', { token: await login(target.username) })).body.scopeNodeId).toBe('ebao');
+    const none = await edit(supervisor.token, `no-such-${suffix()}`, { name: '无此人', role: 'centre_staff', scopeNodeId: 'babao' });
+    expect([none.status, none.body.error.message]).toEqual([404, '未找到该用户']);
     // inside its own scope, below its role: allowed
     const own = await newUser({ role: 'centre_staff', scopeNodeId: 'babao' }, 'babaostaff');
     expect((await edit(supervisor.token, own.username, { name: '八宝镇值班员', role: 'centre_staff', scopeNodeId: 'babao' })).status).toBe(200);
+  });
+
+  it('lists the staff of the caller’s place only, and tells handlers and centre staff who would make an account 未找到', async () => {
+    const supervisor = await newUser({ role: 'county_supervisor', scopeNodeId: 'babao' }, 'tsup');
+    const listed = await call('GET', '/staff/users?limit=100', { token: supervisor.token });
+    expect(listed.status).toBe(200);
+    const names = (listed.body.items as { username: string }[]).map((u) => u.username);
+    expect(names).toEqual(expect.arrayContaining(['babao', 'babao-justice', supervisor.username]));
+    expect(names).not.toContain('ebao');
+    expect(names).not.toContain('county');
+    const handler = await call('GET', '/staff/users', { token: await staffToken('babao-justice') });
+    expect([handler.status, handler.body.error.message]).toEqual([404, '未找到']);
+    const made = await call('POST', '/staff/users', {
+      token: await staffToken('babao'),
+      body: { username: `by-staff-${suffix()}`, name: '值班员建的', role: 'handler', scopeNodeId: 'babao', departmentId: 'babao-justice', password: PASSWORD },
+    });
+    expect([made.status, made.body.error.message]).toEqual([404, '未找到']);
+  });
+
+  it('keeps a deactivated account off when a later edit leaves `active` out', async () => {
+    const admin = await staffToken('admin');
+    const u = await newUser({ role: 'centre_staff', scopeNodeId: 'ebao' }, 'stayoff');
+    expect((await edit(admin, u.username, { name: '测试人员', role: 'centre_staff', scopeNodeId: 'ebao', active: false })).status).toBe(200);
+    const renamed = await edit(admin, u.username, { name: '改名不复用', role: 'centre_staff', scopeNodeId: 'ebao' });
+    expect(renamed.status).toBe(200);
+    expect(renamed.body).toMatchObject({ name: '改名不复用', active: false });
+    const refused = await call('POST', '/staff/login', { body: { username: u.username, password: PASSWORD } });
+    expect([refused.status, refused.body.error.message]).toEqual([401, '该账号已停用，请联系管理员']);
   });
 
   it('lets an admin edit another admin, and a supervisor a centre user', async () => {

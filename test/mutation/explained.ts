@@ -1216,4 +1216,53 @@ export const EXPLAINED: Record<string, string> = {
   'functions/usecases/users.ts:28:OptionalChaining:node.path': `${SCOPE_IS_A_NODE}; the account's own scope node was checked in this call (saveUser) or is a token's (bumpTokenVersion)`,
   'functions/usecases/users.ts:29:ConditionalExpression:false': `${SCOPE_IS_A_NODE}; the account's own scope node was checked in this call (saveUser) or is a token's (bumpTokenVersion)`,
   'functions/usecases/users.ts:29:StringLiteral:""': `${SCOPE_IS_A_NODE}; the account's own scope node was checked in this call (saveUser) or is a token's (bumpTokenVersion)`,
+  // read on 2026-12-02: users.ts's survivors
+  "functions/usecases/users.ts:51:ConditionalExpression:false":
+    "equivalent: a user that does not exist has no scope node either, so `!node` refuses it alone (404 未找到该用户)",
+  "functions/usecases/users.ts:51:LogicalOperator:!user && !node":
+    "equivalent: a user that does not exist has no scope node either, so both are true together, and a stored user's scope node always exists (checked when saved)",
+  "functions/usecases/users.ts:51:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): staff-accounts.test.ts 'checks the scope of the user being edited …' reads the 404's words, for another township's user and for no user",
+  "functions/usecases/users.ts:52:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): staff-accounts.test.ts 'refuses anyone who edits themselves …' reads the 403's words",
+  "functions/usecases/users.ts:54:ConditionalExpression:true":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): staff-accounts.test.ts 'refuses a county supervisor who edits another county supervisor …' reads 只能修改角色低于您的工作人员",
+  "functions/usecases/users.ts:54:StringLiteral:\"\"":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): staff-accounts.test.ts reads both 403s' words (an admin edited by a supervisor, a supervisor by a supervisor)",
+  "functions/usecases/users.ts:61:StringLiteral:\"\"":
+    "killed after this run by a new API test (applied by hand: the test fails): staff-accounts.test.ts 'lists the staff of the caller’s place only, …' reads centre staff's 404 when making an account",
+  "functions/usecases/users.ts:66:StringLiteral:\"\"":
+    "killed after this run by a new API test (applied by hand: the test fails): staff-accounts.test.ts 'lists the staff of the caller’s place only, …' reads a handler's 404",
+  "functions/usecases/users.ts:69:LogicalOperator:scope.path.split('/')[0] && scope.id":
+    "killed after this run by a new API test (applied by hand: the test fails): staff-accounts.test.ts 'lists the staff of the caller’s place only, …': a township supervisor's list holds 八宝镇's staff (with `&&` it read a county named after the township: nobody)",
+  "functions/usecases/users.ts:111:ConditionalExpression:false":
+    "not reachable: the new-user schema requires a password of at least 8 characters, so a new user without one never gets here, and an edit never runs this line",
+  "functions/usecases/users.ts:115:OptionalChaining:existing.passwordHash":
+    "equivalent: without a password only an edit reaches the fallback (a new user without one was refused first), and an edit always has the stored user",
+  "functions/usecases/users.ts:117:ConditionalExpression:false":
+    "equivalent: `{ active: undefined }` is dropped when the account is written (removeUndefinedValues) and when it is answered (JSON), so it is the same as `{}`",
+  "functions/usecases/users.ts:117:ConditionalExpression:true":
+    "killed after this run by a new API test (applied by hand: the test fails): staff-accounts.test.ts 'keeps a deactivated account off when a later edit leaves `active` out'",
+  "functions/usecases/users.ts:117:EqualityOperator:active !== undefined":
+    "killed after this run by a new API test (applied by hand: the test fails): staff-accounts.test.ts 'keeps a deactivated account off when a later edit leaves `active` out'",
+  "functions/usecases/users.ts:117:ObjectLiteral:{}":
+    "killed after this run by a new API test (applied by hand: the test fails): staff-accounts.test.ts 'keeps a deactivated account off when a later edit leaves `active` out'",
+  "functions/usecases/users.ts:127:ConditionalExpression:true":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): audit.test.ts 'records a user made, moved …' reads the new account's changed fields: no password",
+  "functions/usecases/users.ts:127:LogicalOperator:existing || password":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): audit.test.ts 'records a user made, moved …' reads the new account's changed fields: no password",
+  "functions/usecases/users.ts:127:ArrayDeclaration:[\"Stryker was here\"]":
+    "killed after this run by a new API test (applied by hand: the test fails): audit.test.ts 'records a rename alone as the name, …' reads a rename's changed fields: the name alone",
+  "functions/usecases/users.ts:156:ConditionalExpression:false":
+    "killed after this run by a new API test (applied by hand: the test fails): audit.test.ts 'records a rename alone as the name, and one’s own new password as a password change'",
+  "functions/usecases/users.ts:156:ConditionalExpression:true":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): audit.test.ts 'records a sign-out everywhere …' reads its changed fields: none",
+  "functions/usecases/users.ts:156:EqualityOperator:action !== 'password'":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): audit.test.ts 'records a sign-out everywhere …' reads its changed fields: none (and a new password's: the password)",
+  "functions/usecases/users.ts:156:StringLiteral:\"\"":
+    "killed after this run by a new API test (applied by hand: the test fails): audit.test.ts 'records a rename alone as the name, and one’s own new password as a password change'",
+  "functions/usecases/users.ts:156:ArrayDeclaration:[]":
+    "killed after this run by a new API test (applied by hand: the test fails): audit.test.ts 'records a rename alone as the name, and one’s own new password as a password change'",
+  "functions/usecases/users.ts:156:ArrayDeclaration:[\"Stryker was here\"]":
+    "killed after this run by an API test made stronger (applied by hand: the test fails): audit.test.ts 'records a sign-out everywhere …' reads its changed fields: none",
 };
