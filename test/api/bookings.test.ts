@@ -512,7 +512,7 @@ describe('linking a booking to a petition', () => {
     const anonymous = await report(other!, { anonymous: true });
     const refused = await book(other!, hostId, s2!.start, { petitionId: anonymous.body.id });
     expect(refused.status).toBe(400);
-    expect(refused.body.error).toMatchObject({ message: '匿名反映不能关联预约', issues: [{ path: 'petitionId' }] });
+    expect(refused.body.error).toMatchObject({ message: '匿名反映不能关联预约', issues: [{ path: 'petitionId', message: '匿名反映不能关联预约，以免透露您的身份' }] });
     // nothing was booked by the refused requests
     expect((await slots(hostId)).find((s) => s.start === s2!.start)?.booked).toBe(0);
   });

@@ -172,9 +172,17 @@ describe('a consultation meeting (会诊会议)', () => {
     expect(offer.times.length).toBeGreaterThan(8);
     // the times are the hosts' free times, each once, in order
     expect(offer.times).toEqual([...new Set(offer.hosts.flatMap((h: { free: string[] }) => h.free))].sort());
+    // a time the first host was booked at is offered still, by the others, in its place among the times
+    const herder = await citizenToken();
+    const [first] = offer.hosts as { id: string }[];
+    const held = await call('POST', '/bookings', { token: herder, headers: { 'idempotency-key': newKey() }, body: { hostId: first!.id, start: offer.times[6], way: 'video', topic: '想咨询草场纠纷' } });
+    expect(held.status).toBe(201);
+    const without = (await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${day}`, { token: babao })).body;
+    expect(without.hosts[0]).toMatchObject({ id: first!.id });
+    expect(without.hosts[0].free).not.toContain(offer.times[6]);
+    expect(without.times).toEqual(offer.times);
     // a time a citizen booked with the 派出所 host and cancelled is free again for the meeting
     const at = offer.times[5] as string;
-    const herder = await citizenToken();
     const taken = await call('POST', '/bookings', { token: herder, headers: { 'idempotency-key': newKey() }, body: { hostId: police, start: at, way: 'video', topic: '想咨询治安调处' } });
     expect(taken.status).toBe(201);
     const busy = (await call('GET', `/staff/petitions/${id}/meeting-hosts?day=${day}`, { token: babao })).body;

@@ -61,6 +61,14 @@ describe('化解成效考评 of a county beside another', () => {
     expect(byId(chosen.townships).map((t) => t.id)).toEqual(['babao', 'ebao', 'moler']);
   });
 
+  it('tells the county that the other county’s township is not there, nor a village of its own', async () => {
+    for (const townshipId of ['haomen', 'babao-baiyanggou']) {
+      const theirs = evaluation(deps, county, { ...november, townshipId });
+      await expect(theirs, townshipId).rejects.toThrow(NotFoundError);
+      await expect(theirs, townshipId).rejects.toThrow('未找到该乡镇（苏木）');
+    }
+  });
+
   it('tells a village’s staff it is not there, and refuses a period over a year in words', async () => {
     const theirs = evaluation(deps, village, november);
     await expect(theirs).rejects.toThrow(NotFoundError);

@@ -2,12 +2,12 @@
  * 专家库 with the real ports: two saves of one expert that cross. The later one read the expert before the first
  * wrote it; its write, made on what it read, is refused (409 in words) and the first one's stays. An expert the
  * table holds for another county (a second county served by the same deployment) is not the caller's to know of,
- * nor is that county's township one an expert of ours may serve. And 推荐专家 names twenty at most, the best ranked.
+ * nor one our cases may invite, nor is that county's township one an expert of ours may serve. And 推荐专家 names twenty at most, the best ranked.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../functions/usecases/context';
 import type { StaffCaller } from '../../functions/usecases/context';
-import { recommendExperts, saveExpert } from '../../functions/usecases/experts';
+import { invitable, recommendExperts, saveExpert } from '../../functions/usecases/experts';
 import { submitPetition } from '../../functions/usecases/petitions';
 import { ConflictError, NotFoundError, ValidationError } from '../../shared/errors';
 import { ExpertBody } from '../../shared/schemas/expert';
@@ -46,6 +46,15 @@ describe('an expert of another county', () => {
     await expect(saved).rejects.toThrow(NotFoundError);
     await expect(saved).rejects.toThrow('未找到该专家');
     expect(await deps.experts.get('e-menyuan')).toEqual(theirs);
+  });
+
+  it('is invited to its own county’s cases only: refused for ours in words naming the field', async () => {
+    const theirs = { id: 'e-menyuan-han', countyId: 'menyuan', name: '韩律师', title: '门源县律师事务所 律师', fields: ['law' as const], townshipIds: [], available: true, load: 0, ratingSum: 0, ratingCount: 0, updatedAt: '2026-11-30T00:00:00.000Z', version: 1 };
+    expect(await deps.experts.put(undefined, theirs)).toBe(true);
+    expect(await invitable(deps, { countyId: 'menyuan' }, 'e-menyuan-han')).toEqual({ id: 'e-menyuan-han', name: '韩律师' });
+    const ours = invitable(deps, { countyId: 'qilian' }, 'e-menyuan-han');
+    await expect(ours).rejects.toThrow(ValidationError);
+    await expect(ours).rejects.toMatchObject({ message: '专家不存在', issues: [{ path: 'expertId', message: '请从本县专家库中选择专家' }] });
   });
 });
 

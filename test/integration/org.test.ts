@@ -179,8 +179,8 @@ describe('what the county’s forms refuse, in the words its staff see', () => {
     const settings = { levelNames: { township: '苏木', village: '嘎查' }, categoryOrder: ['other'] };
     expect(await outcome(saveCountySettings(deps, county, 'babao', settings))).toEqual(notFound('未找到该县'));
     expect((await orgForStaff(deps, county)).nodes.find((n) => n.id === 'babao')).not.toHaveProperty('settings');
-    expect(await outcome(saveCountySettings(deps, county, 'qilian', { ...settings, categoryOrder: ['other', 'no-such-kind'] })))
-      .toEqual({ code: 'validation', message: '诉求类型不存在', issues: [{ path: 'categoryOrder', message: '诉求类型不存在：no-such-kind' }] });
+    expect(await outcome(saveCountySettings(deps, county, 'qilian', { ...settings, categoryOrder: ['other', 'no-such-kind', 'nor-this'] })))
+      .toEqual({ code: 'validation', message: '诉求类型不存在', issues: [{ path: 'categoryOrder', message: '诉求类型不存在：no-such-kind、nor-this' }] });
   });
 
   it('leaves categories to the county’s supervisors and admins, not a township’s supervisor nor the county centre’s staff', async () => {

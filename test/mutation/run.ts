@@ -186,7 +186,7 @@ function toRun(r: BatchResult): Array<{ id: string; at: Place }> {
   );
   const unreached = Object.entries(r.files).flatMap(([file, f]) =>
     f.survivors
-      .filter((s) => s.status === 'NoCoverage' || !EXPLAINED[keyOf(file, s)] || EXPLAINED[keyOf(file, s)]!.startsWith('killed'))
+      .filter((s) => s.status === 'NoCoverage' || (explanationOf(file, s)?.why ?? 'killed').startsWith('killed'))
       .map((s) => ({
         id: survivorId(file, s),
         // kept before its end was: the rest of its line
@@ -196,8 +196,15 @@ function toRun(r: BatchResult): Array<{ id: string; at: Place }> {
   return [...pending, ...unreached];
 }
 
-/** How explained.ts keys a survivor */
+/** How explained.ts keys a survivor: by its line, or, where two mutants of a line share mutator and replacement, by line and column */
 const keyOf = (file: string, s: Survivor) => `${file}:${s.line}:${s.mutator}:${s.replacement}`;
+const columnKeyOf = (file: string, s: Survivor) => `${file}:${s.line}:${s.column ?? '?'}:${s.mutator}:${s.replacement}`;
+
+/** A survivor's explanation and the key that gave it: the one with its column first */
+function explanationOf(file: string, s: Survivor): { key: string; why: string } | undefined {
+  for (const key of [columnKeyOf(file, s), keyOf(file, s)]) if (EXPLAINED[key]) return { key, why: EXPLAINED[key]! };
+  return undefined;
+}
 
 /** Where a mutant is, lines from 1 and columns from 0 (Babel's, and Stryker's `mutate`); no end column: the rest of the line */
 interface Place {
@@ -513,8 +520,9 @@ for (const area of AREAS) {
   if (survivors.length) {
     survivorLines.push('', `## Survivors in ${area.folder}`, '', '| where | mutant | status | why it lives |', '|---|---|---|---|');
     for (const { file: f, s } of survivors) {
-      used.add(keyOf(f, s));
-      const why = EXPLAINED[keyOf(f, s)] ?? 'to kill: no test yet';
+      const explained = explanationOf(f, s);
+      if (explained) used.add(explained.key);
+      const why = explained?.why ?? 'to kill: no test yet';
       const cell = (t: string) => t.replace(/\|/g, '\\|').replace(/\s+/g, ' ');
       survivorLines.push(`| ${f}:${s.line}${s.column ? `:${s.column}` : ''} \`${cell(s.code)}\` | ${s.mutator}: \`${cell(s.replacement)}\` | ${s.status} | ${cell(why)} |`);
     }
