@@ -1297,4 +1297,31 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: after the last try the loop ends in ConflictError('提交失败，请稍后重试'), the same 409 in the same words as the RetryableConflictError it would have thrown (shared/errors.ts), a jitter later",
   "functions/usecases/petitions.ts:642:63:ConditionalExpression:true":
     "equivalent: only centre roles read tasks (the first line), whose queue scope is a township centre or the county, so past the first test the scope is the county's",
+  // read on 2026-12-02: warnings.ts's sweep
+  "functions/usecases/warnings.ts:35:MethodExpression:[...org.nodes.values()]":
+    "equivalent: a node that is not a county has no townships (townshipsOf), and the read of no townships sends no request",
+  "functions/usecases/warnings.ts:35:ConditionalExpression:true":
+    "equivalent: a node that is not a county has no townships (townshipsOf), and the read of no townships sends no request",
+  "functions/usecases/warnings.ts:36:ConditionalExpression:true":
+    "gone: the sweep's own filter of a county's townships was replaced by shared/routing.ts townshipsOf (bfb256d), whose filter the unit and integration tests read; the next run of this batch drops it",
+  "functions/usecases/warnings.ts:37:ConditionalExpression:false":
+    "gone: the sweep's guard for a county without townships was removed (bfb256d): the read of no townships sends no request; the next run of this batch drops it",
+  "functions/usecases/warnings.ts:38:MethodExpression:day":
+    "killed after this run (applied by hand: the test fails): the meter now counts a write DynamoDB refused (functions/adapters/dynamo/client.ts), and warnings.test.ts 'raises a rising category … once' reads that the day's second sweep tries no write; before, a refused conditional write went uncounted (the warnings of a day's key read none raised)",
+  "functions/usecases/warnings.ts:41:LogicalOperator:counters.warnings.get(t.id) && []":
+    "killed after this run (applied by hand: the test fails): the meter now counts a write DynamoDB refused (functions/adapters/dynamo/client.ts), and warnings.test.ts 'raises a rising category … once' reads that the day's second sweep tries no write; before, a refused conditional write went uncounted",
+  "functions/usecases/warnings.ts:41:ArrowFunction:() => undefined":
+    "killed after this run (applied by hand: the test fails): the meter now counts a write DynamoDB refused (functions/adapters/dynamo/client.ts), and warnings.test.ts 'raises a rising category … once' reads that the day's second sweep tries no write; before, a refused conditional write went uncounted",
+  "functions/usecases/warnings.ts:43:ConditionalExpression:false":
+    "killed after this run (applied by hand: the test fails): the meter now counts a write DynamoDB refused (functions/adapters/dynamo/client.ts), and warnings.test.ts 'raises a rising category … once' reads that the day's second sweep tries no write; before, a refused conditional write went uncounted",
+  "functions/usecases/warnings.ts:58:ConditionalExpression:false":
+    "equivalent but for a read: a village's id is no post's, so the post is not found and the village's warning is left as it was",
+  "functions/usecases/warnings.ts:60:OptionalChaining:ancestors(org, post.nodeId).find(n => n.kind === 'village').":
+    "killed after this run by a new integration test (applied by hand: the test fails): warnings.test.ts 'a cluster at a post that is in no village …': a post at the 默勒镇 centre itself (a TypeError)",
+  "functions/usecases/warnings.ts:61:ConditionalExpression:true":
+    "killed after this run by a new integration test (applied by hand: the test fails): warnings.test.ts 'a cluster at a post that is in no village …' reads the place strictly: no villageId at all for the township's post",
+  "functions/usecases/warnings.ts:69:StringLiteral:``":
+    "killed after this run by a new integration test (applied by hand: the test fails): warnings.test.ts 'the 预警提示 a county prints, …' reads the rule with the deployment's numbers",
+  "functions/usecases/warnings.ts:70:StringLiteral:``":
+    "killed after this run by a new integration test (applied by hand: the test fails): warnings.test.ts 'the 预警提示 a county prints, …' reads the rule with the deployment's numbers",
 };

@@ -21,7 +21,11 @@ interface CapacityLike {
   WriteCapacityUnits?: number;
 }
 
-/** Adds ReturnConsumedCapacity to every data command and counts what DynamoDB reports into `meter`. */
+/**
+ * Adds ReturnConsumedCapacity to every data command and counts what DynamoDB reports into `meter`. A request is
+ * counted when it is sent, refused ones too (a failed condition or a cancelled transaction is billed like a write
+ * that happened); capacity only as an answer reports it.
+ */
 export function metered(client: DynamoDBClient, meter: Meter): DynamoDBClient {
   client.middlewareStack.add(
     (next, context) => async (args) => {
@@ -29,12 +33,14 @@ export function metered(client: DynamoDBClient, meter: Meter): DynamoDBClient {
       const isRead = READS.has(name);
       const isWrite = WRITES.has(name);
       const input = args.input as Record<string, unknown>;
-      if (isRead || isWrite) input.ReturnConsumedCapacity = 'TOTAL';
-      const result = await next(args);
       if (isRead || isWrite) {
+        input.ReturnConsumedCapacity = 'TOTAL';
         meter.requests += 1;
         if (isRead) meter.reads += 1;
         else meter.writes += 1;
+      }
+      const result = await next(args);
+      if (isRead || isWrite) {
         const out = result.output as { ConsumedCapacity?: CapacityLike | CapacityLike[] };
         const list = Array.isArray(out.ConsumedCapacity) ? out.ConsumedCapacity : out.ConsumedCapacity ? [out.ConsumedCapacity] : [];
         for (const c of list) {
