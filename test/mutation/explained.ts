@@ -1324,4 +1324,25 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by a new integration test (applied by hand: the test fails): warnings.test.ts 'the 预警提示 a county prints, …' reads the rule with the deployment's numbers",
   "functions/usecases/warnings.ts:70:StringLiteral:``":
     "killed after this run by a new integration test (applied by hand: the test fails): warnings.test.ts 'the 预警提示 a county prints, …' reads the rule with the deployment's numbers",
+  // read on 2026-12-02: warnings.ts's lists
+  "functions/usecases/warnings.ts:76:OptionalChaining:org.categories.find(c => c.id === w.categoryId).name":
+    "not reachable: a rise is of a category the county's counters counted from a case of a category the org holds, and no route deletes a category",
+  "functions/usecases/warnings.ts:77:OptionalChaining:org.nodes.get(w.place.id).name":
+    "not reachable: a village cluster's village is a node of the org (the case's, checked when reported), and no route deletes a node",
+  "functions/usecases/warnings.ts:99:OptionalChaining:org.nodes.get(id).name":
+    "not reachable: figureScope's scope is the caller's own node or a township it checked is in the org, and no route deletes a node",
+  "functions/usecases/warnings.ts:109:OptionalChaining:org.categories.find(x => x.id === c).name":
+    "not reachable in an org that holds the default calendar's categories (every seeded county): a county's own calendar has its categories checked when saved (saveCountySettings), and no route deletes a category",
+  "functions/usecases/warnings.ts:125:MethodExpression:chinaDate(deps.clock.now())":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'marks each warning new once, …' marks the month seen leaving the month out: this one, YYYY-MM",
+  "functions/usecases/warnings.ts:141:OptionalChaining:org.nodes.get(id).kind":
+    "not reachable: figureScope's scope is the caller's own node or a township it checked is in the org, and no route deletes a node",
+  "functions/usecases/warnings.ts:141:ArrayDeclaration:[]":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'raises a rising category … once' reads the county's refusal field by field: query.townshipId and its words",
+  "functions/usecases/warnings.ts:141:ObjectLiteral:{}":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'raises a rising category … once' reads the county's refusal field by field: query.townshipId and its words",
+  "functions/usecases/warnings.ts:141:95:StringLiteral:\"\"":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'raises a rising category … once' reads the county's refusal field by field: query.townshipId and its words",
+  "functions/usecases/warnings.ts:141:124:StringLiteral:\"\"":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'raises a rising category … once' reads the county's refusal field by field: query.townshipId and its words",
 };
