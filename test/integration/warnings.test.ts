@@ -101,6 +101,9 @@ describe('the warning sweep', () => {
 
     // the cases behind each warning, newest first: December's 供暖问题 at 八宝镇 (eight by now), the post's four of its
     // window, the village's five (the post's four and the one registered for the village)
+    // (and one case of another category that month, behind no warning)
+    clock.t = new Date('2029-12-04T10:00:00+08:00');
+    await submitPetition(deps, { kind: 'citizen', openid: 'wx_grass_1204' }, 'grass-1204', { channel: 'online', townshipId: 'babao', categoryId: 'grassland', description: '草场围栏被人拆了。', photos: [], anonymous: false });
     const cases = async (key: string, limit = 20, cursor?: string) => warningCases(deps, babao, { month: '2029-12', key, limit, cursor });
     const rise = await cases('rise_heating');
     expect(rise.warning).toMatchObject({ key: 'rise_heating', count: 7 });

@@ -1345,4 +1345,10 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'raises a rising category … once' reads the county's refusal field by field: query.townshipId and its words",
   "functions/usecases/warnings.ts:141:124:StringLiteral:\"\"":
     "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'raises a rising category … once' reads the county's refusal field by field: query.townshipId and its words",
+  "functions/usecases/warnings.ts:146:ConditionalExpression:false":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'raises a rising category … once': a case of another category that month is not behind the rise",
+  "functions/usecases/warnings.ts:146:StringLiteral:\"\"":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'raises a rising category … once': a case of another category that month is not behind the rise",
+  "functions/usecases/warnings.ts:149:OptionalChaining:warning.place.kind":
+    "not reachable: past the rise test the warning is a cluster, and every cluster is stored with its place (shared/warnings.ts); the chain is for the stored type",
 };
