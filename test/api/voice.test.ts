@@ -6,6 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { call, citizenToken, report, staffToken } from '../support/api';
+import { STANDIN_PUSH_TOKEN } from '../../functions/local/wechat-standin';
+import { pushSignature } from '../../functions/usecases/wechatPush';
 import { stack } from '../support/worker';
 
 /** The start of a WebM file (EBML magic), as Chromium's MediaRecorder writes it, and some bytes after. */
@@ -153,6 +155,32 @@ describe('a report by voice', () => {
     expect((await call('GET', `/petitions/${sent.body.id}`, { token: herder })).body.audio).not.toHaveProperty('check');
   });
 
+  it('acknowledges WeChat’s other signed pushes and leaves the case as it was: another event, a verdict it does not know, a check without its result', async () => {
+    const herder = await citizenToken();
+    const sent = await report(herder, voiceOnly(await uploadAudio(herder, webm(5000 + Math.floor(Math.random() * 1000))), 8));
+    expect(sent.status).toBe(201);
+    const centre = await staffToken('babao');
+    const caseFile = async () => (await call('GET', `/staff/petitions/${sent.body.id}`, { token: centre })).body;
+    const before = await caseFile();
+    const trace_id = before.audio.checkTraceId as string;
+    const signedPush = async (event: Record<string, unknown>) => {
+      const [timestamp, nonce] = [String(Math.floor(Date.now() / 1000)), '7'];
+      const res = await fetch(`${stack().apiUrl}/wechat/push?signature=${pushSignature(STANDIN_PUSH_TOKEN, timestamp, nonce)}&timestamp=${timestamp}&nonce=${nonce}`, {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ MsgType: 'event', ...event }),
+      });
+      return { status: res.status, body: await res.text() };
+    };
+    for (const event of [
+      { Event: 'user_enter_tempsession', trace_id, result: { suggest: 'risky' } },
+      { Event: 'wxa_media_check', trace_id, result: { suggest: 'maybe' } },
+      { Event: 'wxa_media_check', trace_id },
+    ]) {
+      expect(await signedPush(event), JSON.stringify(event)).toEqual({ status: 200, body: 'success' });
+      expect((await caseFile()).version, JSON.stringify(event)).toBe(before.version);
+    }
+    expect((await caseFile()).audio.check).toBeUndefined();
+  });
+
   it('answers the push address check with its echostr when WeChat signed it, else 404', async () => {
     const { createHash } = await import('node:crypto');
     const sign = (token: string, timestamp: string, nonce: string) => createHash('sha1').update([token, timestamp, nonce].sort().join('')).digest('hex');
@@ -161,7 +189,9 @@ describe('a report by voice', () => {
     expect(good.status).toBe(200);
     expect(await good.text()).toBe('hello-wechat');
     expect(good.headers.get('content-disposition')).toBeNull();
-    expect((await fetch(url(sign('another-token', '1764460800', '42')))).status).toBe(404);
+    const other = await fetch(url(sign('another-token', '1764460800', '42')));
+    expect(other.status).toBe(404);
+    expect(((await other.json()) as { error: { message: string } }).error.message).toBe('未找到');
     // no signature at all: a bad request, named
     const unsigned = await fetch(`${stack().apiUrl}/wechat/push?echostr=x`);
     expect(unsigned.status).toBe(400);

@@ -1351,4 +1351,23 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an integration test made stronger (applied by hand: the test fails): warnings.test.ts 'raises a rising category … once': a case of another category that month is not behind the rise",
   "functions/usecases/warnings.ts:149:OptionalChaining:warning.place.kind":
     "not reachable: past the rise test the warning is a cluster, and every cluster is stored with its place (shared/warnings.ts); the chain is for the stored type",
+  // read on 2026-12-02: wechatPush.ts, run for the first time
+  "functions/usecases/wechatPush.ts:25:7:ConditionalExpression:false":
+    "killed after this run by a new unit test (applied by hand: the test fails): wechatPush.test.ts 'refuses every push while no token is set, …' (a TypeError, not 未找到)",
+  "functions/usecases/wechatPush.ts:25:7:LogicalOperator:!expected && expected.length !== given.length":
+    "killed after this run by a new unit test (applied by hand: the test fails): wechatPush.test.ts 'refuses every push while no token is set, …' (a TypeError, not 未找到)",
+  "functions/usecases/wechatPush.ts:25:20:ConditionalExpression:false":
+    "killed after this run by a new unit test (applied by hand: the test fails): wechatPush.test.ts 'refuses a signature of another length as nobody we know, not as a fault' (over HTTP the contract lets only 40 hex digits through)",
+  "functions/usecases/wechatPush.ts:25:115:StringLiteral:\"\"":
+    "killed after this run by API and unit tests made stronger (applied by hand: they fail): voice.test.ts reads another token's 404 in words",
+  "functions/usecases/wechatPush.ts:28:48:StringLiteral:\"Stryker was here!\"":
+    "equivalent: the push's answers are inline (the contract), and an inline answer names no file: no Content-Disposition is written",
+  "functions/usecases/wechatPush.ts:47:7:ConditionalExpression:true":
+    "killed after this run by a new API test (applied by hand: the test fails): voice.test.ts 'acknowledges WeChat’s other signed pushes and leaves the case as it was: …': another event with a trace and a verdict",
+  "functions/usecases/wechatPush.ts:46:19:OptionalChaining:event.result.suggest":
+    "killed after this run by a new API test (applied by hand: the test fails): voice.test.ts 'acknowledges WeChat’s other signed pushes and leaves the case as it was: …': a media check without its result (a 500)",
+  "functions/usecases/wechatPush.ts:47:7:LogicalOperator:event.Event === 'wxa_media_check' && event.trace_id || MEDIA":
+    "killed after this run by a new API test (applied by hand: the test fails): voice.test.ts 'acknowledges WeChat’s other signed pushes and leaves the case as it was: …': a verdict it does not know",
+  "functions/usecases/wechatPush.ts:47:7:LogicalOperator:event.Event === 'wxa_media_check' || event.trace_id":
+    "killed after this run by a new API test (applied by hand: the test fails): voice.test.ts 'acknowledges WeChat’s other signed pushes and leaves the case as it was: …': another event with a trace",
 };
