@@ -65,13 +65,25 @@ describe('booking', () => {
     expect(out.items.map((s) => s.start)).toEqual(['2026-11-23T01:00:00.000Z', '2026-11-23T01:40:00.000Z', '2026-11-23T02:20:00.000Z', '2026-11-23T03:00:00.000Z']);
   });
 
+  it('offers no slot over a weekend, and Monday’s once the days asked for reach it', async () => {
+    clock.t = new Date('2026-11-28T00:00:00Z'); // Saturday 08:00 China time
+    await host('lawyer-weekend');
+    expect((await bookings.listSlots(deps, 'lawyer-weekend', { days: 2 })).items).toEqual([]);
+    expect((await bookings.listSlots(deps, 'lawyer-weekend', { days: 2, all: true })).items).toEqual([]);
+    const monday = await bookings.listSlots(deps, 'lawyer-weekend', { days: 3 });
+    expect(monday.items.map((s) => s.start)).toEqual(['2026-11-30T01:00:00.000Z', '2026-11-30T01:40:00.000Z', '2026-11-30T02:20:00.000Z', '2026-11-30T03:00:00.000Z']);
+  });
+
   it('writes only the reminders still ahead, and moves them with a reschedule', async () => {
     clock.t = new Date('2026-11-23T00:00:00Z');
     const made = await book('a1', 'lawyer-a', '2026-11-23T03:00:00.000Z'); // in three hours: no day-before reminder
     const db = documentClient({ region: 'local', endpoint });
     const get = async (id: string) => (await db.send(new GetCommand({ TableName: table.name, Key: keys.outbox(id) }))).Item;
     expect(await get(`${made.view.id}-1d`)).toBeUndefined();
-    expect(await get(`${made.view.id}-15m`)).toMatchObject({ dueAt: '2026-11-23T02:45:00.000Z', body: expect.stringContaining('11月23日 11:00') });
+    expect(await get(`${made.view.id}-15m`)).toMatchObject({
+      dueAt: '2026-11-23T02:45:00.000Z',
+      body: '您预约的律师马律师（视频接访）将于 11月23日 11:00 开始，届时请在“我的预约”中点击“进入视频”。',
+    });
 
     await bookings.reschedule(deps, citizen('a1'), made.view.id, '2026-11-25T01:00:00.000Z');
     expect(await get(`${made.view.id}-1d`)).toMatchObject({ dueAt: '2026-11-24T01:00:00.000Z' });

@@ -894,4 +894,14 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: only a handler has a department (users.ts saveUser keeps none for any other role), so any other caller's departmentId is undefined, which is dropped when the event is written (removeUndefinedValues) and answered (JSON)",
   "functions/usecases/warnings.ts:149:OptionalChaining:warning.place.id":
     "not reachable: past the rise test the warning is a cluster, and every cluster is stored with its place (shared/warnings.ts); the chain is for the stored type",
+  "functions/usecases/bookings.ts:107:StringLiteral:\"Stryker was here!\"":
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): bookings.test.ts 'writes only the reminders still ahead …' reads the video reminder's whole text, 届时请在“我的预约”中点击“进入视频”",
+  "functions/usecases/bookings.ts:160:ConditionalExpression:true":
+    "killed after this run by a new integration test (applied by hand: the test fails, a TypeError): bookings.test.ts 'offers no slot over a weekend …'",
+  "functions/usecases/bookings.ts:160:LogicalOperator:first || last":
+    "equivalent: `first` and `last` are the same list's first and last entries, so either both are there or neither is",
+  "functions/usecases/petitions.ts:87:ArrayDeclaration:[\"Stryker was here\"]":
+    "equivalent: the repeat is chosen among the candidates of the same category (line 94), and a string has no categoryId, so the stray entry is never chosen",
+  "functions/usecases/petitions.ts:88:ConditionalExpression:true":
+    "equivalent: `caller.kind === 'citizen'` made true lets staff and partners reach the lookup by openid, which they do not have: findRepeatCandidates reads nothing without one (`if (q.openid)`), so no request and no candidate",
 };
