@@ -41,25 +41,27 @@ const county = { kind: 'staff' as const, id: 'u-county', name: '督办员', role
 const citizen = (name: string) => ({ kind: 'citizen' as const, openid: `wx_${name}`, name });
 
 /** Office hours on weekdays, China calendar, half-hour slots with a 10-minute buffer. */
-async function host(id: string, rules: Record<string, number> = {}) {
+async function host(id: string, rules: Record<string, number> = {}, centreId = 'babao') {
   const body = HostBody.parse({
     name: '马律师',
     kind: 'lawyer',
-    centreId: 'babao',
+    centreId,
     ways: ['video', 'phone'],
     availability: { weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, windows: [{ from: '09:00', to: '12:00' }] })) },
     rules: { slotMinutes: 30, bufferMinutes: 10, minNoticeMinutes: 60, horizonDays: 14, capacity: 1, ...rules },
   });
-  await bookings.saveHost(deps, centre, id, body);
+  await bookings.saveHost(deps, centreId === 'babao' ? centre : { ...centre, id: `u-${centreId}`, scopeNodeId: centreId }, id, body);
 }
 
 const book = (who: string, hostId: string, start: string, key = `key-${who}-${start}`) =>
   bookings.book(deps, citizen(who), key.replace(/[^\w-]/g, '_').slice(0, 64), { hostId, start, way: 'video', topic: '工资拖欠怎么维权' });
 
 describe('booking', () => {
+  // 马律师 (lawyer-a) is the file's: each test below books or lists him, in any order
+  beforeAll(() => host('lawyer-a'));
+
   it('offers slots on workdays in China time, with the buffer between them', async () => {
     clock.t = new Date('2026-11-23T00:00:00Z'); // Monday 08:00 China time
-    await host('lawyer-a');
     const out = await bookings.listSlots(deps, 'lawyer-a', { days: 1 });
     // 09:00, 09:40, 10:20, 11:00 China time; 11:40 would overrun noon.
     expect(out.items.map((s) => s.start)).toEqual(['2026-11-23T01:00:00.000Z', '2026-11-23T01:40:00.000Z', '2026-11-23T02:20:00.000Z', '2026-11-23T03:00:00.000Z']);
@@ -84,6 +86,10 @@ describe('booking', () => {
       dueAt: '2026-11-23T02:45:00.000Z',
       body: '您预约的律师马律师（视频接访）将于 11月23日 11:00 开始，届时请在“我的预约”中点击“进入视频”。',
     });
+    // a reception by phone has no room to enter: its reminder says only when
+    await host('lawyer-by-phone', {}, 'ebao');
+    const byPhone = await bookings.book(deps, citizen('a1p'), 'key-a1p', { hostId: 'lawyer-by-phone', start: '2026-11-23T02:20:00.000Z', way: 'phone', topic: '工资拖欠怎么维权' });
+    expect(await get(`${byPhone.view.id}-15m`)).toMatchObject({ body: '您预约的律师马律师（电话接访）将于 11月23日 10:20 开始。' });
 
     await bookings.reschedule(deps, citizen('a1'), made.view.id, '2026-11-25T01:00:00.000Z');
     expect(await get(`${made.view.id}-1d`)).toMatchObject({ dueAt: '2026-11-24T01:00:00.000Z' });
@@ -126,14 +132,21 @@ describe('booking', () => {
 describe('after the reception', () => {
   it('records attendance and a rating once each, and counts them for the host and the centre', async () => {
     clock.t = new Date('2026-11-23T00:00:00Z');
-    await host('lawyer-b');
+    // at 默勒镇's centre, where no other test books, so its figures are this test's alone
+    const moler = { ...centre, id: 'u-moler', scopeNodeId: 'moler' };
+    await host('lawyer-b', {}, 'moler');
+    await host('lawyer-c', {}, 'moler');
+    const moved = await book('b3', 'lawyer-c', '2026-11-23T03:00:00.000Z');
+    await bookings.reschedule(deps, citizen('b3'), moved.view.id, '2026-11-25T01:40:00.000Z');
+    const dropped = await book('b4', 'lawyer-c', '2026-11-24T03:00:00.000Z');
+    await bookings.cancelByStaff(deps, moler, dropped.view.id, '律师临时出庭');
     const start = '2026-11-24T01:40:00.000Z';
     const made = await book('b1', 'lawyer-b', start);
     await expect(bookings.rate(deps, citizen('b1'), made.view.id, { rating: 'satisfied' })).rejects.toMatchObject({ code: 'conflict' });
-    await expect(bookings.recordAttendance(deps, centre, made.view.id, { attendance: 'attended', note: '已解答' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(bookings.recordAttendance(deps, moler, made.view.id, { attendance: 'attended', note: '已解答' })).rejects.toMatchObject({ code: 'conflict' });
 
     clock.t = new Date(Date.parse(start) + 35 * MINUTE);
-    const done = await bookings.recordAttendance(deps, centre, made.view.id, { attendance: 'attended', note: '已解答劳动仲裁流程，建议先向人社所申请调解' });
+    const done = await bookings.recordAttendance(deps, moler, made.view.id, { attendance: 'attended', note: '已解答劳动仲裁流程，建议先向人社所申请调解' });
     expect(done).toMatchObject({ status: 'attended', outcome: { attendance: 'attended', by: '值班员' }, canRate: true });
     expect(done.roomUrl).toBeUndefined();
     await expect(bookings.recordAttendance(deps, county, made.view.id, { attendance: 'no_show', note: '重复' })).rejects.toMatchObject({ code: 'conflict' });
@@ -145,20 +158,20 @@ describe('after the reception', () => {
 
     const noShow = await book('b2', 'lawyer-b', '2026-11-25T01:00:00.000Z');
     clock.t = new Date('2026-11-25T01:20:00.000Z');
-    await bookings.recordAttendance(deps, centre, noShow.view.id, { attendance: 'no_show', note: '未接通' });
+    await bookings.recordAttendance(deps, moler, noShow.view.id, { attendance: 'no_show', note: '未接通' });
     await expect(bookings.rate(deps, citizen('b2'), noShow.view.id, { rating: 'dissatisfied' })).rejects.toMatchObject({ code: 'conflict' });
 
     // Counted on the reception's day, for the host and the centre.
-    const figures = await bookings.figures(deps, centre, { from: '2026-11-24', to: '2026-11-25' });
+    const figures = await bookings.figures(deps, moler, { from: '2026-11-24', to: '2026-11-25' });
     expect(figures.hosts.find((h) => h.id === 'lawyer-b')).toMatchObject({
       name: '马律师', booked: 2, cancelled: 0, attended: 1, noShow: 1, satisfied: 0, basically_satisfied: 1, dissatisfied: 0, rated: 1,
       satisfaction: { numerator: 1, denominator: 1, rate: 1 }, attendance: { numerator: 1, denominator: 2, rate: 0.5 },
     });
-    // The centre: lawyer-b's two, a1 (moved from the 23rd to the 25th), a2 (cancelled by staff) and the group of three.
-    expect(figures.totals).toMatchObject({ booked: 7, cancelled: 1, attended: 1, noShow: 1, basically_satisfied: 1, rated: 1 });
-    expect((await bookings.figures(deps, centre, { from: '2026-11-23', to: '2026-11-23' })).totals.booked).toBe(0);
+    // The centre: lawyer-b's two, and lawyer-c's b3 (moved from the 23rd to the 25th) and b4 (cancelled by staff).
+    expect(figures.totals).toMatchObject({ booked: 4, cancelled: 1, attended: 1, noShow: 1, basically_satisfied: 1, rated: 1 });
+    expect((await bookings.figures(deps, moler, { from: '2026-11-23', to: '2026-11-23' })).totals.booked).toBe(0);
     const ebao = { ...centre, id: 'u-ebao', scopeNodeId: 'ebao' };
-    await expect(bookings.figures(deps, ebao, { centreId: 'babao' })).rejects.toMatchObject({ code: 'not_found' });
+    await expect(bookings.figures(deps, ebao, { centreId: 'moler' })).rejects.toMatchObject({ code: 'not_found' });
   });
 
   it('the week schedule shows the centre’s receptions by start, and another township sees none of them', async () => {

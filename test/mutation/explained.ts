@@ -895,7 +895,7 @@ export const EXPLAINED: Record<string, string> = {
   "functions/usecases/warnings.ts:149:OptionalChaining:warning.place.id":
     "not reachable: past the rise test the warning is a cluster, and every cluster is stored with its place (shared/warnings.ts); the chain is for the stored type",
   "functions/usecases/bookings.ts:107:StringLiteral:\"Stryker was here!\"":
-    "killed after this run by an integration test made stronger (applied by hand: the test fails): bookings.test.ts 'writes only the reminders still ahead …' reads the video reminder's whole text, 届时请在“我的预约”中点击“进入视频”",
+    "killed after this run by an integration test made stronger (applied by hand: the test fails): bookings.test.ts 'writes only the reminders still ahead …' reads a phone reception's reminder whole, which has no room to enter (and the video one's, with its 进入视频 sentence)",
   "functions/usecases/bookings.ts:160:ConditionalExpression:true":
     "killed after this run by a new integration test (applied by hand: the test fails, a TypeError): bookings.test.ts 'offers no slot over a weekend …'",
   "functions/usecases/bookings.ts:160:LogicalOperator:first || last":
