@@ -1,13 +1,16 @@
 /** The org as citizens see it (a post and what it offers) and as staff manage it, within their scope. */
 import { NotFoundError, ValidationError } from '../../shared/errors';
-import { levelNamesOf } from '../../shared/countySettings';
-import { categoriesAt, inScope, townshipOf, type Org } from '../../shared/routing';
+import { DEFAULT_LEVEL_NAMES, inCountyOrder, levelNamesOf } from '../../shared/countySettings';
+import { categoriesAt, countyOf, inScope, townshipOf, type Org } from '../../shared/routing';
 import { NODE_PARENT_KIND, type Category, type CountySettingsBody, type Department, type NodeBody, type OrgNode, type Post } from '../../shared/schemas/org';
 import { auditOf } from './audit';
 import type { Deps, StaffCaller } from './context';
 import { readsCentre } from '../../shared/roles';
 
 const brief = (c: Category) => ({ id: c.id, name: c.name });
+
+/** The county a place is in, as the settings' readers take it: its own, never another county's of the deployment. */
+const countyAt = (org: Org, nodeId: string) => [countyOf(org, nodeId)].filter((n) => n !== undefined);
 
 export async function postForCitizen(deps: Deps, postId: string) {
   const [post, org] = await Promise.all([deps.org.getPost(postId), deps.org.load()]);
@@ -17,17 +20,19 @@ export async function postForCitizen(deps: Deps, postId: string) {
     post: { id: post.id, name: post.name, address: post.address, location: post.location },
     township: { id: township.id, name: township.name },
     centreName: township.centreName ?? township.name,
-    categories: categoriesAt(org, post).map(brief),
-    levelNames: levelNamesOf(org.nodes.values()),
+    categories: inCountyOrder(categoriesAt(org, post), countyAt(org, township.id)).map(brief),
+    levelNames: levelNamesOf(countyAt(org, township.id)),
   };
 }
 
 export async function listTownships(deps: Deps) {
   const org = await deps.org.load();
-  const items = [...org.nodes.values()]
-    .filter((n) => n.kind === 'township')
-    .map((n) => ({ id: n.id, name: n.name, centreName: n.centreName ?? n.name, categories: org.categories.map(brief) }));
-  return { items, levelNames: levelNamesOf(org.nodes.values()) };
+  const townships = [...org.nodes.values()].filter((n) => n.kind === 'township');
+  const items = townships.map((n) => ({ id: n.id, name: n.name, centreName: n.centreName ?? n.name, categories: inCountyOrder(org.categories, countyAt(org, n.id)).map(brief) }));
+  // one county's townships in its own words; a list across counties in the words most of China uses
+  const counties = new Set(townships.map((n) => n.path.split('/')[0]));
+  const levelNames = counties.size === 1 ? levelNamesOf(countyAt(org, townships[0]!.id)) : DEFAULT_LEVEL_NAMES;
+  return { items, levelNames };
 }
 
 function scopeOf(caller: StaffCaller, org: Org) {

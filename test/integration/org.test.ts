@@ -8,14 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../functions/local/seed';
 import type { Deps, StaffCaller } from '../../functions/usecases/context';
 import { stepForStaff, submitPetition } from '../../functions/usecases/petitions';
-import { listPosts, listTownships, orgForStaff, postForCitizen, postForStaff, saveCategory, saveCountySettings, saveDepartment, saveNode, savePost } from '../../functions/usecases/org';
+import { listPosts, listTownships, orgForStaff, postForCitizen, postForStaff, saveCategory, saveCountySettings, saveNode, savePost } from '../../functions/usecases/org';
 import { saveUser } from '../../functions/usecases/users';
 import { DomainError, NotFoundError } from '../../shared/errors';
-import { depsOn, movableClock, seededDeps } from '../support/deps';
+import { movableClock, seededDeps } from '../support/deps';
 
 let deps: Deps;
 let drop: () => Promise<void>;
-let table: string;
 const clock = movableClock('2026-12-01T01:00:00Z');
 const county: StaffCaller = { kind: 'staff', id: 'u-county', name: '县督办员', role: 'county_supervisor', scopeNodeId: 'qilian' };
 const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
@@ -27,7 +26,7 @@ const allCategories = seed.nodes.find((n) => n.id === 'qilian')!.settings!.categ
 const location = { lat: 38.3, lng: 100.1 };
 
 beforeAll(async () => {
-  ({ deps, drop, table } = await seededDeps({ clock }));
+  ({ deps, drop } = await seededDeps({ clock }));
   // 野牛沟乡: a township whose seed names no centre of its own, with a village and a post offering two categories
   await deps.org.putNode({ id: 'yeniugou', kind: 'township', name: '野牛沟乡', parentId: 'qilian', path: 'qilian/yeniugou' });
   await deps.org.putNode({ id: 'yeniugou-daquan', kind: 'village', name: '大泉村', parentId: 'yeniugou', path: 'qilian/yeniugou/yeniugou-daquan' });
@@ -191,26 +190,6 @@ describe('what the county’s forms refuse, in the words its staff see', () => {
   });
 });
 
-describe('the county’s forms read the org as it is now, not as this container last cached it', () => {
-  /** A county made by another container after this one read the org, and its supervisor, who works in it at once. */
-  const madeElsewhere = async (id: string, name: string): Promise<StaffCaller> => {
-    await deps.org.load();
-    await depsOn(table, { clock }).org.putNode({ id, kind: 'county', name, path: id });
-    return { kind: 'staff', id: `u-${id}`, name: `${name}督办员`, role: 'county_supervisor', scopeNodeId: id };
-  };
-
-  it('saves a township, the settings, a department and a category of a county made a moment ago', async () => {
-    const menyuan = await madeElsewhere('menyuan', '门源县');
-    expect(await outcome(saveNode(deps, menyuan, 'menyuan-haomen', { kind: 'township', name: '浩门镇', parentId: 'menyuan' }))).toBe('saved');
-    const haiyan = await madeElsewhere('haiyan', '海晏县');
-    expect(await outcome(saveCountySettings(deps, haiyan, 'haiyan', { levelNames: { township: '乡镇', village: '村' }, categoryOrder: [] }))).toBe('saved');
-    const gangcha = await madeElsewhere('gangcha', '刚察县');
-    expect(await outcome(saveDepartment(deps, gangcha, { id: 'gangcha-justice', centreId: 'gangcha', kind: 'justice', name: '刚察县司法局' }))).toBe('saved');
-    const tianjun = await madeElsewhere('tianjun', '天峻县');
-    expect(await outcome(saveCategory(deps, tianjun, seed.categories.find((c) => c.id === 'heating')!))).toBe('saved');
-  });
-});
-
 describe('the handlers of a county of many staff users', () => {
   it('offers a handler listed after the first hundred of the county’s staff users', async () => {
     // a hundred duty staff of 峨堡镇, and a handler of 八宝镇司法所 whose username sorts after every one of them
@@ -219,27 +198,5 @@ describe('the handlers of a county of many staff users', () => {
     for (let i = 0; i < 100; i += 1) await deps.org.putUser(account(`ebao-duty-${String(i).padStart(3, '0')}`, 'centre_staff', 'ebao'), 'qilian');
     await deps.org.putUser(account('zz-babao-justice', 'handler', 'babao', 'babao-justice'), 'qilian');
     expect((await orgForStaff(deps, babao)).handlers).toContainEqual({ id: 'zz-babao-justice', name: '八宝镇司法所末位承办人', departmentId: 'babao-justice' });
-  });
-});
-
-describe('a village’s matter handed up where no department takes its kind', () => {
-  it('goes to the township centre with no department named when neither 野牛沟乡 nor the county has one of its kind: the centre chooses', async () => {
-    // 草原补奖 disputes: a village-level matter for the 农牧 kind, which 野牛沟乡 has no department of, nor the county
-    const neighbour = seed.categories.find((c) => c.id === 'neighbour')!;
-    await deps.org.putCategory({ ...neighbour, id: 'grazing_subsidy', name: '草原补奖纠纷', departmentKind: 'agriculture' });
-    const centre: StaffCaller = { kind: 'staff', id: 'u-yeniugou', name: '野牛沟乡值班员', role: 'centre_staff', scopeNodeId: 'yeniugou' };
-    const village: StaffCaller = { kind: 'staff', id: 'u-daquan', name: '大泉村调解委员会', role: 'village_staff', scopeNodeId: 'yeniugou-daquan' };
-    const { response } = await submitPetition(deps, centre, 'key-grazing-subsidy', {
-      channel: 'visit', villageId: 'yeniugou-daquan', categoryId: 'grazing_subsidy', description: '草原补奖资金分配有争议，村里调解不成。', photos: [], anonymous: false,
-    });
-    const held = await deps.petitions.get(response.id);
-    expect(held).toMatchObject({ level: 'village', villageId: 'yeniugou-daquan', centreId: 'yeniugou' });
-    expect(held!.departmentId).toBeUndefined();
-
-    const up = await stepForStaff(deps, village, response.id, { action: 'hand_up', reason: '涉及补奖资金，请乡里处理。' });
-    expect(up).toMatchObject({ handedOver: true, level: 'township', centreId: 'yeniugou' });
-    const after = await deps.petitions.get(response.id);
-    expect(after).toMatchObject({ level: 'township', status: 'submitted' });
-    expect(after!.departmentId).toBeUndefined();
   });
 });
