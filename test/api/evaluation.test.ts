@@ -31,6 +31,8 @@ interface Tokens {
   justice: string;
 }
 let lateDay = '';
+/** the API's time the file's tests read at (the late day's evening), put back after a test moves it */
+let lateAt: Date;
 let rated: string;
 let settled: string;
 let followedUp: string;
@@ -78,6 +80,7 @@ beforeAll(async () => {
   const due = (await call('GET', `/staff/petitions/${c6.id}`, { token: t.babao })).body.resolveDueAt as string;
   const late = new Date(Date.parse(due) + 60_000);
   await setApiTime(late);
+  lateAt = late;
   lateDay = new Date(late.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
   await step(await staffToken('babao-resources'), c6.id, 'resolve', { summary: '逾期办结' });
 }, 120_000);
@@ -197,6 +200,8 @@ describe('the backfill of the counters (migration 2026-11-30-department-counters
 });
 
 describe('a 化解成效考评表 issued in a new year', () => {
+  afterAll(() => setApiTime(lateAt));
+
   it('cites none of last year’s work: the department has handled nothing yet this year, its rates 无', async () => {
     await setApiTime('2028-01-05T02:00:00.000Z');
     const babao = await staffToken('babao');

