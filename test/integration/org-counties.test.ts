@@ -1,13 +1,13 @@
 /**
- * The org as it grows: counties made by another container a moment ago, a category added, and a second county's
- * settings, which are its own citizens' only. Its own table (these change what every citizen of the deployment is
- * shown), apart from org.test.ts, whose citizens' views read the demo county alone.
+ * The org as it grows: counties made by another container a moment ago, a category added, a hundred staff users,
+ * and a second county's settings, which are its own citizens' only. Its own table (these change what every citizen
+ * and every centre of the deployment is shown), apart from org.test.ts, whose views read the demo county as seeded.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSeed } from '../../functions/local/seed';
 import type { Deps, StaffCaller } from '../../functions/usecases/context';
 import { stepForStaff, submitPetition } from '../../functions/usecases/petitions';
-import { listTownships, postForCitizen, saveCategory, saveCountySettings, saveDepartment, saveNode } from '../../functions/usecases/org';
+import { listTownships, orgForStaff, postForCitizen, saveCategory, saveCountySettings, saveDepartment, saveNode } from '../../functions/usecases/org';
 import type { DomainError } from '../../shared/errors';
 import { depsOn, movableClock, seededDeps } from '../support/deps';
 
@@ -16,6 +16,7 @@ let drop: () => Promise<void>;
 let table: string;
 const clock = movableClock('2026-12-01T01:00:00Z');
 const seed = readSeed();
+const babao: StaffCaller = { kind: 'staff', id: 'u-babao', name: '值班员', role: 'centre_staff', scopeNodeId: 'babao' };
 const outcome = (p: Promise<unknown>) => p.then(() => 'saved', (e: DomainError) => ({ code: e.code, message: e.message, issues: e.issues }));
 /** 祁连县's own order of its citizens' categories (the demo seed's settings) */
 const qilianOrder = seed.nodes.find((n) => n.id === 'qilian')!.settings!.categoryOrder;
@@ -88,5 +89,16 @@ describe('a village’s matter handed up where no department takes its kind', ()
     const after = await deps.petitions.get(response.id);
     expect(after).toMatchObject({ level: 'township', status: 'submitted' });
     expect(after!.departmentId).toBeUndefined();
+  });
+});
+
+describe('the handlers of a county of many staff users', () => {
+  it('offers a handler listed after the first hundred of the county’s staff users', async () => {
+    // a hundred duty staff of 峨堡镇, and a handler of 八宝镇司法所 whose username sorts after every one of them
+    const account = (username: string, role: 'centre_staff' | 'handler', scopeNodeId: string, departmentId?: string) =>
+      ({ id: username, username, name: username === 'zz-babao-justice' ? '八宝镇司法所末位承办人' : '峨堡镇值班员', role, scopeNodeId, ...(departmentId ? { departmentId } : {}), passwordHash: 'not-a-login', tokenVersion: 0 });
+    for (let i = 0; i < 100; i += 1) await deps.org.putUser(account(`ebao-duty-${String(i).padStart(3, '0')}`, 'centre_staff', 'ebao'), 'qilian');
+    await deps.org.putUser(account('zz-babao-justice', 'handler', 'babao', 'babao-justice'), 'qilian');
+    expect((await orgForStaff(deps, babao)).handlers).toContainEqual({ id: 'zz-babao-justice', name: '八宝镇司法所末位承办人', departmentId: 'babao-justice' });
   });
 });

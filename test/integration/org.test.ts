@@ -189,14 +189,3 @@ describe('what the county’s forms refuse, in the words its staff see', () => {
     expect((await orgForStaff(deps, county)).categories.find((c) => c.id === 'heating')?.name).toBe(seed.categories.find((c) => c.id === 'heating')!.name);
   });
 });
-
-describe('the handlers of a county of many staff users', () => {
-  it('offers a handler listed after the first hundred of the county’s staff users', async () => {
-    // a hundred duty staff of 峨堡镇, and a handler of 八宝镇司法所 whose username sorts after every one of them
-    const account = (username: string, role: 'centre_staff' | 'handler', scopeNodeId: string, departmentId?: string) =>
-      ({ id: username, username, name: username === 'zz-babao-justice' ? '八宝镇司法所末位承办人' : '峨堡镇值班员', role, scopeNodeId, ...(departmentId ? { departmentId } : {}), passwordHash: 'not-a-login', tokenVersion: 0 });
-    for (let i = 0; i < 100; i += 1) await deps.org.putUser(account(`ebao-duty-${String(i).padStart(3, '0')}`, 'centre_staff', 'ebao'), 'qilian');
-    await deps.org.putUser(account('zz-babao-justice', 'handler', 'babao', 'babao-justice'), 'qilian');
-    expect((await orgForStaff(deps, babao)).handlers).toContainEqual({ id: 'zz-babao-justice', name: '八宝镇司法所末位承办人', departmentId: 'babao-justice' });
-  });
-});
