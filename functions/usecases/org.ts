@@ -16,22 +16,23 @@ export async function postForCitizen(deps: Deps, postId: string) {
   const [post, org] = await Promise.all([deps.org.getPost(postId), deps.org.load()]);
   const township = post ? townshipOf(org, post.nodeId) : undefined;
   if (!post || !township) throw new NotFoundError('该岗点不存在或已停用，请重新扫码');
+  const county = countyAt(org, township.id);
   return {
     post: { id: post.id, name: post.name, address: post.address, location: post.location },
     township: { id: township.id, name: township.name },
     centreName: township.centreName ?? township.name,
-    categories: inCountyOrder(categoriesAt(org, post), countyAt(org, township.id)).map(brief),
-    levelNames: levelNamesOf(countyAt(org, township.id)),
+    categories: inCountyOrder(categoriesAt(org, post), county).map(brief),
+    levelNames: levelNamesOf(county),
   };
 }
 
 export async function listTownships(deps: Deps) {
   const org = await deps.org.load();
-  const townships = [...org.nodes.values()].filter((n) => n.kind === 'township');
-  const items = townships.map((n) => ({ id: n.id, name: n.name, centreName: n.centreName ?? n.name, categories: inCountyOrder(org.categories, countyAt(org, n.id)).map(brief) }));
+  const townships = [...org.nodes.values()].filter((n) => n.kind === 'township').map((n) => ({ n, county: countyAt(org, n.id) }));
+  const items = townships.map(({ n, county }) => ({ id: n.id, name: n.name, centreName: n.centreName ?? n.name, categories: inCountyOrder(org.categories, county).map(brief) }));
   // one county's townships in its own words; a list across counties in the words most of China uses
-  const counties = new Set(townships.map((n) => n.path.split('/')[0]));
-  const levelNames = counties.size === 1 ? levelNamesOf(countyAt(org, townships[0]!.id)) : DEFAULT_LEVEL_NAMES;
+  const counties = new Set(townships.map(({ county }) => county[0]?.id));
+  const levelNames = counties.size === 1 ? levelNamesOf(townships[0]!.county) : DEFAULT_LEVEL_NAMES;
   return { items, levelNames };
 }
 
