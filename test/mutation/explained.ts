@@ -633,9 +633,9 @@ export const EXPLAINED: Record<string, string> = {
   "functions/usecases/petitions.ts:35:StringLiteral:\"\"":
     "equivalent: citizens' openids, partners' ids and staff ids are distinct (openids from WeChat, ULIDs), so the scopes stay apart whichever prefix each gets (the citizen's prefix emptied)",
   // org.ts survivors of the rest run from 04:13Z, read at the end of the session of 03:33Z
-  "functions/usecases/org.ts:91:LogicalOperator:!post && !node":
+  "functions/usecases/org.ts:92:LogicalOperator:!post && !node":
     "equivalent: township is missing whenever node is, so a post whose place is missing is still refused by !township, with the same 404 and words",
-  "functions/usecases/org.ts:112:StringLiteral:\"\"":
+  "functions/usecases/org.ts:113:StringLiteral:\"\"":
     "not observable through the ports: split('')[0] is the county's first letter, still truthy, and a post's countyId is only stored on its item (no index reads it, and it is dropped when the post is read)",
   "functions/usecases/petitions.ts:160:ConditionalExpression:false":
     "not reachable: the idempotency record names the case written in the same transaction, and a case is never deleted, so a replayed key always finds it",
@@ -792,11 +792,11 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: the request's hash is of the case's id and the body (line 116), so a key used for another case differs in its hash too",
   "functions/usecases/meetings.ts:67:24:MethodExpression:[...new Set(hosts.flatMap(h => h.free))]":
     "killed after this run by an API test made stronger (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, …': a time the first host is booked at is offered by the others in its place among the times",
-  "functions/usecases/org.ts:91:7:ConditionalExpression:false":
+  "functions/usecases/org.ts:92:7:ConditionalExpression:false":
     "equivalent: without a post there is no node, and without a node no township, so `!township` refuses it alone in the same words",
-  "functions/usecases/org.ts:133:20:ConditionalExpression:false":
+  "functions/usecases/org.ts:134:20:ConditionalExpression:false":
     "equivalent: a unit's kind decides its parent's kind (NODE_PARENT_KIND), so a new kind under the same parent is refused above (上级单位不正确), and a new kind under a new parent is refused here by the parent's change, naming the kind still",
-  "functions/usecases/org.ts:159:119:StringLiteral:\"\"":
+  "functions/usecases/org.ts:160:119:StringLiteral:\"\"":
     "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells the county that a township’s settings and a category it does not have do not exist' names two unknown categories",
   "functions/usecases/petitions.ts:149:11:ConditionalExpression:true":
     "equivalent: after the last try the loop ends in ConflictError('提交失败，请稍后重试'), the same 409 in the same words as the RetryableConflictError it would have thrown (shared/errors.ts), a jitter later",
