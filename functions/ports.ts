@@ -179,7 +179,7 @@ export interface OrgRepository {
   load(opts?: { fresh?: boolean }): Promise<Org>;
   getPost(id: string): Promise<Post | undefined>;
   listPosts(townshipId: string, page: { limit: number; cursor?: string }): Promise<Page<Post & { townshipId: string }>>;
-  putPost(post: Post, townshipId: string, countyId: string): Promise<void>;
+  putPost(post: Post, townshipId: string): Promise<void>;
   /** each write of the org takes its audit entry, written in the same transaction */
   putNode(node: OrgNode, audit?: Audited): Promise<void>;
   putDepartment(d: Department, audit?: Audited): Promise<void>;

@@ -44,7 +44,7 @@ export async function loadSeed(endpoint: string, table: string, seed: Seed = rea
   await Promise.all(seed.nodes.map((n) => repo.putNode(n)));
   await Promise.all(seed.departments.map((d) => repo.putDepartment(d)));
   await Promise.all(seed.categories.map((c) => repo.putCategory(c)));
-  await Promise.all(seed.posts.map((p) => repo.putPost(p, townshipOf(p.nodeId), countyOf(p.nodeId))));
+  await Promise.all(seed.posts.map((p) => repo.putPost(p, townshipOf(p.nodeId))));
   await Promise.all(
     seed.users.map(async ({ password, ...u }) => repo.putUser({ ...u, passwordHash: hashes[u.id] ?? (await hashPassword(password)), tokenVersion: 0 }, countyOf(u.scopeNodeId))),
   );

@@ -110,9 +110,8 @@ export async function savePost(deps: Deps, caller: StaffCaller, post: Post) {
   const unknown = post.categoryIds.filter((id) => !org.categories.some((c) => c.id === id));
   if (unknown.length) throw new ValidationError('诉求类型不存在', [{ path: 'categoryIds', message: `诉求类型不存在：${unknown.join('、')}` }]);
   const township = townshipOf(org, node.id);
-  const county = node.path.split('/')[0];
-  if (!township || !county) throw new ValidationError('岗点所在的村（嘎查、社区）不存在', [{ path: 'nodeId', message: '该村（嘎查、社区）不属于任何乡镇（苏木）' }]);
-  await deps.org.putPost(post, township.id, county);
+  if (!township) throw new ValidationError('岗点所在的村（嘎查、社区）不存在', [{ path: 'nodeId', message: '该村（嘎查、社区）不属于任何乡镇（苏木）' }]);
+  await deps.org.putPost(post, township.id);
   return post;
 }
 

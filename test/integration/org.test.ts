@@ -30,10 +30,10 @@ beforeAll(async () => {
   // 野牛沟乡: a township whose seed names no centre of its own, with a village and a post offering two categories
   await deps.org.putNode({ id: 'yeniugou', kind: 'township', name: '野牛沟乡', parentId: 'qilian', path: 'qilian/yeniugou' });
   await deps.org.putNode({ id: 'yeniugou-daquan', kind: 'village', name: '大泉村', parentId: 'yeniugou', path: 'qilian/yeniugou/yeniugou-daquan' });
-  await deps.org.putPost({ id: 'yeniugou-daquan-p1', name: '大泉村村委会岗', address: '祁连县野牛沟乡大泉村村委会', location, nodeId: 'yeniugou-daquan', categoryIds: ['grassland', 'neighbour'] }, 'yeniugou', 'qilian');
+  await deps.org.putPost({ id: 'yeniugou-daquan-p1', name: '大泉村村委会岗', address: '祁连县野牛沟乡大泉村村委会', location, nodeId: 'yeniugou-daquan', categoryIds: ['grassland', 'neighbour'] }, 'yeniugou');
   // a village placed under a township the seed does not have, and a post there
   await deps.org.putNode({ id: 'orphan-village', kind: 'village', name: '无主村', parentId: 'no-such-township', path: 'qilian/no-such-township/orphan-village' });
-  await deps.org.putPost({ id: 'orphan-village-p1', name: '无主村岗', address: '无主村村口', location, nodeId: 'orphan-village', categoryIds: [] }, 'no-such-township', 'qilian');
+  await deps.org.putPost({ id: 'orphan-village-p1', name: '无主村岗', address: '无主村村口', location, nodeId: 'orphan-village', categoryIds: [] }, 'no-such-township');
   // a village's mediation room set as a department of 白杨沟村: a village has no centre to dispatch from
   await deps.org.putDepartment({ id: 'babao-baiyanggou-mediation', centreId: 'babao-baiyanggou', kind: 'justice', name: '白杨沟村调解室' });
 }, 120_000);

@@ -211,8 +211,8 @@ describe('a village cluster lists its older cases (rows written before they carr
 describe('a cluster at a post that is in no village', () => {
   it('is raised for the post alone: one at the 默勒镇 centre itself, and one at a grid’s post that names the grid’s village', async () => {
     const location = { lat: 38.18, lng: 100.24 };
-    await deps.org.putPost({ id: 'moler-centre-p1', name: '默勒镇便民服务中心岗', address: '祁连县默勒镇便民服务中心', location, nodeId: 'moler', categoryIds: ['heating'] }, 'moler', 'qilian');
-    await deps.org.putPost({ id: 'ebao-grid-p9', name: '黄草沟村一网格岗', address: '祁连县峨堡镇黄草沟村一网格', location, nodeId: 'ebao-huangcaogou-g1', categoryIds: ['heating'] }, 'ebao', 'qilian');
+    await deps.org.putPost({ id: 'moler-centre-p1', name: '默勒镇便民服务中心岗', address: '祁连县默勒镇便民服务中心', location, nodeId: 'moler', categoryIds: ['heating'] }, 'moler');
+    await deps.org.putPost({ id: 'ebao-grid-p9', name: '黄草沟村一网格岗', address: '祁连县峨堡镇黄草沟村一网格', location, nodeId: 'ebao-huangcaogou-g1', categoryIds: ['heating'] }, 'ebao');
     for (const d of ['2032-01-05', '2032-01-06', '2032-01-07', '2032-01-08']) {
       await report(d, { postId: 'moler-centre-p1' });
       await report(d, { postId: 'ebao-grid-p9' });

@@ -91,11 +91,11 @@ export class DynamoOrgRepository implements OrgRepository {
     return post;
   }
 
-  async putPost(post: Post, townshipId: string, countyId: string) {
+  async putPost(post: Post, townshipId: string) {
     await this.db.send(
       new PutCommand({
         TableName: this.table,
-        Item: { ...post, townshipId, countyId, ...keys.post(post.id), [ROW]: post, cq_pk: keys.postsOfTownship(townshipId), q_sk: post.id },
+        Item: { ...post, townshipId, ...keys.post(post.id), [ROW]: post, cq_pk: keys.postsOfTownship(townshipId), q_sk: post.id },
       }),
     );
     this.posts.delete(post.id);
