@@ -794,9 +794,9 @@ export const EXPLAINED: Record<string, string> = {
     "killed after this run by an API test made stronger (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, …': a time the first host is booked at is offered by the others in its place among the times",
   "functions/usecases/org.ts:92:7:ConditionalExpression:false":
     "equivalent: without a post there is no node, and without a node no township, so `!township` refuses it alone in the same words",
-  "functions/usecases/org.ts:134:20:ConditionalExpression:false":
+  "functions/usecases/org.ts:133:20:ConditionalExpression:false":
     "equivalent: a unit's kind decides its parent's kind (NODE_PARENT_KIND), so a new kind under the same parent is refused above (上级单位不正确), and a new kind under a new parent is refused here by the parent's change, naming the kind still",
-  "functions/usecases/org.ts:160:119:StringLiteral:\"\"":
+  "functions/usecases/org.ts:159:119:StringLiteral:\"\"":
     "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells the county that a township’s settings and a category it does not have do not exist' names two unknown categories",
   "functions/usecases/petitions.ts:149:11:ConditionalExpression:true":
     "equivalent: after the last try the loop ends in ConflictError('提交失败，请稍后重试'), the same 409 in the same words as the RetryableConflictError it would have thrown (shared/errors.ts), a jitter later",
