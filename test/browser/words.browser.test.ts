@@ -8,7 +8,7 @@
 import type { Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postLink } from '../../shared/postLink';
-import { anyHourHost, call, citizenToken, newKey, report, staffToken } from '../support/api';
+import { anyHourHost, call, lastingSlots, citizenToken, newKey, report, staffToken } from '../support/api';
 import { TEST_API_HOST } from '../support/appBuild';
 import { openCitizenApp, type CitizenApp } from '../support/citizenApp';
 import { dataOf, notInCatalogue } from '../support/catalogue';
@@ -73,7 +73,7 @@ describe('the words of the citizen pages', () => {
     // a host with free times, and a booking with it
     const hostId = `h-words-${newKey().slice(0, 8)}`;
     await anyHourHost(hostId);
-    const slots = (await call('GET', `/hosts/${hostId}/slots?days=2`)).body.items as Array<{ start: string }>;
+    const slots = lastingSlots((await call('GET', `/hosts/${hostId}/slots?days=2`)).body.items as Array<{ start: string }>);
     const booked = await call('POST', '/bookings', { token, headers: { 'idempotency-key': newKey() }, body: { hostId, start: slots[1]?.start, way: 'video', topic: '网围栏被挪的事想当面说清楚' } });
     expect(booked.status).toBe(201);
 

@@ -157,6 +157,14 @@ export async function anyHourHost(hostId: string, name = '马调解员', experti
   if (res.status !== 200) throw new Error(`host ${hostId}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
+/**
+ * Of an anyHourHost's free times, those a test can still book minutes later: an hour or more past its 3 hours' notice.
+ * Its first time leaves the bookable ones at the next half hour, so a test that books it after a few pages can be
+ * refused (once in every few runs of a long test).
+ */
+export const lastingSlots = <S extends { start: string }>(slots: readonly S[]): S[] =>
+  slots.filter((s) => Date.parse(s.start) >= Date.now() + (180 + 60) * 60_000);
+
 /** A citizen's land report to 八宝镇, accepted by its centre, with a joint consultation (联合会诊) started on it. */
 export async function consultedCase(babao: string, consult: { leadDepartmentId: string; departmentIds: string[]; question: string; days: number }) {
   const herder = await citizenToken();
