@@ -96,9 +96,9 @@ export function PhotosSection({ photos, uploading, note, error, onAdd, onRemove 
       <Text className='label'>{fill(w.photos, { max: PHOTOS_MAX })}</Text>
       <View className='photos'>
         {photos.map((p, i) => (
-          <Button key={p.key} className='photo-add' onClick={() => onRemove(i)}>
+          <Button key={p.key} className='photo-add photo-tile' onClick={() => onRemove(i)}>
             {p.path ? <Image className='photo' src={p.path} mode='aspectFill' nativeProps={{ alt: '' }} /> : <View className='photo' />}
-            <View className='small'>{fill(w.removePhoto, { n: i + 1 })}</View>
+            <View className='photo-remove'>{fill(w.removePhoto, { n: i + 1 })}</View>
           </Button>
         ))}
         {photos.length < PHOTOS_MAX && (
