@@ -19,6 +19,12 @@ export function levelNamesOf(nodes: Iterable<NodeLike>): LevelNames {
   return countyNode(nodes)?.settings?.levelNames ?? DEFAULT_LEVEL_NAMES;
 }
 
+/** Where no one place is known: the names of the one county among the nodes (each node once); across several, 乡镇 and 村（社区）. */
+export function levelNamesAcross(nodes: Iterable<NodeLike>): LevelNames {
+  const counties = [...new Set(nodes)].filter((n) => n.kind === 'county');
+  return counties.length === 1 ? levelNamesOf(counties) : DEFAULT_LEVEL_NAMES;
+}
+
 /** The categories in the county's order: those it lists first, as listed; any other after them, as stored. */
 export function inCountyOrder<C extends Pick<Category, 'id'>>(categories: readonly C[], nodes: Iterable<NodeLike>): C[] {
   const order = countyNode(nodes)?.settings?.categoryOrder ?? [];

@@ -4,7 +4,7 @@
  */
 import { NotFoundError, ValidationError } from './errors';
 import type { Level, StaffRole } from './schemas/common';
-import { levelNamesOf } from './countySettings';
+import { levelNamesAcross, levelNamesOf } from './countySettings';
 import type { Category, Department, OrgNode, Post } from './schemas/org';
 
 export interface Org {
@@ -59,7 +59,10 @@ export function categoriesAt(org: Org, post: Post | undefined): Category[] {
 
 /** The place of a report: a post, else a village (staff registering), else a township. */
 export function route(org: Org, input: { post?: Post; villageId?: string; townshipId?: string; category: Category }): Route {
-  const names = levelNamesOf(org.nodes.values());
+  // in the words of the county of the place chosen; where none is known, of the deployment's one county
+  const chosen = input.post?.nodeId ?? input.townshipId ?? input.villageId;
+  const own = chosen ? countyOf(org, chosen) : undefined;
+  const names = own ? levelNamesOf([own]) : levelNamesAcross(org.nodes.values());
   const townshipName = names.township;
   if (!input.post && input.villageId && org.nodes.get(input.villageId)?.kind !== 'village') {
     throw new ValidationError(`所选${names.village}不存在`, [{ path: 'villageId', message: `所选${names.village}不存在` }]);

@@ -1,6 +1,6 @@
 /** The org as citizens see it (a post and what it offers) and as staff manage it, within their scope. */
 import { NotFoundError, ValidationError } from '../../shared/errors';
-import { DEFAULT_LEVEL_NAMES, inCountyOrder, levelNamesOf } from '../../shared/countySettings';
+import { inCountyOrder, levelNamesAcross, levelNamesOf } from '../../shared/countySettings';
 import { categoriesAt, countyOf, inScope, townshipOf, type Org } from '../../shared/routing';
 import { NODE_PARENT_KIND, type Category, type CountySettingsBody, type Department, type NodeBody, type OrgNode, type Post } from '../../shared/schemas/org';
 import { auditOf } from './audit';
@@ -31,9 +31,7 @@ export async function listTownships(deps: Deps) {
   const townships = [...org.nodes.values()].filter((n) => n.kind === 'township').map((n) => ({ n, county: countyAt(org, n.id) }));
   const items = townships.map(({ n, county }) => ({ id: n.id, name: n.name, centreName: n.centreName ?? n.name, categories: inCountyOrder(org.categories, county).map(brief) }));
   // one county's townships in its own words; a list across counties in the words most of China uses
-  const counties = new Set(townships.map(({ county }) => county[0]?.id));
-  const levelNames = counties.size === 1 ? levelNamesOf(townships[0]!.county) : DEFAULT_LEVEL_NAMES;
-  return { items, levelNames };
+  return { items, levelNames: levelNamesAcross(townships.flatMap(({ county }) => county)) };
 }
 
 function scopeOf(caller: StaffCaller, org: Org) {

@@ -1,6 +1,6 @@
 /** What a county sets for itself (shared/countySettings.ts): its level names, its category order, its mediated categories. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LEVEL_NAMES, inCountyOrder, isMediationCategory, levelNamesOf } from '../../shared/countySettings';
+import { DEFAULT_LEVEL_NAMES, inCountyOrder, isMediationCategory, levelNamesAcross, levelNamesOf } from '../../shared/countySettings';
 
 const township = { kind: 'township' };
 const qinghai = { kind: 'county', settings: { levelNames: { township: '乡镇', village: '村（社区）' }, categoryOrder: [] } };
@@ -10,6 +10,12 @@ describe('county settings', () => {
   it("names the levels as the county's settings say, the county found among any nodes", () => {
     expect(levelNamesOf([township, mongolia])).toEqual({ township: '苏木', village: '嘎查' });
     expect(levelNamesOf([{ kind: 'township', settings: mongolia.settings }, qinghai])).toEqual(qinghai.settings.levelNames);
+  });
+
+  it('names the levels across nodes by their one county, each node counted once, and by 乡镇 and 村（社区） across several or none', () => {
+    expect(levelNamesAcross([township, mongolia, township, mongolia])).toEqual({ township: '苏木', village: '嘎查' });
+    expect(levelNamesAcross([mongolia, qinghai])).toEqual(DEFAULT_LEVEL_NAMES);
+    expect(levelNamesAcross([township])).toEqual(DEFAULT_LEVEL_NAMES);
   });
 
   it('names them 乡镇 and 村（社区） where no county or no settings are given', () => {

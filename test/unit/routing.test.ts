@@ -4,6 +4,7 @@ import { levelNamesOf } from '../../shared/countySettings';
 import { ancestors, inScope, route, scopeFitsRole, supervisingCentres, townshipsOf, type Org } from '../../shared/routing';
 import { PREFIXED_COUNTY } from '../support/builders';
 import { STAFF_ROLES } from '../../shared/schemas/common';
+import type { OrgNode } from '../../shared/schemas/org';
 import { readSeed } from '../../functions/local/seed';
 
 const seed = readSeed();
@@ -75,6 +76,22 @@ describe('routing', () => {
     expect(() => route(org, { townshipId: 'nowhere', category: category('heating') })).toThrow(`所选${township}不存在`);
     expect(() => route(org, { post: post('ebao-huangcaogou-p2'), category: category('heating') })).toThrow('该岗点不受理此类诉求');
     expect(() => route(org, { post: { ...post('babao-baiyanggou-p1'), nodeId: 'gone' }, category: category('other') })).toThrow(`该岗点所属的${township}不存在`);
+  });
+
+  it("says a refusal in the words of the chosen place's county, not of a county listed before it; with no place, in the one county's or most of China's", () => {
+    const alxa: OrgNode = { id: 'alxa', kind: 'county', name: '阿拉善左旗', path: 'alxa', centreName: '阿拉善左旗综治中心', settings: { levelNames: { township: '苏木', village: '嘎查' }, categoryOrder: [] } };
+    const bayan: OrgNode = { id: 'alxa-bayan', kind: 'township', name: '巴彦浩特苏木', parentId: 'alxa', path: 'alxa/alxa-bayan', centreName: '巴彦浩特苏木综治中心' };
+    const two: Org = { ...org, nodes: new Map([[alxa.id, alxa], [bayan.id, bayan], ...org.nodes]) };
+    const heating = category('heating');
+    // 八宝镇 is 祁连县's: its words are 乡镇 and 村（社区）, though 阿拉善左旗 comes first
+    expect(() => route(two, { villageId: 'babao', category: heating })).toThrow('所选村（社区）不存在');
+    expect(() => route(two, { villageId: 'alxa-bayan', category: heating })).toThrow('所选嘎查不存在');
+    // no place, or one that is not there: two counties, so the words most of China uses; one county, its own
+    expect(() => route(two, { category: heating })).toThrow('请扫码选择岗点，或选择所在乡镇');
+    expect(() => route(two, { townshipId: 'nowhere', category: heating })).toThrow('所选乡镇不存在');
+    const alone: Org = { ...org, nodes: new Map([[alxa.id, alxa], [bayan.id, bayan]]) };
+    expect(() => route(alone, { category: heating })).toThrow('请扫码选择岗点，或选择所在苏木');
+    expect(() => route(alone, { townshipId: 'nowhere', category: heating })).toThrow('所选苏木不存在');
   });
 
   it('refuses a village that does not exist, and the county chosen as a township', () => {
