@@ -11,6 +11,10 @@ const ONLY_HANDLERS_HAVE_A_DEPARTMENT =
 const SCOPE_IS_A_NODE =
   'not reachable: a staff token names a scope that users.ts checked is a node of the org when the account was made or changed, and the org has no route that deletes a node';
 
+/** why centreScope's kind check meets only township and county scopes */
+const ONLY_CENTRE_ROLES_REACH_CENTRE_SCOPE =
+  "not reachable: centreScope's callers refuse agents before it (staffQueue, readsCentre, figureScope), a handler always has a department (users.ts saveUser) and so takes queueScope's department branch, a village's staff take its village branch, and every other role's scope is a township or the county (scopeFitsRole, checked when the user is saved); so no caller reaches it whose scope fits its role but is no centre";
+
 const GONE_SINCE_BFB256D =
   "gone: listWarnings's own month check and county guard, and its own list of a county's townships, were replaced (bfb256d: the route's contract checks the month, shared/routing.ts townshipsOf lists the townships, figureScope finds the county), so this line's code is no more; the next run of this batch drops it";
 
@@ -63,9 +67,9 @@ export const EXPLAINED: Record<string, string> = {
   "shared/audio.ts:21:OptionalChaining:s.split(';')[0].trim":
     "equivalent: split(';') always gives a first element, so `?.` never meets undefined",
   // countySettings.ts
-  'shared/countySettings.ts:24:ArrayDeclaration:["Stryker was here"]':
+  'shared/countySettings.ts:30:ArrayDeclaration:["Stryker was here"]':
     'equivalent: with no county order every category ranks the same (index −1 ranks as the order\'s length, whatever it is), so the stored order stands',
-  'shared/countySettings.ts:29:ArithmeticOperator:a.i + b.i':
+  'shared/countySettings.ts:35:ArithmeticOperator:a.i + b.i':
     "equivalent in V8: its sort compares a later element against earlier ones only, for which a.i + b.i and a.i − b.i are both positive, so ties keep the stored order either way (the test with four tied categories passes); another engine's sort could differ",
   // roles.ts
   'shared/roles.ts:29:ConditionalExpression:true':
@@ -508,6 +512,9 @@ export const EXPLAINED: Record<string, string> = {
     "not reachable: the route requires the Idempotency-Key header and answers 400 before the use case runs",
   "functions/usecases/petitions.ts:617:StringLiteral:\"\"":
     "not reachable: org nodes are never deleted, and saving a user checks that its scope node exists",
+  "functions/usecases/petitions.ts:617:ConditionalExpression:false": SCOPE_IS_A_NODE,
+  "functions/usecases/petitions.ts:618:7:LogicalOperator:!scopeFitsRole(caller.role, scope) && scope.kind !== 'townsh": ONLY_CENTRE_ROLES_REACH_CENTRE_SCOPE,
+  "functions/usecases/petitions.ts:618:46:ConditionalExpression:false": ONLY_CENTRE_ROLES_REACH_CENTRE_SCOPE,
   "functions/usecases/petitions.ts:625:StringLiteral:\"\"":
     "not reachable: a village_staff user's scope is a village (checked when the user is saved), and a node's kind never changes",
   "functions/usecases/petitions.ts:630:StringLiteral:\"\"":
@@ -633,10 +640,10 @@ export const EXPLAINED: Record<string, string> = {
   "functions/usecases/petitions.ts:35:StringLiteral:\"\"":
     "equivalent: citizens' openids, partners' ids and staff ids are distinct (openids from WeChat, ULIDs), so the scopes stay apart whichever prefix each gets (the citizen's prefix emptied)",
   // org.ts survivors of the rest run from 04:13Z, read at the end of the session of 03:33Z
-  "functions/usecases/org.ts:92:LogicalOperator:!post && !node":
+  "functions/usecases/org.ts:90:LogicalOperator:!post && !node":
     "equivalent: township is missing whenever node is, so a post whose place is missing is still refused by !township, with the same 404 and words",
-  "functions/usecases/org.ts:113:StringLiteral:\"\"":
-    "not observable through the ports: split('')[0] is the county's first letter, still truthy, and a post's countyId is only stored on its item (no index reads it, and it is dropped when the post is read)",
+  "functions/usecases/org.ts:111:StringLiteral:\"\"":
+    "gone: the post's county (countyId) was written on its item and read by nothing, so bae2b9e removed the line; the next run of this batch drops it",
   "functions/usecases/petitions.ts:160:ConditionalExpression:false":
     "not reachable: the idempotency record names the case written in the same transaction, and a case is never deleted, so a replayed key always finds it",
   // petitions.ts survivors left "to kill" at the end of 2026-12-01 03:33Z's session, read by a helper on 2026-12-01 06:34Z
@@ -792,11 +799,11 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent: the request's hash is of the case's id and the body (line 116), so a key used for another case differs in its hash too",
   "functions/usecases/meetings.ts:67:24:MethodExpression:[...new Set(hosts.flatMap(h => h.free))]":
     "killed after this run by an API test made stronger (applied by hand: the test fails): meeting.test.ts 'offers the times of the day asked only, …': a time the first host is booked at is offered by the others in its place among the times",
-  "functions/usecases/org.ts:92:7:ConditionalExpression:false":
+  "functions/usecases/org.ts:90:7:ConditionalExpression:false":
     "equivalent: without a post there is no node, and without a node no township, so `!township` refuses it alone in the same words",
-  "functions/usecases/org.ts:133:20:ConditionalExpression:false":
+  "functions/usecases/org.ts:131:20:ConditionalExpression:false":
     "equivalent: a unit's kind decides its parent's kind (NODE_PARENT_KIND), so a new kind under the same parent is refused above (上级单位不正确), and a new kind under a new parent is refused here by the parent's change, naming the kind still",
-  "functions/usecases/org.ts:159:119:StringLiteral:\"\"":
+  "functions/usecases/org.ts:157:119:StringLiteral:\"\"":
     "killed after this run by a new integration test (applied by hand: the test fails): org.test.ts 'tells the county that a township’s settings and a category it does not have do not exist' names two unknown categories",
   "functions/usecases/petitions.ts:149:11:ConditionalExpression:true":
     "equivalent: after the last try the loop ends in ConflictError('提交失败，请稍后重试'), the same 409 in the same words as the RetryableConflictError it would have thrown (shared/errors.ts), a jitter later",
@@ -908,4 +915,11 @@ export const EXPLAINED: Record<string, string> = {
     "equivalent but for size: a phone's repeat key is only ever compared with keys made the same way, so unsliced (43 characters, not 32) it matches the same reports",
   "functions/usecases/petitions.ts:201:StringLiteral:\"\"":
     "equivalent for matching: with no encoding the digest is bytes, whose first 32 are made text in the key; one phone still gives one key and another phone another (but for odds far below any test's reach: bytes that are not UTF-8 become one replacement character)",
+  // stepForStaff's action guards, read 2026-12-02 (each is the `input.action === …` part made true; the whole condition made true is killed)
+  "functions/usecases/petitions.ts:574:7:ConditionalExpression:true":
+    "a product choice, not pinned: the action test made true sends every staff step's public note through WeChat's check, not only a progress note's; no test writes a flagged word into another step's note. The product checks only progress notes (content.ts); whether accept, dispatch or close notes the citizen reads should be checked too (they often name the matter reported, 赌博网站 for one) is a question for the team, left in the session note",
+  "functions/usecases/petitions.ts:575:7:ConditionalExpression:true":
+    "equivalent: only dispatch's body has a handlerId (shared/steps.ts; every step's body is a strict object), so `input.handlerId` alone is set for a dispatch only",
+  "functions/usecases/petitions.ts:582:7:ConditionalExpression:true":
+    "equivalent but for one read: on another action usernames and lead are absent, so teamOf checks an empty team and gives `team: []`, which only assign_team reads (shared/workflow.ts); the case's read and scope check before it refuse what the transition refuses, with the same 404",
 };
