@@ -86,6 +86,8 @@ describe('routing', () => {
     // 八宝镇 is 祁连县's: its words are 乡镇 and 村（社区）, though 阿拉善左旗 comes first
     expect(() => route(two, { villageId: 'babao', category: heating })).toThrow('所选村（社区）不存在');
     expect(() => route(two, { villageId: 'alxa-bayan', category: heating })).toThrow('所选嘎查不存在');
+    // a township and a village of two counties: the township chosen first gives the words
+    expect(() => route(two, { villageId: 'babao-baiyanggou', townshipId: 'alxa-bayan', category: heating })).toThrow('所选嘎查不在所选苏木');
     // no place, or one that is not there: two counties, so the words most of China uses; one county, its own
     expect(() => route(two, { category: heating })).toThrow('请扫码选择岗点，或选择所在乡镇');
     expect(() => route(two, { townshipId: 'nowhere', category: heating })).toThrow('所选乡镇不存在');
