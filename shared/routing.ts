@@ -59,24 +59,32 @@ export function categoriesAt(org: Org, post: Post | undefined): Category[] {
 
 /** The place of a report: a post, else a village (staff registering), else a township. */
 export function route(org: Org, input: { post?: Post; villageId?: string; townshipId?: string; category: Category }): Route {
-  // in the words of the county of the place chosen; where none is known, of the deployment's one county
-  const chosen = input.post?.nodeId ?? input.townshipId ?? input.villageId;
-  const own = chosen ? countyOf(org, chosen) : undefined;
-  const names = own ? levelNamesOf([own]) : levelNamesAcross(org.nodes.values());
-  const townshipName = names.township;
+  // a refusal's words: those of the county of the place chosen; where none is known, of the deployment's one county
+  // (found only when refusing: a report routed never needs them)
+  const names = () => {
+    const chosen = input.post?.nodeId ?? input.townshipId ?? input.villageId;
+    const own = chosen ? countyOf(org, chosen) : undefined;
+    return own ? levelNamesOf([own]) : levelNamesAcross(org.nodes.values());
+  };
   if (!input.post && input.villageId && org.nodes.get(input.villageId)?.kind !== 'village') {
-    throw new ValidationError(`所选${names.village}不存在`, [{ path: 'villageId', message: `所选${names.village}不存在` }]);
+    const { village } = names();
+    throw new ValidationError(`所选${village}不存在`, [{ path: 'villageId', message: `所选${village}不存在` }]);
   }
   const placeId = input.post?.nodeId ?? input.villageId ?? input.townshipId;
-  if (!placeId) throw new ValidationError(`请扫码选择岗点，或选择所在${townshipName}`, [{ path: 'townshipId', message: `请选择${townshipName}` }]);
+  if (!placeId) {
+    const { township } = names();
+    throw new ValidationError(`请扫码选择岗点，或选择所在${township}`, [{ path: 'townshipId', message: `请选择${township}` }]);
+  }
   const township = townshipOf(org, placeId);
   const county = countyOf(org, placeId);
   if (!township || !county) {
+    const townshipName = names().township;
     if (input.post) throw new NotFoundError(`该岗点所属的${townshipName}不存在`);
     throw new ValidationError(`所选${townshipName}不存在`, [{ path: 'townshipId', message: `所选${townshipName}不存在` }]);
   }
   if (!input.post && input.villageId && input.townshipId && input.townshipId !== township.id) {
-    throw new ValidationError(`所选${names.village}不在所选${townshipName}`, [{ path: 'villageId', message: `所选${names.village}不在所选${townshipName}` }]);
+    const { township: townshipName, village } = names();
+    throw new ValidationError(`所选${village}不在所选${townshipName}`, [{ path: 'villageId', message: `所选${village}不在所选${townshipName}` }]);
   }
   const village = ancestors(org, placeId).find((n) => n.kind === 'village');
   if (input.post && !categoriesAt(org, input.post).some((c) => c.id === input.category.id)) {
