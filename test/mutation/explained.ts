@@ -72,7 +72,7 @@ export const EXPLAINED: Record<string, string> = {
   'shared/countySettings.ts:35:ArithmeticOperator:a.i + b.i':
     "equivalent in V8: its sort compares a later element against earlier ones only, for which a.i + b.i and a.i − b.i are both positive, so ties keep the stored order either way (the test with four tied categories passes); another engine's sort could differ",
   // routing.ts
-  "shared/routing.ts:63:LogicalOperator:input.post?.nodeId && input.townshipId":
+  "shared/routing.ts:65:LogicalOperator:input.post?.nodeId && input.townshipId":
     "killed after this run by a unit test made stronger (applied by hand: the test fails): routing.test.ts 'says a refusal in the words of the chosen place's county …': a township and a village of two counties, the township's words",
   // roles.ts
   'shared/roles.ts:29:ConditionalExpression:true':
